@@ -1,0 +1,16 @@
+//! The pure domain of intercoop: no I/O, no async, no database types.
+//!
+//! Everything here is deterministic and exhaustively tested; the application crate
+//! constructs these types once at the edge and trusts them afterwards.
+
+pub mod catchup;
+pub mod lifecycle;
+pub mod money;
+pub mod organisation;
+pub mod roles;
+pub mod sharing;
+pub mod text;
+pub mod voting;
+
+pub use money::Money;
+pub use roles::{Role, RoleSet};

@@ -1,0 +1,604 @@
+//! Account pages.
+//!
+//! Login never reveals whether an address has an account: the "check your inbox"
+//! answer is the same either way, and a wrong password reads "email or password
+//! incorrect" whichever of the two is wrong.
+
+use crate::auth::{self, LinkPurpose, password};
+
+use crate::entities::{network, person};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::{Arg, Lang};
+use crate::mail::{self, Content};
+use crate::state::AppState;
+use crate::web::{CsrfForm, Ctx, LANG_COOKIE, cookies, render, render_status, require_user};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use intercoop_domain::text::{Email, PersonName};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "accounts/login.html")]
+struct LoginPage {
+    ctx: Ctx,
+    email: String,
+    next: String,
+    errors: FieldErrors,
+    /// Shown after a link was asked for.
+    sent: bool,
+}
+
+impl LoginPage {
+    fn error(&self, field: &str) -> Option<String> {
+        self.errors.get(field, self.ctx.lang)
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NextParam {
+    next: String,
+}
+
+/// Only local paths are followed after login (no open redirect).
+fn safe_next(next: &str) -> String {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next.to_string()
+    } else {
+        "/dashboard".to_string()
+    }
+}
+
+pub async fn login_form(ctx: Ctx, Query(q): Query<NextParam>) -> AppResult<Response> {
+    if ctx.user.is_some() {
+        return Ok(Redirect::to(&safe_next(&q.next)).into_response());
+    }
+    render(&LoginPage {
+        ctx,
+        email: String::new(),
+        next: q.next,
+        errors: FieldErrors::default(),
+        sent: false,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LoginForm {
+    email: String,
+    password: String,
+    next: String,
+    /// "link" (send me a link) or "password".
+    method: String,
+}
+
+fn client_key(headers: &HeaderMap) -> String {
+    headers
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .unwrap_or("local")
+        .trim()
+        .to_string()
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> AppResult<Response> {
+    let mut errors = FieldErrors::default();
+    let email = match Email::parse(&form.email) {
+        Ok(e) => Some(e),
+        Err(e) => {
+            errors.add("email", crate::organisations::data::text_error_code(e));
+            None
+        }
+    };
+    let use_password = form.method == "password" || (!form.password.is_empty() && form.method != "link");
+    if use_password && form.password.is_empty() {
+        errors.add("password", "required");
+    }
+    let Some(email) = email.filter(|_| errors.is_empty()) else {
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &LoginPage {
+                ctx,
+                email: form.email,
+                next: form.next,
+                errors,
+                sent: false,
+            },
+        );
+    };
+    if !state.login_limiter.check(&format!("ip:{}", client_key(&headers)))
+        || !state.login_limiter.check(&format!("email:{email}"))
+    {
+        return Err(AppError::RateLimited);
+    }
+    let found = person::Entity::find()
+        .filter(person::Column::Email.eq(email.as_str()))
+        .filter(person::Column::Disabled.eq(false))
+        .one(&state.db.read)
+        .await?;
+    if use_password {
+        let ok = password::verify(
+            form.password.clone(),
+            found.as_ref().and_then(|p| p.password_hash.clone()),
+        )
+        .await;
+        let network_id = match (&found, ok) {
+            (Some(p), true) => auth::network_for_person(&state.db, p.id, None).await?,
+            _ => None,
+        };
+        let (Some(p), Some(network_id)) = (found, network_id) else {
+            let mut errors = FieldErrors::default();
+            errors.add("password", "wrong-credentials");
+            return render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &LoginPage {
+                    ctx,
+                    email: form.email,
+                    next: form.next,
+                    errors,
+                    sent: false,
+                },
+            );
+        };
+        return start_session(&state, p.id, network_id, &safe_next(&form.next)).await;
+    }
+    if let Some(p) = found
+        && let Some(network_id) = auth::network_for_person(&state.db, p.id, None).await?
+    {
+        let txn = state.db.write.begin().await?;
+        let link = auth::create_link(&txn, p.id, Some(network_id), LinkPurpose::Login).await?;
+        let n = network::Entity::find_by_id(network_id)
+            .one(&txn)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let lang = p.language.as_deref().and_then(Lang::parse).unwrap_or(ctx.lang);
+        let mut url = state.url(&link);
+        let next = safe_next(&form.next);
+        if next != "/dashboard" {
+            url.push_str(&format!(
+                "?next={}",
+                form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+            ));
+        }
+        let mail = Content::new(
+            lang,
+            lang.t_args("mail-login-subject", &[("network", Arg::from(n.name.as_str()))]),
+            &p.name,
+            &n.name,
+        )
+        .para(lang.t("mail-login-body"))
+        .action(lang.t("mail-login-action"), url)
+        .after(lang.t_args("mail-login-expiry", &[("minutes", Arg::Num(auth::LOGIN_LINK_MINUTES))]))
+        .after(lang.t("mail-login-not-you"))
+        .into_mail("login_link", &p.email, &p.name, Some(network_id))?;
+        mail::enqueue(&txn, mail).await?;
+        txn.commit().await?;
+        state.mail_wakeup.notify_one();
+    }
+    render(&LoginPage {
+        ctx,
+        email: email.to_string(),
+        next: form.next,
+        errors: FieldErrors::default(),
+        sent: true,
+    })
+}
+
+/// Opens a session and sets its cookie, then goes to `next`.
+async fn start_session(state: &AppState, person_id: i64, network_id: i64, next: &str) -> AppResult<Response> {
+    let token = auth::create_session(&state.db.write, person_id, network_id).await?;
+    let mut response = Redirect::to(next).into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::set(
+            auth::SESSION_COOKIE,
+            &token,
+            auth::SESSION_DAYS * 86_400,
+            state.config.secure_cookies,
+        ),
+    );
+    Ok(response)
+}
+
+/// A magic link or invitation from an email: logs in, once.
+pub async fn follow_link(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Query(q): Query<NextParam>,
+) -> AppResult<Response> {
+    let (person_id, network_id) =
+        auth::consume_link(&state.db.write, &token, &[LinkPurpose::Login, LinkPurpose::Invite]).await?;
+    let network_id = auth::network_for_person(&state.db, person_id, network_id)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    start_session(&state, person_id, network_id, &safe_next(&q.next)).await
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    CsrfForm(_): CsrfForm<NextParam>,
+) -> AppResult<Response> {
+    if let Some(token) = cookies::get(&headers, auth::SESSION_COOKIE) {
+        auth::end_session(&state, &token).await?;
+    }
+    let mut response = Redirect::to("/").into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::clear(auth::SESSION_COOKIE, state.config.secure_cookies),
+    );
+    Ok(response)
+}
+
+#[derive(Template)]
+#[template(path = "accounts/forgot.html")]
+struct ForgotPage {
+    ctx: Ctx,
+    email: String,
+    errors: FieldErrors,
+    sent: bool,
+}
+
+impl ForgotPage {
+    fn error(&self, field: &str) -> Option<String> {
+        self.errors.get(field, self.ctx.lang)
+    }
+}
+
+pub async fn forgot_form(ctx: Ctx) -> AppResult<Response> {
+    render(&ForgotPage {
+        ctx,
+        email: String::new(),
+        errors: FieldErrors::default(),
+        sent: false,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EmailForm {
+    email: String,
+}
+
+pub async fn forgot(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    CsrfForm(form): CsrfForm<EmailForm>,
+) -> AppResult<Response> {
+    let email = match Email::parse(&form.email) {
+        Ok(e) => e,
+        Err(e) => {
+            let mut errors = FieldErrors::default();
+            errors.add("email", crate::organisations::data::text_error_code(e));
+            return render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &ForgotPage {
+                    ctx,
+                    email: form.email,
+                    errors,
+                    sent: false,
+                },
+            );
+        }
+    };
+    if !state.login_limiter.check(&format!("ip:{}", client_key(&headers)))
+        || !state.login_limiter.check(&format!("email:{email}"))
+    {
+        return Err(AppError::RateLimited);
+    }
+    let found = person::Entity::find()
+        .filter(person::Column::Email.eq(email.as_str()))
+        .filter(person::Column::Disabled.eq(false))
+        .one(&state.db.read)
+        .await?;
+    if let Some(p) = found
+        && let Some(network_id) = auth::network_for_person(&state.db, p.id, None).await?
+    {
+        let txn = state.db.write.begin().await?;
+        let link = auth::create_link(&txn, p.id, Some(network_id), LinkPurpose::Reset).await?;
+        let n = network::Entity::find_by_id(network_id)
+            .one(&txn)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let lang = p.language.as_deref().and_then(Lang::parse).unwrap_or(ctx.lang);
+        let mail = Content::new(lang, lang.t("mail-reset-subject"), &p.name, &n.name)
+            .para(lang.t("mail-reset-body"))
+            .action(lang.t("mail-reset-action"), state.url(&link))
+            .after(lang.t_args("mail-login-expiry", &[("minutes", Arg::Num(auth::LOGIN_LINK_MINUTES))]))
+            .after(lang.t("mail-login-not-you"))
+            .into_mail("password_reset", &p.email, &p.name, Some(network_id))?;
+        mail::enqueue(&txn, mail).await?;
+        txn.commit().await?;
+        state.mail_wakeup.notify_one();
+    }
+    render(&ForgotPage {
+        ctx,
+        email: email.to_string(),
+        errors: FieldErrors::default(),
+        sent: true,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "accounts/reset.html")]
+struct ResetPage {
+    ctx: Ctx,
+    token: String,
+    errors: FieldErrors,
+}
+
+impl ResetPage {
+    fn error(&self, field: &str) -> Option<String> {
+        self.errors.get(field, self.ctx.lang)
+    }
+}
+
+pub async fn reset_form(ctx: Ctx, Path(token): Path<String>) -> AppResult<Response> {
+    render(&ResetPage {
+        ctx,
+        token,
+        errors: FieldErrors::default(),
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PasswordForm {
+    password: String,
+    confirm: String,
+}
+
+fn check_password(form: &PasswordForm, errors: &mut FieldErrors) {
+    if form.password.chars().count() < password::MIN_LENGTH {
+        errors.add("password", "password-too-short");
+    } else if form.password.len() > 1000 {
+        errors.add("password", "too-long");
+    } else if form.password != form.confirm {
+        errors.add("confirm", "password-mismatch");
+    }
+}
+
+pub async fn reset(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> AppResult<Response> {
+    let mut errors = FieldErrors::default();
+    check_password(&form, &mut errors);
+    if !errors.is_empty() {
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ResetPage { ctx, token, errors });
+    }
+    let hash = password::hash(form.password).await?;
+    let txn = state.db.write.begin().await?;
+    let (person_id, network_id) = auth::consume_link(&txn, &token, &[LinkPurpose::Reset]).await?;
+    person::Entity::update_many()
+        .col_expr(person::Column::PasswordHash, Expr::val(Some(hash)))
+        .filter(person::Column::Id.eq(person_id))
+        .exec(&txn)
+        .await?;
+    crate::audit::record(
+        &txn,
+        crate::audit::Change {
+            network_id,
+            actor: crate::audit::Actor::person(person_id),
+            action: "person.password_reset",
+            entity: "person",
+            entity_id: Some(person_id),
+        },
+        None::<&()>,
+        None::<&()>,
+    )
+    .await?;
+    txn.commit().await?;
+    let network_id = auth::network_for_person(&state.db, person_id, network_id)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    start_session(&state, person_id, network_id, "/dashboard").await
+}
+
+#[derive(Template)]
+#[template(path = "accounts/profile.html")]
+struct ProfilePage {
+    ctx: Ctx,
+    name: String,
+    language: String,
+    errors: FieldErrors,
+    saved: bool,
+}
+
+impl ProfilePage {
+    fn error(&self, field: &str) -> Option<String> {
+        self.errors.get(field, self.ctx.lang)
+    }
+}
+
+pub async fn profile_form(ctx: Ctx) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    let name = user.name.clone();
+    let language = user.language.clone().unwrap_or_default();
+    render(&ProfilePage {
+        ctx,
+        name,
+        language,
+        errors: FieldErrors::default(),
+        saved: false,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ProfileForm {
+    name: String,
+    language: String,
+    password: String,
+    confirm: String,
+}
+
+pub async fn save_profile(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    CsrfForm(form): CsrfForm<ProfileForm>,
+) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    let mut errors = FieldErrors::default();
+    let name = PersonName::parse(&form.name)
+        .map_err(|e| errors.add("name", crate::organisations::data::text_error_code(e)))
+        .ok();
+    let language = match form.language.as_str() {
+        "" => None,
+        code => {
+            let l = Lang::parse(code);
+            if l.is_none() {
+                errors.add("language", "invalid-choice");
+            }
+            l
+        }
+    };
+    let pw = PasswordForm {
+        password: form.password.clone(),
+        confirm: form.confirm.clone(),
+    };
+    if !form.password.is_empty() {
+        check_password(&pw, &mut errors);
+    }
+    let Some(name) = name.filter(|_| errors.is_empty()) else {
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ProfilePage {
+                ctx,
+                name: form.name,
+                language: form.language,
+                errors,
+                saved: false,
+            },
+        );
+    };
+    let hash = if form.password.is_empty() {
+        None
+    } else {
+        Some(password::hash(form.password).await?)
+    };
+    let txn = state.db.write.begin().await?;
+    let mut update = person::Entity::update_many()
+        .col_expr(person::Column::Name, Expr::val(name.to_string()))
+        .col_expr(
+            person::Column::Language,
+            Expr::val(language.map(|l| l.code().to_string())),
+        )
+        .filter(person::Column::Id.eq(user.person_id));
+    if let Some(hash) = hash {
+        update = update.col_expr(person::Column::PasswordHash, Expr::val(Some(hash)));
+    }
+    update.exec(&txn).await?;
+    crate::audit::record(
+        &txn,
+        crate::audit::Change {
+            network_id: Some(user.network.id),
+            actor: crate::audit::Actor::person(user.person_id),
+            action: "person.profile",
+            entity: "person",
+            entity_id: Some(user.person_id),
+        },
+        Some(&(user.name.clone(), user.language.clone())),
+        Some(&(name.to_string(), language.map(|l| l.code()))),
+    )
+    .await?;
+    txn.commit().await?;
+    state.auth_cache.clear();
+    // Show the saved profile in its (maybe new) language.
+    let mut ctx = ctx;
+    if let Some(token) = cookies::get(&headers, auth::SESSION_COOKIE) {
+        ctx.user = auth::user_for_session(&state, &token).await?;
+    }
+    ctx.lang = language.unwrap_or(ctx.lang);
+    let mut response = render(&ProfilePage {
+        ctx,
+        name: name.to_string(),
+        language: form.language,
+        errors: FieldErrors::default(),
+        saved: true,
+    })?;
+    if let Some(l) = language {
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            cookies::set(LANG_COOKIE, l.code(), 31_536_000, state.config.secure_cookies),
+        );
+    }
+    Ok(response)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LanguageForm {
+    lang: String,
+    next: String,
+}
+
+/// The switcher on every page: remembered in a cookie, and in the profile of a
+/// logged-in person (so that their emails follow).
+pub async fn choose_language(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(form): CsrfForm<LanguageForm>,
+) -> AppResult<Response> {
+    let lang = Lang::parse(&form.lang).ok_or_else(|| AppError::invalid("lang", "invalid-choice"))?;
+    if let Some(user) = &ctx.user {
+        person::Entity::update_many()
+            .col_expr(person::Column::Language, Expr::val(Some(lang.code().to_string())))
+            .filter(person::Column::Id.eq(user.person_id))
+            .exec(&state.db.write)
+            .await?;
+        state.auth_cache.clear();
+    }
+    let next = if form.next.starts_with('/') && !form.next.starts_with("//") {
+        form.next
+    } else {
+        "/".to_string()
+    };
+    let mut response = Redirect::to(&next).into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::set(LANG_COOKIE, lang.code(), 31_536_000, state.config.secure_cookies),
+    );
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("Cookie"));
+    Ok(response)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NetworkForm {
+    network: String,
+}
+
+/// The network switcher (shown when a person belongs to two networks or more).
+pub async fn choose_network(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    CsrfForm(form): CsrfForm<NetworkForm>,
+) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    let target = user
+        .networks
+        .iter()
+        .find(|n| n.slug == form.network)
+        .ok_or(AppError::Forbidden)?;
+    let token = cookies::get(&headers, auth::SESSION_COOKIE).ok_or(AppError::Unauthenticated)?;
+    auth::switch_network(&state, &token, target.id).await?;
+    Ok(Redirect::to("/dashboard").into_response())
+}

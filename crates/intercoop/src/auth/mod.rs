@@ -1,0 +1,404 @@
+//! Accounts and access: sessions, magic links, API tokens, and the current user.
+
+pub mod cache;
+pub mod password;
+pub mod rate_limit;
+pub mod tokens;
+
+use crate::db::{self, Db};
+use crate::entities::{api_token, login_token, network, network_person, person, session};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use intercoop_domain::{Role, RoleSet};
+use sea_orm::sea_query::ExprTrait;
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use std::sync::Arc;
+use time::Duration;
+
+pub const SESSION_COOKIE: &str = "ic_session";
+pub const SESSION_DAYS: i64 = 30;
+pub const LOGIN_LINK_MINUTES: i64 = 30;
+pub const INVITE_DAYS: i64 = 14;
+
+/// The network a request acts in.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, sea_orm::FromQueryResult)]
+pub struct NetworkInfo {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub default_language: String,
+    pub time_zone: String,
+    pub currency: String,
+}
+
+/// An organisation of the current person in the current network.
+#[derive(Debug, Clone, PartialEq, Eq, sea_orm::FromQueryResult)]
+pub struct MyOrganisation {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub status: String,
+    pub level: String,
+    pub is_representative: bool,
+}
+
+/// Who is asking, in which network, with which roles.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub person_id: i64,
+    pub name: String,
+    pub email: String,
+    pub language: Option<String>,
+    pub has_password: bool,
+    pub network: NetworkInfo,
+    pub roles: RoleSet,
+    pub organisations: Vec<MyOrganisation>,
+    /// Every network the person belongs to (the switcher shows when there are two).
+    pub networks: Vec<NetworkInfo>,
+}
+
+impl CurrentUser {
+    pub fn is_admin(&self) -> bool {
+        self.roles.is_admin()
+    }
+
+    pub fn require(&self, allowed: bool) -> AppResult<()> {
+        if allowed { Ok(()) } else { Err(AppError::Forbidden) }
+    }
+
+    pub fn require_admin(&self) -> AppResult<()> {
+        self.require(self.is_admin())
+    }
+
+    /// Is this person the sitting representative of that organisation here?
+    pub fn represents(&self, organisation_id: i64) -> bool {
+        self.organisations
+            .iter()
+            .any(|o| o.id == organisation_id && o.is_representative)
+    }
+
+    pub fn belongs_to(&self, organisation_id: i64) -> bool {
+        self.organisations.iter().any(|o| o.id == organisation_id)
+    }
+}
+
+#[derive(sea_orm::FromQueryResult)]
+struct RepRow {
+    organisation_id: i64,
+}
+
+/// Loads a person as seen in one network. `None` if the person is disabled or does
+/// not belong to that network.
+pub async fn load_user<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i64,
+    network_id: i64,
+) -> AppResult<Option<CurrentUser>> {
+    let Some(person) = person::Entity::find_by_id(person_id).one(conn).await? else {
+        return Ok(None);
+    };
+    if person.disabled {
+        return Ok(None);
+    }
+    let networks: Vec<NetworkInfo> = db::fetch_all(
+        conn,
+        Query::select()
+            .columns([
+                (network::Entity, network::Column::Id),
+                (network::Entity, network::Column::Slug),
+                (network::Entity, network::Column::Name),
+                (network::Entity, network::Column::DefaultLanguage),
+                (network::Entity, network::Column::TimeZone),
+                (network::Entity, network::Column::Currency),
+            ])
+            .from(network::Entity)
+            .inner_join(
+                network_person::Entity,
+                Expr::col((network_person::Entity, network_person::Column::NetworkId))
+                    .equals((network::Entity, network::Column::Id)),
+            )
+            .and_where(Expr::col((network_person::Entity, network_person::Column::PersonId)).eq(person_id))
+            .order_by((network::Entity, network::Column::Id), sea_orm::Order::Asc),
+    )
+    .await?;
+    let Some(network) = networks.iter().find(|n| n.id == network_id).cloned() else {
+        return Ok(None);
+    };
+    let link = network_person::Entity::find()
+        .filter(network_person::Column::NetworkId.eq(network_id))
+        .filter(network_person::Column::PersonId.eq(person_id))
+        .one(conn)
+        .await?;
+    let organisations: Vec<MyOrganisation> = db::fetch_all(
+        conn,
+        Query::select()
+            .expr_as(Expr::col(("o", "id")), "id")
+            .expr_as(Expr::col(("o", "name")), "name")
+            .expr_as(Expr::col(("o", "kind")), "kind")
+            .expr_as(Expr::col(("m", "status")), "status")
+            .expr_as(Expr::col(("m", "level")), "level")
+            .expr_as(Expr::val(false), "is_representative")
+            .from_as("affiliations", "a")
+            .join_as(
+                sea_orm::sea_query::JoinType::InnerJoin,
+                "organisations",
+                "o",
+                Expr::col(("o", "id")).equals(("a", "organisation_id")),
+            )
+            .join_as(
+                sea_orm::sea_query::JoinType::InnerJoin,
+                "memberships",
+                "m",
+                Expr::col(("m", "organisation_id"))
+                    .equals(("o", "id"))
+                    .and(Expr::col(("m", "network_id")).eq(network_id)),
+            )
+            .and_where(Expr::col(("a", "person_id")).eq(person_id))
+            .order_by(("o", "name"), sea_orm::Order::Asc),
+    )
+    .await?;
+    let represented: Vec<RepRow> = db::fetch_all(
+        conn,
+        Query::select()
+            .column("organisation_id")
+            .from("representatives")
+            .and_where(Expr::col("person_id").eq(person_id))
+            .and_where(Expr::col("network_id").eq(network_id))
+            .and_where(Expr::col("current").eq(true)),
+    )
+    .await?;
+    let mut organisations = organisations;
+    for org in &mut organisations {
+        org.is_representative = represented.iter().any(|r| r.organisation_id == org.id);
+    }
+    let mut roles = RoleSet::default();
+    if link.as_ref().is_some_and(|l| l.is_admin) {
+        roles = roles.with(Role::Administrator);
+    }
+    if link.as_ref().is_some_and(|l| l.is_core_circle) {
+        roles = roles.with(Role::CoreCircle);
+    }
+    if !represented.is_empty() {
+        roles = roles.with(Role::Representative);
+    }
+    for org in &organisations {
+        roles = roles.with(if org.kind == "provider" {
+            Role::ProviderStaff
+        } else {
+            Role::Member
+        });
+    }
+    Ok(Some(CurrentUser {
+        person_id,
+        name: person.name,
+        email: person.email,
+        language: person.language,
+        has_password: person.password_hash.is_some(),
+        network,
+        roles,
+        organisations,
+        networks,
+    }))
+}
+
+/// Opens a session for a person in a network; returns the cookie value.
+pub async fn create_session<C: ConnectionTrait>(conn: &C, person_id: i64, network_id: i64) -> AppResult<String> {
+    let token = tokens::new_token("s_");
+    let now = db::now();
+    session::ActiveModel {
+        token_hash: Set(tokens::hash_token(&token)),
+        person_id: Set(person_id),
+        network_id: Set(network_id),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::days(SESSION_DAYS)),
+        last_seen_at: Set(now),
+    }
+    .insert(conn)
+    .await?;
+    person::Entity::update_many()
+        .col_expr(person::Column::LastLoginAt, Expr::val(now))
+        .filter(person::Column::Id.eq(person_id))
+        .exec(conn)
+        .await?;
+    Ok(token)
+}
+
+/// The user behind a session cookie, through the cache.
+pub async fn user_for_session(state: &AppState, token: &str) -> AppResult<Option<Arc<CurrentUser>>> {
+    let key = tokens::hash_token(token);
+    if let Some(user) = state.auth_cache.get(&key) {
+        return Ok(Some(user));
+    }
+    let Some(row) = session::Entity::find_by_id(key.clone()).one(&state.db.read).await? else {
+        return Ok(None);
+    };
+    if row.expires_at < db::now() {
+        return Ok(None);
+    }
+    let Some(user) = load_user(&state.db.read, row.person_id, row.network_id).await? else {
+        return Ok(None);
+    };
+    let user = Arc::new(user);
+    state.auth_cache.put(key, user.clone());
+    Ok(Some(user))
+}
+
+/// The user behind an API bearer token, through the cache.
+pub async fn user_for_api_token(state: &AppState, token: &str) -> AppResult<Option<Arc<CurrentUser>>> {
+    let key = tokens::hash_token(token);
+    if let Some(user) = state.auth_cache.get(&key) {
+        return Ok(Some(user));
+    }
+    let Some(row) = api_token::Entity::find()
+        .filter(api_token::Column::TokenHash.eq(key.clone()))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .one(&state.db.read)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(user) = load_user(&state.db.read, row.person_id, row.network_id).await? else {
+        return Ok(None);
+    };
+    let user = Arc::new(user);
+    state.auth_cache.put(key, user.clone());
+    Ok(Some(user))
+}
+
+/// Ends a session (logout), here and in the cache.
+pub async fn end_session(state: &AppState, token: &str) -> AppResult<()> {
+    let key = tokens::hash_token(token);
+    session::Entity::delete_by_id(key.clone()).exec(&state.db.write).await?;
+    state.auth_cache.remove(&key);
+    Ok(())
+}
+
+/// Switches the network of a session (the person must belong to it).
+pub async fn switch_network(state: &AppState, token: &str, network_id: i64) -> AppResult<()> {
+    let key = tokens::hash_token(token);
+    session::Entity::update_many()
+        .col_expr(session::Column::NetworkId, Expr::val(network_id))
+        .filter(session::Column::TokenHash.eq(key.clone()))
+        .exec(&state.db.write)
+        .await?;
+    state.auth_cache.remove(&key);
+    Ok(())
+}
+
+/// What a one-time link is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkPurpose {
+    Login,
+    Invite,
+    Reset,
+}
+
+impl LinkPurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkPurpose::Login => "login",
+            LinkPurpose::Invite => "invite",
+            LinkPurpose::Reset => "reset",
+        }
+    }
+
+    fn lifetime(self) -> Duration {
+        match self {
+            LinkPurpose::Login | LinkPurpose::Reset => Duration::minutes(LOGIN_LINK_MINUTES),
+            LinkPurpose::Invite => Duration::days(INVITE_DAYS),
+        }
+    }
+}
+
+/// Creates a one-time link token; returns the path to put in the email (`/login/link/…`).
+pub async fn create_link<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i64,
+    network_id: Option<i64>,
+    purpose: LinkPurpose,
+) -> AppResult<String> {
+    let token = tokens::new_token("l_");
+    let now = db::now();
+    login_token::ActiveModel {
+        token_hash: Set(tokens::hash_token(&token)),
+        person_id: Set(person_id),
+        network_id: Set(network_id),
+        purpose: Set(purpose.as_str().to_string()),
+        created_at: Set(now),
+        expires_at: Set(now + purpose.lifetime()),
+        used_at: Set(None),
+    }
+    .insert(conn)
+    .await?;
+    Ok(match purpose {
+        LinkPurpose::Reset => format!("/password/reset/{token}"),
+        _ => format!("/login/link/{token}"),
+    })
+}
+
+/// Uses a one-time link: valid once, before it expires; 410 otherwise.
+/// Returns the person and the network the link was made for.
+pub async fn consume_link<C: ConnectionTrait>(
+    conn: &C,
+    token: &str,
+    purposes: &[LinkPurpose],
+) -> AppResult<(i64, Option<i64>)> {
+    let hash = tokens::hash_token(token);
+    let Some(row) = login_token::Entity::find_by_id(hash.clone()).one(conn).await? else {
+        return Err(AppError::NotFound);
+    };
+    if !purposes.iter().any(|p| p.as_str() == row.purpose) {
+        return Err(AppError::NotFound);
+    }
+    let now = db::now();
+    if row.used_at.is_some() || row.expires_at < now {
+        return Err(AppError::Gone);
+    }
+    // Compare-and-set: of two clicks at once, exactly one wins.
+    let updated = login_token::Entity::update_many()
+        .col_expr(login_token::Column::UsedAt, Expr::val(now))
+        .filter(login_token::Column::TokenHash.eq(hash))
+        .filter(login_token::Column::UsedAt.is_null())
+        .exec(conn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(AppError::Gone);
+    }
+    Ok((row.person_id, row.network_id))
+}
+
+/// The network a person lands in: the one asked for if they belong to it, else their first.
+pub async fn network_for_person(db: &Db, person_id: i64, wanted: Option<i64>) -> AppResult<Option<i64>> {
+    let links = network_person::Entity::find()
+        .filter(network_person::Column::PersonId.eq(person_id))
+        .all(&db.read)
+        .await?;
+    let mut ids: Vec<i64> = links.iter().map(|l| l.network_id).collect();
+    ids.sort_unstable();
+    Ok(match wanted {
+        Some(w) if ids.contains(&w) => Some(w),
+        _ => ids.first().copied(),
+    })
+}
+
+/// Creates a new API token for a person in a network; returns the secret (shown once).
+pub async fn create_api_token<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i64,
+    network_id: i64,
+    name: &str,
+) -> AppResult<String> {
+    let token = tokens::new_token("ic_");
+    api_token::ActiveModel {
+        token_hash: Set(tokens::hash_token(&token)),
+        person_id: Set(person_id),
+        network_id: Set(network_id),
+        name: Set(name.to_string()),
+        created_at: Set(db::now()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(token)
+}

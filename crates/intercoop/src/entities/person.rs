@@ -1,0 +1,23 @@
+//! Table `people`.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
+#[sea_orm(table_name = "people")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub language: Option<String>,
+    pub password_hash: Option<String>,
+    pub phone: String,
+    pub disabled: bool,
+    pub created_at: TimeDateTimeWithTimeZone,
+    pub last_login_at: Option<TimeDateTimeWithTimeZone>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

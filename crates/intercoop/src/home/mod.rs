@@ -1,0 +1,181 @@
+//! The home page, the dashboard ("what needs me") and health checks.
+
+use crate::auth::MyOrganisation;
+use crate::db;
+use crate::entities::{network, person};
+use crate::error::AppResult;
+use crate::state::AppState;
+use crate::web::{Ctx, render, require_user};
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use sea_orm::sea_query::ExprTrait;
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/dashboard", get(dashboard))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+}
+
+/// Demo logins shown on the home page of a demo install.
+pub struct DemoLogin {
+    pub email: String,
+    pub role: String,
+}
+
+#[derive(Template)]
+#[template(path = "home/home.html")]
+struct HomePage {
+    ctx: Ctx,
+    description: String,
+    empty_install: bool,
+    demo_logins: Vec<DemoLogin>,
+    demo_password: &'static str,
+}
+
+async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    if ctx.user.is_some() {
+        return Ok(Redirect::to("/dashboard").into_response());
+    }
+    let empty_install = person::Entity::find().count(&state.db.read).await? == 0;
+    let first = network::Entity::find()
+        .order_by_asc(network::Column::Id)
+        .one(&state.db.read)
+        .await?;
+    let (description, demo) = match &first {
+        Some(n) => {
+            let rules: serde_json::Value = serde_json::from_str(&n.rules).unwrap_or_default();
+            (
+                n.description.clone(),
+                rules.get("demo").and_then(|d| d.as_bool()).unwrap_or(false),
+            )
+        }
+        None => (String::new(), false),
+    };
+    let demo_logins = if demo { crate::demo::logins() } else { Vec::new() };
+    render(&HomePage {
+        ctx,
+        description,
+        empty_install,
+        demo_logins,
+        demo_password: crate::demo::PASSWORD,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "home/dashboard.html")]
+struct DashboardPage {
+    ctx: Ctx,
+    organisations: Vec<MyOrganisation>,
+    admin: Option<AdminTodo>,
+}
+
+/// What an administrator should look at.
+pub struct AdminTodo {
+    pub candidates: i64,
+    pub without_representative: i64,
+    pub failed_emails: i64,
+    pub never_logged_in: i64,
+}
+
+#[derive(sea_orm::FromQueryResult)]
+struct Counts {
+    candidates: i64,
+    without_representative: i64,
+    failed_emails: i64,
+    never_logged_in: i64,
+}
+
+async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    let admin = if user.is_admin() {
+        let n = user.network.id;
+        let count = |q: sea_orm::sea_query::SelectStatement| sea_orm::sea_query::SubQueryStatement::SelectStatement(q);
+        let mut candidates = Query::select();
+        candidates
+            .expr(Expr::col("id").count())
+            .from("memberships")
+            .and_where(Expr::col("network_id").eq(n))
+            .and_where(Expr::col("status").eq("candidate"));
+        let mut without = Query::select();
+        without
+            .expr(Expr::col(("m", "id")).count())
+            .from_as("memberships", "m")
+            .and_where(Expr::col(("m", "network_id")).eq(n))
+            .and_where(Expr::col(("m", "status")).eq("member"))
+            .and_where(
+                Expr::exists(
+                    Query::select()
+                        .expr(Expr::val(1))
+                        .from_as("representatives", "r")
+                        .and_where(Expr::col(("r", "organisation_id")).equals(("m", "organisation_id")))
+                        .and_where(Expr::col(("r", "network_id")).eq(n))
+                        .and_where(Expr::col(("r", "current")).eq(true))
+                        .take(),
+                )
+                .not(),
+            );
+        let mut failed = Query::select();
+        failed
+            .expr(Expr::col("id").count())
+            .from("outbox")
+            .and_where(Expr::col("network_id").eq(n))
+            .and_where(Expr::col("status").eq(crate::mail::worker::FAILED));
+        let mut never = Query::select();
+        never
+            .expr(Expr::col(("p", "id")).count())
+            .from_as("people", "p")
+            .join_as(
+                sea_orm::sea_query::JoinType::InnerJoin,
+                "network_people",
+                "np",
+                Expr::col(("np", "person_id")).equals(("p", "id")),
+            )
+            .and_where(Expr::col(("np", "network_id")).eq(n))
+            .and_where(Expr::col(("p", "last_login_at")).is_null());
+        // One round trip for the four figures.
+        let all = Query::select()
+            .expr_as(Expr::SubQuery(None, Box::new(count(candidates))), "candidates")
+            .expr_as(Expr::SubQuery(None, Box::new(count(without))), "without_representative")
+            .expr_as(Expr::SubQuery(None, Box::new(count(failed))), "failed_emails")
+            .expr_as(Expr::SubQuery(None, Box::new(count(never))), "never_logged_in")
+            .take();
+        db::fetch_one::<Counts, _>(&state.db.read, &all)
+            .await?
+            .map(|c| AdminTodo {
+                candidates: c.candidates,
+                without_representative: c.without_representative,
+                failed_emails: c.failed_emails,
+                never_logged_in: c.never_logged_in,
+            })
+    } else {
+        None
+    };
+    let organisations = user.organisations.clone();
+    render(&DashboardPage {
+        ctx,
+        organisations,
+        admin,
+    })
+}
+
+/// The HTTP stack answers (no database involved).
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// The database answers too.
+async fn readyz(State(state): State<AppState>) -> Response {
+    if state.db.ping().await {
+        (StatusCode::OK, "ready").into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+    }
+}

@@ -1,0 +1,43 @@
+//! intercoop: where a network of cooperatives co-decides and co-finances the
+//! open-source software it shares.
+//!
+//! `routes::app` builds the whole web app so that tests can start it; one module
+//! per feature area, each with its router, its data access and its templates.
+
+pub mod accounts;
+pub mod api;
+pub mod audit;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod entities;
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod idempotency;
+pub mod jobs;
+pub mod mail;
+pub mod networks;
+pub mod openapi;
+pub mod organisations;
+pub mod people;
+pub mod routes;
+pub mod server;
+pub mod state;
+pub mod web;
+
+/// Logs to stderr, as text or JSON lines; `RUST_LOG` sets the level.
+pub fn init_tracing(json: bool) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = if json {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
+}

@@ -1,0 +1,263 @@
+//! The outbox worker: claims due messages, sends them, retries with backoff.
+//!
+//! A message is claimed by a compare-and-set UPDATE (status `pending` → `sending`
+//! with a lease), so that with several instances each message is sent by one worker.
+//! If a process dies while sending, the lease expires and the message is sent
+//! again with the same `Message-ID`: the file transport then overwrites the same
+//! file (never two copies), and SMTP receivers can de-duplicate on that id.
+
+use crate::db::{self, Db};
+use crate::entities::outbox_message;
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::ExprTrait;
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{Notify, watch};
+
+pub const PENDING: &str = "pending";
+pub const SENDING: &str = "sending";
+pub const SENT: &str = "sent";
+pub const FAILED: &str = "failed";
+
+/// After this many attempts a message is marked failed and shown to administrators.
+pub const MAX_ATTEMPTS: i64 = 8;
+const LEASE_SECONDS: i64 = 120;
+
+/// Where messages go.
+pub enum Transport {
+    /// `.eml` files in a folder (the default, so that a demo works offline).
+    Files(PathBuf),
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+}
+
+impl Transport {
+    pub fn from_config(smtp_url: Option<&str>, data_dir: &std::path::Path) -> anyhow::Result<Transport> {
+        match smtp_url {
+            Some(url) => Ok(Transport::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map_err(|e| anyhow::anyhow!("SMTP_URL is not valid: {e}"))?
+                    .timeout(Some(Duration::from_secs(20)))
+                    .build(),
+            )),
+            None => Ok(Transport::Files(data_dir.join("outbox"))),
+        }
+    }
+
+    async fn send(&self, message: &Message, id: i64) -> anyhow::Result<()> {
+        match self {
+            Transport::Files(dir) => {
+                tokio::fs::create_dir_all(dir).await?;
+                let path = dir.join(format!("{id:08}.eml"));
+                let tmp = dir.join(format!(".{id:08}.eml.tmp"));
+                tokio::fs::write(&tmp, message.formatted()).await?;
+                tokio::fs::rename(&tmp, &path).await?;
+                Ok(())
+            }
+            Transport::Smtp(smtp) => {
+                smtp.send(message.clone()).await?;
+                Ok(())
+            }
+        }
+    }
+}
+
+pub struct Worker {
+    pub db: Db,
+    pub transport: Transport,
+    pub from: Mailbox,
+    pub instance: String,
+    /// Domain for Message-IDs (from the base URL).
+    pub domain: String,
+    pub wakeup: Arc<Notify>,
+    pub idle: Duration,
+}
+
+impl Worker {
+    /// Runs until `shutdown` turns true; a message being sent is finished first.
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        tracing::info!(instance = %self.instance, "outbox worker started");
+        loop {
+            if *shutdown.borrow() {
+                break;
+            }
+            let sent = match self.run_once().await {
+                Ok(n) => n,
+                Err(e) => {
+                    tracing::warn!(error = %e, "outbox worker: database unavailable, retrying");
+                    0
+                }
+            };
+            if sent == 0 {
+                tokio::select! {
+                    _ = self.wakeup.notified() => {}
+                    _ = tokio::time::sleep(self.idle) => {}
+                    _ = shutdown.changed() => {}
+                }
+            }
+        }
+        tracing::info!("outbox worker stopped");
+    }
+
+    /// Sends every message due now; returns how many were handled.
+    pub async fn run_once(&self) -> anyhow::Result<usize> {
+        let now = db::now();
+        let due = outbox_message::Entity::find()
+            .select_only()
+            .column(outbox_message::Column::Id)
+            .filter(
+                Condition::any()
+                    .add(
+                        Condition::all()
+                            .add(outbox_message::Column::Status.eq(PENDING))
+                            .add(outbox_message::Column::NextAttemptAt.lte(now)),
+                    )
+                    .add(
+                        Condition::all()
+                            .add(outbox_message::Column::Status.eq(SENDING))
+                            .add(outbox_message::Column::LockedUntil.lt(now)),
+                    ),
+            )
+            .order_by_asc(outbox_message::Column::Id)
+            .limit(50)
+            .into_tuple::<i64>()
+            .all(&self.db.read)
+            .await?;
+        let mut handled = 0;
+        for id in due {
+            if self.claim(id).await? {
+                self.deliver(id).await?;
+                handled += 1;
+            }
+        }
+        Ok(handled)
+    }
+
+    async fn claim(&self, id: i64) -> anyhow::Result<bool> {
+        let now = db::now();
+        let result = outbox_message::Entity::update_many()
+            .col_expr(outbox_message::Column::Status, Expr::val(SENDING))
+            .col_expr(outbox_message::Column::LockedBy, Expr::val(self.instance.clone()))
+            .col_expr(
+                outbox_message::Column::LockedUntil,
+                Expr::val(now + time::Duration::seconds(LEASE_SECONDS)),
+            )
+            .col_expr(
+                outbox_message::Column::Attempts,
+                Expr::col(outbox_message::Column::Attempts).add(1),
+            )
+            .filter(outbox_message::Column::Id.eq(id))
+            .filter(
+                Condition::any()
+                    .add(
+                        Condition::all()
+                            .add(outbox_message::Column::Status.eq(PENDING))
+                            .add(outbox_message::Column::NextAttemptAt.lte(now)),
+                    )
+                    .add(
+                        Condition::all()
+                            .add(outbox_message::Column::Status.eq(SENDING))
+                            .add(outbox_message::Column::LockedUntil.lt(now)),
+                    ),
+            )
+            .exec(&self.db.write)
+            .await?;
+        Ok(result.rows_affected == 1)
+    }
+
+    async fn deliver(&self, id: i64) -> anyhow::Result<()> {
+        let Some(row) = outbox_message::Entity::find_by_id(id).one(&self.db.write).await? else {
+            return Ok(());
+        };
+        let outcome = match self.build(&row) {
+            Ok(message) => self.transport.send(&message, id).await,
+            Err(e) => Err(e),
+        };
+        let now = db::now();
+        let update = outbox_message::Entity::update_many().filter(outbox_message::Column::Id.eq(id));
+        match outcome {
+            Ok(()) => {
+                update
+                    .col_expr(outbox_message::Column::Status, Expr::val(SENT))
+                    .col_expr(outbox_message::Column::SentAt, Expr::val(now))
+                    .col_expr(outbox_message::Column::LastError, Expr::val(Option::<String>::None))
+                    .exec(&self.db.write)
+                    .await?;
+                tracing::info!(outbox_id = id, kind = %row.kind, "email sent");
+            }
+            Err(e) => {
+                let give_up = row.attempts >= MAX_ATTEMPTS;
+                let next = now + backoff(row.attempts);
+                update
+                    .col_expr(
+                        outbox_message::Column::Status,
+                        Expr::val(if give_up { FAILED } else { PENDING }),
+                    )
+                    .col_expr(outbox_message::Column::NextAttemptAt, Expr::val(next))
+                    .col_expr(outbox_message::Column::LastError, Expr::val(e.to_string()))
+                    .exec(&self.db.write)
+                    .await?;
+                tracing::warn!(outbox_id = id, attempts = row.attempts, error = %e, give_up, "email not sent");
+            }
+        }
+        Ok(())
+    }
+
+    fn build(&self, row: &outbox_message::Model) -> anyhow::Result<Message> {
+        let to: Mailbox = if row.to_name.is_empty() {
+            row.to_address.parse()?
+        } else {
+            Mailbox::new(Some(row.to_name.clone()), row.to_address.parse()?)
+        };
+        Ok(Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(row.subject.clone())
+            .message_id(Some(format!(
+                "<outbox-{}-{}@{}>",
+                row.id,
+                row.created_at.unix_timestamp(),
+                self.domain
+            )))
+            .header(ContentLanguage(row.language.clone()))
+            .multipart(MultiPart::alternative_plain_html(
+                row.text_body.clone(),
+                row.html_body.clone(),
+            ))?)
+    }
+}
+
+/// 30 s, 1 min, 2 min… up to 1 h between attempts.
+pub fn backoff(attempts: i64) -> time::Duration {
+    let exp = attempts.clamp(1, 8) - 1;
+    time::Duration::seconds(std::cmp::min(30i64 << exp, 3600))
+}
+
+#[derive(Clone)]
+struct ContentLanguage(String);
+
+impl lettre::message::header::Header for ContentLanguage {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("Content-Language")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ContentLanguage(s.to_string()))
+    }
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn backoff_grows_then_caps() {
+        assert_eq!(super::backoff(1).whole_seconds(), 30);
+        assert_eq!(super::backoff(2).whole_seconds(), 60);
+        assert_eq!(super::backoff(8).whole_seconds(), 3600);
+        assert_eq!(super::backoff(50).whole_seconds(), 3600);
+    }
+}

@@ -1,0 +1,62 @@
+//! Networks: a deployment hosts one or several, each with its own name, default
+//! language, time zone, currency and rules.
+
+use crate::db;
+use crate::entities::network;
+use crate::error::{AppError, AppResult, FieldErrors};
+use intercoop_domain::text::{OrganisationName, Slug};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, Set};
+
+/// Creates a network after checking its settings.
+pub async fn create<C: ConnectionTrait>(
+    conn: &C,
+    slug: &str,
+    name: &str,
+    description: &str,
+    language: &str,
+    time_zone: &str,
+    currency: &str,
+) -> AppResult<i64> {
+    let mut errors = FieldErrors::default();
+    let slug = Slug::parse(slug)
+        .map_err(|e| errors.add("slug", crate::organisations::data::text_error_code(e)))
+        .ok();
+    let name = OrganisationName::parse(name)
+        .map_err(|e| errors.add("name", crate::organisations::data::text_error_code(e)))
+        .ok();
+    if crate::i18n::Lang::parse(language).is_none() {
+        errors.add("language", "invalid-choice");
+    }
+    if jiff::tz::TimeZone::get(time_zone).is_err() {
+        errors.add("time_zone", "invalid-choice");
+    }
+    if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+        errors.add("currency", "invalid-choice");
+    }
+    let (Some(slug), Some(name)) = (slug, name) else {
+        return Err(AppError::Invalid(errors));
+    };
+    errors.into_result()?;
+    let row = network::ActiveModel {
+        slug: Set(slug.as_str().to_string()),
+        name: Set(name.to_string()),
+        description: Set(description.to_string()),
+        default_language: Set(language.to_string()),
+        time_zone: Set(time_zone.to_string()),
+        currency: Set(currency.to_string()),
+        rules: Set("{}".to_string()),
+        created_at: Set(db::now()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(row.id)
+}
+
+/// A fresh install has one network.
+pub async fn ensure_default<C: ConnectionTrait>(conn: &C) -> AppResult<()> {
+    if network::Entity::find().count(conn).await? == 0 {
+        create(conn, "main", "intercoop", "", "fr", "Europe/Brussels", "EUR").await?;
+    }
+    Ok(())
+}

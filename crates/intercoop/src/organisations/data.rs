@@ -1,0 +1,527 @@
+//! Organisations: queries and changes, shared by the pages and the API.
+
+use crate::audit::{self, Actor, Change};
+use crate::db;
+use crate::entities::{membership, organisation, organisation_software, representative};
+use crate::error::{AppError, AppResult, FieldErrors};
+use intercoop_domain::organisation::{Level, MembershipStatus, OrgKind};
+use intercoop_domain::text::{OrganisationName, TextError};
+use sea_orm::sea_query::ExprTrait;
+use sea_orm::sea_query::{Expr, Func, Query, SelectStatement};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use serde::{Deserialize, Serialize};
+
+/// What a form or a JSON body says about an organisation, as typed.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct OrganisationInput {
+    pub name: String,
+    pub kind: String,
+    pub country: String,
+    pub language: String,
+    pub address: String,
+    pub company_number: String,
+    pub size: String,
+    pub bank_account: String,
+    pub website: String,
+    /// One software per line or comma ("Odoo 12", "cooperator", "shift").
+    pub software: String,
+    pub status: String,
+    pub level: String,
+}
+
+/// An organisation that passed validation.
+#[derive(Debug, Clone, Serialize)]
+pub struct ValidOrganisation {
+    pub name: OrganisationName,
+    pub kind: OrgKind,
+    pub country: String,
+    pub language: String,
+    pub address: String,
+    pub company_number: String,
+    pub size: Option<i64>,
+    pub bank_account: String,
+    pub website: String,
+    pub software: Vec<String>,
+    pub status: MembershipStatus,
+    pub level: Level,
+}
+
+pub fn text_error_code(e: TextError) -> &'static str {
+    match e {
+        TextError::Empty => "required",
+        TextError::TooLong { .. } => "too-long",
+        TextError::InvalidEmail => "invalid-email",
+        TextError::ControlCharacters => "control-characters",
+        TextError::InvalidSlug => "invalid-slug",
+    }
+}
+
+impl OrganisationInput {
+    pub fn validate(&self) -> Result<ValidOrganisation, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let name = OrganisationName::parse(&self.name)
+            .map_err(|e| errors.add("name", text_error_code(e)))
+            .ok();
+        let kind = OrgKind::parse(&self.kind);
+        if kind.is_none() {
+            errors.add("kind", "invalid-choice");
+        }
+        let status = if self.status.trim().is_empty() {
+            Some(MembershipStatus::Member)
+        } else {
+            MembershipStatus::parse(&self.status)
+        };
+        if status.is_none() {
+            errors.add("status", "invalid-choice");
+        }
+        let level = if self.level.trim().is_empty() {
+            Some(Level::Active)
+        } else {
+            Level::parse(&self.level)
+        };
+        if level.is_none() {
+            errors.add("level", "invalid-choice");
+        }
+        let country = self.country.trim().to_uppercase();
+        if !country.is_empty() && (country.len() != 2 || !country.chars().all(|c| c.is_ascii_uppercase())) {
+            errors.add("country", "invalid-country");
+        }
+        let language = self.language.trim().to_lowercase();
+        if !language.is_empty() && crate::i18n::Lang::parse(&language).is_none() {
+            errors.add("language", "invalid-choice");
+        }
+        let size = match self.size.trim() {
+            "" => None,
+            s => match s.replace([' ', '\u{a0}'], "").parse::<i64>() {
+                Ok(n) if n >= 0 => Some(n),
+                _ => {
+                    errors.add("size", "invalid-size");
+                    None
+                }
+            },
+        };
+        let website = self.website.trim().to_string();
+        if !website.is_empty()
+            && url::Url::parse(&website)
+                .map(|u| !matches!(u.scheme(), "http" | "https"))
+                .unwrap_or(true)
+        {
+            errors.add("website", "invalid-url");
+        }
+        for (field, value, max) in [
+            ("address", &self.address, 500),
+            ("company_number", &self.company_number, 50),
+            ("bank_account", &self.bank_account, 60),
+        ] {
+            if value.chars().count() > max {
+                errors.add(field, "too-long");
+            }
+        }
+        let software: Vec<String> = parse_software(&self.software);
+        if software.iter().any(|s| s.chars().count() > 80) {
+            errors.add("software", "too-long");
+        }
+        match (name, kind, status, level) {
+            (Some(name), Some(kind), Some(status), Some(level)) if errors.is_empty() => Ok(ValidOrganisation {
+                name,
+                kind,
+                country,
+                language,
+                address: self.address.trim().to_string(),
+                company_number: self.company_number.trim().to_string(),
+                size,
+                bank_account: self.bank_account.trim().to_string(),
+                website,
+                software,
+                status,
+                level,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Splits "Odoo 12, cooperator\nshift" into distinct trimmed names.
+pub fn parse_software(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = text
+        .split([',', '\n', ';'])
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|s| !s.is_empty())
+        .collect();
+    names.sort_by_key(|s| s.to_lowercase());
+    names.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    names
+}
+
+/// A row of the organisation list (one query for the whole page).
+#[derive(Debug, Clone, Serialize, sea_orm::FromQueryResult, utoipa::ToSchema)]
+pub struct OrganisationRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub country: String,
+    pub size: Option<i64>,
+    pub status: String,
+    pub level: String,
+    pub representative_id: Option<i64>,
+    pub representative_name: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[serde(default)]
+pub struct ListFilter {
+    /// user, provider, partner or facilitator
+    pub kind: Option<String>,
+    /// candidate, member or former
+    pub status: Option<String>,
+    /// Part of the name.
+    pub q: Option<String>,
+}
+
+fn list_query(network_id: i64, filter: &ListFilter) -> SelectStatement {
+    let mut q = Query::select();
+    q.from_as("organisations", "o")
+        .join_as(
+            sea_orm::sea_query::JoinType::InnerJoin,
+            "memberships",
+            "m",
+            Expr::col(("m", "organisation_id"))
+                .equals(("o", "id"))
+                .and(Expr::col(("m", "network_id")).eq(network_id)),
+        )
+        .join_as(
+            sea_orm::sea_query::JoinType::LeftJoin,
+            "representatives",
+            "r",
+            Expr::col(("r", "organisation_id"))
+                .equals(("o", "id"))
+                .and(Expr::col(("r", "network_id")).eq(network_id))
+                .and(Expr::col(("r", "current")).eq(true)),
+        )
+        .join_as(
+            sea_orm::sea_query::JoinType::LeftJoin,
+            "people",
+            "p",
+            Expr::col(("p", "id")).equals(("r", "person_id")),
+        );
+    if let Some(kind) = filter.kind.as_deref().filter(|k| !k.is_empty()) {
+        q.and_where(Expr::col(("o", "kind")).eq(kind));
+    }
+    if let Some(status) = filter.status.as_deref().filter(|s| !s.is_empty()) {
+        q.and_where(Expr::col(("m", "status")).eq(status));
+    }
+    if let Some(text) = filter.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
+        q.and_where(Expr::expr(Func::lower(Expr::col(("o", "name")))).like(pattern));
+    }
+    q
+}
+
+/// A page of the network's organisations, by name, and how many there are.
+pub async fn list<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    filter: &ListFilter,
+    page: &crate::api::Page,
+) -> AppResult<(Vec<OrganisationRow>, i64)> {
+    let mut rows = list_query(network_id, filter);
+    rows.expr_as(Expr::col(("o", "id")), "id")
+        .expr_as(Expr::col(("o", "name")), "name")
+        .expr_as(Expr::col(("o", "kind")), "kind")
+        .expr_as(Expr::col(("o", "country")), "country")
+        .expr_as(Expr::col(("o", "size")), "size")
+        .expr_as(Expr::col(("m", "status")), "status")
+        .expr_as(Expr::col(("m", "level")), "level")
+        .expr_as(Expr::col(("p", "id")), "representative_id")
+        .expr_as(Expr::col(("p", "name")), "representative_name")
+        .order_by(("o", "name"), sea_orm::Order::Asc)
+        .order_by(("o", "id"), sea_orm::Order::Asc)
+        .limit(page.limit())
+        .offset(page.offset());
+    let items = db::fetch_all(conn, &rows).await?;
+    let mut count = list_query(network_id, filter);
+    count.expr_as(Expr::col(("o", "id")).count(), "n");
+    let total = db::fetch_one::<Count, _>(conn, &count).await?.map(|c| c.n).unwrap_or(0);
+    Ok((items, total))
+}
+
+#[derive(sea_orm::FromQueryResult)]
+pub struct Count {
+    pub n: i64,
+}
+
+/// An organisation as seen in one network.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationDetail {
+    pub organisation: organisation::Model,
+    pub membership: membership::Model,
+    pub software: Vec<String>,
+}
+
+pub async fn get<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<OrganisationDetail> {
+    let organisation = organisation::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let membership = membership::Entity::find()
+        .filter(membership::Column::NetworkId.eq(network_id))
+        .filter(membership::Column::OrganisationId.eq(id))
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut software: Vec<String> = organisation_software::Entity::find()
+        .filter(organisation_software::Column::OrganisationId.eq(id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    // Sorted here, not in SQL: collations differ between SQLite and PostgreSQL.
+    software.sort_by_key(|s| s.to_lowercase());
+    Ok(OrganisationDetail {
+        organisation,
+        membership,
+        software,
+    })
+}
+
+/// Creates an organisation and its membership of the network, in one transaction.
+pub async fn create<C: ConnectionTrait>(
+    conn: &C,
+    actor: Actor,
+    network_id: i64,
+    v: &ValidOrganisation,
+) -> AppResult<i64> {
+    let now = db::now();
+    let org = organisation::ActiveModel {
+        name: Set(v.name.to_string()),
+        kind: Set(v.kind.as_str().to_string()),
+        country: Set(v.country.clone()),
+        language: Set(v.language.clone()),
+        address: Set(v.address.clone()),
+        company_number: Set(v.company_number.clone()),
+        size: Set(v.size),
+        bank_account: Set(v.bank_account.clone()),
+        website: Set(v.website.clone()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    join_network(conn, network_id, org.id, v.status, v.level).await?;
+    replace_software(conn, org.id, &v.software).await?;
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(network_id),
+            actor,
+            action: "organisation.create",
+            entity: "organisation",
+            entity_id: Some(org.id),
+        },
+        None::<&()>,
+        Some(v),
+    )
+    .await?;
+    Ok(org.id)
+}
+
+/// Adds an existing organisation to a network (an organisation may belong to several).
+pub async fn join_network<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    organisation_id: i64,
+    status: MembershipStatus,
+    level: Level,
+) -> AppResult<()> {
+    let now = db::now();
+    membership::ActiveModel {
+        network_id: Set(network_id),
+        organisation_id: Set(organisation_id),
+        status: Set(status.as_str().to_string()),
+        level: Set(level.as_str().to_string()),
+        joined_on: Set((status == MembershipStatus::Member).then(|| now.date())),
+        left_on: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+async fn replace_software<C: ConnectionTrait>(conn: &C, organisation_id: i64, software: &[String]) -> AppResult<()> {
+    organisation_software::Entity::delete_many()
+        .filter(organisation_software::Column::OrganisationId.eq(organisation_id))
+        .exec(conn)
+        .await?;
+    if !software.is_empty() {
+        organisation_software::Entity::insert_many(software.iter().map(|name| organisation_software::ActiveModel {
+            organisation_id: Set(organisation_id),
+            name: Set(name.clone()),
+            ..Default::default()
+        }))
+        .exec(conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Updates an organisation and its membership; the audit log keeps both versions.
+pub async fn update<C: ConnectionTrait>(
+    conn: &C,
+    actor: Actor,
+    network_id: i64,
+    id: i64,
+    v: &ValidOrganisation,
+) -> AppResult<()> {
+    let before = get(conn, network_id, id).await?;
+    let from = MembershipStatus::parse(&before.membership.status).unwrap_or(MembershipStatus::Member);
+    if !intercoop_domain::organisation::status_change_allowed(from, v.status) {
+        return Err(AppError::invalid("status", "status-change"));
+    }
+    let now = db::now();
+    let mut org: organisation::ActiveModel = before.organisation.clone().into();
+    org.name = Set(v.name.to_string());
+    org.kind = Set(v.kind.as_str().to_string());
+    org.country = Set(v.country.clone());
+    org.language = Set(v.language.clone());
+    org.address = Set(v.address.clone());
+    org.company_number = Set(v.company_number.clone());
+    org.size = Set(v.size);
+    org.bank_account = Set(v.bank_account.clone());
+    org.website = Set(v.website.clone());
+    org.updated_at = Set(now);
+    org.update(conn).await?;
+    let mut m: membership::ActiveModel = before.membership.clone().into();
+    if from != v.status {
+        match v.status {
+            MembershipStatus::Member => m.joined_on = Set(Some(now.date())),
+            MembershipStatus::Former => m.left_on = Set(Some(now.date())),
+            MembershipStatus::Candidate => {}
+        }
+    }
+    m.status = Set(v.status.as_str().to_string());
+    m.level = Set(v.level.as_str().to_string());
+    m.updated_at = Set(now);
+    m.update(conn).await?;
+    replace_software(conn, id, &v.software).await?;
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(network_id),
+            actor,
+            action: "organisation.update",
+            entity: "organisation",
+            entity_id: Some(id),
+        },
+        Some(&before),
+        Some(v),
+    )
+    .await?;
+    Ok(())
+}
+
+/// A representative mandate, for the history on the organisation page.
+#[derive(Debug, Clone, Serialize, sea_orm::FromQueryResult, utoipa::ToSchema)]
+pub struct MandateRow {
+    pub person_id: i64,
+    pub person_name: String,
+    #[schema(value_type = String, format = DateTime)]
+    pub since: time::OffsetDateTime,
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub until: Option<time::OffsetDateTime>,
+}
+
+pub async fn mandates<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    organisation_id: i64,
+) -> AppResult<Vec<MandateRow>> {
+    Ok(db::fetch_all(
+        conn,
+        Query::select()
+            .expr_as(Expr::col(("r", "person_id")), "person_id")
+            .expr_as(Expr::col(("p", "name")), "person_name")
+            .expr_as(Expr::col(("r", "since")), "since")
+            .expr_as(Expr::col(("r", "until")), "until")
+            .from_as("representatives", "r")
+            .join_as(
+                sea_orm::sea_query::JoinType::InnerJoin,
+                "people",
+                "p",
+                Expr::col(("p", "id")).equals(("r", "person_id")),
+            )
+            .and_where(Expr::col(("r", "network_id")).eq(network_id))
+            .and_where(Expr::col(("r", "organisation_id")).eq(organisation_id))
+            .order_by(("r", "since"), sea_orm::Order::Desc),
+    )
+    .await?)
+}
+
+/// Makes a person the representative of an organisation in a network, ending the
+/// previous mandate. The person must belong to the organisation.
+pub async fn set_representative<C: ConnectionTrait>(
+    conn: &C,
+    actor: Actor,
+    network_id: i64,
+    organisation_id: i64,
+    person_id: i64,
+) -> AppResult<()> {
+    let affiliated = crate::entities::affiliation::Entity::find()
+        .filter(crate::entities::affiliation::Column::OrganisationId.eq(organisation_id))
+        .filter(crate::entities::affiliation::Column::PersonId.eq(person_id))
+        .one(conn)
+        .await?
+        .is_some();
+    if !affiliated {
+        return Err(AppError::invalid("person_id", "not-in-organisation"));
+    }
+    let current = representative::Entity::find()
+        .filter(representative::Column::NetworkId.eq(network_id))
+        .filter(representative::Column::OrganisationId.eq(organisation_id))
+        .filter(representative::Column::Current.eq(true))
+        .one(conn)
+        .await?;
+    if current.as_ref().is_some_and(|c| c.person_id == person_id) {
+        return Ok(());
+    }
+    let now = db::now();
+    if let Some(c) = &current {
+        representative::Entity::update_many()
+            .col_expr(representative::Column::Current, Expr::val(Option::<bool>::None))
+            .col_expr(representative::Column::Until, Expr::val(now))
+            .filter(representative::Column::Id.eq(c.id))
+            .exec(conn)
+            .await?;
+    }
+    representative::ActiveModel {
+        network_id: Set(network_id),
+        organisation_id: Set(organisation_id),
+        person_id: Set(person_id),
+        current: Set(Some(true)),
+        since: Set(now),
+        until: Set(None),
+        appointed_by: Set(actor.person_id),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(network_id),
+            actor,
+            action: "organisation.representative",
+            entity: "organisation",
+            entity_id: Some(organisation_id),
+        },
+        current.map(|c| c.person_id).as_ref(),
+        Some(&person_id),
+    )
+    .await?;
+    Ok(())
+}

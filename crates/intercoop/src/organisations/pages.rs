@@ -1,0 +1,271 @@
+//! Organisation pages.
+
+use super::data::{self, ListFilter, MandateRow, OrganisationDetail, OrganisationInput, OrganisationRow};
+use crate::api::Page;
+use crate::audit::Actor;
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::people::data::{self as people, PersonRow};
+use crate::state::AppState;
+use crate::web::{CsrfForm, Ctx, render, render_status, require_user, see_other};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use intercoop_domain::organisation::{Level, MembershipStatus, OrgKind};
+use sea_orm::TransactionTrait;
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "organisations/list.html")]
+struct ListPage {
+    ctx: Ctx,
+    rows: Vec<OrganisationRow>,
+    filter: ListFilter,
+    page: u64,
+    pages: u64,
+    total: i64,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListParams {
+    kind: Option<String>,
+    status: Option<String>,
+    q: Option<String>,
+    page: Option<u64>,
+}
+
+pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<ListParams>) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    let filter = ListFilter {
+        kind: params.kind,
+        status: params.status,
+        q: params.q,
+    };
+    let page = Page {
+        page: params.page.unwrap_or(1),
+        per_page: 50,
+    };
+    let (rows, total) = data::list(&state.db.read, user.network.id, &filter, &page).await?;
+    render(&ListPage {
+        ctx,
+        rows,
+        filter,
+        page: page.number(),
+        pages: page.count(total),
+        total,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "organisations/show.html")]
+struct ShowPage {
+    ctx: Ctx,
+    detail: OrganisationDetail,
+    people: Vec<PersonRow>,
+    mandates: Vec<MandateRow>,
+    can_edit: bool,
+    can_change_representative: bool,
+}
+
+pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    let id = crate::api::parse_id(&id)?;
+    let detail = data::get(&state.db.read, user.network.id, id).await?;
+    let people = people::of_organisation(&state.db.read, user.network.id, id).await?;
+    let mandates = data::mandates(&state.db.read, user.network.id, id).await?;
+    let can_edit = user.is_admin();
+    let can_change_representative = user.is_admin() || user.represents(id);
+    render(&ShowPage {
+        ctx,
+        detail,
+        people,
+        mandates,
+        can_edit,
+        can_change_representative,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "organisations/form.html")]
+struct FormPage {
+    ctx: Ctx,
+    /// None when creating.
+    id: Option<i64>,
+    input: OrganisationInput,
+    errors: FieldErrors,
+}
+
+impl FormPage {
+    fn error(&self, field: &str) -> Option<String> {
+        self.errors.get(field, self.ctx.lang)
+    }
+    /// The plain text inputs: (field, label id, value, input type).
+    fn text_fields(&self) -> Vec<(&'static str, &'static str, String, &'static str)> {
+        let i = &self.input;
+        vec![
+            ("name", "field-name", i.name.clone(), "text"),
+            ("country", "field-country", i.country.clone(), "text"),
+            ("address", "field-address", i.address.clone(), "text"),
+            (
+                "company_number",
+                "field-company-number",
+                i.company_number.clone(),
+                "text",
+            ),
+            ("size", "field-size", i.size.clone(), "number"),
+            ("bank_account", "field-bank-account", i.bank_account.clone(), "text"),
+            ("website", "field-website", i.website.clone(), "url"),
+        ]
+    }
+    fn kinds(&self) -> &'static [OrgKind] {
+        OrgKind::ALL
+    }
+    fn statuses(&self) -> &'static [MembershipStatus] {
+        MembershipStatus::ALL
+    }
+    fn levels(&self) -> &'static [Level] {
+        Level::ALL
+    }
+}
+
+pub async fn new_form(ctx: Ctx) -> AppResult<Response> {
+    require_user(&ctx)?.require_admin()?;
+    let input = OrganisationInput {
+        kind: "user".into(),
+        status: "member".into(),
+        level: "active".into(),
+        ..Default::default()
+    };
+    render(&FormPage {
+        ctx,
+        id: None,
+        input,
+        errors: FieldErrors::default(),
+    })
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(input): CsrfForm<OrganisationInput>,
+) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    user.require_admin()?;
+    let valid = match input.validate() {
+        Ok(v) => v,
+        Err(errors) => {
+            return render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &FormPage {
+                    ctx,
+                    id: None,
+                    input,
+                    errors,
+                },
+            );
+        }
+    };
+    let txn = state.db.write.begin().await?;
+    let id = data::create(&txn, Actor::person(user.person_id), user.network.id, &valid).await?;
+    txn.commit().await?;
+    Ok(see_other(&format!("/organisations/{id}")))
+}
+
+pub async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    user.require_admin()?;
+    let id = crate::api::parse_id(&id)?;
+    let d = data::get(&state.db.read, user.network.id, id).await?;
+    let input = OrganisationInput {
+        name: d.organisation.name,
+        kind: d.organisation.kind,
+        country: d.organisation.country,
+        language: d.organisation.language,
+        address: d.organisation.address,
+        company_number: d.organisation.company_number,
+        size: d.organisation.size.map(|s| s.to_string()).unwrap_or_default(),
+        bank_account: d.organisation.bank_account,
+        website: d.organisation.website,
+        software: d.software.join("\n"),
+        status: d.membership.status,
+        level: d.membership.level,
+    };
+    render(&FormPage {
+        ctx,
+        id: Some(id),
+        input,
+        errors: FieldErrors::default(),
+    })
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(input): CsrfForm<OrganisationInput>,
+) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    user.require_admin()?;
+    let id = crate::api::parse_id(&id)?;
+    data::get(&state.db.read, user.network.id, id).await?;
+    let valid = match input.validate() {
+        Ok(v) => v,
+        Err(errors) => {
+            return render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &FormPage {
+                    ctx,
+                    id: Some(id),
+                    input,
+                    errors,
+                },
+            );
+        }
+    };
+    let txn = state.db.write.begin().await?;
+    match data::update(&txn, Actor::person(user.person_id), user.network.id, id, &valid).await {
+        Ok(()) => {}
+        Err(AppError::Invalid(errors)) => {
+            return render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &FormPage {
+                    ctx,
+                    id: Some(id),
+                    input,
+                    errors,
+                },
+            );
+        }
+        Err(e) => return Err(e),
+    }
+    txn.commit().await?;
+    state.auth_cache.clear();
+    Ok(see_other(&format!("/organisations/{id}")))
+}
+
+#[derive(Deserialize)]
+pub struct RepresentativeForm {
+    person_id: String,
+}
+
+pub async fn change_representative(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<RepresentativeForm>,
+) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    let id = crate::api::parse_id(&id)?;
+    user.require(user.is_admin() || user.represents(id))?;
+    let person_id: i64 = form
+        .person_id
+        .parse()
+        .map_err(|_| AppError::invalid("person_id", "invalid-choice"))?;
+    let txn = state.db.write.begin().await?;
+    data::get(&txn, user.network.id, id).await?;
+    data::set_representative(&txn, Actor::person(user.person_id), user.network.id, id, person_id).await?;
+    txn.commit().await?;
+    state.auth_cache.clear();
+    Ok(see_other(&format!("/organisations/{id}")))
+}

@@ -1,0 +1,104 @@
+//! Every route of intercoop, merged in one place.
+
+use crate::state::AppState;
+use crate::web;
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use std::time::Duration;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+pub fn app(state: AppState) -> Router {
+    let pages = Router::new()
+        // Home, dashboard, health checks.
+        .merge(crate::home::router())
+        // Login, logout, magic links, password reset, profile, switchers.
+        .merge(crate::accounts::router())
+        // Member organisations and representatives.
+        .merge(crate::organisations::router())
+        // People and invitations.
+        .merge(crate::people::router())
+        // Vendored assets (never from a CDN).
+        .route("/static/app.css", get(css))
+        .route("/static/htmx.min.js", get(htmx));
+    let api = Router::new()
+        .merge(crate::people::api_router())
+        .merge(crate::organisations::api_router())
+        .route("/api/openapi.json", get(crate::openapi::serve))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::idempotency::layer,
+        ));
+    Router::new()
+        .merge(pages)
+        .merge(api)
+        .fallback(|| async { crate::error::AppError::NotFound })
+        .layer(axum::middleware::from_fn_with_state(state.clone(), web::render_errors))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), web::csrf_cookie))
+        .layer(axum::middleware::from_fn(request_scope))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+                let route = req
+                    .extensions()
+                    .get::<axum::extract::MatchedPath>()
+                    .map(|p| p.as_str().to_string())
+                    .unwrap_or_else(|| "-".into());
+                let id = req
+                    .headers()
+                    .get("x-request-id")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("-")
+                    .to_string();
+                tracing::info_span!("request", method = %req.method(), route, request_id = id)
+            }),
+        )
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        .with_state(state)
+}
+
+/// Makes the request id available to the audit log.
+async fn request_scope(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_string();
+    let mut response = crate::audit::REQUEST_ID.scope(id, next.run(req)).await;
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers
+        .entry(header::CONTENT_SECURITY_POLICY)
+        .or_insert(HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'",
+        ));
+    response
+}
+
+async fn css() -> impl IntoResponse {
+    static_asset("text/css; charset=utf-8", include_str!("../static/app.css"))
+}
+
+async fn htmx() -> impl IntoResponse {
+    static_asset("text/javascript; charset=utf-8", include_str!("../static/htmx.min.js"))
+}
+
+fn static_asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
+        ],
+        body,
+    )
+}

@@ -1,0 +1,38 @@
+//! What every request handler shares.
+
+use crate::auth::cache::AuthCache;
+use crate::auth::rate_limit::RateLimiter;
+use crate::config::Config;
+use crate::db::Db;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Notify;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    /// Login attempts per address and per email.
+    pub login_limiter: Arc<RateLimiter>,
+    /// Wakes the outbox worker when a message is enqueued.
+    pub mail_wakeup: Arc<Notify>,
+    /// Short-lived cache of sessions and API tokens.
+    pub auth_cache: Arc<AuthCache>,
+}
+
+impl AppState {
+    pub fn new(db: Db, config: Config) -> AppState {
+        AppState {
+            db,
+            config: Arc::new(config),
+            login_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(300))),
+            mail_wakeup: Arc::new(Notify::new()),
+            auth_cache: Arc::new(AuthCache::new(Duration::from_secs(2))),
+        }
+    }
+
+    /// An absolute link for emails and printed output.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.config.base_url, path)
+    }
+}

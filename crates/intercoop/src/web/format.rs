@@ -1,0 +1,103 @@
+//! Dates shown in the network's time zone, in the reader's language.
+
+use crate::i18n::Lang;
+
+fn zoned(at: &time::OffsetDateTime, tz: &str) -> Option<jiff::Zoned> {
+    let ts = jiff::Timestamp::from_second(at.unix_timestamp()).ok()?;
+    let zone = jiff::tz::TimeZone::get(tz).unwrap_or(jiff::tz::TimeZone::UTC);
+    Some(ts.to_zoned(zone))
+}
+
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_DE: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// "22 novembre 2026" / "22 November 2026".
+pub fn date(at: &time::OffsetDateTime, tz: &str, lang: Lang) -> String {
+    let Some(z) = zoned(at, tz) else { return String::new() };
+    let months = match lang {
+        Lang::Fr => MONTHS_FR,
+        Lang::En => MONTHS_EN,
+        Lang::De => MONTHS_DE,
+        Lang::Nl => MONTHS_NL,
+    };
+    let month = months[(z.month() - 1) as usize];
+    match lang {
+        Lang::De => format!("{}. {} {}", z.day(), month, z.year()),
+        _ => format!("{} {} {}", z.day(), month, z.year()),
+    }
+}
+
+/// "22 novembre 2026, 19:00".
+pub fn datetime(at: &time::OffsetDateTime, tz: &str, lang: Lang) -> String {
+    let Some(z) = zoned(at, tz) else { return String::new() };
+    format!("{}, {:02}:{:02}", date(at, tz, lang), z.hour(), z.minute())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn shown_in_the_network_time_zone() {
+        // 18:00 UTC in November is 19:00 in Brussels.
+        let at = datetime!(2026-11-03 18:00 UTC);
+        assert_eq!(datetime(&at, "Europe/Brussels", Lang::Fr), "3 novembre 2026, 19:00");
+        assert_eq!(datetime(&at, "Europe/London", Lang::En), "3 November 2026, 18:00");
+        assert_eq!(date(&at, "Pacific/Auckland", Lang::De), "4. November 2026");
+    }
+}

@@ -1,0 +1,413 @@
+//! `spawn_app()`: a real intercoop server on port 0 against a fresh database —
+//! a SQLite file in a temporary folder, or a fresh PostgreSQL database when
+//! `TEST_DATABASE_URL` points at a server — and a cookie-keeping client.
+
+#![allow(dead_code)]
+
+use intercoop::audit::Actor;
+use intercoop::auth;
+use intercoop::config::{DbArgs, ServeArgs, SqliteSync};
+use intercoop::entities::outbox_message;
+use intercoop::people::data::InviteInput;
+use intercoop::server::{self, Running};
+use reqwest::cookie::{CookieStore, Jar};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs a test body against SQLite, and against PostgreSQL when it is available.
+#[macro_export]
+macro_rules! both_backends {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app = $crate::common::spawn_app($crate::common::Backend::Sqlite).await;
+                ($body)(app).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some(app) = $crate::common::spawn_postgres().await else {
+                    return;
+                };
+                ($body)(app).await;
+            }
+        }
+    };
+}
+
+pub struct TestApp {
+    pub running: Option<Running>,
+    pub base: String,
+    pub backend: Backend,
+    pub data_dir: tempfile::TempDir,
+    pub db_args: DbArgs,
+}
+
+impl TestApp {
+    pub fn state(&self) -> &intercoop::state::AppState {
+        &self.running.as_ref().expect("running").state
+    }
+
+    pub fn db(&self) -> &intercoop::db::Db {
+        &self.state().db
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// A browser-like client: keeps cookies, does not follow redirects.
+    pub fn client(&self) -> Client {
+        let jar = Arc::new(Jar::default());
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("accept-language", "en".parse().unwrap());
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Client {
+            http,
+            jar,
+            base: self.base.clone(),
+        }
+    }
+
+    /// A client for the API with a bearer token.
+    pub fn api(&self, token: &str) -> Api {
+        Api {
+            http: reqwest::Client::new(),
+            base: self.base.clone(),
+            token: token.to_string(),
+        }
+    }
+
+    /// Creates (or finds) a person in the first network, optionally in an organisation.
+    pub async fn person(&self, email: &str, name: &str, org: Option<i64>, representative: bool, admin: bool) -> i64 {
+        let yes = |b: bool| if b { "true".to_string() } else { String::new() };
+        let inv = InviteInput {
+            email: email.into(),
+            name: name.into(),
+            organisation_id: org.map(|o| o.to_string()).unwrap_or_default(),
+            representative: yes(representative),
+            admin: yes(admin),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        let txn = self.db().write.begin().await.unwrap();
+        let id = intercoop::people::data::ensure_person(&txn, Actor::SYSTEM, self.network_id().await, &inv)
+            .await
+            .unwrap();
+        txn.commit().await.unwrap();
+        self.state().auth_cache.clear();
+        id
+    }
+
+    pub async fn network_id(&self) -> i64 {
+        use intercoop::entities::network;
+        network::Entity::find()
+            .order_by_asc(network::Column::Id)
+            .one(&self.db().read)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    }
+
+    /// An API token for a person (in their first network).
+    pub async fn token_for(&self, person_id: i64) -> String {
+        let network = auth::network_for_person(self.db(), person_id, None)
+            .await
+            .unwrap()
+            .unwrap();
+        auth::create_api_token(&self.db().write, person_id, network, "test")
+            .await
+            .unwrap()
+    }
+
+    /// An administrator and their API token.
+    pub async fn admin_token(&self) -> String {
+        let id = self.person("admin@test.example", "Ada Admin", None, false, true).await;
+        self.token_for(id).await
+    }
+
+    /// Creates an organisation through the API as the administrator.
+    pub async fn organisation(&self, admin: &Api, name: &str, kind: &str, size: Option<i64>) -> i64 {
+        let mut body = serde_json::json!({"name": name, "kind": kind});
+        if let Some(s) = size {
+            body["size"] = s.into();
+        }
+        let r = admin.post("/api/v1/organisations", &body).await;
+        assert_eq!(r.status(), 201, "{:?}", r.text().await);
+        r.json::<serde_json::Value>().await.unwrap()["id"].as_i64().unwrap()
+    }
+
+    /// Every message in the outbox for an address, oldest first.
+    pub async fn mails_to(&self, address: &str) -> Vec<outbox_message::Model> {
+        outbox_message::Entity::find()
+            .filter(outbox_message::Column::ToAddress.eq(address))
+            .order_by_asc(outbox_message::Column::Id)
+            .all(&self.db().read)
+            .await
+            .unwrap()
+    }
+
+    /// The path of the last link (`/login/link/…` or `/password/reset/…`) mailed to an address.
+    pub async fn last_link(&self, address: &str) -> String {
+        let mails = self.mails_to(address).await;
+        let mail = mails.last().unwrap_or_else(|| panic!("no mail to {address}"));
+        let start = mail.text_body.find(&self.base).expect("a link in the mail");
+        let rest = &mail.text_body[start + self.base.len()..];
+        rest.split_whitespace().next().unwrap().to_string()
+    }
+
+    /// Logs a client in through a magic link sent by email.
+    pub async fn login(&self, client: &Client, email: &str) {
+        let r = client.form("/login", &[("email", email), ("method", "link")]).await;
+        assert_eq!(r.status(), 200);
+        let link = self.last_link(email).await;
+        let r = client.get(&link).await;
+        assert_eq!(r.status(), 303, "following {link}");
+    }
+
+    /// Waits until the worker has sent every pending message (bounded).
+    pub async fn drain_outbox(&self) {
+        for _ in 0..200 {
+            let pending = outbox_message::Entity::find()
+                .filter(outbox_message::Column::Status.is_in(["pending", "sending"]))
+                .all(&self.db().read)
+                .await
+                .unwrap();
+            if pending.is_empty() {
+                return;
+            }
+            self.state().mail_wakeup.notify_one();
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        panic!("the outbox did not drain");
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(r) = self.running.take() {
+            r.stop().await;
+        }
+    }
+}
+
+pub struct Client {
+    pub http: reqwest::Client,
+    pub jar: Arc<Jar>,
+    pub base: String,
+}
+
+impl Client {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.http.get(format!("{}{}", self.base, path)).send().await.unwrap()
+    }
+
+    /// GET, following redirects within the site; returns the final response.
+    pub async fn get_follow(&self, path: &str) -> reqwest::Response {
+        let mut path = path.to_string();
+        for _ in 0..5 {
+            let r = self.get(&path).await;
+            if r.status().is_redirection() {
+                path = r.headers()["location"].to_str().unwrap().to_string();
+                continue;
+            }
+            return r;
+        }
+        panic!("too many redirects");
+    }
+
+    pub async fn text(&self, path: &str) -> String {
+        self.get_follow(path).await.text().await.unwrap()
+    }
+
+    /// The CSRF cookie of this client (visiting the home page first if needed).
+    pub async fn csrf(&self) -> String {
+        let url = reqwest::Url::parse(&self.base).unwrap();
+        let find = |jar: &Jar| {
+            jar.cookies(&url).and_then(|h| {
+                h.to_str().ok().and_then(|s| {
+                    s.split("; ")
+                        .find_map(|kv| kv.strip_prefix("ic_csrf=").map(str::to_string))
+                })
+            })
+        };
+        if let Some(c) = find(&self.jar) {
+            return c;
+        }
+        self.get("/login").await;
+        find(&self.jar).expect("a CSRF cookie")
+    }
+
+    /// POSTs a form with the CSRF token, as a browser on this site would.
+    pub async fn form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let csrf = self.csrf().await;
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("_csrf", &csrf));
+        self.http
+            .post(format!("{}{}", self.base, path))
+            .header("origin", &self.base)
+            .form(&all)
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+pub struct Api {
+    pub http: reqwest::Client,
+    pub base: String,
+    pub token: String,
+}
+
+impl Api {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.http
+            .get(format!("{}{}", self.base, path))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn post(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.http
+            .post(format!("{}{}", self.base, path))
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn post_with_key(&self, path: &str, body: &serde_json::Value, key: &str) -> reqwest::Response {
+        self.http
+            .post(format!("{}{}", self.base, path))
+            .bearer_auth(&self.token)
+            .header("idempotency-key", key)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn patch(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.http
+            .patch(format!("{}{}", self.base, path))
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn put(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.http
+            .put(format!("{}{}", self.base, path))
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn delete(&self, path: &str) -> reqwest::Response {
+        self.http
+            .delete(format!("{}{}", self.base, path))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn json(&self, path: &str) -> serde_json::Value {
+        let r = self.get(path).await;
+        assert_eq!(r.status(), 200, "GET {path}");
+        r.json().await.unwrap()
+    }
+}
+
+fn serve_args(db: DbArgs, smtp_url: Option<String>) -> ServeArgs {
+    ServeArgs {
+        db,
+        bind: "127.0.0.1:0".into(),
+        base_url: None,
+        smtp_url,
+        mail_from: "intercoop <noreply@test.example>".into(),
+        log_json: false,
+        no_worker: false,
+        worker_interval_ms: 20,
+    }
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_with(backend, None).await.expect("PostgreSQL test server")
+}
+
+/// A server on PostgreSQL, or None (test skipped) when no server is configured.
+/// In CI (`CI` set) a missing PostgreSQL is an error, not a skip.
+pub async fn spawn_postgres() -> Option<TestApp> {
+    if std::env::var("TEST_DATABASE_URL").is_err() {
+        if std::env::var("CI").is_ok() {
+            panic!("TEST_DATABASE_URL must point at PostgreSQL in CI");
+        }
+        eprintln!("skipped: set TEST_DATABASE_URL to run on PostgreSQL");
+        return None;
+    }
+    spawn_with(Backend::Postgres, None).await
+}
+
+pub async fn spawn_with(backend: Backend, smtp_url: Option<String>) -> Option<TestApp> {
+    let data_dir = tempfile::tempdir().unwrap();
+    let database_url = match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some(fresh_postgres_database().await?),
+    };
+    let db_args = DbArgs {
+        data_dir: data_dir.path().to_path_buf(),
+        database_url,
+        sqlite_sync: SqliteSync::Normal,
+    };
+    intercoop::cli::ensure_install(&db_args).await.unwrap();
+    let running = server::start(&serve_args(db_args.clone(), smtp_url)).await.unwrap();
+    let base = running.state.config.base_url.clone();
+    Some(TestApp {
+        running: Some(running),
+        base,
+        backend,
+        data_dir,
+        db_args,
+    })
+}
+
+/// Creates an empty database on the test PostgreSQL server and returns its URL.
+pub async fn fresh_postgres_database() -> Option<String> {
+    let admin_url = std::env::var("TEST_DATABASE_URL").ok()?;
+    let name = format!(
+        "intercoop_test_{}",
+        &auth::tokens::new_token("").to_lowercase().replace(['-', '_'], "")[..16]
+    );
+    let admin = sea_orm::Database::connect(&admin_url)
+        .await
+        .expect("connect to TEST_DATABASE_URL");
+    use sea_orm::ConnectionTrait;
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .unwrap();
+    admin.close().await.ok();
+    let mut url = url::Url::parse(&admin_url).unwrap();
+    url.set_path(&format!("/{name}"));
+    Some(url.to_string())
+}

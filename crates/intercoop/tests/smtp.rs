@@ -1,0 +1,143 @@
+//! Email through a real SMTP server on loopback (Python's aiosmtpd, from PyPI):
+//! the message arrives once, with a text and an HTML body, in the recipient's language.
+
+mod common;
+
+use common::{Backend, spawn_with};
+use serde_json::{Value, json};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+struct SmtpServer {
+    child: Child,
+    port: u16,
+    maildir: tempfile::TempDir,
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn start_smtp() -> Option<SmtpServer> {
+    let available = Command::new("python3")
+        .args(["-c", "import aiosmtpd"])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !available {
+        if std::env::var("CI").is_ok() {
+            panic!("aiosmtpd is required in CI (pip install aiosmtpd)");
+        }
+        eprintln!("skipped: pip install aiosmtpd to run the SMTP test");
+        return None;
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let maildir = tempfile::tempdir().unwrap();
+    let child = Command::new("python3")
+        .args([
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            &format!("127.0.0.1:{port}"),
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+        ])
+        .arg(maildir.path().join("mail"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The server is owned (and killed and waited for) by `SmtpServer` from here on.
+    let server = SmtpServer { child, port, maildir };
+    for _ in 0..200 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            return Some(server);
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("aiosmtpd did not start");
+}
+
+/// Parses the messages of the Maildir with Python's email package.
+fn read_maildir(dir: &std::path::Path) -> Vec<Value> {
+    let script = r#"
+import email, json, mailbox, sys
+from email.header import decode_header, make_header
+out = []
+for msg in mailbox.Maildir(sys.argv[1], create=False):
+    parts = {}
+    for part in msg.walk():
+        if part.get_content_maintype() == 'text':
+            parts[part.get_content_type()] = part.get_payload(decode=True).decode(part.get_content_charset() or 'utf-8')
+    out.append({'to': msg['To'], 'subject': str(make_header(decode_header(msg['Subject']))),
+                'language': msg['Content-Language'], 'message_id': msg['Message-ID'], 'parts': parts})
+print(json.dumps(out))
+"#;
+    let output = Command::new("python3").args(["-c", script]).arg(dir).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invitation_arrives_once_with_both_bodies_in_french() {
+    let Some(smtp) = start_smtp().await else { return };
+    let app = spawn_with(Backend::Sqlite, Some(format!("smtp://127.0.0.1:{}", smtp.port)))
+        .await
+        .unwrap();
+    let admin = app.api(&app.admin_token().await);
+    let r = admin
+        .post(
+            "/api/v1/people",
+            &json!({"email": "elise@test.example", "name": "Élise Thiry", "language": "fr"}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    app.drain_outbox().await;
+    // A second pass of the worker finds nothing more to send.
+    let worker_sent_again = intercoop::mail::worker::Worker {
+        db: app.db().clone(),
+        transport: intercoop::mail::worker::Transport::from_config(
+            Some(&format!("smtp://127.0.0.1:{}", smtp.port)),
+            app.data_dir.path(),
+        )
+        .unwrap(),
+        from: "intercoop <noreply@test.example>".parse().unwrap(),
+        instance: "second".into(),
+        domain: "test.example".into(),
+        wakeup: Default::default(),
+        idle: Duration::from_millis(10),
+    }
+    .run_once()
+    .await
+    .unwrap();
+    assert_eq!(worker_sent_again, 0);
+    let mut messages = Vec::new();
+    for _ in 0..100 {
+        messages = read_maildir(&smtp.maildir.path().join("mail"));
+        if !messages.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    let m = &messages[0];
+    assert!(m["to"].as_str().unwrap().contains("elise@test.example"));
+    assert_eq!(m["subject"], "Vous êtes invité·e à rejoindre intercoop");
+    assert_eq!(m["language"], "fr");
+    assert!(m["message_id"].as_str().unwrap().starts_with("<outbox-"));
+    let text = m["parts"]["text/plain"].as_str().unwrap();
+    let html = m["parts"]["text/html"].as_str().unwrap();
+    assert!(text.contains("Bonjour Élise Thiry,"), "{text}");
+    assert!(text.contains("/login/link/l_"));
+    assert!(html.contains("Accepter et me connecter"));
+    assert!(html.contains("<html lang=\"fr\">"));
+    app.stop().await;
+}
