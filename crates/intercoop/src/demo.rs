@@ -453,6 +453,8 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         for o in TECH_COOPS {
             add_org(&txn, n2, o, &[], &["ruth@northernpixels.example"]).await?;
         }
+        crate::proposals::load_demo(&txn, n1).await?;
+        crate::polls::load_demo(&txn, n1).await?;
         txn.commit().await?;
     }
     let hash = crate::auth::password::hash(PASSWORD.to_string()).await?;

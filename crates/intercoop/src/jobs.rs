@@ -56,5 +56,7 @@ pub async fn tick(state: &AppState) -> Result<(), DbErr> {
             .exec(&state.db.write)
             .await?;
     }
+    crate::proposals::tick(state).await?;
+    crate::polls::tick(state).await?;
     Ok(())
 }

@@ -23,6 +23,8 @@ pub mod networks;
 pub mod openapi;
 pub mod organisations;
 pub mod people;
+pub mod polls;
+pub mod proposals;
 pub mod routes;
 pub mod server;
 pub mod state;

@@ -48,7 +48,10 @@ impl Modify for BearerAuth {
 
 /// The whole document, merged with the documents of feature modules.
 pub fn document() -> utoipa::openapi::OpenApi {
-    ApiDoc::openapi()
+    let mut doc = ApiDoc::openapi();
+    doc.merge(crate::proposals::ApiDoc::openapi());
+    doc.merge(crate::polls::ApiDoc::openapi());
+    doc
 }
 
 pub async fn serve() -> axum::Json<utoipa::openapi::OpenApi> {

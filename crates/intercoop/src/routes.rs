@@ -20,12 +20,18 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::organisations::router())
         // People and invitations.
         .merge(crate::people::router())
+        // Proposals, quotes, co-funding campaigns, pledges, catch-up shares.
+        .merge(crate::proposals::router())
+        // Polls, ballots, results, the prioritised backlog.
+        .merge(crate::polls::router())
         // Vendored assets (never from a CDN).
         .route("/static/app.css", get(css))
         .route("/static/htmx.min.js", get(htmx));
     let api = Router::new()
         .merge(crate::people::api_router())
         .merge(crate::organisations::api_router())
+        .merge(crate::proposals::api_router())
+        .merge(crate::polls::api_router())
         .route("/api/openapi.json", get(crate::openapi::serve))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

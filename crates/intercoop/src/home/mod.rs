@@ -24,6 +24,22 @@ pub fn router() -> Router<AppState> {
         .route("/readyz", get(readyz))
 }
 
+/// A section of the dashboard contributed by a feature area.
+pub struct DashboardSection {
+    /// Translated heading.
+    pub title: String,
+    pub items: Vec<DashboardItem>,
+}
+
+/// One thing that needs the person, with where to act on it.
+pub struct DashboardItem {
+    /// Translated text.
+    pub text: String,
+    pub href: String,
+    /// Secondary translated text (amount, deadline…), may be empty.
+    pub detail: String,
+}
+
 /// Demo logins shown on the home page of a demo install.
 pub struct DemoLogin {
     pub email: String,
@@ -75,6 +91,7 @@ struct DashboardPage {
     ctx: Ctx,
     organisations: Vec<MyOrganisation>,
     admin: Option<AdminTodo>,
+    sections: Vec<DashboardSection>,
 }
 
 /// What an administrator should look at.
@@ -159,10 +176,14 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
         None
     };
     let organisations = user.organisations.clone();
+    let mut sections = Vec::new();
+    sections.extend(crate::proposals::dashboard_section(&state, &user).await?);
+    sections.extend(crate::polls::dashboard_section(&state, &user).await?);
     render(&DashboardPage {
         ctx,
         organisations,
         admin,
+        sections,
     })
 }
 
