@@ -35,3 +35,42 @@ pub async fn tick(_state: &AppState) -> Result<(), sea_orm::DbErr> {
 pub async fn load_demo<C: sea_orm::ConnectionTrait>(_conn: &C, _network_id: i64) -> anyhow::Result<()> {
     Ok(())
 }
+
+/// What a passed poll does to the proposal it decides (polls call [`apply_effect`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ProposalEffect {
+    /// Move the proposal into discussion.
+    Discuss,
+    /// Reject the proposal.
+    Reject,
+    /// Open the co-funding with these terms: the body of `POST /api/v1/proposals/{id}/campaign`.
+    OpenFunding {
+        #[schema(value_type = Object)]
+        terms: serde_json::Value,
+    },
+}
+
+/// Carries out a passed poll's effect on a proposal, in the caller's transaction,
+/// with the poll recorded as the reason on the proposal's timeline.
+pub async fn apply_effect<C: sea_orm::ConnectionTrait>(
+    _conn: &C,
+    _network_id: i64,
+    _proposal_id: i64,
+    _effect: &ProposalEffect,
+    _poll_id: i64,
+) -> AppResult<()> {
+    Err(crate::error::AppError::NotFound)
+}
+
+/// Records the network's priority order of open proposals, as computed by a
+/// priority poll (`method` names how: "schulze" or "points"), best first.
+pub async fn set_network_priority<C: sea_orm::ConnectionTrait>(
+    _conn: &C,
+    _network_id: i64,
+    _poll_id: i64,
+    _method: &str,
+    _ordered_proposal_ids: &[i64],
+) -> AppResult<()> {
+    Err(crate::error::AppError::NotFound)
+}
