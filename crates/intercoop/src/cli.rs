@@ -46,6 +46,16 @@ pub enum Command {
     /// Manage networks.
     #[command(subcommand)]
     Network(NetworkCommand),
+    /// Fill the database with a realistic network: scale 1 is Komunigi's size, 100 a federation.
+    Seed {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long, default_value_t = 1)]
+        scale: u32,
+        /// The same seed gives the same network.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
     /// Write a consistent copy of the live SQLite database to FILE.
     Backup {
         #[command(flatten)]
@@ -268,6 +278,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     n.slug, n.name, n.default_language, n.time_zone, n.currency
                 );
             }
+        }
+        Command::Seed { db, scale, seed } => {
+            crate::init_tracing(false);
+            let db = connect(&db).await?;
+            let started = std::time::Instant::now();
+            let seeded = crate::seed::seed(&db, scale, seed).await?;
+            println!(
+                "seeded scale {scale} (seed {seed}) in {:.1} s: {} organisations, {} people; administrator {}",
+                started.elapsed().as_secs_f64(),
+                seeded.organisations.len(),
+                seeded.people.len(),
+                seeded.admin_email
+            );
         }
         Command::Backup { db, file } => {
             let db = connect(&db).await?;

@@ -26,6 +26,7 @@ pub mod people;
 pub mod polls;
 pub mod proposals;
 pub mod routes;
+pub mod seed;
 pub mod server;
 pub mod state;
 pub mod web;

@@ -66,6 +66,14 @@ pub async fn start(args: &ServeArgs) -> anyhow::Result<Running> {
         }
     }));
 
+    if state.db.is_postgres() {
+        tasks.push(tokio::spawn(crate::db::postgres_only::relay_cache_invalidations(
+            state.db.url.clone(),
+            state.db.write.clone(),
+            state.auth_cache.clone(),
+            rx.clone(),
+        )));
+    }
     if state.config.run_worker {
         let transport = Transport::from_config(state.config.smtp_url.as_deref(), &state.config.data_dir)?;
         let from = state

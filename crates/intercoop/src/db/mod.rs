@@ -7,6 +7,7 @@
 //! beside the writer). On PostgreSQL both handles are the same pool.
 
 pub mod migrations;
+pub mod postgres_only;
 
 use crate::config::{DbArgs, SqliteSync};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
@@ -24,6 +25,8 @@ pub struct Db {
     /// How many statements this process has sent; tests use it to prove list pages
     /// issue a bounded number of queries.
     pub queries: Arc<AtomicU64>,
+    /// The URL it was opened with (PostgreSQL's listener needs its own connection).
+    pub url: String,
 }
 
 impl Db {
@@ -41,6 +44,7 @@ impl Db {
                 read: conn.clone(),
                 write: conn,
                 queries,
+                url: args.url(),
             }
         } else {
             if let Err(e) = std::fs::create_dir_all(&args.data_dir) {
@@ -69,7 +73,12 @@ impl Db {
             // The writer first, so that the file and its WAL mode exist before readers open it.
             let write = Database::connect(sqlite(1)).await?;
             let read = Database::connect(sqlite(8)).await?;
-            Db { read, write, queries }
+            Db {
+                read,
+                write,
+                queries,
+                url: args.url(),
+            }
         };
         let counter = db.queries.clone();
         let count = move |_: &sea_orm::metric::Info<'_>| {

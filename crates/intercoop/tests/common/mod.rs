@@ -368,7 +368,33 @@ pub async fn spawn_postgres() -> Option<TestApp> {
     spawn_with(Backend::Postgres, None).await
 }
 
+/// A fresh PostgreSQL database for tests that start `intercoop` processes themselves,
+/// or None (skipped outside CI) when no server is configured.
+pub async fn postgres_for_processes() -> Option<String> {
+    if std::env::var("TEST_DATABASE_URL").is_err() {
+        if std::env::var("CI").is_ok() {
+            panic!("TEST_DATABASE_URL must point at PostgreSQL in CI");
+        }
+        eprintln!("skipped: set TEST_DATABASE_URL to run on PostgreSQL");
+        return None;
+    }
+    fresh_postgres_database().await
+}
+
+/// A server without the outbox worker and scheduled jobs, whose database sees only
+/// the requests of the test (for counting queries).
+pub async fn spawn_quiet(backend: Backend) -> Option<TestApp> {
+    spawn_inner(backend, None, true).await
+}
+
 pub async fn spawn_with(backend: Backend, smtp_url: Option<String>) -> Option<TestApp> {
+    spawn_inner(backend, smtp_url, false).await
+}
+
+async fn spawn_inner(backend: Backend, smtp_url: Option<String>, no_worker: bool) -> Option<TestApp> {
+    if backend == Backend::Postgres && std::env::var("TEST_DATABASE_URL").is_err() {
+        return None;
+    }
     let data_dir = tempfile::tempdir().unwrap();
     let database_url = match backend {
         Backend::Sqlite => None,
@@ -380,7 +406,9 @@ pub async fn spawn_with(backend: Backend, smtp_url: Option<String>) -> Option<Te
         sqlite_sync: SqliteSync::Normal,
     };
     intercoop::cli::ensure_install(&db_args).await.unwrap();
-    let running = server::start(&serve_args(db_args.clone(), smtp_url)).await.unwrap();
+    let mut args = serve_args(db_args.clone(), smtp_url);
+    args.no_worker = no_worker;
+    let running = server::start(&args).await.unwrap();
     let base = running.state.config.base_url.clone();
     Some(TestApp {
         running: Some(running),
