@@ -79,6 +79,7 @@ const SUPERMARKETS: &[Org] = &[
             ("Julie Lambert", "julie@episolidaire.example", "Coordinator"),
             ("Nicolas Henrard", "nicolas@episolidaire.example", "Volunteer"),
             ("Léa Jacquet", "lea@episolidaire.example", "Volunteer"),
+            ("Samir Aziz", "samir@episolidaire.example", "Treasurer"),
         ],
     },
     Org {
@@ -111,6 +112,7 @@ const SUPERMARKETS: &[Org] = &[
             ("Sofia Martin", "sofia@cagette.example", "Salariée"),
             ("Hugo Lefebvre", "hugo@cagette.example", "Bénévole"),
             ("Camille Roux", "camille@cagette.example", "Bénévole"),
+            ("Bastien Leroy", "bastien@cagette.example", "Trésorier"),
         ],
     },
     Org {
@@ -127,6 +129,7 @@ const SUPERMARKETS: &[Org] = &[
             ("Inès Garnier", "ines@grenier.example", "Co-gérante"),
             ("Paul Mercier", "paul@grenier.example", "Bénévole"),
             ("Zoé Fontaine", "zoe@grenier.example", "Bénévole"),
+            ("Manon Blanc", "manon@grenier.example", "Informatique"),
         ],
     },
     Org {
@@ -191,6 +194,7 @@ const SUPERMARKETS: &[Org] = &[
             ("Lena Huber", "lena@marktgenossen.example", "Vorstand"),
             ("Jonas Bauer", "jonas@marktgenossen.example", "Mitglied"),
             ("Mia Wagner", "mia@marktgenossen.example", "Mitglied"),
+            ("Lukas Weber", "lukas@marktgenossen.example", "IT"),
         ],
     },
     Org {
@@ -207,6 +211,7 @@ const SUPERMARKETS: &[Org] = &[
             ("Felix Schulz", "felix@kornkammer.example", "Vorstand"),
             ("Hannah Koch", "hannah@kornkammer.example", "Mitglied"),
             ("Emil Richter", "emil@kornkammer.example", "Mitglied"),
+            ("Greta Vogel", "greta@kornkammer.example", "Kasse"),
         ],
     },
 ];
@@ -391,6 +396,8 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         .is_some();
     if !exists {
         let txn = db.write.begin().await?;
+        // A fresh install's empty default network would hide the demo from visitors.
+        crate::networks::remove_if_empty(&txn, "main").await.map_err(err)?;
         let n1 = crate::networks::create(
             &txn,
             "supermarches",

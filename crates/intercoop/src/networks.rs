@@ -5,7 +5,7 @@ use crate::db;
 use crate::entities::network;
 use crate::error::{AppError, AppResult, FieldErrors};
 use intercoop_domain::text::{OrganisationName, Slug};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 /// Creates a network after checking its settings.
 pub async fn create<C: ConnectionTrait>(
@@ -59,4 +59,29 @@ pub async fn ensure_default<C: ConnectionTrait>(conn: &C) -> AppResult<()> {
         create(conn, "main", "intercoop", "", "fr", "Europe/Brussels", "EUR").await?;
     }
     Ok(())
+}
+
+/// Removes a network that nobody and no organisation has joined yet.
+pub async fn remove_if_empty<C: ConnectionTrait>(conn: &C, slug: &str) -> AppResult<bool> {
+    use crate::entities::{membership, network_person};
+    let Some(n) = network::Entity::find()
+        .filter(network::Column::Slug.eq(slug))
+        .one(conn)
+        .await?
+    else {
+        return Ok(false);
+    };
+    let members = membership::Entity::find()
+        .filter(membership::Column::NetworkId.eq(n.id))
+        .count(conn)
+        .await?;
+    let people = network_person::Entity::find()
+        .filter(network_person::Column::NetworkId.eq(n.id))
+        .count(conn)
+        .await?;
+    if members + people > 0 {
+        return Ok(false);
+    }
+    network::Entity::delete_by_id(n.id).exec(conn).await?;
+    Ok(true)
 }

@@ -65,7 +65,7 @@ impl Db {
                             .synchronous(sync)
                             .foreign_keys(true)
                             .busy_timeout(Duration::from_secs(10))
-                            .pragma("cache_size", "-8000")
+                            .pragma("cache_size", "-2000")
                             .pragma("temp_store", "memory")
                     });
                 opts
