@@ -74,13 +74,18 @@ impl Lang {
         ranked.first().map(|r| r.2)
     }
 
-    fn langid(self) -> LanguageIdentifier {
-        self.code().parse().expect("valid language identifier")
+    /// Parsed once per language: pages ask for hundreds of messages.
+    fn langid(self) -> &'static LanguageIdentifier {
+        static IDS: std::sync::OnceLock<[LanguageIdentifier; 4]> = std::sync::OnceLock::new();
+        let ids = IDS.get_or_init(|| {
+            ["en", "fr", "de", "nl"].map(|code| code.parse().expect("valid language identifier"))
+        });
+        &ids[self as usize]
     }
 
     /// Translates a message id.
     pub fn t(self, key: &str) -> String {
-        LOCALES.lookup(&self.langid(), key)
+        LOCALES.lookup(self.langid(), key)
     }
 
     /// Translates a message id with named arguments.
@@ -95,12 +100,12 @@ impl Lang {
                 (Cow::Borrowed(*k), value)
             })
             .collect();
-        LOCALES.lookup_with_args(&self.langid(), key, &map)
+        LOCALES.lookup_with_args(self.langid(), key, &map)
     }
 
     /// Does this id exist (in this language or the fallback)?
     pub fn has(self, key: &str) -> bool {
-        LOCALES.try_lookup(&self.langid(), key).is_some()
+        LOCALES.try_lookup(self.langid(), key).is_some()
     }
 }
 
