@@ -655,3 +655,41 @@ both_backends!(emails_reminder_once_dashboard_and_ballot_form, |app: TestApp| as
     assert!(doc["paths"]["/api/v1/polls/{id}/ballots"]["post"].is_object());
     assert!(doc["components"]["schemas"]["PollResult"].is_object());
 });
+
+both_backends!(polls_store_their_link_to_proposals, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let ms = members(&app, "Link Coop", 2, |_| None).await;
+    // A priority poll's options carry their proposals; only ranked or points polls qualify.
+    let p = create_poll(
+        &admin,
+        json!({"title": "Priority", "method": "points", "priority": true, "options": ["A", "B"], "proposal_ids": [41, 42]}),
+    )
+    .await;
+    assert_eq!(p["priority"], true);
+    assert_eq!((p["options"][0]["proposal_id"].as_i64(), p["options"][1]["proposal_id"].as_i64()), (Some(41), Some(42)));
+    for (body, field) in [
+        (json!({"title": "P", "method": "approval", "priority": true, "options": ["A", "B"], "proposal_ids": [1, 2]}), "priority"),
+        (json!({"title": "P", "method": "schulze", "priority": true, "options": ["A", "B"], "proposal_ids": [1]}), "proposal_ids"),
+        (json!({"title": "P", "method": "schulze", "priority": true, "options": ["A", "B"]}), "proposal_ids"),
+        (json!({"title": "P", "method": "decision", "effect": {"kind": "reject"}}), "proposal_id"),
+    ] {
+        let r = admin.post("/api/v1/polls", &body).await;
+        assert_eq!(r.status(), 422, "{body}");
+        assert_eq!(r.json::<Value>().await.unwrap()["errors"][0]["field"], field, "{body}");
+    }
+    // A linked poll stores its effect; when it does not pass, closing leaves the proposal alone.
+    let p = create_poll(
+        &admin,
+        json!({"title": "Open the co-funding?", "method": "decision", "proposal_id": 7,
+               "effect": {"kind": "open_funding", "terms": {"amount_cents": 30000, "key": {"kind": "equal"}}}}),
+    )
+    .await;
+    assert_eq!(p["effect"]["kind"], "open_funding");
+    assert_eq!(p["effect"]["terms"]["amount_cents"], 30000);
+    let id = p["id"].as_i64().unwrap();
+    open(&admin, id).await;
+    vote(&ms[0].api, id, json!({"choice": "no"})).await;
+    let r = close(&admin, id).await;
+    assert_eq!(r["passed"], false);
+    assert_eq!(admin.json(&format!("/api/v1/polls/{id}")).await["status"], "closed");
+});
