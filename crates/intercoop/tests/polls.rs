@@ -693,3 +693,25 @@ both_backends!(polls_store_their_link_to_proposals, |app: TestApp| async move {
     assert_eq!(r["passed"], false);
     assert_eq!(admin.json(&format!("/api/v1/polls/{id}")).await["status"], "closed");
 });
+
+both_backends!(demo_polls_load_and_render, |app: TestApp| async move {
+    use intercoop::polls::entities::poll;
+    intercoop::demo::load(app.db()).await.unwrap();
+    let polls = poll::Entity::find().all(&app.db().read).await.unwrap();
+    let status = |method: &str| polls.iter().find(|p| p.method == method).map(|p| p.status.clone());
+    assert_eq!(polls.len(), 3);
+    assert_eq!(status("decision").as_deref(), Some("open"));
+    assert_eq!(status("schulze").as_deref(), Some("closed"));
+    assert_eq!(status("majority_judgment").as_deref(), Some("open"));
+    let closed = polls.iter().find(|p| p.method == "schulze").unwrap();
+    let result: Value = serde_json::from_str(closed.result.as_deref().unwrap()).unwrap();
+    assert!(result["ballots"].as_u64().unwrap() > 0);
+    assert_eq!(result["winners"].as_array().unwrap().len(), 1);
+    let login = &intercoop::demo::logins()[0];
+    let browser = app.client();
+    app.login(&browser, &login.email).await;
+    let page = browser.text(&format!("/polls/{}/result", closed.id)).await;
+    assert!(page.contains("Shift swap from the phone"), "{page}");
+    let page = browser.text("/polls").await;
+    assert!(page.contains("How well do these modules serve our members?"), "{page}");
+});
