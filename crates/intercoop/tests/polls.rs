@@ -57,12 +57,7 @@ async fn members(app: &TestApp, prefix: &str, n: usize, size: impl Fn(usize) -> 
     let mut out = Vec::new();
     for (org, person, email, name) in made {
         let api = app.api(&app.token_for(person).await);
-        out.push(Member {
-            org,
-            email,
-            name,
-            api,
-        });
+        out.push(Member { org, email, name, api });
     }
     out
 }
@@ -144,7 +139,13 @@ both_backends!(forty_organisations_vote_with_each_method, |app: TestApp| async m
     assert_eq!(p["options"][0]["label"], "yes");
     open(&admin, id).await;
     for (i, m) in ms.iter().enumerate() {
-        let choice = if i < 25 { "yes" } else if i < 35 { "no" } else { "abstain" };
+        let choice = if i < 25 {
+            "yes"
+        } else if i < 35 {
+            "no"
+        } else {
+            "abstain"
+        };
         vote(&m.api, id, json!({"choice": choice})).await;
     }
     let r = close(&admin, id).await;
@@ -154,7 +155,10 @@ both_backends!(forty_organisations_vote_with_each_method, |app: TestApp| async m
     assert_eq!(r["ballots"], 40);
     assert_eq!(r["voters"], 40);
     let d = &r["details"];
-    assert_eq!((d["yes"].as_u64(), d["no"].as_u64(), d["abstain"].as_u64()), (Some(25), Some(10), Some(5)));
+    assert_eq!(
+        (d["yes"].as_u64(), d["no"].as_u64(), d["abstain"].as_u64()),
+        (Some(25), Some(10), Some(5))
+    );
     assert_eq!(d["quorum_met"], true);
     assert_eq!(d["quorum_weight"], 20);
     assert_eq!(d["yes_needed"], 24);
@@ -165,7 +169,11 @@ both_backends!(forty_organisations_vote_with_each_method, |app: TestApp| async m
     let id = p["id"].as_i64().unwrap();
     open(&admin, id).await;
     for (i, m) in ms.iter().enumerate() {
-        let body = if i == 7 { json!({"objection": "Too costly this year"}) } else { json!({}) };
+        let body = if i == 7 {
+            json!({"objection": "Too costly this year"})
+        } else {
+            json!({})
+        };
         vote(&m.api, id, body).await;
     }
     let r = close(&admin, id).await;
@@ -175,7 +183,11 @@ both_backends!(forty_organisations_vote_with_each_method, |app: TestApp| async m
     assert_eq!(r["details"]["objections"][0]["organisation_id"], ms[7].org);
 
     // Approval: A 30, B 20, C 5, D 0.
-    let p = create_poll(&admin, json!({"title": "Which modules?", "method": "approval", "options": abcd})).await;
+    let p = create_poll(
+        &admin,
+        json!({"title": "Which modules?", "method": "approval", "options": abcd}),
+    )
+    .await;
     let id = p["id"].as_i64().unwrap();
     let o = option_ids(&p);
     open(&admin, id).await;
@@ -202,7 +214,11 @@ both_backends!(forty_organisations_vote_with_each_method, |app: TestApp| async m
     );
 
     // Points (budget 10): B 150 and D 150 tie for first, C 100.
-    let p = create_poll(&admin, json!({"title": "Spread the budget", "method": "points", "points": 10, "options": abcd})).await;
+    let p = create_poll(
+        &admin,
+        json!({"title": "Spread the budget", "method": "points", "points": 10, "options": abcd}),
+    )
+    .await;
     let id = p["id"].as_i64().unwrap();
     let o = option_ids(&p);
     open(&admin, id).await;
@@ -222,7 +238,11 @@ both_backends!(forty_organisations_vote_with_each_method, |app: TestApp| async m
 
     // Schulze: a Condorcet cycle A>B (24:16), B>C (34:6), C>A (22:18) resolved by
     // strongest paths: A wins; D, ranked by nobody, comes last.
-    let p = create_poll(&admin, json!({"title": "What first?", "method": "schulze", "options": abcd})).await;
+    let p = create_poll(
+        &admin,
+        json!({"title": "What first?", "method": "schulze", "options": abcd}),
+    )
+    .await;
     let id = p["id"].as_i64().unwrap();
     let o = option_ids(&p);
     open(&admin, id).await;
@@ -251,7 +271,11 @@ both_backends!(forty_organisations_vote_with_each_method, |app: TestApp| async m
     let schulze_id = id;
 
     // Majority judgment: A "Very good" from all; B half Excellent half Good (median Good).
-    let p = create_poll(&admin, json!({"title": "How good?", "method": "majority_judgment", "options": abcd})).await;
+    let p = create_poll(
+        &admin,
+        json!({"title": "How good?", "method": "majority_judgment", "options": abcd}),
+    )
+    .await;
     let id = p["id"].as_i64().unwrap();
     let o = option_ids(&p);
     open(&admin, id).await;
@@ -279,12 +303,18 @@ both_backends!(forty_organisations_vote_with_each_method, |app: TestApp| async m
     let browser = app.client();
     app.login(&browser, &ms[0].email).await;
     let page = browser.text(&format!("/polls/{schulze_id}/result")).await;
-    assert!(page.contains("Strongest paths") && page.contains("Shift swap"), "{page}");
+    assert!(
+        page.contains("Strongest paths") && page.contains("Shift swap"),
+        "{page}"
+    );
     assert!(page.contains("<strong>24</strong>"), "{page}");
     let page = browser.text(&format!("/polls/{id}/result")).await;
     assert!(page.contains("Very good") && page.contains("Merit profiles"), "{page}");
     let list = browser.text("/polls").await;
-    assert!(list.contains("How good?") && list.contains("Majority judgment"), "{list}");
+    assert!(
+        list.contains("How good?") && list.contains("Majority judgment"),
+        "{list}"
+    );
     let listed = admin.json("/api/v1/polls?status=closed").await;
     assert_eq!(listed["total"], 6);
 });
@@ -303,7 +333,11 @@ both_backends!(secret_poll_reveals_no_voter, |app: TestApp| async move {
     assert_eq!(r.status(), 409, "results hidden until closing");
     let mut receipts = Vec::new();
     for (i, m) in ms.iter().enumerate() {
-        let body = if i == 2 { json!({"objection": "We were not consulted"}) } else { json!({}) };
+        let body = if i == 2 {
+            json!({"objection": "We were not consulted"})
+        } else {
+            json!({})
+        };
         receipts.push(vote(&m.api, id, body).await["receipt"].as_str().unwrap().to_string());
     }
     // A changed vote replaces the first ballot; the old receipt no longer counts.
@@ -311,7 +345,10 @@ both_backends!(secret_poll_reveals_no_voter, |app: TestApp| async move {
     assert_eq!(again["replaced"], true);
     let check = |code: &str| format!("/api/v1/polls/{id}/receipts/{code}");
     assert_eq!(ms[4].api.json(&check(&receipts[4])).await["counted"], false);
-    assert_eq!(ms[4].api.json(&check(again["receipt"].as_str().unwrap())).await["counted"], true);
+    assert_eq!(
+        ms[4].api.json(&check(again["receipt"].as_str().unwrap())).await["counted"],
+        true
+    );
 
     let result = close(&admin, id).await;
     assert_eq!(result["passed"], false);
@@ -322,7 +359,7 @@ both_backends!(secret_poll_reveals_no_voter, |app: TestApp| async move {
     assert!(objection.get("organisation_id").is_none(), "{objection}");
 
     // No output names a voter: API result, poll, list, pages.
-    let outputs = vec![
+    let outputs = [
         result.to_string(),
         admin.json(&format!("/api/v1/polls/{id}/result")).await.to_string(),
         admin.json(&format!("/api/v1/polls/{id}")).await.to_string(),
@@ -330,7 +367,7 @@ both_backends!(secret_poll_reveals_no_voter, |app: TestApp| async move {
     ];
     let browser = app.client();
     app.login(&browser, &ms[2].email).await;
-    let pages = vec![
+    let pages = [
         browser.text(&format!("/polls/{id}/result")).await,
         browser.text(&format!("/polls/{id}")).await,
     ];
@@ -357,24 +394,42 @@ both_backends!(delegated_proxy_and_recorded_votes, |app: TestApp| async move {
     let admin = app.api(&app.token_for(admin_id).await);
     let ms = members(&app, "Mandate Coop", 4, |_| None).await;
     let colleague = app
-        .person("colleague@mandate.example", "Colette Colleague", Some(ms[0].org), false, false)
+        .person(
+            "colleague@mandate.example",
+            "Colette Colleague",
+            Some(ms[0].org),
+            false,
+            false,
+        )
         .await;
     let colleague_api = app.api(&app.token_for(colleague).await);
-    let outsider = app.person("outsider@mandate.example", "Otto", Some(ms[1].org), false, false).await;
-    let p = create_poll(&admin, json!({"title": "Budget", "method": "decision", "quorum_percent": 0})).await;
+    let outsider = app
+        .person("outsider@mandate.example", "Otto", Some(ms[1].org), false, false)
+        .await;
+    let p = create_poll(
+        &admin,
+        json!({"title": "Budget", "method": "decision", "quorum_percent": 0}),
+    )
+    .await;
     let id = p["id"].as_i64().unwrap();
     open(&admin, id).await;
 
     // Delegation to a person outside the organisation is refused.
     let r = ms[0]
         .api
-        .post(&format!("/api/v1/polls/{id}/delegations"), &json!({"person_id": outsider}))
+        .post(
+            &format!("/api/v1/polls/{id}/delegations"),
+            &json!({"person_id": outsider}),
+        )
         .await;
     assert_eq!(r.status(), 422);
     // Org 0 delegates to a colleague, who votes; the representative no longer can.
     let r = ms[0]
         .api
-        .post(&format!("/api/v1/polls/{id}/delegations"), &json!({"person_id": colleague}))
+        .post(
+            &format!("/api/v1/polls/{id}/delegations"),
+            &json!({"person_id": colleague}),
+        )
         .await;
     assert_eq!(r.status(), 201, "{:?}", r.text().await);
     let receipt = vote(&colleague_api, id, json!({"choice": "yes"})).await;
@@ -385,16 +440,25 @@ both_backends!(delegated_proxy_and_recorded_votes, |app: TestApp| async move {
     // Org 1 gives its proxy to org 2's representative, who votes for both.
     let r = ms[1]
         .api
-        .post(&format!("/api/v1/polls/{id}/proxies"), &json!({"holder_organisation_id": ms[2].org}))
+        .post(
+            &format!("/api/v1/polls/{id}/proxies"),
+            &json!({"holder_organisation_id": ms[2].org}),
+        )
         .await;
     assert_eq!(r.status(), 201, "{:?}", r.text().await);
     // Org 2 holds one proxy already: the default maximum.
     let r = ms[3]
         .api
-        .post(&format!("/api/v1/polls/{id}/proxies"), &json!({"holder_organisation_id": ms[2].org}))
+        .post(
+            &format!("/api/v1/polls/{id}/proxies"),
+            &json!({"holder_organisation_id": ms[2].org}),
+        )
         .await;
     assert_eq!(r.status(), 409);
-    assert_eq!(r.json::<Value>().await.unwrap()["type"], "https://intercoop.coop/problems/poll-proxy-limit");
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["type"],
+        "https://intercoop.coop/problems/poll-proxy-limit"
+    );
     let own = vote(&ms[2].api, id, json!({"choice": "no"})).await;
     assert_eq!(own["organisation_id"], ms[2].org);
     let by_proxy = vote(&ms[2].api, id, json!({"organisation_id": ms[1].org, "choice": "yes"})).await;
@@ -413,37 +477,47 @@ both_backends!(delegated_proxy_and_recorded_votes, |app: TestApp| async move {
     assert_eq!((v0.cast_by, v0.recorded_by), (colleague, None));
     let r = close(&admin, id).await;
     let d = &r["details"];
-    assert_eq!((d["yes"].as_u64(), d["no"].as_u64(), d["abstain"].as_u64()), (Some(2), Some(1), Some(1)));
+    assert_eq!(
+        (d["yes"].as_u64(), d["no"].as_u64(), d["abstain"].as_u64()),
+        (Some(2), Some(1), Some(1))
+    );
     assert_eq!(r["passed"], true);
 });
 
-both_backends!(simultaneous_ballots_of_one_organisation_leave_one, |app: TestApp| async move {
-    let admin = app.api(&app.admin_token().await);
-    let ms = members(&app, "Race Coop", 2, |_| None).await;
-    let p = create_poll(&admin, json!({"title": "Race", "method": "approval", "options": ["A", "B"]})).await;
-    let id = p["id"].as_i64().unwrap();
-    let o = option_ids(&p);
-    open(&admin, id).await;
-    let mut tasks = tokio::task::JoinSet::new();
-    for i in 0..12 {
-        let api = app.api(&ms[0].api.token);
-        let choice = o[i % 2];
-        tasks.spawn(async move {
-            api.post(&format!("/api/v1/polls/{id}/ballots"), &json!({"approvals": [choice]}))
-                .await
-                .status()
-                .as_u16()
-        });
+both_backends!(
+    simultaneous_ballots_of_one_organisation_leave_one,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let ms = members(&app, "Race Coop", 2, |_| None).await;
+        let p = create_poll(
+            &admin,
+            json!({"title": "Race", "method": "approval", "options": ["A", "B"]}),
+        )
+        .await;
+        let id = p["id"].as_i64().unwrap();
+        let o = option_ids(&p);
+        open(&admin, id).await;
+        let mut tasks = tokio::task::JoinSet::new();
+        for i in 0..12 {
+            let api = app.api(&ms[0].api.token);
+            let choice = o[i % 2];
+            tasks.spawn(async move {
+                api.post(&format!("/api/v1/polls/{id}/ballots"), &json!({"approvals": [choice]}))
+                    .await
+                    .status()
+                    .as_u16()
+            });
+        }
+        while let Some(status) = tasks.join_next().await {
+            assert_eq!(status.unwrap(), 201);
+        }
+        assert_eq!(ballots_stored(&app, id).await, 1);
+        assert_eq!(voters_stored(&app, id).await.len(), 1);
+        let r = admin.json(&format!("/api/v1/polls/{id}/result")).await;
+        assert_eq!(r["final"], false, "a live count while open");
+        assert_eq!(r["ballots"], 1);
     }
-    while let Some(status) = tasks.join_next().await {
-        assert_eq!(status.unwrap(), 201);
-    }
-    assert_eq!(ballots_stored(&app, id).await, 1);
-    assert_eq!(voters_stored(&app, id).await.len(), 1);
-    let r = admin.json(&format!("/api/v1/polls/{id}/result")).await;
-    assert_eq!(r["final"], false, "a live count while open");
-    assert_eq!(r["ballots"], 1);
-});
+);
 
 both_backends!(bad_input_is_refused_and_nothing_stored, |app: TestApp| async move {
     let admin = app.api(&app.admin_token().await);
@@ -452,14 +526,35 @@ both_backends!(bad_input_is_refused_and_nothing_stored, |app: TestApp| async mov
 
     // Creation.
     for (body, field) in [
-        (json!({"title": "", "method": "approval", "options": ["A", "B"]}), "title"),
-        (json!({"title": "X", "method": "lottery", "options": ["A", "B"]}), "method"),
+        (
+            json!({"title": "", "method": "approval", "options": ["A", "B"]}),
+            "title",
+        ),
+        (
+            json!({"title": "X", "method": "lottery", "options": ["A", "B"]}),
+            "method",
+        ),
         (json!({"title": "X", "method": "schulze", "options": ["A"]}), "options"),
-        (json!({"title": "X", "method": "approval", "options": ["A", "a"]}), "options"),
-        (json!({"title": "X", "method": "decision", "threshold": "5/3"}), "threshold"),
-        (json!({"title": "X", "method": "decision", "quorum_percent": 120}), "quorum_percent"),
-        (json!({"title": "X", "method": "majority_judgment", "options": ["A"], "grade_count": 1}), "grade_count"),
-        (json!({"title": "X", "method": "approval", "options": ["A", "B"], "electorate": "cats"}), "electorate"),
+        (
+            json!({"title": "X", "method": "approval", "options": ["A", "a"]}),
+            "options",
+        ),
+        (
+            json!({"title": "X", "method": "decision", "threshold": "5/3"}),
+            "threshold",
+        ),
+        (
+            json!({"title": "X", "method": "decision", "quorum_percent": 120}),
+            "quorum_percent",
+        ),
+        (
+            json!({"title": "X", "method": "majority_judgment", "options": ["A"], "grade_count": 1}),
+            "grade_count",
+        ),
+        (
+            json!({"title": "X", "method": "approval", "options": ["A", "B"], "electorate": "cats"}),
+            "electorate",
+        ),
     ] {
         let r = admin.post("/api/v1/polls", &body).await;
         assert_eq!(r.status(), 422, "{body}");
@@ -473,18 +568,30 @@ both_backends!(bad_input_is_refused_and_nothing_stored, |app: TestApp| async mov
     assert_eq!(r.status(), 403, "only administrators create polls");
     assert_eq!(admin.json("/api/v1/polls").await["total"], 0);
 
-    let schulze = create_poll(&admin, json!({"title": "Rank", "method": "schulze", "options": ["A", "B", "C"]})).await;
+    let schulze = create_poll(
+        &admin,
+        json!({"title": "Rank", "method": "schulze", "options": ["A", "B", "C"]}),
+    )
+    .await;
     let s = schulze["id"].as_i64().unwrap();
     let so = option_ids(&schulze);
     // Not open yet.
     let (status, p) = refused(&ms[0].api, s, json!({"ranking": [so[0]]})).await;
     assert_eq!((status, field_code(&p).1), (422, json!("poll-not-open")));
     open(&admin, s).await;
-    let points = create_poll(&admin, json!({"title": "Spend", "method": "points", "points": 5, "options": ["A", "B"]})).await;
+    let points = create_poll(
+        &admin,
+        json!({"title": "Spend", "method": "points", "points": 5, "options": ["A", "B"]}),
+    )
+    .await;
     let pt = points["id"].as_i64().unwrap();
     let po = option_ids(&points);
     open(&admin, pt).await;
-    let mj = create_poll(&admin, json!({"title": "Grade", "method": "majority_judgment", "options": ["A", "B"], "grade_count": 4})).await;
+    let mj = create_poll(
+        &admin,
+        json!({"title": "Grade", "method": "majority_judgment", "options": ["A", "B"], "grade_count": 4}),
+    )
+    .await;
     let mjid = mj["id"].as_i64().unwrap();
     let mo = option_ids(&mj);
     open(&admin, mjid).await;
@@ -493,15 +600,45 @@ both_backends!(bad_input_is_refused_and_nothing_stored, |app: TestApp| async mov
     open(&admin, cid).await;
 
     let cases = [
-        (s, json!({"ranking": [so[0], 999_999]}), "ranking", "poll-unknown-option"),
-        (s, json!({"ranking": [so[0], so[1], so[0]]}), "ranking", "poll-ranked-twice"),
+        (
+            s,
+            json!({"ranking": [so[0], 999_999]}),
+            "ranking",
+            "poll-unknown-option",
+        ),
+        (
+            s,
+            json!({"ranking": [so[0], so[1], so[0]]}),
+            "ranking",
+            "poll-ranked-twice",
+        ),
         (s, json!({"ranking": [po[0]]}), "ranking", "poll-unknown-option"),
         (s, json!({"approvals": [so[0]]}), "ballot", "poll-wrong-ballot"),
-        (pt, json!({"points": {po[0].to_string(): 3, po[1].to_string(): 3}}), "points", "poll-over-budget"),
-        (pt, json!({"points": {po[0].to_string(): -1}}), "points", "poll-negative-points"),
+        (
+            pt,
+            json!({"points": {po[0].to_string(): 3, po[1].to_string(): 3}}),
+            "points",
+            "poll-over-budget",
+        ),
+        (
+            pt,
+            json!({"points": {po[0].to_string(): -1}}),
+            "points",
+            "poll-negative-points",
+        ),
         (pt, json!({"points": {"12345678": 1}}), "points", "poll-unknown-option"),
-        (mjid, json!({"grades": {mo[0].to_string(): 4}}), "grades", "poll-unknown-grade"),
-        (mjid, json!({"grades": {mo[0].to_string(): 300}}), "grades", "poll-unknown-grade"),
+        (
+            mjid,
+            json!({"grades": {mo[0].to_string(): 4}}),
+            "grades",
+            "poll-unknown-grade",
+        ),
+        (
+            mjid,
+            json!({"grades": {mo[0].to_string(): 300}}),
+            "grades",
+            "poll-unknown-grade",
+        ),
         (cid, json!({"objection": "   "}), "objection", "poll-objection-reason"),
     ];
     for (poll, body, field, code) in cases {
@@ -523,10 +660,15 @@ both_backends!(bad_input_is_refused_and_nothing_stored, |app: TestApp| async mov
     let (status, _) = refused(&ms[0].api, s, json!({"organisation_id": ms[1].org, "ranking": [so[0]]})).await;
     assert_eq!(status, 403);
     let candidate = admin
-        .post("/api/v1/organisations", &json!({"name": "Candidate Coop", "kind": "user", "status": "candidate"}))
+        .post(
+            "/api/v1/organisations",
+            &json!({"name": "Candidate Coop", "kind": "user", "status": "candidate"}),
+        )
         .await;
     let candidate = candidate.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-    let rep = app.person("rep@candidate.example", "Cand Rep", Some(candidate), true, false).await;
+    let rep = app
+        .person("rep@candidate.example", "Cand Rep", Some(candidate), true, false)
+        .await;
     let rep = app.api(&app.token_for(rep).await);
     let (status, _) = refused(&rep, s, json!({"ranking": [so[0]]})).await;
     assert_eq!(status, 403);
@@ -558,7 +700,10 @@ both_backends!(electorate_is_frozen_at_opening, |app: TestApp| async move {
     let (status, _) = refused(&late[0].api, id, json!({"choice": "yes"})).await;
     assert_eq!(status, 403);
     let r = admin
-        .patch(&format!("/api/v1/organisations/{}", ms[1].org), &json!({"status": "former"}))
+        .patch(
+            &format!("/api/v1/organisations/{}", ms[1].org),
+            &json!({"status": "former"}),
+        )
         .await;
     assert_eq!(r.status(), 200);
     vote(&ms[1].api, id, json!({"choice": "no"})).await;
@@ -588,9 +733,15 @@ both_backends!(weighted_and_people_electorates, |app: TestApp| async move {
     assert_eq!(r["passed"], true);
 
     // One vote per person: both people of org 0 vote.
-    let second = app.person("second@sized.example", "Second Person", Some(ms[0].org), false, false).await;
+    let second = app
+        .person("second@sized.example", "Second Person", Some(ms[0].org), false, false)
+        .await;
     let second = app.api(&app.token_for(second).await);
-    let p = create_poll(&admin, json!({"title": "People", "method": "approval", "electorate": "people", "options": ["A", "B"]})).await;
+    let p = create_poll(
+        &admin,
+        json!({"title": "People", "method": "approval", "electorate": "people", "options": ["A", "B"]}),
+    )
+    .await;
     let id = p["id"].as_i64().unwrap();
     let o = option_ids(&p);
     open(&admin, id).await;
@@ -601,60 +752,84 @@ both_backends!(weighted_and_people_electorates, |app: TestApp| async move {
     assert_eq!(r["details"]["approvals"][o[1].to_string()], 2);
 });
 
-both_backends!(emails_reminder_once_dashboard_and_ballot_form, |app: TestApp| async move {
-    let admin = app.api(&app.admin_token().await);
-    let ms = members(&app, "Mail Coop", 3, |_| None).await;
-    let closes = (time::OffsetDateTime::now_utc() + time::Duration::hours(3))
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap();
-    let p = create_poll(&admin, json!({"title": "Closing soon", "method": "decision", "closes_at": closes})).await;
-    let id = p["id"].as_i64().unwrap();
-    open(&admin, id).await;
-    for m in &ms {
-        let mails = app.mails_to(&m.email).await;
-        assert_eq!(mails.iter().filter(|m| m.kind == "poll_opened").count(), 1);
-        assert!(mails.iter().any(|m| m.subject.contains("Closing soon")));
-    }
-
-    // The dashboard lists the poll until the organisation votes, through the page form.
-    let browser = app.client();
-    app.login(&browser, &ms[0].email).await;
-    let dash = browser.text("/dashboard").await;
-    assert!(dash.contains(&format!("/polls/{id}?organisation_id={}", ms[0].org)), "{dash}");
-    let page = browser.text(&format!("/polls/{id}")).await;
-    assert!(page.contains("type=\"radio\" name=\"choice\" value=\"abstain\""), "{page}");
-    let r = browser.form(&format!("/polls/{id}/ballot"), &[("organisation_id", &ms[0].org.to_string())]).await;
-    assert_eq!(r.status(), 422);
-    assert!(r.text().await.unwrap().contains("This field is required"));
-    let r = browser
-        .form(&format!("/polls/{id}/ballot"), &[("organisation_id", &ms[0].org.to_string()), ("choice", "yes")])
+both_backends!(
+    emails_reminder_once_dashboard_and_ballot_form,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let ms = members(&app, "Mail Coop", 3, |_| None).await;
+        let closes = (time::OffsetDateTime::now_utc() + time::Duration::hours(3))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        let p = create_poll(
+            &admin,
+            json!({"title": "Closing soon", "method": "decision", "closes_at": closes}),
+        )
         .await;
-    assert_eq!(r.status(), 200);
-    let body = r.text().await.unwrap();
-    assert!(body.contains("Your ballot is recorded") && body.contains("id=\"receipt\""), "{body}");
-    let dash = browser.text("/dashboard").await;
-    assert!(!dash.contains("Closing soon"), "{dash}");
+        let id = p["id"].as_i64().unwrap();
+        open(&admin, id).await;
+        for m in &ms {
+            let mails = app.mails_to(&m.email).await;
+            assert_eq!(mails.iter().filter(|m| m.kind == "poll_opened").count(), 1);
+            assert!(mails.iter().any(|m| m.subject.contains("Closing soon")));
+        }
 
-    // The reminder goes once, only to those who have not voted, however often jobs run.
-    intercoop::jobs::tick(app.state()).await.unwrap();
-    intercoop::jobs::tick(app.state()).await.unwrap();
-    let reminders = |mails: Vec<intercoop::entities::outbox_message::Model>| {
-        mails.iter().filter(|m| m.kind == "poll_reminder").count()
-    };
-    assert_eq!(reminders(app.mails_to(&ms[0].email).await), 0);
-    assert_eq!(reminders(app.mails_to(&ms[1].email).await), 1);
-    assert_eq!(reminders(app.mails_to(&ms[2].email).await), 1);
+        // The dashboard lists the poll until the organisation votes, through the page form.
+        let browser = app.client();
+        app.login(&browser, &ms[0].email).await;
+        let dash = browser.text("/dashboard").await;
+        assert!(
+            dash.contains(&format!("/polls/{id}?organisation_id={}", ms[0].org)),
+            "{dash}"
+        );
+        let page = browser.text(&format!("/polls/{id}")).await;
+        assert!(
+            page.contains("type=\"radio\" name=\"choice\" value=\"abstain\""),
+            "{page}"
+        );
+        let r = browser
+            .form(
+                &format!("/polls/{id}/ballot"),
+                &[("organisation_id", &ms[0].org.to_string())],
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("This field is required"));
+        let r = browser
+            .form(
+                &format!("/polls/{id}/ballot"),
+                &[("organisation_id", &ms[0].org.to_string()), ("choice", "yes")],
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        let body = r.text().await.unwrap();
+        assert!(
+            body.contains("Your ballot is recorded") && body.contains("id=\"receipt\""),
+            "{body}"
+        );
+        let dash = browser.text("/dashboard").await;
+        assert!(!dash.contains("Closing soon"), "{dash}");
 
-    close(&admin, id).await;
-    for m in &ms {
-        let mails = app.mails_to(&m.email).await;
-        assert_eq!(mails.iter().filter(|m| m.kind == "poll_result").count(), 1);
+        // The reminder goes once, only to those who have not voted, however often jobs run.
+        intercoop::jobs::tick(app.state()).await.unwrap();
+        intercoop::jobs::tick(app.state()).await.unwrap();
+        let reminders = |mails: Vec<intercoop::entities::outbox_message::Model>| {
+            mails.iter().filter(|m| m.kind == "poll_reminder").count()
+        };
+        assert_eq!(reminders(app.mails_to(&ms[0].email).await), 0);
+        assert_eq!(reminders(app.mails_to(&ms[1].email).await), 1);
+        assert_eq!(reminders(app.mails_to(&ms[2].email).await), 1);
+
+        close(&admin, id).await;
+        for m in &ms {
+            let mails = app.mails_to(&m.email).await;
+            assert_eq!(mails.iter().filter(|m| m.kind == "poll_result").count(), 1);
+        }
+        let r = admin.get("/api/openapi.json").await;
+        let doc: Value = r.json().await.unwrap();
+        assert!(doc["paths"]["/api/v1/polls/{id}/ballots"]["post"].is_object());
+        assert!(doc["components"]["schemas"]["PollResult"].is_object());
     }
-    let r = admin.get("/api/openapi.json").await;
-    let doc: Value = r.json().await.unwrap();
-    assert!(doc["paths"]["/api/v1/polls/{id}/ballots"]["post"].is_object());
-    assert!(doc["components"]["schemas"]["PollResult"].is_object());
-});
+);
 
 both_backends!(polls_store_their_link_to_proposals, |app: TestApp| async move {
     let admin = app.api(&app.admin_token().await);
@@ -666,12 +841,30 @@ both_backends!(polls_store_their_link_to_proposals, |app: TestApp| async move {
     )
     .await;
     assert_eq!(p["priority"], true);
-    assert_eq!((p["options"][0]["proposal_id"].as_i64(), p["options"][1]["proposal_id"].as_i64()), (Some(41), Some(42)));
+    assert_eq!(
+        (
+            p["options"][0]["proposal_id"].as_i64(),
+            p["options"][1]["proposal_id"].as_i64()
+        ),
+        (Some(41), Some(42))
+    );
     for (body, field) in [
-        (json!({"title": "P", "method": "approval", "priority": true, "options": ["A", "B"], "proposal_ids": [1, 2]}), "priority"),
-        (json!({"title": "P", "method": "schulze", "priority": true, "options": ["A", "B"], "proposal_ids": [1]}), "proposal_ids"),
-        (json!({"title": "P", "method": "schulze", "priority": true, "options": ["A", "B"]}), "proposal_ids"),
-        (json!({"title": "P", "method": "decision", "effect": {"kind": "reject"}}), "proposal_id"),
+        (
+            json!({"title": "P", "method": "approval", "priority": true, "options": ["A", "B"], "proposal_ids": [1, 2]}),
+            "priority",
+        ),
+        (
+            json!({"title": "P", "method": "schulze", "priority": true, "options": ["A", "B"], "proposal_ids": [1]}),
+            "proposal_ids",
+        ),
+        (
+            json!({"title": "P", "method": "schulze", "priority": true, "options": ["A", "B"]}),
+            "proposal_ids",
+        ),
+        (
+            json!({"title": "P", "method": "decision", "effect": {"kind": "reject"}}),
+            "proposal_id",
+        ),
     ] {
         let r = admin.post("/api/v1/polls", &body).await;
         assert_eq!(r.status(), 422, "{body}");

@@ -28,36 +28,39 @@ async fn proposal(admin: &Api, title: &str, org: i64) -> i64 {
         .unwrap()
 }
 
-both_backends!(a_passed_poll_carries_its_effect_a_failed_one_does_not, |app: TestApp| async move {
-    let admin = app.api(&app.admin_token().await);
-    let org = app.organisation(&admin, "Linked Coop", "user", None).await;
-    let rep = app.person("rep@linked.example", "Rep", Some(org), true, false).await;
-    let rep = app.api(&app.token_for(rep).await);
+both_backends!(
+    a_passed_poll_carries_its_effect_a_failed_one_does_not,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let org = app.organisation(&admin, "Linked Coop", "user", None).await;
+        let rep = app.person("rep@linked.example", "Rep", Some(org), true, false).await;
+        let rep = app.api(&app.token_for(rep).await);
 
-    for (choice, rejected) in [("yes", true), ("no", false)] {
-        let id = proposal(&admin, &format!("Need decided by {choice}"), org).await;
-        let before = admin.json(&format!("/api/v1/proposals/{id}")).await["status"].clone();
-        let poll = post(
+        for (choice, rejected) in [("yes", true), ("no", false)] {
+            let id = proposal(&admin, &format!("Need decided by {choice}"), org).await;
+            let before = admin.json(&format!("/api/v1/proposals/{id}")).await["status"].clone();
+            let poll = post(
             &admin,
             "/api/v1/polls",
             json!({"title": "Reject this need?", "method": "decision", "proposal_id": id, "effect": {"kind": "reject"}}),
         )
         .await;
-        assert_eq!(poll["proposal_id"], id);
-        assert_eq!(poll["effect"], json!({"kind": "reject"}));
-        let pid = poll["id"].as_i64().unwrap();
-        post(&admin, &format!("/api/v1/polls/{pid}/open"), json!({})).await;
-        post(&rep, &format!("/api/v1/polls/{pid}/ballots"), json!({"choice": choice})).await;
-        let result = post(&admin, &format!("/api/v1/polls/{pid}/close"), json!({})).await;
-        assert_eq!(result["passed"], rejected);
-        let after = admin.json(&format!("/api/v1/proposals/{id}")).await["status"].clone();
-        if rejected {
-            assert_eq!(after, "rejected");
-        } else {
-            assert_eq!(after, before);
+            assert_eq!(poll["proposal_id"], id);
+            assert_eq!(poll["effect"], json!({"kind": "reject"}));
+            let pid = poll["id"].as_i64().unwrap();
+            post(&admin, &format!("/api/v1/polls/{pid}/open"), json!({})).await;
+            post(&rep, &format!("/api/v1/polls/{pid}/ballots"), json!({"choice": choice})).await;
+            let result = post(&admin, &format!("/api/v1/polls/{pid}/close"), json!({})).await;
+            assert_eq!(result["passed"], rejected);
+            let after = admin.json(&format!("/api/v1/proposals/{id}")).await["status"].clone();
+            if rejected {
+                assert_eq!(after, "rejected");
+            } else {
+                assert_eq!(after, before);
+            }
         }
     }
-});
+);
 
 both_backends!(a_priority_poll_orders_the_proposals, |app: TestApp| async move {
     let admin = app.api(&app.admin_token().await);
@@ -89,5 +92,8 @@ both_backends!(a_priority_poll_orders_the_proposals, |app: TestApp| async move {
     // The proposals capability shows the network priority: "Exports" now comes first.
     let list = admin.json("/api/v1/proposals").await;
     let text = list.to_string();
-    assert!(text.find("Exports").unwrap() < text.find("Shift swap").unwrap(), "{list}");
+    assert!(
+        text.find("Exports").unwrap() < text.find("Shift swap").unwrap(),
+        "{list}"
+    );
 });

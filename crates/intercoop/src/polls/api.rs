@@ -144,8 +144,14 @@ pub async fn list(
 #[utoipa::path(get, path = "/api/v1/polls/{id}", tag = "polls",
     responses((status = 200, body = PollOut), (status = 404, body = crate::web::Problem)),
     security(("bearer" = [])))]
-pub async fn show(State(state): State<AppState>, ApiUser(user): ApiUser, Path(id): Path<String>) -> AppResult<Json<PollOut>> {
-    Ok(Json(out(data::get(&state.db.read, user.network.id, parse_id(&id)?).await?)))
+pub async fn show(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<PollOut>> {
+    Ok(Json(out(
+        data::get(&state.db.read, user.network.id, parse_id(&id)?).await?
+    )))
 }
 
 /// Creates a draft poll (administrators). Decision polls get the options yes, no and
@@ -173,11 +179,22 @@ pub async fn create(
 #[utoipa::path(post, path = "/api/v1/polls/{id}/open", tag = "polls",
     responses((status = 200, body = PollOut), (status = 403, body = crate::web::Problem), (status = 409, body = crate::web::Problem)),
     security(("bearer" = [])))]
-pub async fn open(State(state): State<AppState>, ApiUser(user): ApiUser, Path(id): Path<String>) -> AppResult<Json<PollOut>> {
+pub async fn open(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<PollOut>> {
     user.require_admin()?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
-    data::open(&txn, Actor::person(user.person_id), user.network.id, id, Some(&state.config.base_url)).await?;
+    data::open(
+        &txn,
+        Actor::person(user.person_id),
+        user.network.id,
+        id,
+        Some(&state.config.base_url),
+    )
+    .await?;
     txn.commit().await?;
     state.mail_wakeup.notify_one();
     Ok(Json(out(data::get(&state.db.read, user.network.id, id).await?)))
@@ -196,7 +213,14 @@ pub async fn close(
     user.require_admin()?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
-    let result = data::close(&txn, Actor::person(user.person_id), user.network.id, id, Some(&state.config.base_url)).await?;
+    let result = data::close(
+        &txn,
+        Actor::person(user.person_id),
+        user.network.id,
+        id,
+        Some(&state.config.base_url),
+    )
+    .await?;
     txn.commit().await?;
     state.mail_wakeup.notify_one();
     Ok(Json(result))

@@ -19,8 +19,8 @@ use crate::mail::{self, Content};
 use crate::proposals::ProposalEffect;
 use intercoop_domain::organisation::{Level, MembershipStatus, may_vote};
 use intercoop_domain::voting::{
-    Ballot, BallotContent, BallotError, Choice, Details, Method, MethodError, PollStatus, Threshold, check_poll_transition,
-    tally, validate_ballot, validate_method,
+    Ballot, BallotContent, BallotError, Choice, Details, Method, MethodError, PollStatus, Threshold,
+    check_poll_transition, tally, validate_ballot, validate_method,
 };
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -637,7 +637,11 @@ async fn apply_to_proposals<C: ConnectionTrait>(conn: &C, full: &PollFull, resul
             .iter()
             .filter_map(|o| o.proposal_id.map(|pid| (o.id, pid)))
             .collect();
-        let ordered: Vec<i64> = result.ranking.iter().filter_map(|o| by_option.get(o).copied()).collect();
+        let ordered: Vec<i64> = result
+            .ranking
+            .iter()
+            .filter_map(|o| by_option.get(o).copied())
+            .collect();
         crate::proposals::set_network_priority(conn, p.network_id, p.id, &p.method, &ordered).await?;
     }
     Ok(())
@@ -971,7 +975,10 @@ pub fn parse_ballot(full: &PollFull, input: &BallotInput) -> AppResult<BallotCon
         }
         Method::Schulze => {
             let ranking = input.ranking.as_ref().ok_or_else(wrong)?;
-            ("ranking", BallotContent::Ranking(ranking.iter().map(|&id| idx(id)).collect()))
+            (
+                "ranking",
+                BallotContent::Ranking(ranking.iter().map(|&id| idx(id)).collect()),
+            )
         }
         Method::MajorityJudgment { .. } => {
             let grades = input.grades.as_ref().ok_or_else(wrong)?;
@@ -1018,7 +1025,10 @@ pub fn choose_voter(
 ) -> AppResult<VoterChoice> {
     if full.poll.electorate == ELECTORATE_PEOPLE {
         let key = format!("p:{}", user.person_id);
-        let e = electors.iter().find(|e| e.voter_key == key).ok_or(AppError::Forbidden)?;
+        let e = electors
+            .iter()
+            .find(|e| e.voter_key == key)
+            .ok_or(AppError::Forbidden)?;
         return Ok(VoterChoice {
             elector: e.clone(),
             recorded_by: None,
@@ -1026,7 +1036,10 @@ pub fn choose_voter(
     }
     if let Some(org) = organisation_id {
         let key = format!("o:{org}");
-        let e = electors.iter().find(|e| e.voter_key == key).ok_or(AppError::Forbidden)?;
+        let e = electors
+            .iter()
+            .find(|e| e.voter_key == key)
+            .ok_or(AppError::Forbidden)?;
         let (own, proxy) = may_cast(user, e, mandates);
         return if own || proxy {
             Ok(VoterChoice {
@@ -1359,7 +1372,10 @@ pub async fn waiting_for<C: ConnectionTrait>(
                 own || proxy
             };
             if mine {
-                out.push((p.clone(), e.organisation_id.filter(|_| p.electorate == ELECTORATE_ORGANISATIONS)));
+                out.push((
+                    p.clone(),
+                    e.organisation_id.filter(|_| p.electorate == ELECTORATE_ORGANISATIONS),
+                ));
             }
         }
     }
@@ -1397,14 +1413,24 @@ pub async fn notify<C: ConnectionTrait>(
         .await?;
     let url = format!("{base_url}/polls/{}", p.id);
     let (kind, subject, body, action) = match notice {
-        Notice::Opened => ("poll_opened", "polls-mail-opened-subject", "polls-mail-opened-body", "polls-mail-vote"),
+        Notice::Opened => (
+            "poll_opened",
+            "polls-mail-opened-subject",
+            "polls-mail-opened-body",
+            "polls-mail-vote",
+        ),
         Notice::Reminder => (
             "poll_reminder",
             "polls-mail-reminder-subject",
             "polls-mail-reminder-body",
             "polls-mail-vote",
         ),
-        Notice::Result => ("poll_result", "polls-mail-result-subject", "polls-mail-result-body", "polls-mail-see-result"),
+        Notice::Result => (
+            "poll_result",
+            "polls-mail-result-subject",
+            "polls-mail-result-body",
+            "polls-mail-see-result",
+        ),
     };
     let url = if notice == Notice::Result {
         format!("{url}/result")

@@ -53,7 +53,7 @@ pub async fn load<C: sea_orm::ConnectionTrait>(conn: &C, network_id: i64) -> any
     )
     .await?;
     vote(conn, network_id, decision, |i, _| {
-        (i % 3 != 2).then(|| BallotContent::Choice(if i % 4 == 3 { Choice::No } else { Choice::Yes }))
+        (i % 3 != 2).then_some(BallotContent::Choice(if i % 4 == 3 { Choice::No } else { Choice::Yes }))
     })
     .await?;
 

@@ -178,16 +178,18 @@ async fn show_page(
         Some(_) => user.name.clone(),
         None => String::new(),
     };
-    let mut record_choices: Vec<(i64, String)> =
-        if user.is_admin() && full.poll.electorate == data::ELECTORATE_ORGANISATIONS && full.status() == PollStatus::Open {
-            electors
-                .iter()
-                .filter_map(|e| e.organisation_id)
-                .map(|o| (o, names.get(&o).cloned().unwrap_or_default()))
-                .collect()
-        } else {
-            Vec::new()
-        };
+    let mut record_choices: Vec<(i64, String)> = if user.is_admin()
+        && full.poll.electorate == data::ELECTORATE_ORGANISATIONS
+        && full.status() == PollStatus::Open
+    {
+        electors
+            .iter()
+            .filter_map(|e| e.organisation_id)
+            .map(|o| (o, names.get(&o).cloned().unwrap_or_default()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     record_choices.sort_by_key(|(_, n)| n.to_lowercase());
     let grade_count = full.grade_count();
     let grades = (0..grade_count)
@@ -290,7 +292,10 @@ fn ballot_from_form(full: &PollFull, form: &HashMap<String, String>) -> Result<B
             let mut grades = std::collections::BTreeMap::new();
             for id in &ids {
                 if let Some(v) = field(format!("grade-{id}")) {
-                    grades.insert(*id, v.parse().map_err(|_| AppError::invalid("grades", "invalid-value"))?);
+                    grades.insert(
+                        *id,
+                        v.parse().map_err(|_| AppError::invalid("grades", "invalid-value"))?,
+                    );
                 }
             }
             input.grades = Some(grades);
@@ -354,7 +359,14 @@ pub async fn open(
     user.require_admin()?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
-    data::open(&txn, Actor::person(user.person_id), user.network.id, id, Some(&state.config.base_url)).await?;
+    data::open(
+        &txn,
+        Actor::person(user.person_id),
+        user.network.id,
+        id,
+        Some(&state.config.base_url),
+    )
+    .await?;
     txn.commit().await?;
     state.mail_wakeup.notify_one();
     Ok(see_other(&format!("/polls/{id}")))
@@ -370,7 +382,14 @@ pub async fn close(
     user.require_admin()?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
-    data::close(&txn, Actor::person(user.person_id), user.network.id, id, Some(&state.config.base_url)).await?;
+    data::close(
+        &txn,
+        Actor::person(user.person_id),
+        user.network.id,
+        id,
+        Some(&state.config.base_url),
+    )
+    .await?;
     txn.commit().await?;
     state.mail_wakeup.notify_one();
     Ok(see_other(&format!("/polls/{id}/result")))
@@ -386,6 +405,9 @@ pub struct Row {
     pub percent: u64,
     pub winner: bool,
 }
+
+/// A Schulze matrix as shown: each cell's text, and whether the row beats the column there.
+pub type Matrix = Vec<Vec<(String, bool)>>;
 
 /// One segment of a majority-judgment merit profile bar.
 pub struct Segment {
@@ -414,7 +436,7 @@ struct ResultPage {
     /// Schulze: option labels and both matrices (cells as text, bold when the row wins).
     matrix_labels: Vec<String>,
     /// (title, matrix): pairwise preferences, then strongest paths.
-    matrices: Vec<(String, Vec<Vec<(String, bool)>>)>,
+    matrices: Vec<(String, Matrix)>,
     profiles: Vec<ProfileRow>,
     /// Decision and consent: explanation lines.
     lines: Vec<String>,
@@ -433,7 +455,7 @@ fn num(v: &Value, key: &str) -> u64 {
 }
 
 fn pct(part: u64, whole: u64) -> u64 {
-    if whole == 0 { 0 } else { (part * 100 / whole).min(100) }
+    part.saturating_mul(100).checked_div(whole).unwrap_or(0).min(100)
 }
 
 pub async fn result(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
@@ -448,7 +470,12 @@ pub async fn result(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
         .collect();
     let label = |id: i64| labels.get(&id).cloned().unwrap_or_default();
     let d = &result.details;
-    let per = |key: &str, id: i64| d.get(key).and_then(|m| m.get(id.to_string())).cloned().unwrap_or(Value::Null);
+    let per = |key: &str, id: i64| {
+        d.get(key)
+            .and_then(|m| m.get(id.to_string()))
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
     let winners: Vec<String> = result.winners.iter().map(|&i| label(i)).collect();
     let mut page = ResultPage {
         ctx,
@@ -479,7 +506,8 @@ pub async fn result(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
             for (i, key) in ["yes", "no", "abstain"].iter().enumerate() {
                 let w = num(d, key);
                 let id = full.options.get(i).map(|o| o.id).unwrap_or_default();
-                page.rows.push(row(id, w.to_string(), format!("{} %", pct(w, cast)), pct(w, cast)));
+                page.rows
+                    .push(row(id, w.to_string(), format!("{} %", pct(w, cast)), pct(w, cast)));
             }
             let args = |pairs: &[(&'static str, u64)]| -> Vec<(&'static str, Arg)> {
                 pairs.iter().map(|(k, v)| (*k, Arg::Num(*v as i64))).collect()
@@ -507,8 +535,13 @@ pub async fn result(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
             ));
         }
         Method::Consent => {
-            page.lines.push(lang.t_args("polls-consents", &[("count", Arg::Num(num(d, "consents") as i64))]));
-            let objections = d.get("objections").and_then(Value::as_array).cloned().unwrap_or_default();
+            page.lines
+                .push(lang.t_args("polls-consents", &[("count", Arg::Num(num(d, "consents") as i64))]));
+            let objections = d
+                .get("objections")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
             let orgs: Vec<i64> = objections
                 .iter()
                 .filter_map(|o| o.get("organisation_id").and_then(Value::as_i64))
@@ -536,7 +569,11 @@ pub async fn result(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
         Method::Points { .. } => {
             page.value_heading = lang.t("polls-col-points");
             page.extra_heading = lang.t("polls-col-share");
-            let total: u64 = result.ranking.iter().map(|&id| per("points", id).as_u64().unwrap_or(0)).sum();
+            let total: u64 = result
+                .ranking
+                .iter()
+                .map(|&id| per("points", id).as_u64().unwrap_or(0))
+                .sum();
             for &id in &result.ranking {
                 let a = per("points", id).as_u64().unwrap_or(0);
                 let p = pct(a, total);
