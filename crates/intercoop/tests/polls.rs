@@ -908,3 +908,29 @@ both_backends!(demo_polls_load_and_render, |app: TestApp| async move {
     let page = browser.text("/polls").await;
     assert!(page.contains("How well do these modules serve our members?"), "{page}");
 });
+
+both_backends!(due_polls_close_once_by_the_scheduled_job, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let ms = members(&app, "Due Coop", 2, |_| None).await;
+    let past = (time::OffsetDateTime::now_utc() - time::Duration::minutes(1))
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    let p = create_poll(&admin, json!({"title": "Due", "method": "decision", "closes_at": past})).await;
+    let id = p["id"].as_i64().unwrap();
+    open(&admin, id).await;
+    vote(&ms[0].api, id, json!({"choice": "yes"})).await;
+    let (a, b) = tokio::join!(intercoop::jobs::tick(app.state()), intercoop::jobs::tick(app.state()));
+    a.unwrap();
+    b.unwrap();
+    let r = admin.json(&format!("/api/v1/polls/{id}/result")).await;
+    assert_eq!(r["final"], true);
+    assert_eq!(r["passed"], true);
+    for m in &ms {
+        let mails = app.mails_to(&m.email).await;
+        assert_eq!(
+            mails.iter().filter(|m| m.kind == "poll_result").count(),
+            1,
+            "closed once"
+        );
+    }
+});

@@ -488,7 +488,8 @@ async fn snapshot_electorate<C: ConnectionTrait>(conn: &C, p: &poll::Model) -> A
     } else {
         let reps = current_representatives(conn, p.network_id).await?;
         for (org, size) in orgs {
-            let weight = if p.weighted { size.unwrap_or(0).max(0) } else { 1 };
+            // Weighted by size, an organisation whose size is unknown (or 0) keeps one voice.
+            let weight = if p.weighted { size.unwrap_or(1).max(1) } else { 1 };
             rows.push(elector::ActiveModel {
                 poll_id: Set(p.id),
                 voter_key: Set(format!("o:{org}")),
@@ -532,8 +533,22 @@ pub async fn voters<C: ConnectionTrait>(conn: &C, poll_id: i64) -> AppResult<Vec
 
 // ---- life: open and close ----
 
-fn transition(full: &PollFull, to: PollStatus) -> AppResult<()> {
-    check_poll_transition(full.status(), to).map_err(|_| AppError::Conflict("poll-transition"))
+/// Moves a poll to `to`, if allowed and if nobody moved it meanwhile: the conditional update
+/// makes two instances (or two facilitators) closing at once close it exactly once.
+async fn transition<C: ConnectionTrait>(conn: &C, full: &PollFull, to: PollStatus) -> AppResult<()> {
+    let from = full.status();
+    check_poll_transition(from, to).map_err(|_| AppError::Conflict("poll-transition"))?;
+    let moved = poll::Entity::update_many()
+        .col_expr(poll::Column::Status, sea_orm::sea_query::Expr::value(to.as_str()))
+        .filter(poll::Column::Id.eq(full.poll.id))
+        .filter(poll::Column::Status.eq(from.as_str()))
+        .exec(conn)
+        .await?;
+    if moved.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(AppError::Conflict("poll-transition"))
+    }
 }
 
 /// Opens a draft poll: freezes the electorate and tells the voters.
@@ -545,7 +560,7 @@ pub async fn open<C: ConnectionTrait>(
     base_url: Option<&str>,
 ) -> AppResult<()> {
     let full = get(conn, network_id, id).await?;
-    transition(&full, PollStatus::Open)?;
+    transition(conn, &full, PollStatus::Open).await?;
     let weight = snapshot_electorate(conn, &full.poll).await?;
     let now = db::now();
     let mut row: poll::ActiveModel = full.poll.clone().into();
@@ -587,7 +602,7 @@ pub async fn close<C: ConnectionTrait>(
     base_url: Option<&str>,
 ) -> AppResult<PollResult> {
     let full = get(conn, network_id, id).await?;
-    transition(&full, PollStatus::Closed)?;
+    transition(conn, &full, PollStatus::Closed).await?;
     let now = db::now();
     let mut result = count(conn, &full, now).await?;
     result.is_final = true;
