@@ -308,6 +308,11 @@ both_backends!(forty_organisations_vote_with_each_method, |app: TestApp| async m
         "{page}"
     );
     assert!(page.contains("<strong>24</strong>"), "{page}");
+    // Bars in pure HTML/CSS: the winner beats all three others, D beats none.
+    assert!(
+        page.contains("style=\"width: 100%\"") && page.contains("style=\"width: 0%\""),
+        "{page}"
+    );
     let page = browser.text(&format!("/polls/{id}/result")).await;
     assert!(page.contains("Very good") && page.contains("Merit profiles"), "{page}");
     let list = browser.text("/polls").await;
