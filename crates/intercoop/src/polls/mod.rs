@@ -1,37 +1,133 @@
-//! (This feature area is being built; this file holds its extension points.)
+//! Polls: deciding together, one organisation one voice (or one person one voice), with
+//! every method of `intercoop_domain::voting`, delegations, proxies, secret ballots and
+//! explained results.
+
+pub mod api;
+pub mod data;
+mod demo;
+pub mod entities;
+pub mod pages;
 
 use crate::auth::CurrentUser;
 use crate::error::AppResult;
-use crate::home::DashboardSection;
+use crate::home::{DashboardItem, DashboardSection};
 use crate::state::AppState;
 use axum::Router;
+use axum::routing::{get, post};
 
 /// Pages of this feature area.
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/polls", get(pages::list))
+        .route("/polls/{id}", get(pages::show))
+        .route("/polls/{id}/ballot", post(pages::vote))
+        .route("/polls/{id}/open", post(pages::open))
+        .route("/polls/{id}/close", post(pages::close))
+        .route("/polls/{id}/result", get(pages::result))
 }
 
 /// JSON API of this feature area.
 pub fn api_router() -> Router<AppState> {
     Router::new()
+        .route("/api/v1/polls", get(api::list).post(api::create))
+        .route("/api/v1/polls/{id}", get(api::show))
+        .route("/api/v1/polls/{id}/open", post(api::open))
+        .route("/api/v1/polls/{id}/close", post(api::close))
+        .route("/api/v1/polls/{id}/ballots", post(api::ballot))
+        .route("/api/v1/polls/{id}/result", get(api::result))
+        .route("/api/v1/polls/{id}/receipts/{code}", get(api::receipt))
+        .route("/api/v1/polls/{id}/delegations", post(api::delegate))
+        .route("/api/v1/polls/{id}/proxies", post(api::proxy))
 }
 
 /// The OpenAPI paths of this feature area, merged into `/api/openapi.json`.
 #[derive(utoipa::OpenApi)]
-#[openapi()]
+#[openapi(
+    paths(
+        api::list,
+        api::show,
+        api::create,
+        api::open,
+        api::close,
+        api::ballot,
+        api::result,
+        api::receipt,
+        api::delegate,
+        api::proxy
+    ),
+    components(schemas(
+        api::PollOut,
+        api::OptionOut,
+        api::PollRow,
+        api::ReceiptCheck,
+        api::DelegationBody,
+        api::ProxyBody,
+        api::MandateOut,
+        data::PollInput,
+        data::BallotInput,
+        data::PollResult,
+        data::Receipt,
+        crate::proposals::ProposalEffect
+    )),
+    tags((name = "polls", description = "Polls: create, open, vote, close, results"))
+)]
 pub struct ApiDoc;
 
-/// What this feature asks of the person on the dashboard ("what needs me").
-pub async fn dashboard_section(_state: &AppState, _user: &CurrentUser) -> AppResult<Option<DashboardSection>> {
-    Ok(None)
+/// What this feature asks of the person on the dashboard: polls waiting for their vote.
+pub async fn dashboard_section(state: &AppState, user: &CurrentUser) -> AppResult<Option<DashboardSection>> {
+    let waiting = data::waiting_for(&state.db.read, user).await?;
+    if waiting.is_empty() {
+        return Ok(None);
+    }
+    let lang = crate::i18n::Lang::parse(user.language.as_deref().unwrap_or(&user.network.default_language))
+        .unwrap_or(crate::i18n::Lang::En);
+    let names = data::organisation_names(&state.db.read, waiting.iter().filter_map(|(_, o)| *o).collect()).await?;
+    let items = waiting
+        .into_iter()
+        .map(|(p, org)| {
+            let mut detail = org
+                .and_then(|o| names.get(&o).cloned())
+                .map(|n| lang.t_args("polls-for-organisation", &[("name", n.into())]))
+                .unwrap_or_default();
+            if let Some(c) = p.closes_at {
+                let closes = crate::web::format::datetime(&c, &user.network.time_zone, lang);
+                if !detail.is_empty() {
+                    detail.push_str(" — ");
+                }
+                detail.push_str(&lang.t_args("polls-closes-at", &[("closes", closes.into())]));
+            }
+            DashboardItem {
+                text: p.title,
+                href: match org {
+                    Some(o) => format!("/polls/{}?organisation_id={o}", p.id),
+                    None => format!("/polls/{}", p.id),
+                },
+                detail,
+            }
+        })
+        .collect();
+    Ok(Some(DashboardSection {
+        title: lang.t("polls-waiting-title"),
+        items,
+    }))
 }
 
-/// Scheduled work of this feature area (called every minute; claim periods with `jobs::claim`).
-pub async fn tick(_state: &AppState) -> Result<(), sea_orm::DbErr> {
-    Ok(())
+/// Scheduled work: close polls whose time is up, remind (once) the voters of polls closing
+/// within 24 hours who have not voted.
+pub async fn tick(state: &AppState) -> Result<(), sea_orm::DbErr> {
+    let run = async {
+        data::close_due(state).await?;
+        data::send_reminders(state).await
+    };
+    match run.await {
+        Ok(()) => Ok(()),
+        Err(crate::error::AppError::Db(e)) => Err(e),
+        Err(e) => Err(sea_orm::DbErr::Custom(e.to_string())),
+    }
 }
 
-/// Demo content of this feature area, loaded in the demo's first network.
-pub async fn load_demo<C: sea_orm::ConnectionTrait>(_conn: &C, _network_id: i64) -> anyhow::Result<()> {
-    Ok(())
+/// Demo content: an open decision poll, a closed priority-style Schulze poll with its
+/// result, and an open majority-judgment poll.
+pub async fn load_demo<C: sea_orm::ConnectionTrait>(conn: &C, network_id: i64) -> anyhow::Result<()> {
+    demo::load(conn, network_id).await
 }

@@ -1,0 +1,92 @@
+//! Tables of the polls capability (migration 3).
+
+macro_rules! entity {
+    ($m:ident, $table:literal, { $($field:ident : $ty:ty),* $(,)? }) => {
+        pub mod $m {
+            use sea_orm::entity::prelude::*;
+
+            #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
+            #[sea_orm(table_name = $table)]
+            pub struct Model {
+                #[sea_orm(primary_key)]
+                pub id: i64,
+                $(pub $field: $ty,)*
+            }
+
+            #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+            pub enum Relation {}
+
+            impl ActiveModelBehavior for ActiveModel {}
+        }
+    };
+}
+
+entity!(poll, "polls", {
+    network_id: i64,
+    title: String,
+    description: String,
+    method: String,
+    method_params: String,
+    electorate: String,
+    weighted: bool,
+    secret: bool,
+    hide_results: bool,
+    status: String,
+    opens_at: Option<TimeDateTimeWithTimeZone>,
+    closes_at: Option<TimeDateTimeWithTimeZone>,
+    opened_at: Option<TimeDateTimeWithTimeZone>,
+    closed_at: Option<TimeDateTimeWithTimeZone>,
+    proposal_id: Option<i64>,
+    effect: Option<String>,
+    priority: bool,
+    max_proxies: i64,
+    electorate_weight: i64,
+    secret_salt: Option<String>,
+    result: Option<String>,
+    created_by: Option<i64>,
+    created_at: TimeDateTimeWithTimeZone,
+    updated_at: TimeDateTimeWithTimeZone,
+});
+
+entity!(poll_option, "poll_options", {
+    poll_id: i64,
+    position: i64,
+    label: String,
+    proposal_id: Option<i64>,
+});
+
+entity!(elector, "poll_electorate", {
+    poll_id: i64,
+    voter_key: String,
+    organisation_id: Option<i64>,
+    person_id: Option<i64>,
+    weight: i64,
+});
+
+entity!(mandate, "poll_mandates", {
+    poll_id: i64,
+    organisation_id: i64,
+    kind: String,
+    person_id: Option<i64>,
+    holder_organisation_id: Option<i64>,
+    created_by: i64,
+    created_at: TimeDateTimeWithTimeZone,
+});
+
+entity!(ballot, "poll_ballots", {
+    poll_id: i64,
+    ballot_key: String,
+    content: String,
+    weight: i64,
+    receipt_hash: String,
+    cast_at: TimeDateTimeWithTimeZone,
+});
+
+entity!(voter, "poll_voters", {
+    poll_id: i64,
+    voter_key: String,
+    organisation_id: Option<i64>,
+    cast_by: i64,
+    recorded_by: Option<i64>,
+    voted_at: TimeDateTimeWithTimeZone,
+});
