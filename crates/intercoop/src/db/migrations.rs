@@ -21,11 +21,18 @@ pub enum Step {
 }
 
 /// Every migration, oldest first. Feature modules append theirs here.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "foundation",
-    up: foundation,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "foundation",
+        up: foundation,
+    },
+    Migration {
+        version: 2,
+        name: "proposals",
+        up: super::m0002_proposals::up,
+    },
+];
 
 /// Applies the migrations not yet applied, each in its own transaction.
 pub async fn run(db: &DatabaseConnection) -> Result<usize, DbErr> {
