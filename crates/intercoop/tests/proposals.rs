@@ -1016,7 +1016,7 @@ both_backends!(the_deadline_job_closes_once, |app: TestApp| async move {
     campaign::Entity::update_many()
         .col_expr(
             campaign::Column::Deadline,
-            sea_orm::sea_query::Expr::val(intercoop::db::now() - time::Duration::minutes(1)).into(),
+            sea_orm::sea_query::Expr::val(intercoop::db::now() - time::Duration::minutes(1)),
         )
         .exec(&app.db().write)
         .await

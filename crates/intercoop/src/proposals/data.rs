@@ -1097,13 +1097,13 @@ async fn queue_changes<C: ConnectionTrait>(
 
 async fn release<C: ConnectionTrait>(conn: &C, c: &campaign::Model, status: &str) -> AppResult<()> {
     pledge::Entity::update_many()
-        .col_expr(pledge::Column::Status, Expr::val(PLEDGE_RELEASED).into())
+        .col_expr(pledge::Column::Status, Expr::val(PLEDGE_RELEASED))
         .filter(pledge::Column::CampaignId.eq(c.id))
         .exec(conn)
         .await?;
     campaign::Entity::update_many()
-        .col_expr(campaign::Column::Status, Expr::val(status).into())
-        .col_expr(campaign::Column::ClosedAt, Expr::val(Some(db::now())).into())
+        .col_expr(campaign::Column::Status, Expr::val(status))
+        .col_expr(campaign::Column::ClosedAt, Expr::val(Some(db::now())))
         .filter(campaign::Column::Id.eq(c.id))
         .exec(conn)
         .await?;
@@ -1186,8 +1186,8 @@ pub async fn close<C: ConnectionTrait>(
             requests.push(r);
         }
         campaign::Entity::update_many()
-            .col_expr(campaign::Column::Status, Expr::val("funded").into())
-            .col_expr(campaign::Column::ClosedAt, Expr::val(Some(now)).into())
+            .col_expr(campaign::Column::Status, Expr::val("funded"))
+            .col_expr(campaign::Column::ClosedAt, Expr::val(Some(now)))
             .filter(campaign::Column::Id.eq(c.id))
             .exec(conn)
             .await?;
@@ -1413,16 +1413,16 @@ pub async fn set_priority<C: ConnectionTrait>(
     }
     let now = db::now();
     proposal::Entity::update_many()
-        .col_expr(proposal::Column::PriorityRank, Expr::val(None::<i64>).into())
+        .col_expr(proposal::Column::PriorityRank, Expr::val(None::<i64>))
         .filter(proposal::Column::NetworkId.eq(network_id))
         .exec(conn)
         .await?;
     for (i, id) in ordered.iter().enumerate() {
         proposal::Entity::update_many()
-            .col_expr(proposal::Column::PriorityRank, Expr::val(i as i64 + 1).into())
-            .col_expr(proposal::Column::PriorityPollId, Expr::val(poll_id).into())
-            .col_expr(proposal::Column::PriorityMethod, Expr::val(method).into())
-            .col_expr(proposal::Column::PriorityAt, Expr::val(now).into())
+            .col_expr(proposal::Column::PriorityRank, Expr::val(i as i64 + 1))
+            .col_expr(proposal::Column::PriorityPollId, Expr::val(poll_id))
+            .col_expr(proposal::Column::PriorityMethod, Expr::val(method))
+            .col_expr(proposal::Column::PriorityAt, Expr::val(now))
             .filter(proposal::Column::Id.eq(*id))
             .exec(conn)
             .await?;

@@ -165,7 +165,7 @@ pub async fn announce_pending(state: &AppState) -> AppResult<()> {
     for p in proposals {
         let txn = state.db.write.begin().await?;
         let claimed = proposal::Entity::update_many()
-            .col_expr(proposal::Column::AnnouncedAt, Expr::val(Some(db::now())).into())
+            .col_expr(proposal::Column::AnnouncedAt, Expr::val(Some(db::now())))
             .filter(proposal::Column::Id.eq(p.id))
             .filter(proposal::Column::AnnouncedAt.is_null())
             .exec(&txn)
@@ -182,7 +182,7 @@ pub async fn announce_pending(state: &AppState) -> AppResult<()> {
     for c in campaigns {
         let txn = state.db.write.begin().await?;
         let claimed = campaign::Entity::update_many()
-            .col_expr(campaign::Column::AnnouncedAt, Expr::val(Some(db::now())).into())
+            .col_expr(campaign::Column::AnnouncedAt, Expr::val(Some(db::now())))
             .filter(campaign::Column::Id.eq(c.id))
             .filter(campaign::Column::AnnouncedAt.is_null())
             .exec(&txn)
@@ -433,6 +433,9 @@ pub async fn adopted<C: ConnectionTrait>(
     Ok(())
 }
 
+/// (organisation, proposal) → (first amount, last amount, title).
+type ChangesByOrg = BTreeMap<(i64, i64), (i64, i64, String)>;
+
 #[derive(Debug, sea_orm::FromQueryResult)]
 struct PendingChange {
     id: i64,
@@ -479,7 +482,7 @@ pub async fn send_share_digest(state: &AppState) -> AppResult<usize> {
         return Ok(0);
     }
     // (network, organisation, proposal) → (first before, last after, title)
-    let mut net_changes: BTreeMap<i64, BTreeMap<(i64, i64), (i64, i64, String)>> = BTreeMap::new();
+    let mut net_changes: BTreeMap<i64, ChangesByOrg> = BTreeMap::new();
     for c in &pending {
         let e = net_changes
             .entry(c.network_id)
@@ -541,7 +544,7 @@ pub async fn send_share_digest(state: &AppState) -> AppResult<usize> {
     }
     let ids: Vec<i64> = pending.iter().map(|c| c.id).collect();
     share_change::Entity::update_many()
-        .col_expr(share_change::Column::SentAt, Expr::val(Some(db::now())).into())
+        .col_expr(share_change::Column::SentAt, Expr::val(Some(db::now())))
         .filter(share_change::Column::Id.is_in(ids))
         .exec(&txn)
         .await?;
