@@ -1161,6 +1161,8 @@ pub async fn close<C: ConnectionTrait>(
         return Err(AppError::Forbidden);
     }
     let c = open_campaign_locked(conn, p).await?;
+    // Read the proposal again under the lock: the caller's copy may predate the campaign.
+    let p = &get(conn, p.network_id, p.id).await?;
     let shares = current_shares(conn, &c).await?;
     let participants = shares.participant_lines().count() as i64;
     let funded = shares.shortfall == Money::ZERO && participants >= c.min_participants;
