@@ -1072,3 +1072,142 @@ both_backends!(a_representative_joins_from_the_page, |app: TestApp| async move {
     assert_eq!(r.status(), 409);
     app.stop().await;
 });
+
+both_backends!(the_whole_journey_through_the_pages, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 3).await;
+    let provider = member(&app, &admin, "Code Coop", "provider", None).await;
+    // A representative posts the need from the form; a bad link keeps what was typed.
+    let rep = app.client();
+    app.login(&rep, &shops[0].email).await;
+    let r = rep
+        .form(
+            "/proposals",
+            &[
+                ("title", "Print shelf labels"),
+                ("description", "Labels"),
+                ("software", ""),
+                ("links", "not a link"),
+                ("requested_by", &shops[0].id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("Print shelf labels") && page.contains("aria-invalid=\"true\""),
+        "{page}"
+    );
+    let r = rep
+        .form(
+            "/proposals",
+            &[
+                ("title", "Print shelf labels"),
+                ("description", "Labels"),
+                ("software", ""),
+                ("links", "https://github.com/OCA/report-print-send"),
+                ("requested_by", &shops[0].id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let path = r.headers()["location"].to_str().unwrap().to_string();
+    let id: i64 = path.rsplit('/').next().unwrap().parse().unwrap();
+    let q: Value = provider
+        .api
+        .post(
+            &format!("/api/v1/proposals/{id}/quotes"),
+            &json!({"provider_id": provider.id, "amount_cents": 100_000, "vat_basis_points": 2_100, "hours": 12}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(q["total_cents"], 121_000);
+    // The facilitator selects the quote and opens the co-funding from the page.
+    let fac = app.client();
+    app.login(&fac, "admin@test.example").await;
+    let r = fac
+        .form(&format!("/proposals/{id}/quotes/{}/select", q["id"]), &[])
+        .await;
+    assert_eq!(r.status(), 303);
+    let r = fac
+        .form(
+            &format!("/proposals/{id}/campaign"),
+            &[
+                ("quote_id", &q["id"].to_string()),
+                ("amount", ""),
+                ("key", "equal"),
+                ("deadline", "2099-01-31"),
+                ("min_participants", "2"),
+                ("fixed_organisation_id", ""),
+                ("fixed_amount", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    for s in &shops[..2] {
+        pledge_ok(&s.api, id, s.id).await;
+    }
+    assert_eq!(fac.form(&format!("/proposals/{id}/close"), &[]).await.status(), 303);
+    assert_eq!(
+        fac.form(
+            &format!("/proposals/{id}/deliver"),
+            &[
+                ("to", "delivered"),
+                ("reason", "https://github.com/OCA/report-print-send/pull/1")
+            ]
+        )
+        .await
+        .status(),
+        303
+    );
+    // A third supermarket adopts it from the page: 1 210 € / 3, refunded to the two funders.
+    let late = app.client();
+    app.login(&late, &shops[2].email).await;
+    let page = late.text(&format!("/proposals/{id}")).await;
+    assert!(page.contains("Adopt it for Supermarket 02"), "{page}");
+    let r = late
+        .form(
+            &format!("/proposals/{id}/adopt"),
+            &[("organisation_id", &shops[2].id.to_string()), ("cap", "")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let c = shops[0]
+        .api
+        .json(&format!("/api/v1/commitments?organisation_id={}", shops[0].id))
+        .await;
+    assert_eq!(c["requested_total_cents"], 60_500);
+    assert_eq!(c["credited_total_cents"], 60_500 - 40_334);
+    let p = admin.json(&format!("/api/v1/proposals/{id}")).await;
+    assert_eq!(p["status"], "delivered");
+    let shares: Vec<i64> = p["campaign"]["shares"]["shares"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["amount_cents"].as_i64().unwrap())
+        .collect();
+    assert_eq!(shares, vec![40_334, 40_333, 40_333]);
+    app.stop().await;
+});
+
+both_backends!(
+    a_retried_pledge_with_an_idempotency_key_counts_once,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let shops = supermarkets(&app, &admin, 1).await;
+        let id = proposal(&admin, shops[0].id, "Labels").await;
+        open(&admin, id, json!({"amount_cents": 10_000, "key": {"kind": "equal"}})).await;
+        let body = json!({"organisation_id": shops[0].id});
+        let path = format!("/api/v1/proposals/{id}/pledges");
+        let first = shops[0].api.post_with_key(&path, &body, "pledge-1").await;
+        assert_eq!(first.status(), 201);
+        let first: Value = first.json().await.unwrap();
+        let again = shops[0].api.post_with_key(&path, &body, "pledge-1").await;
+        assert_eq!(again.status(), 201);
+        assert_eq!(again.json::<Value>().await.unwrap(), first);
+        assert_eq!(pledge::Entity::find().count(&app.db().read).await.unwrap(), 1);
+        app.stop().await;
+    }
+);

@@ -61,6 +61,10 @@ pub fn router() -> Router<AppState> {
         .route("/proposals/{id}/pledge", post(pages::pledge))
         .route("/proposals/{id}/pledge/withdraw", post(pages::withdraw))
         .route("/proposals/{id}/close", post(pages::close))
+        .route("/proposals/{id}/campaign", post(pages::open_campaign))
+        .route("/proposals/{id}/quotes/{quote_id}/select", post(pages::select_quote))
+        .route("/proposals/{id}/deliver", post(pages::deliver))
+        .route("/proposals/{id}/adopt", post(pages::adopt))
 }
 
 /// JSON API of this feature area.

@@ -127,6 +127,13 @@ struct ShowPage {
     my_orgs: Vec<(i64, String)>,
     can_close: bool,
     percent: i64,
+    /// Administrators may open the co-funding (with these organisations for a fixed part).
+    can_open: bool,
+    members: Vec<(i64, String)>,
+    can_select_quote: bool,
+    can_deliver: bool,
+    /// My organisations that may adopt the delivered work (catch-up share).
+    may_adopt: Vec<(i64, String)>,
 }
 
 impl ShowPage {
@@ -226,6 +233,46 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         .collect();
     let can_close = user.is_admin() && p.campaign.as_ref().is_some_and(|c| c.status == "open");
     let description_html = markdown(&p.description);
+    let status = data::status_of(&model);
+    let can_open = user.is_admin()
+        && p.campaign.is_none()
+        && matches!(status, ProposalStatus::Discussion | ProposalStatus::Quoted);
+    let members = if can_open {
+        crate::organisations::data::list(
+            conn,
+            user.network.id,
+            &crate::organisations::data::ListFilter {
+                status: Some("member".into()),
+                ..Default::default()
+            },
+            &crate::api::Page { page: 1, per_page: 200 },
+        )
+        .await?
+        .0
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect()
+    } else {
+        Vec::new()
+    };
+    let can_select_quote = user.roles.steers() && matches!(status, ProposalStatus::Discussion | ProposalStatus::Quoted);
+    let selected_provider = p.quotes.iter().find(|q| q.selected).map(|q| q.provider_id);
+    let can_deliver = matches!(status, ProposalStatus::Funded | ProposalStatus::InProgress)
+        && (user.is_admin() || selected_provider.is_some_and(|s| user.belongs_to(s)));
+    let funders: Vec<i64> = p
+        .campaign
+        .as_ref()
+        .map(|c| c.shares.shares.iter().map(|s| s.organisation_id).collect())
+        .unwrap_or_default();
+    let may_adopt = if status == ProposalStatus::Delivered {
+        user.organisations
+            .iter()
+            .filter(|o| o.is_representative && o.status == "member" && !funders.contains(&o.id))
+            .map(|o| (o.id, o.name.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     render(&ShowPage {
         ctx,
         p,
@@ -237,6 +284,11 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         my_orgs,
         can_close,
         percent,
+        can_open,
+        members,
+        can_select_quote,
+        can_deliver,
+        may_adopt,
     })
 }
 
@@ -458,6 +510,129 @@ pub async fn close(
     txn.commit().await?;
     state.mail_wakeup.notify_one();
     Ok(see_other(&format!("/proposals/{id}")))
+}
+
+pub async fn select_quote(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, quote_id)): Path<(String, String)>,
+    CsrfForm(_form): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    let id = crate::api::parse_id(&id)?;
+    let quote_id = crate::api::parse_id(&quote_id)?;
+    let txn = state.db.write.begin().await?;
+    let p = data::get(&txn, user.network.id, id).await?;
+    data::select_quote(&txn, &Doer::user(&user), &p, quote_id).await?;
+    txn.commit().await?;
+    Ok(see_other(&format!("/proposals/{id}")))
+}
+
+/// The co-funding form as typed (amounts in units, e.g. "1200" or "1 200,50").
+#[derive(Deserialize)]
+pub struct CampaignForm {
+    #[serde(default)]
+    amount: String,
+    #[serde(default)]
+    quote_id: String,
+    key: String,
+    #[serde(default)]
+    deadline: String,
+    #[serde(default)]
+    min_participants: String,
+    #[serde(default)]
+    fixed_organisation_id: String,
+    #[serde(default)]
+    fixed_amount: String,
+}
+
+fn units(field: &str, raw: &str) -> AppResult<Option<i64>> {
+    match raw.trim() {
+        "" => Ok(None),
+        s => intercoop_domain::Money::parse_units(s)
+            .map(|m| Some(m.cents()))
+            .map_err(|_| AppError::invalid(field, "proposals-positive-amount")),
+    }
+}
+
+pub async fn open_campaign(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<CampaignForm>,
+) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    let id = crate::api::parse_id(&id)?;
+    let key = match form.key.as_str() {
+        "equal" => intercoop_domain::sharing::SharingKey::Equal,
+        "size" => intercoop_domain::sharing::SharingKey::Size,
+        _ => return Err(AppError::invalid("key", "invalid-choice")),
+    };
+    let deadline = match form.deadline.trim() {
+        "" => None,
+        d => {
+            let date = time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
+                .map_err(|_| AppError::invalid("deadline", "proposals-deadline-past"))?;
+            Some(date.with_hms(23, 59, 0).map_err(anyhow::Error::from)?.assume_utc())
+        }
+    };
+    let fixed = match (
+        form.fixed_organisation_id.trim().parse::<i64>(),
+        units("fixed", &form.fixed_amount)?,
+    ) {
+        (Ok(org), Some(cents)) => vec![data::FixedBody {
+            organisation_id: org,
+            amount_cents: Some(cents),
+            basis_points: None,
+        }],
+        _ => Vec::new(),
+    };
+    let body = data::CampaignBody {
+        amount_cents: units("amount_cents", &form.amount)?,
+        quote_id: form.quote_id.trim().parse().ok(),
+        key,
+        fixed,
+        deadline,
+        min_participants: form.min_participants.trim().parse().ok(),
+        catch_up_years: None,
+    };
+    let txn = state.db.write.begin().await?;
+    let p = data::get(&txn, user.network.id, id).await?;
+    data::open_campaign(&txn, &Doer::user(&user), &p, &body, None).await?;
+    txn.commit().await?;
+    notify::announce_pending(&state).await?;
+    Ok(see_other(&format!("/proposals/{id}#campaign")))
+}
+
+pub async fn deliver(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<TransitionForm>,
+) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    let id = crate::api::parse_id(&id)?;
+    let txn = state.db.write.begin().await?;
+    let p = data::get(&txn, user.network.id, id).await?;
+    data::deliver(&txn, &Doer::user(&user), &p, &form.reason).await?;
+    txn.commit().await?;
+    Ok(see_other(&format!("/proposals/{id}")))
+}
+
+pub async fn adopt(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<OrgForm>,
+) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    let id = crate::api::parse_id(&id)?;
+    let txn = state.db.write.begin().await?;
+    let p = data::get(&txn, user.network.id, id).await?;
+    data::adopt(&txn, &Doer::user(&user), &p, org_id(&form)?, &state.config.base_url).await?;
+    txn.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(see_other("/proposals/commitments"))
 }
 
 #[derive(Template)]
