@@ -1043,6 +1043,16 @@ both_backends!(a_representative_joins_from_the_page, |app: TestApp| async move {
     pledge_ok(&shops[1].api, id, shops[1].id).await;
     let browser = app.client();
     app.login(&browser, &shops[2].email).await;
+    // The dashboard says a decision waits (its heading is in the person's profile
+    // language, here the network's French: the section has no request headers).
+    let dashboard = browser.text("/dashboard").await;
+    assert!(
+        dashboard.contains("Propositions en attente de votre décision")
+            && dashboard.contains(&format!("/proposals/{id}")),
+        "{dashboard}"
+    );
+    let mine = browser.text("/proposals?mine=1").await;
+    assert!(mine.contains("Shelf labels"), "{mine}");
     let page = browser.text(&format!("/proposals/{id}")).await;
     assert!(page.contains("Your share would be"), "{page}");
     assert!(page.contains("€400.00"), "{page}");
@@ -1057,6 +1067,8 @@ both_backends!(a_representative_joins_from_the_page, |app: TestApp| async move {
     let page = browser.text(&format!("/proposals/{id}")).await;
     assert!(page.contains("Share of Supermarket 02"), "{page}");
     assert!(!page.contains("Your share would be"));
+    let mine = browser.text("/proposals?mine=1").await;
+    assert!(!mine.contains("Shelf labels"), "{mine}");
     // The list shows the progress; the commitments page the share.
     let list = browser.text("/proposals?sort=funded").await;
     assert!(list.contains("<progress") && list.contains("value=\"100\""), "{list}");
