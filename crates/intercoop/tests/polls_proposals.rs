@@ -1,8 +1,6 @@
 //! Polls that act on proposals: a linked poll carries its effect when it passes, a
-//! priority poll records the network priority. These need the proposals capability
-//! (`crate::proposals::apply_effect` and `set_network_priority`), built on another branch:
-//! the lead enables this file after merging by deleting the `cfg` line below.
-#![cfg(any())]
+//! priority poll records the network priority, through `crate::proposals::apply_effect`
+//! and `set_network_priority`.
 
 mod common;
 

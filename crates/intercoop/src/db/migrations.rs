@@ -28,6 +28,11 @@ pub const MIGRATIONS: &[Migration] = &[
         up: foundation,
     },
     Migration {
+        version: 2,
+        name: "proposals",
+        up: super::m0002_proposals::up,
+    },
+    Migration {
         version: 3,
         name: "polls",
         up: super::m0003_polls::up,

@@ -6,6 +6,7 @@
 //! locked". Reads use a separate pool of several connections (WAL lets them run
 //! beside the writer). On PostgreSQL both handles are the same pool.
 
+mod m0002_proposals;
 mod m0003_polls;
 pub mod migrations;
 pub mod postgres_only;

@@ -1,0 +1,639 @@
+//! Read models of proposals shared by the pages and the API: the list (filters,
+//! sorts, progress), one proposal with everything around it, and an organisation's
+//! commitments.
+
+use super::data::{self, Doer, status_of};
+use super::entities::{campaign, catch_up, comment, credit, event, interest, payment_request, pledge, proposal, quote};
+use crate::db;
+use crate::error::AppResult;
+use intercoop_domain::lifecycle::ProposalStatus;
+use intercoop_domain::sharing::{Shares, compute_shares};
+use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use time::OffsetDateTime;
+
+/// Filters and order of the proposal list.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::IntoParams)]
+#[serde(default)]
+pub struct ListFilter {
+    /// One status (draft, discussion, quoted, funding, funded, in_progress, delivered, lapsed, rejected, withdrawn).
+    pub status: Option<String>,
+    /// Software tag, matched without regard to case (part of the tag is enough).
+    pub software: Option<String>,
+    /// Only what waits for a decision of the caller (its organisations' pledges, or steering steps).
+    pub mine: Option<bool>,
+    /// newest (default), wanted (most organisations interested), funded (closest to funded), priority (network priority).
+    pub sort: Option<String>,
+}
+
+/// One line of the proposal list.
+#[derive(Debug, Clone, Serialize, sea_orm::FromQueryResult, utoipa::ToSchema)]
+pub struct ProposalRow {
+    pub id: i64,
+    pub title: String,
+    pub status: String,
+    pub software: String,
+    pub requested_by: i64,
+    pub requested_by_name: String,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: OffsetDateTime,
+    pub priority_rank: Option<i64>,
+    pub priority_method: Option<String>,
+    pub priority_poll_id: Option<i64>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub priority_at: Option<OffsetDateTime>,
+    pub campaign_id: Option<i64>,
+    pub campaign_status: Option<String>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub deadline: Option<OffsetDateTime>,
+    #[sea_orm(skip)]
+    pub interested: i64,
+    #[sea_orm(skip)]
+    pub total_cents: i64,
+    #[sea_orm(skip)]
+    pub covered_cents: i64,
+    #[sea_orm(skip)]
+    pub participants: i64,
+    /// Waits for a decision of the caller.
+    #[sea_orm(skip)]
+    pub waiting_for_me: bool,
+}
+
+impl ProposalRow {
+    /// Funding progress in percent (0 to 100), for the progress bar.
+    pub fn percent(&self) -> i64 {
+        if self.total_cents <= 0 {
+            0
+        } else {
+            (i128::from(self.covered_cents) * 100 / i128::from(self.total_cents)) as i64
+        }
+    }
+}
+
+/// The proposals of a network, filtered and sorted. A few queries whatever the
+/// number of proposals: the proposals with their campaign, then interests and
+/// participants batch-loaded; shares are computed in memory.
+pub async fn list<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    doer: &Doer,
+    filter: &ListFilter,
+) -> AppResult<Vec<ProposalRow>> {
+    let mut q = Query::select();
+    q.expr_as(Expr::col(("p", "id")), "id")
+        .expr_as(Expr::col(("p", "title")), "title")
+        .expr_as(Expr::col(("p", "status")), "status")
+        .expr_as(Expr::col(("p", "software")), "software")
+        .expr_as(Expr::col(("p", "requested_by")), "requested_by")
+        .expr_as(Expr::col(("o", "name")), "requested_by_name")
+        .expr_as(Expr::col(("p", "created_at")), "created_at")
+        .expr_as(Expr::col(("p", "priority_rank")), "priority_rank")
+        .expr_as(Expr::col(("p", "priority_method")), "priority_method")
+        .expr_as(Expr::col(("p", "priority_poll_id")), "priority_poll_id")
+        .expr_as(Expr::col(("p", "priority_at")), "priority_at")
+        .expr_as(Expr::col(("c", "id")), "campaign_id")
+        .expr_as(Expr::col(("c", "status")), "campaign_status")
+        .expr_as(Expr::col(("c", "deadline")), "deadline")
+        .from_as("proposals", "p")
+        .join_as(
+            JoinType::InnerJoin,
+            "organisations",
+            "o",
+            Expr::col(("o", "id")).equals(("p", "requested_by")),
+        )
+        .join_as(
+            JoinType::LeftJoin,
+            "campaigns",
+            "c",
+            Expr::col(("c", "proposal_id")).equals(("p", "id")),
+        )
+        .and_where(Expr::col(("p", "network_id")).eq(network_id));
+    if let Some(s) = filter.status.as_deref().filter(|s| !s.is_empty()) {
+        q.and_where(Expr::col(("p", "status")).eq(s));
+    }
+    let mut rows: Vec<ProposalRow> = db::fetch_all(conn, &q).await?;
+    if let Some(sw) = filter
+        .software
+        .as_deref()
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty())
+    {
+        rows.retain(|r| r.software.to_lowercase().contains(&sw));
+    }
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut interested: BTreeMap<i64, i64> = BTreeMap::new();
+    if !ids.is_empty() {
+        for i in interest::Entity::find()
+            .filter(interest::Column::ProposalId.is_in(ids.clone()))
+            .all(conn)
+            .await?
+        {
+            *interested.entry(i.proposal_id).or_default() += 1;
+        }
+    }
+    let campaign_ids: Vec<i64> = rows.iter().filter_map(|r| r.campaign_id).collect();
+    let campaigns: BTreeMap<i64, campaign::Model> = if campaign_ids.is_empty() {
+        BTreeMap::new()
+    } else {
+        campaign::Entity::find()
+            .filter(campaign::Column::Id.is_in(campaign_ids.clone()))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect()
+    };
+    let parts = data::participants_of(conn, &campaign_ids).await?;
+    for r in &mut rows {
+        r.interested = interested.get(&r.id).copied().unwrap_or(0);
+        if let Some(c) = r.campaign_id.and_then(|id| campaigns.get(&id)) {
+            let (mut all, adopters) = parts.get(&c.id).cloned().unwrap_or_default();
+            let pledged: BTreeSet<i64> = all.iter().map(|p| p.organisation_id).collect();
+            all.extend(adopters);
+            r.total_cents = c.amount_cents;
+            if let Ok(s) = compute_shares(&data::terms_of(c), &all) {
+                r.covered_cents = s.covered.cents();
+                r.participants = s.participant_lines().count() as i64;
+            }
+            r.waiting_for_me = c.status == "open" && doer.represents.iter().any(|o| !pledged.contains(o));
+        }
+        let status: ProposalStatus = r.status.parse().unwrap_or(ProposalStatus::Draft);
+        if doer.roles.steers() && matches!(status, ProposalStatus::Discussion | ProposalStatus::Quoted) {
+            r.waiting_for_me = true;
+        }
+        if doer.is_admin() && status == ProposalStatus::Funding && r.deadline.is_some_and(|d| d <= db::now()) {
+            r.waiting_for_me = true;
+        }
+    }
+    if filter.mine == Some(true) {
+        rows.retain(|r| r.waiting_for_me);
+    }
+    match filter.sort.as_deref().unwrap_or("newest") {
+        "wanted" => rows.sort_by(|a, b| b.interested.cmp(&a.interested).then(b.id.cmp(&a.id))),
+        "funded" => rows.sort_by(|a, b| {
+            let fa = i128::from(a.covered_cents) * i128::from(Ord::max(b.total_cents, 1));
+            let fb = i128::from(b.covered_cents) * i128::from(Ord::max(a.total_cents, 1));
+            // Open campaigns first, then the larger covered fraction.
+            (b.campaign_status.as_deref() == Some("open"))
+                .cmp(&(a.campaign_status.as_deref() == Some("open")))
+                .then(fb.cmp(&fa))
+                .then(b.id.cmp(&a.id))
+        }),
+        "priority" => rows.sort_by(|a, b| match (a.priority_rank, b.priority_rank) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => b.id.cmp(&a.id),
+        }),
+        _ => rows.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id))),
+    }
+    Ok(rows)
+}
+
+/// How the network priority was computed, from the rows that carry it.
+pub fn priority_note(rows: &[ProposalRow]) -> Option<(i64, String, OffsetDateTime)> {
+    rows.iter()
+        .filter(|r| r.priority_rank.is_some())
+        .find_map(|r| Some((r.priority_poll_id?, r.priority_method.clone()?, r.priority_at?)))
+}
+
+/// A share line with the organisation's name.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ShareOut {
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    pub amount_cents: i64,
+    pub fixed: bool,
+    /// Held at the organisation's cap.
+    pub capped: bool,
+    pub cap_cents: Option<i64>,
+}
+
+/// The split of a campaign, as `GET /api/v1/proposals/{id}/shares` gives it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct SharesOut {
+    pub total_cents: i64,
+    pub covered_cents: i64,
+    pub shortfall_cents: i64,
+    pub shares: Vec<ShareOut>,
+}
+
+pub async fn shares_out<C: ConnectionTrait>(conn: &C, c: &campaign::Model, shares: &Shares) -> AppResult<SharesOut> {
+    let ids: Vec<i64> = shares.lines.iter().map(|l| l.organisation_id).collect();
+    let names = data::org_names(conn, &ids).await?;
+    let caps: BTreeMap<i64, Option<i64>> = pledge::Entity::find()
+        .filter(pledge::Column::CampaignId.eq(c.id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.organisation_id, p.cap_cents))
+        .collect();
+    Ok(SharesOut {
+        total_cents: shares.total.cents(),
+        covered_cents: shares.covered.cents(),
+        shortfall_cents: shares.shortfall.cents(),
+        shares: shares
+            .lines
+            .iter()
+            .map(|l| ShareOut {
+                organisation_id: l.organisation_id,
+                organisation_name: names.get(&l.organisation_id).cloned().unwrap_or_default(),
+                amount_cents: l.amount.cents(),
+                fixed: l.fixed,
+                capped: l.capped,
+                cap_cents: caps.get(&l.organisation_id).copied().flatten(),
+            })
+            .collect(),
+    })
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct QuoteOut {
+    pub id: i64,
+    pub provider_id: i64,
+    pub provider_name: String,
+    pub amount_cents: i64,
+    pub vat_basis_points: i64,
+    /// Amount with VAT.
+    pub total_cents: i64,
+    pub hours: Option<i64>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub valid_until: Option<OffsetDateTime>,
+    pub milestones: Vec<data::Milestone>,
+    pub note: String,
+    pub selected: bool,
+}
+
+impl QuoteOut {
+    /// "21" or "5.5".
+    pub fn vat_percent(&self) -> String {
+        let (whole, frac) = (self.vat_basis_points / 100, self.vat_basis_points % 100);
+        if frac == 0 {
+            whole.to_string()
+        } else {
+            format!("{whole}.{frac:02}").trim_end_matches('0').to_string()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CommentOut {
+    pub id: i64,
+    pub person_name: String,
+    pub organisation_name: Option<String>,
+    pub body: String,
+    pub is_objection: bool,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct EventOut {
+    pub kind: String,
+    pub from_status: Option<String>,
+    pub to_status: Option<String>,
+    pub reason: String,
+    pub actor_name: Option<String>,
+    pub poll_id: Option<i64>,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CampaignOut {
+    pub id: i64,
+    pub status: String,
+    pub amount_cents: i64,
+    pub quote_id: Option<i64>,
+    #[schema(value_type = Object)]
+    pub key: serde_json::Value,
+    #[schema(value_type = Object)]
+    pub fixed: serde_json::Value,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub deadline: OffsetDateTime,
+    pub min_participants: i64,
+    pub catch_up_years: i64,
+    pub shares: SharesOut,
+}
+
+/// One proposal with everything around it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ProposalOut {
+    pub id: i64,
+    pub title: String,
+    /// Markdown, as written.
+    pub description: String,
+    pub software: String,
+    pub links: Vec<String>,
+    pub requested_by: i64,
+    pub requested_by_name: String,
+    pub status: String,
+    pub selected_quote_id: Option<i64>,
+    pub priority_rank: Option<i64>,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: OffsetDateTime,
+    pub interested: Vec<String>,
+    pub quotes: Vec<QuoteOut>,
+    pub comments: Vec<CommentOut>,
+    pub timeline: Vec<EventOut>,
+    pub campaign: Option<CampaignOut>,
+}
+
+#[derive(sea_orm::FromQueryResult)]
+struct Named {
+    id: i64,
+    name: String,
+}
+
+async fn people_names<C: ConnectionTrait>(conn: &C, ids: &[i64]) -> AppResult<BTreeMap<i64, String>> {
+    if ids.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let rows: Vec<Named> = db::fetch_all(
+        conn,
+        Query::select()
+            .columns(["id", "name"])
+            .from("people")
+            .and_where(Expr::col("id").is_in(ids.to_vec())),
+    )
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.name)).collect())
+}
+
+pub async fn detail<C: ConnectionTrait>(conn: &C, p: &proposal::Model) -> AppResult<ProposalOut> {
+    let quotes = quote::Entity::find()
+        .filter(quote::Column::ProposalId.eq(p.id))
+        .order_by_asc(quote::Column::Id)
+        .all(conn)
+        .await?;
+    let interests = interest::Entity::find()
+        .filter(interest::Column::ProposalId.eq(p.id))
+        .order_by_asc(interest::Column::Id)
+        .all(conn)
+        .await?;
+    let comments = comment::Entity::find()
+        .filter(comment::Column::ProposalId.eq(p.id))
+        .order_by_asc(comment::Column::Id)
+        .all(conn)
+        .await?;
+    let events = event::Entity::find()
+        .filter(event::Column::ProposalId.eq(p.id))
+        .order_by_asc(event::Column::Id)
+        .all(conn)
+        .await?;
+    let mut org_ids: Vec<i64> = vec![p.requested_by];
+    org_ids.extend(quotes.iter().map(|q| q.provider_id));
+    org_ids.extend(interests.iter().map(|i| i.organisation_id));
+    org_ids.extend(comments.iter().filter_map(|c| c.organisation_id));
+    let orgs = data::org_names(conn, &org_ids).await?;
+    let mut person_ids: Vec<i64> = comments.iter().map(|c| c.person_id).collect();
+    person_ids.extend(events.iter().filter_map(|e| e.actor_id));
+    let people = people_names(conn, &person_ids).await?;
+    let campaign = match data::campaign_of(conn, p.id).await? {
+        Some(c) => {
+            let shares = data::current_shares(conn, &c).await?;
+            Some(CampaignOut {
+                id: c.id,
+                status: c.status.clone(),
+                amount_cents: c.amount_cents,
+                quote_id: c.quote_id,
+                key: serde_json::from_str(&c.sharing_key).unwrap_or_default(),
+                fixed: serde_json::from_str(&c.fixed).unwrap_or_default(),
+                deadline: c.deadline,
+                min_participants: c.min_participants,
+                catch_up_years: c.catch_up_years,
+                shares: shares_out(conn, &c, &shares).await?,
+            })
+        }
+        None => None,
+    };
+    Ok(ProposalOut {
+        id: p.id,
+        title: p.title.clone(),
+        description: p.description.clone(),
+        software: p.software.clone(),
+        links: p.links.lines().map(str::to_string).filter(|l| !l.is_empty()).collect(),
+        requested_by: p.requested_by,
+        requested_by_name: orgs.get(&p.requested_by).cloned().unwrap_or_default(),
+        status: p.status.clone(),
+        selected_quote_id: p.selected_quote_id,
+        priority_rank: p.priority_rank,
+        created_at: p.created_at,
+        interested: interests
+            .iter()
+            .map(|i| orgs.get(&i.organisation_id).cloned().unwrap_or_default())
+            .collect(),
+        quotes: quotes
+            .iter()
+            .map(|q| QuoteOut {
+                id: q.id,
+                provider_id: q.provider_id,
+                provider_name: orgs.get(&q.provider_id).cloned().unwrap_or_default(),
+                amount_cents: q.amount_cents,
+                vat_basis_points: q.vat_basis_points,
+                total_cents: data::quote_total(q),
+                hours: q.hours,
+                valid_until: q.valid_until,
+                milestones: serde_json::from_str(&q.milestones).unwrap_or_default(),
+                note: q.note.clone(),
+                selected: p.selected_quote_id == Some(q.id),
+            })
+            .collect(),
+        comments: comments
+            .iter()
+            .map(|c| CommentOut {
+                id: c.id,
+                person_name: people.get(&c.person_id).cloned().unwrap_or_default(),
+                organisation_name: c.organisation_id.and_then(|o| orgs.get(&o).cloned()),
+                body: c.body.clone(),
+                is_objection: c.is_objection,
+                created_at: c.created_at,
+            })
+            .collect(),
+        timeline: events
+            .iter()
+            .map(|e| EventOut {
+                kind: e.kind.clone(),
+                from_status: e.from_status.clone(),
+                to_status: e.to_status.clone(),
+                reason: e.reason.clone(),
+                actor_name: e.actor_id.and_then(|a| people.get(&a).cloned()),
+                poll_id: e.poll_id,
+                at: e.at,
+            })
+            .collect(),
+        campaign,
+    })
+}
+
+/// One commitment of an organisation: its share in a campaign.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CommitmentOut {
+    pub proposal_id: i64,
+    pub title: String,
+    pub proposal_status: String,
+    pub campaign_status: String,
+    /// Its current share (pledged or fixed).
+    pub amount_cents: i64,
+    pub cap_cents: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CreditLine {
+    pub proposal_id: i64,
+    pub title: String,
+    pub adopter_name: String,
+    pub amount_cents: i64,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: OffsetDateTime,
+}
+
+/// What an organisation has committed to, owes, and is credited.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Commitments {
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    pub pledges: Vec<CommitmentOut>,
+    pub payment_requests: Vec<data::PaymentRequestOut>,
+    pub credits: Vec<CreditLine>,
+    /// Current shares in open campaigns.
+    pub open_total_cents: i64,
+    pub requested_total_cents: i64,
+    pub credited_total_cents: i64,
+}
+
+pub async fn commitments<C: ConnectionTrait>(conn: &C, network_id: i64, org: i64) -> AppResult<Commitments> {
+    let names = data::org_names(conn, &[org]).await?;
+    let pledges = pledge::Entity::find()
+        .filter(pledge::Column::OrganisationId.eq(org))
+        .filter(pledge::Column::Status.eq(data::PLEDGE_ACTIVE))
+        .all(conn)
+        .await?;
+    let mut campaign_ids: BTreeSet<i64> = pledges.iter().map(|p| p.campaign_id).collect();
+    let all_campaigns = campaign::Entity::find()
+        .filter(campaign::Column::NetworkId.eq(network_id))
+        .all(conn)
+        .await?;
+    // Fixed contributions are commitments too.
+    for c in &all_campaigns {
+        if data::terms_of(c).fixed.iter().any(|f| f.organisation_id == org) {
+            campaign_ids.insert(c.id);
+        }
+    }
+    let campaigns: Vec<&campaign::Model> = all_campaigns.iter().filter(|c| campaign_ids.contains(&c.id)).collect();
+    let ids: Vec<i64> = campaigns.iter().map(|c| c.id).collect();
+    let parts = data::participants_of(conn, &ids).await?;
+    let proposal_ids: Vec<i64> = all_campaigns.iter().map(|c| c.proposal_id).collect();
+    let proposals: BTreeMap<i64, proposal::Model> = if proposal_ids.is_empty() {
+        BTreeMap::new()
+    } else {
+        proposal::Entity::find()
+            .filter(proposal::Column::Id.is_in(proposal_ids))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect()
+    };
+    let mut out = Vec::new();
+    for c in campaigns {
+        let (mut all, adopters) = parts.get(&c.id).cloned().unwrap_or_default();
+        all.extend(adopters);
+        let amount = compute_shares(&data::terms_of(c), &all)
+            .ok()
+            .and_then(|s| s.amount_of(org))
+            .map(|m| m.cents())
+            .unwrap_or(0);
+        let Some(p) = proposals.get(&c.proposal_id) else {
+            continue;
+        };
+        out.push(CommitmentOut {
+            proposal_id: p.id,
+            title: p.title.clone(),
+            proposal_status: p.status.clone(),
+            campaign_status: c.status.clone(),
+            amount_cents: amount,
+            cap_cents: pledges
+                .iter()
+                .find(|pl| pl.campaign_id == c.id)
+                .and_then(|pl| pl.cap_cents),
+        });
+    }
+    let requests: Vec<data::PaymentRequestOut> = payment_request::Entity::find()
+        .filter(payment_request::Column::OrganisationId.eq(org))
+        .filter(payment_request::Column::NetworkId.eq(network_id))
+        .order_by_asc(payment_request::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect();
+    let credit_rows = credit::Entity::find()
+        .filter(credit::Column::OrganisationId.eq(org))
+        .order_by_asc(credit::Column::Id)
+        .all(conn)
+        .await?;
+    let catch_up_ids: Vec<i64> = credit_rows.iter().map(|c| c.catch_up_id).collect();
+    let catch_ups: BTreeMap<i64, catch_up::Model> = if catch_up_ids.is_empty() {
+        BTreeMap::new()
+    } else {
+        catch_up::Entity::find()
+            .filter(catch_up::Column::Id.is_in(catch_up_ids))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect()
+    };
+    let adopter_ids: Vec<i64> = catch_ups.values().map(|c| c.organisation_id).collect();
+    let adopters = data::org_names(conn, &adopter_ids).await?;
+    let mut credits = Vec::new();
+    for cr in credit_rows {
+        let Some(cu) = catch_ups.get(&cr.catch_up_id) else {
+            continue;
+        };
+        let Some(c) = all_campaigns.iter().find(|c| c.id == cu.campaign_id) else {
+            continue;
+        };
+        let Some(p) = proposals.get(&c.proposal_id) else {
+            continue;
+        };
+        credits.push(CreditLine {
+            proposal_id: p.id,
+            title: p.title.clone(),
+            adopter_name: adopters.get(&cu.organisation_id).cloned().unwrap_or_default(),
+            amount_cents: cr.amount_cents,
+            created_at: cr.created_at,
+        });
+    }
+    Ok(Commitments {
+        organisation_id: org,
+        organisation_name: names.get(&org).cloned().unwrap_or_default(),
+        open_total_cents: out
+            .iter()
+            .filter(|c| c.campaign_status == "open")
+            .map(|c| c.amount_cents)
+            .sum(),
+        requested_total_cents: requests.iter().map(|r| r.amount_cents).sum(),
+        credited_total_cents: credits.iter().map(|c| c.amount_cents).sum(),
+        pledges: out,
+        payment_requests: requests,
+        credits,
+    })
+}
+
+/// Is the proposal's status one where the organisations can still object?
+pub fn open_for_comments(p: &proposal::Model) -> bool {
+    !status_of(p).is_final()
+}

@@ -1,0 +1,1225 @@
+//! Proposals and co-funding, end to end through the running server, on SQLite and
+//! PostgreSQL: the seed co-fundings to the cent, concurrent pledges, closing, catch-up
+//! shares, bad input, role checks, emails and the daily digest, polls' effects.
+
+mod common;
+
+use common::{Api, TestApp};
+use intercoop::proposals::entities::{campaign, pledge, share_change};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait};
+use serde_json::{Value, json};
+
+/// An organisation with a representative and its API.
+struct Org {
+    id: i64,
+    email: String,
+    api: Api,
+}
+
+async fn member(app: &TestApp, admin: &Api, name: &str, kind: &str, size: Option<i64>) -> Org {
+    let id = app.organisation(admin, name, kind, size).await;
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let email = format!("rep@{slug}.example");
+    let person = app.person(&email, &format!("Rep {name}"), Some(id), true, false).await;
+    let api = app.api(&app.token_for(person).await);
+    Org { id, email, api }
+}
+
+async fn supermarkets(app: &TestApp, admin: &Api, n: usize) -> Vec<Org> {
+    let mut out = Vec::new();
+    for i in 0..n {
+        out.push(
+            member(
+                app,
+                admin,
+                &format!("Supermarket {i:02}"),
+                "user",
+                Some(500 + 100 * i as i64),
+            )
+            .await,
+        );
+    }
+    out
+}
+
+async fn proposal(admin: &Api, by: i64, title: &str) -> i64 {
+    let r = admin
+        .post(
+            "/api/v1/proposals",
+            &json!({"title": title, "description": "We need **this**.", "requested_by": by}),
+        )
+        .await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["status"], "discussion");
+    v["id"].as_i64().unwrap()
+}
+
+async fn open(admin: &Api, id: i64, body: Value) -> Value {
+    let r = admin.post(&format!("/api/v1/proposals/{id}/campaign"), &body).await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    r.json().await.unwrap()
+}
+
+async fn pledge_ok(api: &Api, id: i64, org: i64) -> Value {
+    let r = api
+        .post(
+            &format!("/api/v1/proposals/{id}/pledges"),
+            &json!({"organisation_id": org}),
+        )
+        .await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    r.json().await.unwrap()
+}
+
+fn amounts(shares: &Value) -> Vec<(i64, i64)> {
+    let mut v: Vec<(i64, i64)> = shares["shares"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["organisation_id"].as_i64().unwrap(),
+                s["amount_cents"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+async fn problem(r: reqwest::Response, status: u16) -> Value {
+    assert_eq!(r.status().as_u16(), status);
+    r.json().await.unwrap()
+}
+
+both_backends!(seed_cofundings_to_the_cent, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let coop = member(&app, &admin, "Coop Commons", "facilitator", None).await;
+    let shops = supermarkets(&app, &admin, 6).await;
+    let provider = member(&app, &admin, "Code Coop", "provider", None).await;
+
+    // 1. The 50 000 € migration, shared by 6 supermarkets and the facilitating coop.
+    let id = proposal(&admin, shops[0].id, "Migrate to Odoo 16").await;
+    let r = provider
+        .api
+        .post(
+            &format!("/api/v1/proposals/{id}/quotes"),
+            &json!({"provider_id": provider.id, "amount_cents": 5_000_000}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    let quote: Value = r.json().await.unwrap();
+    assert_eq!(quote["amount_cents"], 5_000_000);
+    let p = admin.json(&format!("/api/v1/proposals/{id}")).await;
+    assert_eq!(p["status"], "quoted");
+    let opened = open(
+        &admin,
+        id,
+        json!({"quote_id": quote["id"], "key": {"kind": "equal"}, "min_participants": 7}),
+    )
+    .await;
+    assert_eq!(opened["status"], "funding");
+    assert_eq!(opened["selected_quote_id"], quote["id"]);
+    for s in &shops {
+        pledge_ok(&s.api, id, s.id).await;
+    }
+    pledge_ok(&coop.api, id, coop.id).await;
+    let shares = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+    assert_eq!(shares["total_cents"], 5_000_000);
+    assert_eq!(shares["covered_cents"], 5_000_000);
+    assert_eq!(shares["shortfall_cents"], 0);
+    // 5 000 000 / 7 = 714 285.71…: the five lowest ids keep the extra cent.
+    let mut ids: Vec<i64> = shops.iter().map(|s| s.id).chain([coop.id]).collect();
+    ids.sort();
+    let expected: Vec<(i64, i64)> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (*id, if i < 5 { 714_286 } else { 714_285 }))
+        .collect();
+    assert_eq!(amounts(&shares), expected);
+    assert!(shares["shares"].as_array().unwrap().iter().all(|s| s["fixed"] == false));
+    let closed: Value = admin
+        .post(&format!("/api/v1/proposals/{id}/close"), &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(closed["status"], "funded");
+    let mut requests: Vec<(i64, i64)> = closed["payment_requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["organisation_id"].as_i64().unwrap(),
+                r["amount_cents"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    requests.sort();
+    assert_eq!(requests, expected);
+    let mails = app.mails_to(&shops[0].email).await;
+    let request_mail = mails
+        .iter()
+        .find(|m| m.kind == "payment_request")
+        .expect("payment request mail");
+    // The network speaks French: 7 142,86 €.
+    assert!(request_mail.text_body.contains("142,86"), "{}", request_mail.text_body);
+    assert!(mails.iter().any(|m| m.kind == "campaign_opened"));
+    assert!(mails.iter().any(|m| m.kind == "campaign_funded"));
+
+    // 2. A 300 € improvement shared by 4 supermarkets.
+    let id = proposal(&admin, shops[1].id, "Shelf labels").await;
+    open(&admin, id, json!({"amount_cents": 30_000, "key": {"kind": "equal"}})).await;
+    for s in &shops[..4] {
+        pledge_ok(&s.api, id, s.id).await;
+    }
+    let shares = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+    assert!(amounts(&shares).iter().all(|(_, a)| *a == 7_500));
+    assert_eq!(amounts(&shares).len(), 4);
+    let closed: Value = admin
+        .post(&format!("/api/v1/proposals/{id}/close"), &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(closed["status"], "funded");
+    assert_eq!(closed["payment_requests"].as_array().unwrap().len(), 4);
+
+    // 3. A 400 € improvement shared by 2.
+    let id = proposal(&admin, shops[2].id, "Deposit on jars").await;
+    open(
+        &admin,
+        id,
+        json!({"amount_cents": 40_000, "key": {"kind": "equal"}, "min_participants": 2}),
+    )
+    .await;
+    // Before joining, the second sees its would-be share and the first's drop.
+    pledge_ok(&shops[4].api, id, shops[4].id).await;
+    let preview = shops[5]
+        .api
+        .json(&format!(
+            "/api/v1/proposals/{id}/preview?organisation_id={}",
+            shops[5].id
+        ))
+        .await;
+    assert_eq!(preview["your_share_cents"], 20_000);
+    assert_eq!(preview["changes"][0]["before_cents"], 40_000);
+    assert_eq!(preview["changes"][0]["after_cents"], 20_000);
+    let after = pledge_ok(&shops[5].api, id, shops[5].id).await;
+    assert_eq!(amounts(&after), vec![(shops[4].id, 20_000), (shops[5].id, 20_000)]);
+    let closed: Value = admin
+        .post(&format!("/api/v1/proposals/{id}/close"), &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(closed["status"], "funded");
+    app.stop().await;
+});
+
+both_backends!(fixed_contributions_caps_and_shortfall, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let coop = member(&app, &admin, "Coop Commons", "facilitator", None).await;
+    let shops = supermarkets(&app, &admin, 3).await; // sizes 500, 600, 700
+    let id = proposal(&admin, shops[0].id, "Migration").await;
+    // The facilitating coop covers 10 000 €; 30 % by a grant (here the coop's partner share).
+    open(
+        &admin,
+        id,
+        json!({"amount_cents": 5_000_000, "key": {"kind": "size"}, "fixed": [{"organisation_id": coop.id, "amount_cents": 1_000_000}]}),
+    )
+    .await;
+    for s in &shops {
+        pledge_ok(&s.api, id, s.id).await;
+    }
+    let shares = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+    // 4 000 000 by size 500:600:700 = 1 111 111.1…, 1 333 333.3…, 1 555 555.5…
+    let a = amounts(&shares);
+    assert_eq!(a.iter().map(|x| x.1).sum::<i64>(), 5_000_000);
+    let fixed: Vec<&Value> = shares["shares"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["fixed"] == true)
+        .collect();
+    assert_eq!(fixed.len(), 1);
+    assert_eq!(fixed[0]["amount_cents"], 1_000_000);
+    // Rounded with one common rate: 1 111 111, 1 333 333, 1 555 556.
+    assert_eq!(
+        &a[1..],
+        &[
+            (shops[0].id, 1_111_111),
+            (shops[1].id, 1_333_333),
+            (shops[2].id, 1_555_556)
+        ]
+    );
+    assert_eq!(a[0], (coop.id, 1_000_000));
+
+    // Caps: a 300 € campaign where two of three cap at 50 €: the third pays the rest;
+    // with all capped below the total, the shortfall shows.
+    let id = proposal(&admin, shops[1].id, "Labels").await;
+    open(&admin, id, json!({"amount_cents": 30_000, "key": {"kind": "equal"}})).await;
+    for s in &shops[..2] {
+        let r = s
+            .api
+            .post(
+                &format!("/api/v1/proposals/{id}/pledges"),
+                &json!({"organisation_id": s.id, "cap_cents": 5_000}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+    }
+    let shares = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+    assert_eq!(shares["shortfall_cents"], 20_000);
+    assert_eq!(shares["covered_cents"], 10_000);
+    pledge_ok(&shops[2].api, id, shops[2].id).await;
+    let shares = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+    assert_eq!(shares["shortfall_cents"], 0);
+    assert_eq!(
+        amounts(&shares),
+        vec![(shops[0].id, 5_000), (shops[1].id, 5_000), (shops[2].id, 20_000)]
+    );
+    assert!(
+        shares["shares"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["capped"] == true)
+            .count()
+            == 2
+    );
+    app.stop().await;
+});
+
+both_backends!(fifty_concurrent_pledges_none_lost, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 50).await;
+    let id = proposal(&admin, shops[0].id, "Everyone in").await;
+    open(&admin, id, json!({"amount_cents": 1_000_003, "key": {"kind": "size"}})).await;
+    let mut tasks = Vec::new();
+    for s in shops {
+        tasks.push(tokio::spawn(async move {
+            let r = s
+                .api
+                .post(
+                    &format!("/api/v1/proposals/{id}/pledges"),
+                    &json!({"organisation_id": s.id}),
+                )
+                .await;
+            (s, r.status().as_u16())
+        }));
+    }
+    let mut shops = Vec::new();
+    for t in tasks {
+        let (s, status) = t.await.unwrap();
+        assert_eq!(status, 201);
+        shops.push(s);
+    }
+    let shares = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+    let a = amounts(&shares);
+    assert_eq!(a.len(), 50);
+    assert_eq!(a.iter().map(|x| x.1).sum::<i64>(), 1_000_003);
+    assert_eq!(shares["shortfall_cents"], 0);
+    // The same organisation pledging ten times at once: one pledge, nine conflicts.
+    let id2 = proposal(&admin, shops[0].id, "Twice").await;
+    open(&admin, id2, json!({"amount_cents": 10_000, "key": {"kind": "equal"}})).await;
+    let mut tasks = Vec::new();
+    for _ in 0..10 {
+        let api = app.api(&app.admin_token().await);
+        let org = shops[0].id;
+        tasks.push(tokio::spawn(async move {
+            api.post(
+                &format!("/api/v1/proposals/{id2}/pledges"),
+                &json!({"organisation_id": org}),
+            )
+            .await
+            .status()
+            .as_u16()
+        }));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    statuses.sort();
+    assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == 201 || *s == 409), "{statuses:?}");
+    let total = pledge::Entity::find().count(&app.db().read).await.unwrap();
+    assert_eq!(total, 51);
+    app.stop().await;
+});
+
+both_backends!(catch_up_shares_refund_the_funders, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 6).await;
+    let provider = member(&app, &admin, "Code Coop", "provider", None).await;
+    let id = proposal(&admin, shops[0].id, "Shelf labels").await;
+    let q: Value = provider
+        .api
+        .post(
+            &format!("/api/v1/proposals/{id}/quotes"),
+            &json!({"provider_id": provider.id, "amount_cents": 30_000}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    open(
+        &admin,
+        id,
+        json!({"quote_id": q["id"], "key": {"kind": "equal"}, "catch_up_years": 2}),
+    )
+    .await;
+    for s in &shops[..4] {
+        pledge_ok(&s.api, id, s.id).await;
+    }
+    // Adopting before delivery is refused.
+    let r = shops[4]
+        .api
+        .post(
+            &format!("/api/v1/proposals/{id}/adopt"),
+            &json!({"organisation_id": shops[4].id}),
+        )
+        .await;
+    assert_eq!(problem(r, 409).await["status"], 409);
+    admin.post(&format!("/api/v1/proposals/{id}/close"), &json!({})).await;
+    // The selected provider delivers.
+    let r = provider
+        .api
+        .post(&format!("/api/v1/proposals/{id}/deliver"), &json!({}))
+        .await;
+    assert_eq!(r.status(), 200);
+    let p: Value = r.json().await.unwrap();
+    assert_eq!(p["status"], "delivered");
+    // A fifth supermarket adopts: it pays 60 €, each funder is credited 15 €.
+    let r = shops[4]
+        .api
+        .post(
+            &format!("/api/v1/proposals/{id}/adopt"),
+            &json!({"organisation_id": shops[4].id}),
+        )
+        .await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    let a: Value = r.json().await.unwrap();
+    assert_eq!(a["amount_cents"], 6_000);
+    let credits: Vec<(i64, i64)> = a["credits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["organisation_id"].as_i64().unwrap(),
+                c["amount_cents"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(credits, shops[..4].iter().map(|s| (s.id, 1_500)).collect::<Vec<_>>());
+    let shares = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+    assert!(amounts(&shares).iter().all(|(_, a)| *a == 6_000));
+    // A sixth adopts: 50 € each in the end; credits 10 € to each of the five.
+    let a: Value = shops[5]
+        .api
+        .post(
+            &format!("/api/v1/proposals/{id}/adopt"),
+            &json!({"organisation_id": shops[5].id}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(a["amount_cents"], 5_000);
+    assert_eq!(a["credits"].as_array().unwrap().len(), 5);
+    assert!(
+        a["credits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["amount_cents"] == 1_000)
+    );
+    // Adopting twice, or as a funder, is a conflict.
+    let r = shops[5]
+        .api
+        .post(
+            &format!("/api/v1/proposals/{id}/adopt"),
+            &json!({"organisation_id": shops[5].id}),
+        )
+        .await;
+    assert_eq!(r.status(), 409);
+    // Every member sees its credits.
+    let c = shops[0]
+        .api
+        .json(&format!("/api/v1/commitments?organisation_id={}", shops[0].id))
+        .await;
+    assert_eq!(c["credited_total_cents"], 2_500);
+    assert_eq!(c["requested_total_cents"], 7_500);
+    let mails = app.mails_to(&shops[0].email).await;
+    assert_eq!(mails.iter().filter(|m| m.kind == "catch_up_credit").count(), 2);
+    assert!(
+        app.mails_to(&shops[4].email)
+            .await
+            .iter()
+            .any(|m| m.kind == "payment_request" && m.text_body.contains("60"))
+    );
+    let browser = app.client();
+    app.login(&browser, &shops[0].email).await;
+    let page = browser.text("/proposals/commitments").await;
+    assert!(
+        page.contains("Supermarket 04") && page.contains("€15.00") || page.contains("15.00"),
+        "{page}"
+    );
+    app.stop().await;
+});
+
+both_backends!(bad_input_is_refused_and_nothing_stored, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 2).await;
+    let provider = member(&app, &admin, "Code Coop", "provider", None).await;
+    let r = admin
+        .post(
+            "/api/v1/organisations",
+            &json!({"name": "Candidate Coop", "kind": "user", "status": "candidate"}),
+        )
+        .await;
+    let candidate = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let id = proposal(&admin, shops[0].id, "Labels").await;
+    let campaigns = || async { campaign::Entity::find().count(&app.db().read).await.unwrap() };
+    let path = format!("/api/v1/proposals/{id}/campaign");
+    for (body, field) in [
+        (json!({"amount_cents": 0, "key": {"kind": "equal"}}), "amount_cents"),
+        (json!({"amount_cents": -100, "key": {"kind": "equal"}}), "amount_cents"),
+        (
+            json!({"amount_cents": 100, "key": {"kind": "weights", "weights": {shops[0].id.to_string(): 0}}}),
+            "key",
+        ),
+        (
+            json!({"amount_cents": 100, "key": {"kind": "equal"}, "fixed": [{"organisation_id": shops[1].id, "amount_cents": 101}]}),
+            "fixed",
+        ),
+        (
+            json!({"amount_cents": 100, "key": {"kind": "equal"}, "deadline": "2001-01-01T00:00:00Z"}),
+            "deadline",
+        ),
+        (
+            json!({"amount_cents": 100, "key": {"kind": "equal"}, "fixed": [{"organisation_id": candidate, "amount_cents": 10}]}),
+            "fixed",
+        ),
+        (
+            json!({"amount_cents": 100, "key": {"kind": "weights", "weights": {"1": -1}}}),
+            "key",
+        ),
+    ] {
+        let p = problem(admin.post(&path, &body).await, 422).await;
+        assert_eq!(p["errors"][0]["field"], field, "{body} → {p}");
+        assert_eq!(campaigns().await, 0);
+    }
+    // Quotes: zero amount.
+    let r = provider
+        .api
+        .post(
+            &format!("/api/v1/proposals/{id}/quotes"),
+            &json!({"provider_id": provider.id, "amount_cents": 0}),
+        )
+        .await;
+    assert_eq!(problem(r, 422).await["errors"][0]["field"], "amount_cents");
+    open(&admin, id, json!({"amount_cents": 10_000, "key": {"kind": "equal"}})).await;
+    let pledges = || async { pledge::Entity::find().count(&app.db().read).await.unwrap() };
+    let ppath = format!("/api/v1/proposals/{id}/pledges");
+    // A negative cap.
+    let p = problem(
+        admin
+            .post(&ppath, &json!({"organisation_id": shops[0].id, "cap_cents": -1}))
+            .await,
+        422,
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "cap_cents");
+    // An organisation that is not a member.
+    let p = problem(admin.post(&ppath, &json!({"organisation_id": candidate})).await, 422).await;
+    assert_eq!(p["errors"][0]["field"], "organisation_id");
+    assert_eq!(pledges().await, 0);
+    // A second pledge by the same organisation.
+    pledge_ok(&shops[0].api, id, shops[0].id).await;
+    let p = problem(
+        shops[0]
+            .api
+            .post(&ppath, &json!({"organisation_id": shops[0].id}))
+            .await,
+        409,
+    )
+    .await;
+    assert!(p["title"].as_str().unwrap().contains("Already joined"), "{p}");
+    assert_eq!(pledges().await, 1);
+    // A second campaign.
+    let r = admin
+        .post(&path, &json!({"amount_cents": 100, "key": {"kind": "equal"}}))
+        .await;
+    assert_eq!(r.status(), 409);
+    // A pledge on a closed campaign.
+    let closed: Value = admin
+        .post(&format!("/api/v1/proposals/{id}/close"), &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(closed["status"], "funded");
+    let p = problem(
+        shops[1]
+            .api
+            .post(&ppath, &json!({"organisation_id": shops[1].id}))
+            .await,
+        409,
+    )
+    .await;
+    assert!(p["title"].as_str().unwrap().contains("closed"), "{p}");
+    let r = shops[0]
+        .api
+        .delete(&format!("{ppath}?organisation_id={}", shops[0].id))
+        .await;
+    assert_eq!(r.status(), 409);
+    assert_eq!(pledges().await, 1);
+    // A key by weights that leaves a pledging organisation out.
+    let id = proposal(&admin, shops[0].id, "Weighted").await;
+    open(
+        &admin,
+        id,
+        json!({"amount_cents": 100, "key": {"kind": "weights", "weights": {shops[0].id.to_string(): 2}}}),
+    )
+    .await;
+    let p = problem(
+        shops[1]
+            .api
+            .post(
+                &format!("/api/v1/proposals/{id}/pledges"),
+                &json!({"organisation_id": shops[1].id}),
+            )
+            .await,
+        422,
+    )
+    .await;
+    assert_eq!(p["errors"][0]["code"], "proposals-not-in-key");
+    assert_eq!(pledges().await, 1);
+    app.stop().await;
+});
+
+both_backends!(transitions_check_roles_and_keep_a_timeline, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 2).await;
+    let provider = member(&app, &admin, "Code Coop", "provider", None).await;
+    // A plain member of the first supermarket (not its representative).
+    let tom = app
+        .person("tom@shop.example", "Tom", Some(shops[0].id), false, false)
+        .await;
+    let tom = app.api(&app.token_for(tom).await);
+    let r = tom
+        .post(
+            "/api/v1/proposals",
+            &json!({"title": "Draft need", "requested_by": shops[0].id, "draft": true}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let tpath = format!("/api/v1/proposals/{id}/transition");
+    // Someone of another organisation may not move it; its author may.
+    assert_eq!(
+        shops[1].api.post(&tpath, &json!({"to": "discussion"})).await.status(),
+        403
+    );
+    let r = tom
+        .post(&tpath, &json!({"to": "discussion", "reason": "Ready for comments"}))
+        .await;
+    assert_eq!(r.status(), 200);
+    // Only the core circle or administrators reject; not providers, not the author.
+    assert_eq!(
+        provider
+            .api
+            .post(&tpath, &json!({"to": "rejected", "reason": "no"}))
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(tom.post(&tpath, &json!({"to": "rejected"})).await.status(), 403);
+    // Not an allowed pair at all: 409.
+    assert_eq!(admin.post(&tpath, &json!({"to": "delivered"})).await.status(), 409);
+    assert_eq!(admin.post(&tpath, &json!({"to": "funded"})).await.status(), 409);
+    // Only administrators open the co-funding or close it.
+    let cpath = format!("/api/v1/proposals/{id}/campaign");
+    assert_eq!(
+        tom.post(&cpath, &json!({"amount_cents": 100, "key": {"kind": "equal"}}))
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(campaign::Entity::find().count(&app.db().read).await.unwrap(), 0);
+    open(
+        &admin,
+        id,
+        json!({"amount_cents": 100, "key": {"kind": "equal"}, "min_participants": 2}),
+    )
+    .await;
+    // A member who does not represent the organisation may not pledge for it.
+    let r = tom
+        .post(
+            &format!("/api/v1/proposals/{id}/pledges"),
+            &json!({"organisation_id": shops[0].id}),
+        )
+        .await;
+    assert_eq!(r.status(), 403);
+    assert_eq!(
+        shops[0]
+            .api
+            .post(&format!("/api/v1/proposals/{id}/close"), &json!({}))
+            .await
+            .status(),
+        403
+    );
+    pledge_ok(&shops[0].api, id, shops[0].id).await;
+    // Too few participants: lapsed, pledges released, everyone told.
+    let closed: Value = admin
+        .post(&format!("/api/v1/proposals/{id}/close"), &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(closed["status"], "lapsed");
+    let released = pledge::Entity::find()
+        .filter(pledge::Column::Status.eq("released"))
+        .count(&app.db().read)
+        .await
+        .unwrap();
+    assert_eq!(released, 1);
+    assert!(
+        app.mails_to(&shops[0].email)
+            .await
+            .iter()
+            .any(|m| m.kind == "campaign_lapsed")
+    );
+    assert!(
+        app.mails_to("tom@shop.example")
+            .await
+            .iter()
+            .any(|m| m.kind == "campaign_lapsed")
+    );
+    // Administrators reopen a lapsed proposal; the author withdraws it.
+    assert_eq!(tom.post(&tpath, &json!({"to": "discussion"})).await.status(), 403);
+    assert_eq!(
+        admin
+            .post(&tpath, &json!({"to": "discussion", "reason": "Second try"}))
+            .await
+            .status(),
+        200
+    );
+    let p: Value = tom
+        .post(&tpath, &json!({"to": "withdrawn", "reason": "Done otherwise"}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(p["status"], "withdrawn");
+    let steps: Vec<String> = p["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "transition")
+        .map(|e| {
+            format!(
+                "{}>{}:{}",
+                e["from_status"].as_str().unwrap(),
+                e["to_status"].as_str().unwrap(),
+                e["reason"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        vec![
+            "draft>discussion:Ready for comments",
+            "discussion>funding:",
+            "funding>lapsed:too_few_participants",
+            "lapsed>discussion:Second try",
+            "discussion>withdrawn:Done otherwise"
+        ]
+    );
+    // In the audit log, in the same transactions.
+    use intercoop::entities::audit_entry;
+    let audits = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Action.eq("proposal.transition"))
+        .filter(audit_entry::Column::EntityId.eq(id))
+        .count(&app.db().read)
+        .await
+        .unwrap();
+    assert_eq!(audits, 5);
+    app.stop().await;
+});
+
+both_backends!(share_changes_go_in_one_daily_digest, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 4).await;
+    let id = proposal(&admin, shops[0].id, "Labels").await;
+    open(&admin, id, json!({"amount_cents": 12_000, "key": {"kind": "equal"}})).await;
+    for s in &shops {
+        pledge_ok(&s.api, id, s.id).await;
+    }
+    // Three changes for the first organisation (120 → 60 → 40 → 30 €), queued, no email yet.
+    let queued = share_change::Entity::find()
+        .filter(share_change::Column::OrganisationId.eq(shops[0].id))
+        .count(&app.db().read)
+        .await
+        .unwrap();
+    assert_eq!(queued, 3);
+    assert!(
+        app.mails_to(&shops[0].email)
+            .await
+            .iter()
+            .all(|m| m.kind != "share_digest")
+    );
+    let sent = intercoop::proposals::notify::send_share_digest(app.state())
+        .await
+        .unwrap();
+    assert_eq!(sent, 3); // the first three organisations; the last one's share never changed
+    let digests: Vec<_> = app
+        .mails_to(&shops[0].email)
+        .await
+        .into_iter()
+        .filter(|m| m.kind == "share_digest")
+        .collect();
+    assert_eq!(digests.len(), 1);
+    assert!(
+        digests[0].text_body.contains("120,00") && digests[0].text_body.contains("30,00"),
+        "{}",
+        digests[0].text_body
+    );
+    assert!(
+        app.mails_to(&shops[3].email)
+            .await
+            .iter()
+            .all(|m| m.kind != "share_digest")
+    );
+    // Nothing new: nothing sent.
+    assert_eq!(
+        intercoop::proposals::notify::send_share_digest(app.state())
+            .await
+            .unwrap(),
+        0
+    );
+    app.stop().await;
+});
+
+both_backends!(
+    posting_tells_the_organisations_running_the_software,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let shops = supermarkets(&app, &admin, 3).await;
+        for (s, software) in [
+            (&shops[1], json!(["Odoo 16", "cooperator"])),
+            (&shops[2], json!(["Odoo 12", "cooperator"])),
+        ] {
+            let r = admin
+                .patch(
+                    &format!("/api/v1/organisations/{}", s.id),
+                    &json!({"software": software}),
+                )
+                .await;
+            assert_eq!(r.status(), 200);
+        }
+        let r = admin
+        .post("/api/v1/people", &json!({"email": "lea@shop01.example", "name": "Léa", "organisation_id": shops[1].id, "language": "fr"}))
+        .await;
+        assert_eq!(r.status(), 201);
+        let r = admin
+        .post(
+            "/api/v1/proposals",
+            &json!({"title": "Parts sociales en ligne", "description": "<script>alert(1)</script>\n\n**Vite**", "requested_by": shops[0].id, "software": "Odoo 16 / cooperator", "links": ["https://github.com/coopiteasy/cooperator/issues/1"]}),
+        )
+        .await;
+        assert_eq!(r.status(), 201);
+        let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let told: Vec<_> = app
+            .mails_to("lea@shop01.example")
+            .await
+            .into_iter()
+            .filter(|m| m.kind == "proposal_posted")
+            .collect();
+        assert_eq!(told.len(), 1);
+        assert_eq!(told[0].language, "fr");
+        assert!(told[0].subject.contains("Parts sociales en ligne"));
+        assert!(told[0].text_body.contains(&format!("/proposals/{id}")));
+        assert_eq!(
+            app.mails_to(&shops[1].email)
+                .await
+                .iter()
+                .filter(|m| m.kind == "proposal_posted")
+                .count(),
+            1
+        );
+        assert!(
+            app.mails_to(&shops[2].email)
+                .await
+                .iter()
+                .all(|m| m.kind != "proposal_posted")
+        );
+        // The description is rendered as Markdown, sanitized.
+        let browser = app.client();
+        app.login(&browser, &shops[2].email).await;
+        let page = browser.text(&format!("/proposals/{id}")).await;
+        assert!(page.contains("<strong>Vite</strong>"), "{page}");
+        assert!(!page.contains("<script>alert"), "{page}");
+        // Comments and objections.
+        let r = shops[2]
+            .api
+            .post(
+                &format!("/api/v1/proposals/{id}/comments"),
+                &json!({"body": "Not on our Odoo 12!", "objection": true, "organisation_id": shops[2].id}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        let p: Value = r.json().await.unwrap();
+        assert_eq!(p["comments"][0]["is_objection"], true);
+        // "We need it too" counts once per organisation and drives "most wanted".
+        for _ in 0..2 {
+            let r = shops[2]
+                .api
+                .post(
+                    &format!("/api/v1/proposals/{id}/interest"),
+                    &json!({"organisation_id": shops[2].id}),
+                )
+                .await;
+            assert_eq!(r.status(), 200);
+        }
+        let other = proposal(&admin, shops[0].id, "Later need").await;
+        let list = admin.json("/api/v1/proposals?sort=wanted").await;
+        assert_eq!(list[0]["id"], id);
+        assert_eq!(list[0]["interested"], 1);
+        let list = admin.json("/api/v1/proposals").await;
+        assert_eq!(list[0]["id"], other);
+        let list = admin.json("/api/v1/proposals?software=odoo%2016").await;
+        assert_eq!(list.as_array().unwrap().len(), 1);
+        app.stop().await;
+    }
+);
+
+both_backends!(polls_apply_effects_and_set_the_priority, |app: TestApp| async move {
+    use intercoop::proposals::{ProposalEffect, apply_effect, set_network_priority};
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 2).await;
+    let network = app.network_id().await;
+    let r = admin
+        .post(
+            "/api/v1/proposals",
+            &json!({"title": "Draft", "requested_by": shops[0].id, "draft": true}),
+        )
+        .await;
+    let a = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let b = proposal(&admin, shops[0].id, "B").await;
+    let c = proposal(&admin, shops[1].id, "C").await;
+    let txn = app.db().write.begin().await.unwrap();
+    apply_effect(&txn, network, a, &ProposalEffect::Discuss, 41)
+        .await
+        .unwrap();
+    apply_effect(
+        &txn,
+        network,
+        b,
+        &ProposalEffect::OpenFunding {
+            terms: json!({"amount_cents": 30_000, "key": {"kind": "equal"}, "min_participants": 2}),
+        },
+        42,
+    )
+    .await
+    .unwrap();
+    apply_effect(&txn, network, c, &ProposalEffect::Reject, 43)
+        .await
+        .unwrap();
+    txn.commit().await.unwrap();
+    // A rejected proposal cannot be rejected again; bad terms are a 422; nothing stored.
+    let txn = app.db().write.begin().await.unwrap();
+    let e = apply_effect(&txn, network, c, &ProposalEffect::Reject, 44)
+        .await
+        .unwrap_err();
+    assert_eq!(e.status().as_u16(), 409);
+    let e = apply_effect(
+        &txn,
+        network,
+        a,
+        &ProposalEffect::OpenFunding {
+            terms: json!({"amount_cents": -5, "key": {"kind": "equal"}}),
+        },
+        45,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.status().as_u16(), 422);
+    drop(txn);
+    let pa = admin.json(&format!("/api/v1/proposals/{a}")).await;
+    assert_eq!(pa["status"], "discussion");
+    assert_eq!(pa["timeline"].as_array().unwrap().last().unwrap()["poll_id"], 41);
+    let pb = admin.json(&format!("/api/v1/proposals/{b}")).await;
+    assert_eq!(pb["status"], "funding");
+    assert_eq!(pb["campaign"]["amount_cents"], 30_000);
+    assert_eq!(pb["campaign"]["min_participants"], 2);
+    assert_eq!(
+        admin.json(&format!("/api/v1/proposals/{c}")).await["status"],
+        "rejected"
+    );
+    // The campaign opened by the poll is announced by the next scheduled run.
+    assert!(
+        app.mails_to(&shops[0].email)
+            .await
+            .iter()
+            .all(|m| m.kind != "campaign_opened")
+    );
+    intercoop::jobs::tick(app.state()).await.unwrap();
+    assert_eq!(
+        app.mails_to(&shops[0].email)
+            .await
+            .iter()
+            .filter(|m| m.kind == "campaign_opened")
+            .count(),
+        1
+    );
+    // The network priority.
+    let txn = app.db().write.begin().await.unwrap();
+    set_network_priority(&txn, network, 50, "schulze", &[c, a, b])
+        .await
+        .unwrap();
+    txn.commit().await.unwrap();
+    let list = admin.json("/api/v1/proposals?sort=priority").await;
+    let order: Vec<i64> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(order, vec![c, a, b]);
+    assert_eq!(list[0]["priority_method"], "schulze");
+    assert_eq!(list[0]["priority_poll_id"], 50);
+    let browser = app.client();
+    app.login(&browser, "admin@test.example").await;
+    let page = browser.text("/proposals?sort=priority").await;
+    assert!(page.contains("schulze") && page.contains("#50"), "{page}");
+    app.stop().await;
+});
+
+both_backends!(the_deadline_job_closes_once, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 2).await;
+    let id = proposal(&admin, shops[0].id, "Labels").await;
+    open(&admin, id, json!({"amount_cents": 10_000, "key": {"kind": "equal"}})).await;
+    pledge_ok(&shops[0].api, id, shops[0].id).await;
+    pledge_ok(&shops[1].api, id, shops[1].id).await;
+    // The deadline passes.
+    campaign::Entity::update_many()
+        .col_expr(
+            campaign::Column::Deadline,
+            sea_orm::sea_query::Expr::val(intercoop::db::now() - time::Duration::minutes(1)),
+        )
+        .exec(&app.db().write)
+        .await
+        .unwrap();
+    intercoop::jobs::tick(app.state()).await.unwrap();
+    intercoop::jobs::tick(app.state()).await.unwrap();
+    let p = admin.json(&format!("/api/v1/proposals/{id}")).await;
+    assert_eq!(p["status"], "funded");
+    let c = shops[1]
+        .api
+        .json(&format!("/api/v1/commitments?organisation_id={}", shops[1].id))
+        .await;
+    assert_eq!(c["payment_requests"].as_array().unwrap().len(), 1);
+    assert_eq!(c["payment_requests"][0]["amount_cents"], 5_000);
+    app.stop().await;
+});
+
+both_backends!(a_representative_joins_from_the_page, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 3).await;
+    let id = proposal(&admin, shops[0].id, "Shelf labels").await;
+    open(&admin, id, json!({"amount_cents": 120_000, "key": {"kind": "equal"}})).await;
+    pledge_ok(&shops[0].api, id, shops[0].id).await;
+    pledge_ok(&shops[1].api, id, shops[1].id).await;
+    let browser = app.client();
+    app.login(&browser, &shops[2].email).await;
+    // The dashboard says a decision waits (its heading is in the person's profile
+    // language, here the network's French: the section has no request headers).
+    let dashboard = browser.text("/dashboard").await;
+    assert!(
+        dashboard.contains("Propositions en attente de votre décision")
+            && dashboard.contains(&format!("/proposals/{id}")),
+        "{dashboard}"
+    );
+    let mine = browser.text("/proposals?mine=1").await;
+    assert!(mine.contains("Shelf labels"), "{mine}");
+    let page = browser.text(&format!("/proposals/{id}")).await;
+    assert!(page.contains("Your share would be"), "{page}");
+    assert!(page.contains("€400.00"), "{page}");
+    assert!(page.contains("€600.00 → €400.00"), "{page}");
+    let r = browser
+        .form(
+            &format!("/proposals/{id}/pledge"),
+            &[("organisation_id", &shops[2].id.to_string()), ("cap", "")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let page = browser.text(&format!("/proposals/{id}")).await;
+    assert!(page.contains("Share of Supermarket 02"), "{page}");
+    assert!(!page.contains("Your share would be"));
+    let mine = browser.text("/proposals?mine=1").await;
+    assert!(!mine.contains("Shelf labels"), "{mine}");
+    // The list shows the progress; the commitments page the share.
+    let list = browser.text("/proposals?sort=funded").await;
+    assert!(list.contains("<progress") && list.contains("value=\"100\""), "{list}");
+    let mine = browser.text("/proposals/commitments").await;
+    assert!(mine.contains("Shelf labels") && mine.contains("€400.00"), "{mine}");
+    // A second join from the page is a conflict page.
+    let r = browser
+        .form(
+            &format!("/proposals/{id}/pledge"),
+            &[("organisation_id", &shops[2].id.to_string()), ("cap", "")],
+        )
+        .await;
+    assert_eq!(r.status(), 409);
+    app.stop().await;
+});
+
+both_backends!(the_whole_journey_through_the_pages, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 3).await;
+    let provider = member(&app, &admin, "Code Coop", "provider", None).await;
+    // A representative posts the need from the form; a bad link keeps what was typed.
+    let rep = app.client();
+    app.login(&rep, &shops[0].email).await;
+    let r = rep
+        .form(
+            "/proposals",
+            &[
+                ("title", "Print shelf labels"),
+                ("description", "Labels"),
+                ("software", ""),
+                ("links", "not a link"),
+                ("requested_by", &shops[0].id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("Print shelf labels") && page.contains("aria-invalid=\"true\""),
+        "{page}"
+    );
+    let r = rep
+        .form(
+            "/proposals",
+            &[
+                ("title", "Print shelf labels"),
+                ("description", "Labels"),
+                ("software", ""),
+                ("links", "https://github.com/OCA/report-print-send"),
+                ("requested_by", &shops[0].id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let path = r.headers()["location"].to_str().unwrap().to_string();
+    let id: i64 = path.rsplit('/').next().unwrap().parse().unwrap();
+    let q: Value = provider
+        .api
+        .post(
+            &format!("/api/v1/proposals/{id}/quotes"),
+            &json!({"provider_id": provider.id, "amount_cents": 100_000, "vat_basis_points": 2_100, "hours": 12}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(q["total_cents"], 121_000);
+    // The facilitator selects the quote and opens the co-funding from the page.
+    let fac = app.client();
+    app.login(&fac, "admin@test.example").await;
+    let r = fac
+        .form(&format!("/proposals/{id}/quotes/{}/select", q["id"]), &[])
+        .await;
+    assert_eq!(r.status(), 303);
+    let r = fac
+        .form(
+            &format!("/proposals/{id}/campaign"),
+            &[
+                ("quote_id", &q["id"].to_string()),
+                ("amount", ""),
+                ("key", "equal"),
+                ("deadline", "2099-01-31"),
+                ("min_participants", "2"),
+                ("fixed_organisation_id", ""),
+                ("fixed_amount", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    for s in &shops[..2] {
+        pledge_ok(&s.api, id, s.id).await;
+    }
+    assert_eq!(fac.form(&format!("/proposals/{id}/close"), &[]).await.status(), 303);
+    assert_eq!(
+        fac.form(
+            &format!("/proposals/{id}/deliver"),
+            &[
+                ("to", "delivered"),
+                ("reason", "https://github.com/OCA/report-print-send/pull/1")
+            ]
+        )
+        .await
+        .status(),
+        303
+    );
+    // A third supermarket adopts it from the page: 1 210 € / 3, refunded to the two funders.
+    let late = app.client();
+    app.login(&late, &shops[2].email).await;
+    let page = late.text(&format!("/proposals/{id}")).await;
+    assert!(page.contains("Adopt it for Supermarket 02"), "{page}");
+    let r = late
+        .form(
+            &format!("/proposals/{id}/adopt"),
+            &[("organisation_id", &shops[2].id.to_string()), ("cap", "")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let c = shops[0]
+        .api
+        .json(&format!("/api/v1/commitments?organisation_id={}", shops[0].id))
+        .await;
+    assert_eq!(c["requested_total_cents"], 60_500);
+    assert_eq!(c["credited_total_cents"], 60_500 - 40_334);
+    let p = admin.json(&format!("/api/v1/proposals/{id}")).await;
+    assert_eq!(p["status"], "delivered");
+    let shares: Vec<i64> = p["campaign"]["shares"]["shares"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["amount_cents"].as_i64().unwrap())
+        .collect();
+    assert_eq!(shares, vec![40_334, 40_333, 40_333]);
+    app.stop().await;
+});
+
+both_backends!(
+    a_retried_pledge_with_an_idempotency_key_counts_once,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let shops = supermarkets(&app, &admin, 1).await;
+        let id = proposal(&admin, shops[0].id, "Labels").await;
+        open(&admin, id, json!({"amount_cents": 10_000, "key": {"kind": "equal"}})).await;
+        let body = json!({"organisation_id": shops[0].id});
+        let path = format!("/api/v1/proposals/{id}/pledges");
+        let first = shops[0].api.post_with_key(&path, &body, "pledge-1").await;
+        assert_eq!(first.status(), 201);
+        let first: Value = first.json().await.unwrap();
+        let again = shops[0].api.post_with_key(&path, &body, "pledge-1").await;
+        assert_eq!(again.status(), 201);
+        assert_eq!(again.json::<Value>().await.unwrap(), first);
+        assert_eq!(pledge::Entity::find().count(&app.db().read).await.unwrap(), 1);
+        app.stop().await;
+    }
+);
