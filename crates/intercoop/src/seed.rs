@@ -7,7 +7,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::organisations::data::{self as orgs, OrganisationInput};
 use crate::people::data::{self as people, InviteInput};
-use sea_orm::{ConnectionTrait, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
 use std::time::Instant;
 
 /// A small, fast, deterministic generator (SplitMix64): the same seed gives the same network.
@@ -55,7 +55,9 @@ impl Sizes {
             people: 60 * s,
             proposals: 50 * s,
             pledges: 300 * s,
-            polls: 40 * s,
+            // 40 polls at Komunigi's size; at a federation's size fewer, larger polls
+            // (each poll freezes its whole electorate when it opens).
+            polls: (40 * s).min(400),
             ballots: 200 * s,
         }
     }
@@ -225,14 +227,155 @@ pub async fn seed(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
     Ok(out)
 }
 
-/// Feature areas add their data here, through their own domain code.
+/// Proposals, quotes, campaigns, pledges, payment requests, polls and ballots, through
+/// the features' own code (validation, lifecycle, audit log).
 async fn seed_features<C: ConnectionTrait>(
-    _conn: &C,
-    _network_id: i64,
-    _seeded: &Seeded,
-    _sizes: Sizes,
-    _rng: &mut Rng,
+    conn: &C,
+    network_id: i64,
+    seeded: &Seeded,
+    sizes: Sizes,
+    rng: &mut Rng,
 ) -> anyhow::Result<()> {
+    use crate::proposals::data::{self as proposals, CampaignBody, Doer, ProposalInput, QuoteInput};
+    use intercoop_domain::sharing::SharingKey;
+    use intercoop_domain::{Role, RoleSet};
+
+    let admin = Doer {
+        person_id: Some(seeded.people[0]),
+        roles: RoleSet::default().with(Role::Administrator).with(Role::CoreCircle),
+        ..Doer::default()
+    };
+    let orgs = &seeded.organisations;
+    // Kinds follow the index (see `seed`): 1 and 2 of every 15 are providers; users from 4.
+    let users: Vec<i64> = orgs.iter().enumerate().filter(|(i, _)| i % 15 >= 4 && i % 20 != 19 && i % 7 != 6).map(|(_, id)| *id).collect();
+    let providers: Vec<i64> = orgs.iter().enumerate().filter(|(i, _)| matches!(i % 15, 1 | 2)).map(|(_, id)| *id).collect();
+    let needs = [
+        "Print shelf labels from Odoo", "Deposit management for bottles", "Shift swap from the phone",
+        "Cooperator share certificates", "Faster point of sale", "Accounting exports", "QR member card",
+        "Migration to Odoo 17", "Reminder emails before shifts", "Configurable share subscription form",
+    ];
+    let funding_campaigns = (sizes.proposals / 2).max(1);
+    let pledges_each = (sizes.pledges / funding_campaigns).clamp(2, users.len().max(2));
+    for i in 0..sizes.proposals {
+        let requester = *rng.pick(&users);
+        let input = ProposalInput {
+            title: format!("{} #{i}", rng.pick(&needs)),
+            description: "A need shared by several cooperatives.\n\n- what it does\n- who asked".into(),
+            software: rng.pick(SOFTWARE).to_string(),
+            links: String::new(),
+            requested_by: requester.to_string(),
+            draft: false,
+        };
+        let valid = input.validate().map_err(|e| err(AppError::Invalid(e)))?;
+        let id = proposals::create(conn, &admin, network_id, &valid).await.map_err(err)?;
+        let stage = i % 10;
+        if stage < 3 {
+            continue; // in discussion
+        }
+        let p = proposals::get(conn, network_id, id).await.map_err(err)?;
+        let quote = QuoteInput {
+            provider_id: *rng.pick(&providers),
+            amount_cents: (300 + rng.below(50_000) as i64) * 100,
+            vat_basis_points: 2100,
+            hours: Some(5 + rng.below(200) as i64),
+            valid_until: None,
+            milestones: Vec::new(),
+            note: String::new(),
+        };
+        let q = proposals::add_quote(conn, &admin, &p, &quote).await.map_err(err)?;
+        if stage == 3 {
+            continue; // quoted
+        }
+        let p = proposals::get(conn, network_id, id).await.map_err(err)?;
+        let body = CampaignBody {
+            amount_cents: None,
+            quote_id: Some(q.id),
+            key: if i % 2 == 0 { SharingKey::Equal } else { SharingKey::Size },
+            fixed: Vec::new(),
+            deadline: Some(crate::db::now() + time::Duration::days(30)),
+            min_participants: Some(2),
+            catch_up_years: None,
+        };
+        proposals::open_campaign(conn, &admin, &p, &body, None).await.map_err(err)?;
+        let p = proposals::get(conn, network_id, id).await.map_err(err)?;
+        let start = rng.below(users.len() as u64) as usize;
+        for k in 0..pledges_each {
+            let org = users[(start + k * 7) % users.len()];
+            let cap = (k % 5 == 4).then(|| quote.amount_cents);
+            // Two picks can land on the same organisation in a small network: one pledge each.
+            match proposals::pledge(conn, &admin, &p, org, cap).await {
+                Ok(_) | Err(AppError::Conflict(_)) => {}
+                Err(e) => return Err(err(e)),
+            }
+        }
+        if stage == 9 {
+            proposals::close(conn, &admin, &p, "http://127.0.0.1:8080").await.map_err(err)?;
+        }
+    }
+    seed_polls(conn, network_id, sizes, rng).await?;
+    // The seeded network is fictitious: its announcements and emails are not sent.
+    use crate::proposals::entities::{campaign, proposal, share_change};
+    let now = crate::db::now();
+    proposal::Entity::update_many()
+        .col_expr(proposal::Column::AnnouncedAt, sea_orm::sea_query::Expr::val(now))
+        .filter(proposal::Column::NetworkId.eq(network_id))
+        .exec(conn)
+        .await?;
+    campaign::Entity::update_many()
+        .col_expr(campaign::Column::AnnouncedAt, sea_orm::sea_query::Expr::val(now))
+        .exec(conn)
+        .await?;
+    share_change::Entity::update_many()
+        .col_expr(share_change::Column::SentAt, sea_orm::sea_query::Expr::val(now))
+        .exec(conn)
+        .await?;
+    crate::entities::outbox_message::Entity::delete_many()
+        .filter(crate::entities::outbox_message::Column::NetworkId.eq(network_id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Polls of every method, opened, with ballots; half of them closed.
+async fn seed_polls<C: ConnectionTrait>(conn: &C, network_id: i64, sizes: Sizes, rng: &mut Rng) -> anyhow::Result<()> {
+    use crate::polls::data::{self as polls, PollInput};
+    use intercoop_domain::voting::{BallotContent, Choice};
+    use std::collections::{BTreeMap, BTreeSet};
+    let methods = ["decision", "consent", "approval", "points", "schulze", "majority_judgment"];
+    let per_poll = (sizes.ballots / sizes.polls.max(1)).max(1);
+    for i in 0..sizes.polls {
+        let method = methods[i % methods.len()];
+        let input = PollInput {
+            title: format!("Poll {i}: what do we decide?"),
+            method: method.into(),
+            options: (1..=5).map(|k| format!("Option {k}")).collect(),
+            quorum_percent: (method == "decision").then_some(10),
+            ..Default::default()
+        };
+        let valid = input.validate().map_err(|e| err(AppError::Invalid(e)))?;
+        let id = polls::create(conn, Actor::SYSTEM, network_id, &valid).await.map_err(err)?;
+        polls::open(conn, Actor::SYSTEM, network_id, id, None).await.map_err(err)?;
+        let full = polls::get(conn, network_id, id).await.map_err(err)?;
+        let n = full.options.len();
+        for e in polls::electorate(conn, id).await.map_err(err)?.iter().take(per_poll) {
+            let content = match method {
+                "decision" => BallotContent::Choice(*rng.pick(&[Choice::Yes, Choice::Yes, Choice::No, Choice::Abstain])),
+                "consent" => BallotContent::Consent { objection: None },
+                "approval" => BallotContent::Approvals((0..n).filter(|_| rng.below(2) == 0).collect::<BTreeSet<_>>()),
+                "points" => BallotContent::Points(BTreeMap::from([(rng.below(n as u64) as usize, 10)])),
+                "schulze" => {
+                    let mut order: Vec<usize> = (0..n).collect();
+                    order.rotate_left(rng.below(n as u64) as usize);
+                    BallotContent::Ranking(order)
+                }
+                _ => BallotContent::Grades((0..n).map(|o| (o, rng.below(6) as u8)).collect()),
+            };
+            polls::store_ballot(conn, &full, e, &content, e.person_id.unwrap_or(0), None).await.map_err(err)?;
+        }
+        if i % 2 == 1 {
+            polls::close(conn, Actor::SYSTEM, network_id, id, None).await.map_err(err)?;
+        }
+    }
     Ok(())
 }
 
