@@ -77,9 +77,8 @@ impl Lang {
     /// Parsed once per language: pages ask for hundreds of messages.
     fn langid(self) -> &'static LanguageIdentifier {
         static IDS: std::sync::OnceLock<[LanguageIdentifier; 4]> = std::sync::OnceLock::new();
-        let ids = IDS.get_or_init(|| {
-            ["en", "fr", "de", "nl"].map(|code| code.parse().expect("valid language identifier"))
-        });
+        let ids =
+            IDS.get_or_init(|| ["en", "fr", "de", "nl"].map(|code| code.parse().expect("valid language identifier")));
         &ids[self as usize]
     }
 

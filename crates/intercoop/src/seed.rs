@@ -247,12 +247,29 @@ async fn seed_features<C: ConnectionTrait>(
     };
     let orgs = &seeded.organisations;
     // Kinds follow the index (see `seed`): 1 and 2 of every 15 are providers; users from 4.
-    let users: Vec<i64> = orgs.iter().enumerate().filter(|(i, _)| i % 15 >= 4 && i % 20 != 19 && i % 7 != 6).map(|(_, id)| *id).collect();
-    let providers: Vec<i64> = orgs.iter().enumerate().filter(|(i, _)| matches!(i % 15, 1 | 2)).map(|(_, id)| *id).collect();
+    let users: Vec<i64> = orgs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 15 >= 4 && i % 20 != 19 && i % 7 != 6)
+        .map(|(_, id)| *id)
+        .collect();
+    let providers: Vec<i64> = orgs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| matches!(i % 15, 1 | 2))
+        .map(|(_, id)| *id)
+        .collect();
     let needs = [
-        "Print shelf labels from Odoo", "Deposit management for bottles", "Shift swap from the phone",
-        "Cooperator share certificates", "Faster point of sale", "Accounting exports", "QR member card",
-        "Migration to Odoo 17", "Reminder emails before shifts", "Configurable share subscription form",
+        "Print shelf labels from Odoo",
+        "Deposit management for bottles",
+        "Shift swap from the phone",
+        "Cooperator share certificates",
+        "Faster point of sale",
+        "Accounting exports",
+        "QR member card",
+        "Migration to Odoo 17",
+        "Reminder emails before shifts",
+        "Configurable share subscription form",
     ];
     let funding_campaigns = (sizes.proposals / 2).max(1);
     let pledges_each = (sizes.pledges / funding_campaigns).clamp(2, users.len().max(2));
@@ -290,13 +307,19 @@ async fn seed_features<C: ConnectionTrait>(
         let body = CampaignBody {
             amount_cents: None,
             quote_id: Some(q.id),
-            key: if i % 2 == 0 { SharingKey::Equal } else { SharingKey::Size },
+            key: if i % 2 == 0 {
+                SharingKey::Equal
+            } else {
+                SharingKey::Size
+            },
             fixed: Vec::new(),
             deadline: Some(crate::db::now() + time::Duration::days(30)),
             min_participants: Some(2),
             catch_up_years: None,
         };
-        proposals::open_campaign(conn, &admin, &p, &body, None).await.map_err(err)?;
+        proposals::open_campaign(conn, &admin, &p, &body, None)
+            .await
+            .map_err(err)?;
         let p = proposals::get(conn, network_id, id).await.map_err(err)?;
         let start = rng.below(users.len() as u64) as usize;
         for k in 0..pledges_each {
@@ -309,7 +332,9 @@ async fn seed_features<C: ConnectionTrait>(
             }
         }
         if stage == 9 {
-            proposals::close(conn, &admin, &p, "http://127.0.0.1:8080").await.map_err(err)?;
+            proposals::close(conn, &admin, &p, "http://127.0.0.1:8080")
+                .await
+                .map_err(err)?;
         }
     }
     seed_polls(conn, network_id, sizes, rng).await?;
@@ -341,7 +366,14 @@ async fn seed_polls<C: ConnectionTrait>(conn: &C, network_id: i64, sizes: Sizes,
     use crate::polls::data::{self as polls, PollInput};
     use intercoop_domain::voting::{BallotContent, Choice};
     use std::collections::{BTreeMap, BTreeSet};
-    let methods = ["decision", "consent", "approval", "points", "schulze", "majority_judgment"];
+    let methods = [
+        "decision",
+        "consent",
+        "approval",
+        "points",
+        "schulze",
+        "majority_judgment",
+    ];
     let per_poll = (sizes.ballots / sizes.polls.max(1)).max(1);
     for i in 0..sizes.polls {
         let method = methods[i % methods.len()];
@@ -353,13 +385,19 @@ async fn seed_polls<C: ConnectionTrait>(conn: &C, network_id: i64, sizes: Sizes,
             ..Default::default()
         };
         let valid = input.validate().map_err(|e| err(AppError::Invalid(e)))?;
-        let id = polls::create(conn, Actor::SYSTEM, network_id, &valid).await.map_err(err)?;
-        polls::open(conn, Actor::SYSTEM, network_id, id, None).await.map_err(err)?;
+        let id = polls::create(conn, Actor::SYSTEM, network_id, &valid)
+            .await
+            .map_err(err)?;
+        polls::open(conn, Actor::SYSTEM, network_id, id, None)
+            .await
+            .map_err(err)?;
         let full = polls::get(conn, network_id, id).await.map_err(err)?;
         let n = full.options.len();
         for e in polls::electorate(conn, id).await.map_err(err)?.iter().take(per_poll) {
             let content = match method {
-                "decision" => BallotContent::Choice(*rng.pick(&[Choice::Yes, Choice::Yes, Choice::No, Choice::Abstain])),
+                "decision" => {
+                    BallotContent::Choice(*rng.pick(&[Choice::Yes, Choice::Yes, Choice::No, Choice::Abstain]))
+                }
                 "consent" => BallotContent::Consent { objection: None },
                 "approval" => BallotContent::Approvals((0..n).filter(|_| rng.below(2) == 0).collect::<BTreeSet<_>>()),
                 "points" => BallotContent::Points(BTreeMap::from([(rng.below(n as u64) as usize, 10)])),
@@ -370,10 +408,14 @@ async fn seed_polls<C: ConnectionTrait>(conn: &C, network_id: i64, sizes: Sizes,
                 }
                 _ => BallotContent::Grades((0..n).map(|o| (o, rng.below(6) as u8)).collect()),
             };
-            polls::store_ballot(conn, &full, e, &content, e.person_id.unwrap_or(0), None).await.map_err(err)?;
+            polls::store_ballot(conn, &full, e, &content, e.person_id.unwrap_or(0), None)
+                .await
+                .map_err(err)?;
         }
         if i % 2 == 1 {
-            polls::close(conn, Actor::SYSTEM, network_id, id, None).await.map_err(err)?;
+            polls::close(conn, Actor::SYSTEM, network_id, id, None)
+                .await
+                .map_err(err)?;
         }
     }
     Ok(())

@@ -504,12 +504,16 @@ both_backends!(
 both_backends!(an_expired_magic_link_is_410, |app: TestApp| async move {
     app.person("late@test.example", "Late Comer", None, false, false).await;
     let c = app.client();
-    c.form("/login", &[("email", "late@test.example"), ("method", "link")]).await;
+    c.form("/login", &[("email", "late@test.example"), ("method", "link")])
+        .await;
     let link = app.last_link("late@test.example").await;
     use intercoop::entities::login_token;
     use sea_orm::{EntityTrait, sea_query::Expr};
     login_token::Entity::update_many()
-        .col_expr(login_token::Column::ExpiresAt, Expr::val(intercoop::db::now() - time::Duration::minutes(1)))
+        .col_expr(
+            login_token::Column::ExpiresAt,
+            Expr::val(intercoop::db::now() - time::Duration::minutes(1)),
+        )
         .exec(&app.db().write)
         .await
         .unwrap();

@@ -88,8 +88,8 @@ both_backends!(a_priority_poll_orders_the_proposals, |app: TestApp| async move {
     let result = post(&admin, &format!("/api/v1/polls/{pid}/close"), json!({})).await;
     assert_eq!(result["ranking"], json!([second_option, first_option]));
     // The proposals capability shows the network priority: "Exports" now comes first.
-    let list = admin.json("/api/v1/proposals").await;
-    let text = list.to_string();
+    let list = admin.json("/api/v1/proposals?sort=priority").await;
+    let text = list["items"].to_string();
     assert!(
         text.find("Exports").unwrap() < text.find("Shift swap").unwrap(),
         "{list}"

@@ -893,12 +893,16 @@ both_backends!(
         }
         let other = proposal(&admin, shops[0].id, "Later need").await;
         let list = admin.json("/api/v1/proposals?sort=wanted").await;
-        assert_eq!(list[0]["id"], id);
-        assert_eq!(list[0]["interested"], 1);
+        assert_eq!(list["items"][0]["id"], id);
+        assert_eq!(list["items"][0]["interested"], 1);
         let list = admin.json("/api/v1/proposals").await;
-        assert_eq!(list[0]["id"], other);
+        assert_eq!(list["items"][0]["id"], other);
+        assert_eq!(list["total"], 2);
         let list = admin.json("/api/v1/proposals?software=odoo%2016").await;
-        assert_eq!(list.as_array().unwrap().len(), 1);
+        assert_eq!(list["items"].as_array().unwrap().len(), 1);
+        assert_eq!(list["total"], 1);
+        let list = admin.json("/api/v1/proposals?per_page=1&page=2").await;
+        assert_eq!(list["items"][0]["id"], id);
         app.stop().await;
     }
 );
@@ -989,15 +993,15 @@ both_backends!(polls_apply_effects_and_set_the_priority, |app: TestApp| async mo
         .unwrap();
     txn.commit().await.unwrap();
     let list = admin.json("/api/v1/proposals?sort=priority").await;
-    let order: Vec<i64> = list
+    let order: Vec<i64> = list["items"]
         .as_array()
         .unwrap()
         .iter()
         .map(|r| r["id"].as_i64().unwrap())
         .collect();
     assert_eq!(order, vec![c, a, b]);
-    assert_eq!(list[0]["priority_method"], "schulze");
-    assert_eq!(list[0]["priority_poll_id"], 50);
+    assert_eq!(list["items"][0]["priority_method"], "schulze");
+    assert_eq!(list["items"][0]["priority_poll_id"], 50);
     let browser = app.client();
     app.login(&browser, "admin@test.example").await;
     let page = browser.text("/proposals?sort=priority").await;
@@ -1043,12 +1047,10 @@ both_backends!(a_representative_joins_from_the_page, |app: TestApp| async move {
     pledge_ok(&shops[1].api, id, shops[1].id).await;
     let browser = app.client();
     app.login(&browser, &shops[2].email).await;
-    // The dashboard says a decision waits (its heading is in the person's profile
-    // language, here the network's French: the section has no request headers).
+    // The dashboard says a decision waits, in the page's language.
     let dashboard = browser.text("/dashboard").await;
     assert!(
-        dashboard.contains("Propositions en attente de votre décision")
-            && dashboard.contains(&format!("/proposals/{id}")),
+        dashboard.contains("Proposals waiting for your decision") && dashboard.contains(&format!("/proposals/{id}")),
         "{dashboard}"
     );
     let mine = browser.text("/proposals?mine=1").await;

@@ -182,3 +182,7 @@ proposals-deliver = Mark as delivered
 proposals-release-link = Link to the released module
 proposals-adopt-explain = Adopting delivered work pays a catch-up share: what your organisation would have paid from the start, refunded to the earlier funders.
 proposals-adopt = Adopt it for { $organisation }
+proposals-count = { $count ->
+    [one] One proposal
+   *[other] { $count } proposals
+}

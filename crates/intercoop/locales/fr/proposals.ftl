@@ -182,3 +182,7 @@ proposals-deliver = Marquer comme livrée
 proposals-release-link = Lien vers le module publié
 proposals-adopt-explain = Adopter un travail livré coûte une part de rattrapage : ce que votre organisation aurait payé depuis le début, reversé aux financeurs précédents.
 proposals-adopt = L'adopter pour { $organisation }
+proposals-count = { $count ->
+    [one] Une proposition
+   *[other] { $count } propositions
+}

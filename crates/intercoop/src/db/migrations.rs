@@ -37,6 +37,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "polls",
         up: super::m0003_polls::up,
     },
+    Migration {
+        version: 4,
+        name: "list indexes",
+        up: super::m0004_list_indexes::up,
+    },
 ];
 
 /// Applies the migrations not yet applied, each in its own transaction.

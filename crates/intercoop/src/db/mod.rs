@@ -8,6 +8,7 @@
 
 mod m0002_proposals;
 mod m0003_polls;
+mod m0004_list_indexes;
 pub mod migrations;
 pub mod postgres_only;
 

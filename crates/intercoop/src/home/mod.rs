@@ -177,8 +177,9 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
     };
     let organisations = user.organisations.clone();
     let mut sections = Vec::new();
-    sections.extend(crate::proposals::dashboard_section(&state, &user).await?);
-    sections.extend(crate::polls::dashboard_section(&state, &user).await?);
+    // Sections speak the page's language (profile, then browser, then network).
+    sections.extend(crate::proposals::dashboard_section(&state, &user, ctx.lang).await?);
+    sections.extend(crate::polls::dashboard_section(&state, &user, ctx.lang).await?);
     render(&DashboardPage {
         ctx,
         organisations,

@@ -74,13 +74,15 @@ pub fn api_router() -> Router<AppState> {
 pub struct ApiDoc;
 
 /// What this feature asks of the person on the dashboard: polls waiting for their vote.
-pub async fn dashboard_section(state: &AppState, user: &CurrentUser) -> AppResult<Option<DashboardSection>> {
+pub async fn dashboard_section(
+    state: &AppState,
+    user: &CurrentUser,
+    lang: crate::i18n::Lang,
+) -> AppResult<Option<DashboardSection>> {
     let waiting = data::waiting_for(&state.db.read, user).await?;
     if waiting.is_empty() {
         return Ok(None);
     }
-    let lang = crate::i18n::Lang::parse(user.language.as_deref().unwrap_or(&user.network.default_language))
-        .unwrap_or(crate::i18n::Lang::En);
     let names = data::organisation_names(&state.db.read, waiting.iter().filter_map(|(_, o)| *o).collect()).await?;
     let items = waiting
         .into_iter()

@@ -36,16 +36,16 @@ pub struct ProposalBody {
 }
 
 /// The proposals of the network.
-#[utoipa::path(get, path = "/api/v1/proposals", tag = "proposals", params(ListFilter),
-    responses((status = 200, body = Vec<ProposalRow>)), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/api/v1/proposals", tag = "proposals", params(ListFilter, crate::api::Page),
+    responses((status = 200, body = crate::api::Paginated<ProposalRow>)), security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     Query(filter): Query<ListFilter>,
-) -> AppResult<Json<Vec<ProposalRow>>> {
-    Ok(Json(
-        views::list(&state.db.read, user.network.id, &Doer::user(&user), &filter).await?,
-    ))
+    Query(page): Query<crate::api::Page>,
+) -> AppResult<Json<crate::api::Paginated<ProposalRow>>> {
+    let (rows, total) = views::list(&state.db.read, user.network.id, &Doer::user(&user), &filter, &page).await?;
+    Ok(Json(crate::api::Paginated::new(rows, &page, total)))
 }
 
 /// Posts a proposal; the organisations running the software concerned are told.

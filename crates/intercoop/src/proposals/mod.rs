@@ -149,17 +149,21 @@ pub fn api_router() -> Router<AppState> {
 pub struct ApiDoc;
 
 /// What this feature asks of the person on the dashboard ("what needs me").
-pub async fn dashboard_section(state: &AppState, user: &CurrentUser) -> AppResult<Option<DashboardSection>> {
+pub async fn dashboard_section(
+    state: &AppState,
+    user: &CurrentUser,
+    lang: crate::i18n::Lang,
+) -> AppResult<Option<DashboardSection>> {
     let doer = data::Doer::user(user);
     let filter = views::ListFilter {
         mine: Some(true),
         ..Default::default()
     };
-    let rows = views::list(&state.db.read, user.network.id, &doer, &filter).await?;
+    let page = crate::api::Page { page: 1, per_page: 10 };
+    let (rows, _) = views::list(&state.db.read, user.network.id, &doer, &filter, &page).await?;
     if rows.is_empty() {
         return Ok(None);
     }
-    let lang = crate::web::page_lang(&Default::default(), Some(user), Some(&user.network));
     let items = rows
         .into_iter()
         .take(10)

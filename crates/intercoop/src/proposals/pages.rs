@@ -50,6 +50,29 @@ struct ListPage {
     rows: Vec<ProposalRow>,
     filter: ListFilter,
     priority: Option<(i64, String, time::OffsetDateTime)>,
+    page: u64,
+    pages: u64,
+    total: i64,
+    /// The filters as a query string, for the pagination links.
+    query: String,
+}
+
+/// `status=…&software=…&mine=1&sort=…` for links that keep the filters.
+fn list_query_string(f: &ListFilter) -> String {
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    if let Some(s) = &f.status {
+        q.append_pair("status", s);
+    }
+    if let Some(s) = &f.software {
+        q.append_pair("software", s);
+    }
+    if f.mine == Some(true) {
+        q.append_pair("mine", "1");
+    }
+    if let Some(s) = &f.sort {
+        q.append_pair("sort", s);
+    }
+    q.finish()
 }
 
 impl ListPage {
@@ -82,6 +105,7 @@ pub struct ListParams {
     software: Option<String>,
     mine: Option<String>,
     sort: Option<String>,
+    page: Option<u64>,
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<ListParams>) -> AppResult<Response> {
@@ -92,13 +116,23 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<
         mine: params.mine.map(|m| !m.is_empty()),
         sort: params.sort.filter(|s| !s.is_empty()),
     };
-    let rows = views::list(&state.db.read, user.network.id, &Doer::user(&user), &filter).await?;
+    let page = crate::api::Page {
+        page: params.page.unwrap_or(1),
+        per_page: 50,
+    };
+    let (rows, total) = views::list(&state.db.read, user.network.id, &Doer::user(&user), &filter, &page).await?;
     let priority = views::priority_note(&rows);
+    let pages = page.count(total);
+    let query = list_query_string(&filter);
     render(&ListPage {
         ctx,
         rows,
         filter,
         priority,
+        page: page.number(),
+        pages,
+        total,
+        query,
     })
 }
 

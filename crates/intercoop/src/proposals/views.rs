@@ -8,7 +8,9 @@ use crate::db;
 use crate::error::AppResult;
 use intercoop_domain::lifecycle::ProposalStatus;
 use intercoop_domain::sharing::{Shares, compute_shares};
-use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Query};
+use sea_orm::sea_query::{
+    Condition, Expr, ExprTrait, Func, JoinType, Order, Query, SelectStatement, SubQueryStatement,
+};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -75,31 +77,10 @@ impl ProposalRow {
     }
 }
 
-/// The proposals of a network, filtered and sorted. A few queries whatever the
-/// number of proposals: the proposals with their campaign, then interests and
-/// participants batch-loaded; shares are computed in memory.
-pub async fn list<C: ConnectionTrait>(
-    conn: &C,
-    network_id: i64,
-    doer: &Doer,
-    filter: &ListFilter,
-) -> AppResult<Vec<ProposalRow>> {
+/// The filters of the list as SQL, shared by the page query and its count.
+fn list_query(network_id: i64, doer: &Doer, filter: &ListFilter) -> SelectStatement {
     let mut q = Query::select();
-    q.expr_as(Expr::col(("p", "id")), "id")
-        .expr_as(Expr::col(("p", "title")), "title")
-        .expr_as(Expr::col(("p", "status")), "status")
-        .expr_as(Expr::col(("p", "software")), "software")
-        .expr_as(Expr::col(("p", "requested_by")), "requested_by")
-        .expr_as(Expr::col(("o", "name")), "requested_by_name")
-        .expr_as(Expr::col(("p", "created_at")), "created_at")
-        .expr_as(Expr::col(("p", "priority_rank")), "priority_rank")
-        .expr_as(Expr::col(("p", "priority_method")), "priority_method")
-        .expr_as(Expr::col(("p", "priority_poll_id")), "priority_poll_id")
-        .expr_as(Expr::col(("p", "priority_at")), "priority_at")
-        .expr_as(Expr::col(("c", "id")), "campaign_id")
-        .expr_as(Expr::col(("c", "status")), "campaign_status")
-        .expr_as(Expr::col(("c", "deadline")), "deadline")
-        .from_as("proposals", "p")
+    q.from_as("proposals", "p")
         .join_as(
             JoinType::InnerJoin,
             "organisations",
@@ -116,15 +97,118 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(s) = filter.status.as_deref().filter(|s| !s.is_empty()) {
         q.and_where(Expr::col(("p", "status")).eq(s));
     }
-    let mut rows: Vec<ProposalRow> = db::fetch_all(conn, &q).await?;
     if let Some(sw) = filter
         .software
         .as_deref()
         .map(|s| s.trim().to_lowercase())
         .filter(|s| !s.is_empty())
     {
-        rows.retain(|r| r.software.to_lowercase().contains(&sw));
+        let pattern = format!("%{}%", sw.replace(['%', '_'], ""));
+        q.and_where(Expr::expr(Func::lower(Expr::col(("p", "software")))).like(pattern));
     }
+    if filter.mine == Some(true) {
+        // What waits for the caller: steering steps, campaigns past their deadline
+        // (administrators), open campaigns one of its organisations has not joined.
+        let mut waiting = Condition::any();
+        if doer.roles.steers() {
+            waiting = waiting.add(Expr::col(("p", "status")).is_in(["discussion", "quoted"]));
+        }
+        if doer.is_admin() {
+            waiting = waiting.add(
+                Expr::col(("p", "status"))
+                    .eq("funding")
+                    .and(Expr::col(("c", "deadline")).lte(db::now())),
+            );
+        }
+        for org in &doer.represents {
+            let pledged = Query::select()
+                .expr(Expr::val(1))
+                .from_as("pledges", "pl")
+                .and_where(Expr::col(("pl", "campaign_id")).equals(("c", "id")))
+                .and_where(Expr::col(("pl", "organisation_id")).eq(*org))
+                .and_where(Expr::col(("pl", "status")).eq(data::PLEDGE_ACTIVE))
+                .take();
+            waiting = waiting.add(Expr::col(("c", "status")).eq("open").and(Expr::exists(pledged).not()));
+        }
+        if waiting.is_empty() {
+            waiting = waiting.add(Expr::val(1).eq(0));
+        }
+        q.cond_where(waiting);
+    }
+    q
+}
+
+/// The proposals of a network, filtered, sorted and paginated in SQL (indexes, not
+/// table scans), then completed for the page's rows only: interests, campaigns and
+/// participants batch-loaded in a few queries whatever the number of proposals;
+/// shares are computed in memory. Returns the page and the number of matches.
+pub async fn list<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    doer: &Doer,
+    filter: &ListFilter,
+    page: &crate::api::Page,
+) -> AppResult<(Vec<ProposalRow>, i64)> {
+    let mut q = list_query(network_id, doer, filter);
+    q.expr_as(Expr::col(("p", "id")), "id")
+        .expr_as(Expr::col(("p", "title")), "title")
+        .expr_as(Expr::col(("p", "status")), "status")
+        .expr_as(Expr::col(("p", "software")), "software")
+        .expr_as(Expr::col(("p", "requested_by")), "requested_by")
+        .expr_as(Expr::col(("o", "name")), "requested_by_name")
+        .expr_as(Expr::col(("p", "created_at")), "created_at")
+        .expr_as(Expr::col(("p", "priority_rank")), "priority_rank")
+        .expr_as(Expr::col(("p", "priority_method")), "priority_method")
+        .expr_as(Expr::col(("p", "priority_poll_id")), "priority_poll_id")
+        .expr_as(Expr::col(("p", "priority_at")), "priority_at")
+        .expr_as(Expr::col(("c", "id")), "campaign_id")
+        .expr_as(Expr::col(("c", "status")), "campaign_status")
+        .expr_as(Expr::col(("c", "deadline")), "deadline");
+    match filter.sort.as_deref().unwrap_or("newest") {
+        "wanted" => {
+            let interests = Query::select()
+                .expr(Expr::col(("i", "id")).count())
+                .from_as("proposal_interests", "i")
+                .and_where(Expr::col(("i", "proposal_id")).equals(("p", "id")))
+                .take();
+            q.order_by_expr(
+                Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(interests))),
+                Order::Desc,
+            );
+        }
+        // Open campaigns first, those with the most pledges first.
+        "funded" => {
+            let pledges = Query::select()
+                .expr(Expr::col(("pl", "id")).count())
+                .from_as("pledges", "pl")
+                .and_where(Expr::col(("pl", "campaign_id")).equals(("c", "id")))
+                .and_where(Expr::col(("pl", "status")).eq(data::PLEDGE_ACTIVE))
+                .take();
+            q.order_by_expr(Expr::col(("c", "status")).eq("open"), Order::Desc)
+                .order_by_expr(
+                    Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(pledges))),
+                    Order::Desc,
+                );
+        }
+        "priority" => {
+            q.order_by_expr(Expr::col(("p", "priority_rank")).is_null(), Order::Asc)
+                .order_by(("p", "priority_rank"), Order::Asc);
+        }
+        _ => {
+            q.order_by(("p", "created_at"), Order::Desc);
+        }
+    }
+    q.order_by(("p", "id"), Order::Desc)
+        .limit(page.limit())
+        .offset(page.offset());
+    let mut rows: Vec<ProposalRow> = db::fetch_all(conn, &q).await?;
+    let mut count = list_query(network_id, doer, filter);
+    count.expr_as(Expr::col(("p", "id")).count(), "n");
+    let total = db::fetch_one::<crate::organisations::data::Count, _>(conn, &count)
+        .await?
+        .map(|c| c.n)
+        .unwrap_or(0);
+
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut interested: BTreeMap<i64, i64> = BTreeMap::new();
     if !ids.is_empty() {
@@ -170,29 +254,7 @@ pub async fn list<C: ConnectionTrait>(
             r.waiting_for_me = true;
         }
     }
-    if filter.mine == Some(true) {
-        rows.retain(|r| r.waiting_for_me);
-    }
-    match filter.sort.as_deref().unwrap_or("newest") {
-        "wanted" => rows.sort_by(|a, b| b.interested.cmp(&a.interested).then(b.id.cmp(&a.id))),
-        "funded" => rows.sort_by(|a, b| {
-            let fa = i128::from(a.covered_cents) * i128::from(Ord::max(b.total_cents, 1));
-            let fb = i128::from(b.covered_cents) * i128::from(Ord::max(a.total_cents, 1));
-            // Open campaigns first, then the larger covered fraction.
-            (b.campaign_status.as_deref() == Some("open"))
-                .cmp(&(a.campaign_status.as_deref() == Some("open")))
-                .then(fb.cmp(&fa))
-                .then(b.id.cmp(&a.id))
-        }),
-        "priority" => rows.sort_by(|a, b| match (a.priority_rank, b.priority_rank) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => b.id.cmp(&a.id),
-        }),
-        _ => rows.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id))),
-    }
-    Ok(rows)
+    Ok((rows, total))
 }
 
 /// How the network priority was computed, from the rows that carry it.
