@@ -324,7 +324,7 @@ async fn seed_features<C: ConnectionTrait>(
         let start = rng.below(users.len() as u64) as usize;
         for k in 0..pledges_each {
             let org = users[(start + k * 7) % users.len()];
-            let cap = (k % 5 == 4).then(|| quote.amount_cents);
+            let cap = (k % 5 == 4).then_some(quote.amount_cents);
             // Two picks can land on the same organisation in a small network: one pledge each.
             match proposals::pledge(conn, &admin, &p, org, cap).await {
                 Ok(_) | Err(AppError::Conflict(_)) => {}
