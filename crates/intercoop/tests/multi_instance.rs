@@ -180,6 +180,76 @@ async fn two_instances_share_sessions_outbox_and_jobs() {
         .unwrap();
     assert_eq!(runs.len(), 1, "{runs:?}");
 
+    // Pledges sent to both instances at once are all kept, and shares stay exact.
+    let mut orgs = Vec::new();
+    for i in 0..20 {
+        let r = api
+            .post(format!("{}/api/v1/organisations", a.base))
+            .bearer_auth(&token)
+            .json(&json!({"name": format!("Coop {i:02}"), "kind": "user", "size": 100 + i}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201);
+        orgs.push(r.json::<serde_json::Value>().await.unwrap()["id"].as_i64().unwrap());
+    }
+    let r = api
+        .post(format!("{}/api/v1/proposals", a.base))
+        .bearer_auth(&token)
+        .json(&json!({"title": "Shelf labels", "description": "Print them from Odoo", "requested_by": orgs[0]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let proposal = r.json::<serde_json::Value>().await.unwrap()["id"].as_i64().unwrap();
+    let r = api
+        .post(format!("{}/api/v1/proposals/{proposal}/campaign", b.base))
+        .bearer_auth(&token)
+        .json(&json!({"amount_cents": 100_001, "key": {"kind": "equal"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    let pledges: Vec<_> = orgs
+        .iter()
+        .enumerate()
+        .map(|(i, org)| {
+            let base = if i % 2 == 0 { a.base.clone() } else { b.base.clone() };
+            let api = api.clone();
+            let token = token.clone();
+            let org = *org;
+            tokio::spawn(async move {
+                api.post(format!("{base}/api/v1/proposals/{proposal}/pledges"))
+                    .bearer_auth(&token)
+                    .json(&json!({"organisation_id": org}))
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+            })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for p in pledges {
+        statuses.push(p.await.unwrap());
+    }
+    assert!(statuses.iter().all(|s| *s == 201), "{statuses:?}");
+    let shares: serde_json::Value = api
+        .get(format!("{}/api/v1/proposals/{proposal}/shares", a.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let lines = shares["shares"].as_array().unwrap();
+    assert_eq!(lines.len(), 20, "{shares}");
+    assert_eq!(
+        lines.iter().map(|l| l["amount_cents"].as_i64().unwrap()).sum::<i64>(),
+        100_001
+    );
+
     // A logout on B ends the session on A at once (A had it cached).
     let csrf = "c_multi";
     let r = reqwest::Client::builder()
