@@ -169,20 +169,7 @@ pub async fn update(
     user.require_admin()?;
     let id = parse_id(&id)?;
     let d = data::get(&state.db.read, user.network.id, id).await?;
-    let current = OrganisationInput {
-        name: d.organisation.name,
-        kind: d.organisation.kind,
-        country: d.organisation.country,
-        language: d.organisation.language,
-        address: d.organisation.address,
-        company_number: d.organisation.company_number,
-        size: d.organisation.size.map(|s| s.to_string()).unwrap_or_default(),
-        bank_account: d.organisation.bank_account,
-        website: d.organisation.website,
-        software: d.software.join("\n"),
-        status: d.membership.status,
-        level: d.membership.level,
-    };
+    let current = OrganisationInput::from_detail(&d);
     let valid = body
         .apply(current)
         .validate()

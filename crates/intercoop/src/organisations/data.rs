@@ -259,6 +259,26 @@ pub struct OrganisationDetail {
     pub software: Vec<String>,
 }
 
+impl OrganisationInput {
+    /// The stored organisation as a form would show it (to edit it, or to PATCH it).
+    pub fn from_detail(d: &OrganisationDetail) -> OrganisationInput {
+        OrganisationInput {
+            name: d.organisation.name.clone(),
+            kind: d.organisation.kind.clone(),
+            country: d.organisation.country.clone(),
+            language: d.organisation.language.clone(),
+            address: d.organisation.address.clone(),
+            company_number: d.organisation.company_number.clone(),
+            size: d.organisation.size.map(|s| s.to_string()).unwrap_or_default(),
+            bank_account: d.organisation.bank_account.clone(),
+            website: d.organisation.website.clone(),
+            software: d.software.join("\n"),
+            status: d.membership.status.clone(),
+            level: d.membership.level.clone(),
+        }
+    }
+}
+
 pub async fn get<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<OrganisationDetail> {
     let organisation = organisation::Entity::find_by_id(id)
         .one(conn)
