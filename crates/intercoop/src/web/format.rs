@@ -2,10 +2,24 @@
 
 use crate::i18n::Lang;
 
+/// Time zones looked up once each: a list page shows dozens of dates, and finding a
+/// zone in the time zone database costs more than converting a date.
+fn zone(tz: &str) -> jiff::tz::TimeZone {
+    use std::collections::HashMap;
+    use std::sync::{OnceLock, RwLock};
+    static ZONES: OnceLock<RwLock<HashMap<String, jiff::tz::TimeZone>>> = OnceLock::new();
+    let zones = ZONES.get_or_init(Default::default);
+    if let Some(z) = zones.read().expect("zone cache").get(tz) {
+        return z.clone();
+    }
+    let z = jiff::tz::TimeZone::get(tz).unwrap_or(jiff::tz::TimeZone::UTC);
+    zones.write().expect("zone cache").insert(tz.to_string(), z.clone());
+    z
+}
+
 fn zoned(at: &time::OffsetDateTime, tz: &str) -> Option<jiff::Zoned> {
     let ts = jiff::Timestamp::from_second(at.unix_timestamp()).ok()?;
-    let zone = jiff::tz::TimeZone::get(tz).unwrap_or(jiff::tz::TimeZone::UTC);
-    Some(ts.to_zoned(zone))
+    Some(ts.to_zoned(zone(tz)))
 }
 
 const MONTHS_FR: [&str; 12] = [
