@@ -42,6 +42,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "list indexes",
         up: super::m0004_list_indexes::up,
     },
+    Migration {
+        version: 5,
+        name: "people by name",
+        up: super::m0005_people_name::up,
+    },
 ];
 
 /// Applies the migrations not yet applied, each in its own transaction.

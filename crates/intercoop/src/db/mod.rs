@@ -9,6 +9,7 @@
 mod m0002_proposals;
 mod m0003_polls;
 mod m0004_list_indexes;
+mod m0005_people_name;
 pub mod migrations;
 pub mod postgres_only;
 
@@ -68,7 +69,7 @@ impl Db {
                             .synchronous(sync)
                             .foreign_keys(true)
                             .busy_timeout(Duration::from_secs(10))
-                            .pragma("cache_size", "-2000")
+                            .pragma("cache_size", "-4000")
                             .pragma("temp_store", "memory")
                     });
                 opts

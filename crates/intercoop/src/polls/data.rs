@@ -24,7 +24,8 @@ use intercoop_domain::voting::{
 };
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    Set,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
@@ -1358,16 +1359,41 @@ pub async fn waiting_for<C: ConnectionTrait>(
         return Ok(Vec::new());
     }
     let ids: Vec<i64> = open.iter().map(|p| p.id).collect();
-    let electors = elector::Entity::find()
-        .filter(elector::Column::PollId.is_in(ids.clone()))
-        .all(conn)
-        .await?;
+    // Only the rows that concern this person: its organisations' electors and
+    // mandates, mandates it holds, and its own elector in people polls — never the
+    // whole frozen electorates (hundreds of thousands of rows in a federation).
+    let my_orgs: Vec<i64> = user.organisations.iter().map(|o| o.id).collect();
+    let represented: Vec<i64> = user
+        .organisations
+        .iter()
+        .filter(|o| o.is_representative)
+        .map(|o| o.id)
+        .collect();
     let all_mandates = mandate::Entity::find()
         .filter(mandate::Column::PollId.is_in(ids.clone()))
+        .filter(
+            Condition::any()
+                .add(mandate::Column::OrganisationId.is_in(my_orgs.clone()))
+                .add(mandate::Column::PersonId.eq(user.person_id))
+                .add(mandate::Column::HolderOrganisationId.is_in(represented)),
+        )
         .all(conn)
         .await?;
+    let mut orgs: BTreeSet<i64> = my_orgs.into_iter().collect();
+    orgs.extend(all_mandates.iter().map(|m| m.organisation_id));
+    let electors = elector::Entity::find()
+        .filter(elector::Column::PollId.is_in(ids.clone()))
+        .filter(
+            Condition::any()
+                .add(elector::Column::OrganisationId.is_in(orgs))
+                .add(elector::Column::PersonId.eq(user.person_id)),
+        )
+        .all(conn)
+        .await?;
+    let keys: Vec<String> = electors.iter().map(|e| e.voter_key.clone()).collect();
     let voted: BTreeSet<(i64, String)> = voter::Entity::find()
         .filter(voter::Column::PollId.is_in(ids))
+        .filter(voter::Column::VoterKey.is_in(keys))
         .all(conn)
         .await?
         .into_iter()

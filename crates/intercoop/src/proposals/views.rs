@@ -184,11 +184,15 @@ pub async fn list<C: ConnectionTrait>(
                 .and_where(Expr::col(("pl", "campaign_id")).equals(("c", "id")))
                 .and_where(Expr::col(("pl", "status")).eq(data::PLEDGE_ACTIVE))
                 .take();
-            q.order_by_expr(Expr::col(("c", "status")).eq("open"), Order::Desc)
-                .order_by_expr(
-                    Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(pledges))),
-                    Order::Desc,
-                );
+            // `IS NOT NULL AND`: never NULL, so proposals without a campaign sort last on
+            // both backends (PostgreSQL puts NULLs first in a descending order).
+            let open = Expr::col(("c", "status"))
+                .is_not_null()
+                .and(Expr::col(("c", "status")).eq("open"));
+            q.order_by_expr(open, Order::Desc).order_by_expr(
+                Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(pledges))),
+                Order::Desc,
+            );
         }
         "priority" => {
             q.order_by_expr(Expr::col(("p", "priority_rank")).is_null(), Order::Asc)
