@@ -20,16 +20,33 @@ pub const PASSWORD: &str = "demo-intercoop";
 /// One login per role, shown by `intercoop demo` and on the demo's home page.
 pub fn logins() -> Vec<DemoLogin> {
     [
-        ("claire@coopcommons.example", "administrator (facilitator)"),
-        ("marc@laruche.example", "core circle + representative of La Ruche Coop"),
-        ("sofia@cagette.example", "representative of La Cagette du Nord"),
-        ("tom@laruche.example", "member of La Ruche Coop"),
-        ("jordi@codecoop.example", "provider staff (Code Coop), in both networks"),
+        (
+            "claire@coopcommons.example",
+            "administrator (facilitator)",
+            "demo-role-admin",
+        ),
+        (
+            "marc@laruche.example",
+            "core circle + representative of La Ruche Coop",
+            "demo-role-core",
+        ),
+        (
+            "sofia@cagette.example",
+            "representative of La Cagette du Nord",
+            "demo-role-representative",
+        ),
+        ("tom@laruche.example", "member of La Ruche Coop", "demo-role-member"),
+        (
+            "jordi@codecoop.example",
+            "provider staff (Code Coop), in both networks",
+            "demo-role-provider",
+        ),
     ]
     .into_iter()
-    .map(|(email, role)| DemoLogin {
+    .map(|(email, role, role_id)| DemoLogin {
         email: email.to_string(),
         role: role.to_string(),
+        role_id,
     })
     .collect()
 }

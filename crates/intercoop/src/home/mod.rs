@@ -43,7 +43,10 @@ pub struct DashboardItem {
 /// Demo logins shown on the home page of a demo install.
 pub struct DemoLogin {
     pub email: String,
+    /// In English, for the command line.
     pub role: String,
+    /// Fluent id of the role, for the home page.
+    pub role_id: &'static str,
 }
 
 #[derive(Template)]
