@@ -17,6 +17,10 @@ pub struct DbArgs {
     /// (also survives a power cut, at the price of an fsync per commit).
     #[arg(long, env = "INTERCOOP_SQLITE_SYNC", default_value = "normal")]
     pub sqlite_sync: SqliteSync,
+    /// Database connections of this instance: readers beside the one writer on SQLite
+    /// (default 4), the pool on PostgreSQL (default 16).
+    #[arg(long, env = "INTERCOOP_DB_CONNECTIONS")]
+    pub db_connections: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -31,6 +35,7 @@ impl DbArgs {
             data_dir,
             database_url: None,
             sqlite_sync: SqliteSync::Normal,
+            db_connections: None,
         }
     }
 

@@ -125,9 +125,20 @@ pub struct Seeded {
     pub admin_email: String,
 }
 
-/// Fills the database with a network of the given scale.
+/// How far back the seeded history goes.
+const HISTORY: time::Duration = time::Duration::days(730);
+
+/// Fills the database with a network of the given scale, with two years of history:
+/// each proposal, pledge, closing, payment request and poll is written at its date.
+/// The network is fictitious: its emails are not queued.
 pub async fn seed(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
+    crate::mail::discarding(crate::db::backdated(seed_now(db, scale, seed))).await
+}
+
+async fn seed_now(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
     let started = Instant::now();
+    let today = crate::db::now();
+    crate::db::set_clock(today - HISTORY - time::Duration::days(30));
     let sizes = Sizes::at(scale);
     let mut rng = Rng::new(seed);
     let txn = db.write.begin().await?;
@@ -221,8 +232,15 @@ pub async fn seed(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
                 .map_err(err)?,
         );
     }
-    seed_features(&txn, network_id, &out, sizes, &mut rng).await?;
+    tracing::info!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "seeded organisations and people"
+    );
+    seed_features(&txn, network_id, &out, sizes, &mut rng, today).await?;
+    crate::db::set_clock(today);
     txn.commit().await?;
+    // Statistics for the query planner, as a real network's would have.
+    db.optimize(true).await?;
     tracing::info!(scale, seed, elapsed_ms = started.elapsed().as_millis() as u64, "seeded");
     Ok(out)
 }
@@ -235,11 +253,14 @@ async fn seed_features<C: ConnectionTrait>(
     seeded: &Seeded,
     sizes: Sizes,
     rng: &mut Rng,
+    today: time::OffsetDateTime,
 ) -> anyhow::Result<()> {
+    use crate::db::set_clock;
     use crate::proposals::data::{self as proposals, CampaignBody, Doer, ProposalInput, QuoteInput};
     use intercoop_domain::sharing::SharingKey;
     use intercoop_domain::{Role, RoleSet};
 
+    let started = Instant::now();
     let admin = Doer {
         person_id: Some(seeded.people[0]),
         roles: RoleSet::default().with(Role::Administrator).with(Role::CoreCircle),
@@ -273,7 +294,11 @@ async fn seed_features<C: ConnectionTrait>(
     ];
     let funding_campaigns = (sizes.proposals / 2).max(1);
     let pledges_each = (sizes.pledges / funding_campaigns).clamp(2, users.len().max(2));
+    // The i-th of n things happens at this date, oldest first, the last ones today.
+    let when = |i: usize, n: usize| today - HISTORY * ((n - 1 - i) as f64 / n.max(1) as f64);
     for i in 0..sizes.proposals {
+        let created = when(i, sizes.proposals);
+        set_clock(created);
         let requester = *rng.pick(&users);
         let input = ProposalInput {
             title: format!("{} #{i}", rng.pick(&needs)),
@@ -304,6 +329,7 @@ async fn seed_features<C: ConnectionTrait>(
             continue; // quoted
         }
         let p = proposals::get(conn, network_id, id).await.map_err(err)?;
+        let deadline = created + time::Duration::days(30);
         let body = CampaignBody {
             amount_cents: None,
             quote_id: Some(q.id),
@@ -313,8 +339,9 @@ async fn seed_features<C: ConnectionTrait>(
                 SharingKey::Size
             },
             fixed: Vec::new(),
-            deadline: Some(crate::db::now() + time::Duration::days(30)),
-            min_participants: Some(2),
+            deadline: Some(deadline),
+            // One campaign in seven asks for more participants than it will find, and lapses.
+            min_participants: Some(if i % 7 == 0 { pledges_each as i64 + 1 } else { 2 }),
             catch_up_years: None,
         };
         proposals::open_campaign(conn, &admin, &p, &body, None)
@@ -323,6 +350,7 @@ async fn seed_features<C: ConnectionTrait>(
         let p = proposals::get(conn, network_id, id).await.map_err(err)?;
         let start = rng.below(users.len() as u64) as usize;
         for k in 0..pledges_each {
+            set_clock(created + time::Duration::hours(1 + k as i64));
             let org = users[(start + k * 7) % users.len()];
             let cap = (k % 5 == 4).then_some(quote.amount_cents);
             // Two picks can land on the same organisation in a small network: one pledge each.
@@ -331,13 +359,29 @@ async fn seed_features<C: ConnectionTrait>(
                 Err(e) => return Err(err(e)),
             }
         }
-        if stage == 9 {
+        // Closed on demand a few days in, or at the deadline once it has passed; the
+        // campaigns of the last 30 days stay open.
+        let closing = if stage == 9 {
+            Some(created + time::Duration::days(3))
+        } else {
+            Some(deadline)
+        }
+        .filter(|at| *at < today);
+        if let Some(at) = closing {
+            set_clock(at);
             proposals::close(conn, &admin, &p, "http://127.0.0.1:8080")
                 .await
                 .map_err(err)?;
         }
     }
-    seed_polls(conn, network_id, sizes, rng).await?;
+    set_clock(today);
+    tracing::info!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "seeded proposals and co-fundings"
+    );
+    seed_polls(conn, network_id, sizes, rng, today).await?;
+    set_clock(today);
+    tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "seeded polls");
     // The seeded network is fictitious: its announcements and emails are not sent.
     use crate::proposals::entities::{campaign, proposal, share_change};
     let now = crate::db::now();
@@ -362,7 +406,13 @@ async fn seed_features<C: ConnectionTrait>(
 }
 
 /// Polls of every method, opened, with ballots; half of them closed.
-async fn seed_polls<C: ConnectionTrait>(conn: &C, network_id: i64, sizes: Sizes, rng: &mut Rng) -> anyhow::Result<()> {
+async fn seed_polls<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    sizes: Sizes,
+    rng: &mut Rng,
+    today: time::OffsetDateTime,
+) -> anyhow::Result<()> {
     use crate::polls::data::{self as polls, PollInput};
     use intercoop_domain::voting::{BallotContent, Choice};
     use std::collections::{BTreeMap, BTreeSet};
@@ -376,6 +426,8 @@ async fn seed_polls<C: ConnectionTrait>(conn: &C, network_id: i64, sizes: Sizes,
     ];
     let per_poll = (sizes.ballots / sizes.polls.max(1)).max(1);
     for i in 0..sizes.polls {
+        let opened = today - HISTORY * ((sizes.polls - 1 - i) as f64 / sizes.polls.max(1) as f64);
+        crate::db::set_clock(opened);
         let method = methods[i % methods.len()];
         let input = PollInput {
             title: format!("Poll {i}: what do we decide?"),
@@ -413,6 +465,7 @@ async fn seed_polls<C: ConnectionTrait>(conn: &C, network_id: i64, sizes: Sizes,
                 .map_err(err)?;
         }
         if i % 2 == 1 {
+            crate::db::set_clock(opened + time::Duration::days(7).min(today - opened));
             polls::close(conn, Actor::SYSTEM, network_id, id, None)
                 .await
                 .map_err(err)?;

@@ -44,6 +44,9 @@ pub async fn start(args: &ServeArgs) -> anyhow::Result<Running> {
         .await
         .with_context(|| format!("cannot open the database {}", crate::config::redact_url(&args.db.url())))?;
     db.migrate().await.context("migrations failed")?;
+    if let Err(e) = db.optimize(false).await {
+        tracing::warn!(error = %e, "could not refresh the query planner's statistics");
+    }
     let listener = tokio::net::TcpListener::bind(&args.bind)
         .await
         .with_context(|| format!("cannot listen on {}", args.bind))?;

@@ -1225,3 +1225,98 @@ both_backends!(
         app.stop().await;
     }
 );
+
+// The list reads coverage and counts from summaries kept by the writes: after each
+// pledge, capped pledge, withdrawal, interest and closing, the list agrees with the
+// split computed from the stored pledges (`/shares`).
+both_backends!(the_list_summary_follows_every_write, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 4).await;
+    let id = proposal(&admin, shops[0].id, "Summaries").await;
+    open(
+        &admin,
+        id,
+        json!({"amount_cents": 100_000, "key": {"kind": "size"}, "min_participants": 3}),
+    )
+    .await;
+    let check = |step: &'static str| {
+        let admin = &admin;
+        async move {
+            let shares: Value = admin
+                .get(&format!("/api/v1/proposals/{id}/shares"))
+                .await
+                .json()
+                .await
+                .unwrap();
+            let list: Value = admin.get("/api/v1/proposals").await.json().await.unwrap();
+            let row = list["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["id"] == id)
+                .unwrap()
+                .clone();
+            let participants = shares["shares"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|s| s["amount_cents"].as_i64().unwrap() > 0)
+                .count() as i64;
+            assert_eq!(row["covered_cents"], shares["covered_cents"], "{step}: {row} {shares}");
+            assert_eq!(row["participants"].as_i64().unwrap(), participants, "{step}: {row}");
+            assert_eq!(row["total_cents"], 100_000, "{step}");
+            row
+        }
+    };
+    assert_eq!(check("opened").await["participants"], 0);
+    pledge_ok(&shops[0].api, id, shops[0].id).await;
+    check("one pledge").await;
+    let r = shops[1]
+        .api
+        .post(
+            &format!("/api/v1/proposals/{id}/pledges"),
+            &json!({"organisation_id": shops[1].id, "cap_cents": 1_000}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    check("a capped pledge").await;
+    pledge_ok(&shops[2].api, id, shops[2].id).await;
+    assert_eq!(check("three pledges").await["participants"], 3);
+    let r = shops[2]
+        .api
+        .delete(&format!(
+            "/api/v1/proposals/{id}/pledges?organisation_id={}",
+            shops[2].id
+        ))
+        .await;
+    assert_eq!(r.status(), 200, "{:?}", r.text().await);
+    assert_eq!(check("a withdrawal").await["participants"], 2);
+    let r = shops[3]
+        .api
+        .post(
+            &format!("/api/v1/proposals/{id}/interest"),
+            &json!({"organisation_id": shops[3].id}),
+        )
+        .await;
+    assert!(r.status().is_success());
+    // Saying it twice counts once.
+    shops[3]
+        .api
+        .post(
+            &format!("/api/v1/proposals/{id}/interest"),
+            &json!({"organisation_id": shops[3].id}),
+        )
+        .await;
+    assert_eq!(check("an interest").await["interested"], 1);
+    // Closing with too few participants lapses: pledges released, nothing covered.
+    let r = admin.post(&format!("/api/v1/proposals/{id}/close"), &json!({})).await;
+    assert_eq!(r.status(), 200, "{:?}", r.text().await);
+    let closed: Value = r.json().await.unwrap();
+    assert_eq!(closed["status"], "lapsed", "{closed}");
+    let list: Value = admin.get("/api/v1/proposals?status=lapsed").await.json().await.unwrap();
+    let row = &list["items"][0];
+    assert_eq!(row["id"], id);
+    assert_eq!(row["covered_cents"], 0, "{row}");
+    assert_eq!(row["participants"], 0, "{row}");
+    assert_eq!(list["total"], 1);
+});

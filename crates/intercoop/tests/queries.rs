@@ -62,6 +62,12 @@ async fn run(backend: Backend) {
     for (path, n) in &small {
         assert!(*n <= 8, "{path} issues {n} queries");
     }
+    // The proposal list, page or API, is one query: rows, summaries and count together.
+    for (path, n) in &small {
+        if path.starts_with("/proposals") || path == "/api/v1/proposals" {
+            assert_eq!(*n, 1, "{path} issues {n} queries");
+        }
+    }
     app.stop().await;
 }
 

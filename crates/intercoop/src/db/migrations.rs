@@ -3,9 +3,10 @@
 //! schema is a new function appended to [`MIGRATIONS`].
 
 use sea_orm::sea_query::{
-    Alias, ColumnDef, ForeignKey, ForeignKeyAction, Index, IndexCreateStatement, Query, Table, TableCreateStatement,
+    Alias, ColumnDef, ForeignKey, ForeignKeyAction, Index, IndexCreateStatement, Query, Table, TableAlterStatement,
+    TableCreateStatement,
 };
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
 
 /// A migration: its version, its name, and the statements it runs.
 pub struct Migration {
@@ -18,7 +19,14 @@ pub struct Migration {
 pub enum Step {
     Table(Box<TableCreateStatement>),
     Index(Box<IndexCreateStatement>),
+    /// One change of a table (SQLite takes one per statement).
+    Alter(Box<TableAlterStatement>),
+    /// Fills new columns from existing rows, in the migration's transaction.
+    Backfill(for<'a> fn(&'a DatabaseTransaction) -> BoxFuture<'a, Result<(), DbErr>>),
 }
+
+/// A future borrowed from the migration's transaction.
+pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
 
 /// Every migration, oldest first. Feature modules append theirs here.
 pub const MIGRATIONS: &[Migration] = &[
@@ -46,6 +54,11 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 5,
         name: "people by name",
         up: super::m0005_people_name::up,
+    },
+    Migration {
+        version: 6,
+        name: "list summaries",
+        up: super::m0006_list_summaries::up,
     },
 ];
 
@@ -77,6 +90,11 @@ pub async fn run(db: &DatabaseConnection) -> Result<usize, DbErr> {
             match step {
                 Step::Table(t) => txn.execute(t.as_ref()).await?,
                 Step::Index(i) => txn.execute(i.as_ref()).await?,
+                Step::Alter(a) => txn.execute(a.as_ref()).await?,
+                Step::Backfill(fill) => {
+                    fill(&txn).await?;
+                    continue;
+                }
             };
         }
         txn.execute(

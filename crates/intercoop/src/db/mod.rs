@@ -10,6 +10,7 @@ mod m0002_proposals;
 mod m0003_polls;
 mod m0004_list_indexes;
 mod m0005_people_name;
+mod m0006_list_summaries;
 pub mod migrations;
 pub mod postgres_only;
 
@@ -39,10 +40,11 @@ impl Db {
         let queries = Arc::new(AtomicU64::new(0));
         let db = if args.is_postgres() {
             let mut opts = ConnectOptions::new(url);
-            opts.max_connections(16)
+            opts.max_connections(args.db_connections.unwrap_or(16).max(1))
                 .min_connections(1)
                 .connect_timeout(Duration::from_secs(10))
                 .sqlx_logging(false);
+            slow_statements(&mut opts);
             let conn = Database::connect(opts).await?;
             Db {
                 read: conn.clone(),
@@ -63,20 +65,21 @@ impl Db {
                 opts.max_connections(max)
                     .min_connections(1)
                     .acquire_timeout(Duration::from_secs(30))
-                    .sqlx_logging(false)
-                    .map_sqlx_sqlite_opts(move |o| {
-                        o.journal_mode(SqliteJournalMode::Wal)
-                            .synchronous(sync)
-                            .foreign_keys(true)
-                            .busy_timeout(Duration::from_secs(10))
-                            .pragma("cache_size", "-4000")
-                            .pragma("temp_store", "memory")
-                    });
+                    .sqlx_logging(false);
+                slow_statements(&mut opts);
+                opts.map_sqlx_sqlite_opts(move |o| {
+                    o.journal_mode(SqliteJournalMode::Wal)
+                        .synchronous(sync)
+                        .foreign_keys(true)
+                        .busy_timeout(Duration::from_secs(10))
+                        .pragma("cache_size", "-4000")
+                        .pragma("temp_store", "memory")
+                });
                 opts
             };
             // The writer first, so that the file and its WAL mode exist before readers open it.
             let write = Database::connect(sqlite(1)).await?;
-            let read = Database::connect(sqlite(8)).await?;
+            let read = Database::connect(sqlite(args.db_connections.unwrap_or(4).max(1))).await?;
             Db {
                 read,
                 write,
@@ -108,6 +111,23 @@ impl Db {
         migrations::run(&self.write).await
     }
 
+    /// Refreshes the query planner's statistics where they are missing or stale, so that
+    /// SQLite picks the index that serves a list's order (e.g. people by name) instead of
+    /// sorting a whole network per page. Cheap when nothing changed: run at start and
+    /// after bulk loads. PostgreSQL's autovacuum does this by itself; `full` (after a
+    /// seed) analyses every table on both backends.
+    ///
+    /// BACKEND-SPECIFIC: `PRAGMA optimize` is SQLite's.
+    pub async fn optimize(&self, full: bool) -> Result<(), DbErr> {
+        let sql = match (self.is_postgres(), full) {
+            (_, true) => "ANALYZE",
+            (true, false) => return Ok(()),
+            (false, false) => "PRAGMA optimize=0x10002",
+        };
+        self.write.execute_unprepared(sql).await?;
+        Ok(())
+    }
+
     pub fn query_count(&self) -> u64 {
         self.queries.load(Ordering::Relaxed)
     }
@@ -116,6 +136,70 @@ impl Db {
     pub async fn ping(&self) -> bool {
         self.read.ping().await.is_ok()
     }
+}
+
+/// With `INTERCOOP_SLOW_SQL_MS=N`, statements slower than N ms are logged (with their
+/// SQL) at the warning level: how a slow page is traced to its query.
+fn slow_statements(opts: &mut ConnectOptions) {
+    if let Some(ms) = std::env::var("INTERCOOP_SLOW_SQL_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        opts.sqlx_logging(true)
+            .sqlx_logging_level(tracing::log::LevelFilter::Trace)
+            .sqlx_slow_statements_logging_settings(tracing::log::LevelFilter::Warn, Duration::from_millis(ms));
+    }
+}
+
+/// A row and the number of matches of the whole list, read together.
+struct Counted<T> {
+    row: T,
+    total: i64,
+}
+
+impl<T: sea_orm::FromQueryResult> sea_orm::FromQueryResult for Counted<T> {
+    fn from_query_result(res: &sea_orm::QueryResult, pre: &str) -> Result<Self, DbErr> {
+        Ok(Counted {
+            row: T::from_query_result(res, pre)?,
+            total: res.try_get(pre, "page_total")?,
+        })
+    }
+}
+
+/// A page of a list and the number of matches, in one round trip: `count` (the same
+/// filters, selecting `COUNT(*)` and nothing else) rides on each row as a sub-query.
+/// On a page past the end, the count is asked alone.
+pub async fn fetch_page<T, C>(
+    conn: &C,
+    page: &sea_orm::sea_query::SelectStatement,
+    count: &sea_orm::sea_query::SelectStatement,
+    offset: u64,
+) -> Result<(Vec<T>, i64), DbErr>
+where
+    T: sea_orm::FromQueryResult,
+    C: ConnectionTrait,
+{
+    use sea_orm::sea_query::{Expr, SubQueryStatement};
+    let mut q = page.clone();
+    q.expr_as(
+        Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(count.clone()))),
+        "page_total",
+    );
+    let rows: Vec<Counted<T>> = fetch_all(conn, &q).await?;
+    let total = match rows.first() {
+        Some(r) => r.total,
+        None if offset == 0 => 0,
+        None => {
+            #[derive(sea_orm::FromQueryResult)]
+            struct Total {
+                page_total: i64,
+            }
+            let mut q = count.clone();
+            q.clear_selects().expr_as(Expr::cust("COUNT(*)"), "page_total");
+            fetch_one::<Total, _>(conn, &q).await?.map_or(0, |t| t.page_total)
+        }
+    };
+    Ok((rows.into_iter().map(|r| r.row).collect(), total))
 }
 
 /// Runs a sea-query SELECT and maps each row into `T` (a flat projection).
@@ -138,8 +222,27 @@ where
     T::find_by_statement(built).one(conn).await
 }
 
+tokio::task_local! {
+    /// How far in the past the current task writes (see [`backdated`]).
+    static CLOCK_OFFSET: std::cell::Cell<time::Duration>;
+}
+
 /// Now, in UTC, truncated to the microsecond so that both backends store it exactly.
 pub fn now() -> time::OffsetDateTime {
-    let now = time::OffsetDateTime::now_utc();
+    let now = time::OffsetDateTime::now_utc() - CLOCK_OFFSET.try_with(|o| o.get()).unwrap_or(time::Duration::ZERO);
     now.replace_nanosecond(now.nanosecond() / 1000 * 1000).unwrap_or(now)
+}
+
+/// Runs `work` with a clock that can be moved back: `intercoop seed` writes two years
+/// of history through the features' own code, each step at its date (`set_clock`).
+/// Only that task sees the moved clock; the server's tasks never run in this scope.
+pub async fn backdated<F: std::future::Future>(work: F) -> F::Output {
+    CLOCK_OFFSET
+        .scope(std::cell::Cell::new(time::Duration::ZERO), work)
+        .await
+}
+
+/// Inside [`backdated`]: makes [`now`] answer `at` (from now on, until moved again).
+pub fn set_clock(at: time::OffsetDateTime) {
+    let _ = CLOCK_OFFSET.try_with(|o| o.set(time::OffsetDateTime::now_utc() - at));
 }

@@ -179,18 +179,19 @@ pub struct ListFilter {
     pub q: Option<String>,
 }
 
-fn list_query(network_id: i64, filter: &ListFilter) -> SelectStatement {
+/// The filters of the list; `full` adds the representative (the page, not its count).
+fn list_query(network_id: i64, filter: &ListFilter, full: bool) -> SelectStatement {
     let mut q = Query::select();
-    q.from_as("organisations", "o")
-        .join_as(
-            sea_orm::sea_query::JoinType::InnerJoin,
-            "memberships",
-            "m",
-            Expr::col(("m", "organisation_id"))
-                .equals(("o", "id"))
-                .and(Expr::col(("m", "network_id")).eq(network_id)),
-        )
-        .join_as(
+    q.from_as("organisations", "o").join_as(
+        sea_orm::sea_query::JoinType::InnerJoin,
+        "memberships",
+        "m",
+        Expr::col(("m", "organisation_id"))
+            .equals(("o", "id"))
+            .and(Expr::col(("m", "network_id")).eq(network_id)),
+    );
+    if full {
+        q.join_as(
             sea_orm::sea_query::JoinType::LeftJoin,
             "representatives",
             "r",
@@ -205,6 +206,7 @@ fn list_query(network_id: i64, filter: &ListFilter) -> SelectStatement {
             "p",
             Expr::col(("p", "id")).equals(("r", "person_id")),
         );
+    }
     if let Some(kind) = filter.kind.as_deref().filter(|k| !k.is_empty()) {
         q.and_where(Expr::col(("o", "kind")).eq(kind));
     }
@@ -225,7 +227,9 @@ pub async fn list<C: ConnectionTrait>(
     filter: &ListFilter,
     page: &crate::api::Page,
 ) -> AppResult<(Vec<OrganisationRow>, i64)> {
-    let mut rows = list_query(network_id, filter);
+    let mut count = list_query(network_id, filter, false);
+    count.expr(Expr::cust("COUNT(*)"));
+    let mut rows = list_query(network_id, filter, true);
     rows.expr_as(Expr::col(("o", "id")), "id")
         .expr_as(Expr::col(("o", "name")), "name")
         .expr_as(Expr::col(("o", "kind")), "kind")
@@ -239,11 +243,7 @@ pub async fn list<C: ConnectionTrait>(
         .order_by(("o", "id"), sea_orm::Order::Asc)
         .limit(page.limit())
         .offset(page.offset());
-    let items = db::fetch_all(conn, &rows).await?;
-    let mut count = list_query(network_id, filter);
-    count.expr_as(Expr::col(("o", "id")).count(), "n");
-    let total = db::fetch_one::<Count, _>(conn, &count).await?.map(|c| c.n).unwrap_or(0);
-    Ok((items, total))
+    Ok(db::fetch_page(conn, &rows, &count, page.offset()).await?)
 }
 
 #[derive(sea_orm::FromQueryResult)]

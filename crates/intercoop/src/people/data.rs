@@ -54,6 +54,8 @@ pub async fn list<C: ConnectionTrait>(
             .and_where(Expr::col(("p", "disabled")).eq(false));
         q
     };
+    let mut count = base();
+    count.expr(Expr::cust("COUNT(*)"));
     let mut rows = base();
     rows.expr_as(Expr::col(("p", "id")), "id")
         .expr_as(Expr::col(("p", "name")), "name")
@@ -64,14 +66,7 @@ pub async fn list<C: ConnectionTrait>(
         .order_by(("p", "id"), sea_orm::Order::Asc)
         .limit(page.limit())
         .offset(page.offset());
-    let items = db::fetch_all(conn, &rows).await?;
-    let mut count = base();
-    count.expr_as(Expr::col(("p", "id")).count(), "n");
-    let total = db::fetch_one::<crate::organisations::data::Count, _>(conn, &count)
-        .await?
-        .map(|c| c.n)
-        .unwrap_or(0);
-    Ok((items, total))
+    Ok(db::fetch_page(conn, &rows, &count, page.offset()).await?)
 }
 
 /// The organisation ties of several people at once (one query, whatever their number).

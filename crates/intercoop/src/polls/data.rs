@@ -1348,20 +1348,18 @@ pub async fn waiting_for<C: ConnectionTrait>(
     conn: &C,
     user: &CurrentUser,
 ) -> AppResult<Vec<(poll::Model, Option<i64>)>> {
-    let open = poll::Entity::find()
-        .filter(poll::Column::NetworkId.eq(user.network.id))
-        .filter(poll::Column::Status.eq(PollStatus::Open.as_str()))
-        .order_by_asc(poll::Column::ClosesAt)
-        .order_by_asc(poll::Column::Id)
-        .all(conn)
-        .await?;
-    if open.is_empty() {
-        return Ok(Vec::new());
-    }
-    let ids: Vec<i64> = open.iter().map(|p| p.id).collect();
-    // Only the rows that concern this person: its organisations' electors and
-    // mandates, mandates it holds, and its own elector in people polls — never the
-    // whole frozen electorates (hundreds of thousands of rows in a federation).
+    // The open polls of the network, as a sub-query: only the rows that concern this
+    // person are read (its organisations' electors and mandates, mandates it holds,
+    // its own elector in people polls), never the whole frozen electorates (hundreds
+    // of thousands of rows in a federation), nor the polls that do not concern it.
+    let open = || {
+        sea_orm::sea_query::Query::select()
+            .column(poll::Column::Id)
+            .from(poll::Entity)
+            .and_where(poll::Column::NetworkId.eq(user.network.id))
+            .and_where(poll::Column::Status.eq(PollStatus::Open.as_str()))
+            .take()
+    };
     let my_orgs: Vec<i64> = user.organisations.iter().map(|o| o.id).collect();
     let represented: Vec<i64> = user
         .organisations
@@ -1370,7 +1368,7 @@ pub async fn waiting_for<C: ConnectionTrait>(
         .map(|o| o.id)
         .collect();
     let all_mandates = mandate::Entity::find()
-        .filter(mandate::Column::PollId.is_in(ids.clone()))
+        .filter(mandate::Column::PollId.in_subquery(open()))
         .filter(
             Condition::any()
                 .add(mandate::Column::OrganisationId.is_in(my_orgs.clone()))
@@ -1381,24 +1379,46 @@ pub async fn waiting_for<C: ConnectionTrait>(
         .await?;
     let mut orgs: BTreeSet<i64> = my_orgs.into_iter().collect();
     orgs.extend(all_mandates.iter().map(|m| m.organisation_id));
-    let electors = elector::Entity::find()
-        .filter(elector::Column::PollId.is_in(ids.clone()))
-        .filter(
-            Condition::any()
-                .add(elector::Column::OrganisationId.is_in(orgs))
-                .add(elector::Column::PersonId.eq(user.person_id)),
-        )
-        .all(conn)
-        .await?;
+    // Two look-ups, each served by an index (by organisation; by person and poll),
+    // rather than one OR that SQLite answers by reading every open poll's electorate.
+    let mut electors = if orgs.is_empty() {
+        Vec::new()
+    } else {
+        elector::Entity::find()
+            .filter(elector::Column::OrganisationId.is_in(orgs))
+            .filter(elector::Column::PollId.in_subquery(open()))
+            .all(conn)
+            .await?
+    };
+    let known: BTreeSet<i64> = electors.iter().map(|e| e.id).collect();
+    electors.extend(
+        elector::Entity::find()
+            .filter(elector::Column::PersonId.eq(user.person_id))
+            .filter(elector::Column::PollId.in_subquery(open()))
+            .all(conn)
+            .await?
+            .into_iter()
+            .filter(|e| !known.contains(&e.id)),
+    );
+    if electors.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: BTreeSet<i64> = electors.iter().map(|e| e.poll_id).collect();
     let keys: Vec<String> = electors.iter().map(|e| e.voter_key.clone()).collect();
     let voted: BTreeSet<(i64, String)> = voter::Entity::find()
-        .filter(voter::Column::PollId.is_in(ids))
+        .filter(voter::Column::PollId.is_in(ids.clone()))
         .filter(voter::Column::VoterKey.is_in(keys))
         .all(conn)
         .await?
         .into_iter()
         .map(|v| (v.poll_id, v.voter_key))
         .collect();
+    let open = poll::Entity::find()
+        .filter(poll::Column::Id.is_in(ids))
+        .order_by_asc(poll::Column::ClosesAt)
+        .order_by_asc(poll::Column::Id)
+        .all(conn)
+        .await?;
     let mut out = Vec::new();
     for p in open {
         let mandates: Vec<mandate::Model> = all_mandates.iter().filter(|m| m.poll_id == p.id).cloned().collect();

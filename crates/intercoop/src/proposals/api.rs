@@ -303,9 +303,8 @@ pub async fn pledge(
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
-    let shares = data::pledge(&txn, &Doer::user(&user), &p, body.organisation_id, body.cap_cents).await?;
-    let c = data::campaign_of(&txn, p.id).await?.ok_or(AppError::NotFound)?;
-    let out = views::shares_out(&txn, &c, &shares).await?;
+    let pledged = data::pledge(&txn, &Doer::user(&user), &p, body.organisation_id, body.cap_cents).await?;
+    let out = views::shares_out_with_caps(&txn, &pledged.shares, &pledged.caps).await?;
     txn.commit().await?;
     Ok((StatusCode::CREATED, Json(out)))
 }

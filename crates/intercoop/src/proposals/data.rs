@@ -4,7 +4,9 @@
 //! Every change runs in the caller's transaction and records its audit entry and its
 //! timeline event there; emails are enqueued in the same transaction.
 
-use super::entities::{campaign, catch_up, credit, event, interest, payment_request, pledge, proposal, quote};
+use super::entities::{
+    campaign, catch_up, credit, event, interest, payment_request, pledge, proposal, quote, share_change,
+};
 use super::notify;
 use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
@@ -19,7 +21,7 @@ use intercoop_domain::sharing::{
 };
 use intercoop_domain::text::Title;
 use intercoop_domain::{Money, Role, RoleSet};
-use sea_orm::sea_query::{Expr, ExprTrait, LockType, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -152,11 +154,7 @@ pub async fn participants_of<C: ConnectionTrait>(
         .all(conn)
         .await?;
     for p in pledges {
-        out.entry(p.campaign_id).or_default().0.push(Participant {
-            organisation_id: p.organisation_id,
-            size: p.size.and_then(|s| u64::try_from(s).ok()),
-            cap: p.cap_cents.map(Money::from_cents),
-        });
+        out.entry(p.campaign_id).or_default().0.push(participant_of_pledge(&p));
     }
     let adopters = catch_up::Entity::find()
         .filter(catch_up::Column::CampaignId.is_in(campaign_ids.to_vec()))
@@ -179,6 +177,78 @@ pub async fn current_shares<C: ConnectionTrait>(conn: &C, c: &campaign::Model) -
     let (mut pledged, adopters) = parts.remove(&c.id).unwrap_or_default();
     pledged.extend(adopters);
     compute_shares(&terms_of(c), &pledged).map_err(|e| sharing_error(e, "organisation_id"))
+}
+
+/// Writes a campaign's list summary (coverage, participants, active pledges) from its
+/// current split, so that the proposal list never loads pledges (see migration 6).
+pub async fn store_summary<C: ConnectionTrait>(
+    conn: &C,
+    campaign_id: i64,
+    shares: &Shares,
+    pledges: usize,
+) -> AppResult<()> {
+    campaign::Entity::update_many()
+        .col_expr(campaign::Column::CoveredCents, Expr::val(shares.covered.cents()))
+        .col_expr(
+            campaign::Column::ParticipantCount,
+            Expr::val(shares.participant_lines().count() as i64),
+        )
+        .col_expr(campaign::Column::PledgeCount, Expr::val(pledges as i64))
+        .filter(campaign::Column::Id.eq(campaign_id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Recomputes a campaign's list summary from its stored pledges and adopters.
+pub async fn refresh_summary<C: ConnectionTrait>(conn: &C, campaign_id: i64) -> AppResult<()> {
+    let c = campaign::Entity::find_by_id(campaign_id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut parts = participants_of(conn, &[c.id]).await?;
+    let (mut pledged, adopters) = parts.remove(&c.id).unwrap_or_default();
+    let pledges = pledged.len();
+    pledged.extend(adopters);
+    // A split that cannot be computed (never stored by the app) shows as nothing covered.
+    let shares = compute_shares(&terms_of(&c), &pledged).unwrap_or_else(|_| Shares {
+        total: Money::from_cents(c.amount_cents),
+        covered: Money::ZERO,
+        shortfall: Money::from_cents(c.amount_cents),
+        lines: Vec::new(),
+    });
+    store_summary(conn, c.id, &shares, pledges).await
+}
+
+/// Fills the summaries of every proposal and campaign (migration 6).
+pub async fn refresh_all_summaries(conn: &sea_orm::DatabaseTransaction) -> Result<(), sea_orm::DbErr> {
+    use sea_orm::QuerySelect;
+    let count = Query::select()
+        .expr(Expr::col(("i", "id")).count())
+        .from_as("proposal_interests", "i")
+        .and_where(Expr::col(("i", "proposal_id")).equals(("proposals", "id")))
+        .take();
+    conn.execute(Query::update().table("proposals").value(
+        "interest_count",
+        Expr::SubQuery(
+            None,
+            Box::new(sea_orm::sea_query::SubQueryStatement::SelectStatement(count)),
+        ),
+    ))
+    .await?;
+    let ids: Vec<i64> = campaign::Entity::find()
+        .select_only()
+        .column(campaign::Column::Id)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    for id in ids {
+        refresh_summary(conn, id).await.map_err(|e| match e {
+            AppError::Db(e) => e,
+            other => sea_orm::DbErr::Custom(other.to_string()),
+        })?;
+    }
+    Ok(())
 }
 
 /// Names of organisations, by id (one query).
@@ -230,15 +300,15 @@ async fn require_member<C: ConnectionTrait>(
     organisation_id: i64,
     field: &str,
 ) -> AppResult<organisation::Model> {
-    let m = membership::Entity::find()
-        .filter(membership::Column::NetworkId.eq(network_id))
-        .filter(membership::Column::OrganisationId.eq(organisation_id))
-        .one(conn)
-        .await?;
-    if m.is_none_or(|m| m.status != "member") {
-        return Err(AppError::invalid(field, "proposals-not-member"));
-    }
+    let member = Query::select()
+        .column(membership::Column::OrganisationId)
+        .from(membership::Entity)
+        .and_where(membership::Column::NetworkId.eq(network_id))
+        .and_where(membership::Column::OrganisationId.eq(organisation_id))
+        .and_where(membership::Column::Status.eq("member"))
+        .take();
     organisation::Entity::find_by_id(organisation_id)
+        .filter(organisation::Column::Id.in_subquery(member))
         .one(conn)
         .await?
         .ok_or_else(|| AppError::invalid(field, "proposals-not-member"))
@@ -524,6 +594,14 @@ pub async fn add_interest<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
+    proposal::Entity::update_many()
+        .col_expr(
+            proposal::Column::InterestCount,
+            Expr::col(proposal::Column::InterestCount).add(1),
+        )
+        .filter(proposal::Column::Id.eq(p.id))
+        .exec(conn)
+        .await?;
     add_event(
         conn,
         p.id,
@@ -883,39 +961,30 @@ pub async fn open_campaign<C: ConnectionTrait>(
         Some(&row),
     )
     .await?;
+    refresh_summary(conn, row.id).await?;
     transition(conn, doer, &p, ProposalStatus::Funding, "", poll_id).await?;
     Ok(row)
 }
 
-/// Locks the campaign row until the end of the transaction, so that pledges and
-/// closing on one campaign run one after the other.
+/// The campaign of a proposal, locked until the end of the transaction so that
+/// pledges, withdrawals, closing and catch-ups never interleave.
 ///
-/// BACKEND-SPECIFIC: PostgreSQL only (`SELECT … FOR UPDATE`). On SQLite all writes go
-/// through the single writer connection (see `db`), which already serialises them.
-async fn lock_campaign<C: ConnectionTrait>(conn: &C, campaign_id: i64) -> AppResult<()> {
+/// BACKEND-SPECIFIC: PostgreSQL locks the row (`SELECT … FOR UPDATE`). On SQLite all
+/// writes go through the single writer connection (see `db`), which already
+/// serialises them, and SQLite has no row locks.
+async fn campaign_locked<C: ConnectionTrait>(conn: &C, proposal_id: i64) -> AppResult<Option<campaign::Model>> {
+    let mut q = campaign::Entity::find().filter(campaign::Column::ProposalId.eq(proposal_id));
     if conn.get_database_backend() == DatabaseBackend::Postgres {
-        let stmt = Query::select()
-            .column("id")
-            .from("campaigns")
-            .and_where(Expr::col("id").eq(campaign_id))
-            .lock(LockType::Update)
-            .to_owned();
-        conn.query_one(&stmt).await?;
+        q = sea_orm::QuerySelect::lock_exclusive(q);
     }
-    Ok(())
+    Ok(q.one(conn).await?)
 }
 
-/// The campaign of a proposal, locked, or a 409 when there is none open.
+/// The open campaign of a proposal, locked (see [`campaign_locked`]), or a 409.
 async fn open_campaign_locked<C: ConnectionTrait>(conn: &C, p: &proposal::Model) -> AppResult<campaign::Model> {
-    let c = campaign_of(conn, p.id)
+    let c = campaign_locked(conn, p.id)
         .await?
         .ok_or(AppError::Conflict("proposals-no-campaign"))?;
-    lock_campaign(conn, c.id).await?;
-    // Re-read under the lock: another transaction may have closed it meanwhile.
-    let c = campaign::Entity::find_by_id(c.id)
-        .one(conn)
-        .await?
-        .ok_or(AppError::NotFound)?;
     if c.status != "open" {
         return Err(AppError::Conflict("proposals-campaign-closed"));
     }
@@ -943,14 +1012,24 @@ pub async fn preview<C: ConnectionTrait>(
     preview_join(&terms_of(c), &current, &newcomer).map_err(|e| sharing_error(e, "organisation_id"))
 }
 
-/// A pledge: the organisation joins the campaign, optionally with a cap.
+/// What a pledge leaves: the new split, its campaign, and each pledger's cap.
+pub struct Pledged {
+    pub shares: Shares,
+    pub campaign: campaign::Model,
+    pub caps: BTreeMap<i64, Option<i64>>,
+}
+
+/// A pledge: the organisation joins the campaign, optionally with a cap. The hot write
+/// of a co-funding: a handful of statements whatever the number of participants (the
+/// campaign locked, its pledges read once, the changes of the others' shares and the
+/// campaign's list summary written in one statement each).
 pub async fn pledge<C: ConnectionTrait>(
     conn: &C,
     doer: &Doer,
     p: &proposal::Model,
     organisation_id: i64,
     cap_cents: Option<i64>,
-) -> AppResult<Shares> {
+) -> AppResult<Pledged> {
     if cap_cents.is_some_and(|c| c < 0) {
         return Err(AppError::invalid("cap_cents", "proposals-negative-cap"));
     }
@@ -959,15 +1038,23 @@ pub async fn pledge<C: ConnectionTrait>(
         return Err(AppError::Forbidden);
     }
     let c = open_campaign_locked(conn, p).await?;
-    let existing = pledge::Entity::find()
+    // An open campaign has only active pledges and no adopters (catch-ups come after delivery).
+    let current = pledge::Entity::find()
         .filter(pledge::Column::CampaignId.eq(c.id))
-        .filter(pledge::Column::OrganisationId.eq(organisation_id))
-        .one(conn)
+        .order_by_asc(pledge::Column::Id)
+        .all(conn)
         .await?;
-    if existing.is_some() {
+    if current.iter().any(|pl| pl.organisation_id == organisation_id) {
         return Err(AppError::Conflict("proposals-already-pledged"));
     }
-    let preview = preview(conn, &c, organisation_id, cap_cents).await?;
+    let participants: Vec<Participant> = current.iter().map(participant_of_pledge).collect();
+    let newcomer = Participant {
+        organisation_id,
+        size: org.size.and_then(|s| u64::try_from(s).ok()),
+        cap: cap_cents.map(Money::from_cents),
+    };
+    let preview =
+        preview_join(&terms_of(&c), &participants, &newcomer).map_err(|e| sharing_error(e, "organisation_id"))?;
     let row = pledge::ActiveModel {
         campaign_id: Set(c.id),
         organisation_id: Set(organisation_id),
@@ -981,6 +1068,7 @@ pub async fn pledge<C: ConnectionTrait>(
     .insert(conn)
     .await?;
     queue_changes(conn, &c, &preview.before, &preview.after, Some(organisation_id)).await?;
+    store_summary(conn, c.id, &preview.after, current.len() + 1).await?;
     add_event(
         conn,
         p.id,
@@ -1007,7 +1095,21 @@ pub async fn pledge<C: ConnectionTrait>(
         Some(&row),
     )
     .await?;
-    Ok(preview.after)
+    let mut caps: BTreeMap<i64, Option<i64>> = current.iter().map(|pl| (pl.organisation_id, pl.cap_cents)).collect();
+    caps.insert(organisation_id, cap_cents);
+    Ok(Pledged {
+        shares: preview.after,
+        campaign: c,
+        caps,
+    })
+}
+
+fn participant_of_pledge(p: &pledge::Model) -> Participant {
+    Participant {
+        organisation_id: p.organisation_id,
+        size: p.size.and_then(|s| u64::try_from(s).ok()),
+        cap: p.cap_cents.map(Money::from_cents),
+    }
 }
 
 /// Withdraws a pledge while the campaign is open.
@@ -1031,6 +1133,7 @@ pub async fn withdraw_pledge<C: ConnectionTrait>(
     pledge::Entity::delete_by_id(existing.id).exec(conn).await?;
     let after = current_shares(conn, &c).await?;
     queue_changes(conn, &c, &before, &after, None).await?;
+    refresh_summary(conn, c.id).await?;
     add_event(
         conn,
         p.id,
@@ -1072,13 +1175,12 @@ async fn queue_changes<C: ConnectionTrait>(
     newcomer: Option<i64>,
 ) -> AppResult<()> {
     let now = db::now();
-    for line in before.participant_lines() {
-        if Some(line.organisation_id) == newcomer {
-            continue;
-        }
-        let new = after.amount_of(line.organisation_id).unwrap_or(Money::ZERO);
-        if new != line.amount {
-            super::entities::share_change::ActiveModel {
+    let rows: Vec<share_change::ActiveModel> = before
+        .participant_lines()
+        .filter(|line| Some(line.organisation_id) != newcomer)
+        .filter_map(|line| {
+            let new = after.amount_of(line.organisation_id).unwrap_or(Money::ZERO);
+            (new != line.amount).then(|| share_change::ActiveModel {
                 network_id: Set(c.network_id),
                 campaign_id: Set(c.id),
                 organisation_id: Set(line.organisation_id),
@@ -1087,10 +1189,12 @@ async fn queue_changes<C: ConnectionTrait>(
                 created_at: Set(now),
                 sent_at: Set(None),
                 ..Default::default()
-            }
-            .insert(conn)
-            .await?;
-        }
+            })
+        })
+        .collect();
+    // One statement per few hundred rows (PostgreSQL allows 65 535 bind parameters).
+    for chunk in rows.chunks(500) {
+        share_change::Entity::insert_many(chunk.to_vec()).exec(conn).await?;
     }
     Ok(())
 }
@@ -1107,7 +1211,7 @@ async fn release<C: ConnectionTrait>(conn: &C, c: &campaign::Model, status: &str
         .filter(campaign::Column::Id.eq(c.id))
         .exec(conn)
         .await?;
-    Ok(())
+    refresh_summary(conn, c.id).await
 }
 
 /// How a campaign closed.
@@ -1275,11 +1379,10 @@ pub async fn adopt<C: ConnectionTrait>(
     if status_of(p) != ProposalStatus::Delivered {
         return Err(AppError::Conflict("proposals-not-delivered"));
     }
-    let c = campaign_of(conn, p.id)
+    let c = campaign_locked(conn, p.id)
         .await?
         .filter(|c| c.status == "funded")
         .ok_or(AppError::Conflict("proposals-not-delivered"))?;
-    lock_campaign(conn, c.id).await?;
     let delivered = p.delivered_at.unwrap_or(p.updated_at);
     if db::now() > delivered + Duration::days(365 * c.catch_up_years) {
         return Err(AppError::Conflict("proposals-window-closed"));
@@ -1376,6 +1479,7 @@ pub async fn adopt<C: ConnectionTrait>(
         Some(&serde_json::json!({"catch_up": row, "credits": credits.iter().map(|c| (c.organisation_id, c.amount_cents)).collect::<Vec<_>>()})),
     )
     .await?;
+    refresh_summary(conn, c.id).await?;
     notify::adopted(conn, p, &row, &request, &credits, base_url).await?;
     Ok(Adoption {
         id: row.id,

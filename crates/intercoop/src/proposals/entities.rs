@@ -26,6 +26,8 @@ pub mod proposal {
         pub announced_at: Option<TimeDateTimeWithTimeZone>,
         pub created_at: TimeDateTimeWithTimeZone,
         pub updated_at: TimeDateTimeWithTimeZone,
+        /// Organisations that said "we need it too" (kept by `add_interest`).
+        pub interest_count: i64,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -152,6 +154,12 @@ pub mod campaign {
         pub opened_at: TimeDateTimeWithTimeZone,
         pub closed_at: Option<TimeDateTimeWithTimeZone>,
         pub announced_at: Option<TimeDateTimeWithTimeZone>,
+        /// The list's summary of the current split, kept by `data::store_summary` on
+        /// every write that changes pledges, adopters or the campaign's status.
+        pub covered_cents: i64,
+        pub participant_count: i64,
+        /// Active pledges (the "most funded" sort).
+        pub pledge_count: i64,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

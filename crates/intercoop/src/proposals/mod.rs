@@ -20,11 +20,13 @@
 //! key both methods give the same result.
 //!
 //! # Concurrency
-//! A pledge, a withdrawal and a closing lock their campaign inside the transaction
-//! (`data::lock_campaign`: `SELECT … FOR UPDATE` on PostgreSQL, the one
-//! backend-specific statement; on SQLite the single writer connection serialises
-//! writes), then re-check the campaign is open and the organisation has not pledged
-//! (409). A unique index on (campaign, organisation) is the last guard.
+//! A pledge, a withdrawal, a closing and a catch-up read their campaign locked inside
+//! the transaction (`data::campaign_locked`: `SELECT … FOR UPDATE` on PostgreSQL, the
+//! one backend-specific statement; on SQLite the single writer connection serialises
+//! writes), then check the campaign is open and the organisation has not pledged
+//! (409). A unique index on (campaign, organisation) is the last guard. Each of them
+//! also rewrites the campaign's list summary (`data::store_summary`) in the same
+//! transaction.
 //!
 //! # Emails
 //! A posted proposal is announced to the people of every organisation running the
@@ -159,8 +161,7 @@ pub async fn dashboard_section(
         mine: Some(true),
         ..Default::default()
     };
-    let page = crate::api::Page { page: 1, per_page: 10 };
-    let (rows, _) = views::list(&state.db.read, user.network.id, &doer, &filter, &page).await?;
+    let rows = views::first_rows(&state.db.read, user.network.id, &doer, &filter, 10).await?;
     if rows.is_empty() {
         return Ok(None);
     }

@@ -6,11 +6,8 @@ use super::data::{self, Doer, status_of};
 use super::entities::{campaign, catch_up, comment, credit, event, interest, payment_request, pledge, proposal, quote};
 use crate::db;
 use crate::error::AppResult;
-use intercoop_domain::lifecycle::ProposalStatus;
 use intercoop_domain::sharing::{Shares, compute_shares};
-use sea_orm::sea_query::{
-    Condition, Expr, ExprTrait, Func, JoinType, Order, Query, SelectStatement, SubQueryStatement,
-};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, JoinType, Order, Query, SelectStatement};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -53,16 +50,11 @@ pub struct ProposalRow {
     #[serde(with = "time::serde::rfc3339::option")]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub deadline: Option<OffsetDateTime>,
-    #[sea_orm(skip)]
     pub interested: i64,
-    #[sea_orm(skip)]
     pub total_cents: i64,
-    #[sea_orm(skip)]
     pub covered_cents: i64,
-    #[sea_orm(skip)]
     pub participants: i64,
     /// Waits for a decision of the caller.
-    #[sea_orm(skip)]
     pub waiting_for_me: bool,
 }
 
@@ -77,23 +69,28 @@ impl ProposalRow {
     }
 }
 
-/// The filters of the list as SQL, shared by the page query and its count.
-fn list_query(network_id: i64, doer: &Doer, filter: &ListFilter) -> SelectStatement {
+/// The filters of the list as SQL, shared by the page query and its count. The count
+/// joins only what its filters need (`full` adds the requester, for the page).
+fn list_query(network_id: i64, doer: &Doer, filter: &ListFilter, full: bool) -> SelectStatement {
     let mut q = Query::select();
-    q.from_as("proposals", "p")
-        .join_as(
+    q.from_as("proposals", "p");
+    if full {
+        q.join_as(
             JoinType::InnerJoin,
             "organisations",
             "o",
             Expr::col(("o", "id")).equals(("p", "requested_by")),
-        )
-        .join_as(
+        );
+    }
+    if full || filter.mine == Some(true) {
+        q.join_as(
             JoinType::LeftJoin,
             "campaigns",
             "c",
             Expr::col(("c", "proposal_id")).equals(("p", "id")),
-        )
-        .and_where(Expr::col(("p", "network_id")).eq(network_id));
+        );
+    }
+    q.and_where(Expr::col(("p", "network_id")).eq(network_id));
     if let Some(s) = filter.status.as_deref().filter(|s| !s.is_empty()) {
         q.and_where(Expr::col(("p", "status")).eq(s));
     }
@@ -107,41 +104,49 @@ fn list_query(network_id: i64, doer: &Doer, filter: &ListFilter) -> SelectStatem
         q.and_where(Expr::expr(Func::lower(Expr::col(("p", "software")))).like(pattern));
     }
     if filter.mine == Some(true) {
-        // What waits for the caller: steering steps, campaigns past their deadline
-        // (administrators), open campaigns one of its organisations has not joined.
-        let mut waiting = Condition::any();
-        if doer.roles.steers() {
-            waiting = waiting.add(Expr::col(("p", "status")).is_in(["discussion", "quoted"]));
-        }
-        if doer.is_admin() {
-            waiting = waiting.add(
-                Expr::col(("p", "status"))
-                    .eq("funding")
-                    .and(Expr::col(("c", "deadline")).lte(db::now())),
-            );
-        }
-        for org in &doer.represents {
-            let pledged = Query::select()
-                .expr(Expr::val(1))
-                .from_as("pledges", "pl")
-                .and_where(Expr::col(("pl", "campaign_id")).equals(("c", "id")))
-                .and_where(Expr::col(("pl", "organisation_id")).eq(*org))
-                .and_where(Expr::col(("pl", "status")).eq(data::PLEDGE_ACTIVE))
-                .take();
-            waiting = waiting.add(Expr::col(("c", "status")).eq("open").and(Expr::exists(pledged).not()));
-        }
-        if waiting.is_empty() {
-            waiting = waiting.add(Expr::val(1).eq(0));
-        }
-        q.cond_where(waiting);
+        q.cond_where(waiting_for(doer).unwrap_or_else(|| Condition::all().add(Expr::val(1).eq(0))));
     }
     q
 }
 
-/// The proposals of a network, filtered, sorted and paginated in SQL (indexes, not
-/// table scans), then completed for the page's rows only: interests, campaigns and
-/// participants batch-loaded in a few queries whatever the number of proposals;
-/// shares are computed in memory. Returns the page and the number of matches.
+/// What waits for the caller, as a condition on a proposal `p` and its campaign `c`:
+/// steering steps, campaigns past their deadline (administrators), open campaigns one
+/// of its organisations has not joined. `None` when nothing can wait for it.
+fn waiting_for(doer: &Doer) -> Option<Condition> {
+    let mut waiting = Condition::any();
+    if doer.roles.steers() {
+        waiting = waiting.add(Expr::col(("p", "status")).is_in(["discussion", "quoted"]));
+    }
+    if doer.is_admin() {
+        waiting = waiting.add(
+            Expr::col(("p", "status"))
+                .eq("funding")
+                .and(Expr::col(("c", "deadline")).lte(db::now())),
+        );
+    }
+    for org in &doer.represents {
+        let pledged = Query::select()
+            .expr(Expr::val(1))
+            .from_as("pledges", "pl")
+            .and_where(Expr::col(("pl", "campaign_id")).equals(("c", "id")))
+            .and_where(Expr::col(("pl", "organisation_id")).eq(*org))
+            .and_where(Expr::col(("pl", "status")).eq(data::PLEDGE_ACTIVE))
+            .take();
+        waiting = waiting.add(Expr::col(("c", "status")).eq("open").and(Expr::exists(pledged).not()));
+    }
+    (!waiting.is_empty()).then_some(waiting)
+}
+
+/// `COALESCE(column, 0)`, for the campaign columns of proposals without a campaign.
+fn or_zero(table: &'static str, column: &'static str) -> Expr {
+    Expr::expr(Func::coalesce([Expr::col((table, column)), Expr::val(0)]))
+}
+
+/// The proposals of a network, filtered, sorted and paginated in SQL: one query per
+/// page whatever the size of the network (the campaigns' coverage and counts are
+/// columns kept up to date by the writes, the caller's "waiting for me" is a condition
+/// in the query, the number of matches a sub-query over an index). Returns the page
+/// and the number of matches.
 pub async fn list<C: ConnectionTrait>(
     conn: &C,
     network_id: i64,
@@ -149,7 +154,32 @@ pub async fn list<C: ConnectionTrait>(
     filter: &ListFilter,
     page: &crate::api::Page,
 ) -> AppResult<(Vec<ProposalRow>, i64)> {
-    let mut q = list_query(network_id, doer, filter);
+    list_rows(conn, network_id, doer, filter, page, true).await
+}
+
+/// The first rows of the list without counting the matches (the dashboard).
+pub async fn first_rows<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    doer: &Doer,
+    filter: &ListFilter,
+    per_page: u64,
+) -> AppResult<Vec<ProposalRow>> {
+    let page = crate::api::Page { page: 1, per_page };
+    Ok(list_rows(conn, network_id, doer, filter, &page, false).await?.0)
+}
+
+async fn list_rows<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    doer: &Doer,
+    filter: &ListFilter,
+    page: &crate::api::Page,
+    with_total: bool,
+) -> AppResult<(Vec<ProposalRow>, i64)> {
+    let mut count = list_query(network_id, doer, filter, false);
+    count.expr(Expr::cust("COUNT(*)"));
+    let mut q = list_query(network_id, doer, filter, true);
     q.expr_as(Expr::col(("p", "id")), "id")
         .expr_as(Expr::col(("p", "title")), "title")
         .expr_as(Expr::col(("p", "status")), "status")
@@ -163,36 +193,31 @@ pub async fn list<C: ConnectionTrait>(
         .expr_as(Expr::col(("p", "priority_at")), "priority_at")
         .expr_as(Expr::col(("c", "id")), "campaign_id")
         .expr_as(Expr::col(("c", "status")), "campaign_status")
-        .expr_as(Expr::col(("c", "deadline")), "deadline");
+        .expr_as(Expr::col(("c", "deadline")), "deadline")
+        .expr_as(Expr::col(("p", "interest_count")), "interested")
+        .expr_as(or_zero("c", "amount_cents"), "total_cents")
+        .expr_as(or_zero("c", "covered_cents"), "covered_cents")
+        .expr_as(or_zero("c", "participant_count"), "participants")
+        .expr_as(
+            match waiting_for(doer) {
+                Some(cond) => Expr::case(cond, true).finally(false).into(),
+                None => Expr::val(false),
+            },
+            "waiting_for_me",
+        );
     match filter.sort.as_deref().unwrap_or("newest") {
         "wanted" => {
-            let interests = Query::select()
-                .expr(Expr::col(("i", "id")).count())
-                .from_as("proposal_interests", "i")
-                .and_where(Expr::col(("i", "proposal_id")).equals(("p", "id")))
-                .take();
-            q.order_by_expr(
-                Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(interests))),
-                Order::Desc,
-            );
+            q.order_by(("p", "interest_count"), Order::Desc);
         }
         // Open campaigns first, those with the most pledges first.
         "funded" => {
-            let pledges = Query::select()
-                .expr(Expr::col(("pl", "id")).count())
-                .from_as("pledges", "pl")
-                .and_where(Expr::col(("pl", "campaign_id")).equals(("c", "id")))
-                .and_where(Expr::col(("pl", "status")).eq(data::PLEDGE_ACTIVE))
-                .take();
             // `IS NOT NULL AND`: never NULL, so proposals without a campaign sort last on
             // both backends (PostgreSQL puts NULLs first in a descending order).
             let open = Expr::col(("c", "status"))
                 .is_not_null()
                 .and(Expr::col(("c", "status")).eq("open"));
-            q.order_by_expr(open, Order::Desc).order_by_expr(
-                Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(pledges))),
-                Order::Desc,
-            );
+            q.order_by_expr(open, Order::Desc)
+                .order_by_expr(or_zero("c", "pledge_count"), Order::Desc);
         }
         "priority" => {
             q.order_by_expr(Expr::col(("p", "priority_rank")).is_null(), Order::Asc)
@@ -205,60 +230,11 @@ pub async fn list<C: ConnectionTrait>(
     q.order_by(("p", "id"), Order::Desc)
         .limit(page.limit())
         .offset(page.offset());
-    let mut rows: Vec<ProposalRow> = db::fetch_all(conn, &q).await?;
-    let mut count = list_query(network_id, doer, filter);
-    count.expr_as(Expr::col(("p", "id")).count(), "n");
-    let total = db::fetch_one::<crate::organisations::data::Count, _>(conn, &count)
-        .await?
-        .map(|c| c.n)
-        .unwrap_or(0);
-
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let mut interested: BTreeMap<i64, i64> = BTreeMap::new();
-    if !ids.is_empty() {
-        for i in interest::Entity::find()
-            .filter(interest::Column::ProposalId.is_in(ids.clone()))
-            .all(conn)
-            .await?
-        {
-            *interested.entry(i.proposal_id).or_default() += 1;
-        }
-    }
-    let campaign_ids: Vec<i64> = rows.iter().filter_map(|r| r.campaign_id).collect();
-    let campaigns: BTreeMap<i64, campaign::Model> = if campaign_ids.is_empty() {
-        BTreeMap::new()
+    if with_total {
+        Ok(db::fetch_page(conn, &q, &count, page.offset()).await?)
     } else {
-        campaign::Entity::find()
-            .filter(campaign::Column::Id.is_in(campaign_ids.clone()))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|c| (c.id, c))
-            .collect()
-    };
-    let parts = data::participants_of(conn, &campaign_ids).await?;
-    for r in &mut rows {
-        r.interested = interested.get(&r.id).copied().unwrap_or(0);
-        if let Some(c) = r.campaign_id.and_then(|id| campaigns.get(&id)) {
-            let (mut all, adopters) = parts.get(&c.id).cloned().unwrap_or_default();
-            let pledged: BTreeSet<i64> = all.iter().map(|p| p.organisation_id).collect();
-            all.extend(adopters);
-            r.total_cents = c.amount_cents;
-            if let Ok(s) = compute_shares(&data::terms_of(c), &all) {
-                r.covered_cents = s.covered.cents();
-                r.participants = s.participant_lines().count() as i64;
-            }
-            r.waiting_for_me = c.status == "open" && doer.represents.iter().any(|o| !pledged.contains(o));
-        }
-        let status: ProposalStatus = r.status.parse().unwrap_or(ProposalStatus::Draft);
-        if doer.roles.steers() && matches!(status, ProposalStatus::Discussion | ProposalStatus::Quoted) {
-            r.waiting_for_me = true;
-        }
-        if doer.is_admin() && status == ProposalStatus::Funding && r.deadline.is_some_and(|d| d <= db::now()) {
-            r.waiting_for_me = true;
-        }
+        Ok((db::fetch_all(conn, &q).await?, 0))
     }
-    Ok((rows, total))
 }
 
 /// How the network priority was computed, from the rows that carry it.
@@ -290,8 +266,6 @@ pub struct SharesOut {
 }
 
 pub async fn shares_out<C: ConnectionTrait>(conn: &C, c: &campaign::Model, shares: &Shares) -> AppResult<SharesOut> {
-    let ids: Vec<i64> = shares.lines.iter().map(|l| l.organisation_id).collect();
-    let names = data::org_names(conn, &ids).await?;
     let caps: BTreeMap<i64, Option<i64>> = pledge::Entity::find()
         .filter(pledge::Column::CampaignId.eq(c.id))
         .all(conn)
@@ -299,6 +273,17 @@ pub async fn shares_out<C: ConnectionTrait>(conn: &C, c: &campaign::Model, share
         .into_iter()
         .map(|p| (p.organisation_id, p.cap_cents))
         .collect();
+    shares_out_with_caps(conn, shares, &caps).await
+}
+
+/// [`shares_out`] when the caller already holds the pledgers' caps (after a pledge).
+pub async fn shares_out_with_caps<C: ConnectionTrait>(
+    conn: &C,
+    shares: &Shares,
+    caps: &BTreeMap<i64, Option<i64>>,
+) -> AppResult<SharesOut> {
+    let ids: Vec<i64> = shares.lines.iter().map(|l| l.organisation_id).collect();
+    let names = data::org_names(conn, &ids).await?;
     Ok(SharesOut {
         total_cents: shares.total.cents(),
         covered_cents: shares.covered.cents(),

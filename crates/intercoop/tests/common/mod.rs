@@ -404,6 +404,7 @@ async fn spawn_inner(backend: Backend, smtp_url: Option<String>, no_worker: bool
         data_dir: data_dir.path().to_path_buf(),
         database_url,
         sqlite_sync: SqliteSync::Normal,
+        db_connections: None,
     };
     intercoop::cli::ensure_install(&db_args).await.unwrap();
     let mut args = serve_args(db_args.clone(), smtp_url);
