@@ -18,6 +18,39 @@ pub struct AppState {
     pub mail_wakeup: Arc<Notify>,
     /// Short-lived cache of sessions and API tokens.
     pub auth_cache: Arc<AuthCache>,
+    /// The administrator's to-do counts per network (they read whole tables; a few
+    /// seconds of staleness is harmless on a to-do list).
+    pub admin_todo: Arc<TtlCache<i64, crate::home::AdminTodo>>,
+}
+
+/// A tiny map whose entries expire after a fixed time.
+pub struct TtlCache<K, V> {
+    ttl: Duration,
+    entries: std::sync::Mutex<std::collections::HashMap<K, (std::time::Instant, V)>>,
+}
+
+impl<K: std::hash::Hash + Eq, V: Clone> TtlCache<K, V> {
+    pub fn new(ttl: Duration) -> TtlCache<K, V> {
+        TtlCache {
+            ttl,
+            entries: std::sync::Mutex::new(std::collections::HashMap::new()),
+        }
+    }
+
+    pub fn get(&self, key: &K) -> Option<V> {
+        let entries = self.entries.lock().expect("cache lock");
+        entries
+            .get(key)
+            .filter(|(at, _)| at.elapsed() < self.ttl)
+            .map(|(_, v)| v.clone())
+    }
+
+    pub fn put(&self, key: K, value: V) {
+        let mut entries = self.entries.lock().expect("cache lock");
+        let ttl = self.ttl;
+        entries.retain(|_, (at, _)| at.elapsed() < ttl);
+        entries.insert(key, (std::time::Instant::now(), value));
+    }
 }
 
 impl AppState {
@@ -28,6 +61,7 @@ impl AppState {
             login_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(300))),
             mail_wakeup: Arc::new(Notify::new()),
             auth_cache: Arc::new(AuthCache::new(Duration::from_secs(2))),
+            admin_todo: Arc::new(TtlCache::new(Duration::from_secs(10))),
         }
     }
 

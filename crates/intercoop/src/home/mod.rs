@@ -97,7 +97,8 @@ struct DashboardPage {
     sections: Vec<DashboardSection>,
 }
 
-/// What an administrator should look at.
+/// What an administrator should look at (counted at most every 10 s per network).
+#[derive(Clone)]
 pub struct AdminTodo {
     pub candidates: i64,
     pub without_representative: i64,
@@ -115,7 +116,13 @@ struct Counts {
 
 async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let user = require_user(&ctx)?;
-    let admin = if user.is_admin() {
+    let cached = user
+        .is_admin()
+        .then(|| state.admin_todo.get(&user.network.id))
+        .flatten();
+    let admin = if cached.is_some() {
+        cached
+    } else if user.is_admin() {
         let n = user.network.id;
         let count = |q: sea_orm::sea_query::SelectStatement| sea_orm::sea_query::SubQueryStatement::SelectStatement(q);
         let mut candidates = Query::select();
@@ -167,14 +174,16 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
             .expr_as(Expr::SubQuery(None, Box::new(count(failed))), "failed_emails")
             .expr_as(Expr::SubQuery(None, Box::new(count(never))), "never_logged_in")
             .take();
-        db::fetch_one::<Counts, _>(&state.db.read, &all)
-            .await?
-            .map(|c| AdminTodo {
+        db::fetch_one::<Counts, _>(&state.db.read, &all).await?.map(|c| {
+            let todo = AdminTodo {
                 candidates: c.candidates,
                 without_representative: c.without_representative,
                 failed_emails: c.failed_emails,
                 never_logged_in: c.never_logged_in,
-            })
+            };
+            state.admin_todo.put(n, todo.clone());
+            todo
+        })
     } else {
         None
     };
