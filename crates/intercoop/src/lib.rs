@@ -29,6 +29,7 @@ pub mod routes;
 pub mod seed;
 pub mod server;
 pub mod state;
+pub mod ttl_cache;
 pub mod web;
 
 /// Logs to stderr, as text or JSON lines; `RUST_LOG` sets the level.

@@ -4,6 +4,7 @@ use crate::auth::cache::AuthCache;
 use crate::auth::rate_limit::RateLimiter;
 use crate::config::Config;
 use crate::db::Db;
+use crate::ttl_cache::TtlCache;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Notify;
@@ -23,36 +24,6 @@ pub struct AppState {
     pub admin_todo: Arc<TtlCache<i64, crate::home::AdminTodo>>,
 }
 
-/// A tiny map whose entries expire after a fixed time.
-pub struct TtlCache<K, V> {
-    ttl: Duration,
-    entries: std::sync::Mutex<std::collections::HashMap<K, (std::time::Instant, V)>>,
-}
-
-impl<K: std::hash::Hash + Eq, V: Clone> TtlCache<K, V> {
-    pub fn new(ttl: Duration) -> TtlCache<K, V> {
-        TtlCache {
-            ttl,
-            entries: std::sync::Mutex::new(std::collections::HashMap::new()),
-        }
-    }
-
-    pub fn get(&self, key: &K) -> Option<V> {
-        let entries = self.entries.lock().expect("cache lock");
-        entries
-            .get(key)
-            .filter(|(at, _)| at.elapsed() < self.ttl)
-            .map(|(_, v)| v.clone())
-    }
-
-    pub fn put(&self, key: K, value: V) {
-        let mut entries = self.entries.lock().expect("cache lock");
-        let ttl = self.ttl;
-        entries.retain(|_, (at, _)| at.elapsed() < ttl);
-        entries.insert(key, (std::time::Instant::now(), value));
-    }
-}
-
 impl AppState {
     pub fn new(db: Db, config: Config) -> AppState {
         AppState {
@@ -61,7 +32,7 @@ impl AppState {
             login_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(300))),
             mail_wakeup: Arc::new(Notify::new()),
             auth_cache: Arc::new(AuthCache::new(Duration::from_secs(2))),
-            admin_todo: Arc::new(TtlCache::new(Duration::from_secs(10))),
+            admin_todo: Arc::new(TtlCache::new(Duration::from_secs(10), 1_000)),
         }
     }
 

@@ -7,17 +7,16 @@
 //! see `db::postgres_only`); at worst an entry is stale for the TTL.
 
 use super::CurrentUser;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, RwLock};
+use crate::ttl_cache::TtlCache;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use tokio::sync::mpsc::UnboundedSender;
 
 /// Tells the other instances to forget every entry.
 pub const FORGET_ALL: &str = "*";
-use std::time::{Duration, Instant};
 
 pub struct AuthCache {
-    ttl: Duration,
-    entries: RwLock<HashMap<String, (Instant, Arc<CurrentUser>)>>,
+    entries: TtlCache<String, Arc<CurrentUser>>,
     /// Where invalidations go to reach the other instances (PostgreSQL only).
     broadcast: Mutex<Option<UnboundedSender<String>>>,
 }
@@ -25,27 +24,17 @@ pub struct AuthCache {
 impl AuthCache {
     pub fn new(ttl: Duration) -> AuthCache {
         AuthCache {
-            ttl,
-            entries: RwLock::new(HashMap::new()),
+            entries: TtlCache::new(ttl, 50_000),
             broadcast: Mutex::new(None),
         }
     }
 
     pub fn get(&self, key: &str) -> Option<Arc<CurrentUser>> {
-        let entries = self.entries.read().expect("auth cache lock");
-        entries
-            .get(key)
-            .filter(|(at, _)| at.elapsed() < self.ttl)
-            .map(|(_, user)| user.clone())
+        self.entries.get(key)
     }
 
     pub fn put(&self, key: String, user: Arc<CurrentUser>) {
-        let mut entries = self.entries.write().expect("auth cache lock");
-        if entries.len() > 50_000 {
-            let ttl = self.ttl;
-            entries.retain(|_, (at, _)| at.elapsed() < ttl);
-        }
-        entries.insert(key, (Instant::now(), user));
+        self.entries.put(key, user);
     }
 
     /// Forgets one session or token, here and on the other instances.
@@ -62,11 +51,10 @@ impl AuthCache {
 
     /// Applies an invalidation (one received from another instance, or our own).
     pub fn apply(&self, key: &str) {
-        let mut entries = self.entries.write().expect("auth cache lock");
         if key == FORGET_ALL {
-            entries.clear();
+            self.entries.clear();
         } else {
-            entries.remove(key);
+            self.entries.remove(key);
         }
     }
 
