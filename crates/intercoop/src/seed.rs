@@ -128,6 +128,11 @@ pub struct Seeded {
 /// How far back the seeded history goes.
 const HISTORY: time::Duration = time::Duration::days(730);
 
+/// When the i-th of n things happens: spread over the history, oldest first, the last today.
+fn nth_of(today: time::OffsetDateTime, i: usize, n: usize) -> time::OffsetDateTime {
+    today - HISTORY * ((n - 1 - i) as f64 / n.max(1) as f64)
+}
+
 /// Fills the database with a network of the given scale, with two years of history:
 /// each proposal, pledge, closing, payment request and poll is written at its date.
 /// The network is fictitious: its emails are not queued.
@@ -294,10 +299,8 @@ async fn seed_features<C: ConnectionTrait>(
     ];
     let funding_campaigns = (sizes.proposals / 2).max(1);
     let pledges_each = (sizes.pledges / funding_campaigns).clamp(2, users.len().max(2));
-    // The i-th of n things happens at this date, oldest first, the last ones today.
-    let when = |i: usize, n: usize| today - HISTORY * ((n - 1 - i) as f64 / n.max(1) as f64);
     for i in 0..sizes.proposals {
-        let created = when(i, sizes.proposals);
+        let created = nth_of(today, i, sizes.proposals);
         set_clock(created);
         let requester = *rng.pick(&users);
         let input = ProposalInput {
@@ -382,7 +385,9 @@ async fn seed_features<C: ConnectionTrait>(
     seed_polls(conn, network_id, sizes, rng, today).await?;
     set_clock(today);
     tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "seeded polls");
-    // The seeded network is fictitious: its announcements and emails are not sent.
+    // The seeded network is fictitious: its announcements and digests are not sent (its
+    // other emails were never queued: see `seed`). Only this network's rows: a seed may
+    // share the database with a real network.
     use crate::proposals::entities::{campaign, proposal, share_change};
     let now = crate::db::now();
     proposal::Entity::update_many()
@@ -392,14 +397,12 @@ async fn seed_features<C: ConnectionTrait>(
         .await?;
     campaign::Entity::update_many()
         .col_expr(campaign::Column::AnnouncedAt, sea_orm::sea_query::Expr::val(now))
+        .filter(campaign::Column::NetworkId.eq(network_id))
         .exec(conn)
         .await?;
     share_change::Entity::update_many()
         .col_expr(share_change::Column::SentAt, sea_orm::sea_query::Expr::val(now))
-        .exec(conn)
-        .await?;
-    crate::entities::outbox_message::Entity::delete_many()
-        .filter(crate::entities::outbox_message::Column::NetworkId.eq(network_id))
+        .filter(share_change::Column::NetworkId.eq(network_id))
         .exec(conn)
         .await?;
     Ok(())
@@ -426,7 +429,7 @@ async fn seed_polls<C: ConnectionTrait>(
     ];
     let per_poll = (sizes.ballots / sizes.polls.max(1)).max(1);
     for i in 0..sizes.polls {
-        let opened = today - HISTORY * ((sizes.polls - 1 - i) as f64 / sizes.polls.max(1) as f64);
+        let opened = nth_of(today, i, sizes.polls);
         crate::db::set_clock(opened);
         let method = methods[i % methods.len()];
         let input = PollInput {
