@@ -246,11 +246,6 @@ pub async fn list<C: ConnectionTrait>(
     Ok(db::fetch_page(conn, &rows, &count, page.offset()).await?)
 }
 
-#[derive(sea_orm::FromQueryResult)]
-pub struct Count {
-    pub n: i64,
-}
-
 /// An organisation as seen in one network.
 #[derive(Debug, Clone, Serialize)]
 pub struct OrganisationDetail {

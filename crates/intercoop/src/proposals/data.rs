@@ -1004,18 +1004,27 @@ pub async fn preview<C: ConnectionTrait>(
         .ok_or(AppError::NotFound)?;
     let mut parts = participants_of(conn, &[c.id]).await?;
     let (current, _) = parts.remove(&c.id).unwrap_or_default();
+    join_preview(c, &current, &org, cap)
+}
+
+/// What `org` joining `current` (the pledged participants) would do.
+fn join_preview(
+    c: &campaign::Model,
+    current: &[Participant],
+    org: &organisation::Model,
+    cap: Option<i64>,
+) -> AppResult<intercoop_domain::sharing::JoinPreview> {
     let newcomer = Participant {
-        organisation_id,
+        organisation_id: org.id,
         size: org.size.and_then(|s| u64::try_from(s).ok()),
         cap: cap.map(Money::from_cents),
     };
-    preview_join(&terms_of(c), &current, &newcomer).map_err(|e| sharing_error(e, "organisation_id"))
+    preview_join(&terms_of(c), current, &newcomer).map_err(|e| sharing_error(e, "organisation_id"))
 }
 
-/// What a pledge leaves: the new split, its campaign, and each pledger's cap.
+/// What a pledge leaves: the new split and each pledger's cap.
 pub struct Pledged {
     pub shares: Shares,
-    pub campaign: campaign::Model,
     pub caps: BTreeMap<i64, Option<i64>>,
 }
 
@@ -1048,13 +1057,7 @@ pub async fn pledge<C: ConnectionTrait>(
         return Err(AppError::Conflict("proposals-already-pledged"));
     }
     let participants: Vec<Participant> = current.iter().map(participant_of_pledge).collect();
-    let newcomer = Participant {
-        organisation_id,
-        size: org.size.and_then(|s| u64::try_from(s).ok()),
-        cap: cap_cents.map(Money::from_cents),
-    };
-    let preview =
-        preview_join(&terms_of(&c), &participants, &newcomer).map_err(|e| sharing_error(e, "organisation_id"))?;
+    let preview = join_preview(&c, &participants, &org, cap_cents)?;
     let row = pledge::ActiveModel {
         campaign_id: Set(c.id),
         organisation_id: Set(organisation_id),
@@ -1099,7 +1102,6 @@ pub async fn pledge<C: ConnectionTrait>(
     caps.insert(organisation_id, cap_cents);
     Ok(Pledged {
         shares: preview.after,
-        campaign: c,
         caps,
     })
 }

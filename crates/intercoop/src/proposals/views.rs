@@ -177,8 +177,6 @@ async fn list_rows<C: ConnectionTrait>(
     page: &crate::api::Page,
     with_total: bool,
 ) -> AppResult<(Vec<ProposalRow>, i64)> {
-    let mut count = list_query(network_id, doer, filter, false);
-    count.expr(Expr::cust("COUNT(*)"));
     let mut q = list_query(network_id, doer, filter, true);
     q.expr_as(Expr::col(("p", "id")), "id")
         .expr_as(Expr::col(("p", "title")), "title")
@@ -231,6 +229,8 @@ async fn list_rows<C: ConnectionTrait>(
         .limit(page.limit())
         .offset(page.offset());
     if with_total {
+        let mut count = list_query(network_id, doer, filter, false);
+        count.expr(Expr::cust("COUNT(*)"));
         Ok(db::fetch_page(conn, &q, &count, page.offset()).await?)
     } else {
         Ok((db::fetch_all(conn, &q).await?, 0))
