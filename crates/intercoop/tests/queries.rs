@@ -80,3 +80,75 @@ async fn list_pages_issue_a_bounded_number_of_queries_sqlite() {
 async fn list_pages_issue_a_bounded_number_of_queries_postgres() {
     run(Backend::Postgres).await;
 }
+
+/// A seed shares the database with a real network: it marks only its own share
+/// changes sent, so the real network's daily digest still goes out.
+async fn seed_leaves_other_networks_alone(backend: Backend) {
+    use sea_orm::{ConnectionTrait, Statement};
+    use serde_json::json;
+    let Some(app) = common::spawn_quiet(backend).await else {
+        if std::env::var("CI").is_ok() {
+            panic!("PostgreSQL required in CI");
+        }
+        return;
+    };
+    let admin = app.api(&app.admin_token().await);
+    let mut shops = Vec::new();
+    for name in ["Real Shop A", "Real Shop B"] {
+        let org = app.organisation(&admin, name, "user", Some(100)).await;
+        let email = format!("rep{}@real.example", shops.len());
+        let person = app.person(&email, name, Some(org), true, false).await;
+        shops.push((org, app.api(&app.token_for(person).await)));
+    }
+    let r = admin
+        .post(
+            "/api/v1/proposals",
+            &json!({"title": "Real need", "description": "x", "requested_by": shops[0].0}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    let id = r.json::<serde_json::Value>().await.unwrap()["id"].as_i64().unwrap();
+    let r = admin
+        .post(
+            &format!("/api/v1/proposals/{id}/campaign"),
+            &json!({"amount_cents": 10_000, "key": {"kind": "equal"}}),
+        )
+        .await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    for (org, api) in &shops {
+        let r = api
+            .post(
+                &format!("/api/v1/proposals/{id}/pledges"),
+                &json!({"organisation_id": org}),
+            )
+            .await;
+        assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    }
+    let unsent = || async {
+        let db = &app.db().read;
+        let stmt = Statement::from_string(
+            db.get_database_backend(),
+            "SELECT COUNT(*) AS n FROM share_changes WHERE sent_at IS NULL",
+        );
+        db.query_one_raw(stmt)
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get::<i64>("", "n")
+            .unwrap()
+    };
+    assert_eq!(unsent().await, 1, "the second pledge halved the first one's share");
+    intercoop::seed::seed(app.db(), 1, 3).await.unwrap();
+    assert_eq!(unsent().await, 1, "the real network's digest is still to send");
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_leaves_other_networks_alone_sqlite() {
+    seed_leaves_other_networks_alone(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_leaves_other_networks_alone_postgres() {
+    seed_leaves_other_networks_alone(Backend::Postgres).await;
+}
