@@ -523,3 +523,65 @@ both_backends!(an_expired_magic_link_is_410, |app: TestApp| async move {
     assert_eq!(c.get("/dashboard").await.status(), 303, "not logged in");
     app.stop().await;
 });
+
+both_backends!(
+    list_totals_leave_out_disabled_people_and_follow_filters,
+    |app: TestApp| async move {
+        use sea_orm::ConnectionTrait;
+        let admin = app.api(&app.admin_token().await);
+        let shop = app.organisation(&admin, "Shop", "user", Some(100)).await;
+        app.organisation(&admin, "Dev Coop", "provider", None).await;
+        let mut ids = Vec::new();
+        for i in 0..5 {
+            ids.push(
+                app.person(
+                    &format!("p{i}@test.example"),
+                    &format!("Person {i}"),
+                    Some(shop),
+                    false,
+                    false,
+                )
+                .await,
+            );
+        }
+        let before = admin.json("/api/v1/people?per_page=2").await;
+        let everyone = before["total"].as_i64().unwrap();
+        assert!(everyone >= 6, "the five and the administrator: {before}");
+        // A disabled person is neither listed nor counted (the count reads a partial index).
+        let sql = format!("UPDATE people SET disabled = TRUE WHERE id IN ({}, {})", ids[1], ids[3]);
+        app.db().write.execute_unprepared(&sql).await.unwrap();
+        let all = admin.json(&format!("/api/v1/people?per_page={everyone}")).await;
+        assert_eq!(all["total"].as_i64().unwrap(), everyone - 2, "{all}");
+        let names: Vec<&str> = all["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names.len() as i64, everyone - 2);
+        assert!(
+            !names.contains(&"Person 1") && !names.contains(&"Person 3"),
+            "{names:?}"
+        );
+        // A page past the last one is empty but still tells the total.
+        let past = admin.json("/api/v1/people?per_page=2&page=50").await;
+        assert_eq!(past["items"].as_array().unwrap().len(), 0);
+        assert_eq!(past["total"].as_i64().unwrap(), everyone - 2);
+        // The organisation count follows the filters, with or without the organisation's own columns.
+        let orgs = admin.json("/api/v1/organisations").await;
+        assert_eq!(orgs["total"], 2);
+        let names: Vec<&str> = orgs["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, ["Dev Coop", "Shop"], "by name");
+        assert_eq!(admin.json("/api/v1/organisations?kind=provider").await["total"], 1);
+        assert_eq!(admin.json("/api/v1/organisations?q=shop").await["total"], 1);
+        let past = admin.json("/api/v1/organisations?kind=user&page=9").await;
+        assert_eq!(past["total"], 1);
+        assert_eq!(past["items"].as_array().unwrap().len(), 0);
+        app.stop().await;
+    }
+);

@@ -60,6 +60,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "list summaries",
         up: super::m0006_list_summaries::up,
     },
+    Migration {
+        version: 7,
+        name: "list plans",
+        up: super::m0007_list_plans::up,
+    },
 ];
 
 /// Applies the migrations not yet applied, each in its own transaction.

@@ -11,6 +11,7 @@ mod m0003_polls;
 mod m0004_list_indexes;
 mod m0005_people_name;
 mod m0006_list_summaries;
+mod m0007_list_plans;
 pub mod migrations;
 pub mod postgres_only;
 
@@ -74,6 +75,10 @@ impl Db {
                         .busy_timeout(Duration::from_secs(10))
                         .pragma("cache_size", "-4000")
                         .pragma("temp_store", "memory")
+                        // Every list query has the index it needs (checked with EXPLAIN QUERY
+                        // PLAN); left on, the planner preferred building a throw-away index
+                        // over all people for each page's count (7 ms instead of 1 ms).
+                        .pragma("automatic_index", "off")
                 });
                 opts
             };
@@ -179,7 +184,7 @@ where
     T: sea_orm::FromQueryResult,
     C: ConnectionTrait,
 {
-    use sea_orm::sea_query::{Expr, SubQueryStatement};
+    use sea_orm::sea_query::{Expr, Query, SubQueryStatement};
     let mut q = page.clone();
     q.expr_as(
         Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(count.clone()))),
@@ -194,12 +199,45 @@ where
             struct Total {
                 page_total: i64,
             }
-            let mut q = count.clone();
-            q.clear_selects().expr_as(Expr::cust("COUNT(*)"), "page_total");
+            let q = Query::select()
+                .expr_as(
+                    Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(count.clone()))),
+                    "page_total",
+                )
+                .take();
             fetch_one::<Total, _>(conn, &q).await?.map_or(0, |t| t.page_total)
         }
     };
     Ok((rows.into_iter().map(|r| r.row).collect(), total))
+}
+
+/// Joins `table` as an inner join that keeps the tables before it as the outer loop, so
+/// that a list read in an index's order (e.g. organisations by name) stops after its page.
+///
+/// BACKEND-SPECIFIC: SQLite's documented way to fix a join order is `CROSS JOIN` (the
+/// same rows as an inner join; sea-query writes it without `ON`, so the condition goes to
+/// `WHERE`). Left to choose, SQLite 3.51 read every membership and sorted the whole
+/// network for each page of organisations (1.3 ms at scale 100 against 0.2 ms).
+/// PostgreSQL plans by itself.
+pub fn join_in_order(
+    q: &mut sea_orm::sea_query::SelectStatement,
+    backend: DatabaseBackend,
+    table: &str,
+    alias: &str,
+    on: sea_orm::sea_query::Expr,
+) {
+    use sea_orm::sea_query::{Expr, JoinType};
+    if backend == DatabaseBackend::Sqlite {
+        q.join_as(
+            JoinType::CrossJoin,
+            table.to_string(),
+            alias.to_string(),
+            Expr::val(true),
+        )
+        .and_where(on);
+    } else {
+        q.join_as(JoinType::InnerJoin, table.to_string(), alias.to_string(), on);
+    }
 }
 
 /// Runs a sea-query SELECT and maps each row into `T` (a flat projection).

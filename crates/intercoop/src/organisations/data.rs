@@ -180,10 +180,12 @@ pub struct ListFilter {
 }
 
 /// The filters of the list; `full` adds the representative (the page, not its count).
-fn list_query(network_id: i64, filter: &ListFilter, full: bool) -> SelectStatement {
+fn list_query(network_id: i64, filter: &ListFilter, full: bool, backend: sea_orm::DatabaseBackend) -> SelectStatement {
     let mut q = Query::select();
-    q.from_as("organisations", "o").join_as(
-        sea_orm::sea_query::JoinType::InnerJoin,
+    q.from_as("organisations", "o");
+    db::join_in_order(
+        &mut q,
+        backend,
         "memberships",
         "m",
         Expr::col(("m", "organisation_id"))
@@ -220,6 +222,23 @@ fn list_query(network_id: i64, filter: &ListFilter, full: bool) -> SelectStateme
     q
 }
 
+/// What the count of a page needs: the memberships alone (an index range) unless a
+/// filter reads the organisation itself.
+fn count_query(network_id: i64, filter: &ListFilter, backend: sea_orm::DatabaseBackend) -> SelectStatement {
+    let by_kind = filter.kind.as_deref().is_some_and(|k| !k.is_empty());
+    let by_text = filter.q.as_deref().is_some_and(|t| !t.trim().is_empty());
+    if by_kind || by_text {
+        return list_query(network_id, filter, false, backend);
+    }
+    let mut q = Query::select();
+    q.from_as("memberships", "m")
+        .and_where(Expr::col(("m", "network_id")).eq(network_id));
+    if let Some(status) = filter.status.as_deref().filter(|s| !s.is_empty()) {
+        q.and_where(Expr::col(("m", "status")).eq(status));
+    }
+    q
+}
+
 /// A page of the network's organisations, by name, and how many there are.
 pub async fn list<C: ConnectionTrait>(
     conn: &C,
@@ -227,9 +246,10 @@ pub async fn list<C: ConnectionTrait>(
     filter: &ListFilter,
     page: &crate::api::Page,
 ) -> AppResult<(Vec<OrganisationRow>, i64)> {
-    let mut count = list_query(network_id, filter, false);
+    let backend = conn.get_database_backend();
+    let mut count = count_query(network_id, filter, backend);
     count.expr(Expr::cust("COUNT(*)"));
-    let mut rows = list_query(network_id, filter, true);
+    let mut rows = list_query(network_id, filter, true, backend);
     rows.expr_as(Expr::col(("o", "id")), "id")
         .expr_as(Expr::col(("o", "name")), "name")
         .expr_as(Expr::col(("o", "kind")), "kind")

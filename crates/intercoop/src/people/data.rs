@@ -54,8 +54,29 @@ pub async fn list<C: ConnectionTrait>(
             .and_where(Expr::col(("p", "disabled")).eq(false));
         q
     };
-    let mut count = base();
-    count.expr(Expr::cust("COUNT(*)"));
+    // The count reads the network's link table and subtracts its disabled people (a
+    // partial index, migration 7): joining every person instead made SQLite pick a plan
+    // that probed the link table once per person of the federation (2.7 ms at scale 100).
+    let members = |disabled_only: bool| {
+        let mut q = Query::select();
+        q.expr(Expr::cust("COUNT(*)"))
+            .from("network_people")
+            .and_where(Expr::col("network_id").eq(network_id));
+        if disabled_only {
+            q.and_where(
+                Expr::col("person_id").in_subquery(
+                    Query::select()
+                        .column("id")
+                        .from("people")
+                        .and_where(Expr::col("disabled"))
+                        .take(),
+                ),
+            );
+        }
+        Expr::SubQuery(None, Box::new(q.into()))
+    };
+    let mut count = Query::select();
+    count.expr(members(false).sub(members(true)));
     let mut rows = base();
     rows.expr_as(Expr::col(("p", "id")), "id")
         .expr_as(Expr::col(("p", "name")), "name")

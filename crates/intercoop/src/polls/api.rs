@@ -95,18 +95,7 @@ pub fn out(full: PollFull) -> PollOut {
     }
 }
 
-/// A poll in a list.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PollRow {
-    pub id: i64,
-    pub title: String,
-    pub method: String,
-    pub status: String,
-    pub secret: bool,
-    #[schema(value_type = Option<String>, format = DateTime)]
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub closes_at: Option<time::OffsetDateTime>,
-}
+pub use super::data::PollRow;
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[serde(default)]
@@ -126,18 +115,7 @@ pub async fn list(
     Query(params): Query<ListParams>,
 ) -> AppResult<Json<Paginated<PollRow>>> {
     let (rows, total) = data::list(&state.db.read, user.network.id, params.status.as_deref(), &page).await?;
-    let items = rows
-        .into_iter()
-        .map(|p| PollRow {
-            id: p.id,
-            title: p.title,
-            method: p.method,
-            status: p.status,
-            secret: p.secret,
-            closes_at: p.closes_at,
-        })
-        .collect();
-    Ok(Json(Paginated::new(items, &page, total)))
+    Ok(Json(Paginated::new(rows, &page, total)))
 }
 
 /// One poll with its options.

@@ -383,24 +383,40 @@ pub async fn get<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppR
     Ok(PollFull { poll, options })
 }
 
-/// The polls of a network, newest first, and how many there are (one query for the page).
+/// A poll in a list: only what a list shows (not its description, options or result).
+#[derive(Debug, Serialize, sea_orm::FromQueryResult, utoipa::ToSchema)]
+pub struct PollRow {
+    pub id: i64,
+    pub title: String,
+    pub method: String,
+    pub status: String,
+    pub secret: bool,
+    #[schema(value_type = Option<String>, format = DateTime)]
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub closes_at: Option<time::OffsetDateTime>,
+}
+
+/// The polls of a network, newest first, and how many there are, in one query.
 pub async fn list<C: ConnectionTrait>(
     conn: &C,
     network_id: i64,
     status: Option<&str>,
     page: &crate::api::Page,
-) -> AppResult<(Vec<poll::Model>, i64)> {
-    let mut q = poll::Entity::find().filter(poll::Column::NetworkId.eq(network_id));
+) -> AppResult<(Vec<PollRow>, i64)> {
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    let mut base = Query::select();
+    base.from("polls").and_where(Expr::col("network_id").eq(network_id));
     if let Some(s) = status.filter(|s| !s.is_empty()) {
-        q = q.filter(poll::Column::Status.eq(s));
+        base.and_where(Expr::col("status").eq(s));
     }
-    let total = q.clone().count(conn).await? as i64;
-    let rows = q
-        .order_by_desc(poll::Column::Id)
-        .paginate(conn, page.limit())
-        .fetch_page(page.number() - 1)
-        .await?;
-    Ok((rows, total))
+    let mut count = base.clone();
+    count.expr(Expr::cust("COUNT(*)"));
+    let mut rows = base;
+    rows.columns(["id", "title", "method", "status", "secret", "closes_at"])
+        .order_by("id", sea_orm::Order::Desc)
+        .limit(page.limit())
+        .offset(page.offset());
+    Ok(db::fetch_page(conn, &rows, &count, page.offset()).await?)
 }
 
 // ---- the electorate ----

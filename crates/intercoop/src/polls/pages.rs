@@ -40,7 +40,7 @@ pub fn grade_label(lang: Lang, grade_count: u8, grade: u8) -> String {
 #[template(path = "polls/list.html")]
 struct ListPage {
     ctx: Ctx,
-    rows: Vec<poll::Model>,
+    rows: Vec<data::PollRow>,
     page: u64,
     pages: u64,
     total: i64,
