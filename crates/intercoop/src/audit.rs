@@ -3,7 +3,7 @@
 
 use crate::db;
 use crate::entities::audit_entry;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, Set};
 use serde::Serialize;
 
 /// Who made a change: a person, or the system (a background job, the CLI).
@@ -37,7 +37,7 @@ pub async fn record<C: ConnectionTrait, B: Serialize, A: Serialize>(
     before: Option<&B>,
     after: Option<&A>,
 ) -> Result<(), DbErr> {
-    audit_entry::ActiveModel {
+    let row = audit_entry::ActiveModel {
         network_id: Set(change.network_id),
         actor_id: Set(change.actor.person_id),
         action: Set(change.action.to_string()),
@@ -48,9 +48,9 @@ pub async fn record<C: ConnectionTrait, B: Serialize, A: Serialize>(
         request_id: Set(current_request_id()),
         at: Set(db::now()),
         ..Default::default()
-    }
-    .insert(conn)
-    .await?;
+    };
+    // Nothing reads the entry back: no `RETURNING`, no second statement.
+    audit_entry::Entity::insert(row).exec_without_returning(conn).await?;
     Ok(())
 }
 

@@ -68,6 +68,7 @@ impl Db {
                     .acquire_timeout(Duration::from_secs(30))
                     .sqlx_logging(false);
                 slow_statements(&mut opts);
+                opts.map_sqlx_sqlite_pool_opts(|p| p.after_connect(|conn, _| Box::pin(stable_plans(conn))));
                 opts.map_sqlx_sqlite_opts(move |o| {
                     o.journal_mode(SqliteJournalMode::Wal)
                         .synchronous(sync)
@@ -240,6 +241,38 @@ pub fn join_in_order(
     }
 }
 
+/// Turns on SQLite's query planner stability guarantee for a new connection.
+///
+/// BACKEND-SPECIFIC. The SQLite that sqlx bundles is built with `SQLITE_ENABLE_STAT4`:
+/// without this setting, a statement whose plan could depend on a bound value (every
+/// `LIMIT ?`, so every `.one()` and every list page, and every comparison with an
+/// indexed column once `ANALYZE` has run) is compiled again at each execution, which
+/// cost 4–5× a simple statement (measured: 5.6 µs against 1.3 µs per primary-key look-up)
+/// and about a tenth of the seed's time. Plans then depend on the schema and the
+/// statistics only, which is also what makes them the ones checked with `EXPLAIN`.
+async fn stable_plans(conn: &mut sea_orm::sqlx::SqliteConnection) -> Result<(), sea_orm::sqlx::Error> {
+    let mut handle = conn.lock_handle().await?;
+    let db = handle.as_raw_handle().as_ptr();
+    // SAFETY: `db` is the live handle of this connection, held locked for the call;
+    // SQLITE_DBCONFIG_ENABLE_QPSG takes an int and an optional int pointer (null: the
+    // caller does not read the setting back).
+    let rc = unsafe {
+        libsqlite3_sys::sqlite3_db_config(
+            db,
+            libsqlite3_sys::SQLITE_DBCONFIG_ENABLE_QPSG,
+            1 as std::ffi::c_int,
+            std::ptr::null_mut::<std::ffi::c_int>(),
+        )
+    };
+    if rc == libsqlite3_sys::SQLITE_OK {
+        Ok(())
+    } else {
+        Err(sea_orm::sqlx::Error::Configuration(
+            format!("SQLite refused the planner stability setting (code {rc})").into(),
+        ))
+    }
+}
+
 /// Runs a sea-query SELECT and maps each row into `T` (a flat projection).
 pub async fn fetch_all<T, C>(conn: &C, stmt: &sea_orm::sea_query::SelectStatement) -> Result<Vec<T>, DbErr>
 where
@@ -283,4 +316,37 @@ pub async fn backdated<F: std::future::Future>(work: F) -> F::Output {
 /// Inside [`backdated`]: makes [`now`] answer `at` (from now on, until moved again).
 pub fn set_clock(at: time::OffsetDateTime) {
     let _ = CLOCK_OFFSET.try_with(|o| o.set(time::OffsetDateTime::now_utc() - at));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads a connection's planner stability setting (`-1` asks without changing it).
+    async fn qpsg_of(pool: &sea_orm::sqlx::SqlitePool) -> std::ffi::c_int {
+        let mut conn = pool.acquire().await.unwrap();
+        let mut handle = conn.lock_handle().await.unwrap();
+        let mut on: std::ffi::c_int = -1;
+        // SAFETY: a live, locked handle; the option writes its state to `on`.
+        let rc = unsafe {
+            libsqlite3_sys::sqlite3_db_config(
+                handle.as_raw_handle().as_ptr(),
+                libsqlite3_sys::SQLITE_DBCONFIG_ENABLE_QPSG,
+                -1 as std::ffi::c_int,
+                &mut on as *mut std::ffi::c_int,
+            )
+        };
+        assert_eq!(rc, libsqlite3_sys::SQLITE_OK);
+        on
+    }
+
+    #[tokio::test]
+    async fn every_sqlite_connection_keeps_its_plans_whatever_the_bound_values() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::connect(&crate::config::DbArgs::for_data_dir(dir.path().to_path_buf()))
+            .await
+            .unwrap();
+        assert_eq!(qpsg_of(db.write.get_sqlite_connection_pool()).await, 1, "the writer");
+        assert_eq!(qpsg_of(db.read.get_sqlite_connection_pool()).await, 1, "a reader");
+    }
 }

@@ -23,7 +23,8 @@ use intercoop_domain::text::Title;
 use intercoop_domain::{Money, Role, RoleSet};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -257,11 +258,14 @@ pub async fn org_names<C: ConnectionTrait>(conn: &C, ids: &[i64]) -> AppResult<B
         return Ok(BTreeMap::new());
     }
     Ok(organisation::Entity::find()
+        .select_only()
+        .column(organisation::Column::Id)
+        .column(organisation::Column::Name)
         .filter(organisation::Column::Id.is_in(ids.to_vec()))
+        .into_tuple::<(i64, String)>()
         .all(conn)
         .await?
         .into_iter()
-        .map(|o| (o.id, o.name))
         .collect())
 }
 
@@ -330,7 +334,7 @@ pub async fn add_event<C: ConnectionTrait>(
     doer: &Doer,
     e: EventInput<'_>,
 ) -> AppResult<()> {
-    event::ActiveModel {
+    let row = event::ActiveModel {
         proposal_id: Set(proposal_id),
         actor_id: Set(doer.person_id),
         kind: Set(e.kind.to_string()),
@@ -340,9 +344,8 @@ pub async fn add_event<C: ConnectionTrait>(
         poll_id: Set(e.poll_id),
         at: Set(db::now()),
         ..Default::default()
-    }
-    .insert(conn)
-    .await?;
+    };
+    event::Entity::insert(row).exec_without_returning(conn).await?;
     Ok(())
 }
 
@@ -1276,8 +1279,11 @@ pub async fn close<C: ConnectionTrait>(
     if funded {
         let now = db::now();
         let due = now + Duration::days(PAYMENT_DAYS);
-        for line in shares.lines.iter().filter(|l| l.amount.is_positive()) {
-            let r = payment_request::ActiveModel {
+        let rows: Vec<payment_request::ActiveModel> = shares
+            .lines
+            .iter()
+            .filter(|l| l.amount.is_positive())
+            .map(|line| payment_request::ActiveModel {
                 network_id: Set(p.network_id),
                 organisation_id: Set(line.organisation_id),
                 campaign_id: Set(Some(c.id)),
@@ -1288,10 +1294,14 @@ pub async fn close<C: ConnectionTrait>(
                 status: Set("open".into()),
                 created_at: Set(now),
                 ..Default::default()
-            }
-            .insert(conn)
-            .await?;
-            requests.push(r);
+            })
+            .collect();
+        if !rows.is_empty() {
+            // One multi-row insert; RETURNING gives no order, the ids do.
+            requests = payment_request::Entity::insert_many(rows)
+                .exec_with_returning(conn)
+                .await?;
+            requests.sort_by_key(|r| r.id);
         }
         campaign::Entity::update_many()
             .col_expr(campaign::Column::Status, Expr::val("funded"))
