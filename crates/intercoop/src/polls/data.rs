@@ -519,7 +519,9 @@ async fn snapshot_electorate<C: ConnectionTrait>(conn: &C, p: &poll::Model) -> A
     }
     let total: i64 = rows.iter().map(|r| *r.weight.as_ref()).sum();
     for chunk in rows.chunks(500) {
-        elector::Entity::insert_many(chunk.to_vec()).exec(conn).await?;
+        elector::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(conn)
+            .await?;
     }
     Ok(total)
 }

@@ -1199,7 +1199,9 @@ async fn queue_changes<C: ConnectionTrait>(
         .collect();
     // One statement per few hundred rows (PostgreSQL allows 65 535 bind parameters).
     for chunk in rows.chunks(500) {
-        share_change::Entity::insert_many(chunk.to_vec()).exec(conn).await?;
+        share_change::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(conn)
+            .await?;
     }
     Ok(())
 }
