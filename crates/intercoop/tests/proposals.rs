@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Api, TestApp};
+use common::{Api, TestApp, open, pledge_ok};
 use intercoop::proposals::entities::{campaign, pledge, share_change};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait};
 use serde_json::{Value, json};
@@ -57,23 +57,6 @@ async fn proposal(admin: &Api, by: i64, title: &str) -> i64 {
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["status"], "discussion");
     v["id"].as_i64().unwrap()
-}
-
-async fn open(admin: &Api, id: i64, body: Value) -> Value {
-    let r = admin.post(&format!("/api/v1/proposals/{id}/campaign"), &body).await;
-    assert_eq!(r.status(), 201, "{:?}", r.text().await);
-    r.json().await.unwrap()
-}
-
-async fn pledge_ok(api: &Api, id: i64, org: i64) -> Value {
-    let r = api
-        .post(
-            &format!("/api/v1/proposals/{id}/pledges"),
-            &json!({"organisation_id": org}),
-        )
-        .await;
-    assert_eq!(r.status(), 201, "{:?}", r.text().await);
-    r.json().await.unwrap()
 }
 
 fn amounts(shares: &Value) -> Vec<(i64, i64)> {

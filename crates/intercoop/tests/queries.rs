@@ -116,21 +116,9 @@ async fn seed_leaves_other_networks_alone(backend: Backend) {
         .await;
     assert_eq!(r.status(), 201);
     let id = r.json::<serde_json::Value>().await.unwrap()["id"].as_i64().unwrap();
-    let r = admin
-        .post(
-            &format!("/api/v1/proposals/{id}/campaign"),
-            &json!({"amount_cents": 10_000, "key": {"kind": "equal"}}),
-        )
-        .await;
-    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    common::open(&admin, id, json!({"amount_cents": 10_000, "key": {"kind": "equal"}})).await;
     for (org, api) in &shops {
-        let r = api
-            .post(
-                &format!("/api/v1/proposals/{id}/pledges"),
-                &json!({"organisation_id": org}),
-            )
-            .await;
-        assert_eq!(r.status(), 201, "{:?}", r.text().await);
+        common::pledge_ok(api, id, *org).await;
     }
     let unsent = || async {
         let db = &app.db().read;

@@ -440,3 +440,22 @@ pub async fn fresh_postgres_database() -> Option<String> {
     url.set_path(&format!("/{name}"));
     Some(url.to_string())
 }
+
+/// Opens a proposal's co-funding campaign through the API (201 expected).
+pub async fn open(admin: &Api, id: i64, body: serde_json::Value) -> serde_json::Value {
+    let r = admin.post(&format!("/api/v1/proposals/{id}/campaign"), &body).await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    r.json().await.unwrap()
+}
+
+/// Pledges an organisation to a proposal's open campaign through the API (201 expected).
+pub async fn pledge_ok(api: &Api, id: i64, org: i64) -> serde_json::Value {
+    let r = api
+        .post(
+            &format!("/api/v1/proposals/{id}/pledges"),
+            &serde_json::json!({"organisation_id": org}),
+        )
+        .await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    r.json().await.unwrap()
+}
