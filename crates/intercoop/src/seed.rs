@@ -388,7 +388,7 @@ async fn seed_features<C: ConnectionTrait>(
     // The seeded network is fictitious: its announcements and digests are not sent (its
     // other emails were never queued: see `seed`). Only this network's rows: a seed may
     // share the database with a real network.
-    use crate::proposals::entities::{campaign, proposal, share_change};
+    use crate::proposals::entities::{campaign, proposal};
     let now = crate::db::now();
     proposal::Entity::update_many()
         .col_expr(proposal::Column::AnnouncedAt, sea_orm::sea_query::Expr::val(now))
@@ -400,11 +400,9 @@ async fn seed_features<C: ConnectionTrait>(
         .filter(campaign::Column::NetworkId.eq(network_id))
         .exec(conn)
         .await?;
-    share_change::Entity::update_many()
-        .col_expr(share_change::Column::SentAt, sea_orm::sea_query::Expr::val(now))
-        .filter(share_change::Column::NetworkId.eq(network_id))
-        .exec(conn)
-        .await?;
+    crate::proposals::digest::take_changes(conn, Some(network_id))
+        .await
+        .map_err(err)?;
     Ok(())
 }
 

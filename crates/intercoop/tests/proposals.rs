@@ -5,7 +5,7 @@
 mod common;
 
 use common::{Api, TestApp, open, pledge_ok};
-use intercoop::proposals::entities::{campaign, pledge, share_change};
+use intercoop::proposals::entities::{campaign, pledge};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait};
 use serde_json::{Value, json};
 
@@ -740,58 +740,254 @@ both_backends!(transitions_check_roles_and_keep_a_timeline, |app: TestApp| async
     app.stop().await;
 });
 
-both_backends!(share_changes_go_in_one_daily_digest, |app: TestApp| async move {
-    let admin = app.api(&app.admin_token().await);
-    let shops = supermarkets(&app, &admin, 4).await;
-    let id = proposal(&admin, shops[0].id, "Labels").await;
-    open(&admin, id, json!({"amount_cents": 12_000, "key": {"kind": "equal"}})).await;
+/// A proposal whose campaign (`amount_cents`, equal shares) the first `n` supermarkets
+/// pledged to, in order.
+async fn pledged_campaign(app: &TestApp, admin: &Api, n: usize, amount_cents: i64) -> (Vec<Org>, i64) {
+    let shops = supermarkets(app, admin, n).await;
+    let id = proposal(admin, shops[0].id, "Labels").await;
+    open(
+        admin,
+        id,
+        json!({"amount_cents": amount_cents, "key": {"kind": "equal"}}),
+    )
+    .await;
     for s in &shops {
         pledge_ok(&s.api, id, s.id).await;
     }
-    // Three changes for the first organisation (120 → 60 → 40 → 30 €), queued, no email yet.
-    let queued = share_change::Entity::find()
-        .filter(share_change::Column::OrganisationId.eq(shops[0].id))
-        .count(&app.db().read)
+    (shops, id)
+}
+
+/// Runs the daily digest now; how many emails it enqueued.
+async fn digest(app: &TestApp) -> usize {
+    intercoop::proposals::notify::send_share_digest(app.state())
         .await
-        .unwrap();
-    assert_eq!(queued, 3);
+        .unwrap()
+}
+
+/// The campaign of a proposal, as stored.
+async fn campaign_of(app: &TestApp, id: i64) -> campaign::Model {
+    campaign::Entity::find()
+        .filter(campaign::Column::ProposalId.eq(id))
+        .one(&app.db().read)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+both_backends!(share_changes_go_in_one_daily_digest, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let (shops, id) = pledged_campaign(&app, &admin, 4, 12_000).await;
+    // Three changes for the first organisation (120 → 60 → 40 → 30 €): no email yet, its
+    // pledge remembers what it was told (120 €), the campaign waits for the digest.
+    let db = &app.db().read;
+    let told = |org: i64| async move {
+        pledge::Entity::find()
+            .filter(pledge::Column::OrganisationId.eq(org))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+            .notified_cents
+    };
+    assert_eq!(told(shops[0].id).await, Some(12_000));
+    assert_eq!(
+        told(shops[3].id).await,
+        Some(3_000),
+        "the last one saw its share when pledging"
+    );
+    let app_ref = &app;
+    let due = || async move { campaign_of(app_ref, id).await.digest_due };
+    assert!(due().await);
     assert!(
         app.mails_to(&shops[0].email)
             .await
             .iter()
             .all(|m| m.kind != "share_digest")
     );
-    let sent = intercoop::proposals::notify::send_share_digest(app.state())
-        .await
-        .unwrap();
+    let sent = digest(&app).await;
     assert_eq!(sent, 3); // the first three organisations; the last one's share never changed
-    let digests: Vec<_> = app
-        .mails_to(&shops[0].email)
-        .await
-        .into_iter()
-        .filter(|m| m.kind == "share_digest")
-        .collect();
-    assert_eq!(digests.len(), 1);
+    let digests = |email: String| async move {
+        app_ref
+            .mails_to(&email)
+            .await
+            .into_iter()
+            .filter(|m| m.kind == "share_digest")
+            .collect::<Vec<_>>()
+    };
+    let first = digests(shops[0].email.clone()).await;
+    assert_eq!(first.len(), 1);
     assert!(
-        digests[0].text_body.contains("120,00") && digests[0].text_body.contains("30,00"),
+        first[0].text_body.contains("120,00") && first[0].text_body.contains("30,00"),
         "{}",
-        digests[0].text_body
+        first[0].text_body
     );
-    assert!(
-        app.mails_to(&shops[3].email)
-            .await
-            .iter()
-            .all(|m| m.kind != "share_digest")
-    );
+    assert!(digests(shops[3].email.clone()).await.is_empty());
+    assert!(!due().await);
+    assert_eq!(told(shops[0].id).await, Some(3_000));
     // Nothing new: nothing sent.
-    assert_eq!(
-        intercoop::proposals::notify::send_share_digest(app.state())
-            .await
-            .unwrap(),
-        0
+    assert_eq!(digest(&app).await, 0);
+    // A withdrawal raises the others' shares (30 → 40 €): the next digest says so, from
+    // the amount the last digest told.
+    let r = shops[3]
+        .api
+        .delete(&format!(
+            "/api/v1/proposals/{id}/pledges?organisation_id={}",
+            shops[3].id
+        ))
+        .await;
+    assert!(r.status().is_success(), "{}", r.status());
+    assert!(due().await);
+    assert_eq!(digest(&app).await, 3);
+    let second = digests(shops[1].email.clone()).await;
+    assert_eq!(second.len(), 2);
+    assert!(
+        second[1].text_body.contains("30,00") && second[1].text_body.contains("40,00"),
+        "{}",
+        second[1].text_body
     );
+    assert!(digests(shops[3].email.clone()).await.is_empty(), "the leaver knows");
     app.stop().await;
 });
+
+both_backends!(a_closed_campaign_is_not_in_the_digest, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let (_, id) = pledged_campaign(&app, &admin, 2, 10_000).await;
+    let r = admin.post(&format!("/api/v1/proposals/{id}/close"), &json!({})).await;
+    assert_eq!(r.status(), 200);
+    // Its participants were told how it closed; the halving of the first share is moot.
+    assert_eq!(digest(&app).await, 0);
+    assert!(!campaign_of(&app, id).await.digest_due);
+    app.stop().await;
+});
+
+// Migration 8 replaced the queue of share changes: what was still queued is carried
+// over (told the first amount not yet sent), so the next digest sends it once.
+both_backends!(
+    migration_8_carries_queued_share_changes_over,
+    |app: TestApp| async move {
+        use sea_orm::sea_query::{Alias, ColumnDef, Index, Query, Table};
+        use sea_orm::{ConnectionTrait, Statement};
+        let admin = app.api(&app.admin_token().await);
+        let (shops, id) = pledged_campaign(&app, &admin, 2, 12_000).await;
+        let c = campaign_of(&app, id).await;
+        // Back to version 7: the queue holds the first shop's change (120 → 60 €), not sent,
+        // and an older one already sent.
+        let db = &app.db().write;
+        let run = |sql: String| async move {
+            db.execute_raw(Statement::from_string(db.get_database_backend(), sql))
+                .await
+                .unwrap();
+        };
+        run("DROP INDEX ix_campaigns_digest_due".into()).await;
+        run("ALTER TABLE pledges DROP COLUMN notified_cents".into()).await;
+        run("ALTER TABLE campaigns DROP COLUMN digest_due".into()).await;
+        let col = |name: &str| ColumnDef::new(Alias::new(name)).big_integer().not_null().take();
+        db.execute(
+            Table::create()
+                .table(Alias::new("share_changes"))
+                .col(
+                    ColumnDef::new(Alias::new("id"))
+                        .big_integer()
+                        .not_null()
+                        .auto_increment()
+                        .primary_key(),
+                )
+                .col(col("network_id"))
+                .col(col("campaign_id"))
+                .col(col("organisation_id"))
+                .col(col("before_cents"))
+                .col(col("after_cents"))
+                .col(
+                    ColumnDef::new(Alias::new("created_at"))
+                        .timestamp_with_time_zone()
+                        .not_null(),
+                )
+                .col(ColumnDef::new(Alias::new("sent_at")).timestamp_with_time_zone().null()),
+        )
+        .await
+        .unwrap();
+        db.execute(
+            Index::create()
+                .name("ix_share_changes_sent_at")
+                .table(Alias::new("share_changes"))
+                .col(Alias::new("sent_at")),
+        )
+        .await
+        .unwrap();
+        let now = time::OffsetDateTime::now_utc();
+        for (before, after, sent) in [(9_000, 12_000, Some(now)), (12_000, 6_000, None)] {
+            db.execute(
+                Query::insert()
+                    .into_table(Alias::new("share_changes"))
+                    .columns(
+                        [
+                            "network_id",
+                            "campaign_id",
+                            "organisation_id",
+                            "before_cents",
+                            "after_cents",
+                            "created_at",
+                            "sent_at",
+                        ]
+                        .map(Alias::new),
+                    )
+                    .values_panic([
+                        c.network_id.into(),
+                        c.id.into(),
+                        shops[0].id.into(),
+                        before.into(),
+                        after.into(),
+                        now.into(),
+                        sent.into(),
+                    ]),
+            )
+            .await
+            .unwrap();
+        }
+        run("DELETE FROM schema_migrations WHERE version = 8".into()).await;
+        assert_eq!(app.db().migrate().await.unwrap(), 1);
+
+        let told: Vec<(i64, Option<i64>)> = pledge::Entity::find()
+            .filter(pledge::Column::CampaignId.eq(c.id))
+            .all(&app.db().read)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.organisation_id, p.notified_cents))
+            .collect();
+        assert_eq!(told, vec![(shops[0].id, Some(12_000)), (shops[1].id, Some(6_000))]);
+        let c = campaign::Entity::find_by_id(c.id)
+            .one(&app.db().read)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(c.digest_due);
+        assert!(
+            db.execute_raw(Statement::from_string(
+                db.get_database_backend(),
+                "SELECT 1 FROM share_changes"
+            ))
+            .await
+            .is_err(),
+            "the queue is gone"
+        );
+        let sent = digest(&app).await;
+        assert_eq!(sent, 1);
+        let digest: Vec<_> = app
+            .mails_to(&shops[0].email)
+            .await
+            .into_iter()
+            .filter(|m| m.kind == "share_digest")
+            .collect();
+        assert_eq!(digest.len(), 1);
+        assert!(
+            digest[0].text_body.contains("120,00") && digest[0].text_body.contains("60,00"),
+            "{}",
+            digest[0].text_body
+        );
+        app.stop().await;
+    }
+);
 
 both_backends!(
     posting_tells_the_organisations_running_the_software,

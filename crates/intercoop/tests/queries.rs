@@ -90,7 +90,7 @@ async fn list_pages_issue_a_bounded_number_of_queries_postgres() {
 }
 
 /// A seed shares the database with a real network: it marks only its own share
-/// changes sent, so the real network's daily digest still goes out.
+/// changes as told, so the real network's daily digest still goes out.
 async fn seed_leaves_other_networks_alone(backend: Backend) {
     use sea_orm::{ConnectionTrait, Statement};
     use serde_json::json;
@@ -120,12 +120,9 @@ async fn seed_leaves_other_networks_alone(backend: Backend) {
     for (org, api) in &shops {
         common::pledge_ok(api, id, *org).await;
     }
-    let unsent = || async {
-        let db = &app.db().read;
-        let stmt = Statement::from_string(
-            db.get_database_backend(),
-            "SELECT COUNT(*) AS n FROM share_changes WHERE sent_at IS NULL",
-        );
+    let db = &app.db().read;
+    let count = |sql: &'static str| async move {
+        let stmt = Statement::from_string(db.get_database_backend(), sql);
         db.query_one_raw(stmt)
             .await
             .unwrap()
@@ -133,9 +130,16 @@ async fn seed_leaves_other_networks_alone(backend: Backend) {
             .try_get::<i64>("", "n")
             .unwrap()
     };
+    let unsent = || count("SELECT COUNT(*) AS n FROM campaigns WHERE digest_due");
     assert_eq!(unsent().await, 1, "the second pledge halved the first one's share");
-    intercoop::seed::seed(app.db(), 1, 3).await.unwrap();
+    let seeded = intercoop::seed::seed(app.db(), 1, 3).await.unwrap();
     assert_eq!(unsent().await, 1, "the real network's digest is still to send");
+    let sent = intercoop::proposals::notify::send_share_digest(app.state())
+        .await
+        .unwrap();
+    assert_eq!(sent, 1, "one email, to the real network's first shop");
+    let digests = count("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'share_digest'").await;
+    assert_eq!(digests, 1, "none for the {} seeded people", seeded.people.len());
     app.stop().await;
 }
 

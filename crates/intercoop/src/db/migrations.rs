@@ -4,7 +4,7 @@
 
 use sea_orm::sea_query::{
     Alias, ColumnDef, ForeignKey, ForeignKeyAction, Index, IndexCreateStatement, Query, Table, TableAlterStatement,
-    TableCreateStatement,
+    TableCreateStatement, TableDropStatement,
 };
 use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
 
@@ -21,6 +21,8 @@ pub enum Step {
     Index(Box<IndexCreateStatement>),
     /// One change of a table (SQLite takes one per statement).
     Alter(Box<TableAlterStatement>),
+    /// A table no longer used (after a backfill carried its rows over).
+    Drop(Box<TableDropStatement>),
     /// Fills new columns from existing rows, in the migration's transaction.
     Backfill(for<'a> fn(&'a DatabaseTransaction) -> BoxFuture<'a, Result<(), DbErr>>),
 }
@@ -65,6 +67,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "list plans",
         up: super::m0007_list_plans::up,
     },
+    Migration {
+        version: 8,
+        name: "share notices",
+        up: super::m0008_share_notices::up,
+    },
 ];
 
 /// Applies the migrations not yet applied, each in its own transaction.
@@ -96,6 +103,7 @@ pub async fn run(db: &DatabaseConnection) -> Result<usize, DbErr> {
                 Step::Table(t) => txn.execute(t.as_ref()).await?,
                 Step::Index(i) => txn.execute(i.as_ref()).await?,
                 Step::Alter(a) => txn.execute(a.as_ref()).await?,
+                Step::Drop(d) => txn.execute(d.as_ref()).await?,
                 Step::Backfill(fill) => {
                     fill(&txn).await?;
                     continue;

@@ -304,9 +304,7 @@ pub async fn pledge(
     // Only what decides is read under the write lock (the campaign, locked, and its
     // pledges): the proposal before, the names for the answer after, both from a reader.
     let p = data::get(&state.db.read, user.network.id, id).await?;
-    let txn = state.db.write.begin().await?;
-    let pledged = data::pledge(&txn, &Doer::user(&user), &p, body.organisation_id, body.cap_cents).await?;
-    txn.commit().await?;
+    let pledged = data::pledge_committed(&state.db, Doer::user(&user), p, body.organisation_id, body.cap_cents).await?;
     let out = views::shares_out_with_caps(&state.db.read, &pledged.shares, &pledged.caps).await?;
     Ok((StatusCode::CREATED, Json(out)))
 }

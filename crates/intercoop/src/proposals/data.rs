@@ -4,9 +4,7 @@
 //! Every change runs in the caller's transaction and records its audit entry and its
 //! timeline event there; emails are enqueued in the same transaction.
 
-use super::entities::{
-    campaign, catch_up, credit, event, interest, payment_request, pledge, proposal, quote, share_change,
-};
+use super::entities::{campaign, catch_up, credit, event, interest, payment_request, pledge, proposal, quote};
 use super::notify;
 use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
@@ -181,23 +179,26 @@ pub async fn current_shares<C: ConnectionTrait>(conn: &C, c: &campaign::Model) -
 }
 
 /// Writes a campaign's list summary (coverage, participants, active pledges) from its
-/// current split, so that the proposal list never loads pledges (see migration 6).
+/// current split, so that the proposal list never loads pledges (see migration 6), and
+/// marks it for the daily digest when `others_changed` (see `digest`).
 pub async fn store_summary<C: ConnectionTrait>(
     conn: &C,
     campaign_id: i64,
     shares: &Shares,
     pledges: usize,
+    others_changed: bool,
 ) -> AppResult<()> {
-    campaign::Entity::update_many()
+    let mut update = campaign::Entity::update_many()
         .col_expr(campaign::Column::CoveredCents, Expr::val(shares.covered.cents()))
         .col_expr(
             campaign::Column::ParticipantCount,
             Expr::val(shares.participant_lines().count() as i64),
         )
-        .col_expr(campaign::Column::PledgeCount, Expr::val(pledges as i64))
-        .filter(campaign::Column::Id.eq(campaign_id))
-        .exec(conn)
-        .await?;
+        .col_expr(campaign::Column::PledgeCount, Expr::val(pledges as i64));
+    if others_changed {
+        update = update.col_expr(campaign::Column::DigestDue, Expr::val(true));
+    }
+    update.filter(campaign::Column::Id.eq(campaign_id)).exec(conn).await?;
     Ok(())
 }
 
@@ -218,7 +219,7 @@ pub async fn refresh_summary<C: ConnectionTrait>(conn: &C, campaign_id: i64) -> 
         shortfall: Money::from_cents(c.amount_cents),
         lines: Vec::new(),
     });
-    store_summary(conn, c.id, &shares, pledges).await
+    store_summary(conn, c.id, &shares, pledges, false).await
 }
 
 /// Fills the summaries of every proposal and campaign (migration 6).
@@ -947,6 +948,7 @@ pub async fn open_campaign<C: ConnectionTrait>(
         opened_at: Set(now),
         closed_at: Set(None),
         announced_at: Set(None),
+        digest_due: Set(false),
         ..Default::default()
     }
     .insert(conn)
@@ -1025,6 +1027,25 @@ fn join_preview(
     preview_join(&terms_of(c), current, &newcomer).map_err(|e| sharing_error(e, "organisation_id"))
 }
 
+/// [`pledge`] in a transaction of its own, committed before it returns, run on the
+/// writer's thread (see `Db::on_writer`). The proposal is read beforehand from a reader:
+/// only what decides (the campaign, locked, and its pledges) is read under the write lock.
+pub async fn pledge_committed(
+    db: &db::Db,
+    doer: Doer,
+    p: proposal::Model,
+    organisation_id: i64,
+    cap_cents: Option<i64>,
+) -> AppResult<Pledged> {
+    db.on_writer(move |write| async move {
+        let txn = sea_orm::TransactionTrait::begin(&write).await?;
+        let pledged = pledge(&txn, &doer, &p, organisation_id, cap_cents).await?;
+        txn.commit().await?;
+        Ok(pledged)
+    })
+    .await
+}
+
 /// What a pledge leaves: the new split and each pledger's cap.
 pub struct Pledged {
     pub shares: Shares,
@@ -1032,9 +1053,10 @@ pub struct Pledged {
 }
 
 /// A pledge: the organisation joins the campaign, optionally with a cap. The hot write
-/// of a co-funding: a handful of statements whatever the number of participants (the
-/// campaign locked, its pledges read once, the changes of the others' shares and the
-/// campaign's list summary written in one statement each).
+/// of a co-funding: the same few statements whatever the number of participants (the
+/// campaign locked, its pledges read once, the pledge, the campaign's list summary, the
+/// timeline event and the audit entry). The others' new shares are not written here:
+/// the campaign is marked and the daily digest works them out (see `digest`).
 pub async fn pledge<C: ConnectionTrait>(
     conn: &C,
     doer: &Doer,
@@ -1051,15 +1073,22 @@ pub async fn pledge<C: ConnectionTrait>(
     }
     let c = open_campaign_locked(conn, p).await?;
     // An open campaign has only active pledges and no adopters (catch-ups come after delivery).
-    let current = pledge::Entity::find()
+    let current: Vec<PledgeTerms> = pledge::Entity::find()
+        .select_only()
+        .columns([
+            pledge::Column::OrganisationId,
+            pledge::Column::Size,
+            pledge::Column::CapCents,
+        ])
         .filter(pledge::Column::CampaignId.eq(c.id))
         .order_by_asc(pledge::Column::Id)
+        .into_model()
         .all(conn)
         .await?;
     if current.iter().any(|pl| pl.organisation_id == organisation_id) {
         return Err(AppError::Conflict("proposals-already-pledged"));
     }
-    let participants: Vec<Participant> = current.iter().map(participant_of_pledge).collect();
+    let participants: Vec<Participant> = current.iter().map(PledgeTerms::participant).collect();
     let preview = join_preview(&c, &participants, &org, cap_cents)?;
     let row = pledge::ActiveModel {
         campaign_id: Set(c.id),
@@ -1069,12 +1098,16 @@ pub async fn pledge<C: ConnectionTrait>(
         size: Set(org.size),
         status: Set(PLEDGE_ACTIVE.into()),
         created_at: Set(db::now()),
+        // The newcomer saw its share before pledging: the digest tells it only later changes.
+        notified_cents: Set(Some(
+            preview.after.amount_of(organisation_id).unwrap_or(Money::ZERO).cents(),
+        )),
         ..Default::default()
     }
     .insert(conn)
     .await?;
-    queue_changes(conn, &c, &preview.before, &preview.after, Some(organisation_id)).await?;
-    store_summary(conn, c.id, &preview.after, current.len() + 1).await?;
+    let others_changed = shares_moved(&preview.before, &preview.after);
+    store_summary(conn, c.id, &preview.after, current.len() + 1, others_changed).await?;
     add_event(
         conn,
         p.id,
@@ -1109,7 +1142,35 @@ pub async fn pledge<C: ConnectionTrait>(
     })
 }
 
-fn participant_of_pledge(p: &pledge::Model) -> Participant {
+/// What the split needs of a pledge (a projection: the pledge's hot path reads these only).
+#[derive(Debug, sea_orm::FromQueryResult)]
+struct PledgeTerms {
+    organisation_id: i64,
+    size: Option<i64>,
+    cap_cents: Option<i64>,
+}
+
+impl PledgeTerms {
+    fn participant(&self) -> Participant {
+        Participant {
+            organisation_id: self.organisation_id,
+            size: self.size.and_then(|s| u64::try_from(s).ok()),
+            cap: self.cap_cents.map(Money::from_cents),
+        }
+    }
+}
+
+/// Whether a participant of `before` other than a newcomer or a leaver has another share
+/// in `after` (what the daily digest reports).
+fn shares_moved(before: &Shares, after: &Shares) -> bool {
+    before.participant_lines().any(|line| {
+        after
+            .amount_of(line.organisation_id)
+            .is_some_and(|new| new != line.amount)
+    })
+}
+
+pub(crate) fn participant_of_pledge(p: &pledge::Model) -> Participant {
     Participant {
         organisation_id: p.organisation_id,
         size: p.size.and_then(|s| u64::try_from(s).ok()),
@@ -1137,8 +1198,14 @@ pub async fn withdraw_pledge<C: ConnectionTrait>(
     let before = current_shares(conn, &c).await?;
     pledge::Entity::delete_by_id(existing.id).exec(conn).await?;
     let after = current_shares(conn, &c).await?;
-    queue_changes(conn, &c, &before, &after, None).await?;
-    refresh_summary(conn, c.id).await?;
+    let pledges = sea_orm::PaginatorTrait::count(
+        pledge::Entity::find()
+            .filter(pledge::Column::CampaignId.eq(c.id))
+            .filter(pledge::Column::Status.eq(PLEDGE_ACTIVE)),
+        conn,
+    )
+    .await?;
+    store_summary(conn, c.id, &after, pledges as usize, shares_moved(&before, &after)).await?;
     add_event(
         conn,
         p.id,
@@ -1169,41 +1236,6 @@ pub async fn withdraw_pledge<C: ConnectionTrait>(
     )
     .await?;
     Ok(after)
-}
-
-/// Queues the share changes of the other participants for the daily digest.
-async fn queue_changes<C: ConnectionTrait>(
-    conn: &C,
-    c: &campaign::Model,
-    before: &Shares,
-    after: &Shares,
-    newcomer: Option<i64>,
-) -> AppResult<()> {
-    let now = db::now();
-    let rows: Vec<share_change::ActiveModel> = before
-        .participant_lines()
-        .filter(|line| Some(line.organisation_id) != newcomer)
-        .filter_map(|line| {
-            let new = after.amount_of(line.organisation_id).unwrap_or(Money::ZERO);
-            (new != line.amount).then(|| share_change::ActiveModel {
-                network_id: Set(c.network_id),
-                campaign_id: Set(c.id),
-                organisation_id: Set(line.organisation_id),
-                before_cents: Set(line.amount.cents()),
-                after_cents: Set(new.cents()),
-                created_at: Set(now),
-                sent_at: Set(None),
-                ..Default::default()
-            })
-        })
-        .collect();
-    // One statement per few hundred rows (PostgreSQL allows 65 535 bind parameters).
-    for chunk in rows.chunks(500) {
-        share_change::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(conn)
-            .await?;
-    }
-    Ok(())
 }
 
 async fn release<C: ConnectionTrait>(conn: &C, c: &campaign::Model, status: &str) -> AppResult<()> {

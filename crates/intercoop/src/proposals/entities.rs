@@ -160,6 +160,8 @@ pub mod campaign {
         pub participant_count: i64,
         /// Active pledges (the "most funded" sort).
         pub pledge_count: i64,
+        /// The others' shares changed since the last daily digest (see `digest`).
+        pub digest_due: bool,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -184,6 +186,9 @@ pub mod pledge {
         pub size: Option<i64>,
         pub status: String,
         pub created_at: TimeDateTimeWithTimeZone,
+        /// The share its organisation was last told: at its pledge, then in each daily
+        /// digest that reported a change (see `digest`).
+        pub notified_cents: Option<i64>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -253,30 +258,6 @@ pub mod credit {
         pub organisation_id: i64,
         pub amount_cents: i64,
         pub created_at: TimeDateTimeWithTimeZone,
-    }
-
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-
-    impl ActiveModelBehavior for ActiveModel {}
-}
-
-/// Table `share_changes`.
-pub mod share_change {
-    use sea_orm::entity::prelude::*;
-
-    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
-    #[sea_orm(table_name = "share_changes")]
-    pub struct Model {
-        #[sea_orm(primary_key)]
-        pub id: i64,
-        pub network_id: i64,
-        pub campaign_id: i64,
-        pub organisation_id: i64,
-        pub before_cents: i64,
-        pub after_cents: i64,
-        pub created_at: TimeDateTimeWithTimeZone,
-        pub sent_at: Option<TimeDateTimeWithTimeZone>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -6,7 +6,8 @@
 //! - `data`: every change (one function serves pages, API, jobs and polls), in the
 //!   caller's transaction, with its audit entry and timeline event.
 //! - `views`: read models (list with filters and sorts, one proposal, commitments).
-//! - `notify`: who is told what, by email through the outbox; the daily digest.
+//! - `notify`: who is told what, by email through the outbox; the daily digest, whose
+//!   share changes `digest` works out when it is sent.
 //! - `api`, `pages`: the JSON API and the server-rendered pages.
 //!
 //! # Exact shares, and why not largest remainder
@@ -31,11 +32,12 @@
 //! # Emails
 //! A posted proposal is announced to the people of every organisation running the
 //! software concerned; an opened campaign to every representative; funded, lapsed,
-//! payment requests and catch-up credits as they happen; share changes are collected
-//! in `share_changes` and told in a daily digest, one email per person.
+//! payment requests and catch-up credits as they happen; share changes are told in a
+//! daily digest, one email per person, worked out when it is sent (`digest`).
 
 pub mod api;
 pub mod data;
+pub mod digest;
 pub mod entities;
 pub mod notify;
 pub mod pages;

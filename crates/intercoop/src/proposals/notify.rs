@@ -8,7 +8,8 @@
 //! announcement go out once even with several instances.
 
 use super::data::{self, PaymentRequestOut};
-use super::entities::{campaign, catch_up, payment_request, proposal, share_change};
+use super::digest;
+use super::entities::{campaign, catch_up, payment_request, proposal};
 use crate::db;
 use crate::entities::{network, organisation_software};
 use crate::error::AppResult;
@@ -61,35 +62,42 @@ pub async fn representatives<C: ConnectionTrait>(
 }
 
 /// Every person of the given organisations who belongs to the network.
+///
+/// Read from the organisations' affiliations outwards, in that order (`db::join_in_order`):
+/// without statistics (a new network, or the seed's single transaction) SQLite started
+/// from the network's people instead and read all of them for each announcement
+/// (4.5 ms at scale 25 against 13 µs; three quarters of the scale-100 seed).
 pub async fn people_of<C: ConnectionTrait>(conn: &C, network_id: i64, orgs: &[i64]) -> AppResult<Vec<Recipient>> {
     if orgs.is_empty() {
         return Ok(Vec::new());
     }
-    let q = Query::select()
-        .expr_as(Expr::col(("p", "id")), "person_id")
+    let backend = conn.get_database_backend();
+    let mut q = Query::select();
+    q.expr_as(Expr::col(("p", "id")), "person_id")
         .expr_as(Expr::col(("p", "email")), "email")
         .expr_as(Expr::col(("p", "name")), "name")
         .expr_as(Expr::col(("p", "language")), "language")
         .expr_as(Expr::col(("a", "organisation_id")), "organisation_id")
-        .from_as("affiliations", "a")
-        .join_as(
-            JoinType::InnerJoin,
-            "people",
-            "p",
-            Expr::col(("p", "id")).equals(("a", "person_id")),
-        )
-        .join_as(
-            JoinType::InnerJoin,
-            "network_people",
-            "np",
-            Expr::col(("np", "person_id"))
-                .equals(("p", "id"))
-                .and(Expr::col(("np", "network_id")).eq(network_id)),
-        )
-        .and_where(Expr::col(("a", "organisation_id")).is_in(orgs.to_vec()))
+        .from_as("affiliations", "a");
+    db::join_in_order(
+        &mut q,
+        backend,
+        "people",
+        "p",
+        Expr::col(("p", "id")).equals(("a", "person_id")),
+    );
+    db::join_in_order(
+        &mut q,
+        backend,
+        "network_people",
+        "np",
+        Expr::col(("np", "person_id"))
+            .equals(("p", "id"))
+            .and(Expr::col(("np", "network_id")).eq(network_id)),
+    );
+    q.and_where(Expr::col(("a", "organisation_id")).is_in(orgs.to_vec()))
         .and_where(Expr::col(("p", "disabled")).eq(false))
-        .order_by(("p", "id"), sea_orm::Order::Asc)
-        .to_owned();
+        .order_by(("p", "id"), sea_orm::Order::Asc);
     Ok(db::fetch_all(conn, &q).await?)
 }
 
@@ -433,63 +441,23 @@ pub async fn adopted<C: ConnectionTrait>(
     Ok(())
 }
 
-/// (organisation, proposal) → (first amount, last amount, title).
+/// (organisation, proposal) → (amount last told, amount now, title).
 type ChangesByOrg = BTreeMap<(i64, i64), (i64, i64, String)>;
 
-#[derive(Debug, sea_orm::FromQueryResult)]
-struct PendingChange {
-    id: i64,
-    network_id: i64,
-    organisation_id: i64,
-    before_cents: i64,
-    after_cents: i64,
-    proposal_id: i64,
-    title: String,
-}
-
 /// The daily digest of share changes: one email per person, listing every change of
-/// share of its organisations since the last digest (the first and last amount of each
-/// campaign), instead of one email per pledge. Returns how many emails it enqueued.
+/// share of its organisations since the last digest (the amount last told and the
+/// amount now, per campaign; see `digest`), instead of one email per pledge. Returns
+/// how many emails it enqueued.
 pub async fn send_share_digest(state: &AppState) -> AppResult<usize> {
     let base = state.config.base_url.clone();
     let txn = state.db.write.begin().await?;
-    let q = Query::select()
-        .expr_as(Expr::col(("s", "id")), "id")
-        .expr_as(Expr::col(("s", "network_id")), "network_id")
-        .expr_as(Expr::col(("s", "organisation_id")), "organisation_id")
-        .expr_as(Expr::col(("s", "before_cents")), "before_cents")
-        .expr_as(Expr::col(("s", "after_cents")), "after_cents")
-        .expr_as(Expr::col(("p", "id")), "proposal_id")
-        .expr_as(Expr::col(("p", "title")), "title")
-        .from_as("share_changes", "s")
-        .join_as(
-            JoinType::InnerJoin,
-            "campaigns",
-            "c",
-            Expr::col(("c", "id")).equals(("s", "campaign_id")),
-        )
-        .join_as(
-            JoinType::InnerJoin,
-            "proposals",
-            "p",
-            Expr::col(("p", "id")).equals(("c", "proposal_id")),
-        )
-        .and_where(Expr::col(("s", "sent_at")).is_null())
-        .order_by(("s", "id"), sea_orm::Order::Asc)
-        .to_owned();
-    let pending: Vec<PendingChange> = db::fetch_all(&txn, &q).await?;
-    if pending.is_empty() {
-        return Ok(0);
-    }
-    // (network, organisation, proposal) → (first before, last after, title)
+    let pending = digest::take_changes(&txn, None).await?;
     let mut net_changes: BTreeMap<i64, ChangesByOrg> = BTreeMap::new();
-    for c in &pending {
-        let e = net_changes
-            .entry(c.network_id)
-            .or_default()
-            .entry((c.organisation_id, c.proposal_id))
-            .or_insert((c.before_cents, c.after_cents, c.title.clone()));
-        e.1 = c.after_cents;
+    for c in pending {
+        net_changes.entry(c.network_id).or_default().insert(
+            (c.organisation_id, c.proposal_id),
+            (c.before_cents, c.after_cents, c.title),
+        );
     }
     let mut sent = 0;
     for (network_id, changes) in net_changes {
@@ -542,12 +510,6 @@ pub async fn send_share_digest(state: &AppState) -> AppResult<usize> {
             sent += 1;
         }
     }
-    let ids: Vec<i64> = pending.iter().map(|c| c.id).collect();
-    share_change::Entity::update_many()
-        .col_expr(share_change::Column::SentAt, Expr::val(Some(db::now())))
-        .filter(share_change::Column::Id.is_in(ids))
-        .exec(&txn)
-        .await?;
     txn.commit().await?;
     state.mail_wakeup.notify_one();
     Ok(sent)

@@ -505,10 +505,8 @@ pub async fn pledge(
                 .cents(),
         ),
     };
-    let txn = state.db.write.begin().await?;
-    let p = data::get(&txn, user.network.id, id).await?;
-    data::pledge(&txn, &Doer::user(&user), &p, org_id(&form)?, cap).await?;
-    txn.commit().await?;
+    let p = data::get(&state.db.read, user.network.id, id).await?;
+    data::pledge_committed(&state.db, Doer::user(&user), p, org_id(&form)?, cap).await?;
     Ok(see_other(&format!("/proposals/{id}#campaign")))
 }
 

@@ -1,0 +1,212 @@
+//! The share changes of the daily digest, worked out when the digest is sent.
+//!
+//! A pledge changes the share of everyone already in its campaign. Writing one row per
+//! other participant at each pledge made a pledge's cost grow with its campaign (69 rows
+//! at 70 participants). Instead:
+//! - each pledge keeps the share its organisation was last told (`pledges.notified_cents`):
+//!   its share when it pledged (it saw it before confirming), then the one of the last
+//!   digest that reported a change;
+//! - a pledge or a withdrawal that moved the others' shares marks its campaign
+//!   (`campaigns.digest_due`), in the statement that already writes the list summary;
+//! - the digest ([`take_changes`]) recomputes the split of each marked campaign, reports
+//!   each organisation whose share differs from what it was told, and records the new
+//!   amounts, all in the digest's transaction. What a digest reports is therefore the
+//!   first and last amount since the previous digest, as before.
+//!
+//! A campaign that closed in between is not reported: its participants were told how
+//! it closed (funded, with their payment request, or lapsed).
+
+use super::data::{self, PLEDGE_ACTIVE};
+use super::entities::{campaign, pledge, proposal};
+use crate::error::{AppError, AppResult};
+use intercoop_domain::Money;
+use intercoop_domain::sharing::compute_shares;
+use sea_orm::sea_query::{CaseStatement, Expr, ExprTrait, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use std::collections::BTreeMap;
+
+/// One organisation's share of one campaign, changed since it was last told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShareChange {
+    pub network_id: i64,
+    pub organisation_id: i64,
+    pub proposal_id: i64,
+    pub title: String,
+    /// What it was last told.
+    pub before_cents: i64,
+    pub after_cents: i64,
+}
+
+/// How many rows one `UPDATE … CASE` or `IN (…)` carries (PostgreSQL allows 65 535 bind
+/// parameters per statement, SQLite 32 766).
+const CHUNK: usize = 500;
+
+/// Takes the share changes since the last digest, in order of campaign and pledge, and
+/// records them as told: each organisation is then reported a change once. `network`
+/// keeps to one network (the seed marks its own as told).
+///
+/// BACKEND-SPECIFIC: the marked campaigns are locked on PostgreSQL (`FOR UPDATE`, the
+/// lock a pledge takes) so that a pledge committed meanwhile is not marked as told; on
+/// SQLite the single writer connection serialises the two.
+pub async fn take_changes<C: ConnectionTrait>(conn: &C, network: Option<i64>) -> AppResult<Vec<ShareChange>> {
+    let mut q = campaign::Entity::find()
+        .filter(campaign::Column::DigestDue.eq(true))
+        .order_by_asc(campaign::Column::Id);
+    if let Some(n) = network {
+        q = q.filter(campaign::Column::NetworkId.eq(n));
+    }
+    if conn.get_database_backend() == DatabaseBackend::Postgres {
+        q = q.lock_exclusive();
+    }
+    let due = q.all(conn).await?;
+    if due.is_empty() {
+        return Ok(Vec::new());
+    }
+    let open: Vec<&campaign::Model> = due.iter().filter(|c| c.status == "open").collect();
+    let titles: BTreeMap<i64, String> = proposal::Entity::find()
+        .select_only()
+        .columns([proposal::Column::Id, proposal::Column::Title])
+        .filter(proposal::Column::Id.is_in(open.iter().map(|c| c.proposal_id)))
+        .into_tuple::<(i64, String)>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect();
+    let mut pledges: BTreeMap<i64, Vec<pledge::Model>> = BTreeMap::new();
+    for chunk in open.chunks(CHUNK) {
+        for p in pledge::Entity::find()
+            .filter(pledge::Column::CampaignId.is_in(chunk.iter().map(|c| c.id)))
+            .filter(pledge::Column::Status.eq(PLEDGE_ACTIVE))
+            .order_by_asc(pledge::Column::Id)
+            .all(conn)
+            .await?
+        {
+            pledges.entry(p.campaign_id).or_default().push(p);
+        }
+    }
+    let mut changes = Vec::new();
+    let mut told = Vec::new();
+    for c in open {
+        let list = pledges.remove(&c.id).unwrap_or_default();
+        let participants: Vec<_> = list.iter().map(data::participant_of_pledge).collect();
+        // A split that cannot be computed (never stored by the app) leaves nothing to tell;
+        // it must not hold back the other campaigns' digest.
+        let shares = match compute_shares(&data::terms_of(c), &participants) {
+            Ok(shares) => shares,
+            Err(e) => {
+                tracing::warn!(campaign = c.id, error = ?e, "share digest: split cannot be computed");
+                continue;
+            }
+        };
+        for p in list {
+            let now = shares.amount_of(p.organisation_id).unwrap_or(Money::ZERO).cents();
+            if p.notified_cents == Some(now) {
+                continue;
+            }
+            if let Some(before) = p.notified_cents {
+                changes.push(ShareChange {
+                    network_id: c.network_id,
+                    organisation_id: p.organisation_id,
+                    proposal_id: c.proposal_id,
+                    title: titles.get(&c.proposal_id).cloned().unwrap_or_default(),
+                    before_cents: before,
+                    after_cents: now,
+                });
+            }
+            told.push((p.id, now));
+        }
+    }
+    record_told(conn, &told).await?;
+    for chunk in due.chunks(CHUNK) {
+        campaign::Entity::update_many()
+            .col_expr(campaign::Column::DigestDue, Expr::val(false))
+            .filter(campaign::Column::Id.is_in(chunk.iter().map(|c| c.id)))
+            .exec(conn)
+            .await?;
+    }
+    Ok(changes)
+}
+
+/// Records what each pledge's organisation was told: one statement per few hundred
+/// pledges (`UPDATE … SET notified_cents = CASE id WHEN … END`).
+async fn record_told<C: ConnectionTrait>(conn: &C, told: &[(i64, i64)]) -> AppResult<()> {
+    for chunk in told.chunks(CHUNK) {
+        let case = chunk.iter().fold(CaseStatement::new(), |case, (id, cents)| {
+            case.case(pledge::Column::Id.eq(*id), Expr::val(*cents))
+        });
+        pledge::Entity::update_many()
+            .col_expr(pledge::Column::NotifiedCents, case.into())
+            .filter(pledge::Column::Id.is_in(chunk.iter().map(|(id, _)| *id)))
+            .exec(conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Migration 8: the shares told so far. Every active pledge of an open campaign was
+/// told its current share, except where a change still waited in `share_changes` (the
+/// table this migration replaces): there it was told the first amount not yet sent, and
+/// its campaign is marked for the next digest. Nothing queued is lost or sent twice.
+pub async fn backfill_told(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+    let wrap = |e: AppError| match e {
+        AppError::Db(e) => e,
+        other => DbErr::Custom(other.to_string()),
+    };
+    let open = campaign::Entity::find()
+        .filter(campaign::Column::Status.eq("open"))
+        .order_by_asc(campaign::Column::Id)
+        .all(txn)
+        .await?;
+    // (campaign, organisation) → the first amount not yet sent
+    let mut unsent: BTreeMap<(i64, i64), i64> = BTreeMap::new();
+    let q = Query::select()
+        .columns(["campaign_id", "organisation_id", "before_cents"])
+        .from("share_changes")
+        .and_where(Expr::col("sent_at").is_null())
+        .order_by("id", sea_orm::Order::Asc)
+        .to_owned();
+    for row in txn.query_all(&q).await? {
+        let key = (
+            row.try_get::<i64>("", "campaign_id")?,
+            row.try_get::<i64>("", "organisation_id")?,
+        );
+        unsent.entry(key).or_insert(row.try_get::<i64>("", "before_cents")?);
+    }
+    let mut told = Vec::new();
+    let mut due = Vec::new();
+    for c in &open {
+        let list = pledge::Entity::find()
+            .filter(pledge::Column::CampaignId.eq(c.id))
+            .filter(pledge::Column::Status.eq(PLEDGE_ACTIVE))
+            .order_by_asc(pledge::Column::Id)
+            .all(txn)
+            .await?;
+        let participants: Vec<_> = list.iter().map(data::participant_of_pledge).collect();
+        // A split that cannot be computed (never stored by the app) leaves nothing to tell.
+        let Ok(shares) = compute_shares(&data::terms_of(c), &participants) else {
+            continue;
+        };
+        let mut marked = false;
+        for p in &list {
+            let now = shares.amount_of(p.organisation_id).unwrap_or(Money::ZERO).cents();
+            let before = unsent.get(&(c.id, p.organisation_id)).copied();
+            marked |= before.is_some_and(|b| b != now);
+            told.push((p.id, before.unwrap_or(now)));
+        }
+        if marked {
+            due.push(c.id);
+        }
+    }
+    record_told(txn, &told).await.map_err(wrap)?;
+    for chunk in due.chunks(CHUNK) {
+        campaign::Entity::update_many()
+            .col_expr(campaign::Column::DigestDue, Expr::val(true))
+            .filter(campaign::Column::Id.is_in(chunk.iter().copied()))
+            .exec(txn)
+            .await?;
+    }
+    Ok(())
+}
