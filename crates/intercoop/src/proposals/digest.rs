@@ -75,34 +75,10 @@ pub async fn take_changes<C: ConnectionTrait>(conn: &C, network: Option<i64>) ->
         .await?
         .into_iter()
         .collect();
-    let mut pledges: BTreeMap<i64, Vec<pledge::Model>> = BTreeMap::new();
-    for chunk in open.chunks(CHUNK) {
-        for p in pledge::Entity::find()
-            .filter(pledge::Column::CampaignId.is_in(chunk.iter().map(|c| c.id)))
-            .filter(pledge::Column::Status.eq(PLEDGE_ACTIVE))
-            .order_by_asc(pledge::Column::Id)
-            .all(conn)
-            .await?
-        {
-            pledges.entry(p.campaign_id).or_default().push(p);
-        }
-    }
     let mut changes = Vec::new();
     let mut told = Vec::new();
-    for c in open {
-        let list = pledges.remove(&c.id).unwrap_or_default();
-        let participants: Vec<_> = list.iter().map(data::participant_of_pledge).collect();
-        // A split that cannot be computed (never stored by the app) leaves nothing to tell;
-        // it must not hold back the other campaigns' digest.
-        let shares = match compute_shares(&data::terms_of(c), &participants) {
-            Ok(shares) => shares,
-            Err(e) => {
-                tracing::warn!(campaign = c.id, error = ?e, "share digest: split cannot be computed");
-                continue;
-            }
-        };
-        for p in list {
-            let now = shares.amount_of(p.organisation_id).unwrap_or(Money::ZERO).cents();
+    for (c, list) in shares_now(conn, &open).await? {
+        for (p, now) in list {
             if p.notified_cents == Some(now) {
                 continue;
             }
@@ -120,14 +96,61 @@ pub async fn take_changes<C: ConnectionTrait>(conn: &C, network: Option<i64>) ->
         }
     }
     record_told(conn, &told).await?;
-    for chunk in due.chunks(CHUNK) {
+    let ids: Vec<i64> = due.iter().map(|c| c.id).collect();
+    mark_due(conn, &ids, false).await?;
+    Ok(changes)
+}
+
+/// Each campaign's active pledges, oldest first, with each one's share in the campaign's
+/// split now (cents): one query per few hundred campaigns. A campaign whose split cannot
+/// be computed (never stored by the app) is left out, with a warning, so that it does not
+/// hold back the others.
+async fn shares_now<'c, C: ConnectionTrait>(
+    conn: &C,
+    campaigns: &[&'c campaign::Model],
+) -> AppResult<Vec<(&'c campaign::Model, Vec<(pledge::Model, i64)>)>> {
+    let mut pledges: BTreeMap<i64, Vec<pledge::Model>> = BTreeMap::new();
+    for chunk in campaigns.chunks(CHUNK) {
+        for p in pledge::Entity::find()
+            .filter(pledge::Column::CampaignId.is_in(chunk.iter().map(|c| c.id)))
+            .filter(pledge::Column::Status.eq(PLEDGE_ACTIVE))
+            .order_by_asc(pledge::Column::Id)
+            .all(conn)
+            .await?
+        {
+            pledges.entry(p.campaign_id).or_default().push(p);
+        }
+    }
+    let mut out = Vec::new();
+    for c in campaigns {
+        let list = pledges.remove(&c.id).unwrap_or_default();
+        let participants: Vec<_> = list.iter().map(data::participant_of_pledge).collect();
+        match compute_shares(&data::terms_of(c), &participants) {
+            Ok(shares) => out.push((
+                *c,
+                list.into_iter()
+                    .map(|p| {
+                        let now = shares.amount_of(p.organisation_id).unwrap_or(Money::ZERO).cents();
+                        (p, now)
+                    })
+                    .collect(),
+            )),
+            Err(e) => tracing::warn!(campaign = c.id, error = ?e, "share digest: split cannot be computed"),
+        }
+    }
+    Ok(out)
+}
+
+/// Sets or clears the digest mark of campaigns.
+async fn mark_due<C: ConnectionTrait>(conn: &C, ids: &[i64], due: bool) -> AppResult<()> {
+    for chunk in ids.chunks(CHUNK) {
         campaign::Entity::update_many()
-            .col_expr(campaign::Column::DigestDue, Expr::val(false))
-            .filter(campaign::Column::Id.is_in(chunk.iter().map(|c| c.id)))
+            .col_expr(campaign::Column::DigestDue, Expr::val(due))
+            .filter(campaign::Column::Id.is_in(chunk.iter().copied()))
             .exec(conn)
             .await?;
     }
-    Ok(changes)
+    Ok(())
 }
 
 /// Records what each pledge's organisation was told: one statement per few hundred
@@ -175,23 +198,12 @@ pub async fn backfill_told(txn: &DatabaseTransaction) -> Result<(), DbErr> {
         );
         unsent.entry(key).or_insert(row.try_get::<i64>("", "before_cents")?);
     }
+    let open: Vec<&campaign::Model> = open.iter().collect();
     let mut told = Vec::new();
     let mut due = Vec::new();
-    for c in &open {
-        let list = pledge::Entity::find()
-            .filter(pledge::Column::CampaignId.eq(c.id))
-            .filter(pledge::Column::Status.eq(PLEDGE_ACTIVE))
-            .order_by_asc(pledge::Column::Id)
-            .all(txn)
-            .await?;
-        let participants: Vec<_> = list.iter().map(data::participant_of_pledge).collect();
-        // A split that cannot be computed (never stored by the app) leaves nothing to tell.
-        let Ok(shares) = compute_shares(&data::terms_of(c), &participants) else {
-            continue;
-        };
+    for (c, list) in shares_now(txn, &open).await.map_err(wrap)? {
         let mut marked = false;
-        for p in &list {
-            let now = shares.amount_of(p.organisation_id).unwrap_or(Money::ZERO).cents();
+        for (p, now) in list {
             let before = unsent.get(&(c.id, p.organisation_id)).copied();
             marked |= before.is_some_and(|b| b != now);
             told.push((p.id, before.unwrap_or(now)));
@@ -201,12 +213,6 @@ pub async fn backfill_told(txn: &DatabaseTransaction) -> Result<(), DbErr> {
         }
     }
     record_told(txn, &told).await.map_err(wrap)?;
-    for chunk in due.chunks(CHUNK) {
-        campaign::Entity::update_many()
-            .col_expr(campaign::Column::DigestDue, Expr::val(true))
-            .filter(campaign::Column::Id.is_in(chunk.iter().copied()))
-            .exec(txn)
-            .await?;
-    }
+    mark_due(txn, &due, true).await.map_err(wrap)?;
     Ok(())
 }
