@@ -37,7 +37,23 @@ pub async fn record<C: ConnectionTrait, B: Serialize, A: Serialize>(
     before: Option<&B>,
     after: Option<&A>,
 ) -> Result<(), DbErr> {
-    let row = audit_entry::ActiveModel {
+    let row = entry(change, before, after, current_request_id());
+    // Nothing reads the entry back: no `RETURNING`, no second statement.
+    audit_entry::Entity::insert(row.0).exec_without_returning(conn).await?;
+    Ok(())
+}
+
+/// An audit entry, made for a request whose change is written later with others (a
+/// batch of pledges runs on another task, which does not know the request's id).
+pub struct Entry(audit_entry::ActiveModel);
+
+pub fn entry<B: Serialize, A: Serialize>(
+    change: Change<'_>,
+    before: Option<&B>,
+    after: Option<&A>,
+    request_id: String,
+) -> Entry {
+    Entry(audit_entry::ActiveModel {
         network_id: Set(change.network_id),
         actor_id: Set(change.actor.person_id),
         action: Set(change.action.to_string()),
@@ -45,12 +61,20 @@ pub async fn record<C: ConnectionTrait, B: Serialize, A: Serialize>(
         entity_id: Set(change.entity_id),
         before: Set(before.and_then(|b| serde_json::to_string(b).ok())),
         after: Set(after.and_then(|a| serde_json::to_string(a).ok())),
-        request_id: Set(current_request_id()),
+        request_id: Set(request_id),
         at: Set(db::now()),
         ..Default::default()
-    };
-    // Nothing reads the entry back: no `RETURNING`, no second statement.
-    audit_entry::Entity::insert(row).exec_without_returning(conn).await?;
+    })
+}
+
+/// Writes `entries` in one statement.
+pub async fn record_all<C: ConnectionTrait>(conn: &C, entries: Vec<Entry>) -> Result<(), DbErr> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    audit_entry::Entity::insert_many(entries.into_iter().map(|e| e.0))
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
@@ -59,6 +83,7 @@ tokio::task_local! {
     pub static REQUEST_ID: String;
 }
 
-fn current_request_id() -> String {
+/// The id of the request being served, or `-` outside a request.
+pub(crate) fn current_request_id() -> String {
     REQUEST_ID.try_with(|id| id.clone()).unwrap_or_else(|_| "-".to_string())
 }

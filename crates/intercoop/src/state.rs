@@ -22,11 +22,14 @@ pub struct AppState {
     /// The administrator's to-do counts per network (they read whole tables; a few
     /// seconds of staleness is harmless on a to-do list).
     pub admin_todo: Arc<TtlCache<i64, crate::home::AdminTodo>>,
+    /// Pledges waiting for the writer, committed together (see `db::Batcher`).
+    pub pledges: crate::proposals::pledging::PledgeQueue,
 }
 
 impl AppState {
     pub fn new(db: Db, config: Config) -> AppState {
         AppState {
+            pledges: crate::proposals::pledging::queue(&db),
             db,
             config: Arc::new(config),
             login_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(300))),

@@ -1499,3 +1499,165 @@ both_backends!(the_list_summary_follows_every_write, |app: TestApp| async move {
     assert_eq!(row["participants"], 0, "{row}");
     assert_eq!(list["total"], 1);
 });
+
+/// What a batch answered for one request, comparable across runs.
+fn outcome(r: &intercoop::error::AppResult<intercoop::proposals::data::Pledged>) -> String {
+    use intercoop::error::AppError;
+    match r {
+        Ok(p) => format!(
+            "ok {:?}",
+            p.shares
+                .participant_lines()
+                .map(|l| (l.organisation_id, l.amount.cents()))
+                .collect::<Vec<_>>()
+        ),
+        Err(AppError::Conflict(code)) => format!("conflict {code}"),
+        Err(AppError::Invalid(_)) => "invalid".into(),
+        Err(AppError::Forbidden) => "forbidden".into(),
+        Err(AppError::Db(_)) => "database error".into(),
+        Err(other) => format!("other {other}"),
+    }
+}
+
+both_backends!(a_batch_of_pledges_decides_each_as_if_alone, |app: TestApp| async move {
+    use intercoop::proposals::data::{self, Doer};
+    use intercoop::proposals::pledging::{PledgeRequest, commit_batch};
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 5).await;
+    let network = app.network_id().await;
+    let db = app.db();
+    // A fault to inject: the database refuses a pledge made by the person 9999999.
+    let refuse = if app.backend == common::Backend::Sqlite {
+        "CREATE TRIGGER refuse_ghost BEFORE INSERT ON pledges WHEN NEW.person_id = 9999999 \
+         BEGIN SELECT RAISE(ABORT, 'ghost'); END"
+    } else {
+        "CREATE FUNCTION refuse_ghost() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
+         IF NEW.person_id = 9999999 THEN RAISE EXCEPTION 'ghost'; END IF; RETURN NEW; END $$; \
+         CREATE TRIGGER refuse_ghost BEFORE INSERT ON pledges FOR EACH ROW EXECUTE FUNCTION refuse_ghost()"
+    };
+    sea_orm::ConnectionTrait::execute_unprepared(&db.write, refuse)
+        .await
+        .unwrap();
+    // The same situation twice: by size with a cap, equal, and no campaign.
+    let mut runs = Vec::new();
+    for round in ["batch", "alone"] {
+        let by_size = proposal(&admin, shops[0].id, &format!("By size ({round})")).await;
+        open(
+            &admin,
+            by_size,
+            json!({"amount_cents": 100_001, "key": {"kind": "size"}}),
+        )
+        .await;
+        let equal = proposal(&admin, shops[0].id, &format!("Equal ({round})")).await;
+        open(&admin, equal, json!({"amount_cents": 30_000, "key": {"kind": "equal"}})).await;
+        // Already one pledge: the batch's first newcomer moves its share.
+        pledge_ok(&shops[4].api, equal, shops[4].id).await;
+        let none = proposal(&admin, shops[0].id, &format!("No campaign ({round})")).await;
+        let get = |id| async move { data::get(&db.read, network, id).await.unwrap() };
+        let (by_size, equal, none) = (get(by_size).await, get(equal).await, get(none).await);
+        let admin_doer = Doer::assembly();
+        let stranger = Doer::default();
+        let ghost = Doer {
+            person_id: Some(9_999_999), // the database refuses its pledge (see above)
+            ..Doer::assembly()
+        };
+        let ask = |doer: &Doer, p, org, cap| {
+            let mut r = PledgeRequest::new(doer.clone(), p, org, cap);
+            r.request_id = format!("{round}-{org}");
+            r
+        };
+        let requests = vec![
+            ask(&admin_doer, &by_size, shops[0].id, None),
+            ask(&admin_doer, &by_size, shops[1].id, Some(10_000)),
+            ask(&admin_doer, &by_size, shops[0].id, None), // pledged just before: 409
+            ask(&admin_doer, &none, shops[2].id, None),    // no campaign: 409
+            ask(&admin_doer, &by_size, 9_999_999, None),   // not a member: 422
+            ask(&stranger, &equal, shops[3].id, None),     // not its representative: 403
+            ask(&admin_doer, &equal, shops[3].id, None),
+            ask(&admin_doer, &by_size, shops[4].id, Some(-5)), // negative cap: 422
+            ask(&ghost, &equal, shops[2].id, None),            // a database error, alone
+            ask(&admin_doer, &by_size, shops[2].id, None),
+        ];
+        let outcomes: Vec<String> = if round == "batch" {
+            commit_batch(db.write.clone(), requests)
+                .await
+                .iter()
+                .map(outcome)
+                .collect()
+        } else {
+            let mut out = Vec::new();
+            for r in requests {
+                out.push(outcome(&commit_batch(db.write.clone(), vec![r]).await[0]));
+            }
+            out
+        };
+        let mut stored = Vec::new();
+        for p in [&by_size, &equal] {
+            let c = campaign_of(&app, p.id).await;
+            let mut pledges: Vec<(i64, Option<i64>, Option<i64>)> = pledge::Entity::find()
+                .filter(pledge::Column::CampaignId.eq(c.id))
+                .all(&db.read)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|p| (p.organisation_id, p.cap_cents, p.notified_cents))
+                .collect();
+            pledges.sort();
+            stored.push((
+                c.covered_cents,
+                c.participant_count,
+                c.pledge_count,
+                c.digest_due,
+                pledges,
+            ));
+        }
+        runs.push((outcomes, stored));
+    }
+    let (batch, alone) = (&runs[0], &runs[1]);
+    assert_eq!(batch, alone, "a batch gives what the same pledges one at a time give");
+    let kinds: Vec<&str> = batch.0.iter().map(|o| o.split(' ').next().unwrap()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "ok",
+            "ok",
+            "conflict",
+            "conflict",
+            "invalid",
+            "forbidden",
+            "ok",
+            "invalid",
+            "database",
+            "ok"
+        ]
+    );
+    assert_eq!(batch.0[2], "conflict proposals-already-pledged");
+    assert_eq!(batch.0[3], "conflict proposals-no-campaign");
+    // By size: three pledges, the capped one at its cap, the first one's share moved;
+    // equal: two, the first one's share moved.
+    let (covered, participants, pledges, due, ref rows) = batch.1[0];
+    assert_eq!((covered, participants, pledges, due), (100_001, 3, 3, true));
+    assert!(
+        rows.iter().any(|r| r.0 == shops[1].id && r.2 == Some(10_000)),
+        "{rows:?}"
+    );
+    let (covered, participants, pledges, due, _) = &batch.1[1];
+    assert_eq!((*covered, *participants, *pledges, *due), (30_000, 2, 2, true));
+    // Each accepted pledge has its timeline event and its audit entry, with its request's id.
+    use intercoop::entities::audit_entry;
+    let audited: Vec<String> = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Action.eq("pledge.create"))
+        .filter(audit_entry::Column::RequestId.starts_with("batch-"))
+        .all(&db.read)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.request_id)
+        .collect();
+    let mut audited = audited;
+    audited.sort();
+    let mut expected: Vec<String> = [0, 1, 3, 2].iter().map(|i| format!("batch-{}", shops[*i].id)).collect();
+    expected.sort();
+    assert_eq!(audited, expected);
+    app.stop().await;
+});

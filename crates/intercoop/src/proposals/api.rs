@@ -2,6 +2,7 @@
 
 use super::data::{self, Adoption, CampaignBody, Closed, Doer, Milestone, QuoteInput};
 use super::notify;
+use super::pledging;
 use super::views::{self, Commitments, ListFilter, ProposalOut, ProposalRow, QuoteOut, SharesOut};
 use crate::api::{ApiJson, ApiUser, Json, parse_id};
 use crate::error::{AppError, AppResult};
@@ -304,7 +305,14 @@ pub async fn pledge(
     // Only what decides is read under the write lock (the campaign, locked, and its
     // pledges): the proposal before, the names for the answer after, both from a reader.
     let p = data::get(&state.db.read, user.network.id, id).await?;
-    let pledged = data::pledge_committed(&state.db, Doer::user(&user), p, body.organisation_id, body.cap_cents).await?;
+    let pledged = pledging::pledge_committed(
+        &state.pledges,
+        Doer::user(&user),
+        &p,
+        body.organisation_id,
+        body.cap_cents,
+    )
+    .await?;
     let out = views::shares_out_with_caps(&state.db.read, &pledged.shares, &pledged.caps).await?;
     Ok((StatusCode::CREATED, Json(out)))
 }

@@ -88,7 +88,7 @@ impl Doer {
         self.roles.is_admin()
     }
 
-    fn audit_actor(&self) -> audit::Actor {
+    pub(crate) fn audit_actor(&self) -> audit::Actor {
         audit::Actor {
             person_id: self.person_id,
         }
@@ -188,17 +188,60 @@ pub async fn store_summary<C: ConnectionTrait>(
     pledges: usize,
     others_changed: bool,
 ) -> AppResult<()> {
-    let mut update = campaign::Entity::update_many()
-        .col_expr(campaign::Column::CoveredCents, Expr::val(shares.covered.cents()))
-        .col_expr(
-            campaign::Column::ParticipantCount,
-            Expr::val(shares.participant_lines().count() as i64),
-        )
-        .col_expr(campaign::Column::PledgeCount, Expr::val(pledges as i64));
-    if others_changed {
-        update = update.col_expr(campaign::Column::DigestDue, Expr::val(true));
+    store_summaries(
+        conn,
+        &[Summary {
+            campaign_id,
+            shares,
+            pledges,
+            others_changed,
+        }],
+    )
+    .await
+}
+
+/// A campaign's list summary, to store.
+pub struct Summary<'a> {
+    pub campaign_id: i64,
+    pub shares: &'a Shares,
+    pub pledges: usize,
+    /// Whether the change moved an earlier participant's share (the digest reports it).
+    pub others_changed: bool,
+}
+
+/// [`store_summary`] for several campaigns in one statement (a batch of pledges).
+pub async fn store_summaries<C: ConnectionTrait>(conn: &C, summaries: &[Summary<'_>]) -> AppResult<()> {
+    use sea_orm::sea_query::CaseStatement;
+    if summaries.is_empty() {
+        return Ok(());
     }
-    update.filter(campaign::Column::Id.eq(campaign_id)).exec(conn).await?;
+    let by_campaign = |value: &dyn Fn(&Summary) -> Expr| {
+        summaries.iter().fold(CaseStatement::new(), |case, s| {
+            case.case(campaign::Column::Id.eq(s.campaign_id), value(s))
+        })
+    };
+    let covered = by_campaign(&|s| Expr::val(s.shares.covered.cents()));
+    let participants = by_campaign(&|s| Expr::val(s.shares.participant_lines().count() as i64));
+    let pledges = by_campaign(&|s| Expr::val(s.pledges as i64));
+    let mut update = campaign::Entity::update_many()
+        .col_expr(campaign::Column::CoveredCents, covered.into())
+        .col_expr(campaign::Column::ParticipantCount, participants.into())
+        .col_expr(campaign::Column::PledgeCount, pledges.into());
+    let due: Vec<i64> = summaries
+        .iter()
+        .filter(|s| s.others_changed)
+        .map(|s| s.campaign_id)
+        .collect();
+    if !due.is_empty() {
+        let digest_due = CaseStatement::new()
+            .case(campaign::Column::Id.is_in(due), Expr::val(true))
+            .finally(Expr::col(campaign::Column::DigestDue));
+        update = update.col_expr(campaign::Column::DigestDue, digest_due.into());
+    }
+    update
+        .filter(campaign::Column::Id.is_in(summaries.iter().map(|s| s.campaign_id)))
+        .exec(conn)
+        .await?;
     Ok(())
 }
 
@@ -335,7 +378,15 @@ pub async fn add_event<C: ConnectionTrait>(
     doer: &Doer,
     e: EventInput<'_>,
 ) -> AppResult<()> {
-    let row = event::ActiveModel {
+    event::Entity::insert(event_row(proposal_id, doer, e))
+        .exec_without_returning(conn)
+        .await?;
+    Ok(())
+}
+
+/// A timeline event, to insert (alone, or with others: a batch of pledges).
+pub(super) fn event_row(proposal_id: i64, doer: &Doer, e: EventInput<'_>) -> event::ActiveModel {
+    event::ActiveModel {
         proposal_id: Set(proposal_id),
         actor_id: Set(doer.person_id),
         kind: Set(e.kind.to_string()),
@@ -345,9 +396,7 @@ pub async fn add_event<C: ConnectionTrait>(
         poll_id: Set(e.poll_id),
         at: Set(db::now()),
         ..Default::default()
-    };
-    event::Entity::insert(row).exec_without_returning(conn).await?;
-    Ok(())
+    }
 }
 
 async fn selected_provider<C: ConnectionTrait>(conn: &C, p: &proposal::Model) -> AppResult<Option<i64>> {
@@ -1009,41 +1058,21 @@ pub async fn preview<C: ConnectionTrait>(
         .ok_or(AppError::NotFound)?;
     let mut parts = participants_of(conn, &[c.id]).await?;
     let (current, _) = parts.remove(&c.id).unwrap_or_default();
-    join_preview(c, &current, &org, cap)
-}
-
-/// What `org` joining `current` (the pledged participants) would do.
-fn join_preview(
-    c: &campaign::Model,
-    current: &[Participant],
-    org: &organisation::Model,
-    cap: Option<i64>,
-) -> AppResult<intercoop_domain::sharing::JoinPreview> {
     let newcomer = Participant {
         organisation_id: org.id,
         size: org.size.and_then(|s| u64::try_from(s).ok()),
         cap: cap.map(Money::from_cents),
     };
-    preview_join(&terms_of(c), current, &newcomer).map_err(|e| sharing_error(e, "organisation_id"))
+    join_preview(c, &current, newcomer)
 }
 
-/// [`pledge`] in a transaction of its own, committed before it returns, run on the
-/// writer's thread (see `Db::on_writer`). The proposal is read beforehand from a reader:
-/// only what decides (the campaign, locked, and its pledges) is read under the write lock.
-pub async fn pledge_committed(
-    db: &db::Db,
-    doer: Doer,
-    p: proposal::Model,
-    organisation_id: i64,
-    cap_cents: Option<i64>,
-) -> AppResult<Pledged> {
-    db.on_writer(move |write| async move {
-        let txn = sea_orm::TransactionTrait::begin(&write).await?;
-        let pledged = pledge(&txn, &doer, &p, organisation_id, cap_cents).await?;
-        txn.commit().await?;
-        Ok(pledged)
-    })
-    .await
+/// What `newcomer` joining `current` (the pledged participants) would do.
+pub(super) fn join_preview(
+    c: &campaign::Model,
+    current: &[Participant],
+    newcomer: Participant,
+) -> AppResult<intercoop_domain::sharing::JoinPreview> {
+    preview_join(&terms_of(c), current, &newcomer).map_err(|e| sharing_error(e, "organisation_id"))
 }
 
 /// What a pledge leaves: the new split and each pledger's cap.
@@ -1052,11 +1081,9 @@ pub struct Pledged {
     pub caps: BTreeMap<i64, Option<i64>>,
 }
 
-/// A pledge: the organisation joins the campaign, optionally with a cap. The hot write
-/// of a co-funding: the same few statements whatever the number of participants (the
-/// campaign locked, its pledges read once, the pledge, the campaign's list summary, the
-/// timeline event and the audit entry). The others' new shares are not written here:
-/// the campaign is marked and the daily digest works them out (see `digest`).
+/// A pledge, in the caller's transaction: the organisation joins the campaign,
+/// optionally with a cap. See `pledging` (the page and the API commit pledges in
+/// batches through `pledging::pledge_committed`).
 pub async fn pledge<C: ConnectionTrait>(
     conn: &C,
     doer: &Doer,
@@ -1064,105 +1091,14 @@ pub async fn pledge<C: ConnectionTrait>(
     organisation_id: i64,
     cap_cents: Option<i64>,
 ) -> AppResult<Pledged> {
-    if cap_cents.is_some_and(|c| c < 0) {
-        return Err(AppError::invalid("cap_cents", "proposals-negative-cap"));
-    }
-    let org = require_member(conn, p.network_id, organisation_id, "organisation_id").await?;
-    if !doer.speaks_for(organisation_id) {
-        return Err(AppError::Forbidden);
-    }
-    let c = open_campaign_locked(conn, p).await?;
-    // An open campaign has only active pledges and no adopters (catch-ups come after delivery).
-    let current: Vec<PledgeTerms> = pledge::Entity::find()
-        .select_only()
-        .columns([
-            pledge::Column::OrganisationId,
-            pledge::Column::Size,
-            pledge::Column::CapCents,
-        ])
-        .filter(pledge::Column::CampaignId.eq(c.id))
-        .order_by_asc(pledge::Column::Id)
-        .into_model()
-        .all(conn)
-        .await?;
-    if current.iter().any(|pl| pl.organisation_id == organisation_id) {
-        return Err(AppError::Conflict("proposals-already-pledged"));
-    }
-    let participants: Vec<Participant> = current.iter().map(PledgeTerms::participant).collect();
-    let preview = join_preview(&c, &participants, &org, cap_cents)?;
-    let row = pledge::ActiveModel {
-        campaign_id: Set(c.id),
-        organisation_id: Set(organisation_id),
-        person_id: Set(doer.person_id),
-        cap_cents: Set(cap_cents),
-        size: Set(org.size),
-        status: Set(PLEDGE_ACTIVE.into()),
-        created_at: Set(db::now()),
-        // The newcomer saw its share before pledging: the digest tells it only later changes.
-        notified_cents: Set(Some(
-            preview.after.amount_of(organisation_id).unwrap_or(Money::ZERO).cents(),
-        )),
-        ..Default::default()
-    }
-    .insert(conn)
-    .await?;
-    let others_changed = shares_moved(&preview.before, &preview.after);
-    store_summary(conn, c.id, &preview.after, current.len() + 1, others_changed).await?;
-    add_event(
-        conn,
-        p.id,
-        doer,
-        EventInput {
-            kind: "pledge",
-            from: None,
-            to: None,
-            reason: org.name.clone(),
-            poll_id: None,
-        },
-    )
-    .await?;
-    audit::record(
-        conn,
-        Change {
-            network_id: Some(p.network_id),
-            actor: doer.audit_actor(),
-            action: "pledge.create",
-            entity: "pledge",
-            entity_id: Some(row.id),
-        },
-        None::<&()>,
-        Some(&row),
-    )
-    .await?;
-    let mut caps: BTreeMap<i64, Option<i64>> = current.iter().map(|pl| (pl.organisation_id, pl.cap_cents)).collect();
-    caps.insert(organisation_id, cap_cents);
-    Ok(Pledged {
-        shares: preview.after,
-        caps,
-    })
-}
-
-/// What the split needs of a pledge (a projection: the pledge's hot path reads these only).
-#[derive(Debug, sea_orm::FromQueryResult)]
-struct PledgeTerms {
-    organisation_id: i64,
-    size: Option<i64>,
-    cap_cents: Option<i64>,
-}
-
-impl PledgeTerms {
-    fn participant(&self) -> Participant {
-        Participant {
-            organisation_id: self.organisation_id,
-            size: self.size.and_then(|s| u64::try_from(s).ok()),
-            cap: self.cap_cents.map(Money::from_cents),
-        }
-    }
+    let request = super::pledging::PledgeRequest::new(doer.clone(), p, organisation_id, cap_cents);
+    let mut results = super::pledging::pledge_many(conn, std::slice::from_ref(&request)).await?;
+    results.pop().expect("one result per request")
 }
 
 /// Whether a participant of `before` other than a newcomer or a leaver has another share
 /// in `after` (what the daily digest reports).
-fn shares_moved(before: &Shares, after: &Shares) -> bool {
+pub(super) fn shares_moved(before: &Shares, after: &Shares) -> bool {
     before.participant_lines().any(|line| {
         after
             .amount_of(line.organisation_id)

@@ -41,6 +41,7 @@ pub mod digest;
 pub mod entities;
 pub mod notify;
 pub mod pages;
+pub mod pledging;
 pub mod views;
 
 use crate::auth::CurrentUser;

@@ -506,7 +506,7 @@ pub async fn pledge(
         ),
     };
     let p = data::get(&state.db.read, user.network.id, id).await?;
-    data::pledge_committed(&state.db, Doer::user(&user), p, org_id(&form)?, cap).await?;
+    super::pledging::pledge_committed(&state.pledges, Doer::user(&user), &p, org_id(&form)?, cap).await?;
     Ok(see_other(&format!("/proposals/{id}#campaign")))
 }
 
