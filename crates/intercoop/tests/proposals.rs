@@ -1515,6 +1515,7 @@ fn outcome(r: &intercoop::error::AppResult<intercoop::proposals::data::Pledged>)
         Err(AppError::Invalid(_)) => "invalid".into(),
         Err(AppError::Forbidden) => "forbidden".into(),
         Err(AppError::Db(_)) => "database error".into(),
+        Err(AppError::NotFound) => "not-found".into(),
         Err(other) => format!("other {other}"),
     }
 }
@@ -1561,8 +1562,8 @@ both_backends!(a_batch_of_pledges_decides_each_as_if_alone, |app: TestApp| async
             person_id: Some(9_999_999), // the database refuses its pledge (see above)
             ..Doer::assembly()
         };
-        let ask = |doer: &Doer, p, org, cap| {
-            let mut r = PledgeRequest::new(doer.clone(), p, org, cap);
+        let ask = |doer: &Doer, p: &intercoop::proposals::entities::proposal::Model, org, cap| {
+            let mut r = PledgeRequest::new(doer.clone(), network, p.id, org, cap);
             r.request_id = format!("{round}-{org}");
             r
         };
@@ -1577,6 +1578,7 @@ both_backends!(a_batch_of_pledges_decides_each_as_if_alone, |app: TestApp| async
             ask(&admin_doer, &by_size, shops[4].id, Some(-5)), // negative cap: 422
             ask(&ghost, &equal, shops[2].id, None),            // a database error, alone
             ask(&admin_doer, &by_size, shops[2].id, None),
+            PledgeRequest::new(admin_doer.clone(), network, 9_999_998, shops[3].id, None), // no such proposal: 404
         ];
         let outcomes: Vec<String> = if round == "batch" {
             commit_batch(db.write.clone(), requests)
@@ -1628,7 +1630,8 @@ both_backends!(a_batch_of_pledges_decides_each_as_if_alone, |app: TestApp| async
             "ok",
             "invalid",
             "database",
-            "ok"
+            "ok",
+            "not-found"
         ]
     );
     assert_eq!(batch.0[2], "conflict proposals-already-pledged");

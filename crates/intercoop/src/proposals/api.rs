@@ -302,18 +302,16 @@ pub async fn pledge(
     ApiJson(body): ApiJson<PledgeBody>,
 ) -> AppResult<(StatusCode, Json<SharesOut>)> {
     let id = parse_id(&id)?;
-    // Only what decides is read under the write lock (the campaign, locked, and its
-    // pledges): the proposal before, the names for the answer after, both from a reader.
-    let p = data::get(&state.db.read, user.network.id, id).await?;
     let pledged = pledging::pledge_committed(
         &state.pledges,
         Doer::user(&user),
-        &p,
+        user.network.id,
+        id,
         body.organisation_id,
         body.cap_cents,
     )
     .await?;
-    let out = views::shares_out_with_caps(&state.db.read, &pledged.shares, &pledged.caps).await?;
+    let out = views::shares_out_with_caps(&state.db.read, &pledged.shares, &pledged.caps, &pledged.names).await?;
     Ok((StatusCode::CREATED, Json(out)))
 }
 

@@ -1075,10 +1075,11 @@ pub(super) fn join_preview(
     preview_join(&terms_of(c), current, &newcomer).map_err(|e| sharing_error(e, "organisation_id"))
 }
 
-/// What a pledge leaves: the new split and each pledger's cap.
+/// What a pledge leaves: the new split, and each pledger's cap and name.
 pub struct Pledged {
     pub shares: Shares,
     pub caps: BTreeMap<i64, Option<i64>>,
+    pub names: BTreeMap<i64, String>,
 }
 
 /// A pledge, in the caller's transaction: the organisation joins the campaign,
@@ -1091,7 +1092,7 @@ pub async fn pledge<C: ConnectionTrait>(
     organisation_id: i64,
     cap_cents: Option<i64>,
 ) -> AppResult<Pledged> {
-    let request = super::pledging::PledgeRequest::new(doer.clone(), p, organisation_id, cap_cents);
+    let request = super::pledging::PledgeRequest::new(doer.clone(), p.network_id, p.id, organisation_id, cap_cents);
     let mut results = super::pledging::pledge_many(conn, std::slice::from_ref(&request)).await?;
     results.pop().expect("one result per request")
 }

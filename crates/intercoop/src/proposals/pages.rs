@@ -505,8 +505,15 @@ pub async fn pledge(
                 .cents(),
         ),
     };
-    let p = data::get(&state.db.read, user.network.id, id).await?;
-    super::pledging::pledge_committed(&state.pledges, Doer::user(&user), &p, org_id(&form)?, cap).await?;
+    super::pledging::pledge_committed(
+        &state.pledges,
+        Doer::user(&user),
+        user.network.id,
+        id,
+        org_id(&form)?,
+        cap,
+    )
+    .await?;
     Ok(see_other(&format!("/proposals/{id}#campaign")))
 }
 

@@ -42,11 +42,18 @@ pub struct PledgeRequest {
 }
 
 impl PledgeRequest {
-    pub fn new(doer: Doer, p: &proposal::Model, organisation_id: i64, cap_cents: Option<i64>) -> PledgeRequest {
+    /// `proposal_id` as asked (a proposal of another network answers 404).
+    pub fn new(
+        doer: Doer,
+        network_id: i64,
+        proposal_id: i64,
+        organisation_id: i64,
+        cap_cents: Option<i64>,
+    ) -> PledgeRequest {
         PledgeRequest {
             doer,
-            proposal_id: p.id,
-            network_id: p.network_id,
+            proposal_id,
+            network_id,
             organisation_id,
             cap_cents,
             request_id: audit::current_request_id(),
@@ -63,17 +70,24 @@ pub fn queue(db: &db::Db) -> PledgeQueue {
 }
 
 /// A pledge in a transaction of its own, committed (with the others waiting) before it
-/// returns. The proposal is read beforehand from a reader: only what decides (the
-/// campaign, locked, and its pledges) is read under the write lock.
+/// returns. Nothing is read beforehand: the batch reads the proposals' campaigns, their
+/// pledges and the organisations' names, all it needs to decide and to answer.
 pub async fn pledge_committed(
     queue: &PledgeQueue,
     doer: Doer,
-    p: &proposal::Model,
+    network_id: i64,
+    proposal_id: i64,
     organisation_id: i64,
     cap_cents: Option<i64>,
 ) -> AppResult<Pledged> {
     queue
-        .call(PledgeRequest::new(doer, p, organisation_id, cap_cents))
+        .call(PledgeRequest::new(
+            doer,
+            network_id,
+            proposal_id,
+            organisation_id,
+            cap_cents,
+        ))
         .await
 }
 
@@ -112,6 +126,7 @@ struct PledgeTerms {
     organisation_id: i64,
     size: Option<i64>,
     cap_cents: Option<i64>,
+    name: String,
 }
 
 impl PledgeTerms {
@@ -161,10 +176,11 @@ pub async fn pledge_many<C: ConnectionTrait>(
 ) -> AppResult<Vec<AppResult<Pledged>>> {
     let members = members(conn, requests).await?;
     let mut campaigns = campaigns(conn, requests).await?;
+    let without_campaign = proposals_without_campaign(conn, requests, &campaigns).await?;
     let mut results: Vec<Option<AppResult<Pledged>>> = Vec::with_capacity(requests.len());
     let mut accepted: Vec<(usize, Accepted)> = Vec::new();
     for (i, r) in requests.iter().enumerate() {
-        match decide(r, &members, &mut campaigns) {
+        match decide(r, &members, &without_campaign, &mut campaigns) {
             Ok(a) => {
                 results.push(None);
                 accepted.push((i, a));
@@ -224,19 +240,24 @@ async fn campaigns<C: ConnectionTrait>(conn: &C, requests: &[PledgeRequest]) -> 
     let open: Vec<i64> = found.iter().filter(|c| c.status == "open").map(|c| c.id).collect();
     let mut pledges: HashMap<i64, Vec<PledgeTerms>> = HashMap::new();
     if !open.is_empty() {
-        let rows: Vec<PledgeTerms> = pledge::Entity::find()
-            .select_only()
+        let q = Query::select()
             .columns([
-                pledge::Column::CampaignId,
-                pledge::Column::OrganisationId,
-                pledge::Column::Size,
-                pledge::Column::CapCents,
+                (pledge::Entity, pledge::Column::CampaignId),
+                (pledge::Entity, pledge::Column::OrganisationId),
+                (pledge::Entity, pledge::Column::Size),
+                (pledge::Entity, pledge::Column::CapCents),
             ])
-            .filter(pledge::Column::CampaignId.is_in(open))
-            .order_by_asc(pledge::Column::Id)
-            .into_model()
-            .all(conn)
-            .await?;
+            .column((organisation::Entity, organisation::Column::Name))
+            .from(pledge::Entity)
+            .inner_join(
+                organisation::Entity,
+                Expr::col((organisation::Entity, organisation::Column::Id))
+                    .equals((pledge::Entity, pledge::Column::OrganisationId)),
+            )
+            .and_where(Expr::col((pledge::Entity, pledge::Column::CampaignId)).is_in(open))
+            .order_by((pledge::Entity, pledge::Column::Id), sea_orm::Order::Asc)
+            .take();
+        let rows: Vec<PledgeTerms> = db::fetch_all(conn, &q).await?;
         for row in rows {
             pledges.entry(row.campaign_id).or_default().push(row);
         }
@@ -258,15 +279,52 @@ async fn campaigns<C: ConnectionTrait>(conn: &C, requests: &[PledgeRequest]) -> 
         .collect())
 }
 
+/// The requests' proposals that are in the request's network but have no campaign (a
+/// 409, where an unknown proposal is a 404): a query only when there are some.
+async fn proposals_without_campaign<C: ConnectionTrait>(
+    conn: &C,
+    requests: &[PledgeRequest],
+    campaigns: &HashMap<i64, Joined>,
+) -> AppResult<BTreeSet<(i64, i64)>> {
+    let asked: BTreeSet<(i64, i64)> = requests
+        .iter()
+        .filter(|r| !campaign_in_network(campaigns, r))
+        .map(|r| (r.network_id, r.proposal_id))
+        .collect();
+    if asked.is_empty() {
+        return Ok(BTreeSet::new());
+    }
+    let found: Vec<(i64, i64)> = proposal::Entity::find()
+        .select_only()
+        .columns([proposal::Column::NetworkId, proposal::Column::Id])
+        .filter(proposal::Column::Id.is_in(asked.iter().map(|(_, p)| *p)))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(found.into_iter().filter(|k| asked.contains(k)).collect())
+}
+
+/// Whether the request's proposal has a campaign in the request's network.
+fn campaign_in_network(campaigns: &HashMap<i64, Joined>, r: &PledgeRequest) -> bool {
+    campaigns
+        .get(&r.proposal_id)
+        .is_some_and(|j| j.campaign.network_id == r.network_id)
+}
+
 /// Decides one request against the campaign as the batch left it so far, and if it is
-/// accepted, adds it to the campaign. Refusals in the order a single pledge checks:
-/// the cap, membership, the right to speak for the organisation, the campaign, a pledge
-/// already there.
+/// accepted, adds it to the campaign. Refusals in the order a single pledge checks: the
+/// proposal (404 outside the network), the cap, membership, the right to speak for the
+/// organisation, the campaign, a pledge already there.
 fn decide<'a>(
     r: &'a PledgeRequest,
     members: &HashMap<(i64, i64), Member>,
+    without_campaign: &BTreeSet<(i64, i64)>,
     campaigns: &mut HashMap<i64, Joined>,
 ) -> AppResult<Accepted<'a>> {
+    let has_campaign = campaign_in_network(campaigns, r);
+    if !has_campaign && !without_campaign.contains(&(r.network_id, r.proposal_id)) {
+        return Err(AppError::NotFound);
+    }
     if r.cap_cents.is_some_and(|c| c < 0) {
         return Err(AppError::invalid("cap_cents", "proposals-negative-cap"));
     }
@@ -278,6 +336,7 @@ fn decide<'a>(
     }
     let joined = campaigns
         .get_mut(&r.proposal_id)
+        .filter(|_| has_campaign)
         .ok_or(AppError::Conflict("proposals-no-campaign"))?;
     let c = &joined.campaign;
     if c.status != "open" {
@@ -318,11 +377,17 @@ fn decide<'a>(
         organisation_id: r.organisation_id,
         size: org.size,
         cap_cents: r.cap_cents,
+        name: org.name.clone(),
     });
     let caps = joined
         .pledges
         .iter()
         .map(|pl| (pl.organisation_id, pl.cap_cents))
+        .collect::<BTreeMap<_, _>>();
+    let names = joined
+        .pledges
+        .iter()
+        .map(|pl| (pl.organisation_id, pl.name.clone()))
         .collect::<BTreeMap<_, _>>();
     joined.shares = Some(preview.after.clone());
     Ok(Accepted {
@@ -333,6 +398,7 @@ fn decide<'a>(
         pledged: Pledged {
             shares: preview.after,
             caps,
+            names,
         },
     })
 }

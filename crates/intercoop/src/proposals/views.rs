@@ -273,17 +273,25 @@ pub async fn shares_out<C: ConnectionTrait>(conn: &C, c: &campaign::Model, share
         .into_iter()
         .map(|p| (p.organisation_id, p.cap_cents))
         .collect();
-    shares_out_with_caps(conn, shares, &caps).await
+    shares_out_with_caps(conn, shares, &caps, &BTreeMap::new()).await
 }
 
-/// [`shares_out`] when the caller already holds the pledgers' caps (after a pledge).
+/// [`shares_out`] when the caller already holds the pledgers' caps and names (after a
+/// pledge): the names of other lines (fixed contributions) are read, if there are any.
 pub async fn shares_out_with_caps<C: ConnectionTrait>(
     conn: &C,
     shares: &Shares,
     caps: &BTreeMap<i64, Option<i64>>,
+    known: &BTreeMap<i64, String>,
 ) -> AppResult<SharesOut> {
-    let ids: Vec<i64> = shares.lines.iter().map(|l| l.organisation_id).collect();
-    let names = data::org_names(conn, &ids).await?;
+    let missing: Vec<i64> = shares
+        .lines
+        .iter()
+        .map(|l| l.organisation_id)
+        .filter(|id| !known.contains_key(id))
+        .collect();
+    let mut names = data::org_names(conn, &missing).await?;
+    names.extend(known.iter().map(|(id, name)| (*id, name.clone())));
     Ok(SharesOut {
         total_cents: shares.total.cents(),
         covered_cents: shares.covered.cents(),
