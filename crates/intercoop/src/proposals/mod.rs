@@ -5,6 +5,7 @@
 //! # Layout
 //! - `data`: every change (one function serves pages, API, jobs and polls), in the
 //!   caller's transaction, with its audit entry and timeline event.
+//! - `pledging`: the pledge, the hot write, alone or group-committed.
 //! - `views`: read models (list with filters and sorts, one proposal, commitments).
 //! - `notify`: who is told what, by email through the outbox; the daily digest, whose
 //!   share changes `digest` works out when it is sent.
@@ -27,7 +28,9 @@
 //! writes), then check the campaign is open and the organisation has not pledged
 //! (409). A unique index on (campaign, organisation) is the last guard. Each of them
 //! also rewrites the campaign's list summary (`data::store_summary`) in the same
-//! transaction.
+//! transaction. Pledges from the page and the API are committed in batches on SQLite
+//! (`pledging`): a batch locks and reads its campaigns once and decides each pledge in
+//! arrival order, as the pledges one after the other would.
 //!
 //! # Emails
 //! A posted proposal is announced to the people of every organisation running the
