@@ -566,6 +566,16 @@ both_backends!(bad_input_is_refused_and_nothing_stored, |app: TestApp| async mov
         .await;
     assert_eq!(r.status(), 409);
     assert_eq!(pledges().await, 1);
+    // A proposal that does not exist (the batch of pledges answers it, nothing read before).
+    let r = shops[1]
+        .api
+        .post(
+            "/api/v1/proposals/9999999/pledges",
+            &json!({"organisation_id": shops[1].id}),
+        )
+        .await;
+    problem(r, 404).await;
+    assert_eq!(pledges().await, 1);
     // A key by weights that leaves a pledging organisation out.
     let id = proposal(&admin, shops[0].id, "Weighted").await;
     open(
