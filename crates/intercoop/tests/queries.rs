@@ -152,3 +152,74 @@ async fn seed_leaves_other_networks_alone_sqlite() {
 async fn seed_leaves_other_networks_alone_postgres() {
     seed_leaves_other_networks_alone(Backend::Postgres).await;
 }
+
+/// List totals are kept between pages on SQLite (`db::totals`): every write must still
+/// show at once, whether this server made it or another process on the same database
+/// (the CLI, another instance), and a filtered list keeps a total of its own.
+async fn totals_follow_every_write(backend: Backend) {
+    use intercoop::organisations::data::{self, OrganisationInput};
+    let Some(app) = common::spawn_quiet(backend).await else {
+        if std::env::var("CI").is_ok() {
+            panic!("PostgreSQL required in CI");
+        }
+        return;
+    };
+    let admin = app.api(&app.admin_token().await);
+    let client = app.client();
+    app.login(&client, "admin@test.example").await;
+    let total = |path: &'static str| {
+        let admin = &admin;
+        async move { admin.json(path).await["total"].as_i64().unwrap() }
+    };
+    let before = total("/api/v1/organisations").await;
+    // Twice: the second answer comes from the kept total on SQLite.
+    assert_eq!(total("/api/v1/organisations").await, before);
+    assert_eq!(total("/api/v1/organisations?q=elsewhere").await, 0);
+    app.organisation(&admin, "Made here", "user", None).await;
+    assert_eq!(
+        total("/api/v1/organisations").await,
+        before + 1,
+        "a write of this server"
+    );
+    assert_eq!(total("/api/v1/organisations?q=elsewhere").await, 0);
+
+    // Another process's connection to the same database.
+    let other = intercoop::db::Db::connect(&app.db_args).await.unwrap();
+    let input = OrganisationInput {
+        name: "Made elsewhere".into(),
+        kind: "user".into(),
+        ..Default::default()
+    };
+    let network_id = app.network_id().await;
+    data::create(
+        &other.write,
+        intercoop::audit::Actor::SYSTEM,
+        network_id,
+        &input.validate().unwrap(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        total("/api/v1/organisations").await,
+        before + 2,
+        "a write of another process"
+    );
+    assert_eq!(total("/api/v1/organisations?q=elsewhere").await, 1);
+    let page = client.text("/organisations").await;
+    assert!(page.contains("Made elsewhere"), "the page lists it too");
+    // A page past the end still says how many there are.
+    let past = admin.json("/api/v1/organisations?page=99").await;
+    assert_eq!(past["total"].as_i64(), Some(before + 2));
+    assert_eq!(past["items"].as_array().map(Vec::len), Some(0));
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn totals_follow_every_write_sqlite() {
+    totals_follow_every_write(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn totals_follow_every_write_postgres() {
+    totals_follow_every_write(Backend::Postgres).await;
+}

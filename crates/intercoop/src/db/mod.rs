@@ -15,6 +15,7 @@ mod m0007_list_plans;
 mod m0008_share_notices;
 pub mod migrations;
 pub mod postgres_only;
+pub mod totals;
 
 use crate::config::{DbArgs, SqliteSync};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
@@ -36,6 +37,8 @@ pub struct Db {
     pub url: String,
     /// SQLite: the thread that runs the hot write transactions (see [`Batcher`]).
     lane: Option<WriteLane>,
+    /// SQLite: list totals kept until the database changes (see [`fetch_page`]).
+    totals: Option<Arc<totals::Totals>>,
 }
 
 /// A write transaction sent to the writer's thread.
@@ -165,6 +168,7 @@ impl Db {
                 queries,
                 url: args.url(),
                 lane: None,
+                totals: None,
             }
         } else {
             if let Err(e) = std::fs::create_dir_all(&args.data_dir) {
@@ -199,12 +203,17 @@ impl Db {
             // The writer first, so that the file and its WAL mode exist before readers open it.
             let write = Database::connect(sqlite(1)).await?;
             let read = Database::connect(sqlite(args.db_connections.unwrap_or(4).max(1))).await?;
+            let totals = sqlite_file(&write)
+                .await?
+                .and_then(|f| totals::Totals::open(&f))
+                .map(Arc::new);
             Db {
                 read,
                 write,
                 queries,
                 url: args.url(),
                 lane: Some(WriteLane::start().map_err(|e| DbErr::Custom(format!("writer thread: {e}")))?),
+                totals,
             }
         };
         let counter = db.queries.clone();
@@ -275,12 +284,16 @@ impl Db {
     /// SQLite picks the index that serves a list's order (e.g. people by name) instead of
     /// sorting a whole network per page. Cheap when nothing changed: run at start and
     /// after bulk loads. PostgreSQL's autovacuum does this by itself; `full` (after a
-    /// seed) analyses every table on both backends.
+    /// seed) analyses every table on both backends, and on SQLite folds the write-ahead
+    /// log into the database file: after a bulk load the log holds the whole load (80 MB
+    /// at scale 100), which the first commits of the next server would otherwise copy
+    /// back while it serves, and which every read has to look up until then.
     ///
-    /// BACKEND-SPECIFIC: `PRAGMA optimize` is SQLite's.
+    /// BACKEND-SPECIFIC: `PRAGMA optimize` and `wal_checkpoint` are SQLite's.
     pub async fn optimize(&self, full: bool) -> Result<(), DbErr> {
         let sql = match (self.is_postgres(), full) {
-            (_, true) => "ANALYZE",
+            (true, true) => "ANALYZE",
+            (false, true) => "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE)",
             (true, false) => return Ok(()),
             (false, false) => "PRAGMA optimize=0x10002",
         };
@@ -326,19 +339,57 @@ impl<T: sea_orm::FromQueryResult> sea_orm::FromQueryResult for Counted<T> {
     }
 }
 
-/// A page of a list and the number of matches, in one round trip: `count` (the same
-/// filters, selecting `COUNT(*)` and nothing else) rides on each row as a sub-query.
-/// On a page past the end, the count is asked alone.
-pub async fn fetch_page<T, C>(
-    conn: &C,
+/// The file of a SQLite database (`None` in memory).
+///
+/// BACKEND-SPECIFIC: `PRAGMA database_list` is SQLite's.
+async fn sqlite_file(conn: &DatabaseConnection) -> Result<Option<String>, DbErr> {
+    let row = conn
+        .query_one_raw(sea_orm::Statement::from_string(
+            DatabaseBackend::Sqlite,
+            "SELECT file FROM pragma_database_list WHERE name = 'main'",
+        ))
+        .await?;
+    Ok(row
+        .map(|r| r.try_get::<String>("", "file"))
+        .transpose()?
+        .filter(|f| !f.is_empty()))
+}
+
+/// A page of a list (read from `db.read`) and the number of matches.
+///
+/// `count` has the same filters as `page`, selecting `COUNT(*)` and nothing else. On
+/// SQLite, a total counted since the last commit is reused (see [`totals`]); otherwise
+/// the count rides on each row of the page as a sub-query, in the same round trip. On
+/// a page past the end, the count is asked alone.
+pub async fn fetch_page<T>(
+    db: &Db,
     page: &sea_orm::sea_query::SelectStatement,
     count: &sea_orm::sea_query::SelectStatement,
     offset: u64,
 ) -> Result<(Vec<T>, i64), DbErr>
 where
     T: sea_orm::FromQueryResult,
-    C: ConnectionTrait,
 {
+    // The version is read before anything is counted (see `totals`).
+    let Some((totals, version)) = db.totals.as_ref().and_then(|t| Some((t, t.version()?))) else {
+        return fetch_counted_page(&db.read, page, count, offset).await;
+    };
+    let key = count.to_string(sea_orm::sea_query::SqliteQueryBuilder);
+    if let Some(total) = totals.get(&key, version) {
+        return Ok((fetch_all(&db.read, page).await?, total));
+    }
+    let (rows, total) = fetch_counted_page(&db.read, page, count, offset).await?;
+    totals.keep(key, version, total);
+    Ok((rows, total))
+}
+
+/// A page and its count in one statement (see [`fetch_page`]).
+async fn fetch_counted_page<T: sea_orm::FromQueryResult>(
+    conn: &DatabaseConnection,
+    page: &sea_orm::sea_query::SelectStatement,
+    count: &sea_orm::sea_query::SelectStatement,
+    offset: u64,
+) -> Result<(Vec<T>, i64), DbErr> {
     use sea_orm::sea_query::{Expr, Query, SubQueryStatement};
     let mut q = page.clone();
     q.expr_as(

@@ -120,7 +120,7 @@ pub async fn list(
     Query(page): Query<Page>,
     Query(filter): Query<ListFilter>,
 ) -> AppResult<Json<Paginated<OrganisationRow>>> {
-    let (items, total) = data::list(&state.db.read, user.network.id, &filter, &page).await?;
+    let (items, total) = data::list(&state.db, user.network.id, &filter, &page).await?;
     Ok(Json(Paginated::new(items, &page, total)))
 }
 

@@ -240,13 +240,13 @@ fn count_query(network_id: i64, filter: &ListFilter, backend: sea_orm::DatabaseB
 }
 
 /// A page of the network's organisations, by name, and how many there are.
-pub async fn list<C: ConnectionTrait>(
-    conn: &C,
+pub async fn list(
+    db: &crate::db::Db,
     network_id: i64,
     filter: &ListFilter,
     page: &crate::api::Page,
 ) -> AppResult<(Vec<OrganisationRow>, i64)> {
-    let backend = conn.get_database_backend();
+    let backend = db.backend();
     let mut count = count_query(network_id, filter, backend);
     count.expr(Expr::cust("COUNT(*)"));
     let mut rows = list_query(network_id, filter, true, backend);
@@ -263,7 +263,7 @@ pub async fn list<C: ConnectionTrait>(
         .order_by(("o", "id"), sea_orm::Order::Asc)
         .limit(page.limit())
         .offset(page.offset());
-    Ok(db::fetch_page(conn, &rows, &count, page.offset()).await?)
+    Ok(crate::db::fetch_page(db, &rows, &count, page.offset()).await?)
 }
 
 /// An organisation as seen in one network.

@@ -76,7 +76,7 @@ pub async fn list(
     ApiUser(user): ApiUser,
     Query(page): Query<Page>,
 ) -> AppResult<Json<Paginated<PersonOut>>> {
-    let (people, total) = data::list(&state.db.read, user.network.id, &page).await?;
+    let (people, total) = data::list(&state.db, user.network.id, &page).await?;
     let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
     let ties = data::ties(&state.db.read, user.network.id, &ids).await?;
     let items = people

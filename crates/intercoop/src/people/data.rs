@@ -35,11 +35,7 @@ pub struct Tie {
 }
 
 /// The people of a network, by name.
-pub async fn list<C: ConnectionTrait>(
-    conn: &C,
-    network_id: i64,
-    page: &crate::api::Page,
-) -> AppResult<(Vec<PersonRow>, i64)> {
+pub async fn list(db: &crate::db::Db, network_id: i64, page: &crate::api::Page) -> AppResult<(Vec<PersonRow>, i64)> {
     // The count reads the network's link table and subtracts its disabled people (a
     // partial index, migration 7): joining every person instead made SQLite pick a plan
     // that probed the link table once per person of the federation (2.7 ms at scale 100).
@@ -83,7 +79,7 @@ pub async fn list<C: ConnectionTrait>(
         .order_by(("p", "id"), sea_orm::Order::Asc)
         .limit(page.limit())
         .offset(page.offset());
-    Ok(db::fetch_page(conn, &rows, &count, page.offset()).await?)
+    Ok(crate::db::fetch_page(db, &rows, &count, page.offset()).await?)
 }
 
 /// The organisation ties of several people at once (one query, whatever their number).

@@ -36,7 +36,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<
         page: params.page.unwrap_or(1),
         per_page: 50,
     };
-    let (people, total) = data::list(&state.db.read, user.network.id, &page).await?;
+    let (people, total) = data::list(&state.db, user.network.id, &page).await?;
     let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
     let ties = data::ties(&state.db.read, user.network.id, &ids).await?;
     let rows = people
@@ -98,7 +98,7 @@ impl InvitePage {
 async fn organisations(state: &AppState, network_id: i64) -> AppResult<Vec<OrganisationRow>> {
     let page = Page { page: 1, per_page: 200 };
     Ok(
-        crate::organisations::data::list(&state.db.read, network_id, &ListFilter::default(), &page)
+        crate::organisations::data::list(&state.db, network_id, &ListFilter::default(), &page)
             .await?
             .0,
     )

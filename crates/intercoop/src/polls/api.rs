@@ -114,7 +114,7 @@ pub async fn list(
     Query(page): Query<Page>,
     Query(params): Query<ListParams>,
 ) -> AppResult<Json<Paginated<PollRow>>> {
-    let (rows, total) = data::list(&state.db.read, user.network.id, params.status.as_deref(), &page).await?;
+    let (rows, total) = data::list(&state.db, user.network.id, params.status.as_deref(), &page).await?;
     Ok(Json(Paginated::new(rows, &page, total)))
 }
 

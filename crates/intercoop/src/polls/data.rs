@@ -397,8 +397,8 @@ pub struct PollRow {
 }
 
 /// The polls of a network, newest first, and how many there are, in one query.
-pub async fn list<C: ConnectionTrait>(
-    conn: &C,
+pub async fn list(
+    db: &crate::db::Db,
     network_id: i64,
     status: Option<&str>,
     page: &crate::api::Page,
@@ -416,7 +416,7 @@ pub async fn list<C: ConnectionTrait>(
         .order_by("id", sea_orm::Order::Desc)
         .limit(page.limit())
         .offset(page.offset());
-    Ok(db::fetch_page(conn, &rows, &count, page.offset()).await?)
+    Ok(crate::db::fetch_page(db, &rows, &count, page.offset()).await?)
 }
 
 // ---- the electorate ----

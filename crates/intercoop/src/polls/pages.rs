@@ -58,7 +58,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<
         page: params.page.unwrap_or(1),
         per_page: 50,
     };
-    let (rows, total) = data::list(&state.db.read, user.network.id, None, &page).await?;
+    let (rows, total) = data::list(&state.db, user.network.id, None, &page).await?;
     render(&ListPage {
         ctx,
         rows,

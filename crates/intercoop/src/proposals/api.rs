@@ -45,7 +45,7 @@ pub async fn list(
     Query(filter): Query<ListFilter>,
     Query(page): Query<crate::api::Page>,
 ) -> AppResult<Json<crate::api::Paginated<ProposalRow>>> {
-    let (rows, total) = views::list(&state.db.read, user.network.id, &Doer::user(&user), &filter, &page).await?;
+    let (rows, total) = views::list(&state.db, user.network.id, &Doer::user(&user), &filter, &page).await?;
     Ok(Json(crate::api::Paginated::new(rows, &page, total)))
 }
 

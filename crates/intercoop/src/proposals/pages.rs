@@ -120,7 +120,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<
         page: params.page.unwrap_or(1),
         per_page: 50,
     };
-    let (rows, total) = views::list(&state.db.read, user.network.id, &Doer::user(&user), &filter, &page).await?;
+    let (rows, total) = views::list(&state.db, user.network.id, &Doer::user(&user), &filter, &page).await?;
     let priority = views::priority_note(&rows);
     let pages = page.count(total);
     let query = list_query_string(&filter);
@@ -273,7 +273,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         && matches!(status, ProposalStatus::Discussion | ProposalStatus::Quoted);
     let members = if can_open {
         crate::organisations::data::list(
-            conn,
+            &state.db,
             user.network.id,
             &crate::organisations::data::ListFilter {
                 status: Some("member".into()),

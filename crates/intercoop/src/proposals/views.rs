@@ -147,14 +147,17 @@ fn or_zero(table: &'static str, column: &'static str) -> Expr {
 /// columns kept up to date by the writes, the caller's "waiting for me" is a condition
 /// in the query, the number of matches a sub-query over an index). Returns the page
 /// and the number of matches.
-pub async fn list<C: ConnectionTrait>(
-    conn: &C,
+pub async fn list(
+    db: &crate::db::Db,
     network_id: i64,
     doer: &Doer,
     filter: &ListFilter,
     page: &crate::api::Page,
 ) -> AppResult<(Vec<ProposalRow>, i64)> {
-    list_rows(conn, network_id, doer, filter, page, true).await
+    let mut count = list_query(network_id, doer, filter, false);
+    count.expr(Expr::cust("COUNT(*)"));
+    let rows = page_query(network_id, doer, filter, page);
+    Ok(db::fetch_page(db, &rows, &count, page.offset()).await?)
 }
 
 /// The first rows of the list without counting the matches (the dashboard).
@@ -166,17 +169,11 @@ pub async fn first_rows<C: ConnectionTrait>(
     per_page: u64,
 ) -> AppResult<Vec<ProposalRow>> {
     let page = crate::api::Page { page: 1, per_page };
-    Ok(list_rows(conn, network_id, doer, filter, &page, false).await?.0)
+    Ok(db::fetch_all(conn, &page_query(network_id, doer, filter, &page)).await?)
 }
 
-async fn list_rows<C: ConnectionTrait>(
-    conn: &C,
-    network_id: i64,
-    doer: &Doer,
-    filter: &ListFilter,
-    page: &crate::api::Page,
-    with_total: bool,
-) -> AppResult<(Vec<ProposalRow>, i64)> {
+/// The rows of one page of the list, in the order asked for.
+fn page_query(network_id: i64, doer: &Doer, filter: &ListFilter, page: &crate::api::Page) -> SelectStatement {
     let mut q = list_query(network_id, doer, filter, true);
     q.expr_as(Expr::col(("p", "id")), "id")
         .expr_as(Expr::col(("p", "title")), "title")
@@ -228,13 +225,7 @@ async fn list_rows<C: ConnectionTrait>(
     q.order_by(("p", "id"), Order::Desc)
         .limit(page.limit())
         .offset(page.offset());
-    if with_total {
-        let mut count = list_query(network_id, doer, filter, false);
-        count.expr(Expr::cust("COUNT(*)"));
-        Ok(db::fetch_page(conn, &q, &count, page.offset()).await?)
-    } else {
-        Ok((db::fetch_all(conn, &q).await?, 0))
-    }
+    q
 }
 
 /// How the network priority was computed, from the rows that carry it.
