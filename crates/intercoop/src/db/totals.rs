@@ -14,6 +14,10 @@
 //! landing in between only makes the next page count again. Reading it costs no I/O
 //! (SQLite compares the write-ahead log's header in shared memory).
 //!
+//! A total is kept under its count statement with the values inlined, so a count that
+//! also depends on the clock (an administrator's "waiting for me": campaigns past their
+//! deadline) carries the time among its values and is never reused.
+//!
 //! PostgreSQL has no such version, and several instances write to it: there every page
 //! counts, in the same statement as its rows.
 //!
