@@ -4,7 +4,7 @@
 use crate::auth::{self, CurrentUser};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::state::AppState;
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
 use axum::http::header;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
@@ -14,10 +14,15 @@ use std::sync::Arc;
 /// The person behind the `Authorization: Bearer` token of an API call.
 pub struct ApiUser(pub Arc<CurrentUser>);
 
-impl FromRequestParts<AppState> for ApiUser {
+impl<S> FromRequestParts<S> for ApiUser
+where
+    S: Send + Sync,
+    AppState: FromRef<S>,
+{
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<ApiUser> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> AppResult<ApiUser> {
+        let state = &AppState::from_ref(state);
         let token = parts
             .headers
             .get(header::AUTHORIZATION)
@@ -40,10 +45,10 @@ pub struct ApiPerson(pub i64);
 /// A JSON body. Malformed JSON is a 400; a field of the wrong type a 422 naming it.
 pub struct ApiJson<T>(pub T);
 
-impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = AppError;
 
-    async fn from_request(req: Request, state: &AppState) -> AppResult<ApiJson<T>> {
+    async fn from_request(req: Request, state: &S) -> AppResult<ApiJson<T>> {
         let bytes = axum::body::Bytes::from_request(req, state)
             .await
             .map_err(|_| AppError::BadRequest("unreadable body".into()))?;

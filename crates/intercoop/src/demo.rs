@@ -7,49 +7,12 @@ use crate::audit::Actor;
 use crate::db::Db;
 use crate::entities::{network, person};
 use crate::error::AppError;
-use crate::home::DemoLogin;
+pub use crate::home::demo_logins::{PASSWORD, logins};
 use crate::organisations::data::{self as orgs, OrganisationInput};
 use crate::people::data::{self as people, InviteInput};
 use intercoop_domain::organisation::{Level, MembershipStatus};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
-
-/// The password of every demo account.
-pub const PASSWORD: &str = "demo-intercoop";
-
-/// One login per role, shown by `intercoop demo` and on the demo's home page.
-pub fn logins() -> Vec<DemoLogin> {
-    [
-        (
-            "claire@coopcommons.example",
-            "administrator (facilitator)",
-            "demo-role-admin",
-        ),
-        (
-            "marc@laruche.example",
-            "core circle + representative of La Ruche Coop",
-            "demo-role-core",
-        ),
-        (
-            "sofia@cagette.example",
-            "representative of La Cagette du Nord",
-            "demo-role-representative",
-        ),
-        ("tom@laruche.example", "member of La Ruche Coop", "demo-role-member"),
-        (
-            "jordi@codecoop.example",
-            "provider staff (Code Coop), in both networks",
-            "demo-role-provider",
-        ),
-    ]
-    .into_iter()
-    .map(|(email, role, role_id)| DemoLogin {
-        email: email.to_string(),
-        role: role.to_string(),
-        role_id,
-    })
-    .collect()
-}
 
 struct Org {
     name: &'static str,

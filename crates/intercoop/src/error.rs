@@ -123,6 +123,17 @@ impl AppError {
     }
 }
 
+/// The field error code (`error-<code>` in Fluent) of a domain text refusal.
+pub fn text_error_code(e: intercoop_domain::text::TextError) -> &'static str {
+    match e {
+        intercoop_domain::text::TextError::Empty => "required",
+        intercoop_domain::text::TextError::TooLong { .. } => "too-long",
+        intercoop_domain::text::TextError::InvalidEmail => "invalid-email",
+        intercoop_domain::text::TextError::ControlCharacters => "control-characters",
+        intercoop_domain::text::TextError::InvalidSlug => "invalid-slug",
+    }
+}
+
 /// Unique-constraint violations are a conflict with what is stored, not a crash.
 pub fn is_unique_violation(e: &DbErr) -> bool {
     matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_)))

@@ -4,8 +4,10 @@
 //! `routes::app` builds the whole web app so that tests can start it; one module
 //! per feature area, each with its router, its data access and its templates.
 
+pub mod access;
 pub mod accounts;
 pub mod api;
+pub mod app;
 pub mod audit;
 pub mod auth;
 pub mod cli;
@@ -14,11 +16,13 @@ pub mod db;
 pub mod demo;
 pub mod entities;
 pub mod error;
+pub mod funding;
 pub mod home;
 pub mod i18n;
 pub mod idempotency;
 pub mod jobs;
 pub mod mail;
+pub mod money;
 pub mod networks;
 pub mod openapi;
 pub mod organisations;
@@ -29,6 +33,7 @@ pub mod routes;
 pub mod seed;
 pub mod server;
 pub mod state;
+pub mod timeline;
 pub mod ttl_cache;
 pub mod web;
 

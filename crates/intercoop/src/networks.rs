@@ -19,10 +19,10 @@ pub async fn create<C: ConnectionTrait>(
 ) -> AppResult<i64> {
     let mut errors = FieldErrors::default();
     let slug = Slug::parse(slug)
-        .map_err(|e| errors.add("slug", crate::organisations::data::text_error_code(e)))
+        .map_err(|e| errors.add("slug", crate::error::text_error_code(e)))
         .ok();
     let name = OrganisationName::parse(name)
-        .map_err(|e| errors.add("name", crate::organisations::data::text_error_code(e)))
+        .map_err(|e| errors.add("name", crate::error::text_error_code(e)))
         .ok();
     if crate::i18n::Lang::parse(language).is_none() {
         errors.add("language", "invalid-choice");

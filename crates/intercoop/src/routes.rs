@@ -11,7 +11,8 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::TraceLayer;
 
 pub fn app(state: AppState) -> Router {
-    let pages = Router::new()
+    let app = crate::app::App::new(state.clone());
+    let pages = Router::<crate::app::App>::new()
         // Home, dashboard, health checks.
         .merge(crate::home::router())
         // Login, logout, magic links, password reset, profile, switchers.
@@ -27,7 +28,7 @@ pub fn app(state: AppState) -> Router {
         // Vendored assets (never from a CDN).
         .route("/static/app.css", get(css))
         .route("/static/htmx.min.js", get(htmx));
-    let api = Router::new()
+    let api = Router::<crate::app::App>::new()
         .merge(crate::people::api_router())
         .merge(crate::organisations::api_router())
         .merge(crate::proposals::api_router())
@@ -67,7 +68,7 @@ pub fn app(state: AppState) -> Router {
             Duration::from_secs(30),
         ))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
-        .with_state(state)
+        .with_state(app)
 }
 
 /// Makes the request id available to the audit log.

@@ -260,8 +260,12 @@ async fn seed_features<C: ConnectionTrait>(
     rng: &mut Rng,
     today: time::OffsetDateTime,
 ) -> anyhow::Result<()> {
+    use crate::access::Doer;
     use crate::db::set_clock;
-    use crate::proposals::data::{self as proposals, CampaignBody, Doer, ProposalInput, QuoteInput};
+    use crate::funding::terms::CampaignBody;
+    use crate::proposals::needs::ProposalInput;
+    use crate::proposals::quotes::QuoteInput;
+    use crate::proposals::{cofunding, data as proposals, needs, quotes};
     use intercoop_domain::sharing::SharingKey;
     use intercoop_domain::{Role, RoleSet};
 
@@ -312,7 +316,7 @@ async fn seed_features<C: ConnectionTrait>(
             draft: false,
         };
         let valid = input.validate().map_err(|e| err(AppError::Invalid(e)))?;
-        let id = proposals::create(conn, &admin, network_id, &valid).await.map_err(err)?;
+        let id = needs::create(conn, &admin, network_id, &valid).await.map_err(err)?;
         let stage = i % 10;
         if stage < 3 {
             continue; // in discussion
@@ -327,7 +331,7 @@ async fn seed_features<C: ConnectionTrait>(
             milestones: Vec::new(),
             note: String::new(),
         };
-        let q = proposals::add_quote(conn, &admin, &p, &quote).await.map_err(err)?;
+        let q = quotes::add_quote(conn, &admin, &p, &quote).await.map_err(err)?;
         if stage == 3 {
             continue; // quoted
         }
@@ -347,7 +351,7 @@ async fn seed_features<C: ConnectionTrait>(
             min_participants: Some(if i % 7 == 0 { pledges_each as i64 + 1 } else { 2 }),
             catch_up_years: None,
         };
-        proposals::open_campaign(conn, &admin, &p, &body, None)
+        cofunding::open_campaign(conn, &admin, &p, &body, None)
             .await
             .map_err(err)?;
         let p = proposals::get(conn, network_id, id).await.map_err(err)?;
@@ -357,7 +361,7 @@ async fn seed_features<C: ConnectionTrait>(
             let org = users[(start + k * 7) % users.len()];
             let cap = (k % 5 == 4).then_some(quote.amount_cents);
             // Two picks can land on the same organisation in a small network: one pledge each.
-            match proposals::pledge(conn, &admin, &p, org, cap).await {
+            match crate::funding::pledging::pledge(conn, &admin, p.network_id, p.id, org, cap).await {
                 Ok(_) | Err(AppError::Conflict(_)) => {}
                 Err(e) => return Err(err(e)),
             }
@@ -372,7 +376,7 @@ async fn seed_features<C: ConnectionTrait>(
         .filter(|at| *at < today);
         if let Some(at) = closing {
             set_clock(at);
-            proposals::close(conn, &admin, &p, "http://127.0.0.1:8080")
+            cofunding::close(conn, &admin, &p, "http://127.0.0.1:8080")
                 .await
                 .map_err(err)?;
         }
@@ -388,7 +392,8 @@ async fn seed_features<C: ConnectionTrait>(
     // The seeded network is fictitious: its announcements and digests are not sent (its
     // other emails were never queued: see `seed`). Only this network's rows: a seed may
     // share the database with a real network.
-    use crate::proposals::entities::{campaign, proposal};
+    use crate::funding::entities::campaign;
+    use crate::proposals::entities::proposal;
     let now = crate::db::now();
     proposal::Entity::update_many()
         .col_expr(proposal::Column::AnnouncedAt, sea_orm::sea_query::Expr::val(now))
@@ -400,7 +405,7 @@ async fn seed_features<C: ConnectionTrait>(
         .filter(campaign::Column::NetworkId.eq(network_id))
         .exec(conn)
         .await?;
-    crate::proposals::digest::take_changes(conn, Some(network_id))
+    crate::funding::digest::take_changes(conn, Some(network_id))
         .await
         .map_err(err)?;
     Ok(())
@@ -414,7 +419,8 @@ async fn seed_polls<C: ConnectionTrait>(
     rng: &mut Rng,
     today: time::OffsetDateTime,
 ) -> anyhow::Result<()> {
-    use crate::polls::data::{self as polls, PollInput};
+    use crate::polls::data as polls;
+    use crate::polls::input::PollInput;
     use intercoop_domain::voting::{BallotContent, Choice};
     use std::collections::{BTreeMap, BTreeSet};
     let methods = [
@@ -441,12 +447,17 @@ async fn seed_polls<C: ConnectionTrait>(
         let id = polls::create(conn, Actor::SYSTEM, network_id, &valid)
             .await
             .map_err(err)?;
-        polls::open(conn, Actor::SYSTEM, network_id, id, None)
+        crate::polls::life::open(conn, Actor::SYSTEM, network_id, id, None)
             .await
             .map_err(err)?;
         let full = polls::get(conn, network_id, id).await.map_err(err)?;
         let n = full.options.len();
-        for e in polls::electorate(conn, id).await.map_err(err)?.iter().take(per_poll) {
+        for e in crate::polls::electorate::electorate(conn, id)
+            .await
+            .map_err(err)?
+            .iter()
+            .take(per_poll)
+        {
             let content = match method {
                 "decision" => {
                     BallotContent::Choice(*rng.pick(&[Choice::Yes, Choice::Yes, Choice::No, Choice::Abstain]))
@@ -461,13 +472,13 @@ async fn seed_polls<C: ConnectionTrait>(
                 }
                 _ => BallotContent::Grades((0..n).map(|o| (o, rng.below(6) as u8)).collect()),
             };
-            polls::store_ballot(conn, &full, e, &content, e.person_id.unwrap_or(0), None)
+            crate::polls::ballots::store_ballot(conn, &full, e, &content, e.person_id.unwrap_or(0), None)
                 .await
                 .map_err(err)?;
         }
         if i % 2 == 1 {
             crate::db::set_clock(opened + time::Duration::days(7).min(today - opened));
-            polls::close(conn, Actor::SYSTEM, network_id, id, None)
+            crate::polls::life::close(conn, Actor::SYSTEM, network_id, id, None)
                 .await
                 .map_err(err)?;
         }

@@ -70,10 +70,17 @@ pub async fn start(args: &ServeArgs) -> anyhow::Result<Running> {
     }));
 
     if state.db.is_postgres() {
-        tasks.push(tokio::spawn(crate::db::postgres_only::relay_cache_invalidations(
+        // Sessions and roles cached by the other instances are forgotten at once.
+        let (tx, rx_keys) = tokio::sync::mpsc::unbounded_channel::<String>();
+        state.auth_cache.set_broadcast(tx);
+        let cache = state.auth_cache.clone();
+        let receive: crate::db::postgres_only::Receive =
+            std::sync::Arc::new(move |key: Option<&str>| cache.apply(key.unwrap_or(crate::auth::cache::FORGET_ALL)));
+        tasks.push(tokio::spawn(crate::db::postgres_only::relay(
             state.db.url.clone(),
             state.db.write.clone(),
-            state.auth_cache.clone(),
+            rx_keys,
+            receive,
             rx.clone(),
         )));
     }

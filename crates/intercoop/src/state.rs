@@ -1,10 +1,13 @@
-//! What every request handler shares.
+//! What every request handler and shared mechanism needs: the database, the
+//! configuration, the login limiter, the mail worker's wake-up and the sessions'
+//! cache. Each feature keeps its own part of the server's state beside it (e.g.
+//! `funding::FundingState`); `crate::app::App` holds them all and hands each handler
+//! its part (axum `FromRef`).
 
 use crate::auth::cache::AuthCache;
 use crate::auth::rate_limit::RateLimiter;
 use crate::config::Config;
 use crate::db::Db;
-use crate::ttl_cache::TtlCache;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Notify;
@@ -19,23 +22,16 @@ pub struct AppState {
     pub mail_wakeup: Arc<Notify>,
     /// Short-lived cache of sessions and API tokens.
     pub auth_cache: Arc<AuthCache>,
-    /// The administrator's to-do counts per network (they read whole tables; a few
-    /// seconds of staleness is harmless on a to-do list).
-    pub admin_todo: Arc<TtlCache<i64, crate::home::AdminTodo>>,
-    /// Pledges waiting for the writer, committed together (see `db::Batcher`).
-    pub pledges: crate::proposals::pledging::PledgeQueue,
 }
 
 impl AppState {
     pub fn new(db: Db, config: Config) -> AppState {
         AppState {
-            pledges: crate::proposals::pledging::queue(&db),
             db,
             config: Arc::new(config),
             login_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(300))),
             mail_wakeup: Arc::new(Notify::new()),
             auth_cache: Arc::new(AuthCache::new(Duration::from_secs(2))),
-            admin_todo: Arc::new(TtlCache::new(Duration::from_secs(10), 1_000)),
         }
     }
 

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{Api, TestApp, open, pledge_ok};
-use intercoop::proposals::entities::{campaign, pledge};
+use intercoop::funding::entities::{campaign, pledge};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait};
 use serde_json::{Value, json};
 
@@ -769,7 +769,7 @@ async fn pledged_campaign(app: &TestApp, admin: &Api, n: usize, amount_cents: i6
 
 /// Runs the daily digest now; how many emails it enqueued.
 async fn digest(app: &TestApp) -> usize {
-    intercoop::proposals::notify::send_share_digest(app.state())
+    intercoop::funding::notify::send_share_digest(app.state())
         .await
         .unwrap()
 }
@@ -1097,7 +1097,8 @@ both_backends!(
 );
 
 both_backends!(polls_apply_effects_and_set_the_priority, |app: TestApp| async move {
-    use intercoop::proposals::{ProposalEffect, apply_effect, set_network_priority};
+    use intercoop::proposals::priority::set_priority as set_network_priority;
+    use intercoop::proposals::{ProposalEffect, apply_effect};
     let admin = app.api(&app.admin_token().await);
     let shops = supermarkets(&app, &admin, 2).await;
     let network = app.network_id().await;
@@ -1511,7 +1512,7 @@ both_backends!(the_list_summary_follows_every_write, |app: TestApp| async move {
 });
 
 /// What a batch answered for one request, comparable across runs.
-fn outcome(r: &intercoop::error::AppResult<intercoop::proposals::data::Pledged>) -> String {
+fn outcome(r: &intercoop::error::AppResult<intercoop::funding::pledging::Pledged>) -> String {
     use intercoop::error::AppError;
     match r {
         Ok(p) => format!(
@@ -1531,8 +1532,9 @@ fn outcome(r: &intercoop::error::AppResult<intercoop::proposals::data::Pledged>)
 }
 
 both_backends!(a_batch_of_pledges_decides_each_as_if_alone, |app: TestApp| async move {
-    use intercoop::proposals::data::{self, Doer};
-    use intercoop::proposals::pledging::{PledgeRequest, commit_batch};
+    use intercoop::access::Doer;
+    use intercoop::funding::pledging::{PledgeRequest, commit_batch};
+    use intercoop::proposals::data;
     let admin = app.api(&app.admin_token().await);
     let shops = supermarkets(&app, &admin, 5).await;
     let network = app.network_id().await;

@@ -5,9 +5,14 @@ pub mod pages;
 
 use crate::state::AppState;
 use axum::Router;
+use axum::extract::FromRef;
 use axum::routing::{get, post};
 
-pub fn router() -> Router<AppState> {
+pub fn router<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AppState: FromRef<S>,
+{
     Router::new()
         .route("/login", get(pages::login_form).post(pages::login))
         .route("/login/link/{token}", get(pages::follow_link))

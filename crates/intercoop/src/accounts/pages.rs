@@ -96,7 +96,7 @@ pub async fn login(
     let email = match Email::parse(&form.email) {
         Ok(e) => Some(e),
         Err(e) => {
-            errors.add("email", crate::organisations::data::text_error_code(e));
+            errors.add("email", crate::error::text_error_code(e));
             None
         }
     };
@@ -280,7 +280,7 @@ pub async fn forgot(
         Ok(e) => e,
         Err(e) => {
             let mut errors = FieldErrors::default();
-            errors.add("email", crate::organisations::data::text_error_code(e));
+            errors.add("email", crate::error::text_error_code(e));
             return render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &ForgotPage {
@@ -455,7 +455,7 @@ pub async fn save_profile(
     let user = require_user(&ctx)?;
     let mut errors = FieldErrors::default();
     let name = PersonName::parse(&form.name)
-        .map_err(|e| errors.add("name", crate::organisations::data::text_error_code(e)))
+        .map_err(|e| errors.add("name", crate::error::text_error_code(e)))
         .ok();
     let language = match form.language.as_str() {
         "" => None,

@@ -25,7 +25,7 @@ pub(crate) fn up() -> Vec<Step> {
         add("campaigns", "covered_cents"),
         add("campaigns", "participant_count"),
         add("campaigns", "pledge_count"),
-        Step::Backfill(|txn| Box::pin(crate::proposals::data::refresh_all_summaries(txn))),
+        Step::Backfill(|txn| Box::pin(crate::funding::summaries::refresh_all_summaries(txn))),
         index("poll_electorate", &["person_id", "poll_id"], false),
     ]
 }

@@ -33,7 +33,7 @@ pub(crate) fn up() -> Vec<Step> {
                 )
                 .take(),
         )),
-        Step::Backfill(|txn| Box::pin(crate::proposals::digest::backfill_told(txn))),
+        Step::Backfill(|txn| Box::pin(crate::funding::digest::backfill_told(txn))),
         Step::Drop(Box::new(Table::drop().table(Alias::new("share_changes")).take())),
         Step::Index(Box::new(idx.take())),
     ]

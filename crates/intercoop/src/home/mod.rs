@@ -8,6 +8,7 @@ use crate::state::AppState;
 use crate::web::{Ctx, render, require_user};
 use askama::Template;
 use axum::Router;
+use axum::extract::FromRef;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -16,37 +17,22 @@ use sea_orm::sea_query::ExprTrait;
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
 
-pub fn router() -> Router<AppState> {
+pub mod demo_logins;
+
+pub use crate::web::dashboard::{DashboardItem, DashboardSection};
+use demo_logins::DemoLogin;
+
+pub fn router<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AppState: FromRef<S>,
+    HomeState: FromRef<S>,
+{
     Router::new()
         .route("/", get(home))
         .route("/dashboard", get(dashboard))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
-}
-
-/// A section of the dashboard contributed by a feature area.
-pub struct DashboardSection {
-    /// Translated heading.
-    pub title: String,
-    pub items: Vec<DashboardItem>,
-}
-
-/// One thing that needs the person, with where to act on it.
-pub struct DashboardItem {
-    /// Translated text.
-    pub text: String,
-    pub href: String,
-    /// Secondary translated text (amount, deadline…), may be empty.
-    pub detail: String,
-}
-
-/// Demo logins shown on the home page of a demo install.
-pub struct DemoLogin {
-    pub email: String,
-    /// In English, for the command line.
-    pub role: String,
-    /// Fluent id of the role, for the home page.
-    pub role_id: &'static str,
 }
 
 #[derive(Template)]
@@ -78,13 +64,13 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
         }
         None => (String::new(), false),
     };
-    let demo_logins = if demo { crate::demo::logins() } else { Vec::new() };
+    let demo_logins = if demo { demo_logins::logins() } else { Vec::new() };
     render(&HomePage {
         ctx,
         description,
         empty_install,
         demo_logins,
-        demo_password: crate::demo::PASSWORD,
+        demo_password: demo_logins::PASSWORD,
     })
 }
 
@@ -95,6 +81,25 @@ struct DashboardPage {
     organisations: Vec<MyOrganisation>,
     admin: Option<AdminTodo>,
     sections: Vec<DashboardSection>,
+}
+
+/// This feature's part of the server's state: the administrator's to-do counts per
+/// network (they read whole tables; a few seconds of staleness is harmless on a to-do
+/// list).
+#[derive(Clone)]
+pub struct HomeState {
+    pub admin_todo: std::sync::Arc<crate::ttl_cache::TtlCache<i64, AdminTodo>>,
+}
+
+impl Default for HomeState {
+    fn default() -> Self {
+        HomeState {
+            admin_todo: std::sync::Arc::new(crate::ttl_cache::TtlCache::new(
+                std::time::Duration::from_secs(10),
+                1_000,
+            )),
+        }
+    }
 }
 
 /// What an administrator should look at (counted at most every 10 s per network).
@@ -114,10 +119,10 @@ struct Counts {
     never_logged_in: i64,
 }
 
-async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+async fn dashboard(State(state): State<AppState>, State(home): State<HomeState>, ctx: Ctx) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     let admin = if user.is_admin() {
-        admin_todo(&state, user.network.id).await?
+        admin_todo(&state, &home, user.network.id).await?
     } else {
         None
     };
@@ -136,8 +141,8 @@ async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respons
 
 /// The administrator's four to-do counts, read in one round trip and kept 10 s per
 /// network (they count whole tables).
-async fn admin_todo(state: &AppState, n: i64) -> AppResult<Option<AdminTodo>> {
-    if let Some(todo) = state.admin_todo.get(&n) {
+async fn admin_todo(state: &AppState, home: &HomeState, n: i64) -> AppResult<Option<AdminTodo>> {
+    if let Some(todo) = home.admin_todo.get(&n) {
         return Ok(Some(todo));
     }
     let count = |q: sea_orm::sea_query::SelectStatement| sea_orm::sea_query::SubQueryStatement::SelectStatement(q);
@@ -197,7 +202,7 @@ async fn admin_todo(state: &AppState, n: i64) -> AppResult<Option<AdminTodo>> {
             failed_emails: c.failed_emails,
             never_logged_in: c.never_logged_in,
         };
-        state.admin_todo.put(n, todo.clone());
+        home.admin_todo.put(n, todo.clone());
         todo
     }))
 }

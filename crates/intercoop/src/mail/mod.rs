@@ -4,6 +4,7 @@
 //! A message is built from translated pieces (greeting, paragraphs, one action
 //! button) and rendered twice, as text and as HTML, in the recipient's language.
 
+pub mod audience;
 pub mod worker;
 
 use crate::db;

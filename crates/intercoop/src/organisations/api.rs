@@ -1,6 +1,7 @@
 //! Organisation endpoints of the JSON API.
 
-use super::data::{self, ListFilter, MandateRow, OrganisationInput, OrganisationRow};
+use super::data::{self, ListFilter, OrganisationInput, OrganisationRow};
+use super::representatives::{self, MandateRow};
 use crate::api::{ApiJson, ApiUser, Json, Page, Paginated, parse_id};
 use crate::audit::Actor;
 use crate::error::AppResult;
@@ -88,7 +89,7 @@ impl OrganisationBody {
 
 async fn out(state: &AppState, network_id: i64, id: i64) -> AppResult<OrganisationOut> {
     let d = data::get(&state.db.read, network_id, id).await?;
-    let representatives = data::mandates(&state.db.read, network_id, id).await?;
+    let representatives = representatives::mandates(&state.db.read, network_id, id).await?;
     Ok(OrganisationOut {
         id,
         name: d.organisation.name,
@@ -200,7 +201,8 @@ pub async fn set_representative(
     user.require(user.is_admin() || user.represents(id))?;
     let txn = state.db.write.begin().await?;
     data::get(&txn, user.network.id, id).await?;
-    data::set_representative(&txn, Actor::person(user.person_id), user.network.id, id, body.person_id).await?;
+    representatives::set_representative(&txn, Actor::person(user.person_id), user.network.id, id, body.person_id)
+        .await?;
     txn.commit().await?;
     state.auth_cache.clear();
     Ok(Json(out(&state, user.network.id, id).await?))

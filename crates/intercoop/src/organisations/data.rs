@@ -2,14 +2,15 @@
 
 use crate::audit::{self, Actor, Change};
 use crate::db;
-use crate::entities::{membership, organisation, organisation_software, representative};
+use crate::entities::{membership, organisation, organisation_software};
 use crate::error::{AppError, AppResult, FieldErrors};
 use intercoop_domain::organisation::{Level, MembershipStatus, OrgKind};
-use intercoop_domain::text::{OrganisationName, TextError};
+use intercoop_domain::text::OrganisationName;
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::sea_query::{Expr, Func, Query, SelectStatement};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// What a form or a JSON body says about an organisation, as typed.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -47,21 +48,11 @@ pub struct ValidOrganisation {
     pub level: Level,
 }
 
-pub fn text_error_code(e: TextError) -> &'static str {
-    match e {
-        TextError::Empty => "required",
-        TextError::TooLong { .. } => "too-long",
-        TextError::InvalidEmail => "invalid-email",
-        TextError::ControlCharacters => "control-characters",
-        TextError::InvalidSlug => "invalid-slug",
-    }
-}
-
 impl OrganisationInput {
     pub fn validate(&self) -> Result<ValidOrganisation, FieldErrors> {
         let mut errors = FieldErrors::default();
         let name = OrganisationName::parse(&self.name)
-            .map_err(|e| errors.add("name", text_error_code(e)))
+            .map_err(|e| errors.add("name", crate::error::text_error_code(e)))
             .ok();
         let kind = OrgKind::parse(&self.kind);
         if kind.is_none() {
@@ -460,103 +451,41 @@ pub async fn update<C: ConnectionTrait>(
     Ok(())
 }
 
-/// A representative mandate, for the history on the organisation page.
-#[derive(Debug, Clone, Serialize, sea_orm::FromQueryResult, utoipa::ToSchema)]
-pub struct MandateRow {
-    pub person_id: i64,
-    pub person_name: String,
-    #[schema(value_type = String, format = DateTime)]
-    pub since: time::OffsetDateTime,
-    #[schema(value_type = Option<String>, format = DateTime)]
-    pub until: Option<time::OffsetDateTime>,
+/// Names of organisations, by id (one query).
+pub async fn names<C: ConnectionTrait>(conn: &C, ids: &[i64]) -> AppResult<BTreeMap<i64, String>> {
+    if ids.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    Ok(organisation::Entity::find()
+        .select_only()
+        .column(organisation::Column::Id)
+        .column(organisation::Column::Name)
+        .filter(organisation::Column::Id.is_in(ids.to_vec()))
+        .into_tuple::<(i64, String)>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect())
 }
 
-pub async fn mandates<C: ConnectionTrait>(
+/// The organisation if it is a member (not a candidate, not former) of the network;
+/// otherwise a 422 on `field`.
+pub async fn require_member<C: ConnectionTrait>(
     conn: &C,
     network_id: i64,
     organisation_id: i64,
-) -> AppResult<Vec<MandateRow>> {
-    Ok(db::fetch_all(
-        conn,
-        Query::select()
-            .expr_as(Expr::col(("r", "person_id")), "person_id")
-            .expr_as(Expr::col(("p", "name")), "person_name")
-            .expr_as(Expr::col(("r", "since")), "since")
-            .expr_as(Expr::col(("r", "until")), "until")
-            .from_as("representatives", "r")
-            .join_as(
-                sea_orm::sea_query::JoinType::InnerJoin,
-                "people",
-                "p",
-                Expr::col(("p", "id")).equals(("r", "person_id")),
-            )
-            .and_where(Expr::col(("r", "network_id")).eq(network_id))
-            .and_where(Expr::col(("r", "organisation_id")).eq(organisation_id))
-            .order_by(("r", "since"), sea_orm::Order::Desc),
-    )
-    .await?)
-}
-
-/// Makes a person the representative of an organisation in a network, ending the
-/// previous mandate. The person must belong to the organisation.
-pub async fn set_representative<C: ConnectionTrait>(
-    conn: &C,
-    actor: Actor,
-    network_id: i64,
-    organisation_id: i64,
-    person_id: i64,
-) -> AppResult<()> {
-    let affiliated = crate::entities::affiliation::Entity::find()
-        .filter(crate::entities::affiliation::Column::OrganisationId.eq(organisation_id))
-        .filter(crate::entities::affiliation::Column::PersonId.eq(person_id))
+    field: &str,
+) -> AppResult<organisation::Model> {
+    let member = Query::select()
+        .column(membership::Column::OrganisationId)
+        .from(membership::Entity)
+        .and_where(membership::Column::NetworkId.eq(network_id))
+        .and_where(membership::Column::OrganisationId.eq(organisation_id))
+        .and_where(membership::Column::Status.eq("member"))
+        .take();
+    organisation::Entity::find_by_id(organisation_id)
+        .filter(organisation::Column::Id.in_subquery(member))
         .one(conn)
         .await?
-        .is_some();
-    if !affiliated {
-        return Err(AppError::invalid("person_id", "not-in-organisation"));
-    }
-    let current = representative::Entity::find()
-        .filter(representative::Column::NetworkId.eq(network_id))
-        .filter(representative::Column::OrganisationId.eq(organisation_id))
-        .filter(representative::Column::Current.eq(true))
-        .one(conn)
-        .await?;
-    if current.as_ref().is_some_and(|c| c.person_id == person_id) {
-        return Ok(());
-    }
-    let now = db::now();
-    if let Some(c) = &current {
-        representative::Entity::update_many()
-            .col_expr(representative::Column::Current, Expr::val(Option::<bool>::None))
-            .col_expr(representative::Column::Until, Expr::val(now))
-            .filter(representative::Column::Id.eq(c.id))
-            .exec(conn)
-            .await?;
-    }
-    representative::ActiveModel {
-        network_id: Set(network_id),
-        organisation_id: Set(organisation_id),
-        person_id: Set(person_id),
-        current: Set(Some(true)),
-        since: Set(now),
-        until: Set(None),
-        appointed_by: Set(actor.person_id),
-        ..Default::default()
-    }
-    .insert(conn)
-    .await?;
-    audit::record(
-        conn,
-        Change {
-            network_id: Some(network_id),
-            actor,
-            action: "organisation.representative",
-            entity: "organisation",
-            entity_id: Some(organisation_id),
-        },
-        current.map(|c| c.person_id).as_ref(),
-        Some(&person_id),
-    )
-    .await?;
-    Ok(())
+        .ok_or_else(|| AppError::invalid(field, "proposals-not-member"))
 }

@@ -3,12 +3,18 @@
 pub mod api;
 pub mod data;
 pub mod pages;
+pub mod representatives;
 
 use crate::state::AppState;
 use axum::Router;
+use axum::extract::FromRef;
 use axum::routing::{get, post};
 
-pub fn router() -> Router<AppState> {
+pub fn router<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AppState: FromRef<S>,
+{
     Router::new()
         .route("/organisations", get(pages::list))
         .route("/organisations/new", get(pages::new_form).post(pages::create))
@@ -17,7 +23,11 @@ pub fn router() -> Router<AppState> {
         .route("/organisations/{id}/representative", post(pages::change_representative))
 }
 
-pub fn api_router() -> Router<AppState> {
+pub fn api_router<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AppState: FromRef<S>,
+{
     Router::new()
         .route("/api/v1/organisations", get(api::list).post(api::create))
         .route("/api/v1/organisations/{id}", get(api::show).patch(api::update))

@@ -1,10 +1,10 @@
 //! Organisation pages.
 
-use super::data::{self, ListFilter, MandateRow, OrganisationDetail, OrganisationInput, OrganisationRow};
+use super::data::{self, ListFilter, OrganisationDetail, OrganisationInput, OrganisationRow};
+use super::representatives::{self, MandateRow};
 use crate::api::Page;
 use crate::audit::Actor;
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::people::data::{self as people, PersonRow};
 use crate::state::AppState;
 use crate::web::{CsrfForm, Ctx, render, render_status, require_user, see_other};
 use askama::Template;
@@ -62,7 +62,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<
 struct ShowPage {
     ctx: Ctx,
     detail: OrganisationDetail,
-    people: Vec<PersonRow>,
+    people: Vec<representatives::OrganisationPerson>,
     mandates: Vec<MandateRow>,
     can_edit: bool,
     can_change_representative: bool,
@@ -72,8 +72,8 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let user = require_user(&ctx)?;
     let id = crate::api::parse_id(&id)?;
     let detail = data::get(&state.db.read, user.network.id, id).await?;
-    let people = people::of_organisation(&state.db.read, user.network.id, id).await?;
-    let mandates = data::mandates(&state.db.read, user.network.id, id).await?;
+    let people = representatives::people(&state.db.read, user.network.id, id).await?;
+    let mandates = representatives::mandates(&state.db.read, user.network.id, id).await?;
     let can_edit = user.is_admin();
     let can_change_representative = user.is_admin() || user.represents(id);
     render(&ShowPage {
@@ -251,7 +251,7 @@ pub async fn change_representative(
         .map_err(|_| AppError::invalid("person_id", "invalid-choice"))?;
     let txn = state.db.write.begin().await?;
     data::get(&txn, user.network.id, id).await?;
-    data::set_representative(&txn, Actor::person(user.person_id), user.network.id, id, person_id).await?;
+    representatives::set_representative(&txn, Actor::person(user.person_id), user.network.id, id, person_id).await?;
     txn.commit().await?;
     state.auth_cache.clear();
     Ok(see_other(&format!("/organisations/{id}")))

@@ -127,43 +127,6 @@ pub async fn ties<C: ConnectionTrait>(conn: &C, network_id: i64, person_ids: &[i
     .await?)
 }
 
-/// The people of one organisation, with their titles; the representative first.
-pub async fn of_organisation<C: ConnectionTrait>(
-    conn: &C,
-    network_id: i64,
-    organisation_id: i64,
-) -> AppResult<Vec<PersonRow>> {
-    Ok(db::fetch_all(
-        conn,
-        Query::select()
-            .expr_as(Expr::col(("p", "id")), "id")
-            .expr_as(Expr::col(("p", "name")), "name")
-            .expr_as(Expr::col(("p", "email")), "email")
-            .expr_as(Expr::col(("r", "id")).is_not_null(), "is_admin")
-            .expr_as(Expr::val(false), "is_core_circle")
-            .from_as("affiliations", "a")
-            .join_as(
-                sea_orm::sea_query::JoinType::InnerJoin,
-                "people",
-                "p",
-                Expr::col(("p", "id")).equals(("a", "person_id")),
-            )
-            .join_as(
-                sea_orm::sea_query::JoinType::LeftJoin,
-                "representatives",
-                "r",
-                Expr::col(("r", "organisation_id"))
-                    .equals(("a", "organisation_id"))
-                    .and(Expr::col(("r", "person_id")).equals(("a", "person_id")))
-                    .and(Expr::col(("r", "network_id")).eq(network_id))
-                    .and(Expr::col(("r", "current")).eq(true)),
-            )
-            .and_where(Expr::col(("a", "organisation_id")).eq(organisation_id))
-            .order_by(("p", "name"), sea_orm::Order::Asc),
-    )
-    .await?)
-}
-
 /// One person of the network.
 pub async fn get<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<(PersonRow, Vec<Tie>)> {
     let row: PersonRow = db::fetch_one(
@@ -227,7 +190,7 @@ pub struct Invitation {
 impl InviteInput {
     pub fn validate(&self) -> Result<Invitation, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let code = crate::organisations::data::text_error_code;
+        let code = crate::error::text_error_code;
         let email = Email::parse(&self.email).map_err(|e| errors.add("email", code(e))).ok();
         let name = PersonName::parse(&self.name)
             .map_err(|e| errors.add("name", code(e)))
@@ -370,7 +333,8 @@ pub async fn ensure_person<C: ConnectionTrait>(
             .await?;
         }
         if inv.representative {
-            crate::organisations::data::set_representative(conn, actor, network_id, org_id, person_id).await?;
+            crate::organisations::representatives::set_representative(conn, actor, network_id, org_id, person_id)
+                .await?;
         }
     }
     Ok(person_id)

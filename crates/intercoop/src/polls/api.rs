@@ -1,6 +1,10 @@
 //! Poll endpoints of the JSON API.
 
-use super::data::{self, BallotInput, PollFull, PollInput, PollResult, Receipt};
+use super::ballots::{self, BallotInput, Receipt};
+use super::data::{self, PollFull};
+use super::input::PollInput;
+use super::result::{self, PollResult};
+use super::{life, proxies};
 use crate::api::{ApiJson, ApiUser, Json, Page, Paginated, parse_id};
 use crate::audit::Actor;
 use crate::error::{AppError, AppResult};
@@ -165,7 +169,7 @@ pub async fn open(
     user.require_admin()?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
-    data::open(
+    life::open(
         &txn,
         Actor::person(user.person_id),
         user.network.id,
@@ -191,7 +195,7 @@ pub async fn close(
     user.require_admin()?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
-    let result = data::close(
+    let result = life::close(
         &txn,
         Actor::person(user.person_id),
         user.network.id,
@@ -222,7 +226,7 @@ pub async fn ballot(
 ) -> AppResult<(StatusCode, Json<Receipt>)> {
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
-    let receipt = data::cast(&txn, &user, user.network.id, id, &body).await?;
+    let receipt = ballots::cast(&txn, &user, user.network.id, id, &body).await?;
     txn.commit().await?;
     Ok((StatusCode::CREATED, Json(receipt)))
 }
@@ -239,7 +243,7 @@ pub async fn result(
     Path(id): Path<String>,
 ) -> AppResult<Json<PollResult>> {
     let full = data::get(&state.db.read, user.network.id, parse_id(&id)?).await?;
-    Ok(Json(data::result(&state.db.read, &full).await?))
+    Ok(Json(result::result(&state.db.read, &full).await?))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -259,7 +263,7 @@ pub async fn receipt(
 ) -> AppResult<Json<ReceiptCheck>> {
     let full = data::get(&state.db.read, user.network.id, parse_id(&id)?).await?;
     Ok(Json(ReceiptCheck {
-        counted: data::check_receipt(&state.db.read, full.poll.id, &code).await?,
+        counted: ballots::check_receipt(&state.db.read, full.poll.id, &code).await?,
     }))
 }
 
@@ -317,7 +321,7 @@ pub async fn delegate(
 ) -> AppResult<(StatusCode, Json<MandateOut>)> {
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
-    let m = data::give_mandate(
+    let m = proxies::give_mandate(
         &txn,
         &user,
         user.network.id,
@@ -344,7 +348,7 @@ pub async fn proxy(
 ) -> AppResult<(StatusCode, Json<MandateOut>)> {
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
-    let m = data::give_mandate(
+    let m = proxies::give_mandate(
         &txn,
         &user,
         user.network.id,

@@ -1,7 +1,9 @@
 //! Demo content: an open decision poll, a closed priority-style Schulze poll with its
 //! result, and an open majority-judgment poll, with ballots from the demo organisations.
 
-use super::data::{self, PollInput};
+use super::data;
+use super::input::PollInput;
+use super::{ballots, electorate, life};
 use crate::audit::Actor;
 use intercoop_domain::voting::{BallotContent, Choice};
 use std::collections::BTreeMap;
@@ -11,7 +13,7 @@ async fn poll<C: sea_orm::ConnectionTrait>(conn: &C, network_id: i64, input: Pol
         .validate()
         .map_err(|e| anyhow::anyhow!("invalid demo poll: {:?}", e.0))?;
     let id = data::create(conn, Actor::SYSTEM, network_id, &valid).await?;
-    data::open(conn, Actor::SYSTEM, network_id, id, None).await?;
+    life::open(conn, Actor::SYSTEM, network_id, id, None).await?;
     Ok(id)
 }
 
@@ -24,9 +26,9 @@ async fn vote<C: sea_orm::ConnectionTrait>(
 ) -> anyhow::Result<()> {
     let full = data::get(conn, network_id, id).await?;
     let ids: Vec<i64> = (0..full.options.len() as i64).collect();
-    for (i, e) in data::electorate(conn, id).await?.iter().enumerate() {
+    for (i, e) in electorate::electorate(conn, id).await?.iter().enumerate() {
         if let Some(content) = ballot(i, &ids) {
-            data::store_ballot(conn, &full, e, &content, e.person_id.unwrap_or(0), None).await?;
+            ballots::store_ballot(conn, &full, e, &content, e.person_id.unwrap_or(0), None).await?;
         }
     }
     Ok(())
@@ -79,7 +81,7 @@ pub async fn load<C: sea_orm::ConnectionTrait>(conn: &C, network_id: i64) -> any
         Some(BallotContent::Ranking(orders[i % 4].to_vec()))
     })
     .await?;
-    data::close(conn, Actor::SYSTEM, network_id, priority, None).await?;
+    life::close(conn, Actor::SYSTEM, network_id, priority, None).await?;
 
     let judgment = poll(
         conn,

@@ -3,31 +3,49 @@
 //! explained results.
 
 pub mod api;
+pub mod ballots;
 pub mod data;
 mod demo;
+pub mod electorate;
 pub mod entities;
+pub mod input;
+pub mod life;
+pub mod notify;
 pub mod pages;
+pub mod proxies;
+pub mod result;
+pub mod result_page;
+pub mod waiting;
 
 use crate::auth::CurrentUser;
 use crate::error::AppResult;
-use crate::home::{DashboardItem, DashboardSection};
 use crate::state::AppState;
+use crate::web::dashboard::{DashboardItem, DashboardSection};
 use axum::Router;
+use axum::extract::FromRef;
 use axum::routing::{get, post};
 
 /// Pages of this feature area.
-pub fn router() -> Router<AppState> {
+pub fn router<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AppState: FromRef<S>,
+{
     Router::new()
         .route("/polls", get(pages::list))
         .route("/polls/{id}", get(pages::show))
         .route("/polls/{id}/ballot", post(pages::vote))
         .route("/polls/{id}/open", post(pages::open))
         .route("/polls/{id}/close", post(pages::close))
-        .route("/polls/{id}/result", get(pages::result))
+        .route("/polls/{id}/result", get(result_page::result))
 }
 
 /// JSON API of this feature area.
-pub fn api_router() -> Router<AppState> {
+pub fn api_router<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AppState: FromRef<S>,
+{
     Router::new()
         .route("/api/v1/polls", get(api::list).post(api::create))
         .route("/api/v1/polls/{id}", get(api::show))
@@ -63,10 +81,10 @@ pub fn api_router() -> Router<AppState> {
         api::DelegationBody,
         api::ProxyBody,
         api::MandateOut,
-        data::PollInput,
-        data::BallotInput,
-        data::PollResult,
-        data::Receipt,
+        input::PollInput,
+        ballots::BallotInput,
+        result::PollResult,
+        ballots::Receipt,
         crate::proposals::ProposalEffect
     )),
     tags((name = "polls", description = "Polls: create, open, vote, close, results"))
@@ -79,7 +97,7 @@ pub async fn dashboard_section(
     user: &CurrentUser,
     lang: crate::i18n::Lang,
 ) -> AppResult<Option<DashboardSection>> {
-    let waiting = data::waiting_for(&state.db.read, user).await?;
+    let waiting = waiting::waiting_for(&state.db.read, user).await?;
     if waiting.is_empty() {
         return Ok(None);
     }
@@ -118,8 +136,8 @@ pub async fn dashboard_section(
 /// within 24 hours who have not voted.
 pub async fn tick(state: &AppState) -> Result<(), sea_orm::DbErr> {
     let run = async {
-        data::close_due(state).await?;
-        data::send_reminders(state).await
+        life::close_due(state).await?;
+        notify::send_reminders(state).await
     };
     match run.await {
         Ok(()) => Ok(()),

@@ -1,9 +1,10 @@
 //! Proposal endpoints of the JSON API. All amounts are integer cents.
 
-use super::data::{self, Adoption, CampaignBody, Closed, Doer, Milestone, QuoteInput};
+use super::data;
 use super::notify;
-use super::pledging;
-use super::views::{self, Commitments, ListFilter, ProposalOut, ProposalRow, QuoteOut, SharesOut};
+use super::quotes::{Milestone, QuoteInput};
+use super::views::{self, ListFilter, ProposalOut, ProposalRow, QuoteOut};
+use crate::access::Doer;
 use crate::api::{ApiJson, ApiUser, Json, parse_id};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -11,9 +12,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use intercoop_domain::lifecycle::ProposalStatus;
 use sea_orm::TransactionTrait;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use time::OffsetDateTime;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 
 /// A new proposal.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -58,7 +59,7 @@ pub async fn create(
     ApiUser(user): ApiUser,
     ApiJson(body): ApiJson<ProposalBody>,
 ) -> AppResult<(StatusCode, Json<ProposalOut>)> {
-    let input = data::ProposalInput {
+    let input = super::needs::ProposalInput {
         title: body.title,
         description: body.description,
         software: body.software,
@@ -68,13 +69,13 @@ pub async fn create(
     };
     let valid = input.validate().map_err(AppError::Invalid)?;
     let txn = state.db.write.begin().await?;
-    let id = data::create(&txn, &Doer::user(&user), user.network.id, &valid).await?;
+    let id = super::needs::create(&txn, &Doer::user(&user), user.network.id, &valid).await?;
     txn.commit().await?;
     notify::announce_pending(&state).await?;
     Ok((StatusCode::CREATED, Json(out(&state, user.network.id, id).await?)))
 }
 
-async fn out(state: &AppState, network_id: i64, id: i64) -> AppResult<ProposalOut> {
+pub(super) async fn out(state: &AppState, network_id: i64, id: i64) -> AppResult<ProposalOut> {
     let p = data::get(&state.db.read, network_id, id).await?;
     views::detail(&state.db.read, &p).await
 }
@@ -121,7 +122,7 @@ pub async fn transition(
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
-    data::transition(&txn, &Doer::user(&user), &p, to, &body.reason, None).await?;
+    super::lifecycle::transition(&txn, &Doer::user(&user), &p, to, &body.reason, None).await?;
     txn.commit().await?;
     notify::announce_pending(&state).await?;
     Ok(Json(out(&state, user.network.id, id).await?))
@@ -145,7 +146,7 @@ pub async fn interest(
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
-    data::add_interest(&txn, &Doer::user(&user), &p, body.organisation_id).await?;
+    super::needs::add_interest(&txn, &Doer::user(&user), &p, body.organisation_id).await?;
     txn.commit().await?;
     Ok(Json(out(&state, user.network.id, id).await?))
 }
@@ -175,7 +176,7 @@ pub async fn comment(
     if !views::open_for_comments(&p) {
         return Err(AppError::Conflict("proposals-wrong-status"));
     }
-    data::add_comment(
+    super::needs::add_comment(
         &txn,
         &Doer::user(&user),
         &p,
@@ -221,7 +222,7 @@ pub async fn add_quote(
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
-    let q = data::add_quote(
+    let q = super::quotes::add_quote(
         &txn,
         &Doer::user(&user),
         &p,
@@ -258,166 +259,9 @@ pub async fn select_quote(
     let quote_id = parse_id(&quote_id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
-    data::select_quote(&txn, &Doer::user(&user), &p, quote_id).await?;
+    super::quotes::select_quote(&txn, &Doer::user(&user), &p, quote_id).await?;
     txn.commit().await?;
     Ok(Json(out(&state, user.network.id, id).await?))
-}
-
-/// Opens the co-funding campaign (administrators); every representative is told.
-#[utoipa::path(post, path = "/api/v1/proposals/{id}/campaign", tag = "proposals", request_body = CampaignBody,
-    responses((status = 201, body = ProposalOut), (status = 409, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
-    security(("bearer" = [])))]
-pub async fn open_campaign(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(id): Path<String>,
-    ApiJson(body): ApiJson<CampaignBody>,
-) -> AppResult<(StatusCode, Json<ProposalOut>)> {
-    let id = parse_id(&id)?;
-    let txn = state.db.write.begin().await?;
-    let p = data::get(&txn, user.network.id, id).await?;
-    data::open_campaign(&txn, &Doer::user(&user), &p, &body, None).await?;
-    txn.commit().await?;
-    notify::announce_pending(&state).await?;
-    Ok((StatusCode::CREATED, Json(out(&state, user.network.id, id).await?)))
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PledgeBody {
-    pub organisation_id: i64,
-    /// The most this organisation will pay.
-    pub cap_cents: Option<i64>,
-}
-
-/// Joins the campaign for an organisation (its representative, or an administrator).
-/// Answers the new split.
-#[utoipa::path(post, path = "/api/v1/proposals/{id}/pledges", tag = "proposals", request_body = PledgeBody,
-    responses((status = 201, body = SharesOut), (status = 409, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
-    security(("bearer" = [])))]
-pub async fn pledge(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(id): Path<String>,
-    ApiJson(body): ApiJson<PledgeBody>,
-) -> AppResult<(StatusCode, Json<SharesOut>)> {
-    let id = parse_id(&id)?;
-    let pledged = pledging::pledge_committed(
-        &state.pledges,
-        Doer::user(&user),
-        user.network.id,
-        id,
-        body.organisation_id,
-        body.cap_cents,
-    )
-    .await?;
-    let out = views::shares_out_with_caps(&state.db.read, &pledged.shares, &pledged.caps, &pledged.names).await?;
-    Ok((StatusCode::CREATED, Json(out)))
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-pub struct OrganisationParam {
-    pub organisation_id: i64,
-}
-
-/// Withdraws an organisation's pledge while the campaign is open.
-#[utoipa::path(delete, path = "/api/v1/proposals/{id}/pledges", tag = "proposals", params(OrganisationParam),
-    responses((status = 200, body = SharesOut), (status = 409, body = crate::web::Problem)), security(("bearer" = [])))]
-pub async fn withdraw(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(id): Path<String>,
-    Query(q): Query<OrganisationParam>,
-) -> AppResult<Json<SharesOut>> {
-    let id = parse_id(&id)?;
-    let txn = state.db.write.begin().await?;
-    let p = data::get(&txn, user.network.id, id).await?;
-    let shares = data::withdraw_pledge(&txn, &Doer::user(&user), &p, q.organisation_id).await?;
-    let c = data::campaign_of(&txn, p.id).await?.ok_or(AppError::NotFound)?;
-    let out = views::shares_out(&txn, &c, &shares).await?;
-    txn.commit().await?;
-    Ok(Json(out))
-}
-
-/// The current split: exact cents summing to the amount, or the shortfall.
-#[utoipa::path(get, path = "/api/v1/proposals/{id}/shares", tag = "proposals",
-    responses((status = 200, body = SharesOut), (status = 404, body = crate::web::Problem)), security(("bearer" = [])))]
-pub async fn shares(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(id): Path<String>,
-) -> AppResult<Json<SharesOut>> {
-    let p = data::get(&state.db.read, user.network.id, parse_id(&id)?).await?;
-    let c = data::campaign_of(&state.db.read, p.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let shares = data::current_shares(&state.db.read, &c).await?;
-    Ok(Json(views::shares_out(&state.db.read, &c, &shares).await?))
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-pub struct PreviewParams {
-    pub organisation_id: i64,
-    pub cap_cents: Option<i64>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ChangeOut {
-    pub organisation_id: i64,
-    pub before_cents: i64,
-    pub after_cents: i64,
-}
-
-/// "Your share would be X; the others' drops from Y to Z."
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PreviewOut {
-    pub your_share_cents: i64,
-    pub changes: Vec<ChangeOut>,
-}
-
-/// What joining would do, before joining.
-#[utoipa::path(get, path = "/api/v1/proposals/{id}/preview", tag = "proposals", params(PreviewParams),
-    responses((status = 200, body = PreviewOut)), security(("bearer" = [])))]
-pub async fn preview(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(id): Path<String>,
-    Query(q): Query<PreviewParams>,
-) -> AppResult<Json<PreviewOut>> {
-    let p = data::get(&state.db.read, user.network.id, parse_id(&id)?).await?;
-    let c = data::campaign_of(&state.db.read, p.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let pv = data::preview(&state.db.read, &c, q.organisation_id, q.cap_cents).await?;
-    Ok(Json(PreviewOut {
-        your_share_cents: pv.your_share.cents(),
-        changes: pv
-            .changes()
-            .into_iter()
-            .map(|c| ChangeOut {
-                organisation_id: c.organisation_id,
-                before_cents: c.before.cents(),
-                after_cents: c.after.cents(),
-            })
-            .collect(),
-    }))
-}
-
-/// Closes the campaign now (administrators): funded or lapsed.
-#[utoipa::path(post, path = "/api/v1/proposals/{id}/close", tag = "proposals",
-    responses((status = 200, body = Closed), (status = 409, body = crate::web::Problem)), security(("bearer" = [])))]
-pub async fn close(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(id): Path<String>,
-) -> AppResult<Json<Closed>> {
-    let id = parse_id(&id)?;
-    let txn = state.db.write.begin().await?;
-    let p = data::get(&txn, user.network.id, id).await?;
-    let closed = data::close(&txn, &Doer::user(&user), &p, &state.config.base_url).await?;
-    txn.commit().await?;
-    state.mail_wakeup.notify_one();
-    Ok(Json(closed))
 }
 
 /// The work is delivered (administrators or the selected provider).
@@ -432,46 +276,7 @@ pub async fn deliver(
     let reason = "";
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
-    data::deliver(&txn, &Doer::user(&user), &p, reason).await?;
+    super::lifecycle::deliver(&txn, &Doer::user(&user), &p, reason).await?;
     txn.commit().await?;
     Ok(Json(out(&state, user.network.id, id).await?))
-}
-
-/// A late adopter joins: its catch-up share, credited back to the earlier funders.
-#[utoipa::path(post, path = "/api/v1/proposals/{id}/adopt", tag = "proposals", request_body = OrganisationRef,
-    responses((status = 201, body = Adoption), (status = 409, body = crate::web::Problem)), security(("bearer" = [])))]
-pub async fn adopt(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(id): Path<String>,
-    ApiJson(body): ApiJson<OrganisationRef>,
-) -> AppResult<(StatusCode, Json<Adoption>)> {
-    let id = parse_id(&id)?;
-    let txn = state.db.write.begin().await?;
-    let p = data::get(&txn, user.network.id, id).await?;
-    let a = data::adopt(
-        &txn,
-        &Doer::user(&user),
-        &p,
-        body.organisation_id,
-        &state.config.base_url,
-    )
-    .await?;
-    txn.commit().await?;
-    state.mail_wakeup.notify_one();
-    Ok((StatusCode::CREATED, Json(a)))
-}
-
-/// What an organisation has committed, owes and is credited (its people, or administrators).
-#[utoipa::path(get, path = "/api/v1/commitments", tag = "proposals", params(OrganisationParam),
-    responses((status = 200, body = Commitments), (status = 403, body = crate::web::Problem)), security(("bearer" = [])))]
-pub async fn commitments(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Query(q): Query<OrganisationParam>,
-) -> AppResult<Json<Commitments>> {
-    user.require(user.is_admin() || user.belongs_to(q.organisation_id))?;
-    Ok(Json(
-        views::commitments(&state.db.read, user.network.id, q.organisation_id).await?,
-    ))
 }

@@ -1,82 +1,77 @@
 //! Proposals, from need to delivery: posting a need, "we need it too", comments and
-//! objections, quotes, co-funding campaigns with sharing keys, caps and fixed
-//! contributions, pledges, closing (funded or lapsed), delivery and catch-up shares.
+//! objections, quotes, the lifecycle, the network's priority order, and the co-funding
+//! steps of the lifecycle (the money side is `crate::funding`'s).
 //!
 //! # Layout
-//! - `data`: every change (one function serves pages, API, jobs and polls), in the
-//!   caller's transaction, with its audit entry and timeline event.
-//! - `pledging`: the pledge, the hot write, alone or group-committed.
-//! - `views`: read models (list with filters and sorts, one proposal, commitments).
-//! - `notify`: who is told what, by email through the outbox; the daily digest, whose
-//!   share changes `digest` works out when it is sent.
-//! - `api`, `pages`: the JSON API and the server-rendered pages.
+//! - `data`: reading a proposal; `needs`: posting, interest, comments; `quotes`;
+//!   `lifecycle`: transitions and delivery; `priority`: the order a priority poll sets;
+//!   `effects`: what a passed poll does to a proposal.
+//! - `cofunding`: opening, closing and adopting, with the proposal's moves.
+//! - `views`, `commitments`: read models; `notify`: who is told of a posted proposal.
+//! - `api`, `pages` (and `cofunding_api`, `cofunding_pages`): the JSON API and pages.
 //!
-//! # Exact shares, and why not largest remainder
-//! Shares come from `intercoop_domain::sharing::compute_shares`: integer cents that
-//! always sum exactly to the amount to share (or to what can be covered, the rest
-//! being the shortfall), with caps water-filled over the others. They are rounded with
-//! a divisor method (Adams: one common rate, rounded up, ties broken by organisation id)
-//! rather than the largest remainder method. Largest remainder can *raise* a
-//! participant's share when another joins (the Alabama paradox), which would make a
-//! pledge announce a rise to others and make catch-up credits negative. Under the equal
-//! key both methods give the same result.
-//!
-//! # Concurrency
-//! A pledge, a withdrawal, a closing and a catch-up read their campaign locked inside
-//! the transaction (`data::campaign_locked`: `SELECT … FOR UPDATE` on PostgreSQL, the
-//! one backend-specific statement; on SQLite the single writer connection serialises
-//! writes), then check the campaign is open and the organisation has not pledged
-//! (409). A unique index on (campaign, organisation) is the last guard. Each of them
-//! also rewrites the campaign's list summary (`data::store_summary`) in the same
-//! transaction. Pledges from the page and the API are committed in batches on SQLite
-//! (`pledging`): a batch locks and reads its campaigns once and decides each pledge in
-//! arrival order, as the pledges one after the other would.
-//!
-//! # Emails
-//! A posted proposal is announced to the people of every organisation running the
-//! software concerned; an opened campaign to every representative; funded, lapsed,
-//! payment requests and catch-up credits as they happen; share changes are told in a
-//! daily digest, one email per person, worked out when it is sent (`digest`).
+//! Every change runs in the caller's transaction and records its audit entry and its
+//! timeline event (`crate::timeline`) there; emails are enqueued in the same
+//! transaction.
 
 pub mod api;
+pub mod cofunding;
+pub mod cofunding_api;
+pub mod cofunding_pages;
+pub mod commitments;
 pub mod data;
-pub mod digest;
+mod demo;
+pub mod effects;
 pub mod entities;
+pub mod lifecycle;
+pub mod needs;
 pub mod notify;
 pub mod pages;
-pub mod pledging;
+pub mod priority;
+pub mod quotes;
 pub mod views;
+
+pub use effects::{ProposalEffect, apply_effect};
 
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
-use crate::home::{DashboardItem, DashboardSection};
 use crate::state::AppState;
+use crate::web::dashboard::{DashboardItem, DashboardSection};
 use axum::Router;
+use axum::extract::FromRef;
 use axum::routing::{get, post};
-use intercoop_domain::lifecycle::ProposalStatus;
-use sea_orm::TransactionTrait;
 
 /// Pages of this feature area.
-pub fn router() -> Router<AppState> {
+pub fn router<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AppState: FromRef<S>,
+    crate::funding::FundingState: FromRef<S>,
+{
     Router::new()
         .route("/proposals", get(pages::list).post(pages::create))
         .route("/proposals/new", get(pages::new_form))
-        .route("/proposals/commitments", get(pages::commitments))
+        .route("/proposals/commitments", get(cofunding_pages::commitments))
         .route("/proposals/{id}", get(pages::show))
         .route("/proposals/{id}/interest", post(pages::interest))
         .route("/proposals/{id}/comments", post(pages::comment))
         .route("/proposals/{id}/transition", post(pages::transition))
-        .route("/proposals/{id}/pledge", post(pages::pledge))
-        .route("/proposals/{id}/pledge/withdraw", post(pages::withdraw))
-        .route("/proposals/{id}/close", post(pages::close))
-        .route("/proposals/{id}/campaign", post(pages::open_campaign))
+        .route("/proposals/{id}/pledge", post(cofunding_pages::pledge))
+        .route("/proposals/{id}/pledge/withdraw", post(cofunding_pages::withdraw))
+        .route("/proposals/{id}/close", post(cofunding_pages::close))
+        .route("/proposals/{id}/campaign", post(cofunding_pages::open_campaign))
         .route("/proposals/{id}/quotes/{quote_id}/select", post(pages::select_quote))
         .route("/proposals/{id}/deliver", post(pages::deliver))
-        .route("/proposals/{id}/adopt", post(pages::adopt))
+        .route("/proposals/{id}/adopt", post(cofunding_pages::adopt))
 }
 
 /// JSON API of this feature area.
-pub fn api_router() -> Router<AppState> {
+pub fn api_router<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AppState: FromRef<S>,
+    crate::funding::FundingState: FromRef<S>,
+{
     Router::new()
         .route("/api/v1/proposals", get(api::list).post(api::create))
         .route("/api/v1/proposals/{id}", get(api::show))
@@ -88,17 +83,17 @@ pub fn api_router() -> Router<AppState> {
             "/api/v1/proposals/{id}/quotes/{quote_id}/select",
             post(api::select_quote),
         )
-        .route("/api/v1/proposals/{id}/campaign", post(api::open_campaign))
+        .route("/api/v1/proposals/{id}/campaign", post(cofunding_api::open_campaign))
         .route(
             "/api/v1/proposals/{id}/pledges",
-            post(api::pledge).delete(api::withdraw),
+            post(cofunding_api::pledge).delete(cofunding_api::withdraw),
         )
-        .route("/api/v1/proposals/{id}/shares", get(api::shares))
-        .route("/api/v1/proposals/{id}/preview", get(api::preview))
-        .route("/api/v1/proposals/{id}/close", post(api::close))
+        .route("/api/v1/proposals/{id}/shares", get(cofunding_api::shares))
+        .route("/api/v1/proposals/{id}/preview", get(cofunding_api::preview))
+        .route("/api/v1/proposals/{id}/close", post(cofunding_api::close))
         .route("/api/v1/proposals/{id}/deliver", post(api::deliver))
-        .route("/api/v1/proposals/{id}/adopt", post(api::adopt))
-        .route("/api/v1/commitments", get(api::commitments))
+        .route("/api/v1/proposals/{id}/adopt", post(cofunding_api::adopt))
+        .route("/api/v1/commitments", get(cofunding_api::commitments))
 }
 
 /// The OpenAPI paths of this feature area, merged into `/api/openapi.json`.
@@ -113,15 +108,15 @@ pub fn api_router() -> Router<AppState> {
         api::comment,
         api::add_quote,
         api::select_quote,
-        api::open_campaign,
-        api::pledge,
-        api::withdraw,
-        api::shares,
-        api::preview,
-        api::close,
+        cofunding_api::open_campaign,
+        cofunding_api::pledge,
+        cofunding_api::withdraw,
+        cofunding_api::shares,
+        cofunding_api::preview,
+        cofunding_api::close,
         api::deliver,
-        api::adopt,
-        api::commitments
+        cofunding_api::adopt,
+        cofunding_api::commitments
     ),
     components(schemas(
         api::ProposalBody,
@@ -129,27 +124,27 @@ pub fn api_router() -> Router<AppState> {
         api::OrganisationRef,
         api::CommentBody,
         api::QuoteBody,
-        api::PledgeBody,
-        api::PreviewOut,
-        api::ChangeOut,
-        data::CampaignBody,
-        data::FixedBody,
-        data::Milestone,
-        data::Closed,
-        data::PaymentRequestOut,
-        data::Adoption,
-        data::CreditOut,
+        cofunding_api::PledgeBody,
+        cofunding_api::PreviewOut,
+        cofunding_api::ChangeOut,
+        crate::funding::terms::CampaignBody,
+        crate::funding::terms::FixedBody,
+        quotes::Milestone,
+        crate::funding::closing::Closed,
+        crate::money::requests::PaymentRequestOut,
+        crate::funding::catch_up::Adoption,
+        crate::funding::catch_up::CreditOut,
         views::ProposalRow,
         views::ProposalOut,
         views::QuoteOut,
         views::CommentOut,
         views::EventOut,
-        views::CampaignOut,
-        views::SharesOut,
-        views::ShareOut,
-        views::Commitments,
-        views::CommitmentOut,
-        views::CreditLine,
+        crate::funding::views::CampaignOut,
+        crate::funding::views::SharesOut,
+        crate::funding::views::ShareOut,
+        commitments::Commitments,
+        commitments::CommitmentOut,
+        commitments::CreditLine,
         ProposalEffect
     )),
     tags((name = "proposals", description = "Proposals, quotes, co-funding campaigns, pledges, shares, catch-up shares"))
@@ -162,7 +157,7 @@ pub async fn dashboard_section(
     user: &CurrentUser,
     lang: crate::i18n::Lang,
 ) -> AppResult<Option<DashboardSection>> {
-    let doer = data::Doer::user(user);
+    let doer = crate::access::Doer::user(user);
     let filter = views::ListFilter {
         mine: Some(true),
         ..Default::default()
@@ -194,105 +189,15 @@ pub async fn tick(state: &AppState) -> Result<(), sea_orm::DbErr> {
         other => sea_orm::DbErr::Custom(other.to_string()),
     };
     notify::announce_pending(state).await.map_err(wrap)?;
-    close_due(state).await.map_err(wrap)?;
+    cofunding::close_due(state).await.map_err(wrap)?;
     let now = crate::db::now();
     if now.hour() >= 17 && crate::jobs::claim(state, "proposals_share_digest", &now.date().to_string()).await? {
-        notify::send_share_digest(state).await.map_err(wrap)?;
+        crate::funding::notify::send_share_digest(state).await.map_err(wrap)?;
     }
     Ok(())
-}
-
-/// Closes the open campaigns whose deadline has passed (returns how many).
-pub async fn close_due(state: &AppState) -> AppResult<usize> {
-    use entities::campaign;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let due = campaign::Entity::find()
-        .filter(campaign::Column::Status.eq("open"))
-        .filter(campaign::Column::Deadline.lte(crate::db::now()))
-        .all(&state.db.read)
-        .await?;
-    let mut closed = 0;
-    for c in due {
-        if !crate::jobs::claim(state, "proposals_close_campaign", &c.id.to_string()).await? {
-            continue;
-        }
-        let txn = state.db.write.begin().await?;
-        let p = data::get(&txn, c.network_id, c.proposal_id).await?;
-        match data::close(&txn, &data::Doer::system(), &p, &state.config.base_url).await {
-            Ok(_) => {
-                txn.commit().await?;
-                closed += 1;
-            }
-            Err(AppError::Conflict(_)) => {} // closed on demand meanwhile
-            Err(e) => return Err(e),
-        }
-    }
-    state.mail_wakeup.notify_one();
-    Ok(closed)
 }
 
 /// Demo content of this feature area, loaded in the demo's first network.
 pub async fn load_demo<C: sea_orm::ConnectionTrait>(conn: &C, network_id: i64) -> anyhow::Result<()> {
-    pages::load_demo(conn, network_id).await
-}
-
-/// What a passed poll does to the proposal it decides (polls call [`apply_effect`]).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ProposalEffect {
-    /// Move the proposal into discussion.
-    Discuss,
-    /// Reject the proposal.
-    Reject,
-    /// Open the co-funding with these terms: the body of `POST /api/v1/proposals/{id}/campaign`.
-    OpenFunding {
-        #[schema(value_type = Object)]
-        terms: serde_json::Value,
-    },
-}
-
-/// Carries out a passed poll's effect on a proposal, in the caller's transaction,
-/// with the poll recorded as the reason on the proposal's timeline.
-///
-/// The poll decides with the network's authority (the lifecycle is still checked: a
-/// proposal already funded cannot be rejected, 409). Announcements (a proposal now in
-/// discussion, a campaign opened) are sent by the next scheduled run, within a minute.
-pub async fn apply_effect<C: sea_orm::ConnectionTrait>(
-    conn: &C,
-    network_id: i64,
-    proposal_id: i64,
-    effect: &ProposalEffect,
-    poll_id: i64,
-) -> AppResult<()> {
-    let p = data::get(conn, network_id, proposal_id).await?;
-    let doer = data::Doer::assembly();
-    let reason = format!("poll {poll_id}");
-    match effect {
-        ProposalEffect::Discuss => {
-            data::transition(conn, &doer, &p, ProposalStatus::Discussion, &reason, Some(poll_id)).await?;
-        }
-        ProposalEffect::Reject => {
-            data::transition(conn, &doer, &p, ProposalStatus::Rejected, &reason, Some(poll_id)).await?;
-        }
-        ProposalEffect::OpenFunding { terms } => {
-            let body: data::CampaignBody = serde_path_to_error::deserialize(terms.clone()).map_err(|e| {
-                let path = e.path().to_string();
-                AppError::invalid(if path == "." { "terms" } else { &path }, "invalid-value")
-            })?;
-            data::open_campaign(conn, &doer, &p, &body, Some(poll_id)).await?;
-        }
-    }
-    Ok(())
-}
-
-/// Records the network's priority order of open proposals, as computed by a
-/// priority poll (`method` names how: "schulze" or "points"), best first.
-pub async fn set_network_priority<C: sea_orm::ConnectionTrait>(
-    conn: &C,
-    network_id: i64,
-    poll_id: i64,
-    method: &str,
-    ordered_proposal_ids: &[i64],
-) -> AppResult<()> {
-    data::set_priority(conn, network_id, poll_id, method, ordered_proposal_ids).await
+    demo::load_demo(conn, network_id).await
 }

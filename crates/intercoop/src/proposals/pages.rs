@@ -1,9 +1,11 @@
 //! Proposal pages: the list, a proposal with its campaign and join form, posting a
 //! need, and "my organisation's commitments"; and the demo content.
 
-use super::data::{self, Doer, ProposalInput};
+use super::data;
+use super::needs::ProposalInput;
 use super::notify;
-use super::views::{self, Commitments, ListFilter, ProposalOut, ProposalRow};
+use super::views::{self, ListFilter, ProposalOut, ProposalRow};
+use crate::access::Doer;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::state::AppState;
 use crate::web::{CsrfForm, Ctx, render, render_status, require_user, see_other};
@@ -200,7 +202,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let model = data::get(conn, user.network.id, id).await?;
     let doer = Doer::user(&user);
     let p = views::detail(conn, &model).await?;
-    let next_steps = data::next_steps(conn, &model, &doer).await?;
+    let next_steps = super::lifecycle::next_steps(conn, &model, &doer).await?;
     let mut offers = Vec::new();
     let mut pledged = Vec::new();
     let mut percent = 0;
@@ -210,7 +212,9 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         } else {
             0
         };
-        let campaign = data::campaign_of(conn, p.id).await?.ok_or(AppError::NotFound)?;
+        let campaign = crate::funding::campaign::of(conn, p.id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let names: std::collections::BTreeMap<i64, String> = c
             .shares
             .shares
@@ -227,7 +231,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
             if c.status != "open" || o.status != "member" {
                 continue;
             }
-            match data::preview(conn, &campaign, o.id, None).await {
+            match crate::funding::campaign::preview(conn, &campaign, o.id, None).await {
                 Ok(pv) => offers.push(JoinOffer {
                     organisation_id: o.id,
                     organisation_name: o.name.clone(),
@@ -387,7 +391,7 @@ pub async fn create(
         Err(errors) => return fail(ctx, input, errors),
     };
     let txn = state.db.write.begin().await?;
-    let id = match data::create(&txn, &Doer::user(&user), user.network.id, &valid).await {
+    let id = match super::needs::create(&txn, &Doer::user(&user), user.network.id, &valid).await {
         Ok(id) => id,
         Err(AppError::Invalid(errors)) => return fail(ctx, input, errors),
         Err(e) => return Err(e),
@@ -399,12 +403,12 @@ pub async fn create(
 
 #[derive(Deserialize)]
 pub struct OrgForm {
-    organisation_id: String,
+    pub(super) organisation_id: String,
     #[serde(default)]
-    cap: String,
+    pub(super) cap: String,
 }
 
-fn org_id(form: &OrgForm) -> AppResult<i64> {
+pub(super) fn org_id(form: &OrgForm) -> AppResult<i64> {
     form.organisation_id
         .trim()
         .parse()
@@ -421,7 +425,7 @@ pub async fn interest(
     let id = crate::api::parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
-    data::add_interest(&txn, &Doer::user(&user), &p, org_id(&form)?).await?;
+    super::needs::add_interest(&txn, &Doer::user(&user), &p, org_id(&form)?).await?;
     txn.commit().await?;
     Ok(see_other(&format!("/proposals/{id}")))
 }
@@ -446,7 +450,7 @@ pub async fn comment(
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
     let org = form.organisation_id.trim().parse().ok();
-    data::add_comment(
+    super::needs::add_comment(
         &txn,
         &Doer::user(&user),
         &p,
@@ -483,73 +487,14 @@ pub async fn transition(
     }
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
-    data::transition(&txn, &Doer::user(&user), &p, to, &form.reason, None).await?;
+    super::lifecycle::transition(&txn, &Doer::user(&user), &p, to, &form.reason, None).await?;
     txn.commit().await?;
     notify::announce_pending(&state).await?;
     Ok(see_other(&format!("/proposals/{id}")))
 }
 
-pub async fn pledge(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<OrgForm>,
-) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    let id = crate::api::parse_id(&id)?;
-    let cap = match form.cap.trim() {
-        "" => None,
-        s => Some(
-            intercoop_domain::Money::parse_units(s)
-                .map_err(|_| AppError::invalid("cap_cents", "proposals-negative-cap"))?
-                .cents(),
-        ),
-    };
-    super::pledging::pledge_committed(
-        &state.pledges,
-        Doer::user(&user),
-        user.network.id,
-        id,
-        org_id(&form)?,
-        cap,
-    )
-    .await?;
-    Ok(see_other(&format!("/proposals/{id}#campaign")))
-}
-
-pub async fn withdraw(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<OrgForm>,
-) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    let id = crate::api::parse_id(&id)?;
-    let txn = state.db.write.begin().await?;
-    let p = data::get(&txn, user.network.id, id).await?;
-    data::withdraw_pledge(&txn, &Doer::user(&user), &p, org_id(&form)?).await?;
-    txn.commit().await?;
-    Ok(see_other(&format!("/proposals/{id}#campaign")))
-}
-
 #[derive(Deserialize)]
 pub struct Empty {}
-
-pub async fn close(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    CsrfForm(_form): CsrfForm<Empty>,
-) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    let id = crate::api::parse_id(&id)?;
-    let txn = state.db.write.begin().await?;
-    let p = data::get(&txn, user.network.id, id).await?;
-    data::close(&txn, &Doer::user(&user), &p, &state.config.base_url).await?;
-    txn.commit().await?;
-    state.mail_wakeup.notify_one();
-    Ok(see_other(&format!("/proposals/{id}")))
-}
 
 pub async fn select_quote(
     State(state): State<AppState>,
@@ -562,85 +507,9 @@ pub async fn select_quote(
     let quote_id = crate::api::parse_id(&quote_id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
-    data::select_quote(&txn, &Doer::user(&user), &p, quote_id).await?;
+    super::quotes::select_quote(&txn, &Doer::user(&user), &p, quote_id).await?;
     txn.commit().await?;
     Ok(see_other(&format!("/proposals/{id}")))
-}
-
-/// The co-funding form as typed (amounts in units, e.g. "1200" or "1 200,50").
-#[derive(Deserialize)]
-pub struct CampaignForm {
-    #[serde(default)]
-    amount: String,
-    #[serde(default)]
-    quote_id: String,
-    key: String,
-    #[serde(default)]
-    deadline: String,
-    #[serde(default)]
-    min_participants: String,
-    #[serde(default)]
-    fixed_organisation_id: String,
-    #[serde(default)]
-    fixed_amount: String,
-}
-
-fn units(field: &str, raw: &str) -> AppResult<Option<i64>> {
-    match raw.trim() {
-        "" => Ok(None),
-        s => intercoop_domain::Money::parse_units(s)
-            .map(|m| Some(m.cents()))
-            .map_err(|_| AppError::invalid(field, "proposals-positive-amount")),
-    }
-}
-
-pub async fn open_campaign(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<CampaignForm>,
-) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    let id = crate::api::parse_id(&id)?;
-    let key = match form.key.as_str() {
-        "equal" => intercoop_domain::sharing::SharingKey::Equal,
-        "size" => intercoop_domain::sharing::SharingKey::Size,
-        _ => return Err(AppError::invalid("key", "invalid-choice")),
-    };
-    let deadline = match form.deadline.trim() {
-        "" => None,
-        d => {
-            let date = time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
-                .map_err(|_| AppError::invalid("deadline", "proposals-deadline-past"))?;
-            Some(date.with_hms(23, 59, 0).map_err(anyhow::Error::from)?.assume_utc())
-        }
-    };
-    let fixed = match (
-        form.fixed_organisation_id.trim().parse::<i64>(),
-        units("fixed", &form.fixed_amount)?,
-    ) {
-        (Ok(org), Some(cents)) => vec![data::FixedBody {
-            organisation_id: org,
-            amount_cents: Some(cents),
-            basis_points: None,
-        }],
-        _ => Vec::new(),
-    };
-    let body = data::CampaignBody {
-        amount_cents: units("amount_cents", &form.amount)?,
-        quote_id: form.quote_id.trim().parse().ok(),
-        key,
-        fixed,
-        deadline,
-        min_participants: form.min_participants.trim().parse().ok(),
-        catch_up_years: None,
-    };
-    let txn = state.db.write.begin().await?;
-    let p = data::get(&txn, user.network.id, id).await?;
-    data::open_campaign(&txn, &Doer::user(&user), &p, &body, None).await?;
-    txn.commit().await?;
-    notify::announce_pending(&state).await?;
-    Ok(see_other(&format!("/proposals/{id}#campaign")))
 }
 
 pub async fn deliver(
@@ -653,210 +522,7 @@ pub async fn deliver(
     let id = crate::api::parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
-    data::deliver(&txn, &Doer::user(&user), &p, &form.reason).await?;
+    super::lifecycle::deliver(&txn, &Doer::user(&user), &p, &form.reason).await?;
     txn.commit().await?;
     Ok(see_other(&format!("/proposals/{id}")))
-}
-
-pub async fn adopt(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<OrgForm>,
-) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    let id = crate::api::parse_id(&id)?;
-    let txn = state.db.write.begin().await?;
-    let p = data::get(&txn, user.network.id, id).await?;
-    data::adopt(&txn, &Doer::user(&user), &p, org_id(&form)?, &state.config.base_url).await?;
-    txn.commit().await?;
-    state.mail_wakeup.notify_one();
-    Ok(see_other("/proposals/commitments"))
-}
-
-#[derive(Template)]
-#[template(path = "proposals/commitments.html")]
-struct CommitmentsPage {
-    ctx: Ctx,
-    list: Vec<Commitments>,
-}
-
-impl CommitmentsPage {
-    /// Money in the page's language (accepts a value or a reference).
-    fn m(&self, cents: impl AsCents) -> String {
-        self.ctx.money(cents.cents())
-    }
-}
-
-pub async fn commitments(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    let mut list = Vec::new();
-    for o in &user.organisations {
-        list.push(views::commitments(&state.db.read, user.network.id, o.id).await?);
-    }
-    render(&CommitmentsPage { ctx, list })
-}
-
-// ---------------------------------------------------------------- demo
-
-/// A few realistic proposals in various states: a need in discussion, a quoted one,
-/// a campaign open with pledges, a funded and delivered one.
-pub async fn load_demo<C: sea_orm::ConnectionTrait>(conn: &C, network_id: i64) -> anyhow::Result<()> {
-    use crate::entities::{membership, organisation};
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let members: Vec<i64> = membership::Entity::find()
-        .filter(membership::Column::NetworkId.eq(network_id))
-        .filter(membership::Column::Status.eq("member"))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|m| m.organisation_id)
-        .collect();
-    let orgs = organisation::Entity::find()
-        .filter(organisation::Column::Id.is_in(members))
-        .all(conn)
-        .await?;
-    let mut users: Vec<&organisation::Model> = orgs.iter().filter(|o| o.kind == "user" && o.size.is_some()).collect();
-    users.sort_by_key(|o| o.id);
-    let provider = orgs.iter().find(|o| o.kind == "provider");
-    let facilitator = orgs.iter().find(|o| o.kind == "facilitator");
-    let (Some(provider), Some(facilitator)) = (provider, facilitator) else {
-        return Ok(());
-    };
-    if users.len() < 4 {
-        return Ok(());
-    }
-    let admin = Doer::assembly();
-    let err = |e: AppError| anyhow::anyhow!("demo proposals: {e}");
-    let post = |title: &str, software: &str, description: &str, by: i64| {
-        (
-            ProposalInput {
-                title: title.into(),
-                description: description.into(),
-                software: software.into(),
-                links: "https://github.com/OCA/product-attribute".into(),
-                requested_by: by.to_string(),
-                draft: false,
-            },
-            by,
-        )
-    };
-    let mut ids = Vec::new();
-    for (input, _) in [
-        post(
-            "Print shelf labels from Odoo",
-            "Odoo 12 / shift",
-            "Shelf labels with the **price per kilo**, the origin and a barcode, printed in batches from the product list.\n\n- A4 sheets of 24 labels\n- one click from *Inventory → Products*",
-            users[0].id,
-        ),
-        post(
-            "Deposit management for returnable jars",
-            "Odoo 12",
-            "Track the deposit paid on returnable jars and bottles at the till, and refund it when they come back.",
-            users[1].id,
-        ),
-        post(
-            "Migrate our shared modules from Odoo 12 to Odoo 16",
-            "Odoo 12",
-            "Odoo 12 is out of support. Port the cooperator, shift and POS modules we share to Odoo 16, with their data migration scripts.",
-            users[2].id,
-        ),
-        post(
-            "Member card with a QR code at the till",
-            "Odoo 12 / cooperator",
-            "Show a QR code on the member's card and scan it at the till to find the member.",
-            users[3].id,
-        ),
-    ] {
-        let valid = input.validate().map_err(|e| anyhow::anyhow!("demo proposal: {e:?}"))?;
-        let id = data::create(conn, &admin, network_id, &valid).await.map_err(err)?;
-        ids.push(id);
-    }
-    // Shelf labels: quoted 1 200 €, a campaign open with three pledges.
-    let p = data::get(conn, network_id, ids[0]).await.map_err(err)?;
-    data::add_interest(conn, &admin, &p, users[1].id).await.map_err(err)?;
-    data::add_interest(conn, &admin, &p, users[2].id).await.map_err(err)?;
-    let quote = data::add_quote(
-        conn,
-        &admin,
-        &p,
-        &data::QuoteInput {
-            provider_id: provider.id,
-            amount_cents: 120_000,
-            vat_basis_points: 0,
-            hours: Some(16),
-            valid_until: Some(crate::db::now() + time::Duration::days(90)),
-            milestones: vec![
-                data::Milestone {
-                    title: "Label layout and printing".into(),
-                    amount_cents: 80_000,
-                },
-                data::Milestone {
-                    title: "Tests and release on the OCA".into(),
-                    amount_cents: 40_000,
-                },
-            ],
-            note: String::new(),
-        },
-    )
-    .await
-    .map_err(err)?;
-    let p = data::get(conn, network_id, ids[0]).await.map_err(err)?;
-    let body = data::CampaignBody {
-        amount_cents: None,
-        quote_id: Some(quote.id),
-        key: intercoop_domain::sharing::SharingKey::Equal,
-        fixed: Vec::new(),
-        deadline: Some(crate::db::now() + time::Duration::days(21)),
-        min_participants: Some(3),
-        catch_up_years: None,
-    };
-    data::open_campaign(conn, &admin, &p, &body, None).await.map_err(err)?;
-    for o in users.iter().take(3) {
-        data::pledge(conn, &admin, &p, o.id, None).await.map_err(err)?;
-    }
-    // Deposit management: quoted, waiting for the assembly.
-    let p = data::get(conn, network_id, ids[1]).await.map_err(err)?;
-    data::add_quote(
-        conn,
-        &admin,
-        &p,
-        &data::QuoteInput {
-            provider_id: provider.id,
-            amount_cents: 300_000,
-            vat_basis_points: 0,
-            hours: Some(40),
-            valid_until: Some(crate::db::now() + time::Duration::days(60)),
-            milestones: Vec::new(),
-            note: String::new(),
-        },
-    )
-    .await
-    .map_err(err)?;
-    // The migration: 50 000 €, the facilitating cooperative covers 10 000 €, the rest
-    // by size; funded and in progress.
-    let p = data::get(conn, network_id, ids[2]).await.map_err(err)?;
-    let body = data::CampaignBody {
-        amount_cents: Some(5_000_000),
-        quote_id: None,
-        key: intercoop_domain::sharing::SharingKey::Size,
-        fixed: vec![data::FixedBody {
-            organisation_id: facilitator.id,
-            amount_cents: Some(1_000_000),
-            basis_points: None,
-        }],
-        deadline: Some(crate::db::now() + time::Duration::days(10)),
-        min_participants: Some(3),
-        catch_up_years: None,
-    };
-    data::open_campaign(conn, &admin, &p, &body, None).await.map_err(err)?;
-    for o in users.iter().take(6) {
-        data::pledge(conn, &admin, &p, o.id, None).await.map_err(err)?;
-    }
-    data::close(conn, &admin, &p, "").await.map_err(err)?;
-    let p = data::get(conn, network_id, ids[2]).await.map_err(err)?;
-    data::transition(conn, &admin, &p, ProposalStatus::InProgress, "", None)
-        .await
-        .map_err(err)?;
-    Ok(())
 }

@@ -1,16 +1,20 @@
 //! Read models of proposals shared by the pages and the API: the list (filters,
-//! sorts, progress), one proposal with everything around it, and an organisation's
-//! commitments.
+//! sorts, progress) and one proposal with everything around it.
 
-use super::data::{self, Doer, status_of};
-use super::entities::{campaign, catch_up, comment, credit, event, interest, payment_request, pledge, proposal, quote};
+use super::data::status_of;
+use super::entities::{comment, interest, proposal, quote};
+use super::quotes::{Milestone, quote_total};
+use crate::access::Doer;
 use crate::db;
 use crate::error::AppResult;
-use intercoop_domain::sharing::{Shares, compute_shares};
+use crate::funding::PLEDGE_ACTIVE;
+use crate::funding::views::CampaignOut;
+use crate::organisations::data::names as org_names;
+use crate::timeline::event;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, JoinType, Order, Query, SelectStatement};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use time::OffsetDateTime;
 
 /// Filters and order of the proposal list.
@@ -130,7 +134,7 @@ fn waiting_for(doer: &Doer) -> Option<Condition> {
             .from_as("pledges", "pl")
             .and_where(Expr::col(("pl", "campaign_id")).equals(("c", "id")))
             .and_where(Expr::col(("pl", "organisation_id")).eq(*org))
-            .and_where(Expr::col(("pl", "status")).eq(data::PLEDGE_ACTIVE))
+            .and_where(Expr::col(("pl", "status")).eq(PLEDGE_ACTIVE))
             .take();
         waiting = waiting.add(Expr::col(("c", "status")).eq("open").and(Expr::exists(pledged).not()));
     }
@@ -235,73 +239,6 @@ pub fn priority_note(rows: &[ProposalRow]) -> Option<(i64, String, OffsetDateTim
         .find_map(|r| Some((r.priority_poll_id?, r.priority_method.clone()?, r.priority_at?)))
 }
 
-/// A share line with the organisation's name.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct ShareOut {
-    pub organisation_id: i64,
-    pub organisation_name: String,
-    pub amount_cents: i64,
-    pub fixed: bool,
-    /// Held at the organisation's cap.
-    pub capped: bool,
-    pub cap_cents: Option<i64>,
-}
-
-/// The split of a campaign, as `GET /api/v1/proposals/{id}/shares` gives it.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct SharesOut {
-    pub total_cents: i64,
-    pub covered_cents: i64,
-    pub shortfall_cents: i64,
-    pub shares: Vec<ShareOut>,
-}
-
-pub async fn shares_out<C: ConnectionTrait>(conn: &C, c: &campaign::Model, shares: &Shares) -> AppResult<SharesOut> {
-    let caps: BTreeMap<i64, Option<i64>> = pledge::Entity::find()
-        .filter(pledge::Column::CampaignId.eq(c.id))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.organisation_id, p.cap_cents))
-        .collect();
-    shares_out_with_caps(conn, shares, &caps, &BTreeMap::new()).await
-}
-
-/// [`shares_out`] when the caller already holds the pledgers' caps and names (after a
-/// pledge): the names of other lines (fixed contributions) are read, if there are any.
-pub async fn shares_out_with_caps<C: ConnectionTrait>(
-    conn: &C,
-    shares: &Shares,
-    caps: &BTreeMap<i64, Option<i64>>,
-    known: &BTreeMap<i64, String>,
-) -> AppResult<SharesOut> {
-    let missing: Vec<i64> = shares
-        .lines
-        .iter()
-        .map(|l| l.organisation_id)
-        .filter(|id| !known.contains_key(id))
-        .collect();
-    let mut names = data::org_names(conn, &missing).await?;
-    names.extend(known.iter().map(|(id, name)| (*id, name.clone())));
-    Ok(SharesOut {
-        total_cents: shares.total.cents(),
-        covered_cents: shares.covered.cents(),
-        shortfall_cents: shares.shortfall.cents(),
-        shares: shares
-            .lines
-            .iter()
-            .map(|l| ShareOut {
-                organisation_id: l.organisation_id,
-                organisation_name: names.get(&l.organisation_id).cloned().unwrap_or_default(),
-                amount_cents: l.amount.cents(),
-                fixed: l.fixed,
-                capped: l.capped,
-                cap_cents: caps.get(&l.organisation_id).copied().flatten(),
-            })
-            .collect(),
-    })
-}
-
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct QuoteOut {
     pub id: i64,
@@ -315,7 +252,7 @@ pub struct QuoteOut {
     #[serde(with = "time::serde::rfc3339::option")]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub valid_until: Option<OffsetDateTime>,
-    pub milestones: Vec<data::Milestone>,
+    pub milestones: Vec<Milestone>,
     pub note: String,
     pub selected: bool,
 }
@@ -355,24 +292,6 @@ pub struct EventOut {
     #[serde(with = "time::serde::rfc3339")]
     #[schema(value_type = String, format = DateTime)]
     pub at: OffsetDateTime,
-}
-
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct CampaignOut {
-    pub id: i64,
-    pub status: String,
-    pub amount_cents: i64,
-    pub quote_id: Option<i64>,
-    #[schema(value_type = Object)]
-    pub key: serde_json::Value,
-    #[schema(value_type = Object)]
-    pub fixed: serde_json::Value,
-    #[serde(with = "time::serde::rfc3339")]
-    #[schema(value_type = String, format = DateTime)]
-    pub deadline: OffsetDateTime,
-    pub min_participants: i64,
-    pub catch_up_years: i64,
-    pub shares: SharesOut,
 }
 
 /// One proposal with everything around it.
@@ -445,26 +364,12 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, p: &proposal::Model) -> AppRes
     org_ids.extend(quotes.iter().map(|q| q.provider_id));
     org_ids.extend(interests.iter().map(|i| i.organisation_id));
     org_ids.extend(comments.iter().filter_map(|c| c.organisation_id));
-    let orgs = data::org_names(conn, &org_ids).await?;
+    let orgs = org_names(conn, &org_ids).await?;
     let mut person_ids: Vec<i64> = comments.iter().map(|c| c.person_id).collect();
     person_ids.extend(events.iter().filter_map(|e| e.actor_id));
     let people = people_names(conn, &person_ids).await?;
-    let campaign = match data::campaign_of(conn, p.id).await? {
-        Some(c) => {
-            let shares = data::current_shares(conn, &c).await?;
-            Some(CampaignOut {
-                id: c.id,
-                status: c.status.clone(),
-                amount_cents: c.amount_cents,
-                quote_id: c.quote_id,
-                key: serde_json::from_str(&c.sharing_key).unwrap_or_default(),
-                fixed: serde_json::from_str(&c.fixed).unwrap_or_default(),
-                deadline: c.deadline,
-                min_participants: c.min_participants,
-                catch_up_years: c.catch_up_years,
-                shares: shares_out(conn, &c, &shares).await?,
-            })
-        }
+    let campaign = match crate::funding::campaign::of(conn, p.id).await? {
+        Some(c) => Some(crate::funding::views::campaign_out(conn, &c).await?),
         None => None,
     };
     Ok(ProposalOut {
@@ -491,7 +396,7 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, p: &proposal::Model) -> AppRes
                 provider_name: orgs.get(&q.provider_id).cloned().unwrap_or_default(),
                 amount_cents: q.amount_cents,
                 vat_basis_points: q.vat_basis_points,
-                total_cents: data::quote_total(q),
+                total_cents: quote_total(q),
                 hours: q.hours,
                 valid_until: q.valid_until,
                 milestones: serde_json::from_str(&q.milestones).unwrap_or_default(),
@@ -523,163 +428,6 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, p: &proposal::Model) -> AppRes
             })
             .collect(),
         campaign,
-    })
-}
-
-/// One commitment of an organisation: its share in a campaign.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct CommitmentOut {
-    pub proposal_id: i64,
-    pub title: String,
-    pub proposal_status: String,
-    pub campaign_status: String,
-    /// Its current share (pledged or fixed).
-    pub amount_cents: i64,
-    pub cap_cents: Option<i64>,
-}
-
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct CreditLine {
-    pub proposal_id: i64,
-    pub title: String,
-    pub adopter_name: String,
-    pub amount_cents: i64,
-    #[serde(with = "time::serde::rfc3339")]
-    #[schema(value_type = String, format = DateTime)]
-    pub created_at: OffsetDateTime,
-}
-
-/// What an organisation has committed to, owes, and is credited.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct Commitments {
-    pub organisation_id: i64,
-    pub organisation_name: String,
-    pub pledges: Vec<CommitmentOut>,
-    pub payment_requests: Vec<data::PaymentRequestOut>,
-    pub credits: Vec<CreditLine>,
-    /// Current shares in open campaigns.
-    pub open_total_cents: i64,
-    pub requested_total_cents: i64,
-    pub credited_total_cents: i64,
-}
-
-pub async fn commitments<C: ConnectionTrait>(conn: &C, network_id: i64, org: i64) -> AppResult<Commitments> {
-    let names = data::org_names(conn, &[org]).await?;
-    let pledges = pledge::Entity::find()
-        .filter(pledge::Column::OrganisationId.eq(org))
-        .filter(pledge::Column::Status.eq(data::PLEDGE_ACTIVE))
-        .all(conn)
-        .await?;
-    let mut campaign_ids: BTreeSet<i64> = pledges.iter().map(|p| p.campaign_id).collect();
-    let all_campaigns = campaign::Entity::find()
-        .filter(campaign::Column::NetworkId.eq(network_id))
-        .all(conn)
-        .await?;
-    // Fixed contributions are commitments too.
-    for c in &all_campaigns {
-        if data::terms_of(c).fixed.iter().any(|f| f.organisation_id == org) {
-            campaign_ids.insert(c.id);
-        }
-    }
-    let campaigns: Vec<&campaign::Model> = all_campaigns.iter().filter(|c| campaign_ids.contains(&c.id)).collect();
-    let ids: Vec<i64> = campaigns.iter().map(|c| c.id).collect();
-    let parts = data::participants_of(conn, &ids).await?;
-    let proposal_ids: Vec<i64> = all_campaigns.iter().map(|c| c.proposal_id).collect();
-    let proposals: BTreeMap<i64, proposal::Model> = if proposal_ids.is_empty() {
-        BTreeMap::new()
-    } else {
-        proposal::Entity::find()
-            .filter(proposal::Column::Id.is_in(proposal_ids))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p))
-            .collect()
-    };
-    let mut out = Vec::new();
-    for c in campaigns {
-        let (mut all, adopters) = parts.get(&c.id).cloned().unwrap_or_default();
-        all.extend(adopters);
-        let amount = compute_shares(&data::terms_of(c), &all)
-            .ok()
-            .and_then(|s| s.amount_of(org))
-            .map(|m| m.cents())
-            .unwrap_or(0);
-        let Some(p) = proposals.get(&c.proposal_id) else {
-            continue;
-        };
-        out.push(CommitmentOut {
-            proposal_id: p.id,
-            title: p.title.clone(),
-            proposal_status: p.status.clone(),
-            campaign_status: c.status.clone(),
-            amount_cents: amount,
-            cap_cents: pledges
-                .iter()
-                .find(|pl| pl.campaign_id == c.id)
-                .and_then(|pl| pl.cap_cents),
-        });
-    }
-    let requests: Vec<data::PaymentRequestOut> = payment_request::Entity::find()
-        .filter(payment_request::Column::OrganisationId.eq(org))
-        .filter(payment_request::Column::NetworkId.eq(network_id))
-        .order_by_asc(payment_request::Column::Id)
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(Into::into)
-        .collect();
-    let credit_rows = credit::Entity::find()
-        .filter(credit::Column::OrganisationId.eq(org))
-        .order_by_asc(credit::Column::Id)
-        .all(conn)
-        .await?;
-    let catch_up_ids: Vec<i64> = credit_rows.iter().map(|c| c.catch_up_id).collect();
-    let catch_ups: BTreeMap<i64, catch_up::Model> = if catch_up_ids.is_empty() {
-        BTreeMap::new()
-    } else {
-        catch_up::Entity::find()
-            .filter(catch_up::Column::Id.is_in(catch_up_ids))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|c| (c.id, c))
-            .collect()
-    };
-    let adopter_ids: Vec<i64> = catch_ups.values().map(|c| c.organisation_id).collect();
-    let adopters = data::org_names(conn, &adopter_ids).await?;
-    let mut credits = Vec::new();
-    for cr in credit_rows {
-        let Some(cu) = catch_ups.get(&cr.catch_up_id) else {
-            continue;
-        };
-        let Some(c) = all_campaigns.iter().find(|c| c.id == cu.campaign_id) else {
-            continue;
-        };
-        let Some(p) = proposals.get(&c.proposal_id) else {
-            continue;
-        };
-        credits.push(CreditLine {
-            proposal_id: p.id,
-            title: p.title.clone(),
-            adopter_name: adopters.get(&cu.organisation_id).cloned().unwrap_or_default(),
-            amount_cents: cr.amount_cents,
-            created_at: cr.created_at,
-        });
-    }
-    Ok(Commitments {
-        organisation_id: org,
-        organisation_name: names.get(&org).cloned().unwrap_or_default(),
-        open_total_cents: out
-            .iter()
-            .filter(|c| c.campaign_status == "open")
-            .map(|c| c.amount_cents)
-            .sum(),
-        requested_total_cents: requests.iter().map(|r| r.amount_cents).sum(),
-        credited_total_cents: credits.iter().map(|c| c.amount_cents).sum(),
-        pledges: out,
-        payment_requests: requests,
-        credits,
     })
 }
 

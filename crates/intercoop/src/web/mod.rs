@@ -3,6 +3,7 @@
 //! problem+json.
 
 pub mod cookies;
+pub mod dashboard;
 pub mod format;
 
 use crate::auth::{self, CurrentUser, NetworkInfo};
@@ -11,7 +12,7 @@ use crate::error::{AppError, AppResult, ErrorInfo};
 use crate::i18n::{self, Arg, Lang};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{FromRequest, FromRequestParts, Request, State};
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
@@ -145,10 +146,15 @@ pub async fn default_network(state: &AppState) -> AppResult<Option<NetworkInfo>>
         }))
 }
 
-impl FromRequestParts<AppState> for Ctx {
+impl<S> FromRequestParts<S> for Ctx
+where
+    S: Send + Sync,
+    AppState: FromRef<S>,
+{
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Ctx> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> AppResult<Ctx> {
+        let state = &AppState::from_ref(state);
         let user = match cookies::get(&parts.headers, auth::SESSION_COOKIE) {
             Some(token) => auth::user_for_session(state, &token).await?,
             None => None,
@@ -213,11 +219,16 @@ pub fn see_other(to: &str) -> Response {
 /// with exactly what was typed.
 pub struct CsrfForm<T>(pub T);
 
-impl<T: DeserializeOwned + Send> FromRequest<AppState> for CsrfForm<T> {
+impl<T, S> FromRequest<S> for CsrfForm<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+    AppState: FromRef<S>,
+{
     type Rejection = AppError;
 
-    async fn from_request(req: Request, state: &AppState) -> AppResult<CsrfForm<T>> {
-        check_origin(req.headers(), state)?;
+    async fn from_request(req: Request, state: &S) -> AppResult<CsrfForm<T>> {
+        check_origin(req.headers(), &AppState::from_ref(state))?;
         let cookie = cookies::get(req.headers(), CSRF_COOKIE).ok_or(AppError::Csrf)?;
         let bytes = axum::body::Bytes::from_request(req, state)
             .await

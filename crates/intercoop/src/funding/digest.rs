@@ -16,8 +16,11 @@
 //! A campaign that closed in between is not reported: its participants were told how
 //! it closed (funded, with their payment request, or lapsed).
 
-use super::data::{self, PLEDGE_ACTIVE};
-use super::entities::{campaign, pledge, proposal};
+use super::PLEDGE_ACTIVE;
+use super::campaign::participant_of_pledge;
+use super::entities::{campaign, pledge};
+use super::terms::terms_of;
+use crate::db;
 use crate::error::{AppError, AppResult};
 use intercoop_domain::Money;
 use intercoop_domain::sharing::compute_shares;
@@ -66,14 +69,21 @@ pub async fn take_changes<C: ConnectionTrait>(conn: &C, network: Option<i64>) ->
         return Ok(Vec::new());
     }
     let open: Vec<&campaign::Model> = due.iter().filter(|c| c.status == "open").collect();
-    let titles: BTreeMap<i64, String> = proposal::Entity::find()
-        .select_only()
-        .columns([proposal::Column::Id, proposal::Column::Title])
-        .filter(proposal::Column::Id.is_in(open.iter().map(|c| c.proposal_id)))
-        .into_tuple::<(i64, String)>()
-        .all(conn)
+    // The proposals table is read by name: the co-funding sits below the proposals feature.
+    #[derive(sea_orm::FromQueryResult)]
+    struct Title {
+        id: i64,
+        title: String,
+    }
+    let q = Query::select()
+        .columns(["id", "title"])
+        .from("proposals")
+        .and_where(Expr::col("id").is_in(open.iter().map(|c| c.proposal_id)))
+        .take();
+    let titles: BTreeMap<i64, String> = db::fetch_all::<Title, _>(conn, &q)
         .await?
         .into_iter()
+        .map(|t| (t.id, t.title))
         .collect();
     let mut changes = Vec::new();
     let mut told = Vec::new();
@@ -124,8 +134,8 @@ async fn shares_now<'c, C: ConnectionTrait>(
     let mut out = Vec::new();
     for c in campaigns {
         let list = pledges.remove(&c.id).unwrap_or_default();
-        let participants: Vec<_> = list.iter().map(data::participant_of_pledge).collect();
-        match compute_shares(&data::terms_of(c), &participants) {
+        let participants: Vec<_> = list.iter().map(participant_of_pledge).collect();
+        match compute_shares(&terms_of(c), &participants) {
             Ok(shares) => out.push((
                 *c,
                 list.into_iter()

@@ -1,5 +1,5 @@
 //! Pledges, the hot write of a co-funding: one at a time in the caller's transaction
-//! ([`data::pledge`], the seed and the demo), or several committed together
+//! ([`pledge`], the seed and the demo), or several committed together
 //! ([`pledge_committed`], the page and the API; see `db::Batcher`).
 //!
 //! A batch issues the same statements as a single pledge, whatever its size and the
@@ -14,12 +14,17 @@
 //! the other would: the same shares, the same refusals (409 for an organisation that
 //! pledged just before, in the batch or not).
 
-use super::data::{self, Doer, EventInput, PLEDGE_ACTIVE, Pledged};
-use super::entities::{campaign, event, pledge, proposal};
+use super::PLEDGE_ACTIVE;
+use super::campaign::{current_shares, join_preview, open_locked, shares_moved};
+use super::entities::{campaign, pledge};
+use super::summaries::{self, store_summary};
+use crate::access::Doer;
 use crate::audit::{self, Change};
 use crate::db;
 use crate::entities::{membership, organisation};
 use crate::error::{AppError, AppResult};
+use crate::organisations::data::names;
+use crate::timeline::{self, EventInput, add_event};
 use intercoop_domain::Money;
 use intercoop_domain::sharing::{Participant, Shares};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
@@ -294,13 +299,22 @@ async fn proposals_without_campaign<C: ConnectionTrait>(
     if asked.is_empty() {
         return Ok(BTreeSet::new());
     }
-    let found: Vec<(i64, i64)> = proposal::Entity::find()
-        .select_only()
-        .columns([proposal::Column::NetworkId, proposal::Column::Id])
-        .filter(proposal::Column::Id.is_in(asked.iter().map(|(_, p)| *p)))
-        .into_tuple()
-        .all(conn)
-        .await?;
+    // The proposals table is read by name: the co-funding sits below the proposals feature.
+    #[derive(sea_orm::FromQueryResult)]
+    struct Found {
+        network_id: i64,
+        id: i64,
+    }
+    let q = Query::select()
+        .columns(["network_id", "id"])
+        .from("proposals")
+        .and_where(Expr::col("id").is_in(asked.iter().map(|(_, p)| *p)))
+        .take();
+    let found: Vec<(i64, i64)> = db::fetch_all::<Found, _>(conn, &q)
+        .await?
+        .into_iter()
+        .map(|f| (f.network_id, f.id))
+        .collect();
     Ok(found.into_iter().filter(|k| asked.contains(k)).collect())
 }
 
@@ -351,7 +365,7 @@ fn decide<'a>(
         size: org.size.and_then(|s| u64::try_from(s).ok()),
         cap: r.cap_cents.map(Money::from_cents),
     };
-    let preview = data::join_preview(c, &participants, newcomer)?;
+    let preview = join_preview(c, &participants, newcomer)?;
     let now = db::now();
     let row = pledge::ActiveModel {
         campaign_id: sea_orm::Set(c.id),
@@ -371,7 +385,7 @@ fn decide<'a>(
         )),
         ..Default::default()
     };
-    joined.others_changed |= data::shares_moved(&preview.before, &preview.after);
+    joined.others_changed |= shares_moved(&preview.before, &preview.after);
     joined.pledges.push(PledgeTerms {
         campaign_id: c.id,
         organisation_id: r.organisation_id,
@@ -418,10 +432,10 @@ async fn write<C: ConnectionTrait>(
         .into_iter()
         .map(|row| ((row.campaign_id, row.organisation_id), row))
         .collect();
-    let summaries: Vec<data::Summary> = campaigns
+    let summaries: Vec<summaries::Summary> = campaigns
         .values()
         .filter_map(|j| {
-            j.shares.as_ref().map(|shares| data::Summary {
+            j.shares.as_ref().map(|shares| summaries::Summary {
                 campaign_id: j.campaign.id,
                 shares,
                 pledges: j.pledges.len(),
@@ -429,9 +443,9 @@ async fn write<C: ConnectionTrait>(
             })
         })
         .collect();
-    data::store_summaries(conn, &summaries).await?;
-    event::Entity::insert_many(accepted.iter().map(|(_, a)| {
-        data::event_row(
+    summaries::store_summaries(conn, &summaries).await?;
+    timeline::event::Entity::insert_many(accepted.iter().map(|(_, a)| {
+        timeline::event_row(
             a.request.proposal_id,
             &a.request.doer,
             EventInput {
@@ -465,4 +479,89 @@ async fn write<C: ConnectionTrait>(
     }
     audit::record_all(conn, entries).await?;
     Ok(())
+}
+
+/// What a pledge leaves: the new split, and each pledger's cap and name.
+pub struct Pledged {
+    pub shares: Shares,
+    pub caps: BTreeMap<i64, Option<i64>>,
+    pub names: BTreeMap<i64, String>,
+}
+
+/// A pledge, in the caller's transaction: the organisation joins the campaign,
+/// optionally with a cap. See `pledging` (the page and the API commit pledges in
+/// batches through `pledging::pledge_committed`).
+pub async fn pledge<C: ConnectionTrait>(
+    conn: &C,
+    doer: &Doer,
+    network_id: i64,
+    proposal_id: i64,
+    organisation_id: i64,
+    cap_cents: Option<i64>,
+) -> AppResult<Pledged> {
+    let request = PledgeRequest::new(doer.clone(), network_id, proposal_id, organisation_id, cap_cents);
+    let mut results = pledge_many(conn, std::slice::from_ref(&request)).await?;
+    results.pop().expect("one result per request")
+}
+
+/// Withdraws a pledge while the campaign of a proposal (of `network_id`, checked by the
+/// caller) is open.
+pub async fn withdraw<C: ConnectionTrait>(
+    conn: &C,
+    doer: &Doer,
+    network_id: i64,
+    proposal_id: i64,
+    organisation_id: i64,
+) -> AppResult<Shares> {
+    if !doer.speaks_for(organisation_id) {
+        return Err(AppError::Forbidden);
+    }
+    let c = open_locked(conn, proposal_id).await?;
+    let existing = pledge::Entity::find()
+        .filter(pledge::Column::CampaignId.eq(c.id))
+        .filter(pledge::Column::OrganisationId.eq(organisation_id))
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let before = current_shares(conn, &c).await?;
+    pledge::Entity::delete_by_id(existing.id).exec(conn).await?;
+    let after = current_shares(conn, &c).await?;
+    let pledges = sea_orm::PaginatorTrait::count(
+        pledge::Entity::find()
+            .filter(pledge::Column::CampaignId.eq(c.id))
+            .filter(pledge::Column::Status.eq(PLEDGE_ACTIVE)),
+        conn,
+    )
+    .await?;
+    store_summary(conn, c.id, &after, pledges as usize, shares_moved(&before, &after)).await?;
+    add_event(
+        conn,
+        proposal_id,
+        doer,
+        EventInput {
+            kind: "pledge_withdrawn",
+            from: None,
+            to: None,
+            reason: names(conn, &[organisation_id])
+                .await?
+                .remove(&organisation_id)
+                .unwrap_or_default(),
+            poll_id: None,
+        },
+    )
+    .await?;
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(network_id),
+            actor: doer.audit_actor(),
+            action: "pledge.withdraw",
+            entity: "pledge",
+            entity_id: Some(existing.id),
+        },
+        Some(&existing),
+        None::<&()>,
+    )
+    .await?;
+    Ok(after)
 }

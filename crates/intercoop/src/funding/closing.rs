@@ -1,0 +1,91 @@
+//! Closing a campaign: funded when fully covered by enough participants (one payment
+//! request per participant), lapsed otherwise (pledges released); and releasing the
+//! pledges of a withdrawn proposal.
+
+use super::PLEDGE_RELEASED;
+use super::campaign::current_shares;
+use super::entities::{campaign, pledge};
+use super::summaries::refresh_summary;
+use crate::db;
+use crate::error::AppResult;
+use crate::money;
+use crate::money::entities::payment_request;
+use crate::money::requests::PaymentRequestOut;
+use intercoop_domain::Money;
+use intercoop_domain::sharing::Shares;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use serde::Serialize;
+
+/// Releases every pledge of a campaign and closes it with `status` (lapsed, withdrawn).
+pub async fn release<C: ConnectionTrait>(conn: &C, c: &campaign::Model, status: &str) -> AppResult<()> {
+    pledge::Entity::update_many()
+        .col_expr(pledge::Column::Status, Expr::val(PLEDGE_RELEASED))
+        .filter(pledge::Column::CampaignId.eq(c.id))
+        .exec(conn)
+        .await?;
+    campaign::Entity::update_many()
+        .col_expr(campaign::Column::Status, Expr::val(status))
+        .col_expr(campaign::Column::ClosedAt, Expr::val(Some(db::now())))
+        .filter(campaign::Column::Id.eq(c.id))
+        .exec(conn)
+        .await?;
+    refresh_summary(conn, c.id).await
+}
+
+/// How a campaign closed.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Closed {
+    /// funded or lapsed
+    pub status: String,
+    pub total_cents: i64,
+    pub covered_cents: i64,
+    pub shortfall_cents: i64,
+    pub participants: i64,
+    pub min_participants: i64,
+    /// One per participant when funded.
+    pub payment_requests: Vec<PaymentRequestOut>,
+}
+/// What closing left: how it closed (for the answer), the final split, and the payment
+/// requests of a funded campaign.
+pub struct Settled {
+    pub closed: Closed,
+    pub funded: bool,
+    pub shares: Shares,
+    pub requests: Vec<payment_request::Model>,
+}
+
+/// Settles an open campaign (the caller holds it locked): funded when the shortfall is
+/// zero and enough organisations take part (payment requests created), lapsed otherwise
+/// (pledges released). The proposal's move is the caller's.
+pub async fn settle<C: ConnectionTrait>(conn: &C, c: &campaign::Model) -> AppResult<Settled> {
+    let shares = current_shares(conn, c).await?;
+    let participants = shares.participant_lines().count() as i64;
+    let funded = shares.shortfall == Money::ZERO && participants >= c.min_participants;
+    let mut requests = Vec::new();
+    if funded {
+        requests = money::requests::for_campaign(conn, c.network_id, c.id, &shares).await?;
+        campaign::Entity::update_many()
+            .col_expr(campaign::Column::Status, Expr::val("funded"))
+            .col_expr(campaign::Column::ClosedAt, Expr::val(Some(db::now())))
+            .filter(campaign::Column::Id.eq(c.id))
+            .exec(conn)
+            .await?;
+    } else {
+        release(conn, c, "lapsed").await?;
+    }
+    Ok(Settled {
+        closed: Closed {
+            status: if funded { "funded" } else { "lapsed" }.into(),
+            total_cents: shares.total.cents(),
+            covered_cents: shares.covered.cents(),
+            shortfall_cents: shares.shortfall.cents(),
+            participants,
+            min_participants: c.min_participants,
+            payment_requests: requests.iter().cloned().map(Into::into).collect(),
+        },
+        funded,
+        shares,
+        requests,
+    })
+}

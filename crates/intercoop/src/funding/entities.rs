@@ -1,0 +1,89 @@
+//! SeaORM entities of the co-funding tables (migration 2): campaigns, pledges and
+//! catch-up shares.
+
+/// Table `campaigns`.
+pub mod campaign {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "campaigns")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub network_id: i64,
+        pub proposal_id: i64,
+        pub quote_id: Option<i64>,
+        pub amount_cents: i64,
+        pub sharing_key: String,
+        pub fixed: String,
+        pub deadline: TimeDateTimeWithTimeZone,
+        pub min_participants: i64,
+        pub catch_up_years: i64,
+        pub status: String,
+        pub opened_at: TimeDateTimeWithTimeZone,
+        pub closed_at: Option<TimeDateTimeWithTimeZone>,
+        pub announced_at: Option<TimeDateTimeWithTimeZone>,
+        /// The list's summary of the current split, kept by `data::store_summary` on
+        /// every write that changes pledges, adopters or the campaign's status.
+        pub covered_cents: i64,
+        pub participant_count: i64,
+        /// Active pledges (the "most funded" sort).
+        pub pledge_count: i64,
+        /// The others' shares changed since the last daily digest (see `digest`).
+        pub digest_due: bool,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Table `pledges`.
+pub mod pledge {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "pledges")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub campaign_id: i64,
+        pub organisation_id: i64,
+        pub person_id: Option<i64>,
+        pub cap_cents: Option<i64>,
+        pub size: Option<i64>,
+        pub status: String,
+        pub created_at: TimeDateTimeWithTimeZone,
+        /// The share its organisation was last told: at its pledge, then in each daily
+        /// digest that reported a change (see `digest`).
+        pub notified_cents: Option<i64>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Table `catch_ups`.
+pub mod catch_up {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "catch_ups")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub campaign_id: i64,
+        pub organisation_id: i64,
+        pub size: Option<i64>,
+        pub amount_cents: i64,
+        pub created_at: TimeDateTimeWithTimeZone,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

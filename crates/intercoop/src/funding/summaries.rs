@@ -1,0 +1,130 @@
+//! The list summary of each campaign (coverage, participants, active pledges) and each
+//! proposal's number of interested organisations, kept as columns by the writes that
+//! change them so that the proposal list never loads pledges (see migration 6).
+
+use super::campaign::participants_of;
+use super::entities::campaign;
+use super::terms::terms_of;
+use crate::error::{AppError, AppResult};
+use intercoop_domain::Money;
+use intercoop_domain::sharing::{Shares, compute_shares};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+/// Writes a campaign's list summary (coverage, participants, active pledges) from its
+/// current split, so that the proposal list never loads pledges (see migration 6), and
+/// marks it for the daily digest when `others_changed` (see `digest`).
+pub async fn store_summary<C: ConnectionTrait>(
+    conn: &C,
+    campaign_id: i64,
+    shares: &Shares,
+    pledges: usize,
+    others_changed: bool,
+) -> AppResult<()> {
+    store_summaries(
+        conn,
+        &[Summary {
+            campaign_id,
+            shares,
+            pledges,
+            others_changed,
+        }],
+    )
+    .await
+}
+
+/// A campaign's list summary, to store.
+pub struct Summary<'a> {
+    pub campaign_id: i64,
+    pub shares: &'a Shares,
+    pub pledges: usize,
+    /// Whether the change moved an earlier participant's share (the digest reports it).
+    pub others_changed: bool,
+}
+
+/// [`store_summary`] for several campaigns in one statement (a batch of pledges).
+pub async fn store_summaries<C: ConnectionTrait>(conn: &C, summaries: &[Summary<'_>]) -> AppResult<()> {
+    use sea_orm::sea_query::CaseStatement;
+    if summaries.is_empty() {
+        return Ok(());
+    }
+    let by_campaign = |value: &dyn Fn(&Summary) -> Expr| {
+        summaries.iter().fold(CaseStatement::new(), |case, s| {
+            case.case(campaign::Column::Id.eq(s.campaign_id), value(s))
+        })
+    };
+    let covered = by_campaign(&|s| Expr::val(s.shares.covered.cents()));
+    let participants = by_campaign(&|s| Expr::val(s.shares.participant_lines().count() as i64));
+    let pledges = by_campaign(&|s| Expr::val(s.pledges as i64));
+    let mut update = campaign::Entity::update_many()
+        .col_expr(campaign::Column::CoveredCents, covered.into())
+        .col_expr(campaign::Column::ParticipantCount, participants.into())
+        .col_expr(campaign::Column::PledgeCount, pledges.into());
+    let due: Vec<i64> = summaries
+        .iter()
+        .filter(|s| s.others_changed)
+        .map(|s| s.campaign_id)
+        .collect();
+    if !due.is_empty() {
+        let digest_due = CaseStatement::new()
+            .case(campaign::Column::Id.is_in(due), Expr::val(true))
+            .finally(Expr::col(campaign::Column::DigestDue));
+        update = update.col_expr(campaign::Column::DigestDue, digest_due.into());
+    }
+    update
+        .filter(campaign::Column::Id.is_in(summaries.iter().map(|s| s.campaign_id)))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Recomputes a campaign's list summary from its stored pledges and adopters.
+pub async fn refresh_summary<C: ConnectionTrait>(conn: &C, campaign_id: i64) -> AppResult<()> {
+    let c = campaign::Entity::find_by_id(campaign_id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut parts = participants_of(conn, &[c.id]).await?;
+    let (mut pledged, adopters) = parts.remove(&c.id).unwrap_or_default();
+    let pledges = pledged.len();
+    pledged.extend(adopters);
+    // A split that cannot be computed (never stored by the app) shows as nothing covered.
+    let shares = compute_shares(&terms_of(&c), &pledged).unwrap_or_else(|_| Shares {
+        total: Money::from_cents(c.amount_cents),
+        covered: Money::ZERO,
+        shortfall: Money::from_cents(c.amount_cents),
+        lines: Vec::new(),
+    });
+    store_summary(conn, c.id, &shares, pledges, false).await
+}
+
+/// Fills the summaries of every proposal and campaign (migration 6).
+pub async fn refresh_all_summaries(conn: &sea_orm::DatabaseTransaction) -> Result<(), sea_orm::DbErr> {
+    use sea_orm::QuerySelect;
+    let count = Query::select()
+        .expr(Expr::col(("i", "id")).count())
+        .from_as("proposal_interests", "i")
+        .and_where(Expr::col(("i", "proposal_id")).equals(("proposals", "id")))
+        .take();
+    conn.execute(Query::update().table("proposals").value(
+        "interest_count",
+        Expr::SubQuery(
+            None,
+            Box::new(sea_orm::sea_query::SubQueryStatement::SelectStatement(count)),
+        ),
+    ))
+    .await?;
+    let ids: Vec<i64> = campaign::Entity::find()
+        .select_only()
+        .column(campaign::Column::Id)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    for id in ids {
+        refresh_summary(conn, id).await.map_err(|e| match e {
+            AppError::Db(e) => e,
+            other => sea_orm::DbErr::Custom(other.to_string()),
+        })?;
+    }
+    Ok(())
+}

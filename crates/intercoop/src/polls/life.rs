@@ -1,0 +1,201 @@
+//! A poll's life: opening (the electorate frozen, the voters told) and closing (the
+//! result counted and published, its effect on a proposal carried out, the voters told).
+
+use super::data::{PollFull, get};
+use super::electorate::{electorate, snapshot_electorate};
+use super::entities::{ballot, poll};
+use super::notify::{Notice, notify};
+use super::result::{PollResult, count};
+use crate::audit::{self, Actor, Change};
+use crate::auth::tokens::new_token;
+use crate::db;
+use crate::error::{AppError, AppResult};
+use crate::proposals::ProposalEffect;
+use intercoop_domain::voting::{PollStatus, check_poll_transition};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use serde_json::json;
+use std::collections::HashMap;
+
+/// Moves a poll to `to`, if allowed and if nobody moved it meanwhile: the conditional update
+/// makes two instances (or two facilitators) closing at once close it exactly once.
+pub(super) async fn transition<C: ConnectionTrait>(conn: &C, full: &PollFull, to: PollStatus) -> AppResult<()> {
+    let from = full.status();
+    check_poll_transition(from, to).map_err(|_| AppError::Conflict("poll-transition"))?;
+    let moved = poll::Entity::update_many()
+        .col_expr(poll::Column::Status, sea_orm::sea_query::Expr::value(to.as_str()))
+        .filter(poll::Column::Id.eq(full.poll.id))
+        .filter(poll::Column::Status.eq(from.as_str()))
+        .exec(conn)
+        .await?;
+    if moved.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(AppError::Conflict("poll-transition"))
+    }
+}
+
+/// Opens a draft poll: freezes the electorate and tells the voters.
+pub async fn open<C: ConnectionTrait>(
+    conn: &C,
+    actor: Actor,
+    network_id: i64,
+    id: i64,
+    base_url: Option<&str>,
+) -> AppResult<()> {
+    let full = get(conn, network_id, id).await?;
+    transition(conn, &full, PollStatus::Open).await?;
+    let weight = snapshot_electorate(conn, &full.poll).await?;
+    let now = db::now();
+    let mut row: poll::ActiveModel = full.poll.clone().into();
+    row.status = Set(PollStatus::Open.as_str().to_string());
+    row.opened_at = Set(Some(now));
+    row.updated_at = Set(now);
+    row.electorate_weight = Set(weight);
+    if full.poll.secret {
+        row.secret_salt = Set(Some(new_token("")));
+    }
+    row.update(conn).await?;
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(network_id),
+            actor,
+            action: "poll.open",
+            entity: "poll",
+            entity_id: Some(id),
+        },
+        Some(&json!({"status": "draft"})),
+        Some(&json!({"status": "open", "electorate_weight": weight})),
+    )
+    .await?;
+    if let Some(base_url) = base_url {
+        let people: Vec<i64> = electorate(conn, id).await?.iter().filter_map(|e| e.person_id).collect();
+        notify(conn, &full.poll, &people, Notice::Opened, base_url).await?;
+    }
+    Ok(())
+}
+
+/// Closes an open poll: counts it, stores the published result, carries out a passed
+/// poll's effect on its proposal (or records a priority poll's order), tells the voters.
+pub async fn close<C: ConnectionTrait>(
+    conn: &C,
+    actor: Actor,
+    network_id: i64,
+    id: i64,
+    base_url: Option<&str>,
+) -> AppResult<PollResult> {
+    let full = get(conn, network_id, id).await?;
+    transition(conn, &full, PollStatus::Closed).await?;
+    let now = db::now();
+    let mut result = count(conn, &full, now).await?;
+    result.is_final = true;
+    if full.poll.secret {
+        shuffle_secret_ballots(conn, id).await?;
+    }
+    let mut row: poll::ActiveModel = full.poll.clone().into();
+    row.status = Set(PollStatus::Closed.as_str().to_string());
+    row.closed_at = Set(Some(now));
+    row.updated_at = Set(now);
+    row.secret_salt = Set(None);
+    row.result = Set(Some(serde_json::to_string(&result).map_err(anyhow::Error::from)?));
+    row.update(conn).await?;
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(network_id),
+            actor,
+            action: "poll.close",
+            entity: "poll",
+            entity_id: Some(id),
+        },
+        Some(&json!({"status": "open"})),
+        Some(&result),
+    )
+    .await?;
+    apply_to_proposals(conn, &full, &result).await?;
+    if let Some(base_url) = base_url {
+        let people: Vec<i64> = electorate(conn, id).await?.iter().filter_map(|e| e.person_id).collect();
+        notify(conn, &full.poll, &people, Notice::Result, base_url).await?;
+    }
+    Ok(result)
+}
+
+/// The proposal side of closing, kept apart: a linked poll's effect, a priority poll's order.
+pub(super) async fn apply_to_proposals<C: ConnectionTrait>(
+    conn: &C,
+    full: &PollFull,
+    result: &PollResult,
+) -> AppResult<()> {
+    let p = &full.poll;
+    if result.passed == Some(true)
+        && let (Some(proposal_id), Some(effect)) = (p.proposal_id, p.effect.as_deref())
+    {
+        let effect: ProposalEffect = serde_json::from_str(effect).map_err(anyhow::Error::from)?;
+        crate::proposals::apply_effect(conn, p.network_id, proposal_id, &effect, p.id).await?;
+    }
+    if p.priority {
+        let by_option: HashMap<i64, i64> = full
+            .options
+            .iter()
+            .filter_map(|o| o.proposal_id.map(|pid| (o.id, pid)))
+            .collect();
+        let ordered: Vec<i64> = result
+            .ranking
+            .iter()
+            .filter_map(|o| by_option.get(o).copied())
+            .collect();
+        crate::proposals::priority::set_priority(conn, p.network_id, p.id, &p.method, &ordered).await?;
+    }
+    Ok(())
+}
+
+/// Rewrites a secret poll's ballots in the order of their (salted, hence random) keys, with
+/// one timestamp, so that neither row ids nor times can be matched with `poll_voters`.
+pub(super) async fn shuffle_secret_ballots<C: ConnectionTrait>(conn: &C, poll_id: i64) -> AppResult<()> {
+    let mut all = ballot::Entity::find()
+        .filter(ballot::Column::PollId.eq(poll_id))
+        .all(conn)
+        .await?;
+    all.sort_by(|a, b| a.ballot_key.cmp(&b.ballot_key));
+    ballot::Entity::delete_many()
+        .filter(ballot::Column::PollId.eq(poll_id))
+        .exec(conn)
+        .await?;
+    let at = db::now();
+    for chunk in all.chunks(500) {
+        ballot::Entity::insert_many(chunk.iter().map(|b| ballot::ActiveModel {
+            poll_id: Set(poll_id),
+            ballot_key: Set(b.ballot_key.clone()),
+            content: Set(b.content.clone()),
+            weight: Set(b.weight),
+            receipt_hash: Set(b.receipt_hash.clone()),
+            cast_at: Set(at),
+            ..Default::default()
+        }))
+        .exec(conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Closes the open polls whose closing time has passed (as the system).
+pub async fn close_due(state: &crate::state::AppState) -> AppResult<()> {
+    let now = db::now();
+    let due = poll::Entity::find()
+        .filter(poll::Column::Status.eq(PollStatus::Open.as_str()))
+        .filter(poll::Column::ClosesAt.lte(now))
+        .all(&state.db.read)
+        .await?;
+    for p in due {
+        let txn = sea_orm::TransactionTrait::begin(&state.db.write).await?;
+        match close(&txn, Actor::SYSTEM, p.network_id, p.id, Some(&state.config.base_url)).await {
+            Ok(_) => {
+                txn.commit().await?;
+                state.mail_wakeup.notify_one();
+            }
+            Err(AppError::Conflict(_)) => {}
+            Err(e) => tracing::warn!(poll = p.id, error = %e, "closing a due poll failed"),
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,127 @@
+//! Who is told about a poll, by email through the outbox: its opening, a reminder before
+//! it closes (to those who have not voted), its result.
+
+use super::electorate::{electorate, mandates, voters};
+use super::entities::poll;
+use crate::db;
+use crate::entities::{network, person};
+use crate::error::{AppError, AppResult};
+use crate::i18n::{Arg, Lang};
+use crate::mail::{self, Content};
+use intercoop_domain::voting::PollStatus;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use std::collections::BTreeSet;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    Opened,
+    Reminder,
+    Result,
+}
+
+/// Emails the given people about a poll, each in their language, in the caller's transaction.
+pub async fn notify<C: ConnectionTrait>(
+    conn: &C,
+    p: &poll::Model,
+    person_ids: &[i64],
+    notice: Notice,
+    base_url: &str,
+) -> AppResult<usize> {
+    if person_ids.is_empty() {
+        return Ok(0);
+    }
+    let n = network::Entity::find_by_id(p.network_id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let people = person::Entity::find()
+        .filter(person::Column::Id.is_in(person_ids.to_vec()))
+        .filter(person::Column::Disabled.eq(false))
+        .all(conn)
+        .await?;
+    let url = format!("{base_url}/polls/{}", p.id);
+    let (kind, subject, body, action) = match notice {
+        Notice::Opened => (
+            "poll_opened",
+            "polls-mail-opened-subject",
+            "polls-mail-opened-body",
+            "polls-mail-vote",
+        ),
+        Notice::Reminder => (
+            "poll_reminder",
+            "polls-mail-reminder-subject",
+            "polls-mail-reminder-body",
+            "polls-mail-vote",
+        ),
+        Notice::Result => (
+            "poll_result",
+            "polls-mail-result-subject",
+            "polls-mail-result-body",
+            "polls-mail-see-result",
+        ),
+    };
+    let url = if notice == Notice::Result {
+        format!("{url}/result")
+    } else {
+        url
+    };
+    for person in &people {
+        let lang = person
+            .language
+            .as_deref()
+            .and_then(Lang::parse)
+            .or(Lang::parse(&n.default_language))
+            .unwrap_or(Lang::En);
+        let closes = p
+            .closes_at
+            .map(|c| crate::web::format::datetime(&c, &n.time_zone, lang))
+            .unwrap_or_else(|| lang.t("polls-no-deadline"));
+        let args = [
+            ("title", Arg::from(p.title.as_str())),
+            ("closes", Arg::from(closes.as_str())),
+        ];
+        let mail = Content::new(lang, lang.t_args(subject, &args), &person.name, &n.name)
+            .para(lang.t_args(body, &args))
+            .action(lang.t(action), url.clone())
+            .into_mail(kind, &person.email, &person.name, Some(p.network_id))?;
+        mail::enqueue(conn, mail).await?;
+    }
+    Ok(people.len())
+}
+
+/// Reminds, once per poll, the voters of polls closing within 24 hours who have not voted.
+pub async fn send_reminders(state: &crate::state::AppState) -> AppResult<()> {
+    let now = db::now();
+    let due = poll::Entity::find()
+        .filter(poll::Column::Status.eq(PollStatus::Open.as_str()))
+        .filter(poll::Column::ClosesAt.gt(now))
+        .filter(poll::Column::ClosesAt.lte(now + time::Duration::hours(24)))
+        .all(&state.db.read)
+        .await?;
+    for p in due {
+        if !crate::jobs::claim(state, "poll_reminder", &p.id.to_string()).await? {
+            continue;
+        }
+        let electors = electorate(&state.db.read, p.id).await?;
+        let voted: BTreeSet<String> = voters(&state.db.read, p.id)
+            .await?
+            .into_iter()
+            .map(|v| v.voter_key)
+            .collect();
+        let mandates = mandates(&state.db.read, p.id).await?;
+        let mut people: Vec<i64> = Vec::new();
+        for e in electors.iter().filter(|e| !voted.contains(&e.voter_key)) {
+            people.extend(e.person_id);
+            if let Some(m) = mandates.iter().find(|m| Some(m.organisation_id) == e.organisation_id) {
+                people.extend(m.person_id);
+            }
+        }
+        people.sort_unstable();
+        people.dedup();
+        let txn = sea_orm::TransactionTrait::begin(&state.db.write).await?;
+        notify(&txn, &p, &people, Notice::Reminder, &state.config.base_url).await?;
+        txn.commit().await?;
+        state.mail_wakeup.notify_one();
+    }
+    Ok(())
+}

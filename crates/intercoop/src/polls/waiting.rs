@@ -1,0 +1,111 @@
+//! What waits for a person: the open polls in which they may still cast a ballot.
+
+use super::ballots::may_cast;
+use super::data::{ELECTORATE_ORGANISATIONS, ELECTORATE_PEOPLE};
+use super::entities::{elector, mandate, poll, voter};
+use crate::auth::CurrentUser;
+use crate::error::AppResult;
+use intercoop_domain::voting::PollStatus;
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::BTreeSet;
+
+/// Open polls in which the person may still cast a ballot that was not cast yet:
+/// (poll, organisation voted for, if any).
+pub async fn waiting_for<C: ConnectionTrait>(
+    conn: &C,
+    user: &CurrentUser,
+) -> AppResult<Vec<(poll::Model, Option<i64>)>> {
+    // The open polls of the network, as a sub-query: only the rows that concern this
+    // person are read (its organisations' electors and mandates, mandates it holds,
+    // its own elector in people polls), never the whole frozen electorates (hundreds
+    // of thousands of rows in a federation), nor the polls that do not concern it.
+    let open = || {
+        sea_orm::sea_query::Query::select()
+            .column(poll::Column::Id)
+            .from(poll::Entity)
+            .and_where(poll::Column::NetworkId.eq(user.network.id))
+            .and_where(poll::Column::Status.eq(PollStatus::Open.as_str()))
+            .take()
+    };
+    let my_orgs: Vec<i64> = user.organisations.iter().map(|o| o.id).collect();
+    let represented: Vec<i64> = user
+        .organisations
+        .iter()
+        .filter(|o| o.is_representative)
+        .map(|o| o.id)
+        .collect();
+    let all_mandates = mandate::Entity::find()
+        .filter(mandate::Column::PollId.in_subquery(open()))
+        .filter(
+            Condition::any()
+                .add(mandate::Column::OrganisationId.is_in(my_orgs.clone()))
+                .add(mandate::Column::PersonId.eq(user.person_id))
+                .add(mandate::Column::HolderOrganisationId.is_in(represented)),
+        )
+        .all(conn)
+        .await?;
+    let mut orgs: BTreeSet<i64> = my_orgs.into_iter().collect();
+    orgs.extend(all_mandates.iter().map(|m| m.organisation_id));
+    // Two look-ups, each served by an index (by organisation; by person and poll),
+    // rather than one OR that SQLite answers by reading every open poll's electorate.
+    let mut electors = if orgs.is_empty() {
+        Vec::new()
+    } else {
+        elector::Entity::find()
+            .filter(elector::Column::OrganisationId.is_in(orgs))
+            .filter(elector::Column::PollId.in_subquery(open()))
+            .all(conn)
+            .await?
+    };
+    let known: BTreeSet<i64> = electors.iter().map(|e| e.id).collect();
+    electors.extend(
+        elector::Entity::find()
+            .filter(elector::Column::PersonId.eq(user.person_id))
+            .filter(elector::Column::PollId.in_subquery(open()))
+            .all(conn)
+            .await?
+            .into_iter()
+            .filter(|e| !known.contains(&e.id)),
+    );
+    if electors.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: BTreeSet<i64> = electors.iter().map(|e| e.poll_id).collect();
+    let keys: Vec<String> = electors.iter().map(|e| e.voter_key.clone()).collect();
+    let voted: BTreeSet<(i64, String)> = voter::Entity::find()
+        .filter(voter::Column::PollId.is_in(ids.clone()))
+        .filter(voter::Column::VoterKey.is_in(keys))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|v| (v.poll_id, v.voter_key))
+        .collect();
+    let open = poll::Entity::find()
+        .filter(poll::Column::Id.is_in(ids))
+        .order_by_asc(poll::Column::ClosesAt)
+        .order_by_asc(poll::Column::Id)
+        .all(conn)
+        .await?;
+    let mut out = Vec::new();
+    for p in open {
+        let mandates: Vec<mandate::Model> = all_mandates.iter().filter(|m| m.poll_id == p.id).cloned().collect();
+        for e in electors.iter().filter(|e| e.poll_id == p.id) {
+            if voted.contains(&(p.id, e.voter_key.clone())) {
+                continue;
+            }
+            let mine = if p.electorate == ELECTORATE_PEOPLE {
+                e.person_id == Some(user.person_id)
+            } else {
+                let (own, proxy) = may_cast(user, e, &mandates);
+                own || proxy
+            };
+            if mine {
+                out.push((
+                    p.clone(),
+                    e.organisation_id.filter(|_| p.electorate == ELECTORATE_ORGANISATIONS),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,185 @@
+//! The co-funding steps of a proposal's lifecycle: opening its campaign (→ funding),
+//! closing it (→ funded or lapsed) and late adoption of delivered work. The money side
+//! of each is `crate::funding`'s; the proposal's move, its timeline and who is told are
+//! here.
+
+use super::data::{get, status_of};
+use super::entities::{proposal, quote};
+use super::lifecycle::{check_can_move, transition};
+use super::quotes::{quote_total, select_quote};
+use crate::access::Doer;
+use crate::audit::{self, Change};
+use crate::error::{AppError, AppResult};
+use crate::funding::campaign::{self as campaigns, of as campaign_of};
+use crate::funding::catch_up::Adoption;
+use crate::funding::closing::{Closed, settle};
+use crate::funding::entities::campaign;
+use crate::funding::terms::CampaignBody;
+use crate::organisations::data::require_member;
+use crate::state::AppState;
+use crate::timeline::{EventInput, add_event};
+use intercoop_domain::lifecycle::ProposalStatus;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+
+/// Opens the co-funding of a proposal (administrators, or a passed poll).
+pub async fn open_campaign<C: ConnectionTrait>(
+    conn: &C,
+    doer: &Doer,
+    p: &proposal::Model,
+    body: &CampaignBody,
+    poll_id: Option<i64>,
+) -> AppResult<campaign::Model> {
+    check_can_move(conn, doer, p, ProposalStatus::Funding).await?;
+    if campaign_of(conn, p.id).await?.is_some() {
+        return Err(AppError::Conflict("proposals-campaign-exists"));
+    }
+    let (total, quote_id) = match (body.amount_cents, body.quote_id) {
+        (Some(_), Some(_)) | (None, None) => {
+            return Err(AppError::invalid("amount_cents", "proposals-amount-or-quote"));
+        }
+        (Some(a), None) => (a, None),
+        (None, Some(qid)) => {
+            let q = quote::Entity::find_by_id(qid)
+                .filter(quote::Column::ProposalId.eq(p.id))
+                .one(conn)
+                .await?
+                .ok_or_else(|| AppError::invalid("quote_id", "invalid-choice"))?;
+            (quote_total(&q), Some(q.id))
+        }
+    };
+    let valid = campaigns::validate(conn, p.network_id, body, total).await?;
+    let p = match quote_id {
+        Some(q) if p.selected_quote_id != Some(q) => select_quote(conn, &Doer::assembly(), p, q).await?,
+        _ => p.clone(),
+    };
+    let row = campaigns::insert(conn, doer, p.network_id, p.id, quote_id, &valid).await?;
+    transition(conn, doer, &p, ProposalStatus::Funding, "", poll_id).await?;
+    Ok(row)
+}
+
+/// Closes a campaign: funded when fully covered with enough participants (one payment
+/// request per participant, emailed), lapsed otherwise (pledges released, everyone told).
+pub async fn close<C: ConnectionTrait>(
+    conn: &C,
+    doer: &Doer,
+    p: &proposal::Model,
+    base_url: &str,
+) -> AppResult<Closed> {
+    if !(doer.is_admin() || doer.system) {
+        return Err(AppError::Forbidden);
+    }
+    let c = campaigns::open_locked(conn, p.id).await?;
+    // Read the proposal again under the lock: the caller's copy may predate the campaign.
+    let p = &get(conn, p.network_id, p.id).await?;
+    let settled = settle(conn, &c).await?;
+    if settled.funded {
+        transition(conn, doer, p, ProposalStatus::Funded, "", None).await?;
+        crate::funding::notify::funded(conn, &reference(p), &settled.shares, &settled.requests, base_url).await?;
+    } else {
+        let reason = if settled.shares.shortfall.is_positive() {
+            "shortfall"
+        } else {
+            "too_few_participants"
+        };
+        transition(conn, doer, p, ProposalStatus::Lapsed, reason, None).await?;
+        crate::funding::notify::lapsed(conn, &reference(p), &settled.shares, base_url).await?;
+    }
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(p.network_id),
+            actor: doer.audit_actor(),
+            action: "campaign.close",
+            entity: "campaign",
+            entity_id: Some(c.id),
+        },
+        Some(&c),
+        Some(&serde_json::json!({"status": settled.closed.status})),
+    )
+    .await?;
+    Ok(settled.closed)
+}
+
+/// A late adopter of delivered work: its catch-up share, the credits to the earlier
+/// funders and its payment request, on the timeline and told to those concerned.
+pub async fn adopt<C: ConnectionTrait>(
+    conn: &C,
+    doer: &Doer,
+    p: &proposal::Model,
+    organisation_id: i64,
+    base_url: &str,
+) -> AppResult<Adoption> {
+    let org = require_member(conn, p.network_id, organisation_id, "organisation_id").await?;
+    if !doer.speaks_for(organisation_id) {
+        return Err(AppError::Forbidden);
+    }
+    if status_of(p) != ProposalStatus::Delivered {
+        return Err(AppError::Conflict("proposals-not-delivered"));
+    }
+    let c = campaigns::locked(conn, p.id)
+        .await?
+        .filter(|c| c.status == "funded")
+        .ok_or(AppError::Conflict("proposals-not-delivered"))?;
+    let delivered = p.delivered_at.unwrap_or(p.updated_at);
+    let adopted = crate::funding::catch_up::adopt(conn, doer, &c, &org, delivered).await?;
+    add_event(
+        conn,
+        p.id,
+        doer,
+        EventInput {
+            kind: "adopted",
+            from: None,
+            to: None,
+            reason: org.name.clone(),
+            poll_id: None,
+        },
+    )
+    .await?;
+    crate::funding::notify::adopted(
+        conn,
+        &reference(p),
+        &adopted.catch_up,
+        &adopted.request,
+        &adopted.adoption.credits,
+        base_url,
+    )
+    .await?;
+    Ok(adopted.adoption)
+}
+
+/// The proposal as the co-funding's emails name it.
+pub fn reference(p: &proposal::Model) -> crate::funding::notify::ProposalRef {
+    crate::funding::notify::ProposalRef {
+        id: p.id,
+        network_id: p.network_id,
+        title: p.title.clone(),
+        requested_by: p.requested_by,
+    }
+}
+
+/// Closes the open campaigns whose deadline has passed (returns how many).
+pub async fn close_due(state: &AppState) -> AppResult<usize> {
+    let due = campaign::Entity::find()
+        .filter(campaign::Column::Status.eq("open"))
+        .filter(campaign::Column::Deadline.lte(crate::db::now()))
+        .all(&state.db.read)
+        .await?;
+    let mut closed = 0;
+    for c in due {
+        if !crate::jobs::claim(state, "proposals_close_campaign", &c.id.to_string()).await? {
+            continue;
+        }
+        let txn = state.db.write.begin().await?;
+        let p = get(&txn, c.network_id, c.proposal_id).await?;
+        match close(&txn, &Doer::system(), &p, &state.config.base_url).await {
+            Ok(_) => {
+                txn.commit().await?;
+                closed += 1;
+            }
+            Err(AppError::Conflict(_)) => {} // closed on demand meanwhile
+            Err(e) => return Err(e),
+        }
+    }
+    state.mail_wakeup.notify_one();
+    Ok(closed)
+}

@@ -1,0 +1,174 @@
+//! What an organisation has committed to (its current shares, pledged or fixed), owes
+//! (payment requests) and is credited (catch-up credits).
+
+use super::entities::proposal;
+use crate::error::AppResult;
+use crate::funding::PLEDGE_ACTIVE;
+use crate::funding::campaign::participants_of;
+use crate::funding::entities::{campaign, catch_up, pledge};
+use crate::funding::terms::terms_of;
+use crate::money::entities::{credit, payment_request};
+use crate::money::requests::PaymentRequestOut;
+use crate::organisations::data::names as org_names;
+use intercoop_domain::sharing::compute_shares;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use time::OffsetDateTime;
+
+/// One commitment of an organisation: its share in a campaign.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CommitmentOut {
+    pub proposal_id: i64,
+    pub title: String,
+    pub proposal_status: String,
+    pub campaign_status: String,
+    /// Its current share (pledged or fixed).
+    pub amount_cents: i64,
+    pub cap_cents: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CreditLine {
+    pub proposal_id: i64,
+    pub title: String,
+    pub adopter_name: String,
+    pub amount_cents: i64,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: OffsetDateTime,
+}
+
+/// What an organisation has committed to, owes, and is credited.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Commitments {
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    pub pledges: Vec<CommitmentOut>,
+    pub payment_requests: Vec<PaymentRequestOut>,
+    pub credits: Vec<CreditLine>,
+    /// Current shares in open campaigns.
+    pub open_total_cents: i64,
+    pub requested_total_cents: i64,
+    pub credited_total_cents: i64,
+}
+
+pub async fn commitments<C: ConnectionTrait>(conn: &C, network_id: i64, org: i64) -> AppResult<Commitments> {
+    let names = org_names(conn, &[org]).await?;
+    let pledges = pledge::Entity::find()
+        .filter(pledge::Column::OrganisationId.eq(org))
+        .filter(pledge::Column::Status.eq(PLEDGE_ACTIVE))
+        .all(conn)
+        .await?;
+    let mut campaign_ids: BTreeSet<i64> = pledges.iter().map(|p| p.campaign_id).collect();
+    let all_campaigns = campaign::Entity::find()
+        .filter(campaign::Column::NetworkId.eq(network_id))
+        .all(conn)
+        .await?;
+    // Fixed contributions are commitments too.
+    for c in &all_campaigns {
+        if terms_of(c).fixed.iter().any(|f| f.organisation_id == org) {
+            campaign_ids.insert(c.id);
+        }
+    }
+    let campaigns: Vec<&campaign::Model> = all_campaigns.iter().filter(|c| campaign_ids.contains(&c.id)).collect();
+    let ids: Vec<i64> = campaigns.iter().map(|c| c.id).collect();
+    let parts = participants_of(conn, &ids).await?;
+    let proposal_ids: Vec<i64> = all_campaigns.iter().map(|c| c.proposal_id).collect();
+    let proposals: BTreeMap<i64, proposal::Model> = if proposal_ids.is_empty() {
+        BTreeMap::new()
+    } else {
+        proposal::Entity::find()
+            .filter(proposal::Column::Id.is_in(proposal_ids))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect()
+    };
+    let mut out = Vec::new();
+    for c in campaigns {
+        let (mut all, adopters) = parts.get(&c.id).cloned().unwrap_or_default();
+        all.extend(adopters);
+        let amount = compute_shares(&terms_of(c), &all)
+            .ok()
+            .and_then(|s| s.amount_of(org))
+            .map(|m| m.cents())
+            .unwrap_or(0);
+        let Some(p) = proposals.get(&c.proposal_id) else {
+            continue;
+        };
+        out.push(CommitmentOut {
+            proposal_id: p.id,
+            title: p.title.clone(),
+            proposal_status: p.status.clone(),
+            campaign_status: c.status.clone(),
+            amount_cents: amount,
+            cap_cents: pledges
+                .iter()
+                .find(|pl| pl.campaign_id == c.id)
+                .and_then(|pl| pl.cap_cents),
+        });
+    }
+    let requests: Vec<PaymentRequestOut> = payment_request::Entity::find()
+        .filter(payment_request::Column::OrganisationId.eq(org))
+        .filter(payment_request::Column::NetworkId.eq(network_id))
+        .order_by_asc(payment_request::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect();
+    let credit_rows = credit::Entity::find()
+        .filter(credit::Column::OrganisationId.eq(org))
+        .order_by_asc(credit::Column::Id)
+        .all(conn)
+        .await?;
+    let catch_up_ids: Vec<i64> = credit_rows.iter().map(|c| c.catch_up_id).collect();
+    let catch_ups: BTreeMap<i64, catch_up::Model> = if catch_up_ids.is_empty() {
+        BTreeMap::new()
+    } else {
+        catch_up::Entity::find()
+            .filter(catch_up::Column::Id.is_in(catch_up_ids))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect()
+    };
+    let adopter_ids: Vec<i64> = catch_ups.values().map(|c| c.organisation_id).collect();
+    let adopters = org_names(conn, &adopter_ids).await?;
+    let mut credits = Vec::new();
+    for cr in credit_rows {
+        let Some(cu) = catch_ups.get(&cr.catch_up_id) else {
+            continue;
+        };
+        let Some(c) = all_campaigns.iter().find(|c| c.id == cu.campaign_id) else {
+            continue;
+        };
+        let Some(p) = proposals.get(&c.proposal_id) else {
+            continue;
+        };
+        credits.push(CreditLine {
+            proposal_id: p.id,
+            title: p.title.clone(),
+            adopter_name: adopters.get(&cu.organisation_id).cloned().unwrap_or_default(),
+            amount_cents: cr.amount_cents,
+            created_at: cr.created_at,
+        });
+    }
+    Ok(Commitments {
+        organisation_id: org,
+        organisation_name: names.get(&org).cloned().unwrap_or_default(),
+        open_total_cents: out
+            .iter()
+            .filter(|c| c.campaign_status == "open")
+            .map(|c| c.amount_cents)
+            .sum(),
+        requested_total_cents: requests.iter().map(|r| r.amount_cents).sum(),
+        credited_total_cents: credits.iter().map(|c| c.amount_cents).sum(),
+        pledges: out,
+        payment_requests: requests,
+        credits,
+    })
+}

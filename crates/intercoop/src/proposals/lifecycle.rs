@@ -1,0 +1,142 @@
+//! Moving a proposal along its lifecycle (`intercoop_domain::lifecycle`): the steps a
+//! person may take, the transition with its reason on the timeline and in the audit
+//! log, and delivery.
+
+use super::data::status_of;
+use super::entities::{proposal, quote};
+use crate::access::Doer;
+use crate::audit::{self, Change};
+use crate::db;
+use crate::error::{AppError, AppResult};
+use crate::timeline::{EventInput, add_event};
+use intercoop_domain::lifecycle::{self, Actor as LifeActor, ProposalStatus, TransitionError};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+
+/// The lifecycle's view of a doer acting on a proposal.
+fn life(doer: &Doer, p: &proposal::Model, selected_provider: Option<i64>) -> LifeActor {
+    LifeActor {
+        roles: doer.roles,
+        is_author: doer.organisations.contains(&p.requested_by),
+        is_selected_provider: selected_provider.is_some_and(|s| doer.organisations.contains(&s)),
+        system: doer.system,
+    }
+}
+
+fn transition_error(e: TransitionError) -> AppError {
+    match e {
+        TransitionError::NotAllowed { .. } => AppError::Conflict("proposals-wrong-status"),
+        TransitionError::Forbidden { .. } => AppError::Forbidden,
+    }
+}
+
+/// Whether the lifecycle lets `doer` move `p` to `to` (409 when no one may, 403 when
+/// another may).
+pub async fn check_can_move<C: ConnectionTrait>(
+    conn: &C,
+    doer: &Doer,
+    p: &proposal::Model,
+    to: ProposalStatus,
+) -> AppResult<()> {
+    let provider = selected_provider(conn, p).await?;
+    lifecycle::check_transition(status_of(p), to, life(doer, p, provider)).map_err(transition_error)
+}
+
+async fn selected_provider<C: ConnectionTrait>(conn: &C, p: &proposal::Model) -> AppResult<Option<i64>> {
+    Ok(match p.selected_quote_id {
+        Some(q) => quote::Entity::find_by_id(q).one(conn).await?.map(|q| q.provider_id),
+        None => None,
+    })
+}
+
+/// The statuses this person may move the proposal to (for the buttons).
+pub async fn next_steps<C: ConnectionTrait>(
+    conn: &C,
+    p: &proposal::Model,
+    doer: &Doer,
+) -> AppResult<Vec<ProposalStatus>> {
+    let provider = selected_provider(conn, p).await?;
+    Ok(lifecycle::next_steps(status_of(p), life(doer, p, provider))
+        .into_iter()
+        // Opening funding and closing have their own forms (terms, shares).
+        .filter(|s| {
+            !matches!(
+                s,
+                ProposalStatus::Funding | ProposalStatus::Funded | ProposalStatus::Lapsed
+            )
+        })
+        .collect())
+}
+
+/// Moves a proposal, checking the lifecycle and the doer's role, with the reason on
+/// the timeline and in the audit log.
+pub async fn transition<C: ConnectionTrait>(
+    conn: &C,
+    doer: &Doer,
+    p: &proposal::Model,
+    to: ProposalStatus,
+    reason: &str,
+    poll_id: Option<i64>,
+) -> AppResult<proposal::Model> {
+    let from = status_of(p);
+    check_can_move(conn, doer, p, to).await?;
+    let reason = reason.trim();
+    if reason.chars().count() > 2000 {
+        return Err(AppError::invalid("reason", "too-long"));
+    }
+    let now = db::now();
+    let mut active: proposal::ActiveModel = p.clone().into();
+    active.status = Set(to.as_str().to_string());
+    active.updated_at = Set(now);
+    if to == ProposalStatus::Delivered {
+        active.delivered_at = Set(Some(now));
+    }
+    let updated = active.update(conn).await?;
+    add_event(
+        conn,
+        p.id,
+        doer,
+        EventInput {
+            kind: "transition",
+            from: Some(from),
+            to: Some(to),
+            reason: reason.to_string(),
+            poll_id,
+        },
+    )
+    .await?;
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(p.network_id),
+            actor: doer.audit_actor(),
+            action: "proposal.transition",
+            entity: "proposal",
+            entity_id: Some(p.id),
+        },
+        Some(&serde_json::json!({"status": from.as_str()})),
+        Some(&serde_json::json!({"status": to.as_str(), "reason": reason, "poll_id": poll_id})),
+    )
+    .await?;
+    // Withdrawing during funding releases the pledges.
+    if from == ProposalStatus::Funding
+        && to == ProposalStatus::Withdrawn
+        && let Some(c) = crate::funding::campaign::of(conn, p.id).await?
+    {
+        crate::funding::closing::release(conn, &c, "withdrawn").await?;
+    }
+    Ok(updated)
+}
+
+/// The provider delivered: funded → in progress → delivered (or in progress → delivered).
+pub async fn deliver<C: ConnectionTrait>(
+    conn: &C,
+    doer: &Doer,
+    p: &proposal::Model,
+    reason: &str,
+) -> AppResult<proposal::Model> {
+    let mut p = p.clone();
+    if status_of(&p) == ProposalStatus::Funded {
+        p = transition(conn, doer, &p, ProposalStatus::InProgress, "", None).await?;
+    }
+    transition(conn, doer, &p, ProposalStatus::Delivered, reason, None).await
+}

@@ -1,0 +1,175 @@
+//! Quotes by providers, and the selection of one.
+
+use super::data::status_of;
+use super::entities::{proposal, quote};
+use super::lifecycle::transition;
+use crate::access::Doer;
+use crate::audit::{self, Change};
+use crate::db;
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::organisations::data::require_member;
+use crate::timeline::{EventInput, add_event};
+use intercoop_domain::lifecycle::ProposalStatus;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+// ---------------------------------------------------------------- quotes
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct Milestone {
+    pub title: String,
+    pub amount_cents: i64,
+}
+
+pub struct QuoteInput {
+    pub provider_id: i64,
+    pub amount_cents: i64,
+    pub vat_basis_points: i64,
+    pub hours: Option<i64>,
+    pub valid_until: Option<OffsetDateTime>,
+    pub milestones: Vec<Milestone>,
+    pub note: String,
+}
+
+/// A provider's quote; a proposal in discussion becomes `quoted`.
+pub async fn add_quote<C: ConnectionTrait>(
+    conn: &C,
+    doer: &Doer,
+    p: &proposal::Model,
+    q: &QuoteInput,
+) -> AppResult<quote::Model> {
+    let mut errors = FieldErrors::default();
+    if q.amount_cents <= 0 {
+        errors.add("amount_cents", "proposals-positive-amount");
+    }
+    if !(0..=10_000).contains(&q.vat_basis_points) {
+        errors.add("vat_basis_points", "proposals-out-of-range");
+    }
+    if q.hours.is_some_and(|h| h < 0) {
+        errors.add("hours", "proposals-out-of-range");
+    }
+    if q.milestones
+        .iter()
+        .any(|m| m.amount_cents <= 0 || m.title.trim().is_empty())
+    {
+        errors.add("milestones", "proposals-positive-amount");
+    } else if !q.milestones.is_empty() && q.milestones.iter().map(|m| m.amount_cents).sum::<i64>() != q.amount_cents {
+        errors.add("milestones", "proposals-milestones-sum");
+    }
+    errors.into_result()?;
+    let provider = require_member(conn, p.network_id, q.provider_id, "provider_id").await?;
+    if provider.kind != "provider" && provider.kind != "facilitator" {
+        return Err(AppError::invalid("provider_id", "proposals-not-provider"));
+    }
+    if !(doer.roles.steers() || doer.organisations.contains(&q.provider_id)) {
+        return Err(AppError::Forbidden);
+    }
+    let status = status_of(p);
+    if !matches!(status, ProposalStatus::Discussion | ProposalStatus::Quoted) {
+        return Err(AppError::Conflict("proposals-wrong-status"));
+    }
+    let row = quote::ActiveModel {
+        proposal_id: Set(p.id),
+        provider_id: Set(q.provider_id),
+        amount_cents: Set(q.amount_cents),
+        vat_basis_points: Set(q.vat_basis_points),
+        hours: Set(q.hours),
+        valid_until: Set(q.valid_until),
+        milestones: Set(serde_json::to_string(&q.milestones).unwrap_or_else(|_| "[]".into())),
+        note: Set(q.note.trim().to_string()),
+        created_by: Set(doer.person_id),
+        created_at: Set(db::now()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    add_event(
+        conn,
+        p.id,
+        doer,
+        EventInput {
+            kind: "quote",
+            from: None,
+            to: None,
+            reason: provider.name.clone(),
+            poll_id: None,
+        },
+    )
+    .await?;
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(p.network_id),
+            actor: doer.audit_actor(),
+            action: "quote.create",
+            entity: "quote",
+            entity_id: Some(row.id),
+        },
+        None::<&()>,
+        Some(&row),
+    )
+    .await?;
+    if status == ProposalStatus::Discussion {
+        // A quote is what makes a discussed proposal "quoted"; the provider adding it
+        // is allowed to make that step (see the lifecycle table).
+        transition(conn, doer, p, ProposalStatus::Quoted, "", None).await?;
+    }
+    Ok(row)
+}
+
+/// What a quote costs in total, VAT included, in cents (VAT rounded half up).
+pub fn quote_total(q: &quote::Model) -> i64 {
+    q.amount_cents + (q.amount_cents * q.vat_basis_points + 5_000) / 10_000
+}
+
+/// The facilitator selects a quote.
+pub async fn select_quote<C: ConnectionTrait>(
+    conn: &C,
+    doer: &Doer,
+    p: &proposal::Model,
+    quote_id: i64,
+) -> AppResult<proposal::Model> {
+    if !doer.roles.steers() {
+        return Err(AppError::Forbidden);
+    }
+    let q = quote::Entity::find_by_id(quote_id)
+        .filter(quote::Column::ProposalId.eq(p.id))
+        .one(conn)
+        .await?
+        .ok_or_else(|| AppError::invalid("quote_id", "invalid-choice"))?;
+    if !matches!(status_of(p), ProposalStatus::Discussion | ProposalStatus::Quoted) {
+        return Err(AppError::Conflict("proposals-wrong-status"));
+    }
+    let mut active: proposal::ActiveModel = p.clone().into();
+    active.selected_quote_id = Set(Some(q.id));
+    active.updated_at = Set(db::now());
+    let updated = active.update(conn).await?;
+    add_event(
+        conn,
+        p.id,
+        doer,
+        EventInput {
+            kind: "quote_selected",
+            from: None,
+            to: None,
+            reason: q.id.to_string(),
+            poll_id: None,
+        },
+    )
+    .await?;
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(p.network_id),
+            actor: doer.audit_actor(),
+            action: "quote.select",
+            entity: "proposal",
+            entity_id: Some(p.id),
+        },
+        Some(&p.selected_quote_id),
+        Some(&Some(q.id)),
+    )
+    .await?;
+    Ok(updated)
+}
