@@ -3,10 +3,16 @@
 //! Everything here is deterministic and exhaustively tested; the application crate
 //! constructs these types once at the edge and trusts them afterwards.
 
+#[macro_use]
+mod macros;
+pub use macros::TextEnum;
+
 pub mod catchup;
+pub mod funding;
 pub mod lifecycle;
 pub mod money;
 pub mod organisation;
+pub mod payments;
 pub mod roles;
 pub mod sharing;
 pub mod text;

@@ -147,6 +147,16 @@ impl ProposalStatus {
     }
 }
 
+impl crate::TextEnum for ProposalStatus {
+    const NAME: &'static str = "ProposalStatus";
+    fn as_str(self) -> &'static str {
+        ProposalStatus::as_str(self)
+    }
+    fn parse(s: &str) -> Option<Self> {
+        s.parse().ok()
+    }
+}
+
 impl fmt::Display for ProposalStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

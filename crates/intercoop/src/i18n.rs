@@ -29,6 +29,17 @@ pub enum Lang {
     Nl,
 }
 
+impl intercoop_domain::TextEnum for Lang {
+    const NAME: &'static str = "Lang";
+    fn as_str(self) -> &'static str {
+        self.code()
+    }
+    /// Exactly one of the four codes (`Lang::parse` also reads "fr-BE").
+    fn parse(s: &str) -> Option<Self> {
+        Lang::ALL.into_iter().find(|l| l.code() == s)
+    }
+}
+
 impl Lang {
     pub const ALL: [Lang; 4] = [Lang::Fr, Lang::En, Lang::De, Lang::Nl];
 

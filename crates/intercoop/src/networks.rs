@@ -24,7 +24,8 @@ pub async fn create<C: ConnectionTrait>(
     let name = OrganisationName::parse(name)
         .map_err(|e| errors.add("name", crate::error::text_error_code(e)))
         .ok();
-    if crate::i18n::Lang::parse(language).is_none() {
+    let lang = crate::i18n::Lang::parse(language);
+    if lang.is_none() {
         errors.add("language", "invalid-choice");
     }
     if jiff::tz::TimeZone::get(time_zone).is_err() {
@@ -33,7 +34,7 @@ pub async fn create<C: ConnectionTrait>(
     if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
         errors.add("currency", "invalid-choice");
     }
-    let (Some(slug), Some(name)) = (slug, name) else {
+    let (Some(slug), Some(name), Some(lang)) = (slug, name, lang) else {
         return Err(AppError::Invalid(errors));
     };
     errors.into_result()?;
@@ -41,10 +42,10 @@ pub async fn create<C: ConnectionTrait>(
         slug: Set(slug.as_str().to_string()),
         name: Set(name.to_string()),
         description: Set(description.to_string()),
-        default_language: Set(language.to_string()),
+        default_language: Set(lang.into()),
         time_zone: Set(time_zone.to_string()),
         currency: Set(currency.to_string()),
-        rules: Set("{}".to_string()),
+        rules: Set(crate::db::types::Json(Default::default())),
         created_at: Set(db::now()),
         ..Default::default()
     }

@@ -3,12 +3,15 @@
 
 use crate::access::Doer;
 use crate::db;
+use crate::db::types::Text;
 use crate::error::AppResult;
 use intercoop_domain::lifecycle::ProposalStatus;
 use sea_orm::{ConnectionTrait, EntityTrait, Set};
 
 /// Table `proposal_events`.
 pub mod event {
+    use crate::db::types::Text;
+    use intercoop_domain::lifecycle::ProposalStatus;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
@@ -18,9 +21,9 @@ pub mod event {
         pub id: i64,
         pub proposal_id: i64,
         pub actor_id: Option<i64>,
-        pub kind: String,
-        pub from_status: Option<String>,
-        pub to_status: Option<String>,
+        pub kind: Text<super::TimelineKind>,
+        pub from_status: Option<Text<ProposalStatus>>,
+        pub to_status: Option<Text<ProposalStatus>>,
         pub reason: String,
         pub poll_id: Option<i64>,
         pub at: TimeDateTimeWithTimeZone,
@@ -33,20 +36,34 @@ pub mod event {
 }
 // ---------------------------------------------------------------- timeline
 
-pub struct EventInput<'a> {
-    pub kind: &'a str,
+intercoop_domain::text_enum!(
+    /// What a timeline entry records (each has a Fluent message `proposals-event-<kind>`).
+    TimelineKind {
+        Posted = "posted",
+        Transition = "transition",
+        Interest = "interest",
+        Comment = "comment",
+        Objection = "objection",
+        Quote = "quote",
+        QuoteSelected = "quote_selected",
+        Pledge = "pledge",
+        PledgeWithdrawn = "pledge_withdrawn",
+        Adopted = "adopted",
+        Priority = "priority",
+    }
+);
+
+/// A timeline entry to record: its kind, the status change if any, a reason or detail
+/// (free text: a person's reason, an organisation's name, a rank), the deciding poll.
+pub struct EventInput {
+    pub kind: TimelineKind,
     pub from: Option<ProposalStatus>,
     pub to: Option<ProposalStatus>,
     pub reason: String,
     pub poll_id: Option<i64>,
 }
 
-pub async fn add_event<C: ConnectionTrait>(
-    conn: &C,
-    proposal_id: i64,
-    doer: &Doer,
-    e: EventInput<'_>,
-) -> AppResult<()> {
+pub async fn add_event<C: ConnectionTrait>(conn: &C, proposal_id: i64, doer: &Doer, e: EventInput) -> AppResult<()> {
     event::Entity::insert(event_row(proposal_id, doer, e))
         .exec_without_returning(conn)
         .await?;
@@ -54,13 +71,13 @@ pub async fn add_event<C: ConnectionTrait>(
 }
 
 /// A timeline event, to insert (alone, or with others: a batch of pledges).
-pub fn event_row(proposal_id: i64, doer: &Doer, e: EventInput<'_>) -> event::ActiveModel {
+pub fn event_row(proposal_id: i64, doer: &Doer, e: EventInput) -> event::ActiveModel {
     event::ActiveModel {
         proposal_id: Set(proposal_id),
         actor_id: Set(doer.person_id),
-        kind: Set(e.kind.to_string()),
-        from_status: Set(e.from.map(|s| s.as_str().to_string())),
-        to_status: Set(e.to.map(|s| s.as_str().to_string())),
+        kind: Set(e.kind.into()),
+        from_status: Set(e.from.map(Text)),
+        to_status: Set(e.to.map(Text)),
         reason: Set(e.reason),
         poll_id: Set(e.poll_id),
         at: Set(db::now()),

@@ -170,7 +170,10 @@ async fn two_instances_share_sessions_outbox_and_jobs() {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let rows = outbox_message::Entity::find().all(&db).await.unwrap();
     assert_eq!(rows.len(), 30);
-    assert!(rows.iter().all(|r| r.status == "sent" && r.attempts == 1), "{rows:?}");
+    assert!(
+        rows.iter().all(|r| r.status.as_str() == "sent" && r.attempts == 1),
+        "{rows:?}"
+    );
     assert!(total >= 30);
     // Both instances ran their scheduled jobs at start: each period was claimed once.
     let runs = job_run::Entity::find()

@@ -896,13 +896,18 @@ both_backends!(demo_polls_load_and_render, |app: TestApp| async move {
     use intercoop::polls::entities::poll;
     intercoop::demo::load(app.db()).await.unwrap();
     let polls = poll::Entity::find().all(&app.db().read).await.unwrap();
-    let status = |method: &str| polls.iter().find(|p| p.method == method).map(|p| p.status.clone());
+    let status = |method: &str| {
+        polls
+            .iter()
+            .find(|p| p.method.as_str() == method)
+            .map(|p| p.status.as_str())
+    };
     assert_eq!(polls.len(), 3);
-    assert_eq!(status("decision").as_deref(), Some("open"));
-    assert_eq!(status("schulze").as_deref(), Some("closed"));
-    assert_eq!(status("majority_judgment").as_deref(), Some("open"));
-    let closed = polls.iter().find(|p| p.method == "schulze").unwrap();
-    let result: Value = serde_json::from_str(closed.result.as_deref().unwrap()).unwrap();
+    assert_eq!(status("decision"), Some("open"));
+    assert_eq!(status("schulze"), Some("closed"));
+    assert_eq!(status("majority_judgment"), Some("open"));
+    let closed = polls.iter().find(|p| p.method.as_str() == "schulze").unwrap();
+    let result: Value = serde_json::to_value(closed.result.as_ref().unwrap()).unwrap();
     assert!(result["ballots"].as_u64().unwrap() > 0);
     assert_eq!(result["winners"].as_array().unwrap().len(), 1);
     let login = &intercoop::demo::logins()[0];

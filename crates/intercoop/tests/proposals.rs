@@ -1035,7 +1035,7 @@ both_backends!(
             .filter(|m| m.kind == "proposal_posted")
             .collect();
         assert_eq!(told.len(), 1);
-        assert_eq!(told[0].language, "fr");
+        assert_eq!(told[0].language.code(), "fr");
         assert!(told[0].subject.contains("Parts sociales en ligne"));
         assert!(told[0].text_body.contains(&format!("/proposals/{id}")));
         assert_eq!(
@@ -1178,9 +1178,15 @@ both_backends!(polls_apply_effects_and_set_the_priority, |app: TestApp| async mo
     );
     // The network priority.
     let txn = app.db().write.begin().await.unwrap();
-    set_network_priority(&txn, network, 50, "schulze", &[c, a, b])
-        .await
-        .unwrap();
+    set_network_priority(
+        &txn,
+        network,
+        50,
+        intercoop_domain::voting::MethodKind::Schulze,
+        &[c, a, b],
+    )
+    .await
+    .unwrap();
     txn.commit().await.unwrap();
     let list = admin.json("/api/v1/proposals?sort=priority").await;
     let order: Vec<i64> = list["items"]

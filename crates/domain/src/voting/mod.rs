@@ -65,6 +65,28 @@ pub enum Threshold {
     Custom { numerator: u32, denominator: u32 },
 }
 
+text_enum!(
+    /// A voting method by name, without its parameters.
+    MethodKind {
+        Decision = "decision",
+        Consent = "consent",
+        Approval = "approval",
+        Points = "points",
+        Schulze = "schulze",
+        MajorityJudgment = "majority_judgment",
+    }
+);
+text_enum!(
+    /// Who votes in a poll: one voice per member organisation (its representative, a
+    /// delegate or a proxy holder casts it), or one per person of those organisations.
+    Electorate { Organisations = "organisations", People = "people" }
+);
+text_enum!(
+    /// How an organisation hands its vote in one poll: to another of its people
+    /// (delegate) or to another member organisation's representative (proxy).
+    MandateKind { Delegate = "delegate", Proxy = "proxy" }
+);
+
 /// How a poll is decided, with its parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -91,13 +113,18 @@ impl Method {
 
     /// The method's name as stored and as used in [`Details`]' `method` tag.
     pub fn kind(&self) -> &'static str {
+        self.method_kind().as_str()
+    }
+
+    /// The method without its parameters.
+    pub fn method_kind(&self) -> MethodKind {
         match self {
-            Method::Decision { .. } => "decision",
-            Method::Consent => "consent",
-            Method::Approval => "approval",
-            Method::Points { .. } => "points",
-            Method::Schulze => "schulze",
-            Method::MajorityJudgment { .. } => "majority_judgment",
+            Method::Decision { .. } => MethodKind::Decision,
+            Method::Consent => MethodKind::Consent,
+            Method::Approval => MethodKind::Approval,
+            Method::Points { .. } => MethodKind::Points,
+            Method::Schulze => MethodKind::Schulze,
+            Method::MajorityJudgment { .. } => MethodKind::MajorityJudgment,
         }
     }
 

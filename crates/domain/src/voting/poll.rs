@@ -40,6 +40,16 @@ impl fmt::Display for PollStatus {
 #[error("unknown poll status: {0}")]
 pub struct UnknownPollStatus(pub String);
 
+impl crate::TextEnum for PollStatus {
+    const NAME: &'static str = "PollStatus";
+    fn as_str(self) -> &'static str {
+        PollStatus::as_str(self)
+    }
+    fn parse(s: &str) -> Option<Self> {
+        s.parse().ok()
+    }
+}
+
 impl FromStr for PollStatus {
     type Err = UnknownPollStatus;
     fn from_str(s: &str) -> Result<Self, Self::Err> {

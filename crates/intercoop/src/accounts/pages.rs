@@ -161,7 +161,7 @@ pub async fn login(
             .one(&txn)
             .await?
             .ok_or(AppError::NotFound)?;
-        let lang = p.language.as_deref().and_then(Lang::parse).unwrap_or(ctx.lang);
+        let lang = p.language.map(|l| l.0).unwrap_or(ctx.lang);
         let mut url = state.url(&link);
         let next = safe_next(&form.next);
         if next != "/dashboard" {
@@ -311,7 +311,7 @@ pub async fn forgot(
             .one(&txn)
             .await?
             .ok_or(AppError::NotFound)?;
-        let lang = p.language.as_deref().and_then(Lang::parse).unwrap_or(ctx.lang);
+        let lang = p.language.map(|l| l.0).unwrap_or(ctx.lang);
         let mail = Content::new(lang, lang.t("mail-reset-subject"), &p.name, &n.name)
             .para(lang.t("mail-reset-body"))
             .action(lang.t("mail-reset-action"), state.url(&link))
@@ -427,7 +427,7 @@ impl ProfilePage {
 pub async fn profile_form(ctx: Ctx) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     let name = user.name.clone();
-    let language = user.language.clone().unwrap_or_default();
+    let language = user.language.map(|l| l.code().to_string()).unwrap_or_default();
     render(&ProfilePage {
         ctx,
         name,
@@ -494,10 +494,7 @@ pub async fn save_profile(
     let txn = state.db.write.begin().await?;
     let mut update = person::Entity::update_many()
         .col_expr(person::Column::Name, Expr::val(name.to_string()))
-        .col_expr(
-            person::Column::Language,
-            Expr::val(language.map(|l| l.code().to_string())),
-        )
+        .col_expr(person::Column::Language, Expr::val(language.map(|l| l.code())))
         .filter(person::Column::Id.eq(user.person_id));
     if let Some(hash) = hash {
         update = update.col_expr(person::Column::PasswordHash, Expr::val(Some(hash)));
@@ -512,7 +509,7 @@ pub async fn save_profile(
             entity: "person",
             entity_id: Some(user.person_id),
         },
-        Some(&(user.name.clone(), user.language.clone())),
+        Some(&(user.name.clone(), user.language.map(|l| l.code()))),
         Some(&(name.to_string(), language.map(|l| l.code()))),
     )
     .await?;

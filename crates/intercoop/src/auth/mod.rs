@@ -5,10 +5,13 @@ pub mod password;
 pub mod rate_limit;
 pub mod tokens;
 
+use crate::db::types::Text;
 use crate::db::{self, Db};
 use crate::entities::{api_token, login_token, network, network_person, person, session};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::state::AppState;
+use intercoop_domain::organisation::{Level, MembershipStatus, OrgKind};
 use intercoop_domain::{Role, RoleSet};
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::sea_query::{Expr, Query};
@@ -27,7 +30,7 @@ pub struct NetworkInfo {
     pub id: i64,
     pub slug: String,
     pub name: String,
-    pub default_language: String,
+    pub default_language: Text<Lang>,
     pub time_zone: String,
     pub currency: String,
 }
@@ -37,9 +40,9 @@ pub struct NetworkInfo {
 pub struct MyOrganisation {
     pub id: i64,
     pub name: String,
-    pub kind: String,
-    pub status: String,
-    pub level: String,
+    pub kind: Text<OrgKind>,
+    pub status: Text<MembershipStatus>,
+    pub level: Text<Level>,
     pub is_representative: bool,
 }
 
@@ -49,7 +52,7 @@ pub struct CurrentUser {
     pub person_id: i64,
     pub name: String,
     pub email: String,
-    pub language: Option<String>,
+    pub language: Option<Lang>,
     pub has_password: bool,
     pub network: NetworkInfo,
     pub roles: RoleSet,
@@ -183,7 +186,7 @@ pub async fn load_user<C: ConnectionTrait>(
         roles = roles.with(Role::Representative);
     }
     for org in &organisations {
-        roles = roles.with(if org.kind == "provider" {
+        roles = roles.with(if org.kind == OrgKind::Provider {
             Role::ProviderStaff
         } else {
             Role::Member
@@ -193,7 +196,7 @@ pub async fn load_user<C: ConnectionTrait>(
         person_id,
         name: person.name,
         email: person.email,
-        language: person.language,
+        language: person.language.map(|l| l.0),
         has_password: person.password_hash.is_some(),
         network,
         roles,
@@ -286,23 +289,12 @@ pub async fn switch_network(state: &AppState, token: &str, network_id: i64) -> A
     Ok(())
 }
 
-/// What a one-time link is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkPurpose {
-    Login,
-    Invite,
-    Reset,
-}
+intercoop_domain::text_enum!(
+    /// What a one-time link is for.
+    LinkPurpose { Login = "login", Invite = "invite", Reset = "reset" }
+);
 
 impl LinkPurpose {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LinkPurpose::Login => "login",
-            LinkPurpose::Invite => "invite",
-            LinkPurpose::Reset => "reset",
-        }
-    }
-
     fn lifetime(self) -> Duration {
         match self {
             LinkPurpose::Login | LinkPurpose::Reset => Duration::minutes(LOGIN_LINK_MINUTES),
@@ -324,7 +316,7 @@ pub async fn create_link<C: ConnectionTrait>(
         token_hash: Set(tokens::hash_token(&token)),
         person_id: Set(person_id),
         network_id: Set(network_id),
-        purpose: Set(purpose.as_str().to_string()),
+        purpose: Set(purpose.into()),
         created_at: Set(now),
         expires_at: Set(now + purpose.lifetime()),
         used_at: Set(None),
@@ -348,7 +340,7 @@ pub async fn consume_link<C: ConnectionTrait>(
     let Some(row) = login_token::Entity::find_by_id(hash.clone()).one(conn).await? else {
         return Err(AppError::NotFound);
     };
-    if !purposes.iter().any(|p| p.as_str() == row.purpose) {
+    if !purposes.contains(&row.purpose.0) {
         return Err(AppError::NotFound);
     }
     let now = db::now();

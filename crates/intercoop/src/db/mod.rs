@@ -16,6 +16,7 @@ mod m0008_share_notices;
 pub mod migrations;
 pub mod postgres_only;
 pub mod totals;
+pub mod types;
 
 use crate::config::{DbArgs, SqliteSync};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};

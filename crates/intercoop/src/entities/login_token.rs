@@ -1,5 +1,6 @@
 //! Table `login_tokens`.
 
+use crate::db::types::Text;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
@@ -9,7 +10,7 @@ pub struct Model {
     pub token_hash: String,
     pub person_id: i64,
     pub network_id: Option<i64>,
-    pub purpose: String,
+    pub purpose: Text<crate::auth::LinkPurpose>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub expires_at: TimeDateTimeWithTimeZone,
     pub used_at: Option<TimeDateTimeWithTimeZone>,

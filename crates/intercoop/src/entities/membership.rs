@@ -1,5 +1,7 @@
 //! Table `memberships`.
 
+use crate::db::types::Text;
+use intercoop_domain::organisation::{Level, MembershipStatus};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
@@ -9,8 +11,8 @@ pub struct Model {
     pub id: i64,
     pub network_id: i64,
     pub organisation_id: i64,
-    pub status: String,
-    pub level: String,
+    pub status: Text<MembershipStatus>,
+    pub level: Text<Level>,
     pub joined_on: Option<TimeDate>,
     pub left_on: Option<TimeDate>,
     pub created_at: TimeDateTimeWithTimeZone,

@@ -1,5 +1,6 @@
 //! Table `networks`.
 
+use crate::db::types::{Json, Text};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
@@ -10,10 +11,10 @@ pub struct Model {
     pub slug: String,
     pub name: String,
     pub description: String,
-    pub default_language: String,
+    pub default_language: Text<crate::i18n::Lang>,
     pub time_zone: String,
     pub currency: String,
-    pub rules: String,
+    pub rules: Json<NetworkRules>,
     pub created_at: TimeDateTimeWithTimeZone,
 }
 
@@ -21,3 +22,12 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// A network's settings stored as JSON (`networks.rules`). A key left out takes its
+/// documented default.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct NetworkRules {
+    /// A demo install: the home page shows the demo's logins.
+    #[serde(default)]
+    pub demo: bool,
+}

@@ -1,5 +1,7 @@
 //! Table `organisations`.
 
+use crate::db::types::Text;
+use intercoop_domain::organisation::OrgKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
@@ -8,7 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: Text<OrgKind>,
     pub country: String,
     pub language: String,
     pub address: String,

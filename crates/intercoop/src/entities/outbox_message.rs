@@ -1,5 +1,6 @@
 //! Table `outbox`.
 
+use crate::db::types::Text;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
@@ -13,9 +14,9 @@ pub struct Model {
     pub subject: String,
     pub text_body: String,
     pub html_body: String,
-    pub language: String,
+    pub language: Text<crate::i18n::Lang>,
     pub kind: String,
-    pub status: String,
+    pub status: Text<crate::mail::worker::OutboxStatus>,
     pub attempts: i64,
     pub next_attempt_at: TimeDateTimeWithTimeZone,
     pub locked_until: Option<TimeDateTimeWithTimeZone>,

@@ -1,5 +1,6 @@
 //! Table `people`.
 
+use crate::db::types::Text;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
@@ -9,7 +10,7 @@ pub struct Model {
     pub id: i64,
     pub email: String,
     pub name: String,
-    pub language: Option<String>,
+    pub language: Option<Text<crate::i18n::Lang>>,
     pub password_hash: Option<String>,
     pub phone: String,
     pub disabled: bool,

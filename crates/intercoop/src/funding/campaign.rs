@@ -1,17 +1,18 @@
 //! A proposal's co-funding campaign: opening it, reading it (locked for a change), its
 //! participants and current split, and what joining would do.
 
-use super::PLEDGE_ACTIVE;
 use super::entities::{campaign, catch_up, pledge};
 use super::summaries::refresh_summary;
 use super::terms::{CampaignBody, DEFAULT_CAMPAIGN_DAYS, DEFAULT_CATCH_UP_YEARS, sharing_error, terms_of};
 use crate::access::Doer;
 use crate::audit::{self, Change};
 use crate::db;
+use crate::db::types::Json;
 use crate::entities::organisation;
 use crate::error::{AppError, AppResult};
 use crate::organisations::data::require_member;
 use intercoop_domain::Money;
+use intercoop_domain::funding::{CampaignStatus, PledgeStatus};
 use intercoop_domain::sharing::{
     CampaignTerms, FixedAmount, FixedContribution, Participant, Shares, compute_shares, preview_join,
 };
@@ -39,7 +40,7 @@ pub async fn participants_of<C: ConnectionTrait>(
     }
     let pledges = pledge::Entity::find()
         .filter(pledge::Column::CampaignId.is_in(campaign_ids.to_vec()))
-        .filter(pledge::Column::Status.eq(PLEDGE_ACTIVE))
+        .filter(pledge::Column::Status.eq(PledgeStatus::Active.as_str()))
         .all(conn)
         .await?;
     for p in pledges {
@@ -87,7 +88,7 @@ pub async fn open_locked<C: ConnectionTrait>(conn: &C, proposal_id: i64) -> AppR
     let c = locked(conn, proposal_id)
         .await?
         .ok_or(AppError::Conflict("proposals-no-campaign"))?;
-    if c.status != "open" {
+    if c.status != CampaignStatus::Open {
         return Err(AppError::Conflict("proposals-campaign-closed"));
     }
     Ok(c)
@@ -219,12 +220,12 @@ pub async fn insert<C: ConnectionTrait>(
         proposal_id: Set(proposal_id),
         quote_id: Set(quote_id),
         amount_cents: Set(v.terms.total.cents()),
-        sharing_key: Set(serde_json::to_string(&v.terms.key).map_err(anyhow::Error::from)?),
-        fixed: Set(serde_json::to_string(&v.terms.fixed).map_err(anyhow::Error::from)?),
+        sharing_key: Set(Json(v.terms.key.clone())),
+        fixed: Set(Json(v.terms.fixed.clone())),
         deadline: Set(truncate(v.deadline)),
         min_participants: Set(v.min_participants),
         catch_up_years: Set(v.catch_up_years),
-        status: Set("open".into()),
+        status: Set(CampaignStatus::Open.into()),
         opened_at: Set(now),
         closed_at: Set(None),
         announced_at: Set(None),

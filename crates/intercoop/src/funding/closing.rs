@@ -2,7 +2,6 @@
 //! request per participant), lapsed otherwise (pledges released); and releasing the
 //! pledges of a withdrawn proposal.
 
-use super::PLEDGE_RELEASED;
 use super::campaign::current_shares;
 use super::entities::{campaign, pledge};
 use super::summaries::refresh_summary;
@@ -12,20 +11,21 @@ use crate::money;
 use crate::money::entities::payment_request;
 use crate::money::requests::PaymentRequestOut;
 use intercoop_domain::Money;
+use intercoop_domain::funding::{CampaignStatus, PledgeStatus};
 use intercoop_domain::sharing::Shares;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::Serialize;
 
 /// Releases every pledge of a campaign and closes it with `status` (lapsed, withdrawn).
-pub async fn release<C: ConnectionTrait>(conn: &C, c: &campaign::Model, status: &str) -> AppResult<()> {
+pub async fn release<C: ConnectionTrait>(conn: &C, c: &campaign::Model, status: CampaignStatus) -> AppResult<()> {
     pledge::Entity::update_many()
-        .col_expr(pledge::Column::Status, Expr::val(PLEDGE_RELEASED))
+        .col_expr(pledge::Column::Status, Expr::val(PledgeStatus::Released.as_str()))
         .filter(pledge::Column::CampaignId.eq(c.id))
         .exec(conn)
         .await?;
     campaign::Entity::update_many()
-        .col_expr(campaign::Column::Status, Expr::val(status))
+        .col_expr(campaign::Column::Status, Expr::val(status.as_str()))
         .col_expr(campaign::Column::ClosedAt, Expr::val(Some(db::now())))
         .filter(campaign::Column::Id.eq(c.id))
         .exec(conn)
@@ -66,17 +66,22 @@ pub async fn settle<C: ConnectionTrait>(conn: &C, c: &campaign::Model) -> AppRes
     if funded {
         requests = money::requests::for_campaign(conn, c.network_id, c.id, &shares).await?;
         campaign::Entity::update_many()
-            .col_expr(campaign::Column::Status, Expr::val("funded"))
+            .col_expr(campaign::Column::Status, Expr::val(CampaignStatus::Funded.as_str()))
             .col_expr(campaign::Column::ClosedAt, Expr::val(Some(db::now())))
             .filter(campaign::Column::Id.eq(c.id))
             .exec(conn)
             .await?;
     } else {
-        release(conn, c, "lapsed").await?;
+        release(conn, c, CampaignStatus::Lapsed).await?;
     }
     Ok(Settled {
         closed: Closed {
-            status: if funded { "funded" } else { "lapsed" }.into(),
+            status: if funded {
+                CampaignStatus::Funded
+            } else {
+                CampaignStatus::Lapsed
+            }
+            .to_string(),
             total_cents: shares.total.cents(),
             covered_cents: shares.covered.cents(),
             shortfall_cents: shares.shortfall.cents(),

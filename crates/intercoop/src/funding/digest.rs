@@ -16,13 +16,13 @@
 //! A campaign that closed in between is not reported: its participants were told how
 //! it closed (funded, with their payment request, or lapsed).
 
-use super::PLEDGE_ACTIVE;
 use super::campaign::participant_of_pledge;
 use super::entities::{campaign, pledge};
 use super::terms::terms_of;
 use crate::db;
 use crate::error::{AppError, AppResult};
 use intercoop_domain::Money;
+use intercoop_domain::funding::{CampaignStatus, PledgeStatus};
 use intercoop_domain::sharing::compute_shares;
 use sea_orm::sea_query::{CaseStatement, Expr, ExprTrait, Query};
 use sea_orm::{
@@ -68,7 +68,7 @@ pub async fn take_changes<C: ConnectionTrait>(conn: &C, network: Option<i64>) ->
     if due.is_empty() {
         return Ok(Vec::new());
     }
-    let open: Vec<&campaign::Model> = due.iter().filter(|c| c.status == "open").collect();
+    let open: Vec<&campaign::Model> = due.iter().filter(|c| c.status == CampaignStatus::Open).collect();
     // The proposals table is read by name: the co-funding sits below the proposals feature.
     #[derive(sea_orm::FromQueryResult)]
     struct Title {
@@ -123,7 +123,7 @@ async fn shares_now<'c, C: ConnectionTrait>(
     for chunk in campaigns.chunks(CHUNK) {
         for p in pledge::Entity::find()
             .filter(pledge::Column::CampaignId.is_in(chunk.iter().map(|c| c.id)))
-            .filter(pledge::Column::Status.eq(PLEDGE_ACTIVE))
+            .filter(pledge::Column::Status.eq(PledgeStatus::Active.as_str()))
             .order_by_asc(pledge::Column::Id)
             .all(conn)
             .await?
@@ -189,7 +189,7 @@ pub async fn backfill_told(txn: &DatabaseTransaction) -> Result<(), DbErr> {
         other => DbErr::Custom(other.to_string()),
     };
     let open = campaign::Entity::find()
-        .filter(campaign::Column::Status.eq("open"))
+        .filter(campaign::Column::Status.eq(CampaignStatus::Open.as_str()))
         .order_by_asc(campaign::Column::Id)
         .all(txn)
         .await?;

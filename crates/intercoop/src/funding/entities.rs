@@ -3,6 +3,9 @@
 
 /// Table `campaigns`.
 pub mod campaign {
+    use crate::db::types::{Json, Text};
+    use intercoop_domain::funding::CampaignStatus;
+    use intercoop_domain::sharing::{FixedContribution, SharingKey};
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
@@ -14,12 +17,12 @@ pub mod campaign {
         pub proposal_id: i64,
         pub quote_id: Option<i64>,
         pub amount_cents: i64,
-        pub sharing_key: String,
-        pub fixed: String,
+        pub sharing_key: Json<SharingKey>,
+        pub fixed: Json<Vec<FixedContribution>>,
         pub deadline: TimeDateTimeWithTimeZone,
         pub min_participants: i64,
         pub catch_up_years: i64,
-        pub status: String,
+        pub status: Text<CampaignStatus>,
         pub opened_at: TimeDateTimeWithTimeZone,
         pub closed_at: Option<TimeDateTimeWithTimeZone>,
         pub announced_at: Option<TimeDateTimeWithTimeZone>,
@@ -41,6 +44,8 @@ pub mod campaign {
 
 /// Table `pledges`.
 pub mod pledge {
+    use crate::db::types::Text;
+    use intercoop_domain::funding::PledgeStatus;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
@@ -53,7 +58,7 @@ pub mod pledge {
         pub person_id: Option<i64>,
         pub cap_cents: Option<i64>,
         pub size: Option<i64>,
-        pub status: String,
+        pub status: Text<PledgeStatus>,
         pub created_at: TimeDateTimeWithTimeZone,
         /// The share its organisation was last told: at its pledge, then in each daily
         /// digest that reported a change (see `digest`).

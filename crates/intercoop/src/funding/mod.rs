@@ -43,10 +43,6 @@ pub mod summaries;
 pub mod terms;
 pub mod views;
 
-/// Pledge statuses: `active` while it counts, `released` when the campaign lapsed.
-pub const PLEDGE_ACTIVE: &str = "active";
-pub const PLEDGE_RELEASED: &str = "released";
-
 /// This feature's part of the server's state: the queue of pledges waiting for the
 /// writer (see `db::Batcher`).
 #[derive(Clone)]

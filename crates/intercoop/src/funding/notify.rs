@@ -70,7 +70,7 @@ pub async fn announce_pending_campaigns(state: &AppState) -> AppResult<()> {
             .filter(campaign::Column::AnnouncedAt.is_null())
             .exec(&txn)
             .await?;
-        if claimed.rows_affected == 1 && c.status == "open" {
+        if claimed.rows_affected == 1 && c.status == intercoop_domain::funding::CampaignStatus::Open {
             announce_campaign(&txn, &c, &base).await?;
         }
         txn.commit().await?;

@@ -14,7 +14,6 @@
 //! the other would: the same shares, the same refusals (409 for an organisation that
 //! pledged just before, in the batch or not).
 
-use super::PLEDGE_ACTIVE;
 use super::campaign::{current_shares, join_preview, open_locked, shares_moved};
 use super::entities::{campaign, pledge};
 use super::summaries::{self, store_summary};
@@ -24,8 +23,9 @@ use crate::db;
 use crate::entities::{membership, organisation};
 use crate::error::{AppError, AppResult};
 use crate::organisations::data::names;
-use crate::timeline::{self, EventInput, add_event};
+use crate::timeline::{self, EventInput, TimelineKind, add_event};
 use intercoop_domain::Money;
+use intercoop_domain::funding::{CampaignStatus, PledgeStatus};
 use intercoop_domain::sharing::{Participant, Shares};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
@@ -242,7 +242,11 @@ async fn campaigns<C: ConnectionTrait>(conn: &C, requests: &[PledgeRequest]) -> 
     }
     let found = q.all(conn).await?;
     // An open campaign has only active pledges and no adopters (catch-ups come after delivery).
-    let open: Vec<i64> = found.iter().filter(|c| c.status == "open").map(|c| c.id).collect();
+    let open: Vec<i64> = found
+        .iter()
+        .filter(|c| c.status == CampaignStatus::Open)
+        .map(|c| c.id)
+        .collect();
     let mut pledges: HashMap<i64, Vec<PledgeTerms>> = HashMap::new();
     if !open.is_empty() {
         let q = Query::select()
@@ -353,7 +357,7 @@ fn decide<'a>(
         .filter(|_| has_campaign)
         .ok_or(AppError::Conflict("proposals-no-campaign"))?;
     let c = &joined.campaign;
-    if c.status != "open" {
+    if c.status != CampaignStatus::Open {
         return Err(AppError::Conflict("proposals-campaign-closed"));
     }
     if joined.pledges.iter().any(|pl| pl.organisation_id == r.organisation_id) {
@@ -373,7 +377,7 @@ fn decide<'a>(
         person_id: sea_orm::Set(r.doer.person_id),
         cap_cents: sea_orm::Set(r.cap_cents),
         size: sea_orm::Set(org.size),
-        status: sea_orm::Set(PLEDGE_ACTIVE.into()),
+        status: sea_orm::Set(PledgeStatus::Active.into()),
         created_at: sea_orm::Set(now),
         // The newcomer saw its share before pledging: the digest tells it only later changes.
         notified_cents: sea_orm::Set(Some(
@@ -449,7 +453,7 @@ async fn write<C: ConnectionTrait>(
             a.request.proposal_id,
             &a.request.doer,
             EventInput {
-                kind: "pledge",
+                kind: TimelineKind::Pledge,
                 from: None,
                 to: None,
                 reason: a.org_name.clone(),
@@ -529,7 +533,7 @@ pub async fn withdraw<C: ConnectionTrait>(
     let pledges = sea_orm::PaginatorTrait::count(
         pledge::Entity::find()
             .filter(pledge::Column::CampaignId.eq(c.id))
-            .filter(pledge::Column::Status.eq(PLEDGE_ACTIVE)),
+            .filter(pledge::Column::Status.eq(PledgeStatus::Active.as_str())),
         conn,
     )
     .await?;
@@ -539,7 +543,7 @@ pub async fn withdraw<C: ConnectionTrait>(
         proposal_id,
         doer,
         EventInput {
-            kind: "pledge_withdrawn",
+            kind: TimelineKind::PledgeWithdrawn,
             from: None,
             to: None,
             reason: names(conn, &[organisation_id])

@@ -6,7 +6,6 @@ use super::campaign::participants_of;
 use super::entities::campaign;
 use super::terms::terms_of;
 use crate::error::{AppError, AppResult};
-use intercoop_domain::Money;
 use intercoop_domain::sharing::{Shares, compute_shares};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -88,13 +87,10 @@ pub async fn refresh_summary<C: ConnectionTrait>(conn: &C, campaign_id: i64) -> 
     let (mut pledged, adopters) = parts.remove(&c.id).unwrap_or_default();
     let pledges = pledged.len();
     pledged.extend(adopters);
-    // A split that cannot be computed (never stored by the app) shows as nothing covered.
-    let shares = compute_shares(&terms_of(&c), &pledged).unwrap_or_else(|_| Shares {
-        total: Money::from_cents(c.amount_cents),
-        covered: Money::ZERO,
-        shortfall: Money::from_cents(c.amount_cents),
-        lines: Vec::new(),
-    });
+    // Every stored split was computed when it was written: one that cannot be now is an
+    // internal error naming the campaign, never "nothing covered".
+    let shares = compute_shares(&terms_of(&c), &pledged)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("campaign {}: its split cannot be computed: {e}", c.id)))?;
     store_summary(conn, c.id, &shares, pledges, false).await
 }
 

@@ -16,8 +16,8 @@ pub const DEFAULT_CATCH_UP_YEARS: i64 = 3;
 pub fn terms_of(c: &campaign::Model) -> CampaignTerms {
     CampaignTerms {
         total: Money::from_cents(c.amount_cents),
-        key: serde_json::from_str(&c.sharing_key).unwrap_or(SharingKey::Equal),
-        fixed: serde_json::from_str(&c.fixed).unwrap_or_default(),
+        key: c.sharing_key.0.clone(),
+        fixed: c.fixed.0.clone(),
     }
 }
 

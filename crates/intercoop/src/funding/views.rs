@@ -100,11 +100,11 @@ pub async fn campaign_out<C: ConnectionTrait>(conn: &C, c: &campaign::Model) -> 
     let shares = current_shares(conn, c).await?;
     Ok(CampaignOut {
         id: c.id,
-        status: c.status.clone(),
+        status: c.status.to_string(),
         amount_cents: c.amount_cents,
         quote_id: c.quote_id,
-        key: serde_json::from_str(&c.sharing_key).unwrap_or_default(),
-        fixed: serde_json::from_str(&c.fixed).unwrap_or_default(),
+        key: serde_json::to_value(&c.sharing_key).map_err(anyhow::Error::from)?,
+        fixed: serde_json::to_value(&c.fixed).map_err(anyhow::Error::from)?,
         deadline: c.deadline,
         min_participants: c.min_participants,
         catch_up_years: c.catch_up_years,

@@ -55,13 +55,7 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
         .one(&state.db.read)
         .await?;
     let (description, demo) = match &first {
-        Some(n) => {
-            let rules: serde_json::Value = serde_json::from_str(&n.rules).unwrap_or_default();
-            (
-                n.description.clone(),
-                rules.get("demo").and_then(|d| d.as_bool()).unwrap_or(false),
-            )
-        }
+        Some(n) => (n.description.clone(), n.rules.demo),
         None => (String::new(), false),
     };
     let demo_logins = if demo { demo_logins::logins() } else { Vec::new() };
@@ -175,7 +169,7 @@ async fn admin_todo(state: &AppState, home: &HomeState, n: i64) -> AppResult<Opt
         .expr(Expr::col("id").count())
         .from("outbox")
         .and_where(Expr::col("network_id").eq(n))
-        .and_where(Expr::col("status").eq(crate::mail::worker::FAILED));
+        .and_where(Expr::col("status").eq(crate::mail::worker::OutboxStatus::Failed.as_str()));
     let mut never = Query::select();
     never
         .expr(Expr::col(("p", "id")).count())

@@ -3,6 +3,7 @@
 //! message.
 
 use crate::db;
+use crate::db::types::Text;
 use crate::entities::network;
 use crate::error::AppResult;
 use crate::i18n::Lang;
@@ -17,7 +18,7 @@ pub struct Recipient {
     pub person_id: i64,
     pub email: String,
     pub name: String,
-    pub language: Option<String>,
+    pub language: Option<Text<Lang>>,
     pub organisation_id: i64,
 }
 
@@ -100,7 +101,7 @@ pub fn once_per_person(list: Vec<Recipient>) -> Vec<Recipient> {
 pub struct Net {
     pub id: i64,
     pub name: String,
-    pub default_language: String,
+    pub default_language: Lang,
     pub currency: String,
     pub time_zone: String,
 }
@@ -114,7 +115,7 @@ pub async fn net<C: ConnectionTrait>(conn: &C, id: i64) -> AppResult<Net> {
     Ok(Net {
         id: n.id,
         name: n.name,
-        default_language: n.default_language,
+        default_language: n.default_language.0,
         currency: n.currency,
         time_zone: n.time_zone,
     })
@@ -122,11 +123,7 @@ pub async fn net<C: ConnectionTrait>(conn: &C, id: i64) -> AppResult<Net> {
 
 impl Net {
     pub fn lang(&self, r: &Recipient) -> Lang {
-        r.language
-            .as_deref()
-            .and_then(Lang::parse)
-            .or(Lang::parse(&self.default_language))
-            .unwrap_or(Lang::En)
+        r.language.map(|l| l.0).unwrap_or(self.default_language)
     }
 }
 

@@ -18,10 +18,11 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Notify, watch};
 
-pub const PENDING: &str = "pending";
-pub const SENDING: &str = "sending";
-pub const SENT: &str = "sent";
-pub const FAILED: &str = "failed";
+intercoop_domain::text_enum!(
+    /// Where a message of the outbox stands: waiting (again, after a failure), being sent
+    /// under a lease, sent, or failed for good (shown to administrators).
+    OutboxStatus { Pending = "pending", Sending = "sending", Sent = "sent", Failed = "failed" }
+);
 
 /// After this many attempts a message is marked failed and shown to administrators.
 pub const MAX_ATTEMPTS: i64 = 8;
@@ -112,12 +113,12 @@ impl Worker {
                 Condition::any()
                     .add(
                         Condition::all()
-                            .add(outbox_message::Column::Status.eq(PENDING))
+                            .add(outbox_message::Column::Status.eq(OutboxStatus::Pending.as_str()))
                             .add(outbox_message::Column::NextAttemptAt.lte(now)),
                     )
                     .add(
                         Condition::all()
-                            .add(outbox_message::Column::Status.eq(SENDING))
+                            .add(outbox_message::Column::Status.eq(OutboxStatus::Sending.as_str()))
                             .add(outbox_message::Column::LockedUntil.lt(now)),
                     ),
             )
@@ -139,7 +140,10 @@ impl Worker {
     async fn claim(&self, id: i64) -> anyhow::Result<bool> {
         let now = db::now();
         let result = outbox_message::Entity::update_many()
-            .col_expr(outbox_message::Column::Status, Expr::val(SENDING))
+            .col_expr(
+                outbox_message::Column::Status,
+                Expr::val(OutboxStatus::Sending.as_str()),
+            )
             .col_expr(outbox_message::Column::LockedBy, Expr::val(self.instance.clone()))
             .col_expr(
                 outbox_message::Column::LockedUntil,
@@ -154,12 +158,12 @@ impl Worker {
                 Condition::any()
                     .add(
                         Condition::all()
-                            .add(outbox_message::Column::Status.eq(PENDING))
+                            .add(outbox_message::Column::Status.eq(OutboxStatus::Pending.as_str()))
                             .add(outbox_message::Column::NextAttemptAt.lte(now)),
                     )
                     .add(
                         Condition::all()
-                            .add(outbox_message::Column::Status.eq(SENDING))
+                            .add(outbox_message::Column::Status.eq(OutboxStatus::Sending.as_str()))
                             .add(outbox_message::Column::LockedUntil.lt(now)),
                     ),
             )
@@ -181,7 +185,7 @@ impl Worker {
         match outcome {
             Ok(()) => {
                 update
-                    .col_expr(outbox_message::Column::Status, Expr::val(SENT))
+                    .col_expr(outbox_message::Column::Status, Expr::val(OutboxStatus::Sent.as_str()))
                     .col_expr(outbox_message::Column::SentAt, Expr::val(now))
                     .col_expr(outbox_message::Column::LastError, Expr::val(Option::<String>::None))
                     .exec(&self.db.write)
@@ -194,7 +198,14 @@ impl Worker {
                 update
                     .col_expr(
                         outbox_message::Column::Status,
-                        Expr::val(if give_up { FAILED } else { PENDING }),
+                        Expr::val(
+                            if give_up {
+                                OutboxStatus::Failed
+                            } else {
+                                OutboxStatus::Pending
+                            }
+                            .as_str(),
+                        ),
                     )
                     .col_expr(outbox_message::Column::NextAttemptAt, Expr::val(next))
                     .col_expr(outbox_message::Column::LastError, Expr::val(e.to_string()))
@@ -222,7 +233,7 @@ impl Worker {
                 row.created_at.unix_timestamp(),
                 self.domain
             )))
-            .header(ContentLanguage(row.language.clone()))
+            .header(ContentLanguage(row.language.code().to_string()))
             .multipart(MultiPart::alternative_plain_html(
                 row.text_body.clone(),
                 row.html_body.clone(),

@@ -3,6 +3,8 @@
 
 /// Table `payment_requests`.
 pub mod payment_request {
+    use crate::db::types::Text;
+    use intercoop_domain::payments::{PaymentPurpose, PaymentStatus};
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
@@ -14,10 +16,10 @@ pub mod payment_request {
         pub organisation_id: i64,
         pub campaign_id: Option<i64>,
         pub catch_up_id: Option<i64>,
-        pub purpose: String,
+        pub purpose: Text<PaymentPurpose>,
         pub amount_cents: i64,
         pub due_at: TimeDateTimeWithTimeZone,
-        pub status: String,
+        pub status: Text<PaymentStatus>,
         pub created_at: TimeDateTimeWithTimeZone,
     }
 

@@ -3,6 +3,7 @@
 use super::entities::payment_request;
 use crate::db;
 use crate::error::AppResult;
+use intercoop_domain::payments::{PaymentPurpose, PaymentStatus};
 use intercoop_domain::sharing::Shares;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use serde::Serialize;
@@ -30,8 +31,8 @@ impl From<payment_request::Model> for PaymentRequestOut {
             organisation_id: r.organisation_id,
             amount_cents: r.amount_cents,
             due_at: r.due_at,
-            purpose: r.purpose,
-            status: r.status,
+            purpose: r.purpose.to_string(),
+            status: r.status.to_string(),
         }
     }
 }
@@ -54,10 +55,10 @@ pub async fn for_campaign<C: ConnectionTrait>(
             organisation_id: Set(line.organisation_id),
             campaign_id: Set(Some(campaign_id)),
             catch_up_id: Set(None),
-            purpose: Set("co-funding".into()),
+            purpose: Set(PaymentPurpose::CoFunding.into()),
             amount_cents: Set(line.amount.cents()),
             due_at: Set(due),
-            status: Set("open".into()),
+            status: Set(PaymentStatus::Open.into()),
             created_at: Set(now),
             ..Default::default()
         })
@@ -88,10 +89,10 @@ pub async fn for_catch_up<C: ConnectionTrait>(
         organisation_id: Set(organisation_id),
         campaign_id: Set(Some(campaign_id)),
         catch_up_id: Set(Some(catch_up_id)),
-        purpose: Set("catch-up".into()),
+        purpose: Set(PaymentPurpose::CatchUp.into()),
         amount_cents: Set(amount_cents),
         due_at: Set(now + Duration::days(PAYMENT_DAYS)),
-        status: Set("open".into()),
+        status: Set(PaymentStatus::Open.into()),
         created_at: Set(now),
         ..Default::default()
     }

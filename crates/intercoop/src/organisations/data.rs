@@ -2,6 +2,7 @@
 
 use crate::audit::{self, Actor, Change};
 use crate::db;
+use crate::db::types::Text;
 use crate::entities::{membership, organisation, organisation_software};
 use crate::error::{AppError, AppResult, FieldErrors};
 use intercoop_domain::organisation::{Level, MembershipStatus, OrgKind};
@@ -150,11 +151,14 @@ pub fn parse_software(text: &str) -> Vec<String> {
 pub struct OrganisationRow {
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    #[schema(value_type = String)]
+    pub kind: Text<OrgKind>,
     pub country: String,
     pub size: Option<i64>,
-    pub status: String,
-    pub level: String,
+    #[schema(value_type = String)]
+    pub status: Text<MembershipStatus>,
+    #[schema(value_type = String)]
+    pub level: Text<Level>,
     pub representative_id: Option<i64>,
     pub representative_name: Option<String>,
 }
@@ -270,7 +274,7 @@ impl OrganisationInput {
     pub fn from_detail(d: &OrganisationDetail) -> OrganisationInput {
         OrganisationInput {
             name: d.organisation.name.clone(),
-            kind: d.organisation.kind.clone(),
+            kind: d.organisation.kind.to_string(),
             country: d.organisation.country.clone(),
             language: d.organisation.language.clone(),
             address: d.organisation.address.clone(),
@@ -279,8 +283,8 @@ impl OrganisationInput {
             bank_account: d.organisation.bank_account.clone(),
             website: d.organisation.website.clone(),
             software: d.software.join("\n"),
-            status: d.membership.status.clone(),
-            level: d.membership.level.clone(),
+            status: d.membership.status.to_string(),
+            level: d.membership.level.to_string(),
         }
     }
 }
@@ -322,7 +326,7 @@ pub async fn create<C: ConnectionTrait>(
     let now = db::now();
     let org = organisation::ActiveModel {
         name: Set(v.name.to_string()),
-        kind: Set(v.kind.as_str().to_string()),
+        kind: Set(v.kind.into()),
         country: Set(v.country.clone()),
         language: Set(v.language.clone()),
         address: Set(v.address.clone()),
@@ -366,8 +370,8 @@ pub async fn join_network<C: ConnectionTrait>(
     membership::ActiveModel {
         network_id: Set(network_id),
         organisation_id: Set(organisation_id),
-        status: Set(status.as_str().to_string()),
-        level: Set(level.as_str().to_string()),
+        status: Set(status.into()),
+        level: Set(level.into()),
         joined_on: Set((status == MembershipStatus::Member).then(|| now.date())),
         left_on: Set(None),
         created_at: Set(now),
@@ -405,14 +409,14 @@ pub async fn update<C: ConnectionTrait>(
     v: &ValidOrganisation,
 ) -> AppResult<()> {
     let before = get(conn, network_id, id).await?;
-    let from = MembershipStatus::parse(&before.membership.status).unwrap_or(MembershipStatus::Member);
+    let from = before.membership.status.0;
     if !intercoop_domain::organisation::status_change_allowed(from, v.status) {
         return Err(AppError::invalid("status", "status-change"));
     }
     let now = db::now();
     let mut org: organisation::ActiveModel = before.organisation.clone().into();
     org.name = Set(v.name.to_string());
-    org.kind = Set(v.kind.as_str().to_string());
+    org.kind = Set(v.kind.into());
     org.country = Set(v.country.clone());
     org.language = Set(v.language.clone());
     org.address = Set(v.address.clone());
@@ -430,8 +434,8 @@ pub async fn update<C: ConnectionTrait>(
             MembershipStatus::Candidate => {}
         }
     }
-    m.status = Set(v.status.as_str().to_string());
-    m.level = Set(v.level.as_str().to_string());
+    m.status = Set(v.status.into());
+    m.level = Set(v.level.into());
     m.updated_at = Set(now);
     m.update(conn).await?;
     replace_software(conn, id, &v.software).await?;

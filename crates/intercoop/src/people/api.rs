@@ -51,7 +51,7 @@ pub async fn me(ApiUser(user): ApiUser) -> Json<Me> {
         id: user.person_id,
         name: user.name.clone(),
         email: user.email.clone(),
-        language: user.language.clone(),
+        language: user.language.map(|l| l.code().to_string()),
         roles: user.roles.iter().map(|r| r.as_str().to_string()).collect(),
         network: user.network.clone(),
         organisations: user
@@ -60,7 +60,7 @@ pub async fn me(ApiUser(user): ApiUser) -> Json<Me> {
             .map(|o| MyOrg {
                 id: o.id,
                 name: o.name.clone(),
-                kind: o.kind.clone(),
+                kind: o.kind.to_string(),
                 is_representative: o.is_representative,
             })
             .collect(),

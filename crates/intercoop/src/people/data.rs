@@ -256,7 +256,7 @@ pub async fn ensure_person<C: ConnectionTrait>(
             let p = person::ActiveModel {
                 email: Set(inv.email.to_string()),
                 name: Set(inv.name.to_string()),
-                language: Set(inv.language.map(|l| l.code().to_string())),
+                language: Set(inv.language.map(crate::db::types::Text)),
                 password_hash: Set(None),
                 phone: Set(String::new()),
                 disabled: Set(false),
@@ -360,12 +360,7 @@ pub async fn invite<C: ConnectionTrait>(
         .one(conn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let lang = p
-        .language
-        .as_deref()
-        .and_then(Lang::parse)
-        .or(Lang::parse(&n.default_language))
-        .unwrap_or(Lang::En);
+    let lang = p.language.map(|l| l.0).unwrap_or(n.default_language.0);
     let mail = Content::new(
         lang,
         lang.t_args("mail-invite-subject", &[("network", Arg::from(n.name.as_str()))]),

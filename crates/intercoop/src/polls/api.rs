@@ -11,6 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
+use intercoop_domain::voting::MandateKind;
 use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -65,25 +66,29 @@ pub struct PollOut {
     pub options: Vec<OptionOut>,
 }
 
-pub fn out(full: PollFull) -> PollOut {
+pub fn out(full: PollFull) -> AppResult<PollOut> {
     let p = full.poll;
-    PollOut {
+    Ok(PollOut {
         id: p.id,
         title: p.title,
         description: p.description,
-        method: p.method,
-        method_params: serde_json::from_str(&p.method_params).unwrap_or_default(),
-        electorate: p.electorate,
+        method: p.method.to_string(),
+        method_params: serde_json::to_value(&p.method_params).map_err(anyhow::Error::from)?,
+        electorate: p.electorate.to_string(),
         weighted: p.weighted,
         secret: p.secret,
         hide_results: p.hide_results,
-        status: p.status,
+        status: p.status.to_string(),
         opens_at: p.opens_at,
         closes_at: p.closes_at,
         opened_at: p.opened_at,
         closed_at: p.closed_at,
         proposal_id: p.proposal_id,
-        effect: p.effect.and_then(|e| serde_json::from_str(&e).ok()),
+        effect: p
+            .effect
+            .map(|e| serde_json::to_value(&e))
+            .transpose()
+            .map_err(anyhow::Error::from)?,
         priority: p.priority,
         max_proxies: p.max_proxies,
         electorate_weight: p.electorate_weight,
@@ -96,7 +101,7 @@ pub fn out(full: PollFull) -> PollOut {
                 proposal_id: o.proposal_id,
             })
             .collect(),
-    }
+    })
 }
 
 pub use super::data::PollRow;
@@ -133,7 +138,7 @@ pub async fn show(
 ) -> AppResult<Json<PollOut>> {
     Ok(Json(out(
         data::get(&state.db.read, user.network.id, parse_id(&id)?).await?
-    )))
+    )?))
 }
 
 /// Creates a draft poll (administrators). Decision polls get the options yes, no and
@@ -153,7 +158,7 @@ pub async fn create(
     txn.commit().await?;
     Ok((
         StatusCode::CREATED,
-        Json(out(data::get(&state.db.read, user.network.id, id).await?)),
+        Json(out(data::get(&state.db.read, user.network.id, id).await?)?),
     ))
 }
 
@@ -179,7 +184,7 @@ pub async fn open(
     .await?;
     txn.commit().await?;
     state.mail_wakeup.notify_one();
-    Ok(Json(out(data::get(&state.db.read, user.network.id, id).await?)))
+    Ok(Json(out(data::get(&state.db.read, user.network.id, id).await?)?))
 }
 
 /// Closes an open poll (administrators): counts it and publishes the result. A poll that
@@ -302,7 +307,7 @@ fn mandate_out(m: super::entities::mandate::Model) -> MandateOut {
     MandateOut {
         poll_id: m.poll_id,
         organisation_id: m.organisation_id,
-        kind: m.kind,
+        kind: m.kind.to_string(),
         person_id: m.person_id,
         holder_organisation_id: m.holder_organisation_id,
     }
@@ -327,7 +332,7 @@ pub async fn delegate(
         user.network.id,
         id,
         body.organisation_id,
-        data::MANDATE_DELEGATE,
+        MandateKind::Delegate,
         body.person_id,
     )
     .await?;
@@ -354,7 +359,7 @@ pub async fn proxy(
         user.network.id,
         id,
         body.organisation_id,
-        data::MANDATE_PROXY,
+        MandateKind::Proxy,
         body.holder_organisation_id,
     )
     .await?;

@@ -1,7 +1,7 @@
 //! Ballots: who votes for which elector (representative, delegate, proxy holder, or a
 //! facilitator recording a ballot at an assembly), casting or replacing a ballot, receipts.
 
-use super::data::{ELECTORATE_PEOPLE, MANDATE_DELEGATE, PollFull, get};
+use super::data::{PollFull, get};
 use super::electorate::{electorate, mandates};
 use super::entities::{ballot, elector, mandate, voter};
 use crate::audit::{self, Actor, Change};
@@ -10,6 +10,7 @@ use crate::auth::tokens::{hash_token, new_token};
 use crate::db;
 use crate::error::{AppError, AppResult};
 use intercoop_domain::voting::{BallotContent, BallotError, Choice, Method, PollStatus, validate_ballot};
+use intercoop_domain::voting::{Electorate, MandateKind};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
@@ -137,7 +138,7 @@ pub(super) fn may_cast(user: &CurrentUser, e: &elector::Model, mandates: &[manda
         return (false, false);
     };
     match mandates.iter().find(|m| m.organisation_id == org) {
-        Some(m) if m.kind == MANDATE_DELEGATE => (m.person_id == Some(user.person_id), false),
+        Some(m) if m.kind == MandateKind::Delegate => (m.person_id == Some(user.person_id), false),
         Some(m) => (false, m.holder_organisation_id.is_some_and(|h| user.represents(h))),
         None => (user.represents(org), false),
     }
@@ -154,7 +155,7 @@ pub fn choose_voter(
     mandates: &[mandate::Model],
     organisation_id: Option<i64>,
 ) -> AppResult<VoterChoice> {
-    if full.poll.electorate == ELECTORATE_PEOPLE {
+    if full.poll.electorate == Electorate::People {
         let key = format!("p:{}", user.person_id);
         let e = electors
             .iter()
@@ -299,7 +300,7 @@ pub async fn store_ballot<C: ConnectionTrait>(
     ballot::Entity::insert(ballot::ActiveModel {
         poll_id: Set(poll_id),
         ballot_key: Set(ballot_key),
-        content: Set(serde_json::to_string(content).map_err(anyhow::Error::from)?),
+        content: Set(crate::db::types::Json(content.clone())),
         weight: Set(e.weight),
         receipt_hash: Set(hash_token(&receipt)),
         cast_at: Set(cast_at),

@@ -11,17 +11,13 @@ use super::entities::{poll, poll_option};
 use super::input::ValidPoll;
 use crate::audit::{self, Actor, Change};
 use crate::db;
+use crate::db::types::{Json, Text};
 use crate::entities::organisation;
 use crate::error::{AppError, AppResult};
-use intercoop_domain::voting::{Method, PollStatus};
+use intercoop_domain::voting::{Method, MethodKind, PollStatus};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Serialize;
 use std::collections::HashMap;
-
-pub const ELECTORATE_ORGANISATIONS: &str = "organisations";
-pub const ELECTORATE_PEOPLE: &str = "people";
-pub const MANDATE_DELEGATE: &str = "delegate";
-pub const MANDATE_PROXY: &str = "proxy";
 
 /// A poll with its options, in order (option index = position).
 #[derive(Debug, Clone)]
@@ -32,10 +28,10 @@ pub struct PollFull {
 
 impl PollFull {
     pub fn method(&self) -> Method {
-        serde_json::from_str(&self.poll.method_params).unwrap_or(Method::Approval)
+        self.poll.method_params.0
     }
     pub fn status(&self) -> PollStatus {
-        self.poll.status.parse().unwrap_or(PollStatus::Draft)
+        self.poll.status.0
     }
     pub fn index_of(&self, option_id: i64) -> Option<usize> {
         self.options.iter().position(|o| o.id == option_id)
@@ -61,24 +57,19 @@ pub async fn create<C: ConnectionTrait>(conn: &C, actor: Actor, network_id: i64,
         network_id: Set(network_id),
         title: Set(v.title.clone()),
         description: Set(v.description.clone()),
-        method: Set(v.method.kind().to_string()),
-        method_params: Set(serde_json::to_string(&v.method).map_err(anyhow::Error::from)?),
-        electorate: Set(v.electorate.to_string()),
+        method: Set(v.method.method_kind().into()),
+        method_params: Set(Json(v.method)),
+        electorate: Set(v.electorate.into()),
         weighted: Set(v.weighted),
         secret: Set(v.secret),
         hide_results: Set(v.hide_results),
-        status: Set(PollStatus::Draft.as_str().to_string()),
+        status: Set(PollStatus::Draft.into()),
         opens_at: Set(v.opens_at),
         closes_at: Set(v.closes_at),
         opened_at: Set(None),
         closed_at: Set(None),
         proposal_id: Set(v.proposal_id),
-        effect: Set(v
-            .effect
-            .as_ref()
-            .map(serde_json::to_string)
-            .transpose()
-            .map_err(anyhow::Error::from)?),
+        effect: Set(v.effect.clone().map(Json)),
         priority: Set(v.priority),
         max_proxies: Set(v.max_proxies),
         electorate_weight: Set(0),
@@ -137,8 +128,10 @@ pub async fn get<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppR
 pub struct PollRow {
     pub id: i64,
     pub title: String,
-    pub method: String,
-    pub status: String,
+    #[schema(value_type = String)]
+    pub method: Text<MethodKind>,
+    #[schema(value_type = String)]
+    pub status: Text<PollStatus>,
     pub secret: bool,
     #[schema(value_type = Option<String>, format = DateTime)]
     #[serde(with = "time::serde::rfc3339::option")]

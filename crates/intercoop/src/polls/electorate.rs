@@ -2,20 +2,21 @@
 //! organisation with its representative and weight, or per person of such an organisation;
 //! and the mandates and voters of a poll.
 
-use super::data::ELECTORATE_PEOPLE;
 use super::entities::{elector, mandate, poll, voter};
 use crate::db;
+use crate::db::types::Text;
 use crate::entities::{person, representative};
 use crate::error::AppResult;
 use intercoop_domain::organisation::{Level, MembershipStatus, may_vote};
+use intercoop_domain::voting::Electorate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::{BTreeSet, HashMap};
 
 #[derive(sea_orm::FromQueryResult)]
 pub(super) struct MemberRow {
     organisation_id: i64,
-    status: String,
-    level: String,
+    status: Text<MembershipStatus>,
+    level: Text<Level>,
     size: Option<i64>,
 }
 
@@ -42,10 +43,7 @@ pub(super) async fn voting_organisations<C: ConnectionTrait>(
     let rows: Vec<MemberRow> = db::fetch_all(conn, &q).await?;
     Ok(rows
         .into_iter()
-        .filter(|r| match (MembershipStatus::parse(&r.status), Level::parse(&r.level)) {
-            (Some(s), Some(l)) => may_vote(s, l),
-            _ => false,
-        })
+        .filter(|r| may_vote(r.status.0, r.level.0))
         .map(|r| (r.organisation_id, r.size))
         .collect())
 }
@@ -69,7 +67,7 @@ pub(super) async fn current_representatives<C: ConnectionTrait>(
 pub(super) async fn snapshot_electorate<C: ConnectionTrait>(conn: &C, p: &poll::Model) -> AppResult<i64> {
     let orgs = voting_organisations(conn, p.network_id).await?;
     let mut rows: Vec<elector::ActiveModel> = Vec::new();
-    if p.electorate == ELECTORATE_PEOPLE {
+    if p.electorate == Electorate::People {
         let org_ids: Vec<i64> = orgs.iter().map(|(id, _)| *id).collect();
         let affiliations = crate::entities::affiliation::Entity::find()
             .filter(crate::entities::affiliation::Column::OrganisationId.is_in(org_ids))

@@ -1,8 +1,13 @@
 //! Tables of the polls capability (migration 3).
 
+use crate::db::types::{Json as StoredJson, Text};
+use intercoop_domain::voting::{BallotContent, Electorate, MandateKind, Method, MethodKind, PollStatus};
+
 macro_rules! entity {
     ($m:ident, $table:literal, { $($field:ident : $ty:ty),* $(,)? }) => {
         pub mod $m {
+            #[allow(unused_imports)]
+            use super::*;
             use sea_orm::entity::prelude::*;
 
             #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
@@ -25,24 +30,24 @@ entity!(poll, "polls", {
     network_id: i64,
     title: String,
     description: String,
-    method: String,
-    method_params: String,
-    electorate: String,
+    method: Text<MethodKind>,
+    method_params: StoredJson<Method>,
+    electorate: Text<Electorate>,
     weighted: bool,
     secret: bool,
     hide_results: bool,
-    status: String,
+    status: Text<PollStatus>,
     opens_at: Option<TimeDateTimeWithTimeZone>,
     closes_at: Option<TimeDateTimeWithTimeZone>,
     opened_at: Option<TimeDateTimeWithTimeZone>,
     closed_at: Option<TimeDateTimeWithTimeZone>,
     proposal_id: Option<i64>,
-    effect: Option<String>,
+    effect: Option<StoredJson<crate::proposals::ProposalEffect>>,
     priority: bool,
     max_proxies: i64,
     electorate_weight: i64,
     secret_salt: Option<String>,
-    result: Option<String>,
+    result: Option<StoredJson<crate::polls::result::PollResult>>,
     created_by: Option<i64>,
     created_at: TimeDateTimeWithTimeZone,
     updated_at: TimeDateTimeWithTimeZone,
@@ -66,7 +71,7 @@ entity!(elector, "poll_electorate", {
 entity!(mandate, "poll_mandates", {
     poll_id: i64,
     organisation_id: i64,
-    kind: String,
+    kind: Text<MandateKind>,
     person_id: Option<i64>,
     holder_organisation_id: Option<i64>,
     created_by: i64,
@@ -76,7 +81,7 @@ entity!(mandate, "poll_mandates", {
 entity!(ballot, "poll_ballots", {
     poll_id: i64,
     ballot_key: String,
-    content: String,
+    content: StoredJson<BallotContent>,
     weight: i64,
     receipt_hash: String,
     cast_at: TimeDateTimeWithTimeZone,

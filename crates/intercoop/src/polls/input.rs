@@ -1,8 +1,8 @@
 //! A poll as asked (the API body, the form, the demo), and its validation.
 
-use super::data::{ELECTORATE_ORGANISATIONS, ELECTORATE_PEOPLE};
 use crate::error::FieldErrors;
 use crate::proposals::ProposalEffect;
+use intercoop_domain::voting::Electorate;
 use intercoop_domain::voting::{Method, MethodError, Threshold, validate_method};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -73,7 +73,7 @@ pub struct ValidPoll {
     pub description: String,
     pub method: Method,
     pub options: Vec<(String, Option<i64>)>,
-    pub electorate: &'static str,
+    pub electorate: Electorate,
     pub weighted: bool,
     pub secret: bool,
     pub hide_results: bool,
@@ -186,11 +186,11 @@ impl PollInput {
             }
         }
         let electorate = match self.electorate.as_deref().map(str::trim) {
-            None | Some("") | Some("organisations") => ELECTORATE_ORGANISATIONS,
-            Some("people") => ELECTORATE_PEOPLE,
+            None | Some("") | Some("organisations") => Electorate::Organisations,
+            Some("people") => Electorate::People,
             Some(_) => {
                 errors.add("electorate", "invalid-choice");
-                ELECTORATE_ORGANISATIONS
+                Electorate::Organisations
             }
         };
         let priority = self.priority.unwrap_or(false);

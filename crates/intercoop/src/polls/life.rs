@@ -10,7 +10,6 @@ use crate::audit::{self, Actor, Change};
 use crate::auth::tokens::new_token;
 use crate::db;
 use crate::error::{AppError, AppResult};
-use crate::proposals::ProposalEffect;
 use intercoop_domain::voting::{PollStatus, check_poll_transition};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
@@ -47,7 +46,7 @@ pub async fn open<C: ConnectionTrait>(
     let weight = snapshot_electorate(conn, &full.poll).await?;
     let now = db::now();
     let mut row: poll::ActiveModel = full.poll.clone().into();
-    row.status = Set(PollStatus::Open.as_str().to_string());
+    row.status = Set(PollStatus::Open.into());
     row.opened_at = Set(Some(now));
     row.updated_at = Set(now);
     row.electorate_weight = Set(weight);
@@ -93,11 +92,11 @@ pub async fn close<C: ConnectionTrait>(
         shuffle_secret_ballots(conn, id).await?;
     }
     let mut row: poll::ActiveModel = full.poll.clone().into();
-    row.status = Set(PollStatus::Closed.as_str().to_string());
+    row.status = Set(PollStatus::Closed.into());
     row.closed_at = Set(Some(now));
     row.updated_at = Set(now);
     row.secret_salt = Set(None);
-    row.result = Set(Some(serde_json::to_string(&result).map_err(anyhow::Error::from)?));
+    row.result = Set(Some(crate::db::types::Json(result.clone())));
     row.update(conn).await?;
     audit::record(
         conn,
@@ -128,10 +127,9 @@ pub(super) async fn apply_to_proposals<C: ConnectionTrait>(
 ) -> AppResult<()> {
     let p = &full.poll;
     if result.passed == Some(true)
-        && let (Some(proposal_id), Some(effect)) = (p.proposal_id, p.effect.as_deref())
+        && let (Some(proposal_id), Some(effect)) = (p.proposal_id, p.effect.as_ref())
     {
-        let effect: ProposalEffect = serde_json::from_str(effect).map_err(anyhow::Error::from)?;
-        crate::proposals::apply_effect(conn, p.network_id, proposal_id, &effect, p.id).await?;
+        crate::proposals::apply_effect(conn, p.network_id, proposal_id, effect, p.id).await?;
     }
     if p.priority {
         let by_option: HashMap<i64, i64> = full
@@ -144,7 +142,7 @@ pub(super) async fn apply_to_proposals<C: ConnectionTrait>(
             .iter()
             .filter_map(|o| by_option.get(o).copied())
             .collect();
-        crate::proposals::priority::set_priority(conn, p.network_id, p.id, &p.method, &ordered).await?;
+        crate::proposals::priority::set_priority(conn, p.network_id, p.id, p.method.0, &ordered).await?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use super::entities::poll;
 use crate::db;
 use crate::entities::{network, person};
 use crate::error::{AppError, AppResult};
-use crate::i18n::{Arg, Lang};
+use crate::i18n::Arg;
 use crate::mail::{self, Content};
 use intercoop_domain::voting::PollStatus;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -66,12 +66,7 @@ pub async fn notify<C: ConnectionTrait>(
         url
     };
     for person in &people {
-        let lang = person
-            .language
-            .as_deref()
-            .and_then(Lang::parse)
-            .or(Lang::parse(&n.default_language))
-            .unwrap_or(Lang::En);
+        let lang = person.language.map(|l| l.0).unwrap_or(n.default_language.0);
         let closes = p
             .closes_at
             .map(|c| crate::web::format::datetime(&c, &n.time_zone, lang))

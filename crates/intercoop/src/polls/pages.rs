@@ -15,7 +15,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use intercoop_domain::voting::{Method, PollStatus};
+use intercoop_domain::voting::{Electorate, Method, PollStatus};
 use sea_orm::TransactionTrait;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -118,13 +118,13 @@ impl ShowPage {
         self.ctx.t(&format!("polls-method-{}", self.poll.method))
     }
     fn is_open(&self) -> bool {
-        self.poll.status == PollStatus::Open.as_str()
+        self.poll.status == PollStatus::Open
     }
     fn is_draft(&self) -> bool {
-        self.poll.status == PollStatus::Draft.as_str()
+        self.poll.status == PollStatus::Draft
     }
     fn results_visible(&self) -> bool {
-        self.poll.status == PollStatus::Closed.as_str() || (self.is_open() && !self.poll.hide_results)
+        self.poll.status == PollStatus::Closed || (self.is_open() && !self.poll.hide_results)
     }
     fn all_errors(&self) -> Vec<String> {
         self.errors
@@ -172,25 +172,23 @@ async fn show_page(
         HashMap::new()
     };
     let vote_for_name = match &vote_for {
-        Some(e) if full.poll.electorate == data::ELECTORATE_ORGANISATIONS => e
+        Some(e) if full.poll.electorate == Electorate::Organisations => e
             .organisation_id
             .and_then(|o| names.get(&o).cloned())
             .unwrap_or_default(),
         Some(_) => user.name.clone(),
         None => String::new(),
     };
-    let mut record_choices: Vec<(i64, String)> = if user.is_admin()
-        && full.poll.electorate == data::ELECTORATE_ORGANISATIONS
-        && full.status() == PollStatus::Open
-    {
-        electors
-            .iter()
-            .filter_map(|e| e.organisation_id)
-            .map(|o| (o, names.get(&o).cloned().unwrap_or_default()))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let mut record_choices: Vec<(i64, String)> =
+        if user.is_admin() && full.poll.electorate == Electorate::Organisations && full.status() == PollStatus::Open {
+            electors
+                .iter()
+                .filter_map(|e| e.organisation_id)
+                .map(|o| (o, names.get(&o).cloned().unwrap_or_default()))
+                .collect()
+        } else {
+            Vec::new()
+        };
     record_choices.sort_by_key(|(_, n)| n.to_lowercase());
     let grade_count = full.grade_count();
     let grades = (0..grade_count)

@@ -1,7 +1,7 @@
 //! Delegations and proxies: an organisation hands its vote in one poll to another of its
 //! people, or to another member organisation's representative.
 
-use super::data::{ELECTORATE_ORGANISATIONS, MANDATE_DELEGATE, MANDATE_PROXY, get};
+use super::data::get;
 use super::electorate::electorate;
 use super::entities::mandate;
 use crate::audit::{self, Actor, Change};
@@ -9,6 +9,7 @@ use crate::auth::CurrentUser;
 use crate::db;
 use crate::error::{AppError, AppResult};
 use intercoop_domain::voting::PollStatus;
+use intercoop_domain::voting::{Electorate, MandateKind};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 /// Hands an organisation's vote in one poll to another person of the same organisation
@@ -20,14 +21,14 @@ pub async fn give_mandate<C: ConnectionTrait>(
     network_id: i64,
     poll_id: i64,
     organisation_id: Option<i64>,
-    kind: &'static str,
+    kind: MandateKind,
     target: i64,
 ) -> AppResult<mandate::Model> {
     let full = get(conn, network_id, poll_id).await?;
     if full.status() != PollStatus::Open {
         return Err(AppError::Conflict("poll-not-open"));
     }
-    if full.poll.electorate != ELECTORATE_ORGANISATIONS {
+    if full.poll.electorate != Electorate::Organisations {
         return Err(AppError::Conflict("poll-mandate-people"));
     }
     let org = match organisation_id {
@@ -44,7 +45,7 @@ pub async fn give_mandate<C: ConnectionTrait>(
     if !electors.iter().any(|e| e.organisation_id == Some(org)) {
         return Err(AppError::Forbidden);
     }
-    let (person_id, holder) = if kind == MANDATE_DELEGATE {
+    let (person_id, holder) = if kind == MandateKind::Delegate {
         let member = crate::entities::affiliation::Entity::find()
             .filter(crate::entities::affiliation::Column::OrganisationId.eq(org))
             .filter(crate::entities::affiliation::Column::PersonId.eq(target))
@@ -71,7 +72,7 @@ pub async fn give_mandate<C: ConnectionTrait>(
         if mandate::Entity::find()
             .filter(mandate::Column::PollId.eq(poll_id))
             .filter(mandate::Column::OrganisationId.eq(target))
-            .filter(mandate::Column::Kind.eq(MANDATE_PROXY))
+            .filter(mandate::Column::Kind.eq(MandateKind::Proxy.as_str()))
             .one(conn)
             .await?
             .is_some()
@@ -89,7 +90,7 @@ pub async fn give_mandate<C: ConnectionTrait>(
     let row = mandate::ActiveModel {
         poll_id: Set(poll_id),
         organisation_id: Set(org),
-        kind: Set(kind.to_string()),
+        kind: Set(kind.into()),
         person_id: Set(person_id),
         holder_organisation_id: Set(holder),
         created_by: Set(user.person_id),
@@ -103,7 +104,7 @@ pub async fn give_mandate<C: ConnectionTrait>(
         Change {
             network_id: Some(network_id),
             actor: Actor::person(user.person_id),
-            action: if kind == MANDATE_DELEGATE {
+            action: if kind == MandateKind::Delegate {
                 "poll.delegate"
             } else {
                 "poll.proxy"

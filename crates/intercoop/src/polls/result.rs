@@ -5,14 +5,14 @@ use super::data::PollFull;
 use super::entities::{ballot, elector, voter};
 use crate::db;
 use crate::error::{AppError, AppResult};
-use intercoop_domain::voting::{Ballot, BallotContent, Details, PollStatus, tally};
+use intercoop_domain::voting::{Ballot, Details, PollStatus, tally};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use time::OffsetDateTime;
 
 /// A poll's result as the API and pages show it: options by id, never by index.
-#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct PollResult {
     pub poll_id: i64,
     /// decision, consent, approval, points, schulze or majority_judgment
@@ -61,13 +61,9 @@ pub(super) async fn count<C: ConnectionTrait>(conn: &C, full: &PollFull, now: Of
         .await?;
     let ballots: Vec<Ballot> = stored
         .iter()
-        .filter_map(|b| {
-            serde_json::from_str::<BallotContent>(&b.content)
-                .ok()
-                .map(|content| Ballot {
-                    weight: b.weight.max(0) as u64,
-                    content,
-                })
+        .map(|b| Ballot {
+            weight: b.weight.max(0) as u64,
+            content: b.content.0.clone(),
         })
         .collect();
     let t = tally(
@@ -206,8 +202,7 @@ pub(super) fn map_details(
 pub async fn result<C: ConnectionTrait>(conn: &C, full: &PollFull) -> AppResult<PollResult> {
     match full.status() {
         PollStatus::Closed => {
-            let stored = full.poll.result.as_deref().ok_or(AppError::NotFound)?;
-            let mut r: PollResult = serde_json::from_str(stored).map_err(anyhow::Error::from)?;
+            let mut r: PollResult = full.poll.result.clone().ok_or(AppError::NotFound)?.0;
             r.is_final = true;
             Ok(r)
         }

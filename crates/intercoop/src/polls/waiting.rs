@@ -1,10 +1,10 @@
 //! What waits for a person: the open polls in which they may still cast a ballot.
 
 use super::ballots::may_cast;
-use super::data::{ELECTORATE_ORGANISATIONS, ELECTORATE_PEOPLE};
 use super::entities::{elector, mandate, poll, voter};
 use crate::auth::CurrentUser;
 use crate::error::AppResult;
+use intercoop_domain::voting::Electorate;
 use intercoop_domain::voting::PollStatus;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::BTreeSet;
@@ -93,7 +93,7 @@ pub async fn waiting_for<C: ConnectionTrait>(
             if voted.contains(&(p.id, e.voter_key.clone())) {
                 continue;
             }
-            let mine = if p.electorate == ELECTORATE_PEOPLE {
+            let mine = if p.electorate == Electorate::People {
                 e.person_id == Some(user.person_id)
             } else {
                 let (own, proxy) = may_cast(user, e, &mandates);
@@ -102,7 +102,7 @@ pub async fn waiting_for<C: ConnectionTrait>(
             if mine {
                 out.push((
                     p.clone(),
-                    e.organisation_id.filter(|_| p.electorate == ELECTORATE_ORGANISATIONS),
+                    e.organisation_id.filter(|_| p.electorate == Electorate::Organisations),
                 ));
             }
         }

@@ -17,7 +17,8 @@ use crate::funding::entities::campaign;
 use crate::funding::terms::CampaignBody;
 use crate::organisations::data::require_member;
 use crate::state::AppState;
-use crate::timeline::{EventInput, add_event};
+use crate::timeline::{EventInput, TimelineKind, add_event};
+use intercoop_domain::funding::CampaignStatus;
 use intercoop_domain::lifecycle::ProposalStatus;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
 
@@ -118,7 +119,7 @@ pub async fn adopt<C: ConnectionTrait>(
     }
     let c = campaigns::locked(conn, p.id)
         .await?
-        .filter(|c| c.status == "funded")
+        .filter(|c| c.status == CampaignStatus::Funded)
         .ok_or(AppError::Conflict("proposals-not-delivered"))?;
     let delivered = p.delivered_at.unwrap_or(p.updated_at);
     let adopted = crate::funding::catch_up::adopt(conn, doer, &c, &org, delivered).await?;
@@ -127,7 +128,7 @@ pub async fn adopt<C: ConnectionTrait>(
         p.id,
         doer,
         EventInput {
-            kind: "adopted",
+            kind: TimelineKind::Adopted,
             from: None,
             to: None,
             reason: org.name.clone(),
@@ -160,7 +161,7 @@ pub fn reference(p: &proposal::Model) -> crate::funding::notify::ProposalRef {
 /// Closes the open campaigns whose deadline has passed (returns how many).
 pub async fn close_due(state: &AppState) -> AppResult<usize> {
     let due = campaign::Entity::find()
-        .filter(campaign::Column::Status.eq("open"))
+        .filter(campaign::Column::Status.eq(CampaignStatus::Open.as_str()))
         .filter(campaign::Column::Deadline.lte(crate::db::now()))
         .all(&state.db.read)
         .await?;

@@ -2,14 +2,14 @@
 //! (payment requests) and is credited (catch-up credits).
 
 use super::entities::proposal;
-use crate::error::AppResult;
-use crate::funding::PLEDGE_ACTIVE;
+use crate::error::{AppError, AppResult};
 use crate::funding::campaign::participants_of;
 use crate::funding::entities::{campaign, catch_up, pledge};
 use crate::funding::terms::terms_of;
 use crate::money::entities::{credit, payment_request};
 use crate::money::requests::PaymentRequestOut;
 use crate::organisations::data::names as org_names;
+use intercoop_domain::funding::{CampaignStatus, PledgeStatus};
 use intercoop_domain::sharing::compute_shares;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
@@ -57,7 +57,7 @@ pub async fn commitments<C: ConnectionTrait>(conn: &C, network_id: i64, org: i64
     let names = org_names(conn, &[org]).await?;
     let pledges = pledge::Entity::find()
         .filter(pledge::Column::OrganisationId.eq(org))
-        .filter(pledge::Column::Status.eq(PLEDGE_ACTIVE))
+        .filter(pledge::Column::Status.eq(PledgeStatus::Active.as_str()))
         .all(conn)
         .await?;
     let mut campaign_ids: BTreeSet<i64> = pledges.iter().map(|p| p.campaign_id).collect();
@@ -90,19 +90,20 @@ pub async fn commitments<C: ConnectionTrait>(conn: &C, network_id: i64, org: i64
     for c in campaigns {
         let (mut all, adopters) = parts.get(&c.id).cloned().unwrap_or_default();
         all.extend(adopters);
+        // Every stored split was computed when it was written: one that cannot be now is
+        // an internal error naming the campaign, never a commitment of 0.
         let amount = compute_shares(&terms_of(c), &all)
-            .ok()
-            .and_then(|s| s.amount_of(org))
-            .map(|m| m.cents())
-            .unwrap_or(0);
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("campaign {}: its split cannot be computed: {e}", c.id)))?
+            .amount_of(org)
+            .map_or(0, |m| m.cents());
         let Some(p) = proposals.get(&c.proposal_id) else {
             continue;
         };
         out.push(CommitmentOut {
             proposal_id: p.id,
             title: p.title.clone(),
-            proposal_status: p.status.clone(),
-            campaign_status: c.status.clone(),
+            proposal_status: p.status.to_string(),
+            campaign_status: c.status.to_string(),
             amount_cents: amount,
             cap_cents: pledges
                 .iter()
@@ -162,7 +163,7 @@ pub async fn commitments<C: ConnectionTrait>(conn: &C, network_id: i64, org: i64
         organisation_name: names.get(&org).cloned().unwrap_or_default(),
         open_total_cents: out
             .iter()
-            .filter(|c| c.campaign_status == "open")
+            .filter(|c| c.campaign_status == CampaignStatus::Open.as_str())
             .map(|c| c.amount_cents)
             .sum(),
         requested_total_cents: requests.iter().map(|r| r.amount_cents).sum(),

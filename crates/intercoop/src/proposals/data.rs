@@ -7,7 +7,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 /// The status of a stored proposal.
 pub fn status_of(p: &proposal::Model) -> ProposalStatus {
-    p.status.parse().unwrap_or(ProposalStatus::Draft)
+    p.status.0
 }
 
 /// A proposal of the network (404 for one of another network).

@@ -6,6 +6,7 @@ use super::needs::ProposalInput;
 use crate::access::Doer;
 use crate::error::AppError;
 use intercoop_domain::lifecycle::ProposalStatus;
+use intercoop_domain::organisation::OrgKind;
 
 /// A few realistic proposals in various states: a need in discussion, a quoted one,
 /// a campaign open with pledges, a funded and delivered one.
@@ -24,10 +25,13 @@ pub async fn load_demo<C: sea_orm::ConnectionTrait>(conn: &C, network_id: i64) -
         .filter(organisation::Column::Id.is_in(members))
         .all(conn)
         .await?;
-    let mut users: Vec<&organisation::Model> = orgs.iter().filter(|o| o.kind == "user" && o.size.is_some()).collect();
+    let mut users: Vec<&organisation::Model> = orgs
+        .iter()
+        .filter(|o| o.kind == OrgKind::User && o.size.is_some())
+        .collect();
     users.sort_by_key(|o| o.id);
-    let provider = orgs.iter().find(|o| o.kind == "provider");
-    let facilitator = orgs.iter().find(|o| o.kind == "facilitator");
+    let provider = orgs.iter().find(|o| o.kind == OrgKind::Provider);
+    let facilitator = orgs.iter().find(|o| o.kind == OrgKind::Facilitator);
     let (Some(provider), Some(facilitator)) = (provider, facilitator) else {
         return Ok(());
     };

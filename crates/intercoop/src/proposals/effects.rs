@@ -10,7 +10,7 @@ use crate::funding::terms::CampaignBody;
 use intercoop_domain::lifecycle::ProposalStatus;
 
 /// What a passed poll does to the proposal it decides (polls call [`apply_effect`]).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ProposalEffect {
     /// Move the proposal into discussion.

@@ -2,6 +2,9 @@
 
 /// Table `proposals`.
 pub mod proposal {
+    use crate::db::types::Text;
+    use intercoop_domain::lifecycle::ProposalStatus;
+    use intercoop_domain::voting::MethodKind;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
@@ -16,11 +19,11 @@ pub mod proposal {
         pub links: String,
         pub requested_by: i64,
         pub author_id: Option<i64>,
-        pub status: String,
+        pub status: Text<ProposalStatus>,
         pub selected_quote_id: Option<i64>,
         pub priority_rank: Option<i64>,
         pub priority_poll_id: Option<i64>,
-        pub priority_method: Option<String>,
+        pub priority_method: Option<Text<MethodKind>>,
         pub priority_at: Option<TimeDateTimeWithTimeZone>,
         pub delivered_at: Option<TimeDateTimeWithTimeZone>,
         pub announced_at: Option<TimeDateTimeWithTimeZone>,
@@ -82,6 +85,7 @@ pub mod comment {
 
 /// Table `quotes`.
 pub mod quote {
+    use crate::db::types::Json;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
@@ -95,7 +99,7 @@ pub mod quote {
         pub vat_basis_points: i64,
         pub hours: Option<i64>,
         pub valid_until: Option<TimeDateTimeWithTimeZone>,
-        pub milestones: String,
+        pub milestones: Json<Vec<crate::proposals::quotes::Milestone>>,
         pub note: String,
         pub created_by: Option<i64>,
         pub created_at: TimeDateTimeWithTimeZone,

@@ -8,7 +8,7 @@ use crate::access::Doer;
 use crate::audit::{self, Change};
 use crate::db;
 use crate::error::{AppError, AppResult};
-use crate::timeline::{EventInput, add_event};
+use crate::timeline::{EventInput, TimelineKind, add_event};
 use intercoop_domain::lifecycle::{self, Actor as LifeActor, ProposalStatus, TransitionError};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 
@@ -85,7 +85,7 @@ pub async fn transition<C: ConnectionTrait>(
     }
     let now = db::now();
     let mut active: proposal::ActiveModel = p.clone().into();
-    active.status = Set(to.as_str().to_string());
+    active.status = Set(to.into());
     active.updated_at = Set(now);
     if to == ProposalStatus::Delivered {
         active.delivered_at = Set(Some(now));
@@ -96,7 +96,7 @@ pub async fn transition<C: ConnectionTrait>(
         p.id,
         doer,
         EventInput {
-            kind: "transition",
+            kind: TimelineKind::Transition,
             from: Some(from),
             to: Some(to),
             reason: reason.to_string(),
@@ -122,7 +122,7 @@ pub async fn transition<C: ConnectionTrait>(
         && to == ProposalStatus::Withdrawn
         && let Some(c) = crate::funding::campaign::of(conn, p.id).await?
     {
-        crate::funding::closing::release(conn, &c, "withdrawn").await?;
+        crate::funding::closing::release(conn, &c, intercoop_domain::funding::CampaignStatus::Withdrawn).await?;
     }
     Ok(updated)
 }

@@ -6,7 +6,7 @@ use crate::audit::{self, Change};
 use crate::db;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::organisations::data::require_member;
-use crate::timeline::{EventInput, add_event};
+use crate::timeline::{EventInput, TimelineKind, add_event};
 use intercoop_domain::lifecycle::ProposalStatus;
 use intercoop_domain::text::Title;
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -103,7 +103,7 @@ pub async fn create<C: ConnectionTrait>(conn: &C, doer: &Doer, network_id: i64, 
         links: Set(v.links.join("\n")),
         requested_by: Set(v.requested_by),
         author_id: Set(doer.person_id),
-        status: Set(status.as_str().to_string()),
+        status: Set(status.into()),
         selected_quote_id: Set(None),
         priority_rank: Set(None),
         priority_poll_id: Set(None),
@@ -122,7 +122,7 @@ pub async fn create<C: ConnectionTrait>(conn: &C, doer: &Doer, network_id: i64, 
         row.id,
         doer,
         EventInput {
-            kind: "posted",
+            kind: TimelineKind::Posted,
             from: None,
             to: Some(status),
             reason: String::new(),
@@ -187,7 +187,7 @@ pub async fn add_interest<C: ConnectionTrait>(
         p.id,
         doer,
         EventInput {
-            kind: "interest",
+            kind: TimelineKind::Interest,
             from: None,
             to: None,
             reason: organisation_id.to_string(),
@@ -235,7 +235,11 @@ pub async fn add_comment<C: ConnectionTrait>(
         p.id,
         doer,
         EventInput {
-            kind: if objection { "objection" } else { "comment" },
+            kind: if objection {
+                TimelineKind::Objection
+            } else {
+                TimelineKind::Comment
+            },
             from: None,
             to: None,
             reason: String::new(),

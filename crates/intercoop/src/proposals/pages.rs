@@ -14,6 +14,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use intercoop_domain::lifecycle::ProposalStatus;
+use intercoop_domain::organisation::MembershipStatus;
 use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
@@ -228,7 +229,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
                 }
                 continue;
             }
-            if c.status != "open" || o.status != "member" {
+            if c.status != "open" || o.status != MembershipStatus::Member {
                 continue;
             }
             match crate::funding::campaign::preview(conn, &campaign, o.id, None).await {
@@ -266,7 +267,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let may_be_interested = user
         .organisations
         .iter()
-        .filter(|o| o.status == "member" && o.id != p.requested_by && !interested.contains(&&o.name))
+        .filter(|o| o.status == MembershipStatus::Member && o.id != p.requested_by && !interested.contains(&&o.name))
         .map(|o| (o.id, o.name.clone()))
         .collect();
     let can_close = user.is_admin() && p.campaign.as_ref().is_some_and(|c| c.status == "open");
@@ -305,7 +306,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let may_adopt = if status == ProposalStatus::Delivered {
         user.organisations
             .iter()
-            .filter(|o| o.is_representative && o.status == "member" && !funders.contains(&o.id))
+            .filter(|o| o.is_representative && o.status == MembershipStatus::Member && !funders.contains(&o.id))
             .map(|o| (o.id, o.name.clone()))
             .collect()
     } else {
@@ -348,7 +349,7 @@ impl FormPage {
 fn my_member_orgs(user: &crate::auth::CurrentUser) -> Vec<(i64, String)> {
     user.organisations
         .iter()
-        .filter(|o| o.status == "member")
+        .filter(|o| o.status == MembershipStatus::Member)
         .map(|o| (o.id, o.name.clone()))
         .collect()
 }

@@ -5,12 +5,11 @@ use crate::access::Doer;
 use crate::audit::{self, Change};
 use crate::db;
 use crate::error::{AppError, AppResult};
-use crate::timeline::{EventInput, add_event};
+use crate::timeline::{EventInput, TimelineKind, add_event};
+use intercoop_domain::voting::MethodKind;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::BTreeSet;
-
-// ---------------------------------------------------------------- polls
 
 /// Records the network's priority order: rank 1 first; proposals not listed lose
 /// their rank.
@@ -18,7 +17,7 @@ pub async fn set_priority<C: ConnectionTrait>(
     conn: &C,
     network_id: i64,
     poll_id: i64,
-    method: &str,
+    method: MethodKind,
     ordered: &[i64],
 ) -> AppResult<()> {
     let unique: BTreeSet<i64> = ordered.iter().copied().collect();
@@ -33,10 +32,6 @@ pub async fn set_priority<C: ConnectionTrait>(
     if known.len() != ordered.len() {
         return Err(AppError::NotFound);
     }
-    let method = method.trim();
-    if method.is_empty() || method.len() > 40 {
-        return Err(AppError::invalid("method", "required"));
-    }
     let now = db::now();
     proposal::Entity::update_many()
         .col_expr(proposal::Column::PriorityRank, Expr::val(None::<i64>))
@@ -47,7 +42,7 @@ pub async fn set_priority<C: ConnectionTrait>(
         proposal::Entity::update_many()
             .col_expr(proposal::Column::PriorityRank, Expr::val(i as i64 + 1))
             .col_expr(proposal::Column::PriorityPollId, Expr::val(poll_id))
-            .col_expr(proposal::Column::PriorityMethod, Expr::val(method))
+            .col_expr(proposal::Column::PriorityMethod, Expr::val(method.as_str()))
             .col_expr(proposal::Column::PriorityAt, Expr::val(now))
             .filter(proposal::Column::Id.eq(*id))
             .exec(conn)
@@ -57,7 +52,7 @@ pub async fn set_priority<C: ConnectionTrait>(
             *id,
             &Doer::assembly(),
             EventInput {
-                kind: "priority",
+                kind: TimelineKind::Priority,
                 from: None,
                 to: None,
                 reason: format!("{}", i + 1),
@@ -76,7 +71,7 @@ pub async fn set_priority<C: ConnectionTrait>(
             entity_id: Some(poll_id),
         },
         None::<&()>,
-        Some(&serde_json::json!({"method": method, "order": ordered})),
+        Some(&serde_json::json!({"method": method.as_str(), "order": ordered})),
     )
     .await?;
     Ok(())

@@ -8,15 +8,16 @@ use crate::audit::{self, Change};
 use crate::db;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::organisations::data::require_member;
-use crate::timeline::{EventInput, add_event};
+use crate::timeline::{EventInput, TimelineKind, add_event};
 use intercoop_domain::lifecycle::ProposalStatus;
+use intercoop_domain::organisation::OrgKind;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 // ---------------------------------------------------------------- quotes
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, utoipa::ToSchema)]
 pub struct Milestone {
     pub title: String,
     pub amount_cents: i64,
@@ -59,7 +60,7 @@ pub async fn add_quote<C: ConnectionTrait>(
     }
     errors.into_result()?;
     let provider = require_member(conn, p.network_id, q.provider_id, "provider_id").await?;
-    if provider.kind != "provider" && provider.kind != "facilitator" {
+    if !matches!(provider.kind.0, OrgKind::Provider | OrgKind::Facilitator) {
         return Err(AppError::invalid("provider_id", "proposals-not-provider"));
     }
     if !(doer.roles.steers() || doer.organisations.contains(&q.provider_id)) {
@@ -76,7 +77,7 @@ pub async fn add_quote<C: ConnectionTrait>(
         vat_basis_points: Set(q.vat_basis_points),
         hours: Set(q.hours),
         valid_until: Set(q.valid_until),
-        milestones: Set(serde_json::to_string(&q.milestones).unwrap_or_else(|_| "[]".into())),
+        milestones: Set(crate::db::types::Json(q.milestones.clone())),
         note: Set(q.note.trim().to_string()),
         created_by: Set(doer.person_id),
         created_at: Set(db::now()),
@@ -89,7 +90,7 @@ pub async fn add_quote<C: ConnectionTrait>(
         p.id,
         doer,
         EventInput {
-            kind: "quote",
+            kind: TimelineKind::Quote,
             from: None,
             to: None,
             reason: provider.name.clone(),
@@ -150,7 +151,7 @@ pub async fn select_quote<C: ConnectionTrait>(
         p.id,
         doer,
         EventInput {
-            kind: "quote_selected",
+            kind: TimelineKind::QuoteSelected,
             from: None,
             to: None,
             reason: q.id.to_string(),

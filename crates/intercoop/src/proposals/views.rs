@@ -6,11 +6,14 @@ use super::entities::{comment, interest, proposal, quote};
 use super::quotes::{Milestone, quote_total};
 use crate::access::Doer;
 use crate::db;
+use crate::db::types::Text;
 use crate::error::AppResult;
-use crate::funding::PLEDGE_ACTIVE;
 use crate::funding::views::CampaignOut;
 use crate::organisations::data::names as org_names;
 use crate::timeline::event;
+use intercoop_domain::funding::{CampaignStatus, PledgeStatus};
+use intercoop_domain::lifecycle::ProposalStatus;
+use intercoop_domain::voting::MethodKind;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, JoinType, Order, Query, SelectStatement};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
@@ -36,7 +39,8 @@ pub struct ListFilter {
 pub struct ProposalRow {
     pub id: i64,
     pub title: String,
-    pub status: String,
+    #[schema(value_type = String)]
+    pub status: Text<ProposalStatus>,
     pub software: String,
     pub requested_by: i64,
     pub requested_by_name: String,
@@ -44,13 +48,15 @@ pub struct ProposalRow {
     #[schema(value_type = String, format = DateTime)]
     pub created_at: OffsetDateTime,
     pub priority_rank: Option<i64>,
-    pub priority_method: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub priority_method: Option<Text<MethodKind>>,
     pub priority_poll_id: Option<i64>,
     #[serde(with = "time::serde::rfc3339::option")]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub priority_at: Option<OffsetDateTime>,
     pub campaign_id: Option<i64>,
-    pub campaign_status: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub campaign_status: Option<Text<CampaignStatus>>,
     #[serde(with = "time::serde::rfc3339::option")]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub deadline: Option<OffsetDateTime>,
@@ -134,9 +140,13 @@ fn waiting_for(doer: &Doer) -> Option<Condition> {
             .from_as("pledges", "pl")
             .and_where(Expr::col(("pl", "campaign_id")).equals(("c", "id")))
             .and_where(Expr::col(("pl", "organisation_id")).eq(*org))
-            .and_where(Expr::col(("pl", "status")).eq(PLEDGE_ACTIVE))
+            .and_where(Expr::col(("pl", "status")).eq(PledgeStatus::Active.as_str()))
             .take();
-        waiting = waiting.add(Expr::col(("c", "status")).eq("open").and(Expr::exists(pledged).not()));
+        waiting = waiting.add(
+            Expr::col(("c", "status"))
+                .eq(CampaignStatus::Open.as_str())
+                .and(Expr::exists(pledged).not()),
+        );
     }
     (!waiting.is_empty()).then_some(waiting)
 }
@@ -214,7 +224,7 @@ fn page_query(network_id: i64, doer: &Doer, filter: &ListFilter, page: &crate::a
             // both backends (PostgreSQL puts NULLs first in a descending order).
             let open = Expr::col(("c", "status"))
                 .is_not_null()
-                .and(Expr::col(("c", "status")).eq("open"));
+                .and(Expr::col(("c", "status")).eq(CampaignStatus::Open.as_str()));
             q.order_by_expr(open, Order::Desc)
                 .order_by_expr(or_zero("c", "pledge_count"), Order::Desc);
         }
@@ -236,7 +246,7 @@ fn page_query(network_id: i64, doer: &Doer, filter: &ListFilter, page: &crate::a
 pub fn priority_note(rows: &[ProposalRow]) -> Option<(i64, String, OffsetDateTime)> {
     rows.iter()
         .filter(|r| r.priority_rank.is_some())
-        .find_map(|r| Some((r.priority_poll_id?, r.priority_method.clone()?, r.priority_at?)))
+        .find_map(|r| Some((r.priority_poll_id?, r.priority_method?.to_string(), r.priority_at?)))
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -380,7 +390,7 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, p: &proposal::Model) -> AppRes
         links: p.links.lines().map(str::to_string).filter(|l| !l.is_empty()).collect(),
         requested_by: p.requested_by,
         requested_by_name: orgs.get(&p.requested_by).cloned().unwrap_or_default(),
-        status: p.status.clone(),
+        status: p.status.to_string(),
         selected_quote_id: p.selected_quote_id,
         priority_rank: p.priority_rank,
         created_at: p.created_at,
@@ -399,7 +409,7 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, p: &proposal::Model) -> AppRes
                 total_cents: quote_total(q),
                 hours: q.hours,
                 valid_until: q.valid_until,
-                milestones: serde_json::from_str(&q.milestones).unwrap_or_default(),
+                milestones: q.milestones.0.clone(),
                 note: q.note.clone(),
                 selected: p.selected_quote_id == Some(q.id),
             })
@@ -418,9 +428,9 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, p: &proposal::Model) -> AppRes
         timeline: events
             .iter()
             .map(|e| EventOut {
-                kind: e.kind.clone(),
-                from_status: e.from_status.clone(),
-                to_status: e.to_status.clone(),
+                kind: e.kind.to_string(),
+                from_status: e.from_status.map(|s| s.to_string()),
+                to_status: e.to_status.map(|s| s.to_string()),
                 reason: e.reason.clone(),
                 actor_name: e.actor_id.and_then(|a| people.get(&a).cloned()),
                 poll_id: e.poll_id,

@@ -186,11 +186,11 @@ where
 
 /// Profile, then the switcher's cookie, then the browser, then the network default.
 pub fn page_lang(headers: &HeaderMap, user: Option<&CurrentUser>, network: Option<&NetworkInfo>) -> Lang {
-    let profile = user.and_then(|u| u.language.clone());
+    let profile = user.and_then(|u| u.language).map(Lang::code);
     let cookie = cookies::get(headers, LANG_COOKIE);
     let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
-    let default = network.map(|n| n.default_language.as_str()).unwrap_or("en");
-    i18n::negotiate(profile.as_deref().or(cookie.as_deref()), accept, default)
+    let default = network.map(|n| n.default_language.code()).unwrap_or("en");
+    i18n::negotiate(profile.or(cookie.as_deref()), accept, default)
 }
 
 /// Renders a template into a page.
