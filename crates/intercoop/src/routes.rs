@@ -45,6 +45,7 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::render_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::csrf_cookie))
         .layer(axum::middleware::from_fn(request_scope))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), clock_scope))
         .layer(
             TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
                 let route = req
@@ -69,6 +70,15 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
         .with_state(app)
+}
+
+/// Runs the request on the server's clock (see `crate::clock`).
+async fn clock_scope(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    crate::clock::scoped(state.clock.clone(), next.run(req)).await
 }
 
 /// Makes the request id available to the audit log.

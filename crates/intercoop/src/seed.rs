@@ -137,13 +137,17 @@ fn nth_of(today: time::OffsetDateTime, i: usize, n: usize) -> time::OffsetDateTi
 /// each proposal, pledge, closing, payment request and poll is written at its date.
 /// The network is fictitious: its emails are not queued.
 pub async fn seed(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
-    crate::mail::discarding(crate::db::backdated(seed_now(db, scale, seed))).await
+    crate::mail::discarding(crate::clock::scoped(
+        std::sync::Arc::new(crate::clock::ManualClock::new()),
+        seed_now(db, scale, seed),
+    ))
+    .await
 }
 
 async fn seed_now(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
     let started = Instant::now();
     let today = crate::db::now();
-    crate::db::set_clock(today - HISTORY - time::Duration::days(30));
+    crate::clock::set_current(today - HISTORY - time::Duration::days(30));
     let sizes = Sizes::at(scale);
     let mut rng = Rng::new(seed);
     let txn = db.write.begin().await?;
@@ -242,7 +246,7 @@ async fn seed_now(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
         "seeded organisations and people"
     );
     seed_features(&txn, network_id, &out, sizes, &mut rng, today).await?;
-    crate::db::set_clock(today);
+    crate::clock::set_current(today);
     txn.commit().await?;
     // Statistics for the query planner, as a real network's would have.
     db.optimize(true).await?;
@@ -261,7 +265,7 @@ async fn seed_features<C: ConnectionTrait>(
     today: time::OffsetDateTime,
 ) -> anyhow::Result<()> {
     use crate::access::Doer;
-    use crate::db::set_clock;
+    use crate::clock::set_current as set_clock;
     use crate::funding::terms::CampaignBody;
     use crate::proposals::needs::ProposalInput;
     use crate::proposals::quotes::QuoteInput;
@@ -434,7 +438,7 @@ async fn seed_polls<C: ConnectionTrait>(
     let per_poll = (sizes.ballots / sizes.polls.max(1)).max(1);
     for i in 0..sizes.polls {
         let opened = nth_of(today, i, sizes.polls);
-        crate::db::set_clock(opened);
+        crate::clock::set_current(opened);
         let method = methods[i % methods.len()];
         let input = PollInput {
             title: format!("Poll {i}: what do we decide?"),
@@ -477,7 +481,7 @@ async fn seed_polls<C: ConnectionTrait>(
                 .map_err(err)?;
         }
         if i % 2 == 1 {
-            crate::db::set_clock(opened + time::Duration::days(7).min(today - opened));
+            crate::clock::set_current(opened + time::Duration::days(7).min(today - opened));
             crate::polls::life::close(conn, Actor::SYSTEM, network_id, id, None)
                 .await
                 .map_err(err)?;

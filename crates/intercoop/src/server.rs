@@ -37,8 +37,16 @@ impl Running {
     }
 }
 
-/// Connects, migrates, binds and serves in the background.
+/// Connects, migrates, binds and serves in the background, on the system's clock.
 pub async fn start(args: &ServeArgs) -> anyhow::Result<Running> {
+    start_with_clock(args, std::sync::Arc::new(crate::clock::SystemClock)).await
+}
+
+/// [`start`] on a given clock (tests move time with a `clock::ManualClock`).
+pub async fn start_with_clock(
+    args: &ServeArgs,
+    clock: std::sync::Arc<dyn crate::clock::Clock>,
+) -> anyhow::Result<Running> {
     let started = Instant::now();
     let db = Db::connect(&args.db)
         .await
@@ -52,7 +60,7 @@ pub async fn start(args: &ServeArgs) -> anyhow::Result<Running> {
         .with_context(|| format!("cannot listen on {}", args.bind))?;
     let addr = listener.local_addr()?;
     let config = Config::from_args(args, addr);
-    let state = AppState::new(db, config);
+    let state = AppState::new(db, config, clock);
     let (shutdown, rx) = watch::channel(false);
     let mut tasks = Vec::new();
 
@@ -104,8 +112,15 @@ pub async fn start(args: &ServeArgs) -> anyhow::Result<Running> {
             wakeup: state.mail_wakeup.clone(),
             idle: std::time::Duration::from_millis(state.config.worker_interval_ms),
         };
-        tasks.push(tokio::spawn(worker.run(rx.clone())));
-        tasks.push(tokio::spawn(crate::jobs::run(state.clone(), rx.clone())));
+        let clock = state.clock.clone();
+        tasks.push(tokio::spawn(crate::clock::scoped(
+            clock.clone(),
+            worker.run(rx.clone()),
+        )));
+        tasks.push(tokio::spawn(crate::clock::scoped(
+            clock,
+            crate::jobs::run(state.clone(), rx.clone()),
+        )));
     }
     tracing::info!(
         %addr,

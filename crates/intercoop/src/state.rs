@@ -6,6 +6,7 @@
 
 use crate::auth::cache::AuthCache;
 use crate::auth::rate_limit::RateLimiter;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::Db;
 use std::sync::Arc;
@@ -22,11 +23,14 @@ pub struct AppState {
     pub mail_wakeup: Arc<Notify>,
     /// Short-lived cache of sessions and API tokens.
     pub auth_cache: Arc<AuthCache>,
+    /// What time it is for this server: every request and job runs in its scope.
+    pub clock: Arc<dyn Clock>,
 }
 
 impl AppState {
-    pub fn new(db: Db, config: Config) -> AppState {
+    pub fn new(db: Db, config: Config, clock: Arc<dyn Clock>) -> AppState {
         AppState {
+            clock,
             db,
             config: Arc::new(config),
             login_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(300))),

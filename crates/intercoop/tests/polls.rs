@@ -815,8 +815,8 @@ both_backends!(
         assert!(!dash.contains("Closing soon"), "{dash}");
 
         // The reminder goes once, only to those who have not voted, however often jobs run.
-        intercoop::jobs::tick(app.state()).await.unwrap();
-        intercoop::jobs::tick(app.state()).await.unwrap();
+        app.run_jobs().await;
+        app.run_jobs().await;
         let reminders = |mails: Vec<intercoop::entities::outbox_message::Model>| {
             mails.iter().filter(|m| m.kind == "poll_reminder").count()
         };
@@ -922,16 +922,15 @@ both_backends!(demo_polls_load_and_render, |app: TestApp| async move {
 both_backends!(due_polls_close_once_by_the_scheduled_job, |app: TestApp| async move {
     let admin = app.api(&app.admin_token().await);
     let ms = members(&app, "Due Coop", 2, |_| None).await;
-    let past = (time::OffsetDateTime::now_utc() - time::Duration::minutes(1))
+    let soon = (time::OffsetDateTime::now_utc() + time::Duration::hours(1))
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap();
-    let p = create_poll(&admin, json!({"title": "Due", "method": "decision", "closes_at": past})).await;
+    let p = create_poll(&admin, json!({"title": "Due", "method": "decision", "closes_at": soon})).await;
     let id = p["id"].as_i64().unwrap();
     open(&admin, id).await;
     vote(&ms[0].api, id, json!({"choice": "yes"})).await;
-    let (a, b) = tokio::join!(intercoop::jobs::tick(app.state()), intercoop::jobs::tick(app.state()));
-    a.unwrap();
-    b.unwrap();
+    app.clock.advance(time::Duration::hours(2));
+    tokio::join!(app.run_jobs(), app.run_jobs());
     let r = admin.json(&format!("/api/v1/polls/{id}/result")).await;
     assert_eq!(r["final"], true);
     assert_eq!(r["passed"], true);

@@ -1167,7 +1167,7 @@ both_backends!(polls_apply_effects_and_set_the_priority, |app: TestApp| async mo
             .iter()
             .all(|m| m.kind != "campaign_opened")
     );
-    intercoop::jobs::tick(app.state()).await.unwrap();
+    app.run_jobs().await;
     assert_eq!(
         app.mails_to(&shops[0].email)
             .await
@@ -1212,17 +1212,10 @@ both_backends!(the_deadline_job_closes_once, |app: TestApp| async move {
     open(&admin, id, json!({"amount_cents": 10_000, "key": {"kind": "equal"}})).await;
     pledge_ok(&shops[0].api, id, shops[0].id).await;
     pledge_ok(&shops[1].api, id, shops[1].id).await;
-    // The deadline passes.
-    campaign::Entity::update_many()
-        .col_expr(
-            campaign::Column::Deadline,
-            sea_orm::sea_query::Expr::val(intercoop::db::now() - time::Duration::minutes(1)),
-        )
-        .exec(&app.db().write)
-        .await
-        .unwrap();
-    intercoop::jobs::tick(app.state()).await.unwrap();
-    intercoop::jobs::tick(app.state()).await.unwrap();
+    // The deadline (30 days by default) passes.
+    app.clock.advance(time::Duration::days(31));
+    app.run_jobs().await;
+    app.run_jobs().await;
     let p = admin.json(&format!("/api/v1/proposals/{id}")).await;
     assert_eq!(p["status"], "funded");
     let c = shops[1]

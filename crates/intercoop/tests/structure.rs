@@ -23,81 +23,83 @@ fn names_the_row(e: intercoop::error::AppError, what: &str, value: &str, id: i64
     assert!(text.contains(&format!("row id {id}")), "{text}");
 }
 
-both_backends!(an_unreadable_stored_value_is_an_error_never_a_default, |app: TestApp| async move {
-    let admin = app.api(&app.admin_token().await);
-    let shop = app.organisation(&admin, "Épicerie Nord", "user", Some(100)).await;
-    let other = app.organisation(&admin, "Épicerie Sud", "user", Some(300)).await;
-    let network = app.network_id().await;
-    let proposal = |title: &'static str| {
-        let admin = &admin;
-        async move {
-            let r = admin
-                .post("/api/v1/proposals", &json!({"title": title, "requested_by": shop}))
-                .await;
-            assert_eq!(r.status(), 201);
-            r.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
-        }
-    };
+both_backends!(
+    an_unreadable_stored_value_is_an_error_never_a_default,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let shop = app.organisation(&admin, "Épicerie Nord", "user", Some(100)).await;
+        let other = app.organisation(&admin, "Épicerie Sud", "user", Some(300)).await;
+        let network = app.network_id().await;
+        let proposal = |title: &'static str| {
+            let admin = &admin;
+            async move {
+                let r = admin
+                    .post("/api/v1/proposals", &json!({"title": title, "requested_by": shop}))
+                    .await;
+                assert_eq!(r.status(), 201);
+                r.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
+            }
+        };
 
-    // A proposal status the application does not know: not read as a draft.
-    let id = proposal("Shelf labels").await;
-    corrupt(&app, "proposals", "status", "drafty", id).await;
-    let r = admin.get(&format!("/api/v1/proposals/{id}")).await;
-    assert_eq!(r.status(), 500, "{:?}", r.text().await);
-    let e = intercoop::proposals::data::get(&app.db().read, network, id)
-        .await
-        .unwrap_err();
-    names_the_row(e, "ProposalStatus", "drafty", id);
-
-    // A sharing key of another shape: not read as "equal" (which would change every share).
-    let id = proposal("Deposits").await;
-    let campaign = open(&admin, id, json!({"amount_cents": 40_000, "key": {"kind": "size"}})).await;
-    let campaign_id = campaign["campaign"]["id"].as_i64().unwrap();
-    common::pledge_ok(&admin, id, shop).await;
-    common::pledge_ok(&admin, id, other).await;
-    let shares = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
-    assert_eq!(shares["shares"][0]["amount_cents"], 10_000);
-    corrupt(&app, "campaigns", "sharing_key", r#"{"kind":"by_magic"}"#, campaign_id).await;
-    let r = admin.get(&format!("/api/v1/proposals/{id}/shares")).await;
-    assert_eq!(r.status(), 500, "{:?}", r.text().await);
-    let e = intercoop::funding::campaign::of(&app.db().read, id).await.unwrap_err();
-    names_the_row(e, "SharingKey", "by_magic", campaign_id);
-    // An organisation's commitments are not shown as 0 either.
-    let r = admin.get(&format!("/api/v1/commitments?organisation_id={shop}")).await;
-    assert_eq!(r.status(), 500);
-
-    // A voting method of another shape: not read as approval.
-    let r = admin
-        .post(
-            "/api/v1/polls",
-            &json!({"title": "Budget 2027", "method": "decision"}),
-        )
-        .await;
-    assert_eq!(r.status(), 201);
-    let poll = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-    corrupt(&app, "polls", "method_params", r#"{"kind":"lottery"}"#, poll).await;
-    let r = admin.get(&format!("/api/v1/polls/{poll}")).await;
-    assert_eq!(r.status(), 500);
-    let e = intercoop::polls::data::get(&app.db().read, network, poll).await.unwrap_err();
-    names_the_row(e, "Method", "lottery", poll);
-
-    // A membership level of another word: not read as a member who votes.
-    let membership: i64 = {
-        use intercoop::entities::membership;
-        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        membership::Entity::find()
-            .filter(membership::Column::OrganisationId.eq(other))
-            .one(&app.db().read)
+        // A proposal status the application does not know: not read as a draft.
+        let id = proposal("Shelf labels").await;
+        corrupt(&app, "proposals", "status", "drafty", id).await;
+        let r = admin.get(&format!("/api/v1/proposals/{id}")).await;
+        assert_eq!(r.status(), 500, "{:?}", r.text().await);
+        let e = intercoop::proposals::data::get(&app.db().read, network, id)
             .await
-            .unwrap()
-            .unwrap()
-            .id
-    };
-    corrupt(&app, "memberships", "level", "boss", membership).await;
-    let r = admin.get(&format!("/api/v1/organisations/{other}")).await;
-    assert_eq!(r.status(), 500);
-    let e = intercoop::organisations::data::get(&app.db().read, network, other)
-        .await
-        .unwrap_err();
-    names_the_row(e, "Level", "boss", membership);
-});
+            .unwrap_err();
+        names_the_row(e, "ProposalStatus", "drafty", id);
+
+        // A sharing key of another shape: not read as "equal" (which would change every share).
+        let id = proposal("Deposits").await;
+        let campaign = open(&admin, id, json!({"amount_cents": 40_000, "key": {"kind": "size"}})).await;
+        let campaign_id = campaign["campaign"]["id"].as_i64().unwrap();
+        common::pledge_ok(&admin, id, shop).await;
+        common::pledge_ok(&admin, id, other).await;
+        let shares = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+        assert_eq!(shares["shares"][0]["amount_cents"], 10_000);
+        corrupt(&app, "campaigns", "sharing_key", r#"{"kind":"by_magic"}"#, campaign_id).await;
+        let r = admin.get(&format!("/api/v1/proposals/{id}/shares")).await;
+        assert_eq!(r.status(), 500, "{:?}", r.text().await);
+        let e = intercoop::funding::campaign::of(&app.db().read, id).await.unwrap_err();
+        names_the_row(e, "SharingKey", "by_magic", campaign_id);
+        // An organisation's commitments are not shown as 0 either.
+        let r = admin.get(&format!("/api/v1/commitments?organisation_id={shop}")).await;
+        assert_eq!(r.status(), 500);
+
+        // A voting method of another shape: not read as approval.
+        let r = admin
+            .post("/api/v1/polls", &json!({"title": "Budget 2027", "method": "decision"}))
+            .await;
+        assert_eq!(r.status(), 201);
+        let poll = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        corrupt(&app, "polls", "method_params", r#"{"kind":"lottery"}"#, poll).await;
+        let r = admin.get(&format!("/api/v1/polls/{poll}")).await;
+        assert_eq!(r.status(), 500);
+        let e = intercoop::polls::data::get(&app.db().read, network, poll)
+            .await
+            .unwrap_err();
+        names_the_row(e, "Method", "lottery", poll);
+
+        // A membership level of another word: not read as a member who votes.
+        let membership: i64 = {
+            use intercoop::entities::membership;
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            membership::Entity::find()
+                .filter(membership::Column::OrganisationId.eq(other))
+                .one(&app.db().read)
+                .await
+                .unwrap()
+                .unwrap()
+                .id
+        };
+        corrupt(&app, "memberships", "level", "boss", membership).await;
+        let r = admin.get(&format!("/api/v1/organisations/{other}")).await;
+        assert_eq!(r.status(), 500);
+        let e = intercoop::organisations::data::get(&app.db().read, network, other)
+            .await
+            .unwrap_err();
+        names_the_row(e, "Level", "boss", membership);
+    }
+);

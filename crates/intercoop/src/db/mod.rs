@@ -499,29 +499,9 @@ where
     T::find_by_statement(built).one(conn).await
 }
 
-tokio::task_local! {
-    /// How far in the past the current task writes (see [`backdated`]).
-    static CLOCK_OFFSET: std::cell::Cell<time::Duration>;
-}
-
-/// Now, in UTC, truncated to the microsecond so that both backends store it exactly.
+/// Now, in UTC, truncated to the microsecond: the server's clock (see `crate::clock`).
 pub fn now() -> time::OffsetDateTime {
-    let now = time::OffsetDateTime::now_utc() - CLOCK_OFFSET.try_with(|o| o.get()).unwrap_or(time::Duration::ZERO);
-    now.replace_nanosecond(now.nanosecond() / 1000 * 1000).unwrap_or(now)
-}
-
-/// Runs `work` with a clock that can be moved back: `intercoop seed` writes two years
-/// of history through the features' own code, each step at its date (`set_clock`).
-/// Only that task sees the moved clock; the server's tasks never run in this scope.
-pub async fn backdated<F: std::future::Future>(work: F) -> F::Output {
-    CLOCK_OFFSET
-        .scope(std::cell::Cell::new(time::Duration::ZERO), work)
-        .await
-}
-
-/// Inside [`backdated`]: makes [`now`] answer `at` (from now on, until moved again).
-pub fn set_clock(at: time::OffsetDateTime) {
-    let _ = CLOCK_OFFSET.try_with(|o| o.set(time::OffsetDateTime::now_utc() - at));
+    crate::clock::now()
 }
 
 #[cfg(test)]

@@ -142,10 +142,6 @@ pub fn participant_of_pledge(p: &pledge::Model) -> Participant {
     }
 }
 
-/// Truncated to the microsecond, so that both backends store it exactly.
-fn truncate(at: OffsetDateTime) -> OffsetDateTime {
-    at.replace_nanosecond(at.nanosecond() / 1000 * 1000).unwrap_or(at)
-}
 /// A campaign's terms that passed validation, ready to be stored.
 pub struct ValidCampaign {
     pub terms: CampaignTerms,
@@ -222,7 +218,7 @@ pub async fn insert<C: ConnectionTrait>(
         amount_cents: Set(v.terms.total.cents()),
         sharing_key: Set(Json(v.terms.key.clone())),
         fixed: Set(Json(v.terms.fixed.clone())),
-        deadline: Set(truncate(v.deadline)),
+        deadline: Set(crate::clock::truncate(v.deadline)),
         min_participants: Set(v.min_participants),
         catch_up_years: Set(v.catch_up_years),
         status: Set(CampaignStatus::Open.into()),

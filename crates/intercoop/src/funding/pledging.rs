@@ -44,6 +44,8 @@ pub struct PledgeRequest {
     pub cap_cents: Option<i64>,
     /// The id of the HTTP request, for the audit entry (the batch runs on another task).
     pub request_id: String,
+    /// The server's clock (the batch runs on the writer's thread, outside the request).
+    pub clock: std::sync::Arc<dyn crate::clock::Clock>,
 }
 
 impl PledgeRequest {
@@ -62,6 +64,7 @@ impl PledgeRequest {
             organisation_id,
             cap_cents,
             request_id: audit::current_request_id(),
+            clock: crate::clock::current(),
         }
     }
 }
@@ -100,6 +103,15 @@ pub async fn pledge_committed(
 /// whole (a database error, not a refusal), each request is tried again alone, so that
 /// only the one at fault fails.
 pub async fn commit_batch(conn: DatabaseConnection, requests: Vec<PledgeRequest>) -> Vec<AppResult<Pledged>> {
+    // One server, one clock: the batch runs at its requests' time.
+    let clock = match requests.first() {
+        Some(r) => r.clock.clone(),
+        None => return Vec::new(),
+    };
+    crate::clock::scoped(clock, commit_batch_now(conn, requests)).await
+}
+
+async fn commit_batch_now(conn: DatabaseConnection, requests: Vec<PledgeRequest>) -> Vec<AppResult<Pledged>> {
     match in_transaction(&conn, &requests).await {
         Ok(results) => results,
         Err(e) if requests.len() == 1 => vec![Err(e)],

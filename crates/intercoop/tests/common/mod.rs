@@ -44,6 +44,8 @@ macro_rules! both_backends {
 
 pub struct TestApp {
     pub running: Option<Running>,
+    /// The server's clock: tests move time with it (`app.clock.advance(…)`).
+    pub clock: Arc<intercoop::clock::ManualClock>,
     pub base: String,
     pub backend: Backend,
     pub data_dir: tempfile::TempDir,
@@ -57,6 +59,16 @@ impl TestApp {
 
     pub fn db(&self) -> &intercoop::db::Db {
         &self.state().db
+    }
+
+    /// Runs `work` on the server's clock (as its requests and jobs do).
+    pub async fn at_server_time<F: std::future::Future>(&self, work: F) -> F::Output {
+        intercoop::clock::scoped(self.clock.clone(), work).await
+    }
+
+    /// Runs the scheduled jobs due at the server's time.
+    pub async fn run_jobs(&self) {
+        self.at_server_time(intercoop::jobs::tick(self.state())).await.unwrap();
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -409,10 +421,12 @@ async fn spawn_inner(backend: Backend, smtp_url: Option<String>, no_worker: bool
     intercoop::cli::ensure_install(&db_args).await.unwrap();
     let mut args = serve_args(db_args.clone(), smtp_url);
     args.no_worker = no_worker;
-    let running = server::start(&args).await.unwrap();
+    let clock = Arc::new(intercoop::clock::ManualClock::new());
+    let running = server::start_with_clock(&args, clock.clone()).await.unwrap();
     let base = running.state.config.base_url.clone();
     Some(TestApp {
         running: Some(running),
+        clock,
         base,
         backend,
         data_dir,
