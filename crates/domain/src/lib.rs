@@ -7,6 +7,7 @@
 mod macros;
 pub use macros::TextEnum;
 
+pub mod calendar;
 pub mod catchup;
 pub mod funding;
 pub mod lifecycle;

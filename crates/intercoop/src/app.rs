@@ -23,6 +23,14 @@ impl App {
     }
 }
 
+/// Every kind of job and its handler, and the recurring jobs (see `crate::jobs`).
+pub fn jobs() -> crate::jobs::Registry {
+    let r = crate::jobs::Registry::new();
+    let r = crate::proposals::jobs::register(r);
+    let r = crate::funding::jobs::register(r);
+    crate::polls::jobs::register(r)
+}
+
 impl FromRef<App> for AppState {
     fn from_ref(app: &App) -> AppState {
         app.shared.clone()

@@ -82,9 +82,17 @@ pub struct ServeArgs {
     /// Do not run the outbox worker and scheduled jobs in this process.
     #[arg(long, env = "INTERCOOP_NO_WORKER")]
     pub no_worker: bool,
-    /// Seconds between two looks at the outbox when it is idle.
+    /// Milliseconds between two looks at the outbox and the job queue when they are idle.
     #[arg(long, env = "INTERCOOP_WORKER_INTERVAL_MS", default_value_t = 1000)]
     pub worker_interval_ms: u64,
+    /// How long a claimed job is this instance's: renewed while it runs; a job whose
+    /// instance died is taken over by another once its lease has expired.
+    #[arg(long, env = "INTERCOOP_JOB_LEASE_SECONDS", default_value_t = 30)]
+    pub job_lease_seconds: u64,
+    /// Fault injection for the crash tests, `KIND:MS`: wait MS milliseconds between
+    /// claiming a job of KIND and doing it (a process killed meanwhile leaves it claimed).
+    #[arg(long, env = "INTERCOOP_FAULT_JOB_PAUSE", hide = true)]
+    pub fault_job_pause: Option<String>,
 }
 
 /// The resolved configuration the app runs with.
@@ -97,6 +105,10 @@ pub struct Config {
     pub secure_cookies: bool,
     pub worker_interval_ms: u64,
     pub run_worker: bool,
+    /// A claimed job's lease (renewed while it runs).
+    pub job_lease: std::time::Duration,
+    /// Fault injection: a pause between claiming a job of a kind and doing it.
+    pub fault_job_pause: Option<(String, std::time::Duration)>,
     /// A name for this process in leases and job claims (host + pid).
     pub instance: String,
 }
@@ -118,6 +130,11 @@ impl Config {
             mail_from: args.mail_from.clone(),
             worker_interval_ms: args.worker_interval_ms.max(10),
             run_worker: !args.no_worker,
+            job_lease: std::time::Duration::from_secs(args.job_lease_seconds.clamp(1, 3600)),
+            fault_job_pause: args.fault_job_pause.as_deref().and_then(|f| {
+                let (kind, ms) = f.rsplit_once(':')?;
+                Some((kind.to_string(), std::time::Duration::from_millis(ms.parse().ok()?)))
+            }),
             instance: format!("{}-{}", hostname(), std::process::id()),
         }
     }

@@ -51,6 +51,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(crate::proposals::ApiDoc::openapi());
     doc.merge(crate::polls::ApiDoc::openapi());
+    doc.merge(crate::jobs::ApiDoc::openapi());
     doc
 }
 

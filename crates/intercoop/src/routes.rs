@@ -25,6 +25,8 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::proposals::router())
         // Polls, ballots, results, the prioritised backlog.
         .merge(crate::polls::router())
+        // Jobs that could not be done (administrators).
+        .merge(crate::jobs::router())
         // Vendored assets (never from a CDN).
         .route("/static/app.css", get(css))
         .route("/static/htmx.min.js", get(htmx));
@@ -33,6 +35,7 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::organisations::api_router())
         .merge(crate::proposals::api_router())
         .merge(crate::polls::api_router())
+        .merge(crate::jobs::api_router())
         .route("/api/openapi.json", get(crate::openapi::serve))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

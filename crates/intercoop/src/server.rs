@@ -15,6 +15,8 @@ use tokio::task::JoinHandle;
 pub struct Running {
     pub addr: SocketAddr,
     pub state: AppState,
+    /// Its job worker (tests run it at will: `jobs.run_once()`).
+    pub jobs: crate::jobs::worker::Worker,
     shutdown: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
 }
@@ -62,6 +64,7 @@ pub async fn start_with_clock(
     let config = Config::from_args(args, addr);
     let state = AppState::new(db, config, clock);
     let (shutdown, rx) = watch::channel(false);
+    let jobs = crate::jobs::worker::Worker::new(state.clone(), std::sync::Arc::new(crate::app::jobs()));
     let mut tasks = Vec::new();
 
     let app = crate::routes::app(state.clone());
@@ -117,10 +120,7 @@ pub async fn start_with_clock(
             clock.clone(),
             worker.run(rx.clone()),
         )));
-        tasks.push(tokio::spawn(crate::clock::scoped(
-            clock,
-            crate::jobs::run(state.clone(), rx.clone()),
-        )));
+        tasks.push(tokio::spawn(crate::clock::scoped(clock, jobs.clone().run(rx.clone()))));
     }
     tracing::info!(
         %addr,
@@ -132,6 +132,7 @@ pub async fn start_with_clock(
     Ok(Running {
         addr,
         state,
+        jobs,
         shutdown,
         tasks,
     })

@@ -21,6 +21,8 @@ pub struct AppState {
     pub login_limiter: Arc<RateLimiter>,
     /// Wakes the outbox worker when a message is enqueued.
     pub mail_wakeup: Arc<Notify>,
+    /// Wakes the job worker when a job due now is enqueued.
+    pub jobs_wakeup: Arc<Notify>,
     /// Short-lived cache of sessions and API tokens.
     pub auth_cache: Arc<AuthCache>,
     /// What time it is for this server: every request and job runs in its scope.
@@ -35,6 +37,7 @@ impl AppState {
             config: Arc::new(config),
             login_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(300))),
             mail_wakeup: Arc::new(Notify::new()),
+            jobs_wakeup: Arc::new(Notify::new()),
             auth_cache: Arc::new(AuthCache::new(Duration::from_secs(2))),
         }
     }

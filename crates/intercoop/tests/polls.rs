@@ -814,7 +814,18 @@ both_backends!(
         let dash = browser.text("/dashboard").await;
         assert!(!dash.contains("Closing soon"), "{dash}");
 
-        // The reminder goes once, only to those who have not voted, however often jobs run.
+        // The reminder goes once, only to those who have not voted, however often jobs run:
+        // halfway through the poll's three hours.
+        app.run_jobs().await;
+        assert_eq!(
+            app.mails_to(&ms[1].email)
+                .await
+                .iter()
+                .filter(|m| m.kind == "poll_reminder")
+                .count(),
+            0
+        );
+        app.clock.advance(time::Duration::minutes(91));
         app.run_jobs().await;
         app.run_jobs().await;
         let reminders = |mails: Vec<intercoop::entities::outbox_message::Model>| {

@@ -134,9 +134,7 @@ async fn seed_leaves_other_networks_alone(backend: Backend) {
     assert_eq!(unsent().await, 1, "the second pledge halved the first one's share");
     let seeded = intercoop::seed::seed(app.db(), 1, 3).await.unwrap();
     assert_eq!(unsent().await, 1, "the real network's digest is still to send");
-    let sent = intercoop::funding::notify::send_share_digest(app.state())
-        .await
-        .unwrap();
+    let sent = app.share_digest().await;
     assert_eq!(sent, 1, "one email, to the real network's first shop");
     let digests = count("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'share_digest'").await;
     assert_eq!(digests, 1, "none for the {} seeded people", seeded.people.len());

@@ -103,3 +103,66 @@ both_backends!(
         names_the_row(e, "Level", "boss", membership);
     }
 );
+
+both_backends!(
+    a_draft_is_announced_when_published_never_when_dropped,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let author = app.organisation(&admin, "Épicerie Nord", "user", Some(100)).await;
+        let runner = app.organisation(&admin, "Épicerie Sud", "user", Some(100)).await;
+        let r = admin
+            .patch(
+                &format!("/api/v1/organisations/{runner}"),
+                &json!({"software": ["Odoo 16"]}),
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        app.person("lea@sud.example", "Léa", Some(runner), true, false).await;
+        let draft = |title: &'static str| {
+            let admin = &admin;
+            async move {
+                let r = admin
+                    .post(
+                        "/api/v1/proposals",
+                        &json!({"title": title, "requested_by": author, "software": "Odoo 16", "draft": true}),
+                    )
+                    .await;
+                assert_eq!(r.status(), 201, "{:?}", r.text().await);
+                r.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
+            }
+        };
+        async fn posted(app: &TestApp) -> Vec<String> {
+            app.mails_to("lea@sud.example")
+                .await
+                .into_iter()
+                .filter(|m| m.kind == "proposal_posted")
+                .map(|m| m.subject)
+                .collect()
+        }
+        // Drafts rejected or withdrawn before publication: nobody is told they were posted.
+        let rejected = draft("Rejected draft").await;
+        let withdrawn = draft("Withdrawn draft").await;
+        for (id, to) in [(rejected, "rejected"), (withdrawn, "withdrawn")] {
+            let r = admin
+                .post(&format!("/api/v1/proposals/{id}/transition"), &json!({"to": to}))
+                .await;
+            assert_eq!(r.status(), 200, "{:?}", r.text().await);
+        }
+        app.run_jobs().await;
+        assert_eq!(posted(&app).await, Vec::<String>::new());
+        // A draft published is announced, once, however often it moves afterwards.
+        let published = draft("Published draft").await;
+        assert_eq!(posted(&app).await, Vec::<String>::new(), "not while a draft");
+        let r = admin
+            .post(
+                &format!("/api/v1/proposals/{published}/transition"),
+                &json!({"to": "discussion"}),
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        app.run_jobs().await;
+        let told = posted(&app).await;
+        assert_eq!(told.len(), 1, "{told:?}");
+        assert!(told[0].contains("Published draft"));
+    }
+);

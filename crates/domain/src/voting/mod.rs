@@ -38,7 +38,7 @@ mod proptests;
 
 pub use consent::Objection;
 pub use majority_judgment::{MeritProfile, Separation};
-pub use poll::{PollStatus, PollTransitionError, UnknownPollStatus, check_poll_transition};
+pub use poll::{PollStatus, PollTransitionError, UnknownPollStatus, check_poll_transition, reminder_at};
 pub use validation::{
     BallotError, MAX_GRADE_COUNT, MAX_OPTIONS, MIN_GRADE_COUNT, MethodError, validate_ballot, validate_method,
 };

@@ -102,3 +102,39 @@ mod tests {
         assert!(!PollStatus::Closed.accepts_ballots());
     }
 }
+
+/// When the voters who have not voted are reminded: a day before the poll closes, but
+/// never before half of its voting time has passed (a poll open for three hours reminds
+/// after an hour and a half, not at its opening). `None` when it closes before it opens.
+pub fn reminder_at(opened: jiff::Timestamp, closes: jiff::Timestamp) -> Option<jiff::Timestamp> {
+    if closes <= opened {
+        return None;
+    }
+    let length = closes.as_second() - opened.as_second();
+    let day_before = closes.as_second() - 24 * 3600;
+    let halfway = opened.as_second() + length / 2;
+    jiff::Timestamp::from_second(day_before.max(halfway)).ok()
+}
+
+#[cfg(test)]
+mod reminder_tests {
+    use super::reminder_at;
+
+    fn ts(s: &str) -> jiff::Timestamp {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_day_before_closing_but_not_before_halfway() {
+        let opened = ts("2026-12-01T09:00:00Z");
+        assert_eq!(
+            reminder_at(opened, ts("2026-12-08T19:00:00Z")),
+            Some(ts("2026-12-07T19:00:00Z"))
+        );
+        assert_eq!(
+            reminder_at(opened, ts("2026-12-01T12:00:00Z")),
+            Some(ts("2026-12-01T10:30:00Z"))
+        );
+        assert_eq!(reminder_at(opened, opened), None);
+    }
+}

@@ -72,6 +72,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "share notices",
         up: super::m0008_share_notices::up,
     },
+    Migration {
+        version: 9,
+        name: "jobs and events",
+        up: super::m0009_jobs::up,
+    },
 ];
 
 /// Applies the migrations not yet applied, each in its own transaction.

@@ -3,8 +3,9 @@
 pub mod affiliation;
 pub mod api_token;
 pub mod audit_entry;
+pub mod event;
 pub mod idempotency_key;
-pub mod job_run;
+pub mod job;
 pub mod login_token;
 pub mod membership;
 pub mod network;

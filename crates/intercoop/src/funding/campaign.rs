@@ -244,5 +244,6 @@ pub async fn insert<C: ConnectionTrait>(
     )
     .await?;
     refresh_summary(conn, row.id).await?;
+    super::jobs::announce_later(conn, network_id, row.id).await?;
     Ok(row)
 }

@@ -37,6 +37,7 @@ pub mod catch_up;
 pub mod closing;
 pub mod digest;
 pub mod entities;
+pub mod jobs;
 pub mod notify;
 pub mod pledging;
 pub mod summaries;

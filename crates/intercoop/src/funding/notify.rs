@@ -13,10 +13,9 @@ use crate::mail::{self, Content};
 use crate::money::entities::payment_request;
 use crate::money::requests::PaymentRequestOut;
 use crate::organisations::data::names;
-use crate::state::AppState;
 use intercoop_domain::sharing::Shares;
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The proposal a campaign funds, as its emails name it.
@@ -54,28 +53,21 @@ async fn proposal_of<C: ConnectionTrait>(conn: &C, c: &campaign::Model) -> AppRe
     })
 }
 
-/// Sends the announcements of opened campaigns not sent yet (after a commit, and every
-/// minute); the conditional update makes each go out once even with several instances.
-pub async fn announce_pending_campaigns(state: &AppState) -> AppResult<()> {
-    let base = state.config.base_url.clone();
-    let campaigns = campaign::Entity::find()
+/// Announces an opened campaign once (the job `funding.announce_campaign`, enqueued
+/// when it opens): marks it announced and tells every representative.
+pub async fn announce<C: ConnectionTrait>(conn: &C, campaign_id: i64, base: &str) -> AppResult<()> {
+    let Some(c) = campaign::Entity::find_by_id(campaign_id).one(conn).await? else {
+        return Ok(());
+    };
+    let claimed = campaign::Entity::update_many()
+        .col_expr(campaign::Column::AnnouncedAt, Expr::val(Some(db::now())))
+        .filter(campaign::Column::Id.eq(c.id))
         .filter(campaign::Column::AnnouncedAt.is_null())
-        .all(&state.db.read)
+        .exec(conn)
         .await?;
-    for c in campaigns {
-        let txn = state.db.write.begin().await?;
-        let claimed = campaign::Entity::update_many()
-            .col_expr(campaign::Column::AnnouncedAt, Expr::val(Some(db::now())))
-            .filter(campaign::Column::Id.eq(c.id))
-            .filter(campaign::Column::AnnouncedAt.is_null())
-            .exec(&txn)
-            .await?;
-        if claimed.rows_affected == 1 && c.status == intercoop_domain::funding::CampaignStatus::Open {
-            announce_campaign(&txn, &c, &base).await?;
-        }
-        txn.commit().await?;
+    if claimed.rows_affected == 1 && c.status == intercoop_domain::funding::CampaignStatus::Open {
+        announce_campaign(conn, &c, base).await?;
     }
-    state.mail_wakeup.notify_one();
     Ok(())
 }
 
@@ -275,14 +267,13 @@ pub async fn adopted<C: ConnectionTrait>(
 /// (organisation, proposal) → (amount last told, amount now, title).
 type ChangesByOrg = BTreeMap<(i64, i64), (i64, i64, String)>;
 
-/// The daily digest of share changes: one email per person, listing every change of
-/// share of its organisations since the last digest (the amount last told and the
+/// The daily digest of share changes (of one network, or of all): one email per person,
+/// listing every change of share of its organisations since the last digest (the amount last told and the
 /// amount now, per campaign; see `digest`), instead of one email per pledge. Returns
 /// how many emails it enqueued.
-pub async fn send_share_digest(state: &AppState) -> AppResult<usize> {
-    let base = state.config.base_url.clone();
-    let txn = state.db.write.begin().await?;
-    let pending = digest::take_changes(&txn, None).await?;
+pub async fn send_share_digest<C: ConnectionTrait>(conn: &C, network: Option<i64>, base: &str) -> AppResult<usize> {
+    let txn = conn;
+    let pending = digest::take_changes(txn, network).await?;
     let mut net_changes: BTreeMap<i64, ChangesByOrg> = BTreeMap::new();
     for c in pending {
         net_changes.entry(c.network_id).or_default().insert(
@@ -292,16 +283,16 @@ pub async fn send_share_digest(state: &AppState) -> AppResult<usize> {
     }
     let mut sent = 0;
     for (network_id, changes) in net_changes {
-        let n = net(&txn, network_id).await?;
+        let n = net(txn, network_id).await?;
         let orgs: Vec<i64> = changes
             .keys()
             .map(|(o, _)| *o)
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        let names = names(&txn, &orgs).await?;
+        let names = names(txn, &orgs).await?;
         let mut per_person: BTreeMap<i64, (Recipient, Vec<i64>)> = BTreeMap::new();
-        for r in people_of(&txn, network_id, &orgs).await? {
+        for r in people_of(txn, network_id, &orgs).await? {
             per_person
                 .entry(r.person_id)
                 .or_insert_with(|| (r.clone(), Vec::new()))
@@ -337,11 +328,9 @@ pub async fn send_share_digest(state: &AppState) -> AppResult<usize> {
                     format!("{base}/proposals/commitments"),
                 )
                 .into_mail("share_digest", &r.email, &r.name, Some(network_id))?;
-            mail::enqueue(&txn, mail).await?;
+            mail::enqueue(txn, mail).await?;
             sent += 1;
         }
     }
-    txn.commit().await?;
-    state.mail_wakeup.notify_one();
     Ok(sent)
 }

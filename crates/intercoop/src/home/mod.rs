@@ -103,6 +103,8 @@ pub struct AdminTodo {
     pub without_representative: i64,
     pub failed_emails: i64,
     pub never_logged_in: i64,
+    /// Jobs of the network (or of none) that failed for good (`/admin/jobs`).
+    pub failed_jobs: i64,
 }
 
 #[derive(sea_orm::FromQueryResult)]
@@ -111,6 +113,7 @@ struct Counts {
     without_representative: i64,
     failed_emails: i64,
     never_logged_in: i64,
+    failed_jobs: i64,
 }
 
 async fn dashboard(State(state): State<AppState>, State(home): State<HomeState>, ctx: Ctx) -> AppResult<Response> {
@@ -133,7 +136,7 @@ async fn dashboard(State(state): State<AppState>, State(home): State<HomeState>,
     })
 }
 
-/// The administrator's four to-do counts, read in one round trip and kept 10 s per
+/// The administrator's five to-do counts, read in one round trip and kept 10 s per
 /// network (they count whole tables).
 async fn admin_todo(state: &AppState, home: &HomeState, n: i64) -> AppResult<Option<AdminTodo>> {
     if let Some(todo) = home.admin_todo.get(&n) {
@@ -182,12 +185,19 @@ async fn admin_todo(state: &AppState, home: &HomeState, n: i64) -> AppResult<Opt
         )
         .and_where(Expr::col(("np", "network_id")).eq(n))
         .and_where(Expr::col(("p", "last_login_at")).is_null());
-    // One round trip for the four figures.
+    let mut failed_jobs = Query::select();
+    failed_jobs
+        .expr(Expr::col("id").count())
+        .from("jobs")
+        .and_where(Expr::col("status").eq(crate::jobs::JobStatus::Failed.as_str()))
+        .and_where(Expr::col("network_id").eq(n).or(Expr::col("network_id").is_null()));
+    // One round trip for the five figures.
     let all = Query::select()
         .expr_as(Expr::SubQuery(None, Box::new(count(candidates))), "candidates")
         .expr_as(Expr::SubQuery(None, Box::new(count(without))), "without_representative")
         .expr_as(Expr::SubQuery(None, Box::new(count(failed))), "failed_emails")
         .expr_as(Expr::SubQuery(None, Box::new(count(never))), "never_logged_in")
+        .expr_as(Expr::SubQuery(None, Box::new(count(failed_jobs))), "failed_jobs")
         .take();
     Ok(db::fetch_one::<Counts, _>(&state.db.read, &all).await?.map(|c| {
         let todo = AdminTodo {
@@ -195,6 +205,7 @@ async fn admin_todo(state: &AppState, home: &HomeState, n: i64) -> AppResult<Opt
             without_representative: c.without_representative,
             failed_emails: c.failed_emails,
             never_logged_in: c.never_logged_in,
+            failed_jobs: c.failed_jobs,
         };
         home.admin_todo.put(n, todo.clone());
         todo

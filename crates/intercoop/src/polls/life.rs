@@ -67,6 +67,9 @@ pub async fn open<C: ConnectionTrait>(
         Some(&json!({"status": "open", "electorate_weight": weight})),
     )
     .await?;
+    if let Some(closes) = full.poll.closes_at {
+        super::jobs::close_and_remind(conn, &full.poll, now, closes).await?;
+    }
     if let Some(base_url) = base_url {
         let people: Vec<i64> = electorate(conn, id).await?.iter().filter_map(|e| e.person_id).collect();
         notify(conn, &full.poll, &people, Notice::Opened, base_url).await?;
@@ -172,28 +175,6 @@ pub(super) async fn shuffle_secret_ballots<C: ConnectionTrait>(conn: &C, poll_id
         }))
         .exec(conn)
         .await?;
-    }
-    Ok(())
-}
-
-/// Closes the open polls whose closing time has passed (as the system).
-pub async fn close_due(state: &crate::state::AppState) -> AppResult<()> {
-    let now = db::now();
-    let due = poll::Entity::find()
-        .filter(poll::Column::Status.eq(PollStatus::Open.as_str()))
-        .filter(poll::Column::ClosesAt.lte(now))
-        .all(&state.db.read)
-        .await?;
-    for p in due {
-        let txn = sea_orm::TransactionTrait::begin(&state.db.write).await?;
-        match close(&txn, Actor::SYSTEM, p.network_id, p.id, Some(&state.config.base_url)).await {
-            Ok(_) => {
-                txn.commit().await?;
-                state.mail_wakeup.notify_one();
-            }
-            Err(AppError::Conflict(_)) => {}
-            Err(e) => tracing::warn!(poll = p.id, error = %e, "closing a due poll failed"),
-        }
     }
     Ok(())
 }

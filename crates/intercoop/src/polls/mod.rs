@@ -9,6 +9,7 @@ mod demo;
 pub mod electorate;
 pub mod entities;
 pub mod input;
+pub mod jobs;
 pub mod life;
 pub mod notify;
 pub mod pages;
@@ -130,20 +131,6 @@ pub async fn dashboard_section(
         title: lang.t("polls-waiting-title"),
         items,
     }))
-}
-
-/// Scheduled work: close polls whose time is up, remind (once) the voters of polls closing
-/// within 24 hours who have not voted.
-pub async fn tick(state: &AppState) -> Result<(), sea_orm::DbErr> {
-    let run = async {
-        life::close_due(state).await?;
-        notify::send_reminders(state).await
-    };
-    match run.await {
-        Ok(()) => Ok(()),
-        Err(crate::error::AppError::Db(e)) => Err(e),
-        Err(e) => Err(sea_orm::DbErr::Custom(e.to_string())),
-    }
 }
 
 /// Demo content: an open decision poll, a closed priority-style Schulze poll with its

@@ -3,7 +3,6 @@
 
 use super::electorate::{electorate, mandates, voters};
 use super::entities::poll;
-use crate::db;
 use crate::entities::{network, person};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Arg;
@@ -84,39 +83,26 @@ pub async fn notify<C: ConnectionTrait>(
     Ok(people.len())
 }
 
-/// Reminds, once per poll, the voters of polls closing within 24 hours who have not voted.
-pub async fn send_reminders(state: &crate::state::AppState) -> AppResult<()> {
-    let now = db::now();
-    let due = poll::Entity::find()
-        .filter(poll::Column::Status.eq(PollStatus::Open.as_str()))
-        .filter(poll::Column::ClosesAt.gt(now))
-        .filter(poll::Column::ClosesAt.lte(now + time::Duration::hours(24)))
-        .all(&state.db.read)
-        .await?;
-    for p in due {
-        if !crate::jobs::claim(state, "poll_reminder", &p.id.to_string()).await? {
-            continue;
-        }
-        let electors = electorate(&state.db.read, p.id).await?;
-        let voted: BTreeSet<String> = voters(&state.db.read, p.id)
-            .await?
-            .into_iter()
-            .map(|v| v.voter_key)
-            .collect();
-        let mandates = mandates(&state.db.read, p.id).await?;
-        let mut people: Vec<i64> = Vec::new();
-        for e in electors.iter().filter(|e| !voted.contains(&e.voter_key)) {
-            people.extend(e.person_id);
-            if let Some(m) = mandates.iter().find(|m| Some(m.organisation_id) == e.organisation_id) {
-                people.extend(m.person_id);
-            }
-        }
-        people.sort_unstable();
-        people.dedup();
-        let txn = sea_orm::TransactionTrait::begin(&state.db.write).await?;
-        notify(&txn, &p, &people, Notice::Reminder, &state.config.base_url).await?;
-        txn.commit().await?;
-        state.mail_wakeup.notify_one();
+/// Reminds the voters of an open poll who have not voted yet (the job `polls.remind`):
+/// the organisations' persons at the time of the reminder (representatives, delegates).
+pub async fn remind<C: ConnectionTrait>(conn: &C, poll_id: i64, base_url: &str) -> AppResult<usize> {
+    let Some(p) = poll::Entity::find_by_id(poll_id).one(conn).await? else {
+        return Ok(0);
+    };
+    if p.status != PollStatus::Open {
+        return Ok(0);
     }
-    Ok(())
+    let electors = electorate(conn, p.id).await?;
+    let voted: BTreeSet<String> = voters(conn, p.id).await?.into_iter().map(|v| v.voter_key).collect();
+    let mandates = mandates(conn, p.id).await?;
+    let mut people: Vec<i64> = Vec::new();
+    for e in electors.iter().filter(|e| !voted.contains(&e.voter_key)) {
+        people.extend(e.person_id);
+        if let Some(m) = mandates.iter().find(|m| Some(m.organisation_id) == e.organisation_id) {
+            people.extend(m.person_id);
+        }
+    }
+    people.sort_unstable();
+    people.dedup();
+    notify(conn, &p, &people, Notice::Reminder, base_url).await
 }

@@ -1,7 +1,6 @@
 //! Proposal endpoints of the JSON API. All amounts are integer cents.
 
 use super::data;
-use super::notify;
 use super::quotes::{Milestone, QuoteInput};
 use super::views::{self, ListFilter, ProposalOut, ProposalRow, QuoteOut};
 use crate::access::Doer;
@@ -71,7 +70,7 @@ pub async fn create(
     let txn = state.db.write.begin().await?;
     let id = super::needs::create(&txn, &Doer::user(&user), user.network.id, &valid).await?;
     txn.commit().await?;
-    notify::announce_pending(&state).await?;
+    state.jobs_wakeup.notify_one();
     Ok((StatusCode::CREATED, Json(out(&state, user.network.id, id).await?)))
 }
 
@@ -124,7 +123,7 @@ pub async fn transition(
     let p = data::get(&txn, user.network.id, id).await?;
     super::lifecycle::transition(&txn, &Doer::user(&user), &p, to, &body.reason, None).await?;
     txn.commit().await?;
-    notify::announce_pending(&state).await?;
+    state.jobs_wakeup.notify_one();
     Ok(Json(out(&state, user.network.id, id).await?))
 }
 

@@ -16,11 +16,10 @@ use crate::funding::closing::{Closed, settle};
 use crate::funding::entities::campaign;
 use crate::funding::terms::CampaignBody;
 use crate::organisations::data::require_member;
-use crate::state::AppState;
 use crate::timeline::{EventInput, TimelineKind, add_event};
 use intercoop_domain::funding::CampaignStatus;
 use intercoop_domain::lifecycle::ProposalStatus;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 /// Opens the co-funding of a proposal (administrators, or a passed poll).
 pub async fn open_campaign<C: ConnectionTrait>(
@@ -55,6 +54,7 @@ pub async fn open_campaign<C: ConnectionTrait>(
     };
     let row = campaigns::insert(conn, doer, p.network_id, p.id, quote_id, &valid).await?;
     transition(conn, doer, &p, ProposalStatus::Funding, "", poll_id).await?;
+    super::jobs::close_at_deadline(conn, &row).await?;
     Ok(row)
 }
 
@@ -156,31 +156,4 @@ pub fn reference(p: &proposal::Model) -> crate::funding::notify::ProposalRef {
         title: p.title.clone(),
         requested_by: p.requested_by,
     }
-}
-
-/// Closes the open campaigns whose deadline has passed (returns how many).
-pub async fn close_due(state: &AppState) -> AppResult<usize> {
-    let due = campaign::Entity::find()
-        .filter(campaign::Column::Status.eq(CampaignStatus::Open.as_str()))
-        .filter(campaign::Column::Deadline.lte(crate::db::now()))
-        .all(&state.db.read)
-        .await?;
-    let mut closed = 0;
-    for c in due {
-        if !crate::jobs::claim(state, "proposals_close_campaign", &c.id.to_string()).await? {
-            continue;
-        }
-        let txn = state.db.write.begin().await?;
-        let p = get(&txn, c.network_id, c.proposal_id).await?;
-        match close(&txn, &Doer::system(), &p, &state.config.base_url).await {
-            Ok(_) => {
-                txn.commit().await?;
-                closed += 1;
-            }
-            Err(AppError::Conflict(_)) => {} // closed on demand meanwhile
-            Err(e) => return Err(e),
-        }
-    }
-    state.mail_wakeup.notify_one();
-    Ok(closed)
 }

@@ -5,7 +5,6 @@ use super::api::OrganisationRef;
 use super::api::out;
 use super::commitments::{self, Commitments};
 use super::data;
-use super::notify;
 use super::views::ProposalOut;
 use crate::access::Doer;
 use crate::api::{ApiJson, ApiUser, Json, parse_id};
@@ -38,7 +37,7 @@ pub async fn open_campaign(
     let p = data::get(&txn, user.network.id, id).await?;
     super::cofunding::open_campaign(&txn, &Doer::user(&user), &p, &body, None).await?;
     txn.commit().await?;
-    notify::announce_pending(&state).await?;
+    state.jobs_wakeup.notify_one();
     Ok((StatusCode::CREATED, Json(out(&state, user.network.id, id).await?)))
 }
 

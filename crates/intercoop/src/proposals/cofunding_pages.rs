@@ -3,7 +3,6 @@
 
 use super::commitments::{self, Commitments};
 use super::data;
-use super::notify;
 use super::pages::{AsCents, OrgForm, org_id};
 use crate::access::Doer;
 use crate::error::{AppError, AppResult};
@@ -150,7 +149,7 @@ pub async fn open_campaign(
     let p = data::get(&txn, user.network.id, id).await?;
     super::cofunding::open_campaign(&txn, &Doer::user(&user), &p, &body, None).await?;
     txn.commit().await?;
-    notify::announce_pending(&state).await?;
+    state.jobs_wakeup.notify_one();
     Ok(see_other(&format!("/proposals/{id}#campaign")))
 }
 

@@ -117,6 +117,10 @@ pub async fn transition<C: ConnectionTrait>(
         Some(&serde_json::json!({"status": to.as_str(), "reason": reason, "poll_id": poll_id})),
     )
     .await?;
+    // Publishing a draft announces it (once: the job's key is the proposal's).
+    if from == ProposalStatus::Draft && to == ProposalStatus::Discussion {
+        super::jobs::announce_later(conn, p.network_id, p.id).await?;
+    }
     // Withdrawing during funding releases the pledges.
     if from == ProposalStatus::Funding
         && to == ProposalStatus::Withdrawn

@@ -23,6 +23,7 @@ pub mod data;
 mod demo;
 pub mod effects;
 pub mod entities;
+pub mod jobs;
 pub mod lifecycle;
 pub mod needs;
 pub mod notify;
@@ -34,7 +35,7 @@ pub mod views;
 pub use effects::{ProposalEffect, apply_effect};
 
 use crate::auth::CurrentUser;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::state::AppState;
 use crate::web::dashboard::{DashboardItem, DashboardSection};
 use axum::Router;
@@ -179,22 +180,6 @@ pub async fn dashboard_section(
         title: lang.t("proposals-dashboard-title"),
         items,
     }))
-}
-
-/// Scheduled work: announcements not sent yet, campaigns past their deadline (each
-/// closed once across instances), and the daily digest of share changes (from 17:00 UTC).
-pub async fn tick(state: &AppState) -> Result<(), sea_orm::DbErr> {
-    let wrap = |e: AppError| match e {
-        AppError::Db(e) => e,
-        other => sea_orm::DbErr::Custom(other.to_string()),
-    };
-    notify::announce_pending(state).await.map_err(wrap)?;
-    cofunding::close_due(state).await.map_err(wrap)?;
-    let now = crate::db::now();
-    if now.hour() >= 17 && crate::jobs::claim(state, "proposals_share_digest", &now.date().to_string()).await? {
-        crate::funding::notify::send_share_digest(state).await.map_err(wrap)?;
-    }
-    Ok(())
 }
 
 /// Demo content of this feature area, loaded in the demo's first network.

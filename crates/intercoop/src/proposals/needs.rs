@@ -82,8 +82,8 @@ impl ProposalInput {
     }
 }
 
-/// Posts a proposal (in discussion, or as a draft). The organisations running the
-/// software are told by [`notify::announce_pending`] once it is committed.
+/// Posts a proposal (in discussion, or as a draft). Once published, the organisations
+/// running the software are told by a job (`proposals.announce`) enqueued with it.
 pub async fn create<C: ConnectionTrait>(conn: &C, doer: &Doer, network_id: i64, v: &ValidProposal) -> AppResult<i64> {
     require_member(conn, network_id, v.requested_by, "requested_by").await?;
     if !(doer.is_admin() || doer.organisations.contains(&v.requested_by)) {
@@ -143,6 +143,9 @@ pub async fn create<C: ConnectionTrait>(conn: &C, doer: &Doer, network_id: i64, 
         Some(&row),
     )
     .await?;
+    if status != ProposalStatus::Draft {
+        super::jobs::announce_later(conn, network_id, row.id).await?;
+    }
     Ok(row.id)
 }
 

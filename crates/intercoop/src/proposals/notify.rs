@@ -2,11 +2,9 @@
 //! language: a posted proposal is announced to the people of every organisation running
 //! the software concerned. (Co-funding emails: `crate::funding::notify`.)
 //!
-//! Announcements (a proposal posted, a campaign opened) are marked on their row
-//! (`announced_at`) and sent by [`announce_pending`], right after the change commits
-//! and again by the scheduled job: a change made by a poll (which has no base URL at
-//! hand) is announced within a minute, and the conditional update makes each
-//! announcement go out once even with several instances.
+//! A proposal is announced by a job enqueued when it is published (posted, or moved out
+//! of draft), so that a draft rejected or withdrawn before publication is never
+//! announced; the row's `announced_at` records it.
 
 use super::entities::proposal;
 use crate::db;
@@ -15,9 +13,8 @@ use crate::error::AppResult;
 use crate::i18n::Arg;
 use crate::mail::audience::{net, once_per_person, people_of};
 use crate::mail::{self, Content};
-use crate::state::AppState;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Does an organisation running `software` (its `organisation_software` names) run
@@ -33,28 +30,22 @@ pub fn concerns(tag: &str, software: &BTreeSet<String>) -> bool {
     !parts.is_empty() && parts.iter().all(|p| software.contains(p))
 }
 
-/// Sends the announcements not sent yet (after a commit, and every minute).
-pub async fn announce_pending(state: &AppState) -> AppResult<()> {
-    let base = state.config.base_url.clone();
-    let proposals = proposal::Entity::find()
+/// Announces a published proposal once (the job `proposals.announce`, enqueued when it
+/// is published): marks it announced and tells the organisations concerned.
+pub async fn announce<C: ConnectionTrait>(conn: &C, proposal_id: i64, base: &str) -> AppResult<()> {
+    let Some(p) = proposal::Entity::find_by_id(proposal_id).one(conn).await? else {
+        return Ok(());
+    };
+    let claimed = proposal::Entity::update_many()
+        .col_expr(proposal::Column::AnnouncedAt, Expr::val(Some(db::now())))
+        .filter(proposal::Column::Id.eq(p.id))
         .filter(proposal::Column::AnnouncedAt.is_null())
-        .filter(proposal::Column::Status.ne("draft"))
-        .all(&state.db.read)
+        .exec(conn)
         .await?;
-    for p in proposals {
-        let txn = state.db.write.begin().await?;
-        let claimed = proposal::Entity::update_many()
-            .col_expr(proposal::Column::AnnouncedAt, Expr::val(Some(db::now())))
-            .filter(proposal::Column::Id.eq(p.id))
-            .filter(proposal::Column::AnnouncedAt.is_null())
-            .exec(&txn)
-            .await?;
-        if claimed.rows_affected == 1 {
-            announce_proposal(&txn, &p, &base).await?;
-        }
-        txn.commit().await?;
+    if claimed.rows_affected == 1 {
+        announce_proposal(conn, &p, base).await?;
     }
-    crate::funding::notify::announce_pending_campaigns(state).await
+    Ok(())
 }
 
 /// Tells every organisation running the software concerned (to its people).

@@ -3,7 +3,6 @@
 
 use super::data;
 use super::needs::ProposalInput;
-use super::notify;
 use super::views::{self, ListFilter, ProposalOut, ProposalRow};
 use crate::access::Doer;
 use crate::error::{AppError, AppResult, FieldErrors};
@@ -398,7 +397,7 @@ pub async fn create(
         Err(e) => return Err(e),
     };
     txn.commit().await?;
-    notify::announce_pending(&state).await?;
+    state.jobs_wakeup.notify_one();
     Ok(see_other(&format!("/proposals/{id}")))
 }
 
@@ -490,7 +489,7 @@ pub async fn transition(
     let p = data::get(&txn, user.network.id, id).await?;
     super::lifecycle::transition(&txn, &Doer::user(&user), &p, to, &form.reason, None).await?;
     txn.commit().await?;
-    notify::announce_pending(&state).await?;
+    state.jobs_wakeup.notify_one();
     Ok(see_other(&format!("/proposals/{id}")))
 }
 

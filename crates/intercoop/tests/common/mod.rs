@@ -66,9 +66,53 @@ impl TestApp {
         intercoop::clock::scoped(self.clock.clone(), work).await
     }
 
-    /// Runs the scheduled jobs due at the server's time.
+    /// Runs the daily digest of share changes of every network now; how many emails.
+    pub async fn share_digest(&self) -> usize {
+        let txn = self.db().write.begin().await.unwrap();
+        let base = self.state().config.base_url.clone();
+        let sent = self
+            .at_server_time(intercoop::funding::notify::send_share_digest(&txn, None, &base))
+            .await
+            .unwrap();
+        txn.commit().await.unwrap();
+        self.state().mail_wakeup.notify_one();
+        sent
+    }
+
+    /// Runs the jobs due at the server's time (beside its own worker), then waits until
+    /// none is due or running.
     pub async fn run_jobs(&self) {
-        self.at_server_time(intercoop::jobs::tick(self.state())).await.unwrap();
+        let worker = &self.running.as_ref().expect("running").jobs;
+        while self.at_server_time(worker.run_once()).await.unwrap() > 0 {}
+        self.settle_jobs().await;
+    }
+
+    /// Waits until no job is due or running at the server's time (bounded).
+    pub async fn settle_jobs(&self) {
+        use intercoop::entities::job;
+        use sea_orm::Condition;
+        for _ in 0..400 {
+            let now = self.at_server_time(async { intercoop::clock::now() }).await;
+            let busy = job::Entity::find()
+                .filter(
+                    Condition::any()
+                        .add(
+                            Condition::all()
+                                .add(job::Column::Status.eq("pending"))
+                                .add(job::Column::RunAt.lte(now)),
+                        )
+                        .add(job::Column::Status.eq("running")),
+                )
+                .all(&self.db().read)
+                .await
+                .unwrap();
+            if busy.is_empty() {
+                return;
+            }
+            self.state().jobs_wakeup.notify_one();
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        panic!("the job queue did not settle");
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -152,6 +196,35 @@ impl TestApp {
         self.token_for(id).await
     }
 
+    /// The administrator of a second network of the same install, and their API token.
+    pub async fn other_network_admin(&self) -> Api {
+        self.other_network_admin_in("Europe/Brussels").await.1
+    }
+
+    /// A second network in a time zone, its id and its administrator's API.
+    pub async fn other_network_admin_in(&self, time_zone: &str) -> (i64, Api) {
+        let txn = self.db().write.begin().await.unwrap();
+        let network = intercoop::networks::create(&txn, "other", "Other network", "", "en", time_zone, "EUR")
+            .await
+            .unwrap();
+        let inv = InviteInput {
+            email: "other-admin@test.example".into(),
+            name: "Otto Other".into(),
+            admin: "true".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        let person = intercoop::people::data::ensure_person(&txn, Actor::SYSTEM, network, &inv)
+            .await
+            .unwrap();
+        txn.commit().await.unwrap();
+        let token = auth::create_api_token(&self.db().write, person, network, "test")
+            .await
+            .unwrap();
+        (network, self.api(&token))
+    }
+
     /// Creates an organisation through the API as the administrator.
     pub async fn organisation(&self, admin: &Api, name: &str, kind: &str, size: Option<i64>) -> i64 {
         let mut body = serde_json::json!({"name": name, "kind": kind});
@@ -163,8 +236,12 @@ impl TestApp {
         r.json::<serde_json::Value>().await.unwrap()["id"].as_i64().unwrap()
     }
 
-    /// Every message in the outbox for an address, oldest first.
+    /// Every message in the outbox for an address, oldest first (once the jobs that
+    /// make messages have run).
     pub async fn mails_to(&self, address: &str) -> Vec<outbox_message::Model> {
+        if self.running.as_ref().is_some_and(|r| r.state.config.run_worker) {
+            self.settle_jobs().await;
+        }
         outbox_message::Entity::find()
             .filter(outbox_message::Column::ToAddress.eq(address))
             .order_by_asc(outbox_message::Column::Id)
@@ -176,8 +253,15 @@ impl TestApp {
     /// The path of the last link (`/login/link/…` or `/password/reset/…`) mailed to an address.
     pub async fn last_link(&self, address: &str) -> String {
         let mails = self.mails_to(address).await;
-        let mail = mails.last().unwrap_or_else(|| panic!("no mail to {address}"));
-        let start = mail.text_body.find(&self.base).expect("a link in the mail");
+        let links = [
+            format!("{}/login/link/", self.base),
+            format!("{}/password/reset/", self.base),
+        ];
+        let (mail, start) = mails
+            .iter()
+            .rev()
+            .find_map(|m| links.iter().find_map(|l| m.text_body.find(l.as_str())).map(|s| (m, s)))
+            .unwrap_or_else(|| panic!("no login or reset link mailed to {address}"));
         let rest = &mail.text_body[start + self.base.len()..];
         rest.split_whitespace().next().unwrap().to_string()
     }
@@ -191,8 +275,9 @@ impl TestApp {
         assert_eq!(r.status(), 303, "following {link}");
     }
 
-    /// Waits until the worker has sent every pending message (bounded).
+    /// Waits until the workers have made and sent every pending message (bounded).
     pub async fn drain_outbox(&self) {
+        self.settle_jobs().await;
         for _ in 0..200 {
             let pending = outbox_message::Entity::find()
                 .filter(outbox_message::Column::Status.is_in(["pending", "sending"]))
@@ -360,6 +445,8 @@ fn serve_args(db: DbArgs, smtp_url: Option<String>) -> ServeArgs {
         log_json: false,
         no_worker: false,
         worker_interval_ms: 20,
+        job_lease_seconds: 30,
+        fault_job_pause: None,
     }
 }
 

@@ -1,0 +1,74 @@
+//! Calendar rules in a network's time zone: when "every day at 17:00 in Brussels" next
+//! happens. Instants are `jiff::Timestamp`s (UTC); the zone comes from the network.
+//! DST is handled by jiff: a local time that does not exist on a spring-forward day is
+//! taken at the next instant that does (17:00 always exists in Europe).
+
+use jiff::civil::Time;
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, Zoned};
+
+/// The first instant strictly after `now` at which the local time in `tz` is `at`, with
+/// the local date it falls on (`2026-12-01`) — the key of a daily job.
+pub fn next_daily(now: Timestamp, tz: &TimeZone, at: Time) -> (Timestamp, jiff::civil::Date) {
+    let local = now.to_zoned(tz.clone());
+    let mut date = local.date();
+    loop {
+        let candidate: Zoned = date
+            .to_datetime(at)
+            .to_zoned(tz.clone())
+            .expect("a local time in range resolves in its zone");
+        if candidate.timestamp() > now {
+            return (candidate.timestamp(), date);
+        }
+        date = date.tomorrow().expect("a date before 9999");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::{date, time};
+
+    fn brussels() -> TimeZone {
+        TimeZone::get("Europe/Brussels").unwrap()
+    }
+
+    #[test]
+    fn the_next_five_pm_in_brussels() {
+        // 10:00 UTC on 1 December = 11:00 in Brussels: today at 17:00 local = 16:00 UTC.
+        let now: Timestamp = "2026-12-01T10:00:00Z".parse().unwrap();
+        let (at, day) = next_daily(now, &brussels(), time(17, 0, 0, 0));
+        assert_eq!(at.to_string(), "2026-12-01T16:00:00Z");
+        assert_eq!(day, date(2026, 12, 1));
+        // At 17:00 exactly it is tomorrow's.
+        let (at, day) = next_daily(at, &brussels(), time(17, 0, 0, 0));
+        assert_eq!(at.to_string(), "2026-12-02T16:00:00Z");
+        assert_eq!(day, date(2026, 12, 2));
+        // In summer Brussels is UTC+2.
+        let now: Timestamp = "2026-07-01T15:30:00Z".parse().unwrap();
+        let (at, _) = next_daily(now, &brussels(), time(17, 0, 0, 0));
+        assert_eq!(at.to_string(), "2026-07-02T15:00:00Z");
+    }
+
+    #[test]
+    fn a_day_of_daylight_saving_change() {
+        // 29 March 2026: clocks go from 02:00 to 03:00 in Brussels; 17:00 is UTC+2.
+        let now: Timestamp = "2026-03-29T00:30:00Z".parse().unwrap();
+        let (at, day) = next_daily(now, &brussels(), time(17, 0, 0, 0));
+        assert_eq!(at.to_string(), "2026-03-29T15:00:00Z");
+        assert_eq!(day, date(2026, 3, 29));
+        // 02:30 does not exist that day: the next instant that does.
+        let (at, _) = next_daily(now, &brussels(), time(2, 30, 0, 0));
+        assert_eq!(at.to_string(), "2026-03-29T01:30:00Z");
+    }
+
+    #[test]
+    fn other_zones() {
+        let now: Timestamp = "2026-12-01T10:00:00Z".parse().unwrap();
+        let (at, _) = next_daily(now, &TimeZone::get("Pacific/Auckland").unwrap(), time(17, 0, 0, 0));
+        // 10:00 UTC is 23:00 in Auckland (UTC+13): tomorrow at 17:00 local = 04:00 UTC.
+        assert_eq!(at.to_string(), "2026-12-02T04:00:00Z");
+        let (at, _) = next_daily(now, &TimeZone::UTC, time(17, 0, 0, 0));
+        assert_eq!(at.to_string(), "2026-12-01T17:00:00Z");
+    }
+}

@@ -1,0 +1,23 @@
+jobs-failed-title = Aufgaben, die nicht erledigt werden konnten
+jobs-failed-intro = Arbeit, die intercoop zu ihrer Zeit erledigt (eine Mitfinanzierung bei Fristende schließen, eine Abstimmung schließen, Zusammenfassungen senden) und die bei jedem Versuch fehlschlug. Beheben Sie die Ursache und versuchen Sie es erneut, oder verwerfen Sie sie.
+jobs-none-failed = Alle Aufgaben wurden erledigt.
+jobs-attempts = { $count ->
+    [one] Einmal versucht
+   *[other] { $count }-mal versucht
+}
+jobs-error = Fehler:
+jobs-retry = Erneut versuchen
+jobs-discard = Verwerfen
+jobs-kind-jobs-maintenance = Stündliche Bereinigung (abgelaufene Sitzungen und Links)
+jobs-kind-proposals-announce = Einen veröffentlichten Vorschlag ankündigen
+jobs-kind-proposals-close_campaign = Eine Mitfinanzierung bei Fristende schließen
+jobs-kind-funding-announce_campaign = Eine eröffnete Mitfinanzierung ankündigen
+jobs-kind-funding-share_digest = Tägliche Zusammenfassung der Anteilsänderungen
+jobs-kind-polls-close = Eine Abstimmung zu ihrem Ende schließen
+jobs-kind-polls-remind = Die Stimmberechtigten an eine Abstimmung erinnern
+error-jobs-not-failed = Diese Aufgabe ist nicht (mehr) fehlgeschlagen: Sie kann nicht erneut versucht oder verworfen werden.
+dashboard-failed-jobs = { $count ->
+    [0] Alle Aufgaben wurden erledigt
+    [one] 1 Aufgabe konnte nicht erledigt werden
+   *[other] { $count } Aufgaben konnten nicht erledigt werden
+}

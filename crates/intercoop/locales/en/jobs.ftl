@@ -1,0 +1,23 @@
+jobs-failed-title = Jobs that could not be done
+jobs-failed-intro = Work that intercoop does at its time (closing a co-funding at its deadline, closing a poll, sending digests) and that failed every time it was tried. Mend the cause, then try again, or discard it.
+jobs-none-failed = Every job was done.
+jobs-attempts = { $count ->
+    [one] Tried once
+   *[other] Tried { $count } times
+}
+jobs-error = Error:
+jobs-retry = Try again
+jobs-discard = Discard
+jobs-kind-jobs-maintenance = Hourly clean-up (expired sessions and links)
+jobs-kind-proposals-announce = Announce a posted proposal
+jobs-kind-proposals-close_campaign = Close a co-funding campaign at its deadline
+jobs-kind-funding-announce_campaign = Announce an opened co-funding campaign
+jobs-kind-funding-share_digest = Daily digest of share changes
+jobs-kind-polls-close = Close a poll at its closing time
+jobs-kind-polls-remind = Remind the voters of a poll
+error-jobs-not-failed = This job is not failed (any more): it cannot be retried or discarded.
+dashboard-failed-jobs = { $count ->
+    [0] Every job was done
+    [one] 1 job could not be done
+   *[other] { $count } jobs could not be done
+}

@@ -1,0 +1,23 @@
+jobs-failed-title = Tâches qui n'ont pas pu être faites
+jobs-failed-intro = Le travail qu'intercoop fait à son heure (clôturer un co-financement à son échéance, clôturer un sondage, envoyer les récapitulatifs) et qui a échoué à chaque essai. Réparez la cause, puis réessayez, ou abandonnez-la.
+jobs-none-failed = Toutes les tâches ont été faites.
+jobs-attempts = { $count ->
+    [one] Essayée une fois
+   *[other] Essayée { $count } fois
+}
+jobs-error = Erreur :
+jobs-retry = Réessayer
+jobs-discard = Abandonner
+jobs-kind-jobs-maintenance = Nettoyage horaire (sessions et liens expirés)
+jobs-kind-proposals-announce = Annoncer une proposition publiée
+jobs-kind-proposals-close_campaign = Clôturer un co-financement à son échéance
+jobs-kind-funding-announce_campaign = Annoncer l'ouverture d'un co-financement
+jobs-kind-funding-share_digest = Récapitulatif quotidien des quotes-parts
+jobs-kind-polls-close = Clôturer un sondage à son heure de fin
+jobs-kind-polls-remind = Rappeler un sondage aux votants
+error-jobs-not-failed = Cette tâche n'est pas (ou plus) en échec : elle ne peut pas être relancée ni abandonnée.
+dashboard-failed-jobs = { $count ->
+    [0] Toutes les tâches ont été faites
+    [one] 1 tâche n'a pas pu être faite
+   *[other] { $count } tâches n'ont pas pu être faites
+}

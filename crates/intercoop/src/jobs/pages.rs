@@ -1,0 +1,64 @@
+//! The administrators' page of failed jobs: what could not be done, with its error, to
+//! retry once the cause is mended, or to discard.
+
+use crate::entities::job;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::web::{CsrfForm, Ctx, render, require_user, see_other};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "jobs/failed.html")]
+struct FailedPage {
+    ctx: Ctx,
+    jobs: Vec<job::Model>,
+}
+
+/// `GET /admin/jobs`: the failed jobs of the administrator's network (and of none).
+pub async fn failed(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    user.require_admin()?;
+    let jobs = super::failed(&state.db.read, user.network.id).await?;
+    render(&FailedPage { ctx, jobs })
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+/// `POST /admin/jobs/{id}/retry`: due again now, attempts counted afresh.
+pub async fn retry(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    user.require_admin()?;
+    let id = crate::api::parse_id(&id)?;
+    super::get_visible(&state.db.read, user.network.id, id).await?;
+    if !super::retry(&state.db.write, id).await? {
+        return Err(AppError::Conflict("jobs-not-failed"));
+    }
+    state.jobs_wakeup.notify_one();
+    Ok(see_other("/admin/jobs"))
+}
+
+/// `POST /admin/jobs/{id}/discard`: given up for good.
+pub async fn discard(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    user.require_admin()?;
+    let id = crate::api::parse_id(&id)?;
+    super::get_visible(&state.db.read, user.network.id, id).await?;
+    if !super::discard(&state.db.write, id).await? {
+        return Err(AppError::Conflict("jobs-not-failed"));
+    }
+    Ok(see_other("/admin/jobs"))
+}

@@ -1,0 +1,79 @@
+//! The polls' jobs: closing a poll at its closing time and reminding, before it, the
+//! voters who have not voted (the tidy-up: a ballot after the closing time is refused
+//! by the write itself).
+
+use crate::audit::Actor;
+use crate::error::AppError;
+use crate::jobs::{Ctx, JobError, NewJob, Registry, handler};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+/// Close a poll at its closing time.
+pub const CLOSE: &str = "polls.close";
+/// Remind the voters who have not voted.
+pub const REMIND: &str = "polls.remind";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct PollJob {
+    poll_id: i64,
+}
+
+/// The handlers of this feature's jobs.
+pub fn register(r: Registry) -> Registry {
+    r.with(CLOSE, handler(|ctx, txn| Box::pin(close(ctx, txn))))
+        .with(REMIND, handler(|ctx, txn| Box::pin(remind(ctx, txn))))
+}
+
+/// Enqueues, when a poll opens, its closing at `closes` and its reminder
+/// (`intercoop_domain::voting::reminder_at`): once per poll.
+pub async fn close_and_remind<C: ConnectionTrait>(
+    conn: &C,
+    p: &super::entities::poll::Model,
+    opened: OffsetDateTime,
+    closes: OffsetDateTime,
+) -> Result<(), DbErr> {
+    let payload = PollJob { poll_id: p.id };
+    crate::jobs::enqueue(
+        conn,
+        NewJob::new(CLOSE, &payload)
+            .at(closes)
+            .network(p.network_id)
+            .unique(format!("poll_close:{}", p.id)),
+    )
+    .await?;
+    let stamp = |t: OffsetDateTime| jiff::Timestamp::from_second(t.unix_timestamp()).ok();
+    if let (Some(o), Some(c)) = (stamp(opened), stamp(closes))
+        && let Some(at) = intercoop_domain::voting::reminder_at(o, c)
+        && let Ok(at) = OffsetDateTime::from_unix_timestamp(at.as_second())
+    {
+        crate::jobs::enqueue(
+            conn,
+            NewJob::new(REMIND, &payload)
+                .at(at)
+                .network(p.network_id)
+                .unique(format!("poll_remind:{}", p.id)),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Closes the poll as the system, unless someone closed it meanwhile.
+async fn close(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
+    let job: PollJob = ctx.payload()?;
+    let Some(p) = super::entities::poll::Entity::find_by_id(job.poll_id).one(txn).await? else {
+        return Ok(());
+    };
+    let base = &ctx.state.config.base_url;
+    match super::life::close(txn, Actor::SYSTEM, p.network_id, p.id, Some(base)).await {
+        Ok(_) | Err(AppError::Conflict("poll-transition")) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn remind(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
+    let job: PollJob = ctx.payload()?;
+    super::notify::remind(txn, job.poll_id, &ctx.state.config.base_url).await?;
+    Ok(())
+}

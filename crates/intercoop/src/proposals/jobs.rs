@@ -1,0 +1,87 @@
+//! The proposals' jobs: a published proposal's announcement, and the closing of a
+//! campaign at its deadline (the tidy-up: the deadline itself holds at its instant).
+
+use super::cofunding;
+use super::data::get;
+use crate::access::Doer;
+use crate::error::AppError;
+use crate::funding::entities::campaign;
+use crate::jobs::{Ctx, JobError, NewJob, Registry, handler};
+use intercoop_domain::funding::CampaignStatus;
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait};
+use serde::{Deserialize, Serialize};
+
+/// Announce a published proposal to the organisations running its software.
+pub const ANNOUNCE: &str = "proposals.announce";
+/// Close a campaign at its deadline: funded or lapsed.
+pub const CLOSE_CAMPAIGN: &str = "proposals.close_campaign";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct ProposalJob {
+    proposal_id: i64,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct CampaignJob {
+    campaign_id: i64,
+}
+
+/// The handlers of this feature's jobs.
+pub fn register(r: Registry) -> Registry {
+    r.with(ANNOUNCE, handler(|ctx, txn| Box::pin(announce(ctx, txn))))
+        .with(CLOSE_CAMPAIGN, handler(|ctx, txn| Box::pin(close_campaign(ctx, txn))))
+}
+
+/// Enqueues the announcement of a proposal just published (once per proposal).
+pub async fn announce_later<C: ConnectionTrait>(conn: &C, network_id: i64, proposal_id: i64) -> Result<(), DbErr> {
+    crate::jobs::enqueue(
+        conn,
+        NewJob::new(ANNOUNCE, &ProposalJob { proposal_id })
+            .network(network_id)
+            .unique(format!("announce_proposal:{proposal_id}")),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Enqueues the closing of a campaign at its deadline (once per campaign).
+pub async fn close_at_deadline<C: ConnectionTrait>(conn: &C, c: &campaign::Model) -> Result<(), DbErr> {
+    crate::jobs::enqueue(
+        conn,
+        NewJob::new(CLOSE_CAMPAIGN, &CampaignJob { campaign_id: c.id })
+            .at(c.deadline)
+            .network(c.network_id)
+            .unique(format!("close_campaign:{}", c.id)),
+    )
+    .await?;
+    Ok(())
+}
+
+async fn announce(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
+    let job: ProposalJob = ctx.payload()?;
+    super::notify::announce(txn, job.proposal_id, &ctx.state.config.base_url).await?;
+    Ok(())
+}
+
+/// Closes the campaign as the system, unless it was closed (by hand, or withdrawn) or
+/// is gone meanwhile.
+async fn close_campaign(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
+    let job: CampaignJob = ctx.payload()?;
+    let Some(c) = campaign::Entity::find_by_id(job.campaign_id).one(txn).await? else {
+        return Ok(());
+    };
+    if c.status != CampaignStatus::Open {
+        return Ok(());
+    }
+    if crate::clock::now() < c.deadline {
+        return Err(JobError::Fail(format!(
+            "campaign {} is not due before {}",
+            c.id, c.deadline
+        )));
+    }
+    let p = get(txn, c.network_id, c.proposal_id).await?;
+    match cofunding::close(txn, &Doer::system(), &p, &ctx.state.config.base_url).await {
+        Ok(_) | Err(AppError::Conflict("proposals-campaign-closed")) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
