@@ -1,6 +1,8 @@
-//! The whole server's state: the shared part (`AppState`) and each feature's part,
-//! handed to handlers through axum's `FromRef`.
+//! The top-level wiring: the whole server's state (the shared part, `AppState`, and
+//! each feature's part, handed to handlers through axum's `FromRef`), and every
+//! feature's rebuild of derived columns, for the migrations.
 
+use crate::db::migrations::Rebuild;
 use crate::funding::FundingState;
 use crate::home::HomeState;
 use crate::state::AppState;
@@ -47,4 +49,15 @@ impl FromRef<App> for HomeState {
     fn from_ref(app: &App) -> HomeState {
         app.home.clone()
     }
+}
+
+/// Every feature's rebuild of the columns it derives from other rows, for
+/// `db::migrations::run` (through `Db::migrate`): a migration asks for one by name
+/// (`Step::Rebuild`), and it runs once every migration is applied. Every caller of
+/// `Db::migrate` passes this list; a name missing from it fails the start.
+pub fn rebuilds() -> Vec<Rebuild> {
+    vec![
+        crate::funding::summaries::REBUILD_SUMMARIES,
+        crate::funding::digest::REBUILD_TOLD_SHARES,
+    ]
 }

@@ -155,13 +155,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate(db) => {
             crate::init_tracing(false);
             let db = Db::connect(&db).await?;
-            let n = db.migrate().await?;
+            let n = db.migrate(&crate::app::rebuilds()).await?;
             println!("{n} migration(s) applied");
         }
         Command::Demo { serve, no_serve } => {
             crate::init_tracing(serve.log_json);
             let db = Db::connect(&serve.db).await?;
-            db.migrate().await?;
+            db.migrate(&crate::app::rebuilds()).await?;
             crate::demo::load(&db).await?;
             if no_serve {
                 println!("Demo data loaded.");
@@ -353,7 +353,7 @@ pub async fn ensure_install(args: &DbArgs) -> anyhow::Result<Db> {
     let db = Db::connect(args)
         .await
         .with_context(|| format!("cannot open the database {}", crate::config::redact_url(&args.url())))?;
-    db.migrate().await?;
+    db.migrate(&crate::app::rebuilds()).await?;
     crate::networks::ensure_default(&db.write).await.map_err(app_err)?;
     Ok(db)
 }

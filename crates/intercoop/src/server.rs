@@ -53,7 +53,7 @@ pub async fn start_with_clock(
     let db = Db::connect(&args.db)
         .await
         .with_context(|| format!("cannot open the database {}", crate::config::redact_url(&args.db.url())))?;
-    db.migrate().await.context("migrations failed")?;
+    db.migrate(&crate::app::rebuilds()).await.context("migrations failed")?;
     if let Err(e) = db.optimize(false).await {
         tracing::warn!(error = %e, "could not refresh the query planner's statistics");
     }

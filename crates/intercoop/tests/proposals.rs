@@ -953,7 +953,7 @@ both_backends!(
             .unwrap();
         }
         run("DELETE FROM schema_migrations WHERE version = 8".into()).await;
-        assert_eq!(app.db().migrate().await.unwrap(), 1);
+        assert_eq!(app.db().migrate(&intercoop::app::rebuilds()).await.unwrap(), 1);
 
         let told: Vec<(i64, Option<i64>)> = pledge::Entity::find()
             .filter(pledge::Column::CampaignId.eq(c.id))

@@ -13,7 +13,8 @@ pub(crate) fn up() -> Vec<Step> {
                 int("network_id"),
                 text("title"),
                 text("description"),
-                // The method's kind, and the whole `intercoop_domain::voting::Method` as JSON.
+                // The method's kind, and the whole method with its parameters as JSON
+                // (e.g. `{"kind":"points","budget":10}`).
                 text("method"),
                 text("method_params"),
                 // organisations | people
@@ -28,7 +29,7 @@ pub(crate) fn up() -> Vec<Step> {
                 ts_null("opened_at"),
                 ts_null("closed_at"),
                 int_null("proposal_id"),
-                // `crate::proposals::ProposalEffect` as JSON, carried out when the poll passes.
+                // What the poll does to its proposal when it passes (JSON, e.g. `{"kind":"discuss"}`).
                 text_null("effect"),
                 boolean("priority", false),
                 int("max_proxies"),

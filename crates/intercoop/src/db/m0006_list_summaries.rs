@@ -4,6 +4,12 @@
 //! interest) instead of loading every pledge of the page's campaigns on each request:
 //! a list page is then one query whatever the size of the network.
 //!
+//! The columns are derived from other rows: they are filled by the rebuild
+//! `funding.summaries` once every migration is applied (see `migrations`' "Frozen
+//! history"). This migration as first released filled them here with the feature's
+//! code, which reads columns that later migrations add: a database at a version from
+//! 2 to 5 holding a campaign could not be upgraded ("no such column").
+//!
 //! Also: the electors of a person across polls (the dashboard asks "which open polls
 //! wait for me?").
 
@@ -25,7 +31,7 @@ pub(crate) fn up() -> Vec<Step> {
         add("campaigns", "covered_cents"),
         add("campaigns", "participant_count"),
         add("campaigns", "pledge_count"),
-        Step::Backfill(|txn| Box::pin(crate::funding::summaries::refresh_all_summaries(txn))),
+        Step::Rebuild("funding.summaries"),
         index("poll_electorate", &["person_id", "poll_id"], false),
     ]
 }

@@ -1,10 +1,22 @@
 //! Embedded schema migrations, written once with sea-query so that one definition
 //! serves SQLite and PostgreSQL. An applied migration is never edited: a change of
 //! schema is a new function appended to [`MIGRATIONS`].
+//!
+//! # Frozen history
+//! A migration runs against the schema of its own time, which today's code does not
+//! know: a database made by an old version still goes through every migration since.
+//! So a migration never calls feature code or entities (they read today's columns, some
+//! of which a later migration adds). It is written with sea-query and spelled-out table
+//! and column names only, and what it must carry over is a frozen copy in its own file
+//! ([`Step::Backfill`]). Columns derived from other rows (a list summary) are not
+//! computed by the migration that adds them: it asks for the feature's rebuild
+//! ([`Step::Rebuild`]), which runs with today's code once every migration is applied.
+//! `db::frozen_history` fails the build's tests if a migration file names a feature, and
+//! `tests/upgrade.rs` upgrades a database made at every version.
 
 use sea_orm::sea_query::{
-    Alias, ColumnDef, ForeignKey, ForeignKeyAction, Index, IndexCreateStatement, Query, Table, TableAlterStatement,
-    TableCreateStatement, TableDropStatement,
+    Alias, ColumnDef, Expr, ExprTrait, ForeignKey, ForeignKeyAction, Index, IndexCreateStatement, OnConflict, Query,
+    Table, TableAlterStatement, TableCreateStatement, TableDropStatement,
 };
 use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
 
@@ -15,7 +27,7 @@ pub struct Migration {
     pub up: fn() -> Vec<Step>,
 }
 
-/// One schema statement.
+/// One step of a migration, run in the migration's transaction.
 pub enum Step {
     Table(Box<TableCreateStatement>),
     Index(Box<IndexCreateStatement>),
@@ -23,12 +35,39 @@ pub enum Step {
     Alter(Box<TableAlterStatement>),
     /// A table no longer used (after a backfill carried its rows over).
     Drop(Box<TableDropStatement>),
-    /// Fills new columns from existing rows, in the migration's transaction.
+    /// Fills new columns from existing rows, in the migration's transaction. A frozen
+    /// copy written in the migration's file with sea-query and spelled-out names: never
+    /// a call to feature code or entities, which follow today's schema, not this one.
     Backfill(for<'a> fn(&'a DatabaseTransaction) -> BoxFuture<'a, Result<(), DbErr>>),
+    /// Asks for the [`Rebuild`] of this name (columns derived from other rows, kept by
+    /// a feature) once every pending migration is applied. Recorded in
+    /// `schema_rebuilds` in the migration's transaction.
+    Rebuild(&'static str),
 }
 
 /// A future borrowed from the migration's transaction.
 pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
+
+/// A feature's recomputation of columns it derives from other rows (e.g. a campaign's
+/// coverage), run by [`run`] after the last migration when a migration asked for it
+/// ([`Step::Rebuild`] with its `name`). It runs today's code on today's schema, in a
+/// transaction of its own; it must give the same result if run again.
+#[derive(Clone, Copy)]
+pub struct Rebuild {
+    /// Unique, by convention `<feature>.<what>` (`funding.summaries`).
+    pub name: &'static str,
+    /// Recomputes the columns; an error stops the start (the rebuild is asked again at
+    /// the next one).
+    pub run: for<'a> fn(&'a DatabaseTransaction) -> BoxFuture<'a, Result<(), DbErr>>,
+}
+
+impl std::fmt::Debug for Rebuild {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rebuild")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
+    }
+}
 
 /// Every migration, oldest first. Feature modules append theirs here.
 pub const MIGRATIONS: &[Migration] = &[
@@ -79,18 +118,26 @@ pub const MIGRATIONS: &[Migration] = &[
     },
 ];
 
-/// Applies the migrations not yet applied, each in its own transaction.
-pub async fn run(db: &DatabaseConnection) -> Result<usize, DbErr> {
+/// Applies the migrations not yet applied, each in its own transaction, then the
+/// rebuilds they asked for (`rebuilds`: every feature's, see `app::rebuilds`), each in
+/// a transaction of its own that also removes its request: a crash before its commit
+/// leaves the request, and the rebuild runs at the next start. Returns the number of
+/// migrations applied.
+///
+/// Errors: a failing statement, or a rebuild asked for that `rebuilds` does not
+/// provide (named in the error; nothing is rebuilt then).
+pub async fn run(db: &DatabaseConnection, rebuilds: &[Rebuild]) -> Result<usize, DbErr> {
+    let count = run_to(db, i64::MAX).await?;
+    run_rebuilds(db, rebuilds).await?;
+    Ok(count)
+}
+
+/// Applies the migrations not yet applied up to and including `version`, without the
+/// rebuilds they ask for (they stay recorded for the next [`run`]): the schema of an
+/// earlier version, for the upgrade tests. Returns the number of migrations applied.
+pub async fn run_to(db: &DatabaseConnection, version: i64) -> Result<usize, DbErr> {
     let backend = db.get_database_backend();
-    db.execute(
-        Table::create()
-            .table("schema_migrations")
-            .if_not_exists()
-            .col(ColumnDef::new("version").big_integer().not_null().primary_key())
-            .col(ColumnDef::new("name").text().not_null())
-            .col(ColumnDef::new("applied_at").timestamp_with_time_zone().not_null()),
-    )
-    .await?;
+    bookkeeping(db).await?;
     let applied: Vec<i64> = db
         .query_all(Query::select().column("version").from("schema_migrations"))
         .await?
@@ -99,6 +146,9 @@ pub async fn run(db: &DatabaseConnection) -> Result<usize, DbErr> {
         .collect::<Result<_, _>>()?;
     let mut count = 0;
     for migration in MIGRATIONS {
+        if migration.version > version {
+            break;
+        }
         if applied.contains(&migration.version) {
             continue;
         }
@@ -112,6 +162,16 @@ pub async fn run(db: &DatabaseConnection) -> Result<usize, DbErr> {
                 Step::Backfill(fill) => {
                     fill(&txn).await?;
                     continue;
+                }
+                Step::Rebuild(name) => {
+                    txn.execute(
+                        Query::insert()
+                            .into_table("schema_rebuilds")
+                            .columns(["name", "requested_at"])
+                            .values_panic([name.into(), time::OffsetDateTime::now_utc().into()])
+                            .on_conflict(OnConflict::column("name").do_nothing().to_owned()),
+                    )
+                    .await?
                 }
             };
         }
@@ -138,7 +198,79 @@ pub async fn run(db: &DatabaseConnection) -> Result<usize, DbErr> {
     Ok(count)
 }
 
+/// The runner's own tables, made when missing: the migrations applied, and the rebuilds
+/// asked for and not yet done. They are not part of the versioned schema.
+async fn bookkeeping(db: &DatabaseConnection) -> Result<(), DbErr> {
+    db.execute(
+        Table::create()
+            .table("schema_migrations")
+            .if_not_exists()
+            .col(ColumnDef::new("version").big_integer().not_null().primary_key())
+            .col(ColumnDef::new("name").text().not_null())
+            .col(ColumnDef::new("applied_at").timestamp_with_time_zone().not_null()),
+    )
+    .await?;
+    db.execute(
+        Table::create()
+            .table("schema_rebuilds")
+            .if_not_exists()
+            .col(ColumnDef::new("name").text().not_null().primary_key())
+            .col(ColumnDef::new("requested_at").timestamp_with_time_zone().not_null()),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Runs the rebuilds asked for, in the order of `rebuilds`, each in its own transaction
+/// that first takes (deletes) its request: of two instances starting together, the
+/// second waits for the first's commit (PostgreSQL's row lock; SQLite's one writer) and
+/// then finds nothing to take.
+async fn run_rebuilds(db: &DatabaseConnection, rebuilds: &[Rebuild]) -> Result<(), DbErr> {
+    let asked: Vec<String> = db
+        .query_all(Query::select().column("name").from("schema_rebuilds"))
+        .await?
+        .into_iter()
+        .map(|row| row.try_get::<String>("", "name"))
+        .collect::<Result<_, _>>()?;
+    if let Some(unknown) = asked
+        .iter()
+        .find(|name| !rebuilds.iter().any(|r| r.name == name.as_str()))
+    {
+        return Err(DbErr::Custom(format!(
+            "a migration asked for the rebuild \"{unknown}\", which no feature provides (see app::rebuilds)"
+        )));
+    }
+    for rebuild in rebuilds.iter().filter(|r| asked.iter().any(|name| name == r.name)) {
+        let txn = db.begin().await?;
+        let taken = txn
+            .execute(
+                Query::delete()
+                    .from_table("schema_rebuilds")
+                    .and_where(Expr::col("name").eq(rebuild.name)),
+            )
+            .await?
+            .rows_affected();
+        if taken == 0 {
+            txn.rollback().await?;
+            continue;
+        }
+        let started = std::time::Instant::now();
+        (rebuild.run)(&txn).await?;
+        txn.commit().await?;
+        tracing::info!(
+            name = rebuild.name,
+            ms = started.elapsed().as_millis() as u64,
+            "rebuild done"
+        );
+    }
+    Ok(())
+}
+
 // ---- small builders, so that each table reads like its definition ----
+//
+// FROZEN HISTORY: every migration (here and in `m000N_*.rs`) is built with these
+// helpers, so what they make is part of what each migration creates. Never change one:
+// a new column shape is a new helper.
 
 pub(crate) fn id() -> ColumnDef {
     ColumnDef::new("id")
@@ -471,4 +603,74 @@ fn foundation() -> Vec<Step> {
         ),
         index("job_runs", &["job", "period"], true),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    static DONE: AtomicUsize = AtomicUsize::new(0);
+
+    const FAILS: Rebuild = Rebuild {
+        name: "funding.summaries",
+        run: |_| Box::pin(async { Err(DbErr::Custom("the machine stopped".into())) }),
+    };
+    const COUNTS: Rebuild = Rebuild {
+        name: "funding.summaries",
+        run: |_| {
+            Box::pin(async {
+                DONE.fetch_add(1, Ordering::SeqCst);
+                Ok(())
+            })
+        },
+    };
+    const NOTHING: Rebuild = Rebuild {
+        name: "funding.told_shares",
+        run: |_| Box::pin(async { Ok(()) }),
+    };
+
+    async fn asked(db: &DatabaseConnection) -> Vec<String> {
+        db.query_all(
+            Query::select()
+                .column("name")
+                .from("schema_rebuilds")
+                .order_by("name", sea_orm::Order::Asc),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|row| row.try_get::<String>("", "name").unwrap())
+        .collect()
+    }
+
+    #[tokio::test]
+    async fn a_rebuild_runs_after_the_last_migration_until_it_commits() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
+        let db = &sea_orm::Database::connect(url).await.unwrap();
+        assert_eq!(run_to(db, 5).await.unwrap(), 5);
+        assert!(asked(db).await.is_empty());
+        assert_eq!(run_to(db, 6).await.unwrap(), 1);
+        assert_eq!(
+            asked(db).await,
+            ["funding.summaries"],
+            "asked in the migration's transaction"
+        );
+
+        // Unknown to the caller: an error naming it, nothing rebuilt, the request kept.
+        let e = run(db, &[NOTHING]).await.unwrap_err().to_string();
+        assert!(e.contains("\"funding.summaries\""), "{e}");
+        assert_eq!(asked(db).await, ["funding.summaries", "funding.told_shares"]);
+
+        // A rebuild that fails (a crash before its commit) is asked again at the next start.
+        assert!(run(db, &[FAILS, NOTHING]).await.is_err());
+        assert_eq!(asked(db).await, ["funding.summaries", "funding.told_shares"]);
+
+        assert_eq!(run(db, &[COUNTS, NOTHING]).await.unwrap(), 0);
+        assert_eq!(DONE.load(Ordering::SeqCst), 1);
+        assert!(asked(db).await.is_empty());
+        run(db, &[COUNTS, NOTHING]).await.unwrap();
+        assert_eq!(DONE.load(Ordering::SeqCst), 1, "done once");
+    }
 }

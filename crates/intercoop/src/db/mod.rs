@@ -6,6 +6,8 @@
 //! locked". Reads use a separate pool of several connections (WAL lets them run
 //! beside the writer). On PostgreSQL both handles are the same pool.
 
+#[cfg(test)]
+mod frozen_history;
 mod m0002_proposals;
 mod m0003_polls;
 mod m0004_list_indexes;
@@ -278,8 +280,11 @@ impl Db {
         }
     }
 
-    pub async fn migrate(&self) -> Result<usize, DbErr> {
-        migrations::run(&self.write).await
+    /// Applies the pending migrations, then the rebuilds they ask for (`rebuilds`: every
+    /// feature's, `app::rebuilds()`); returns the number of migrations applied. See
+    /// [`migrations::run`] for the errors.
+    pub async fn migrate(&self, rebuilds: &[migrations::Rebuild]) -> Result<usize, DbErr> {
+        migrations::run(&self.write, rebuilds).await
     }
 
     /// Refreshes the query planner's statistics where they are missing or stale, so that

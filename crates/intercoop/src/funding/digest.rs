@@ -20,6 +20,7 @@ use super::campaign::participant_of_pledge;
 use super::entities::{campaign, pledge};
 use super::terms::terms_of;
 use crate::db;
+use crate::db::migrations::Rebuild;
 use crate::error::{AppError, AppResult};
 use intercoop_domain::Money;
 use intercoop_domain::funding::{CampaignStatus, PledgeStatus};
@@ -179,50 +180,43 @@ async fn record_told<C: ConnectionTrait>(conn: &C, told: &[(i64, i64)]) -> AppRe
     Ok(())
 }
 
-/// Migration 8: the shares told so far. Every active pledge of an open campaign was
-/// told its current share, except where a change still waited in `share_changes` (the
-/// table this migration replaces): there it was told the first amount not yet sent, and
-/// its campaign is marked for the next digest. Nothing queued is lost or sent twice.
-pub async fn backfill_told(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+/// Tells every active pledge of an open campaign that was told no share yet
+/// (`notified_cents` NULL) its current share ([`fill_told`]): asked for by migration 8,
+/// which added the column and carried the unsent share changes over, and run after the
+/// last migration.
+pub const REBUILD_TOLD_SHARES: Rebuild = Rebuild {
+    name: "funding.told_shares",
+    run: |txn| Box::pin(fill_told(txn)),
+};
+
+/// Sets `notified_cents` to its current share for every active pledge of an open
+/// campaign where it is NULL; the others keep what they were told. A campaign whose
+/// split cannot be computed is left out (see [`shares_now`]).
+pub async fn fill_told(txn: &DatabaseTransaction) -> Result<(), DbErr> {
     let wrap = |e: AppError| match e {
         AppError::Db(e) => e,
         other => DbErr::Custom(other.to_string()),
     };
+    let untold = Query::select()
+        .column(pledge::Column::CampaignId)
+        .from(pledge::Entity)
+        .and_where(pledge::Column::Status.eq(PledgeStatus::Active.as_str()))
+        .and_where(pledge::Column::NotifiedCents.is_null())
+        .take();
     let open = campaign::Entity::find()
         .filter(campaign::Column::Status.eq(CampaignStatus::Open.as_str()))
+        .filter(campaign::Column::Id.in_subquery(untold))
         .order_by_asc(campaign::Column::Id)
         .all(txn)
         .await?;
-    // (campaign, organisation) → the first amount not yet sent
-    let mut unsent: BTreeMap<(i64, i64), i64> = BTreeMap::new();
-    let q = Query::select()
-        .columns(["campaign_id", "organisation_id", "before_cents"])
-        .from("share_changes")
-        .and_where(Expr::col("sent_at").is_null())
-        .order_by("id", sea_orm::Order::Asc)
-        .to_owned();
-    for row in txn.query_all(&q).await? {
-        let key = (
-            row.try_get::<i64>("", "campaign_id")?,
-            row.try_get::<i64>("", "organisation_id")?,
-        );
-        unsent.entry(key).or_insert(row.try_get::<i64>("", "before_cents")?);
-    }
     let open: Vec<&campaign::Model> = open.iter().collect();
     let mut told = Vec::new();
-    let mut due = Vec::new();
-    for (c, list) in shares_now(txn, &open).await.map_err(wrap)? {
-        let mut marked = false;
-        for (p, now) in list {
-            let before = unsent.get(&(c.id, p.organisation_id)).copied();
-            marked |= before.is_some_and(|b| b != now);
-            told.push((p.id, before.unwrap_or(now)));
-        }
-        if marked {
-            due.push(c.id);
-        }
+    for (_, list) in shares_now(txn, &open).await.map_err(wrap)? {
+        told.extend(
+            list.into_iter()
+                .filter(|(p, _)| p.notified_cents.is_none())
+                .map(|(p, now)| (p.id, now)),
+        );
     }
-    record_told(txn, &told).await.map_err(wrap)?;
-    mark_due(txn, &due, true).await.map_err(wrap)?;
-    Ok(())
+    record_told(txn, &told).await.map_err(wrap)
 }

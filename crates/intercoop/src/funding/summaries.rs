@@ -1,10 +1,12 @@
 //! The list summary of each campaign (coverage, participants, active pledges) and each
 //! proposal's number of interested organisations, kept as columns by the writes that
-//! change them so that the proposal list never loads pledges (see migration 6).
+//! change them so that the proposal list never loads pledges (see migration 6), and
+//! rebuilt from the pledges when a migration asks for it ([`REBUILD_SUMMARIES`]).
 
 use super::campaign::participants_of;
 use super::entities::campaign;
 use super::terms::terms_of;
+use crate::db::migrations::Rebuild;
 use crate::error::{AppError, AppResult};
 use intercoop_domain::sharing::{Shares, compute_shares};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
@@ -94,7 +96,15 @@ pub async fn refresh_summary<C: ConnectionTrait>(conn: &C, campaign_id: i64) -> 
     store_summary(conn, c.id, &shares, pledges, false).await
 }
 
-/// Fills the summaries of every proposal and campaign (migration 6).
+/// Recomputes every list summary ([`refresh_all_summaries`]): asked for by migration 6,
+/// which added the columns, and run after the last migration.
+pub const REBUILD_SUMMARIES: Rebuild = Rebuild {
+    name: "funding.summaries",
+    run: |txn| Box::pin(refresh_all_summaries(txn)),
+};
+
+/// Fills the summaries of every proposal (interested organisations) and every campaign
+/// (coverage, participants, active pledges) from the rows they summarise.
 pub async fn refresh_all_summaries(conn: &sea_orm::DatabaseTransaction) -> Result<(), sea_orm::DbErr> {
     use sea_orm::QuerySelect;
     let count = Query::select()

@@ -1,0 +1,1348 @@
+//! Upgrades from every earlier schema version, on SQLite and PostgreSQL.
+//!
+//! For each version from 0 (an empty database) to the latest: a fresh database is
+//! migrated up to that version only, filled with what the app of that time would have
+//! stored (written with plain sea-query statements naming only the tables and columns
+//! that exist at that version), then upgraded to the latest with the app's rebuilds.
+//! Then: every migration is recorded, no rebuild waits, every row is still there, the
+//! derived columns are right (campaign summaries, interest counts, the shares told for
+//! the digest), and the real server serves the fixture's person their pages.
+//!
+//! Every new migration adds its version to [`covers`] and its tables and columns to
+//! the fixture: the test fails until it does.
+
+mod common;
+
+use intercoop::config::{DbArgs, ServeArgs, SqliteSync};
+use intercoop::db::Db;
+use intercoop::db::migrations::{self, MIGRATIONS};
+use intercoop_domain::Money;
+use intercoop_domain::sharing::{CampaignTerms, FixedContribution, Participant, SharingKey, compute_shares};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
+use sea_orm::{ConnectionTrait, DatabaseConnection, Value};
+use serde_json::json;
+use std::collections::BTreeMap;
+use time::{Duration, OffsetDateTime};
+
+/// What the fixture writes for each migration. A migration the fixture does not know
+/// fails the test: its tables and columns must get representative rows here.
+fn covers(version: i64) -> &'static str {
+    match version {
+        1 => "networks, organisations, memberships, people, sessions, tokens, audit, outbox, jobs",
+        2 => "proposals, quotes, campaigns, pledges, payments, catch-ups, share changes",
+        3 => "polls draft/open/closed with options, electorate, mandates, ballots, voters",
+        4 => "indexes only",
+        5 => "an index only",
+        6 => "proposals.interest_count, campaigns.covered_cents/participant_count/pledge_count (derived: rebuilt)",
+        7 => "indexes only",
+        8 => "pledges.notified_cents, campaigns.digest_due; share_changes dropped (carried over, then rebuilt)",
+        9 => "jobs (pending, done, failed) and events; job_runs dropped (the queue replaces its claims)",
+        n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
+    }
+}
+
+/// The cookie value of the fixture's administrator (its SHA-256 is stored).
+const ALICE_COOKIE: &str = "s_upgrade-fixture-alice";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_version_upgrades_on_sqlite() {
+    every_version_upgrades(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_version_upgrades_on_postgres() {
+    // In CI a missing PostgreSQL fails instead of skipping (as `common::spawn_postgres`).
+    if std::env::var("TEST_DATABASE_URL").is_err() {
+        if std::env::var("CI").is_ok() {
+            panic!("TEST_DATABASE_URL must point at PostgreSQL in CI");
+        }
+        eprintln!("skipped: set TEST_DATABASE_URL to run on PostgreSQL");
+        return;
+    }
+    every_version_upgrades(Backend::Postgres).await;
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+async fn every_version_upgrades(backend: Backend) {
+    for m in MIGRATIONS {
+        covers(m.version);
+    }
+    let latest = MIGRATIONS.last().map(|m| m.version).unwrap_or(0);
+    for version in 0..=latest {
+        upgrade_from(backend, version).await;
+    }
+}
+
+/// A fresh database at `version`, filled, upgraded, checked and served.
+async fn upgrade_from(backend: Backend, version: i64) {
+    let data_dir = tempfile::tempdir().unwrap();
+    let database_url = match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some(common::fresh_postgres_database().await.expect("TEST_DATABASE_URL")),
+    };
+    let args = DbArgs {
+        data_dir: data_dir.path().to_path_buf(),
+        database_url,
+        sqlite_sync: SqliteSync::Normal,
+        db_connections: None,
+    };
+    let db = Db::connect(&args).await.unwrap();
+    let applied = migrations::run_to(&db.write, version).await.unwrap();
+    assert_eq!(applied as i64, version, "migrations applied up to version {version}");
+
+    let mut f = Fixture {
+        db: &db.write,
+        v: version,
+        now: OffsetDateTime::now_utc().replace_nanosecond(0).unwrap(),
+        rows: BTreeMap::new(),
+        expect: Expected::default(),
+    };
+    f.fill().await;
+
+    migrations::run(&db.write, &intercoop::app::rebuilds())
+        .await
+        .unwrap_or_else(|e| panic!("upgrade from version {version} on {backend:?}: {e}"));
+
+    check(&f, &db.write).await;
+    let expect = std::mem::take(&mut f.expect);
+    drop(f);
+    drop(db);
+    serve(&args, version, &expect).await;
+}
+
+// ------------------------------------------------------------------ the fixture
+
+/// What the checks expect after the upgrade.
+#[derive(Default)]
+struct Expected {
+    /// Campaign id → its terms and participants (pledges then adopters) as the app reads them.
+    campaigns: BTreeMap<i64, (CampaignTerms, Vec<Participant>, i64)>,
+    /// Proposal id → interested organisations.
+    interests: BTreeMap<i64, i64>,
+    /// Pledge id → `notified_cents` after the upgrade.
+    notified: BTreeMap<i64, Option<i64>>,
+    /// Campaign id → `digest_due` after the upgrade.
+    digest_due: BTreeMap<i64, bool>,
+    /// Proposals and polls (id, title) the pages must show.
+    proposals: Vec<(i64, &'static str)>,
+    polls: Vec<(i64, &'static str)>,
+}
+
+struct Fixture<'a> {
+    db: &'a DatabaseConnection,
+    /// The schema version the rows are written for.
+    v: i64,
+    now: OffsetDateTime,
+    /// Rows written per table.
+    rows: BTreeMap<&'static str, i64>,
+    expect: Expected,
+}
+
+type Cols = Vec<(&'static str, Value)>;
+
+fn null_i64() -> Value {
+    Option::<i64>::None.into()
+}
+fn null_text() -> Value {
+    Option::<String>::None.into()
+}
+fn null_ts() -> Value {
+    Option::<OffsetDateTime>::None.into()
+}
+
+/// One campaign as the app of that time would have stored it.
+struct CampaignSpec {
+    proposal: i64,
+    /// open | funded | lapsed
+    status: &'static str,
+    amount: i64,
+    /// The JSON of `SharingKey` and of the fixed contributions, as the app writes them.
+    key: String,
+    fixed: String,
+    /// (organisation, size when it pledged, cap)
+    pledges: Vec<(i64, Option<i64>, Option<i64>)>,
+    /// Late adopters: (organisation, size)
+    adopters: Vec<(i64, Option<i64>)>,
+    /// (organisation, before, after, sent) rows of `share_changes` (versions 2 to 7).
+    share_changes: Vec<(i64, i64, i64, bool)>,
+    /// The pledges' `notified_cents` when written at version 8 or later (organisation →
+    /// amount; the others were told their current share), and the digest mark.
+    told_at_v8: Vec<(i64, i64)>,
+    due_at_v8: bool,
+}
+
+impl Fixture<'_> {
+    /// Inserts a row and returns its `id`.
+    async fn insert(&mut self, table: &'static str, cols: Cols) -> i64 {
+        let mut q = Query::insert();
+        q.into_table(Alias::new(table))
+            .columns(cols.iter().map(|(c, _)| Alias::new(*c)))
+            .values_panic(cols.into_iter().map(|(_, v)| Expr::val(v)))
+            .returning_col(Alias::new("id"));
+        let row = self
+            .db
+            .query_one(&q)
+            .await
+            .unwrap_or_else(|e| panic!("insert into {table} at version {}: {e}", self.v))
+            .expect("the new row's id");
+        *self.rows.entry(table).or_default() += 1;
+        row.try_get::<i64>("", "id").unwrap()
+    }
+
+    /// Inserts a row of a table keyed by something else than `id`.
+    async fn insert_keyed(&mut self, table: &'static str, cols: Cols) {
+        let mut q = Query::insert();
+        q.into_table(Alias::new(table))
+            .columns(cols.iter().map(|(c, _)| Alias::new(*c)))
+            .values_panic(cols.into_iter().map(|(_, v)| Expr::val(v)));
+        self.db
+            .execute(&q)
+            .await
+            .unwrap_or_else(|e| panic!("insert into {table} at version {}: {e}", self.v));
+        *self.rows.entry(table).or_default() += 1;
+    }
+
+    fn ago(&self, days: i64) -> OffsetDateTime {
+        self.now - Duration::days(days)
+    }
+
+    /// Writes the rows of every table that exists at version `v`.
+    async fn fill(&mut self) {
+        if self.v < 1 {
+            return;
+        }
+        let (network, o, p) = self.foundation().await;
+        if self.v < 2 {
+            return;
+        }
+        let proposals = self.proposals(network, &o, &p).await;
+        if self.v < 3 {
+            return;
+        }
+        self.polls(network, &o, &p, &proposals).await;
+    }
+
+    /// Version 1: a network, its organisations and people, and what they leave behind.
+    /// Returns the network, the organisations (Alpha, Beta, Gamma: active members;
+    /// Delta: candidate; the provider; a former member) and the people (Alice: admin,
+    /// representative of Alpha; Bob, Gina: representatives of Beta, Gamma; Paul of the
+    /// provider; Dora, disabled, once representative of Alpha).
+    async fn foundation(&mut self) -> (i64, Vec<i64>, Vec<i64>) {
+        let t = self.ago(400);
+        let network = self
+            .insert(
+                "networks",
+                vec![
+                    ("slug", "upgrade".into()),
+                    ("name", "Upgrade network".into()),
+                    ("description", "Cooperatives upgrading together".into()),
+                    ("default_language", "en".into()),
+                    ("time_zone", "Europe/Brussels".into()),
+                    ("currency", "EUR".into()),
+                    ("rules", "{}".into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+        // (name, kind, size, membership status, level)
+        let orgs = [
+            ("Coop Alpha", "user", Some(120i64), "member", "active"),
+            ("Coop Beta", "user", Some(800), "member", "active"),
+            ("Coop Gamma", "user", Some(2500), "member", "active"),
+            ("Coop Delta", "user", Some(40), "candidate", "observer"),
+            ("Dev Provider", "provider", None, "member", "active"),
+            ("Coop Former", "user", Some(10), "former", "observer"),
+        ];
+        let mut o = Vec::new();
+        for (name, kind, size, status, level) in orgs {
+            let id = self
+                .insert(
+                    "organisations",
+                    vec![
+                        ("name", name.into()),
+                        ("kind", kind.into()),
+                        ("country", "BE".into()),
+                        ("language", "fr".into()),
+                        ("address", "Rue de la Coopération 1, Bruxelles".into()),
+                        ("company_number", "0123.456.789".into()),
+                        ("size", Value::from(size)),
+                        ("bank_account", "BE68539007547034".into()),
+                        ("website", "https://coop.example".into()),
+                        ("created_at", t.into()),
+                        ("updated_at", t.into()),
+                    ],
+                )
+                .await;
+            let left = (status == "former").then(|| self.ago(30).date());
+            self.insert(
+                "memberships",
+                vec![
+                    ("network_id", network.into()),
+                    ("organisation_id", id.into()),
+                    ("status", status.into()),
+                    ("level", level.into()),
+                    ("joined_on", Some(self.ago(365).date()).into()),
+                    ("left_on", left.into()),
+                    ("created_at", t.into()),
+                    ("updated_at", t.into()),
+                ],
+            )
+            .await;
+            o.push(id);
+        }
+        for (org, software) in [(o[0], "Odoo 16"), (o[1], "Odoo 16"), (o[1], "cooperator")] {
+            self.insert(
+                "organisation_software",
+                vec![("organisation_id", org.into()), ("name", software.into())],
+            )
+            .await;
+        }
+        // (email, name, disabled, admin, core circle, organisation)
+        let people = [
+            ("alice@alpha.example", "Alice Admin", false, true, false, o[0]),
+            ("bob@beta.example", "Bob Beta", false, false, true, o[1]),
+            ("gina@gamma.example", "Gina Gamma", false, false, false, o[2]),
+            ("paul@provider.example", "Paul Provider", false, false, false, o[4]),
+            ("dora@alpha.example", "Dora Disabled", true, false, false, o[0]),
+        ];
+        let mut p = Vec::new();
+        for (email, name, disabled, admin, core, org) in people {
+            let id = self
+                .insert(
+                    "people",
+                    vec![
+                        ("email", email.into()),
+                        ("name", name.into()),
+                        ("language", Some("en").into()),
+                        (
+                            "password_hash",
+                            Some("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA").into(),
+                        ),
+                        ("phone", "+32 2 000 00 00".into()),
+                        ("disabled", disabled.into()),
+                        ("created_at", t.into()),
+                        ("last_login_at", Some(self.ago(1)).into()),
+                    ],
+                )
+                .await;
+            self.insert(
+                "network_people",
+                vec![
+                    ("network_id", network.into()),
+                    ("person_id", id.into()),
+                    ("is_admin", admin.into()),
+                    ("is_core_circle", core.into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+            self.insert(
+                "affiliations",
+                vec![
+                    ("organisation_id", org.into()),
+                    ("person_id", id.into()),
+                    ("title", "Coordinator".into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+            p.push(id);
+        }
+        // Sitting representatives, and an earlier mandate of Alpha.
+        for (org, person, current) in [
+            (o[0], p[0], true),
+            (o[1], p[1], true),
+            (o[2], p[2], true),
+            (o[0], p[4], false),
+        ] {
+            self.insert(
+                "representatives",
+                vec![
+                    ("network_id", network.into()),
+                    ("organisation_id", org.into()),
+                    ("person_id", person.into()),
+                    ("current", current.then_some(true).into()),
+                    ("since", self.ago(if current { 200 } else { 390 }).into()),
+                    ("until", (!current).then(|| self.ago(200)).into()),
+                    ("appointed_by", Some(p[0]).into()),
+                ],
+            )
+            .await;
+        }
+        let hash = intercoop::auth::tokens::hash_token;
+        for (token, person, expires) in [
+            (ALICE_COOKIE, p[0], self.now + Duration::days(30)),
+            ("s_upgrade-fixture-bob-expired", p[1], self.ago(1)),
+        ] {
+            self.insert_keyed(
+                "sessions",
+                vec![
+                    ("token_hash", hash(token).into()),
+                    ("person_id", person.into()),
+                    ("network_id", network.into()),
+                    ("created_at", self.ago(2).into()),
+                    ("expires_at", expires.into()),
+                    ("last_seen_at", self.ago(1).into()),
+                ],
+            )
+            .await;
+        }
+        for (token, person, purpose, used) in [
+            ("l_upgrade-used", p[1], "login", Some(self.ago(3))),
+            ("l_upgrade-invite", p[2], "invite", None),
+        ] {
+            self.insert_keyed(
+                "login_tokens",
+                vec![
+                    ("token_hash", hash(token).into()),
+                    ("person_id", person.into()),
+                    ("network_id", Some(network).into()),
+                    ("purpose", purpose.into()),
+                    ("created_at", self.ago(3).into()),
+                    ("expires_at", (self.now + Duration::days(7)).into()),
+                    ("used_at", used.into()),
+                ],
+            )
+            .await;
+        }
+        for (token, revoked) in [("t_upgrade-live", None), ("t_upgrade-revoked", Some(self.ago(5)))] {
+            self.insert(
+                "api_tokens",
+                vec![
+                    ("token_hash", hash(token).into()),
+                    ("person_id", p[0].into()),
+                    ("network_id", network.into()),
+                    ("name", "accounting sync".into()),
+                    ("created_at", self.ago(10).into()),
+                    ("last_used_at", Some(self.ago(1)).into()),
+                    ("revoked_at", revoked.into()),
+                ],
+            )
+            .await;
+        }
+        self.insert(
+            "audit_log",
+            vec![
+                ("network_id", Some(network).into()),
+                ("actor_id", Some(p[0]).into()),
+                ("action", "organisation.create".into()),
+                ("entity", "organisation".into()),
+                ("entity_id", Some(o[0]).into()),
+                ("before", null_text()),
+                ("after", Some(json!({"name": "Coop Alpha"}).to_string()).into()),
+                ("request_id", "req-upgrade-1".into()),
+                ("at", t.into()),
+            ],
+        )
+        .await;
+        for (status, sent, error) in [
+            ("sent", Some(self.ago(2)), None),
+            ("failed", None, Some("550 mailbox unavailable")),
+        ] {
+            self.insert(
+                "outbox",
+                vec![
+                    ("network_id", Some(network).into()),
+                    ("to_address", "bob@beta.example".into()),
+                    ("to_name", "Bob Beta".into()),
+                    ("subject", "Welcome".into()),
+                    ("text_body", "Welcome to the network.".into()),
+                    ("html_body", "<p>Welcome to the network.</p>".into()),
+                    ("language", "en".into()),
+                    ("kind", "invite".into()),
+                    ("status", status.into()),
+                    ("attempts", 1i64.into()),
+                    ("next_attempt_at", self.ago(2).into()),
+                    ("locked_until", null_ts()),
+                    ("locked_by", null_text()),
+                    ("sent_at", sent.into()),
+                    ("last_error", error.into()),
+                    ("created_at", self.ago(2).into()),
+                ],
+            )
+            .await;
+        }
+        self.insert(
+            "idempotency_keys",
+            vec![
+                ("person_id", p[0].into()),
+                ("key", "upgrade-key-1".into()),
+                ("request_hash", hash("request").into()),
+                ("status_code", 201i64.into()),
+                ("response_body", "{\"id\":1}".into()),
+                ("created_at", self.ago(1).into()),
+            ],
+        )
+        .await;
+        if self.v < 9 {
+            self.insert(
+                "job_runs",
+                vec![
+                    ("job", "share_digest".into()),
+                    ("period", self.ago(1).date().to_string().into()),
+                    ("instance", "upgrade-test".into()),
+                    ("started_at", self.ago(1).into()),
+                    ("finished_at", Some(self.ago(1)).into()),
+                ],
+            )
+            .await;
+        } else {
+            // (kind, payload, key, status, attempts, error)
+            let jobs = [
+                (
+                    "jobs.maintenance",
+                    "null",
+                    Some("jobs.maintenance:1"),
+                    "done",
+                    1i64,
+                    None,
+                ),
+                (
+                    "proposals.announce",
+                    r#"{"proposal_id":1}"#,
+                    Some("announce_proposal:1"),
+                    "pending",
+                    0,
+                    None,
+                ),
+                (
+                    "proposals.close_campaign",
+                    r#"{"campaign_id":1}"#,
+                    Some("close_campaign:1"),
+                    "failed",
+                    8,
+                    Some("the bank is down"),
+                ),
+                ("funding.share_digest", "null", None, "pending", 0, None),
+            ];
+            for (kind, payload, key, status, attempts, error) in jobs {
+                self.insert(
+                    "jobs",
+                    vec![
+                        ("kind", kind.into()),
+                        ("payload", payload.into()),
+                        ("network_id", Some(network).into()),
+                        ("unique_key", key.map(str::to_string).into()),
+                        ("run_at", self.ago(1).into()),
+                        ("status", status.into()),
+                        ("attempts", attempts.into()),
+                        ("max_attempts", 8i64.into()),
+                        ("locked_by", Option::<String>::None.into()),
+                        ("locked_until", Option::<OffsetDateTime>::None.into()),
+                        ("last_error", error.map(str::to_string).into()),
+                        ("created_at", self.ago(2).into()),
+                        ("updated_at", self.ago(1).into()),
+                        ("finished_at", (status != "pending").then(|| self.ago(1)).into()),
+                    ],
+                )
+                .await;
+            }
+            self.insert(
+                "events",
+                vec![
+                    ("kind", "poll_closed".into()),
+                    ("network_id", Some(network).into()),
+                    ("payload", r#"{"poll_id":1}"#.into()),
+                    ("created_at", self.ago(1).into()),
+                ],
+            )
+            .await;
+        }
+        (network, o, p)
+    }
+
+    /// Version 2: proposals and co-funding.
+    async fn proposals(&mut self, network: i64, o: &[i64], p: &[i64]) -> Vec<i64> {
+        let specs = [
+            ("Shared cooperator module", "funding", o[0]),
+            ("Member portal in Dutch", "funding", o[1]),
+            ("SEPA direct debit export", "delivered", o[0]),
+            ("Accounting bridge", "lapsed", o[2]),
+            ("Shift planning", "discussion", o[1]),
+            ("Invoice recognition", "quoted", o[2]),
+            ("Payments in tokens", "rejected", o[1]),
+            ("Unfinished idea", "draft", o[0]),
+        ];
+        let interested: [&[i64]; 8] = [
+            &[o[1], o[2]],
+            &[o[0]],
+            &[],
+            &[o[0]],
+            &[o[0], o[2], o[3]],
+            &[o[0]],
+            &[],
+            &[],
+        ];
+        let mut ids = Vec::new();
+        for (i, (title, status, by)) in specs.into_iter().enumerate() {
+            let created = self.ago(300 - i as i64 * 10);
+            let mut cols: Cols = vec![
+                ("network_id", network.into()),
+                ("title", title.into()),
+                ("description", format!("**{title}**: what we need, and why.").into()),
+                ("software", "Odoo 16 / cooperator".into()),
+                ("links", "https://github.com/coopiteasy/cooperator/issues/1".into()),
+                ("requested_by", by.into()),
+                ("author_id", Some(p[0]).into()),
+                ("status", status.into()),
+                ("selected_quote_id", null_i64()),
+                // The first two were ranked by an earlier priority poll.
+                ("priority_rank", (i < 2).then_some(i as i64 + 1).into()),
+                ("priority_poll_id", null_i64()),
+                ("priority_method", (i < 2).then_some("schulze").into()),
+                ("priority_at", (i < 2).then(|| self.ago(50)).into()),
+                ("delivered_at", (status == "delivered").then(|| self.ago(20)).into()),
+                ("announced_at", Some(created).into()),
+                ("created_at", created.into()),
+                ("updated_at", created.into()),
+            ];
+            if self.v >= 6 {
+                cols.push(("interest_count", (interested[i].len() as i64).into()));
+            }
+            let id = self.insert("proposals", cols).await;
+            for org in interested[i] {
+                self.insert(
+                    "proposal_interests",
+                    vec![
+                        ("proposal_id", id.into()),
+                        ("organisation_id", (*org).into()),
+                        ("person_id", null_i64()),
+                        ("created_at", created.into()),
+                    ],
+                )
+                .await;
+            }
+            self.expect.interests.insert(id, interested[i].len() as i64);
+            self.insert(
+                "proposal_events",
+                vec![
+                    ("proposal_id", id.into()),
+                    ("actor_id", Some(p[0]).into()),
+                    ("kind", "posted".into()),
+                    ("from_status", null_text()),
+                    ("to_status", Some("draft").into()),
+                    ("reason", "".into()),
+                    ("poll_id", null_i64()),
+                    ("at", created.into()),
+                ],
+            )
+            .await;
+            if status != "draft" {
+                self.insert(
+                    "proposal_events",
+                    vec![
+                        ("proposal_id", id.into()),
+                        ("actor_id", Some(p[0]).into()),
+                        ("kind", "transition".into()),
+                        ("from_status", Some("draft").into()),
+                        ("to_status", Some(status).into()),
+                        ("reason", "Agreed at the assembly".into()),
+                        ("poll_id", null_i64()),
+                        ("at", created.into()),
+                    ],
+                )
+                .await;
+            }
+            self.expect.proposals.push((id, title));
+            ids.push(id);
+        }
+        for (person, org, body, objection) in [
+            (p[1], Some(o[1]), "We need this for our members.", false),
+            (p[2], Some(o[2]), "Not like this: it breaks our shifts.", true),
+            (p[0], None, "Let us ask a provider.", false),
+        ] {
+            self.insert(
+                "proposal_comments",
+                vec![
+                    ("proposal_id", ids[4].into()),
+                    ("person_id", person.into()),
+                    ("organisation_id", org.into()),
+                    ("body", body.into()),
+                    ("is_objection", objection.into()),
+                    ("created_at", self.ago(100).into()),
+                ],
+            )
+            .await;
+        }
+        // Quotes: the quoted proposal's (selected) and the funded one's.
+        let milestones = json!([
+            {"title": "Analysis", "amount_cents": 200_000},
+            {"title": "Delivery", "amount_cents": 800_000},
+        ])
+        .to_string();
+        let mut quotes = Vec::new();
+        for proposal in [ids[5], ids[2]] {
+            quotes.push(
+                self.insert(
+                    "quotes",
+                    vec![
+                        ("proposal_id", proposal.into()),
+                        ("provider_id", o[4].into()),
+                        ("amount_cents", 1_000_000i64.into()),
+                        ("vat_basis_points", 2100i64.into()),
+                        ("hours", Some(120i64).into()),
+                        ("valid_until", Some(self.now + Duration::days(60)).into()),
+                        ("milestones", milestones.clone().into()),
+                        ("note", "Includes tests".into()),
+                        ("created_by", Some(p[3]).into()),
+                        ("created_at", self.ago(120).into()),
+                    ],
+                )
+                .await,
+            );
+        }
+        for (proposal, quote) in [(ids[5], quotes[0]), (ids[2], quotes[1])] {
+            let mut q = Query::update();
+            q.table(Alias::new("proposals"))
+                .value(Alias::new("selected_quote_id"), quote)
+                .and_where(Expr::col(Alias::new("id")).eq(proposal));
+            self.db.execute(&q).await.unwrap();
+        }
+        let (a, b, c) = (o[0], o[1], o[2]);
+        let campaigns = vec![
+            // Open, equal key, Beta capped: Alpha and Gamma 375 000, Beta 250 000. Alpha
+            // has a change sent and one waiting (first unsent: 500 000), Beta's waiting
+            // changes came back to its share (nothing to report), Delta's is not a pledge.
+            CampaignSpec {
+                proposal: ids[0],
+                status: "open",
+                amount: 1_000_000,
+                key: json!({"kind": "equal"}).to_string(),
+                fixed: "[]".into(),
+                pledges: vec![(a, Some(120), None), (b, Some(800), Some(250_000)), (c, Some(2500), None)],
+                adopters: vec![],
+                share_changes: vec![
+                    (a, 1_000_000, 500_000, true),
+                    (a, 500_000, 375_000, false),
+                    (b, 250_000, 200_000, false),
+                    (b, 200_000, 250_000, false),
+                    (o[3], 100_000, 90_000, false),
+                ],
+                told_at_v8: vec![(a, 500_000)],
+                due_at_v8: true,
+            },
+            // Open, tiers with a fixed 20 % from Gamma: Alpha 160 000, Beta 320 000.
+            CampaignSpec {
+                proposal: ids[1],
+                status: "open",
+                amount: 600_000,
+                key: json!({"kind": "tiers", "small": 1, "medium": 2, "large": 3, "medium_from": 500, "large_from": 2000})
+                    .to_string(),
+                fixed: json!([{"organisation_id": c, "amount": {"percent": {"basis_points": 2000}}}]).to_string(),
+                pledges: vec![(a, Some(120), None), (b, Some(800), None)],
+                adopters: vec![],
+                share_changes: vec![],
+                told_at_v8: vec![],
+                due_at_v8: false,
+            },
+            // Funded by size with a fixed amount from the provider, Gamma adopted it later.
+            CampaignSpec {
+                proposal: ids[2],
+                status: "funded",
+                amount: 1_210_000,
+                key: json!({"kind": "size"}).to_string(),
+                fixed: json!([{"organisation_id": o[4], "amount": {"cents": 100_000}}]).to_string(),
+                pledges: vec![(a, Some(120), None), (b, Some(800), None)],
+                adopters: vec![(c, Some(2500))],
+                share_changes: vec![(a, 600_000, 500_000, false)],
+                told_at_v8: vec![],
+                due_at_v8: false,
+            },
+            // Lapsed by weights: its pledges were released.
+            CampaignSpec {
+                proposal: ids[3],
+                status: "lapsed",
+                amount: 300_000,
+                key: json!({"kind": "weights", "weights": {a.to_string(): 2, c.to_string(): 1}}).to_string(),
+                fixed: "[]".into(),
+                pledges: vec![(a, Some(120), None), (c, Some(2500), None)],
+                adopters: vec![],
+                share_changes: vec![(c, 300_000, 100_000, false)],
+                told_at_v8: vec![],
+                due_at_v8: false,
+            },
+        ];
+        for spec in campaigns {
+            // The funded campaign shares its selected quote.
+            let quote = (spec.proposal == ids[2]).then_some(quotes[1]);
+            self.campaign(network, spec, quote).await;
+        }
+        ids
+    }
+
+    async fn campaign(&mut self, network: i64, spec: CampaignSpec, quote: Option<i64>) {
+        let terms = CampaignTerms {
+            total: Money::from_cents(spec.amount),
+            key: serde_json::from_str::<SharingKey>(&spec.key).expect("the app's JSON of a sharing key"),
+            fixed: serde_json::from_str::<Vec<FixedContribution>>(&spec.fixed)
+                .expect("the app's JSON of fixed contributions"),
+        };
+        let participant = |org: i64, size: Option<i64>, cap: Option<i64>| Participant {
+            organisation_id: org,
+            size: size.map(|s| s as u64),
+            cap: cap.map(Money::from_cents),
+        };
+        let active = spec.status != "lapsed";
+        let mut participants: Vec<Participant> = if active {
+            spec.pledges.iter().map(|&(o, s, c)| participant(o, s, c)).collect()
+        } else {
+            Vec::new()
+        };
+        let pledge_count = participants.len() as i64;
+        participants.extend(spec.adopters.iter().map(|&(o, s)| participant(o, s, None)));
+        let shares = compute_shares(&terms, &participants).expect("a split the app would have stored");
+        let open = spec.status == "open";
+        let opened = self.ago(60);
+        let mut cols: Cols = vec![
+            ("network_id", network.into()),
+            ("proposal_id", spec.proposal.into()),
+            ("quote_id", quote.into()),
+            ("amount_cents", spec.amount.into()),
+            ("sharing_key", spec.key.clone().into()),
+            ("fixed", spec.fixed.clone().into()),
+            (
+                "deadline",
+                if open {
+                    self.now + Duration::days(30)
+                } else {
+                    self.ago(30)
+                }
+                .into(),
+            ),
+            ("min_participants", 2i64.into()),
+            ("catch_up_years", 3i64.into()),
+            ("status", spec.status.into()),
+            ("opened_at", opened.into()),
+            ("closed_at", (!open).then(|| self.ago(30)).into()),
+            ("announced_at", Some(opened).into()),
+        ];
+        if self.v >= 6 {
+            cols.push(("covered_cents", shares.covered.cents().into()));
+            cols.push(("participant_count", (shares.participant_lines().count() as i64).into()));
+            cols.push(("pledge_count", pledge_count.into()));
+        }
+        if self.v >= 8 {
+            cols.push(("digest_due", spec.due_at_v8.into()));
+        }
+        let id = self.insert("campaigns", cols).await;
+        self.expect.campaigns.insert(id, (terms, participants, pledge_count));
+        let share = |org: i64| shares.amount_of(org).map(|m| m.cents());
+        // (campaign, organisation) → the first amount not yet sent
+        let mut first_unsent = BTreeMap::new();
+        if self.v < 8 {
+            for &(org, before, after, sent) in &spec.share_changes {
+                self.insert(
+                    "share_changes",
+                    vec![
+                        ("network_id", network.into()),
+                        ("campaign_id", id.into()),
+                        ("organisation_id", org.into()),
+                        ("before_cents", before.into()),
+                        ("after_cents", after.into()),
+                        ("created_at", self.ago(5).into()),
+                        ("sent_at", sent.then(|| self.ago(4)).into()),
+                    ],
+                )
+                .await;
+                if !sent {
+                    first_unsent.entry(org).or_insert(before);
+                }
+            }
+        }
+        let mut due = false;
+        for &(org, size, cap) in &spec.pledges {
+            let mut cols: Cols = vec![
+                ("campaign_id", id.into()),
+                ("organisation_id", org.into()),
+                ("person_id", null_i64()),
+                ("cap_cents", cap.into()),
+                ("size", size.into()),
+                ("status", if active { "active" } else { "released" }.into()),
+                ("created_at", self.ago(50).into()),
+            ];
+            // What the upgrade leaves in `notified_cents`: what the organisation was told.
+            let told = if self.v >= 8 {
+                let told = if active {
+                    spec.told_at_v8
+                        .iter()
+                        .find(|(o, _)| *o == org)
+                        .map(|(_, cents)| *cents)
+                        .or(share(org))
+                } else {
+                    None
+                };
+                cols.push(("notified_cents", told.into()));
+                told
+            } else if open {
+                due |= first_unsent.contains_key(&org);
+                first_unsent.get(&org).copied().or(share(org))
+            } else {
+                None
+            };
+            let pledge = self.insert("pledges", cols).await;
+            self.expect.notified.insert(pledge, told);
+        }
+        self.expect
+            .digest_due
+            .insert(id, if self.v >= 8 { spec.due_at_v8 } else { due });
+        if spec.status == "funded" {
+            for line in shares.lines.iter().filter(|l| !l.fixed) {
+                let adopter = spec.adopters.iter().any(|(o, _)| *o == line.organisation_id);
+                if adopter {
+                    continue;
+                }
+                self.insert(
+                    "payment_requests",
+                    vec![
+                        ("network_id", network.into()),
+                        ("organisation_id", line.organisation_id.into()),
+                        ("campaign_id", Some(id).into()),
+                        ("catch_up_id", null_i64()),
+                        ("purpose", "co-funding".into()),
+                        ("amount_cents", line.amount.cents().into()),
+                        ("due_at", (self.now + Duration::days(30)).into()),
+                        ("status", "open".into()),
+                        ("created_at", self.ago(30).into()),
+                    ],
+                )
+                .await;
+            }
+            for &(org, size) in &spec.adopters {
+                let amount = share(org).unwrap_or_default();
+                let catch_up = self
+                    .insert(
+                        "catch_ups",
+                        vec![
+                            ("campaign_id", id.into()),
+                            ("organisation_id", org.into()),
+                            ("size", size.into()),
+                            ("amount_cents", amount.into()),
+                            ("created_at", self.ago(10).into()),
+                        ],
+                    )
+                    .await;
+                for &(funder, _, _) in &spec.pledges {
+                    self.insert(
+                        "catch_up_credits",
+                        vec![
+                            ("catch_up_id", catch_up.into()),
+                            ("organisation_id", funder.into()),
+                            ("amount_cents", (amount / 2).into()),
+                            ("created_at", self.ago(10).into()),
+                        ],
+                    )
+                    .await;
+                }
+                self.insert(
+                    "payment_requests",
+                    vec![
+                        ("network_id", network.into()),
+                        ("organisation_id", org.into()),
+                        ("campaign_id", Some(id).into()),
+                        ("catch_up_id", Some(catch_up).into()),
+                        ("purpose", "catch-up".into()),
+                        ("amount_cents", amount.into()),
+                        ("due_at", (self.now + Duration::days(30)).into()),
+                        ("status", "open".into()),
+                        ("created_at", self.ago(10).into()),
+                    ],
+                )
+                .await;
+            }
+        }
+    }
+
+    /// Version 3: polls in each status, with their electorate, mandates and ballots.
+    async fn polls(&mut self, network: i64, o: &[i64], p: &[i64], proposals: &[i64]) {
+        let hash = intercoop::auth::tokens::hash_token;
+        struct PollSpec {
+            title: &'static str,
+            method: serde_json::Value,
+            options: Vec<(&'static str, Option<i64>)>,
+            electorate: &'static str,
+            status: &'static str,
+            secret: bool,
+            priority: bool,
+            proposal: Option<i64>,
+            effect: Option<serde_json::Value>,
+        }
+        let yes_no = vec![("yes", None), ("no", None), ("abstain", None)];
+        let specs = [
+            PollSpec {
+                title: "Which module first",
+                method: json!({"kind": "approval"}),
+                options: vec![
+                    ("Shared cooperator module", Some(proposals[0])),
+                    ("Member portal in Dutch", Some(proposals[1])),
+                    ("Shift planning", Some(proposals[4])),
+                ],
+                electorate: "organisations",
+                status: "draft",
+                secret: false,
+                priority: true,
+                proposal: None,
+                effect: None,
+            },
+            PollSpec {
+                title: "Adopt the shared charter",
+                method: json!({"kind": "decision", "quorum_percent": 50, "threshold": {"kind": "simple_majority"}}),
+                options: yes_no.clone(),
+                electorate: "organisations",
+                status: "open",
+                secret: false,
+                priority: false,
+                proposal: None,
+                effect: None,
+            },
+            PollSpec {
+                title: "Discuss shift planning",
+                method: json!({"kind": "decision", "quorum_percent": 50, "threshold": {"kind": "two_thirds"}}),
+                options: yes_no,
+                electorate: "organisations",
+                status: "closed",
+                secret: true,
+                priority: false,
+                proposal: Some(proposals[4]),
+                effect: Some(json!({"kind": "discuss"})),
+            },
+            PollSpec {
+                title: "Name of the assembly",
+                method: json!({"kind": "schulze"}),
+                options: vec![("General assembly", None), ("Members day", None)],
+                electorate: "people",
+                status: "open",
+                secret: false,
+                priority: false,
+                proposal: None,
+                effect: None,
+            },
+        ];
+        for spec in specs {
+            let open_or_closed = spec.status != "draft";
+            let kind = spec.method["kind"].as_str().unwrap().to_string();
+            let method_params = spec.method.to_string();
+            // Organisations: the three active members, one vote each; people: two persons.
+            let electors: Vec<(String, Option<i64>, Option<i64>)> = match spec.electorate {
+                "organisations" => (0..3)
+                    .map(|i| (format!("o:{}", o[i]), Some(o[i]), Some(p[i])))
+                    .collect(),
+                _ => (0..2).map(|i| (format!("p:{}", p[i]), None, Some(p[i]))).collect(),
+            };
+            let weight = if open_or_closed { electors.len() as i64 } else { 0 };
+            let poll = self
+                .insert(
+                    "polls",
+                    vec![
+                        ("network_id", network.into()),
+                        ("title", spec.title.into()),
+                        ("description", format!("{} — what we decide.", spec.title).into()),
+                        ("method", kind.into()),
+                        ("method_params", method_params.into()),
+                        ("electorate", spec.electorate.into()),
+                        ("weighted", false.into()),
+                        ("secret", spec.secret.into()),
+                        ("hide_results", false.into()),
+                        ("status", spec.status.into()),
+                        ("opens_at", null_ts()),
+                        ("closes_at", Some(self.now + Duration::days(7)).into()),
+                        ("opened_at", open_or_closed.then(|| self.ago(7)).into()),
+                        ("closed_at", (spec.status == "closed").then(|| self.ago(1)).into()),
+                        ("proposal_id", spec.proposal.into()),
+                        ("effect", spec.effect.as_ref().map(|e| e.to_string()).into()),
+                        ("priority", spec.priority.into()),
+                        ("max_proxies", 1i64.into()),
+                        ("electorate_weight", weight.into()),
+                        (
+                            "secret_salt",
+                            (spec.secret && spec.status == "open")
+                                .then(|| "salt".to_string())
+                                .into(),
+                        ),
+                        ("result", null_text()),
+                        ("created_by", Some(p[0]).into()),
+                        ("created_at", self.ago(10).into()),
+                        ("updated_at", self.ago(1).into()),
+                    ],
+                )
+                .await;
+            let mut option_ids = Vec::new();
+            for (i, (label, proposal)) in spec.options.iter().enumerate() {
+                option_ids.push(
+                    self.insert(
+                        "poll_options",
+                        vec![
+                            ("poll_id", poll.into()),
+                            ("position", (i as i64).into()),
+                            ("label", (*label).into()),
+                            ("proposal_id", (*proposal).into()),
+                        ],
+                    )
+                    .await,
+                );
+            }
+            self.expect.polls.push((poll, spec.title));
+            if !open_or_closed {
+                continue;
+            }
+            for (key, org, person) in &electors {
+                self.insert(
+                    "poll_electorate",
+                    vec![
+                        ("poll_id", poll.into()),
+                        ("voter_key", key.clone().into()),
+                        ("organisation_id", (*org).into()),
+                        ("person_id", (*person).into()),
+                        ("weight", 1i64.into()),
+                    ],
+                )
+                .await;
+            }
+            if spec.electorate == "organisations" {
+                // Gamma gave its proxy to Alpha.
+                self.insert(
+                    "poll_mandates",
+                    vec![
+                        ("poll_id", poll.into()),
+                        ("organisation_id", o[2].into()),
+                        ("kind", "proxy".into()),
+                        ("person_id", null_i64()),
+                        ("holder_organisation_id", Some(o[0]).into()),
+                        ("created_by", p[2].into()),
+                        ("created_at", self.ago(5).into()),
+                    ],
+                )
+                .await;
+            }
+            // The first two electors voted: yes and no, or a ranking each.
+            for (i, (key, org, person)) in electors.iter().take(2).enumerate() {
+                let content = match spec.method["kind"].as_str() {
+                    Some("decision") => json!({"choice": if i == 0 { "yes" } else { "no" }}),
+                    _ => json!({"ranking": if i == 0 { [0, 1] } else { [1, 0] }}),
+                };
+                let ballot_key = if spec.secret {
+                    hash(&format!("salt{key}"))
+                } else {
+                    key.clone()
+                };
+                self.insert(
+                    "poll_ballots",
+                    vec![
+                        ("poll_id", poll.into()),
+                        ("ballot_key", ballot_key.into()),
+                        ("content", content.to_string().into()),
+                        ("weight", 1i64.into()),
+                        ("receipt_hash", hash(&format!("receipt{poll}{key}")).into()),
+                        ("cast_at", self.ago(2).into()),
+                    ],
+                )
+                .await;
+                self.insert(
+                    "poll_voters",
+                    vec![
+                        ("poll_id", poll.into()),
+                        ("voter_key", key.clone().into()),
+                        ("organisation_id", (*org).into()),
+                        ("cast_by", person.unwrap().into()),
+                        ("recorded_by", null_i64()),
+                        ("voted_at", self.ago(2).into()),
+                    ],
+                )
+                .await;
+            }
+            if spec.status == "closed" {
+                // What closing stored: the published result (a tie, so it did not pass).
+                let result = json!({
+                    "poll_id": poll, "method": "decision", "final": true,
+                    "computed_at": "2025-03-01T12:00:00Z",
+                    "ranking": [option_ids[0], option_ids[1], option_ids[2]],
+                    "winners": [], "passed": false, "ballots": 2, "weight": 2,
+                    "electorate_weight": 3, "electorate_size": 3, "voters": 2,
+                    "details": {
+                        "method": "decision", "yes": 1, "no": 1, "abstain": 0, "cast_weight": 2,
+                        "electorate_weight": 3, "quorum_percent": 50, "quorum_weight": 2,
+                        "quorum_met": true, "threshold": {"kind": "two_thirds"}, "yes_needed": 2,
+                        "threshold_reached": false, "passed": false
+                    }
+                });
+                let mut q = Query::update();
+                q.table(Alias::new("polls"))
+                    .value(Alias::new("result"), result.to_string())
+                    .and_where(Expr::col(Alias::new("id")).eq(poll));
+                self.db.execute(&q).await.unwrap();
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------ the checks
+
+async fn count_rows(db: &DatabaseConnection, table: &str) -> i64 {
+    let row = db
+        .query_one(
+            Query::select()
+                .expr_as(Expr::cust("COUNT(*)"), Alias::new("n"))
+                .from(Alias::new(table)),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get::<i64>("", "n").unwrap()
+}
+
+async fn check(f: &Fixture<'_>, db: &DatabaseConnection) {
+    let v = f.v;
+    // Every migration recorded, no rebuild waiting.
+    let versions: Vec<i64> = db
+        .query_all(
+            Query::select()
+                .column(Alias::new("version"))
+                .from(Alias::new("schema_migrations"))
+                .order_by(Alias::new("version"), sea_orm::Order::Asc),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.try_get::<i64>("", "version").unwrap())
+        .collect();
+    let all: Vec<i64> = MIGRATIONS.iter().map(|m| m.version).collect();
+    assert_eq!(versions, all, "from version {v}: every migration is recorded");
+    assert_eq!(
+        count_rows(db, "schema_rebuilds").await,
+        0,
+        "from version {v}: no rebuild is left waiting"
+    );
+    // Every row is still there (the share changes were carried over, then dropped; the
+    // job claims of job_runs are dropped with their table).
+    for (table, n) in &f.rows {
+        if *table == "share_changes" || *table == "job_runs" {
+            continue;
+        }
+        assert_eq!(count_rows(db, table).await, *n, "from version {v}: rows of {table}");
+    }
+    // Derived columns.
+    for (id, interested) in &f.expect.interests {
+        let row = db
+            .query_one(
+                Query::select()
+                    .column(Alias::new("interest_count"))
+                    .from(Alias::new("proposals"))
+                    .and_where(Expr::col(Alias::new("id")).eq(*id)),
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            row.try_get::<i64>("", "interest_count").unwrap(),
+            *interested,
+            "from version {v}: interest count of proposal {id}"
+        );
+    }
+    for (id, (terms, participants, pledges)) in &f.expect.campaigns {
+        let row = db
+            .query_one(
+                Query::select()
+                    .columns(["covered_cents", "participant_count", "pledge_count", "digest_due"].map(Alias::new))
+                    .from(Alias::new("campaigns"))
+                    .and_where(Expr::col(Alias::new("id")).eq(*id)),
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        let shares = compute_shares(terms, participants).unwrap();
+        let got = (
+            row.try_get::<i64>("", "covered_cents").unwrap(),
+            row.try_get::<i64>("", "participant_count").unwrap(),
+            row.try_get::<i64>("", "pledge_count").unwrap(),
+        );
+        let want = (
+            shares.covered.cents(),
+            shares.participant_lines().count() as i64,
+            *pledges,
+        );
+        assert_eq!(got, want, "from version {v}: summary of campaign {id}");
+        assert_eq!(
+            row.try_get::<bool>("", "digest_due").unwrap(),
+            f.expect.digest_due[id],
+            "from version {v}: digest mark of campaign {id}"
+        );
+    }
+    for (id, told) in &f.expect.notified {
+        let row = db
+            .query_one(
+                Query::select()
+                    .column(Alias::new("notified_cents"))
+                    .from(Alias::new("pledges"))
+                    .and_where(Expr::col(Alias::new("id")).eq(*id)),
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            row.try_get::<Option<i64>>("", "notified_cents").unwrap(),
+            *told,
+            "from version {v}: share told to pledge {id}"
+        );
+    }
+}
+
+/// The real server on the upgraded database serves the fixture's administrator.
+async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
+    let args = ServeArgs {
+        db: db.clone(),
+        bind: "127.0.0.1:0".into(),
+        base_url: None,
+        smtp_url: None,
+        mail_from: "intercoop <noreply@test.example>".into(),
+        log_json: false,
+        no_worker: true,
+        worker_interval_ms: 20,
+        job_lease_seconds: 30,
+        fault_job_pause: None,
+    };
+    let running = intercoop::server::start(&args).await.unwrap();
+    let base = running.state.config.base_url.clone();
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let get = |path: String| {
+        let http = http.clone();
+        let url = format!("{base}{path}");
+        async move {
+            let r = http
+                .get(&url)
+                .header("cookie", format!("ic_session={ALICE_COOKIE}"))
+                .header("accept-language", "en")
+                .send()
+                .await
+                .unwrap();
+            let status = r.status();
+            let body = r.text().await.unwrap();
+            assert_eq!(status, 200, "from version {version}: GET {url}\n{body}");
+            body
+        }
+    };
+    if version == 0 {
+        // Nothing but the default network: the login page.
+        get("/login".into()).await;
+    } else {
+        let list = get("/proposals".into()).await;
+        for (id, title) in &expect.proposals {
+            assert!(list.contains(title), "from version {version}: {title} in the list");
+            let page = get(format!("/proposals/{id}")).await;
+            assert!(page.contains(title), "from version {version}: {title} on its page");
+        }
+        let list = get("/polls".into()).await;
+        for (id, title) in &expect.polls {
+            assert!(list.contains(title), "from version {version}: {title} in the list");
+            let page = get(format!("/polls/{id}")).await;
+            assert!(page.contains(title), "from version {version}: {title} on its page");
+        }
+    }
+    running.stop().await;
+}
