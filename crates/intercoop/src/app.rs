@@ -28,6 +28,11 @@ impl App {
 /// Every kind of job and its handler, and the recurring jobs (see `crate::jobs`).
 pub fn jobs() -> crate::jobs::Registry {
     let r = crate::jobs::Registry::new();
+    let r = crate::events::register(
+        r,
+        crate::events::Subscriptions::new().on(crate::events::POLL_CLOSED, crate::proposals::effects::ON_POLL_CLOSED),
+    );
+    let r = crate::proposals::effects::register(r);
     let r = crate::proposals::jobs::register(r);
     let r = crate::funding::jobs::register(r);
     crate::polls::jobs::register(r)

@@ -17,6 +17,7 @@ pub mod db;
 pub mod demo;
 pub mod entities;
 pub mod error;
+pub mod events;
 pub mod funding;
 pub mod home;
 pub mod i18n;

@@ -37,7 +37,9 @@ pub mod event {
 // ---------------------------------------------------------------- timeline
 
 intercoop_domain::text_enum!(
-    /// What a timeline entry records (each has a Fluent message `proposals-event-<kind>`).
+    /// What a timeline entry records (each has a Fluent message `proposals-event-<kind>`);
+    /// `effect_failed`: a passed poll's effect the proposal could not take (the reason is
+    /// the refusal's message id).
     TimelineKind {
         Posted = "posted",
         Transition = "transition",
@@ -50,6 +52,7 @@ intercoop_domain::text_enum!(
         PledgeWithdrawn = "pledge_withdrawn",
         Adopted = "adopted",
         Priority = "priority",
+        EffectFailed = "effect_failed",
     }
 );
 

@@ -850,10 +850,19 @@ both_backends!(
 both_backends!(polls_store_their_link_to_proposals, |app: TestApp| async move {
     let admin = app.api(&app.admin_token().await);
     let ms = members(&app, "Link Coop", 2, |_| None).await;
+    let mut proposals = Vec::new();
+    for title in ["Labels", "Deposits", "Exports"] {
+        let r = admin
+            .post("/api/v1/proposals", &json!({"title": title, "requested_by": ms[0].org}))
+            .await;
+        assert_eq!(r.status(), 201);
+        proposals.push(r.json::<Value>().await.unwrap()["id"].as_i64().unwrap());
+    }
+    let [a, b, c] = proposals[..] else { unreachable!() };
     // A priority poll's options carry their proposals; only ranked or points polls qualify.
     let p = create_poll(
         &admin,
-        json!({"title": "Priority", "method": "points", "priority": true, "options": ["A", "B"], "proposal_ids": [41, 42]}),
+        json!({"title": "Priority", "method": "points", "priority": true, "options": ["A", "B"], "proposal_ids": [a, b]}),
     )
     .await;
     assert_eq!(p["priority"], true);
@@ -862,7 +871,7 @@ both_backends!(polls_store_their_link_to_proposals, |app: TestApp| async move {
             p["options"][0]["proposal_id"].as_i64(),
             p["options"][1]["proposal_id"].as_i64()
         ),
-        (Some(41), Some(42))
+        (Some(a), Some(b))
     );
     for (body, field) in [
         (
@@ -881,6 +890,35 @@ both_backends!(polls_store_their_link_to_proposals, |app: TestApp| async move {
             json!({"title": "P", "method": "decision", "effect": {"kind": "reject"}}),
             "proposal_id",
         ),
+        // Proposals that do not exist (in this network) are refused, and effects the
+        // proposal cannot take now, and terms that are not valid.
+        (
+            json!({"title": "P", "method": "schulze", "priority": true, "options": ["A", "B"], "proposal_ids": [a, 999_999]}),
+            "proposal_ids",
+        ),
+        (
+            json!({"title": "P", "method": "decision", "proposal_id": 999_999, "effect": {"kind": "reject"}}),
+            "proposal_id",
+        ),
+        (
+            json!({"title": "P", "method": "decision", "proposal_id": a, "effect": {"kind": "discuss"}}),
+            "effect",
+        ),
+        (
+            json!({"title": "P", "method": "decision", "proposal_id": a,
+                   "effect": {"kind": "open_funding", "terms": {"amount_cents": -5, "key": {"kind": "equal"}}}}),
+            "amount_cents",
+        ),
+        (
+            json!({"title": "P", "method": "decision", "proposal_id": a,
+                   "effect": {"kind": "open_funding", "terms": {"amount_cents": 500, "key": {"kind": "equal"}, "deadline": "2001-01-01T00:00:00Z"}}}),
+            "deadline",
+        ),
+        (
+            json!({"title": "P", "method": "decision", "proposal_id": a,
+                   "effect": {"kind": "open_funding", "terms": {"amount": 500}}}),
+            "effect.terms.amount",
+        ),
     ] {
         let r = admin.post("/api/v1/polls", &body).await;
         assert_eq!(r.status(), 422, "{body}");
@@ -889,7 +927,7 @@ both_backends!(polls_store_their_link_to_proposals, |app: TestApp| async move {
     // A linked poll stores its effect; when it does not pass, closing leaves the proposal alone.
     let p = create_poll(
         &admin,
-        json!({"title": "Open the co-funding?", "method": "decision", "proposal_id": 7,
+        json!({"title": "Open the co-funding?", "method": "decision", "proposal_id": c,
                "effect": {"kind": "open_funding", "terms": {"amount_cents": 30000, "key": {"kind": "equal"}}}}),
     )
     .await;

@@ -1,6 +1,7 @@
 //! Polls that act on proposals: a linked poll carries its effect when it passes, a
-//! priority poll records the network priority, through `crate::proposals::apply_effect`
-//! and `set_network_priority`.
+//! priority poll records the network priority — through the event `poll_closed`, to which
+//! the proposals feature reacts in a job of its own; an effect the proposal can no
+//! longer take never blocks the poll and is shown to the facilitators.
 
 mod common;
 
@@ -50,6 +51,8 @@ both_backends!(
             post(&rep, &format!("/api/v1/polls/{pid}/ballots"), json!({"choice": choice})).await;
             let result = post(&admin, &format!("/api/v1/polls/{pid}/close"), json!({})).await;
             assert_eq!(result["passed"], rejected);
+            // The proposals feature reacts to the closed poll in a job of its own.
+            app.settle_jobs().await;
             let after = admin.json(&format!("/api/v1/proposals/{id}")).await["status"].clone();
             if rejected {
                 assert_eq!(after, "rejected");
@@ -87,6 +90,7 @@ both_backends!(a_priority_poll_orders_the_proposals, |app: TestApp| async move {
     .await;
     let result = post(&admin, &format!("/api/v1/polls/{pid}/close"), json!({})).await;
     assert_eq!(result["ranking"], json!([second_option, first_option]));
+    app.settle_jobs().await;
     // The proposals capability shows the network priority: "Exports" now comes first.
     let list = admin.json("/api/v1/proposals?sort=priority").await;
     let text = list["items"].to_string();
@@ -95,3 +99,89 @@ both_backends!(a_priority_poll_orders_the_proposals, |app: TestApp| async move {
         "{list}"
     );
 });
+
+both_backends!(
+    an_effect_the_proposal_can_no_longer_take_never_blocks_the_poll,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let org = app.organisation(&admin, "Linked Coop", "user", Some(10)).await;
+        let rep = app.person("rep@linked.example", "Rep", Some(org), true, false).await;
+        let rep = app.api(&app.token_for(rep).await);
+        let id = proposal(&admin, "Need to reject", org).await;
+        let poll = post(
+            &admin,
+            "/api/v1/polls",
+            json!({"title": "Reject this need?", "method": "decision", "proposal_id": id, "effect": {"kind": "reject"}}),
+        )
+        .await;
+        let pid = poll["id"].as_i64().unwrap();
+        post(&admin, &format!("/api/v1/polls/{pid}/open"), json!({})).await;
+        post(&rep, &format!("/api/v1/polls/{pid}/ballots"), json!({"choice": "yes"})).await;
+        // Meanwhile the co-funding opens: a proposal in funding can no longer be rejected.
+        post(
+            &admin,
+            &format!("/api/v1/proposals/{id}/campaign"),
+            json!({"amount_cents": 10_000, "key": {"kind": "equal"}}),
+        )
+        .await;
+        // The poll closes and publishes its result all the same.
+        let result = post(&admin, &format!("/api/v1/polls/{pid}/close"), json!({})).await;
+        assert_eq!(result["passed"], true);
+        app.settle_jobs().await;
+        assert_eq!(admin.json(&format!("/api/v1/polls/{pid}")).await["status"], "closed");
+        // The proposal stays in funding; its timeline says why the decision was not applied.
+        let p = admin.json(&format!("/api/v1/proposals/{id}")).await;
+        assert_eq!(p["status"], "funding");
+        let last = p["timeline"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(last["kind"], "effect_failed", "{last}");
+        assert_eq!(last["poll_id"], pid);
+        assert_eq!(last["reason"], "proposals-wrong-status");
+        // The job that reacted is done, not stuck retrying.
+        let jobs = admin.json("/api/v1/jobs").await;
+        assert_eq!(jobs, json!([]), "no failed job");
+        // The facilitators see it on their dashboard and on the proposal's page.
+        let browser = app.client();
+        app.login(&browser, "admin@test.example").await;
+        let dash = browser.text("/dashboard").await;
+        assert!(dash.contains("Decisions of polls not carried out"), "{dash}");
+        assert!(dash.contains("Need to reject"), "{dash}");
+        let page = browser.text(&format!("/proposals/{id}")).await;
+        assert!(page.contains("could not be carried out"), "{page}");
+        // Once someone acts on the proposal, the dashboard no longer asks.
+        post(
+            &admin,
+            &format!("/api/v1/proposals/{id}/comments"),
+            json!({"body": "We keep funding it."}),
+        )
+        .await;
+        let dash = browser.text("/dashboard").await;
+        assert!(!dash.contains("Decisions of polls not carried out"), "{dash}");
+    }
+);
+
+both_backends!(
+    an_effect_is_checked_again_when_its_poll_opens,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let org = app.organisation(&admin, "Linked Coop", "user", Some(10)).await;
+        let id = proposal(&admin, "Need to reject", org).await;
+        let poll = post(
+        &admin,
+        "/api/v1/polls",
+        json!({"title": "Reject this need?", "method": "decision", "proposal_id": id, "effect": {"kind": "reject"}}),
+    )
+    .await;
+        let pid = poll["id"].as_i64().unwrap();
+        post(
+            &admin,
+            &format!("/api/v1/proposals/{id}/transition"),
+            json!({"to": "withdrawn"}),
+        )
+        .await;
+        let r = admin.post(&format!("/api/v1/polls/{pid}/open"), &json!({})).await;
+        assert_eq!(r.status(), 422);
+        let problem: Value = r.json().await.unwrap();
+        assert_eq!(problem["errors"][0]["field"], "effect", "{problem}");
+        assert_eq!(admin.json(&format!("/api/v1/polls/{pid}")).await["status"], "draft");
+    }
+);

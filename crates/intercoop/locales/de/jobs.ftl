@@ -21,3 +21,5 @@ dashboard-failed-jobs = { $count ->
     [one] 1 Aufgabe konnte nicht erledigt werden
    *[other] { $count } Aufgaben konnten nicht erledigt werden
 }
+jobs-kind-events-dispatch = Ein Ereignis an die Funktionen weitergeben, die darauf reagieren
+jobs-kind-proposals-on_poll_closed = Die Entscheidung einer geschlossenen Abstimmung auf ihren Vorschlag anwenden

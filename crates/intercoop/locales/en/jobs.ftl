@@ -21,3 +21,5 @@ dashboard-failed-jobs = { $count ->
     [one] 1 job could not be done
    *[other] { $count } jobs could not be done
 }
+jobs-kind-events-dispatch = Hand an event to the features that react to it
+jobs-kind-proposals-on_poll_closed = Carry out a closed poll's decision on its proposal

@@ -138,3 +138,5 @@ error-poll-proxy-limit = This organisation already holds as many proxies as allo
 error-poll-proxy-limit-detail = Each organisation may hold a limited number of proxies in a poll; ask another organisation.
 error-poll-mandate-people = Delegations are for polls with one vote per organisation
 error-poll-mandate-people-detail = In a poll with one vote per person, each person votes for themselves.
+error-poll-proposal-unknown = No such proposal in this network.
+error-poll-effect-not-allowed = The proposal cannot take this decision in its current status (see its timeline).

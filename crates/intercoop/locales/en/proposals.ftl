@@ -186,3 +186,6 @@ proposals-count = { $count ->
     [one] One proposal
    *[other] { $count } proposals
 }
+proposals-event-effect_failed = The poll's decision could not be carried out: { $detail }
+proposals-decisions-title = Decisions of polls not carried out
+proposals-decision-not-carried-out = Poll { $poll }: { $reason }

@@ -21,3 +21,5 @@ dashboard-failed-jobs = { $count ->
     [one] 1 tâche n'a pas pu être faite
    *[other] { $count } tâches n'ont pas pu être faites
 }
+jobs-kind-events-dispatch = Transmettre un événement aux fonctions qui y réagissent
+jobs-kind-proposals-on_poll_closed = Appliquer la décision d'un sondage clôturé à sa proposition

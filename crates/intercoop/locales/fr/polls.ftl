@@ -138,3 +138,5 @@ error-poll-proxy-limit = Cette organisation détient déjà autant de procuratio
 error-poll-proxy-limit-detail = Chaque organisation peut détenir un nombre limité de procurations dans un scrutin ; demandez à une autre organisation.
 error-poll-mandate-people = Les délégations concernent les scrutins à une voix par organisation
 error-poll-mandate-people-detail = Dans un scrutin à une voix par personne, chacun vote pour soi.
+error-poll-proposal-unknown = Aucune proposition de ce réseau ne porte ce numéro.
+error-poll-effect-not-allowed = La proposition ne peut pas recevoir cette décision dans son état actuel (voir son historique).

@@ -186,3 +186,6 @@ proposals-count = { $count ->
     [one] Une proposition
    *[other] { $count } propositions
 }
+proposals-event-effect_failed = La décision du sondage n'a pas pu être appliquée : { $detail }
+proposals-decisions-title = Décisions de sondages non appliquées
+proposals-decision-not-carried-out = Sondage { $poll } : { $reason }

@@ -21,3 +21,5 @@ dashboard-failed-jobs = { $count ->
     [one] 1 taak kon niet uitgevoerd worden
    *[other] { $count } taken konden niet uitgevoerd worden
 }
+jobs-kind-events-dispatch = Een gebeurtenis doorgeven aan de functies die erop reageren
+jobs-kind-proposals-on_poll_closed = Het besluit van een gesloten stemming op haar voorstel toepassen

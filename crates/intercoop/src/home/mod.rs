@@ -126,6 +126,7 @@ async fn dashboard(State(state): State<AppState>, State(home): State<HomeState>,
     let organisations = user.organisations.clone();
     let mut sections = Vec::new();
     // Sections speak the page's language (profile, then browser, then network).
+    sections.extend(crate::proposals::decisions_section(&state, &user, ctx.lang).await?);
     sections.extend(crate::proposals::dashboard_section(&state, &user, ctx.lang).await?);
     sections.extend(crate::polls::dashboard_section(&state, &user, ctx.lang).await?);
     render(&DashboardPage {

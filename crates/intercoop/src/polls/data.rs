@@ -52,6 +52,7 @@ impl PollFull {
 
 /// Creates a draft poll and its options; returns the poll id.
 pub async fn create<C: ConnectionTrait>(conn: &C, actor: Actor, network_id: i64, v: &ValidPoll) -> AppResult<i64> {
+    check_proposals(conn, network_id, v.proposal_id, v.effect.as_ref(), &v.options).await?;
     let now = db::now();
     let row = poll::ActiveModel {
         network_id: Set(network_id),
@@ -107,6 +108,35 @@ pub async fn create<C: ConnectionTrait>(conn: &C, actor: Actor, network_id: i64,
     )
     .await?;
     Ok(row.id)
+}
+
+/// The proposals a poll acts on exist in its network, and its effect can be carried out
+/// on its proposal now (`proposals::effects::validate`): asked when the poll is created
+/// and when it opens. A 422 naming the field otherwise.
+pub async fn check_proposals<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    proposal_id: Option<i64>,
+    effect: Option<&crate::proposals::ProposalEffect>,
+    options: &[(String, Option<i64>)],
+) -> AppResult<()> {
+    match (proposal_id, effect) {
+        (Some(p), Some(effect)) => crate::proposals::effects::validate(conn, network_id, p, effect).await?,
+        (Some(p), None) => match crate::proposals::data::get(conn, network_id, p).await {
+            Ok(_) => {}
+            Err(AppError::NotFound) => return Err(AppError::invalid("proposal_id", "poll-proposal-unknown")),
+            Err(e) => return Err(e),
+        },
+        _ => {}
+    }
+    for id in options.iter().filter_map(|(_, p)| *p) {
+        match crate::proposals::data::get(conn, network_id, id).await {
+            Ok(_) => {}
+            Err(AppError::NotFound) => return Err(AppError::invalid("proposal_ids", "poll-proposal-unknown")),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 pub async fn get<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<PollFull> {

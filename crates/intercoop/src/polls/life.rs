@@ -10,6 +10,7 @@ use crate::audit::{self, Actor, Change};
 use crate::auth::tokens::new_token;
 use crate::db;
 use crate::error::{AppError, AppResult};
+use crate::events::{Event, PollClosed, PriorityOrder};
 use intercoop_domain::voting::{PollStatus, check_poll_transition};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
@@ -42,6 +43,19 @@ pub async fn open<C: ConnectionTrait>(
     base_url: Option<&str>,
 ) -> AppResult<()> {
     let full = get(conn, network_id, id).await?;
+    // The proposal may have moved since the poll was drafted: its effect is checked again.
+    if full.status() == PollStatus::Draft {
+        let options: Vec<(String, Option<i64>)> =
+            full.options.iter().map(|o| (o.label.clone(), o.proposal_id)).collect();
+        super::data::check_proposals(
+            conn,
+            network_id,
+            full.poll.proposal_id,
+            full.poll.effect.as_ref().map(|e| &e.0),
+            &options,
+        )
+        .await?;
+    }
     transition(conn, &full, PollStatus::Open).await?;
     let weight = snapshot_electorate(conn, &full.poll).await?;
     let now = db::now();
@@ -77,8 +91,10 @@ pub async fn open<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Closes an open poll: counts it, stores the published result, carries out a passed
-/// poll's effect on its proposal (or records a priority poll's order), tells the voters.
+/// Closes an open poll: counts it, stores the published result, records the event
+/// `poll_closed` (the proposals feature carries out a passed poll's effect, or records a
+/// priority poll's order, from it: closing never waits for, nor fails with, them) and
+/// tells the voters.
 pub async fn close<C: ConnectionTrait>(
     conn: &C,
     actor: Actor,
@@ -114,7 +130,7 @@ pub async fn close<C: ConnectionTrait>(
         Some(&result),
     )
     .await?;
-    apply_to_proposals(conn, &full, &result).await?;
+    crate::events::publish(conn, Event::PollClosed(closed_event(&full, &result)?)).await?;
     if let Some(base_url) = base_url {
         let people: Vec<i64> = electorate(conn, id).await?.iter().filter_map(|e| e.person_id).collect();
         notify(conn, &full.poll, &people, Notice::Result, base_url).await?;
@@ -122,32 +138,38 @@ pub async fn close<C: ConnectionTrait>(
     Ok(result)
 }
 
-/// The proposal side of closing, kept apart: a linked poll's effect, a priority poll's order.
-pub(super) async fn apply_to_proposals<C: ConnectionTrait>(
-    conn: &C,
-    full: &PollFull,
-    result: &PollResult,
-) -> AppResult<()> {
+/// What closing tells the features that react: the result, the effect on the proposal
+/// the poll decides, a priority poll's order of proposals.
+fn closed_event(full: &PollFull, result: &PollResult) -> AppResult<PollClosed> {
     let p = &full.poll;
-    if result.passed == Some(true)
-        && let (Some(proposal_id), Some(effect)) = (p.proposal_id, p.effect.as_ref())
-    {
-        crate::proposals::apply_effect(conn, p.network_id, proposal_id, effect, p.id).await?;
-    }
-    if p.priority {
+    let priority = p.priority.then(|| {
         let by_option: HashMap<i64, i64> = full
             .options
             .iter()
             .filter_map(|o| o.proposal_id.map(|pid| (o.id, pid)))
             .collect();
-        let ordered: Vec<i64> = result
-            .ranking
-            .iter()
-            .filter_map(|o| by_option.get(o).copied())
-            .collect();
-        crate::proposals::priority::set_priority(conn, p.network_id, p.id, p.method.0, &ordered).await?;
-    }
-    Ok(())
+        PriorityOrder {
+            method: p.method.0,
+            proposal_ids: result
+                .ranking
+                .iter()
+                .filter_map(|o| by_option.get(o).copied())
+                .collect(),
+        }
+    });
+    Ok(PollClosed {
+        poll_id: p.id,
+        network_id: p.network_id,
+        passed: result.passed,
+        proposal_id: p.proposal_id,
+        effect: p
+            .effect
+            .as_ref()
+            .map(|e| serde_json::to_value(&e.0))
+            .transpose()
+            .map_err(anyhow::Error::from)?,
+        priority,
+    })
 }
 
 /// Rewrites a secret poll's ballots in the order of their (salted, hence random) keys, with

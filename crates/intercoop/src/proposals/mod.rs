@@ -182,6 +182,39 @@ pub async fn dashboard_section(
     }))
 }
 
+/// For administrators: the decisions of polls that could not be carried out on their
+/// proposal, until someone acts on it (see `effects::decisions_to_check`).
+pub async fn decisions_section(
+    state: &AppState,
+    user: &CurrentUser,
+    lang: crate::i18n::Lang,
+) -> AppResult<Option<DashboardSection>> {
+    if !user.is_admin() {
+        return Ok(None);
+    }
+    let list = effects::decisions_to_check(&state.db.read, user.network.id).await?;
+    if list.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(DashboardSection {
+        title: lang.t("proposals-decisions-title"),
+        items: list
+            .into_iter()
+            .map(|d| DashboardItem {
+                text: d.title,
+                href: format!("/proposals/{}", d.proposal_id),
+                detail: lang.t_args(
+                    "proposals-decision-not-carried-out",
+                    &[
+                        ("poll", crate::i18n::Arg::Num(d.poll_id.unwrap_or_default())),
+                        ("reason", lang.t(&format!("error-{}", d.reason)).into()),
+                    ],
+                ),
+            })
+            .collect(),
+    }))
+}
+
 /// Demo content of this feature area, loaded in the demo's first network.
 pub async fn load_demo<C: sea_orm::ConnectionTrait>(conn: &C, network_id: i64) -> anyhow::Result<()> {
     demo::load_demo(conn, network_id).await

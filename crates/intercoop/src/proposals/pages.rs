@@ -7,6 +7,7 @@ use super::views::{self, ListFilter, ProposalOut, ProposalRow};
 use crate::access::Doer;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::state::AppState;
+use crate::timeline::TimelineKind;
 use crate::web::{CsrfForm, Ctx, render, render_status, require_user, see_other};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -186,6 +187,10 @@ impl ShowPage {
                     ("from", lang.t(&format!("proposals-status-{from}")).into()),
                     ("to", lang.t(&format!("proposals-status-{to}")).into()),
                 ],
+            ),
+            _ if e.kind == TimelineKind::EffectFailed.as_str() => lang.t_args(
+                "proposals-event-effect_failed",
+                &[("detail", lang.t(&format!("error-{}", e.reason)).into())],
             ),
             _ => lang.t_args(
                 &format!("proposals-event-{}", e.kind),
