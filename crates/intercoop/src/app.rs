@@ -35,7 +35,17 @@ pub fn jobs() -> crate::jobs::Registry {
     let r = crate::proposals::effects::register(r);
     let r = crate::proposals::jobs::register(r);
     let r = crate::funding::jobs::register(r);
-    crate::polls::jobs::register(r)
+    let r = crate::polls::jobs::register(r);
+    crate::notifications::register(r, audiences())
+}
+
+/// Who gets each kind of notice, from the feature that owns the kind (see
+/// `crate::notifications`). Security messages and the digest name their addressees.
+pub fn audiences() -> crate::notifications::Audiences {
+    let a = crate::notifications::Audiences::new();
+    let a = crate::proposals::notifications::audiences(a);
+    let a = crate::funding::notifications::audiences(a);
+    crate::polls::notifications::audiences(a)
 }
 
 impl FromRef<App> for AppState {

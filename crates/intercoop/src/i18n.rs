@@ -100,16 +100,15 @@ impl Lang {
 
     /// Translates a message id with named arguments.
     pub fn t_args(self, key: &str, args: &[(&'static str, Arg)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(k, v)| {
-                let value = match v {
-                    Arg::Str(s) => FluentValue::from(s.clone()),
-                    Arg::Num(n) => FluentValue::from(*n),
-                };
-                (Cow::Borrowed(*k), value)
-            })
-            .collect();
+        let map: HashMap<Cow<'static, str>, FluentValue> =
+            args.iter().map(|(k, v)| (Cow::Borrowed(*k), v.fluent())).collect();
+        LOCALES.lookup_with_args(self.langid(), key, &map)
+    }
+
+    /// Translates a message id with arguments named at run time (a notification's facts).
+    pub fn t_named(self, key: &str, args: &[(String, Arg)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue> =
+            args.iter().map(|(k, v)| (Cow::Owned(k.clone()), v.fluent())).collect();
         LOCALES.lookup_with_args(self.langid(), key, &map)
     }
 
@@ -124,6 +123,15 @@ impl Lang {
 pub enum Arg {
     Str(String),
     Num(i64),
+}
+
+impl Arg {
+    fn fluent(&self) -> FluentValue<'static> {
+        match self {
+            Arg::Str(s) => FluentValue::from(s.clone()),
+            Arg::Num(n) => FluentValue::from(*n),
+        }
+    }
 }
 
 impl From<&str> for Arg {

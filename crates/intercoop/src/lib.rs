@@ -26,6 +26,7 @@ pub mod jobs;
 pub mod mail;
 pub mod money;
 pub mod networks;
+pub mod notifications;
 pub mod openapi;
 pub mod organisations;
 pub mod people;

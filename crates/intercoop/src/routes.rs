@@ -27,6 +27,8 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::polls::router())
         // Jobs that could not be done (administrators).
         .merge(crate::jobs::router())
+        // Which emails each person gets; one-click unsubscribe.
+        .merge(crate::notifications::router())
         // Vendored assets (never from a CDN).
         .route("/static/app.css", get(css))
         .route("/static/htmx.min.js", get(htmx));
@@ -36,6 +38,7 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::proposals::api_router())
         .merge(crate::polls::api_router())
         .merge(crate::jobs::api_router())
+        .merge(crate::notifications::api_router())
         .route("/api/openapi.json", get(crate::openapi::serve))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -48,6 +51,7 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::render_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::csrf_cookie))
         .layer(axum::middleware::from_fn(request_scope))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), wake_workers))
         .layer(axum::middleware::from_fn_with_state(state.clone(), clock_scope))
         .layer(
             TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
@@ -82,6 +86,23 @@ async fn clock_scope(
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     crate::clock::scoped(state.clock.clone(), next.run(req)).await
+}
+
+/// After a request that may have changed something, wakes the job and mail workers:
+/// what it enqueued (a notice, a deadline, an email) is done at once rather than at the
+/// workers' next poll. One place, so that no handler can forget it.
+async fn wake_workers(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let writes = !req.method().is_safe();
+    let response = next.run(req).await;
+    if writes {
+        state.jobs_wakeup.notify_one();
+        state.mail_wakeup.notify_one();
+    }
+    response
 }
 
 /// Makes the request id available to the audit log.

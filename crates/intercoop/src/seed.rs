@@ -380,9 +380,7 @@ async fn seed_features<C: ConnectionTrait>(
         .filter(|at| *at < today);
         if let Some(at) = closing {
             set_clock(at);
-            cofunding::close(conn, &admin, &p, "http://127.0.0.1:8080")
-                .await
-                .map_err(err)?;
+            cofunding::close(conn, &admin, &p).await.map_err(err)?;
         }
     }
     set_clock(today);
@@ -451,7 +449,7 @@ async fn seed_polls<C: ConnectionTrait>(
         let id = polls::create(conn, Actor::SYSTEM, network_id, &valid)
             .await
             .map_err(err)?;
-        crate::polls::life::open(conn, Actor::SYSTEM, network_id, id, None)
+        crate::polls::life::open(conn, Actor::SYSTEM, network_id, id)
             .await
             .map_err(err)?;
         let full = polls::get(conn, network_id, id).await.map_err(err)?;
@@ -482,7 +480,7 @@ async fn seed_polls<C: ConnectionTrait>(
         }
         if i % 2 == 1 {
             crate::clock::set_current(opened + time::Duration::days(7).min(today - opened));
-            crate::polls::life::close(conn, Actor::SYSTEM, network_id, id, None)
+            crate::polls::life::close(conn, Actor::SYSTEM, network_id, id)
                 .await
                 .map_err(err)?;
         }

@@ -19,7 +19,7 @@ both_backends!(invite_then_magic_link_logs_in, |app: TestApp| async move {
     // The invitation is in the outbox, in French, with both bodies.
     let mails = app.mails_to("marc@laruche.example").await;
     assert_eq!(mails.len(), 1);
-    assert_eq!(mails[0].kind, "invitation");
+    assert_eq!(mails[0].kind.as_str(), "invitation");
     assert_eq!(mails[0].language.code(), "fr");
     assert!(mails[0].subject.contains("invité"), "{}", mails[0].subject);
     assert!(mails[0].html_body.contains("<a href=\""));

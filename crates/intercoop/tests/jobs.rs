@@ -212,7 +212,7 @@ both_backends!(
             app.mails_to("rep@a.example")
                 .await
                 .iter()
-                .all(|m| m.kind != "share_digest")
+                .all(|m| m.kind.as_str() != "share_digest")
         );
         app.clock.set(time::macros::datetime!(2026-12-01 04:00:01 UTC));
         app.run_jobs().await;
@@ -220,7 +220,7 @@ both_backends!(
             .mails_to("rep@a.example")
             .await
             .into_iter()
-            .filter(|m| m.kind == "share_digest")
+            .filter(|m| m.kind.as_str() == "share_digest")
             .collect();
         assert_eq!(digests.len(), 1);
         let next = jobs_of(&app, "funding.share_digest")

@@ -774,7 +774,7 @@ both_backends!(
         open(&admin, id).await;
         for m in &ms {
             let mails = app.mails_to(&m.email).await;
-            assert_eq!(mails.iter().filter(|m| m.kind == "poll_opened").count(), 1);
+            assert_eq!(mails.iter().filter(|m| m.kind.as_str() == "poll_opened").count(), 1);
             assert!(mails.iter().any(|m| m.subject.contains("Closing soon")));
         }
 
@@ -821,7 +821,7 @@ both_backends!(
             app.mails_to(&ms[1].email)
                 .await
                 .iter()
-                .filter(|m| m.kind == "poll_reminder")
+                .filter(|m| m.kind.as_str() == "poll_reminder")
                 .count(),
             0
         );
@@ -829,7 +829,7 @@ both_backends!(
         app.run_jobs().await;
         app.run_jobs().await;
         let reminders = |mails: Vec<intercoop::entities::outbox_message::Model>| {
-            mails.iter().filter(|m| m.kind == "poll_reminder").count()
+            mails.iter().filter(|m| m.kind.as_str() == "poll_reminder").count()
         };
         assert_eq!(reminders(app.mails_to(&ms[0].email).await), 0);
         assert_eq!(reminders(app.mails_to(&ms[1].email).await), 1);
@@ -838,7 +838,7 @@ both_backends!(
         close(&admin, id).await;
         for m in &ms {
             let mails = app.mails_to(&m.email).await;
-            assert_eq!(mails.iter().filter(|m| m.kind == "poll_result").count(), 1);
+            assert_eq!(mails.iter().filter(|m| m.kind.as_str() == "poll_result").count(), 1);
         }
         let r = admin.get("/api/openapi.json").await;
         let doc: Value = r.json().await.unwrap();
@@ -986,7 +986,7 @@ both_backends!(due_polls_close_once_by_the_scheduled_job, |app: TestApp| async m
     for m in &ms {
         let mails = app.mails_to(&m.email).await;
         assert_eq!(
-            mails.iter().filter(|m| m.kind == "poll_result").count(),
+            mails.iter().filter(|m| m.kind.as_str() == "poll_result").count(),
             1,
             "closed once"
         );

@@ -21,6 +21,19 @@ impl Drop for SmtpServer {
     }
 }
 
+/// Waits for `n` messages in the Maildir.
+async fn wait_for(smtp: &SmtpServer, n: usize) -> Vec<Value> {
+    let mut messages = Vec::new();
+    for _ in 0..200 {
+        messages = read_maildir(&smtp.maildir.path().join("mail"));
+        if messages.len() >= n {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    messages
+}
+
 async fn start_smtp() -> Option<SmtpServer> {
     let available = Command::new("python3")
         .args(["-c", "import aiosmtpd"])
@@ -78,7 +91,9 @@ for msg in mailbox.Maildir(sys.argv[1], create=False):
         if part.get_content_maintype() == 'text':
             parts[part.get_content_type()] = part.get_payload(decode=True).decode(part.get_content_charset() or 'utf-8')
     out.append({'to': msg['To'], 'subject': str(make_header(decode_header(msg['Subject']))),
-                'language': msg['Content-Language'], 'message_id': msg['Message-ID'], 'parts': parts})
+                'language': msg['Content-Language'], 'message_id': msg['Message-ID'], 'parts': parts,
+                'list_unsubscribe': msg['List-Unsubscribe'], 'list_unsubscribe_post': msg['List-Unsubscribe-Post'],
+                'auto_submitted': msg['Auto-Submitted']})
 print(json.dumps(out))
 "#;
     let output = Command::new("python3").args(["-c", script]).arg(dir).output().unwrap();
@@ -133,11 +148,54 @@ async fn invitation_arrives_once_with_both_bodies_in_french() {
     assert_eq!(m["subject"], "Vous êtes invité·e à rejoindre intercoop");
     assert_eq!(m["language"], "fr");
     assert!(m["message_id"].as_str().unwrap().starts_with("<outbox-"));
+    assert_eq!(m["auto_submitted"], "auto-generated");
+    // An invitation is a security message: nothing to unsubscribe from.
+    assert!(m["list_unsubscribe"].is_null(), "{m}");
     let text = m["parts"]["text/plain"].as_str().unwrap();
     let html = m["parts"]["text/html"].as_str().unwrap();
     assert!(text.contains("Bonjour Élise Thiry,"), "{text}");
     assert!(text.contains("/login/link/l_"));
     assert!(html.contains("Accepter et me connecter"));
     assert!(html.contains("<html lang=\"fr\">"));
+    app.stop().await;
+}
+
+/// Every email but security ones carries the one-click unsubscribe headers (RFC 2369,
+/// RFC 8058), so that the reader's mail client shows its own "unsubscribe" button.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn announcements_carry_one_click_unsubscribe_headers() {
+    let Some(smtp) = start_smtp().await else { return };
+    let app = spawn_with(Backend::Sqlite, Some(format!("smtp://127.0.0.1:{}", smtp.port)))
+        .await
+        .unwrap();
+    let admin = app.api(&app.admin_token().await);
+    let org = app.organisation(&admin, "La Ruche", "user", None).await;
+    app.person("rep@laruche.example", "Rep", Some(org), true, false).await;
+    let r = admin
+        .post("/api/v1/polls", &json!({"title": "Budget 2027", "method": "decision"}))
+        .await;
+    assert_eq!(r.status(), 201);
+    let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let r = admin.post(&format!("/api/v1/polls/{id}/open"), &json!({})).await;
+    assert_eq!(r.status(), 200);
+    app.drain_outbox().await;
+    let messages = wait_for(&smtp, 1).await;
+    let m = messages
+        .iter()
+        .find(|m| m["to"].as_str().unwrap().contains("rep@laruche.example"))
+        .unwrap_or_else(|| panic!("{messages:?}"));
+    let link = m["list_unsubscribe"].as_str().expect("List-Unsubscribe");
+    assert!(link.starts_with(&format!("<{}/unsubscribe/u_", app.base)), "{link}");
+    assert_eq!(m["list_unsubscribe_post"], "List-Unsubscribe=One-Click");
+    // The mail client's button: a POST of the one-click body to the link, nothing else.
+    let url = link.trim_start_matches('<').trim_end_matches('>');
+    let r = reqwest::Client::new()
+        .post(url)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
     app.stop().await;
 }

@@ -135,7 +135,7 @@ both_backends!(
             app.mails_to("lea@sud.example")
                 .await
                 .into_iter()
-                .filter(|m| m.kind == "proposal_posted")
+                .filter(|m| m.kind.as_str() == "proposal_posted")
                 .map(|m| m.subject)
                 .collect()
         }

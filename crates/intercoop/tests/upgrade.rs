@@ -37,6 +37,7 @@ fn covers(version: i64) -> &'static str {
         7 => "indexes only",
         8 => "pledges.notified_cents, campaigns.digest_due; share_changes dropped (carried over, then rebuilt)",
         9 => "jobs (pending, done, failed) and events; job_runs dropped (the queue replaces its claims)",
+        10 => "notification settings, unsubscribe tokens, held notices; outbox.person_id and unsubscribe_url",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -454,7 +455,7 @@ impl Fixture<'_> {
                     ("text_body", "Welcome to the network.".into()),
                     ("html_body", "<p>Welcome to the network.</p>".into()),
                     ("language", "en".into()),
-                    ("kind", "invite".into()),
+                    ("kind", "invitation".into()),
                     ("status", status.into()),
                     ("attempts", 1i64.into()),
                     ("next_attempt_at", self.ago(2).into()),
@@ -553,7 +554,84 @@ impl Fixture<'_> {
             )
             .await;
         }
+        if self.v >= 10 {
+            self.notifications(network, &p).await;
+        }
         (network, o, p)
+    }
+
+    /// Version 10: what the notification service keeps.
+    async fn notifications(&mut self, network: i64, p: &[i64]) {
+        for (kind, mode) in [("poll_reminder", "never"), ("proposal_posted", "digest")] {
+            self.insert(
+                "notification_settings",
+                vec![
+                    ("person_id", p[1].into()),
+                    ("network_id", network.into()),
+                    ("kind", kind.into()),
+                    ("mode", mode.into()),
+                    ("updated_at", self.ago(3).into()),
+                ],
+            )
+            .await;
+        }
+        self.insert_keyed(
+            "unsubscribe_tokens",
+            vec![
+                (
+                    "token_hash",
+                    intercoop::auth::tokens::hash_token("u_upgrade-token").into(),
+                ),
+                ("person_id", p[1].into()),
+                ("network_id", network.into()),
+                ("kind", "poll_opened".into()),
+                ("created_at", self.ago(3).into()),
+                ("used_at", null_ts()),
+            ],
+        )
+        .await;
+        for sent in [Some(self.ago(1)), None] {
+            self.insert(
+                "held_notices",
+                vec![
+                    ("person_id", p[1].into()),
+                    ("network_id", network.into()),
+                    ("kind", "proposal_posted".into()),
+                    ("subject", "New proposal for your software: Shift swaps".into()),
+                    ("url", "http://127.0.0.1:8080/proposals/1".into()),
+                    ("created_at", self.ago(2).into()),
+                    ("sent_at", sent.into()),
+                ],
+            )
+            .await;
+        }
+        self.insert(
+            "outbox",
+            vec![
+                ("network_id", Some(network).into()),
+                ("person_id", Some(p[1]).into()),
+                ("to_address", "bob@beta.example".into()),
+                ("to_name", "Bob Beta".into()),
+                ("subject", "Poll open: Budget 2027".into()),
+                ("text_body", "The poll is open.".into()),
+                ("html_body", "<p>The poll is open.</p>".into()),
+                ("language", "en".into()),
+                ("kind", "poll_opened".into()),
+                ("status", "pending".into()),
+                ("attempts", 0i64.into()),
+                ("next_attempt_at", self.ago(1).into()),
+                ("locked_until", null_ts()),
+                ("locked_by", null_text()),
+                ("sent_at", null_ts()),
+                ("last_error", null_text()),
+                ("created_at", self.ago(1).into()),
+                (
+                    "unsubscribe_url",
+                    Some("http://127.0.0.1:8080/unsubscribe/u_x".to_string()).into(),
+                ),
+            ],
+        )
+        .await;
     }
 
     /// Version 2: proposals and co-funding.
@@ -1223,6 +1301,34 @@ async fn check(f: &Fixture<'_>, db: &DatabaseConnection) {
             continue;
         }
         assert_eq!(count_rows(db, table).await, *n, "from version {v}: rows of {table}");
+    }
+    // The typed rows read as the app reads them (a word it does not know is an error).
+    use sea_orm::EntityTrait;
+    intercoop::entities::outbox_message::Entity::find()
+        .all(db)
+        .await
+        .unwrap_or_else(|e| panic!("from version {v}: the outbox reads: {e}"));
+    intercoop::entities::notification_setting::Entity::find()
+        .all(db)
+        .await
+        .unwrap_or_else(|e| panic!("from version {v}: the notification settings read: {e}"));
+    intercoop::entities::held_notice::Entity::find()
+        .all(db)
+        .await
+        .unwrap_or_else(|e| panic!("from version {v}: the held notices read: {e}"));
+    intercoop::entities::unsubscribe_token::Entity::find()
+        .all(db)
+        .await
+        .unwrap_or_else(|e| panic!("from version {v}: the unsubscribe tokens read: {e}"));
+    // Every job waiting has a handler (kinds of earlier versions included).
+    let registry = intercoop::app::jobs();
+    for j in intercoop::entities::job::Entity::find().all(db).await.unwrap() {
+        assert!(
+            registry.handler(&j.kind).is_some(),
+            "from version {v}: job {} of kind {} has no handler",
+            j.id,
+            j.kind
+        );
     }
     // Derived columns.
     for (id, interested) in &f.expect.interests {

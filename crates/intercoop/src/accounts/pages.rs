@@ -6,10 +6,10 @@
 
 use crate::auth::{self, LinkPurpose, password};
 
-use crate::entities::{network, person};
+use crate::entities::person;
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::i18n::{Arg, Lang};
-use crate::mail::{self, Content};
+use crate::i18n::Lang;
+use crate::notifications::{self, Addressee, Kind, Notice, Var};
 use crate::state::AppState;
 use crate::web::{CsrfForm, Ctx, LANG_COOKIE, cookies, render, render_status, require_user};
 use askama::Template;
@@ -157,12 +157,7 @@ pub async fn login(
     {
         let txn = state.db.write.begin().await?;
         let link = auth::create_link(&txn, p.id, Some(network_id), LinkPurpose::Login).await?;
-        let n = network::Entity::find_by_id(network_id)
-            .one(&txn)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let lang = p.language.map(|l| l.0).unwrap_or(ctx.lang);
-        let mut url = state.url(&link);
+        let mut url = link.clone();
         let next = safe_next(&form.next);
         if next != "/dashboard" {
             url.push_str(&format!(
@@ -170,20 +165,16 @@ pub async fn login(
                 form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
             ));
         }
-        let mail = Content::new(
-            lang,
-            lang.t_args("mail-login-subject", &[("network", Arg::from(n.name.as_str()))]),
-            &p.name,
-            &n.name,
-        )
-        .para(lang.t("mail-login-body"))
-        .action(lang.t("mail-login-action"), url)
-        .after(lang.t_args("mail-login-expiry", &[("minutes", Arg::Num(auth::LOGIN_LINK_MINUTES))]))
-        .after(lang.t("mail-login-not-you"))
-        .into_mail("login_link", &p.email, &p.name, Some(network_id))?;
-        mail::enqueue(&txn, mail).await?;
+        let to = Addressee {
+            fallback_lang: Some(ctx.lang),
+            ..Addressee::new(p.id)
+        };
+        let notice = Notice::new(Kind::LoginLink, network_id)
+            .link(url)
+            .var("minutes", Var::Num(auth::LOGIN_LINK_MINUTES))
+            .to(vec![to]);
+        notifications::send_now(&txn, &state.config.base_url, notice).await?;
         txn.commit().await?;
-        state.mail_wakeup.notify_one();
     }
     render(&LoginPage {
         ctx,
@@ -307,20 +298,16 @@ pub async fn forgot(
     {
         let txn = state.db.write.begin().await?;
         let link = auth::create_link(&txn, p.id, Some(network_id), LinkPurpose::Reset).await?;
-        let n = network::Entity::find_by_id(network_id)
-            .one(&txn)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let lang = p.language.map(|l| l.0).unwrap_or(ctx.lang);
-        let mail = Content::new(lang, lang.t("mail-reset-subject"), &p.name, &n.name)
-            .para(lang.t("mail-reset-body"))
-            .action(lang.t("mail-reset-action"), state.url(&link))
-            .after(lang.t_args("mail-login-expiry", &[("minutes", Arg::Num(auth::LOGIN_LINK_MINUTES))]))
-            .after(lang.t("mail-login-not-you"))
-            .into_mail("password_reset", &p.email, &p.name, Some(network_id))?;
-        mail::enqueue(&txn, mail).await?;
+        let to = Addressee {
+            fallback_lang: Some(ctx.lang),
+            ..Addressee::new(p.id)
+        };
+        let notice = Notice::new(Kind::PasswordReset, network_id)
+            .link(link)
+            .var("minutes", Var::Num(auth::LOGIN_LINK_MINUTES))
+            .to(vec![to]);
+        notifications::send_now(&txn, &state.config.base_url, notice).await?;
         txn.commit().await?;
-        state.mail_wakeup.notify_one();
     }
     render(&ForgotPage {
         ctx,

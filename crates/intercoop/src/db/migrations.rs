@@ -116,6 +116,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "jobs and events",
         up: super::m0009_jobs::up,
     },
+    Migration {
+        version: 10,
+        name: "notifications",
+        up: super::m0010_notifications::up,
+    },
 ];
 
 /// Applies the migrations not yet applied, each in its own transaction, then the

@@ -16,6 +16,7 @@ mod m0006_list_summaries;
 mod m0007_list_plans;
 mod m0008_share_notices;
 mod m0009_jobs;
+mod m0010_notifications;
 pub mod migrations;
 pub mod postgres_only;
 pub mod totals;

@@ -15,7 +15,8 @@ pub struct Model {
     pub text_body: String,
     pub html_body: String,
     pub language: Text<crate::i18n::Lang>,
-    pub kind: String,
+    /// The kind of notification (`poll_opened`…): see `crate::notifications::Kind`.
+    pub kind: Text<crate::notifications::Kind>,
     pub status: Text<crate::mail::worker::OutboxStatus>,
     pub attempts: i64,
     pub next_attempt_at: TimeDateTimeWithTimeZone,
@@ -24,6 +25,10 @@ pub struct Model {
     pub sent_at: Option<TimeDateTimeWithTimeZone>,
     pub last_error: Option<String>,
     pub created_at: TimeDateTimeWithTimeZone,
+    /// The person the message is for.
+    pub person_id: Option<i64>,
+    /// Its one-click unsubscribe link (RFC 8058); none for security messages.
+    pub unsubscribe_url: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

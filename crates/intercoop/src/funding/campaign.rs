@@ -244,6 +244,6 @@ pub async fn insert<C: ConnectionTrait>(
     )
     .await?;
     refresh_summary(conn, row.id).await?;
-    super::jobs::announce_later(conn, network_id, row.id).await?;
+    super::notifications::opened(conn, &row).await?;
     Ok(row)
 }

@@ -9,7 +9,7 @@
 //! - `closing`: funded (payment requests) or lapsed (pledges released).
 //! - `catch_up`: late adopters' shares and the credits to earlier funders.
 //! - `summaries`: the list columns kept by the writes; `digest`: share changes.
-//! - `views`: read models; `notify`: who is told what.
+//! - `views`: read models; `notifications`: what is told to whom.
 //!
 //! # Exact shares, and why not largest remainder
 //! Shares come from `intercoop_domain::sharing::compute_shares`: integer cents that
@@ -38,7 +38,7 @@ pub mod closing;
 pub mod digest;
 pub mod entities;
 pub mod jobs;
-pub mod notify;
+pub mod notifications;
 pub mod pledging;
 pub mod summaries;
 pub mod terms;

@@ -72,7 +72,6 @@ pub async fn retry(
     if !super::retry(&state.db.write, id).await? {
         return Err(AppError::Conflict("jobs-not-failed"));
     }
-    state.jobs_wakeup.notify_one();
     Ok(Json(
         super::get_visible(&state.db.write, user.network.id, id).await?.into(),
     ))

@@ -42,7 +42,6 @@ pub async fn retry(
     if !super::retry(&state.db.write, id).await? {
         return Err(AppError::Conflict("jobs-not-failed"));
     }
-    state.jobs_wakeup.notify_one();
     Ok(see_other("/admin/jobs"))
 }
 

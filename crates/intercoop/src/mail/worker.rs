@@ -223,7 +223,7 @@ impl Worker {
         } else {
             Mailbox::new(Some(row.to_name.clone()), row.to_address.parse()?)
         };
-        Ok(Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(row.subject.clone())
@@ -234,10 +234,19 @@ impl Worker {
                 self.domain
             )))
             .header(ContentLanguage(row.language.code().to_string()))
-            .multipart(MultiPart::alternative_plain_html(
-                row.text_body.clone(),
-                row.html_body.clone(),
-            ))?)
+            // RFC 3834: sent by a program; auto-responders do not answer it.
+            .header(AutoSubmitted("auto-generated".into()));
+        if let Some(url) = &row.unsubscribe_url {
+            // RFC 2369 and RFC 8058: the mail client's own "unsubscribe" button posts
+            // `List-Unsubscribe=One-Click` to the link, without opening a page.
+            builder = builder
+                .header(ListUnsubscribe(format!("<{url}>")))
+                .header(ListUnsubscribePost("List-Unsubscribe=One-Click".into()));
+        }
+        Ok(builder.multipart(MultiPart::alternative_plain_html(
+            row.text_body.clone(),
+            row.html_body.clone(),
+        ))?)
     }
 }
 
@@ -247,19 +256,31 @@ pub fn backoff(attempts: i64) -> time::Duration {
     time::Duration::seconds(std::cmp::min(30i64 << exp, 3600))
 }
 
-#[derive(Clone)]
-struct ContentLanguage(String);
+/// Plain text headers lettre does not define.
+macro_rules! text_headers {
+    ($($name:ident => $header:literal),+ $(,)?) => {$(
+        #[derive(Clone)]
+        struct $name(String);
 
-impl lettre::message::header::Header for ContentLanguage {
-    fn name() -> lettre::message::header::HeaderName {
-        lettre::message::header::HeaderName::new_from_ascii_str("Content-Language")
-    }
-    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
-        Ok(ContentLanguage(s.to_string()))
-    }
-    fn display(&self) -> lettre::message::header::HeaderValue {
-        lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
-    }
+        impl lettre::message::header::Header for $name {
+            fn name() -> lettre::message::header::HeaderName {
+                lettre::message::header::HeaderName::new_from_ascii_str($header)
+            }
+            fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+                Ok($name(s.to_string()))
+            }
+            fn display(&self) -> lettre::message::header::HeaderValue {
+                lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+            }
+        }
+    )+};
+}
+
+text_headers! {
+    ContentLanguage => "Content-Language",
+    AutoSubmitted => "Auto-Submitted",
+    ListUnsubscribe => "List-Unsubscribe",
+    ListUnsubscribePost => "List-Unsubscribe-Post",
 }
 
 #[cfg(test)]

@@ -157,7 +157,6 @@ pub async fn invite(
     )
     .await?;
     txn.commit().await?;
-    state.mail_wakeup.notify_one();
     state.auth_cache.clear();
     let (person, organisations) = data::get(&state.db.read, user.network.id, person_id).await?;
     Ok((StatusCode::CREATED, Json(PersonOut { person, organisations })))

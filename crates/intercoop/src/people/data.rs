@@ -3,10 +3,10 @@
 use crate::audit::{self, Actor, Change};
 use crate::auth::{self, LinkPurpose};
 use crate::db;
-use crate::entities::{affiliation, network, network_person, person};
+use crate::entities::{affiliation, network_person, person};
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::i18n::{Arg, Lang};
-use crate::mail::{self, Content};
+use crate::i18n::Lang;
+use crate::notifications::{self, Addressee, Kind, Notice, Var};
 use intercoop_domain::text::{Email, PersonName};
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::sea_query::{Expr, Query};
@@ -352,29 +352,11 @@ pub async fn invite<C: ConnectionTrait>(
 ) -> AppResult<(i64, String)> {
     let person_id = ensure_person(conn, actor, network_id, inv).await?;
     let link = auth::create_link(conn, person_id, Some(network_id), LinkPurpose::Invite).await?;
-    let p = person::Entity::find_by_id(person_id)
-        .one(conn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let n = network::Entity::find_by_id(network_id)
-        .one(conn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let lang = p.language.map(|l| l.0).unwrap_or(n.default_language.0);
-    let mail = Content::new(
-        lang,
-        lang.t_args("mail-invite-subject", &[("network", Arg::from(n.name.as_str()))]),
-        &p.name,
-        &n.name,
-    )
-    .para(lang.t_args(
-        "mail-invite-body",
-        &[("network", Arg::from(n.name.as_str())), ("inviter", Arg::from(inviter))],
-    ))
-    .para(lang.t("mail-invite-what"))
-    .action(lang.t("mail-invite-action"), format!("{base_url}{link}"))
-    .after(lang.t_args("mail-invite-expiry", &[("days", Arg::Num(auth::INVITE_DAYS))]))
-    .into_mail("invitation", &p.email, &p.name, Some(network_id))?;
-    mail::enqueue(conn, mail).await?;
+    let notice = Notice::new(Kind::Invitation, network_id)
+        .link(link.clone())
+        .text("inviter", inviter)
+        .var("days", Var::Num(auth::INVITE_DAYS))
+        .to(vec![Addressee::new(person_id)]);
+    notifications::send_now(conn, base_url, notice).await?;
     Ok((person_id, link))
 }

@@ -181,7 +181,6 @@ pub async fn invite(
         Err(e) => return Err(e),
     }
     txn.commit().await?;
-    state.mail_wakeup.notify_one();
     state.auth_cache.clear();
     let sent_to = Some(inv.email.to_string());
     render(&InvitePage {

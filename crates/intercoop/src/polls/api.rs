@@ -174,16 +174,8 @@ pub async fn open(
     user.require_admin()?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
-    life::open(
-        &txn,
-        Actor::person(user.person_id),
-        user.network.id,
-        id,
-        Some(&state.config.base_url),
-    )
-    .await?;
+    life::open(&txn, Actor::person(user.person_id), user.network.id, id).await?;
     txn.commit().await?;
-    state.mail_wakeup.notify_one();
     Ok(Json(out(data::get(&state.db.read, user.network.id, id).await?)?))
 }
 
@@ -200,16 +192,8 @@ pub async fn close(
     user.require_admin()?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
-    let result = life::close(
-        &txn,
-        Actor::person(user.person_id),
-        user.network.id,
-        id,
-        Some(&state.config.base_url),
-    )
-    .await?;
+    let result = life::close(&txn, Actor::person(user.person_id), user.network.id, id).await?;
     txn.commit().await?;
-    state.mail_wakeup.notify_one();
     Ok(Json(result))
 }
 

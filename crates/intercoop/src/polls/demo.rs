@@ -13,7 +13,7 @@ async fn poll<C: sea_orm::ConnectionTrait>(conn: &C, network_id: i64, input: Pol
         .validate()
         .map_err(|e| anyhow::anyhow!("invalid demo poll: {:?}", e.0))?;
     let id = data::create(conn, Actor::SYSTEM, network_id, &valid).await?;
-    life::open(conn, Actor::SYSTEM, network_id, id, None).await?;
+    life::open(conn, Actor::SYSTEM, network_id, id).await?;
     Ok(id)
 }
 
@@ -81,7 +81,7 @@ pub async fn load<C: sea_orm::ConnectionTrait>(conn: &C, network_id: i64) -> any
         Some(BallotContent::Ranking(orders[i % 4].to_vec()))
     })
     .await?;
-    life::close(conn, Actor::SYSTEM, network_id, priority, None).await?;
+    life::close(conn, Actor::SYSTEM, network_id, priority).await?;
 
     let judgment = poll(
         conn,

@@ -65,8 +65,7 @@ async fn close(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
     let Some(p) = super::entities::poll::Entity::find_by_id(job.poll_id).one(txn).await? else {
         return Ok(());
     };
-    let base = &ctx.state.config.base_url;
-    match super::life::close(txn, Actor::SYSTEM, p.network_id, p.id, Some(base)).await {
+    match super::life::close(txn, Actor::SYSTEM, p.network_id, p.id).await {
         Ok(_) | Err(AppError::Conflict("poll-transition")) => Ok(()),
         Err(e) => Err(e.into()),
     }
@@ -74,6 +73,6 @@ async fn close(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
 
 async fn remind(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
     let job: PollJob = ctx.payload()?;
-    super::notify::remind(txn, job.poll_id, &ctx.state.config.base_url).await?;
+    super::notifications::reminder(txn, job.poll_id).await?;
     Ok(())
 }

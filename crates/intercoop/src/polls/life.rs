@@ -2,9 +2,8 @@
 //! result counted and published, its effect on a proposal carried out, the voters told).
 
 use super::data::{PollFull, get};
-use super::electorate::{electorate, snapshot_electorate};
+use super::electorate::snapshot_electorate;
 use super::entities::{ballot, poll};
-use super::notify::{Notice, notify};
 use super::result::{PollResult, count};
 use crate::audit::{self, Actor, Change};
 use crate::auth::tokens::new_token;
@@ -35,13 +34,7 @@ pub(super) async fn transition<C: ConnectionTrait>(conn: &C, full: &PollFull, to
 }
 
 /// Opens a draft poll: freezes the electorate and tells the voters.
-pub async fn open<C: ConnectionTrait>(
-    conn: &C,
-    actor: Actor,
-    network_id: i64,
-    id: i64,
-    base_url: Option<&str>,
-) -> AppResult<()> {
+pub async fn open<C: ConnectionTrait>(conn: &C, actor: Actor, network_id: i64, id: i64) -> AppResult<()> {
     let full = get(conn, network_id, id).await?;
     // The proposal may have moved since the poll was drafted: its effect is checked again.
     if full.status() == PollStatus::Draft {
@@ -84,10 +77,7 @@ pub async fn open<C: ConnectionTrait>(
     if let Some(closes) = full.poll.closes_at {
         super::jobs::close_and_remind(conn, &full.poll, now, closes).await?;
     }
-    if let Some(base_url) = base_url {
-        let people: Vec<i64> = electorate(conn, id).await?.iter().filter_map(|e| e.person_id).collect();
-        notify(conn, &full.poll, &people, Notice::Opened, base_url).await?;
-    }
+    super::notifications::opened(conn, &full.poll).await?;
     Ok(())
 }
 
@@ -95,13 +85,7 @@ pub async fn open<C: ConnectionTrait>(
 /// `poll_closed` (the proposals feature carries out a passed poll's effect, or records a
 /// priority poll's order, from it: closing never waits for, nor fails with, them) and
 /// tells the voters.
-pub async fn close<C: ConnectionTrait>(
-    conn: &C,
-    actor: Actor,
-    network_id: i64,
-    id: i64,
-    base_url: Option<&str>,
-) -> AppResult<PollResult> {
+pub async fn close<C: ConnectionTrait>(conn: &C, actor: Actor, network_id: i64, id: i64) -> AppResult<PollResult> {
     let full = get(conn, network_id, id).await?;
     transition(conn, &full, PollStatus::Closed).await?;
     let now = db::now();
@@ -131,10 +115,7 @@ pub async fn close<C: ConnectionTrait>(
     )
     .await?;
     crate::events::publish(conn, Event::PollClosed(closed_event(&full, &result)?)).await?;
-    if let Some(base_url) = base_url {
-        let people: Vec<i64> = electorate(conn, id).await?.iter().filter_map(|e| e.person_id).collect();
-        notify(conn, &full.poll, &people, Notice::Result, base_url).await?;
-    }
+    super::notifications::closed(conn, &full.poll).await?;
     Ok(result)
 }
 

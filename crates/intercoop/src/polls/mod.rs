@@ -11,7 +11,7 @@ pub mod entities;
 pub mod input;
 pub mod jobs;
 pub mod life;
-pub mod notify;
+pub mod notifications;
 pub mod pages;
 pub mod proxies;
 pub mod result;

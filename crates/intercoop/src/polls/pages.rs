@@ -358,16 +358,8 @@ pub async fn open(
     user.require_admin()?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
-    life::open(
-        &txn,
-        Actor::person(user.person_id),
-        user.network.id,
-        id,
-        Some(&state.config.base_url),
-    )
-    .await?;
+    life::open(&txn, Actor::person(user.person_id), user.network.id, id).await?;
     txn.commit().await?;
-    state.mail_wakeup.notify_one();
     Ok(see_other(&format!("/polls/{id}")))
 }
 
@@ -381,15 +373,7 @@ pub async fn close(
     user.require_admin()?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
-    life::close(
-        &txn,
-        Actor::person(user.person_id),
-        user.network.id,
-        id,
-        Some(&state.config.base_url),
-    )
-    .await?;
+    life::close(&txn, Actor::person(user.person_id), user.network.id, id).await?;
     txn.commit().await?;
-    state.mail_wakeup.notify_one();
     Ok(see_other(&format!("/polls/{id}/result")))
 }

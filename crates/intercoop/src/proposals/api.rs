@@ -70,7 +70,6 @@ pub async fn create(
     let txn = state.db.write.begin().await?;
     let id = super::needs::create(&txn, &Doer::user(&user), user.network.id, &valid).await?;
     txn.commit().await?;
-    state.jobs_wakeup.notify_one();
     Ok((StatusCode::CREATED, Json(out(&state, user.network.id, id).await?)))
 }
 
@@ -123,7 +122,6 @@ pub async fn transition(
     let p = data::get(&txn, user.network.id, id).await?;
     super::lifecycle::transition(&txn, &Doer::user(&user), &p, to, &body.reason, None).await?;
     txn.commit().await?;
-    state.jobs_wakeup.notify_one();
     Ok(Json(out(&state, user.network.id, id).await?))
 }
 

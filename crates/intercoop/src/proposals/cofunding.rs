@@ -60,12 +60,7 @@ pub async fn open_campaign<C: ConnectionTrait>(
 
 /// Closes a campaign: funded when fully covered with enough participants (one payment
 /// request per participant, emailed), lapsed otherwise (pledges released, everyone told).
-pub async fn close<C: ConnectionTrait>(
-    conn: &C,
-    doer: &Doer,
-    p: &proposal::Model,
-    base_url: &str,
-) -> AppResult<Closed> {
+pub async fn close<C: ConnectionTrait>(conn: &C, doer: &Doer, p: &proposal::Model) -> AppResult<Closed> {
     if !(doer.is_admin() || doer.system) {
         return Err(AppError::Forbidden);
     }
@@ -75,7 +70,7 @@ pub async fn close<C: ConnectionTrait>(
     let settled = settle(conn, &c).await?;
     if settled.funded {
         transition(conn, doer, p, ProposalStatus::Funded, "", None).await?;
-        crate::funding::notify::funded(conn, &reference(p), &settled.shares, &settled.requests, base_url).await?;
+        crate::funding::notifications::funded(conn, &reference(p), &c, &settled.shares, &settled.requests).await?;
     } else {
         let reason = if settled.shares.shortfall.is_positive() {
             "shortfall"
@@ -83,7 +78,7 @@ pub async fn close<C: ConnectionTrait>(
             "too_few_participants"
         };
         transition(conn, doer, p, ProposalStatus::Lapsed, reason, None).await?;
-        crate::funding::notify::lapsed(conn, &reference(p), &settled.shares, base_url).await?;
+        crate::funding::notifications::lapsed(conn, &reference(p), &c, &settled.shares).await?;
     }
     audit::record(
         conn,
@@ -108,7 +103,6 @@ pub async fn adopt<C: ConnectionTrait>(
     doer: &Doer,
     p: &proposal::Model,
     organisation_id: i64,
-    base_url: &str,
 ) -> AppResult<Adoption> {
     let org = require_member(conn, p.network_id, organisation_id, "organisation_id").await?;
     if !doer.speaks_for(organisation_id) {
@@ -136,21 +130,21 @@ pub async fn adopt<C: ConnectionTrait>(
         },
     )
     .await?;
-    crate::funding::notify::adopted(
+    crate::funding::notifications::adopted(
         conn,
         &reference(p),
-        &adopted.catch_up,
+        org.id,
+        adopted.catch_up.id,
         &adopted.request,
         &adopted.adoption.credits,
-        base_url,
     )
     .await?;
     Ok(adopted.adoption)
 }
 
 /// The proposal as the co-funding's emails name it.
-pub fn reference(p: &proposal::Model) -> crate::funding::notify::ProposalRef {
-    crate::funding::notify::ProposalRef {
+pub fn reference(p: &proposal::Model) -> crate::funding::notifications::ProposalRef {
+    crate::funding::notifications::ProposalRef {
         id: p.id,
         network_id: p.network_id,
         title: p.title.clone(),

@@ -37,7 +37,6 @@ pub async fn open_campaign(
     let p = data::get(&txn, user.network.id, id).await?;
     super::cofunding::open_campaign(&txn, &Doer::user(&user), &p, &body, None).await?;
     txn.commit().await?;
-    state.jobs_wakeup.notify_one();
     Ok((StatusCode::CREATED, Json(out(&state, user.network.id, id).await?)))
 }
 
@@ -177,9 +176,8 @@ pub async fn close(
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
-    let closed = super::cofunding::close(&txn, &Doer::user(&user), &p, &state.config.base_url).await?;
+    let closed = super::cofunding::close(&txn, &Doer::user(&user), &p).await?;
     txn.commit().await?;
-    state.mail_wakeup.notify_one();
     Ok(Json(closed))
 }
 
@@ -195,16 +193,8 @@ pub async fn adopt(
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
-    let a = super::cofunding::adopt(
-        &txn,
-        &Doer::user(&user),
-        &p,
-        body.organisation_id,
-        &state.config.base_url,
-    )
-    .await?;
+    let a = super::cofunding::adopt(&txn, &Doer::user(&user), &p, body.organisation_id).await?;
     txn.commit().await?;
-    state.mail_wakeup.notify_one();
     Ok((StatusCode::CREATED, Json(a)))
 }
 

@@ -71,9 +71,8 @@ pub async fn close(
     let id = crate::api::parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
-    super::cofunding::close(&txn, &Doer::user(&user), &p, &state.config.base_url).await?;
+    super::cofunding::close(&txn, &Doer::user(&user), &p).await?;
     txn.commit().await?;
-    state.mail_wakeup.notify_one();
     Ok(see_other(&format!("/proposals/{id}")))
 }
 
@@ -149,7 +148,6 @@ pub async fn open_campaign(
     let p = data::get(&txn, user.network.id, id).await?;
     super::cofunding::open_campaign(&txn, &Doer::user(&user), &p, &body, None).await?;
     txn.commit().await?;
-    state.jobs_wakeup.notify_one();
     Ok(see_other(&format!("/proposals/{id}#campaign")))
 }
 
@@ -163,9 +161,8 @@ pub async fn adopt(
     let id = crate::api::parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
-    super::cofunding::adopt(&txn, &Doer::user(&user), &p, org_id(&form)?, &state.config.base_url).await?;
+    super::cofunding::adopt(&txn, &Doer::user(&user), &p, org_id(&form)?).await?;
     txn.commit().await?;
-    state.mail_wakeup.notify_one();
     Ok(see_other("/proposals/commitments"))
 }
 

@@ -1,5 +1,5 @@
-//! The proposals' jobs: a published proposal's announcement, and the closing of a
-//! campaign at its deadline (the tidy-up: the deadline itself holds at its instant).
+//! The proposals' jobs: the closing of a campaign at its deadline, and the announcement
+//! of a proposal enqueued before the notification service (schema version 10).
 
 use super::cofunding;
 use super::data::get;
@@ -11,37 +11,38 @@ use intercoop_domain::funding::CampaignStatus;
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait};
 use serde::{Deserialize, Serialize};
 
-/// Announce a published proposal to the organisations running its software.
-pub const ANNOUNCE: &str = "proposals.announce";
 /// Close a campaign at its deadline: funded or lapsed.
 pub const CLOSE_CAMPAIGN: &str = "proposals.close_campaign";
-
-#[derive(Debug, Serialize, Deserialize)]
-struct ProposalJob {
-    proposal_id: i64,
-}
 
 #[derive(Debug, Serialize, Deserialize)]
 struct CampaignJob {
     campaign_id: i64,
 }
 
-/// The handlers of this feature's jobs.
-pub fn register(r: Registry) -> Registry {
-    r.with(ANNOUNCE, handler(|ctx, txn| Box::pin(announce(ctx, txn))))
-        .with(CLOSE_CAMPAIGN, handler(|ctx, txn| Box::pin(close_campaign(ctx, txn))))
+/// Announce a published proposal: enqueued by versions before the notification service,
+/// done by handing it to the service (a database upgraded with such a job pending).
+pub const ANNOUNCE_BEFORE_V10: &str = "proposals.announce";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct ProposalJob {
+    proposal_id: i64,
 }
 
-/// Enqueues the announcement of a proposal just published (once per proposal).
-pub async fn announce_later<C: ConnectionTrait>(conn: &C, network_id: i64, proposal_id: i64) -> Result<(), DbErr> {
-    crate::jobs::enqueue(
-        conn,
-        NewJob::new(ANNOUNCE, &ProposalJob { proposal_id })
-            .network(network_id)
-            .unique(format!("announce_proposal:{proposal_id}")),
-    )
-    .await?;
-    Ok(())
+/// The handlers of this feature's jobs.
+pub fn register(r: Registry) -> Registry {
+    r.with(CLOSE_CAMPAIGN, handler(|ctx, txn| Box::pin(close_campaign(ctx, txn))))
+        .with(ANNOUNCE_BEFORE_V10, handler(|ctx, txn| Box::pin(announce(ctx, txn))))
+}
+
+async fn announce(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
+    let job: ProposalJob = ctx.payload()?;
+    match super::entities::proposal::Entity::find_by_id(job.proposal_id)
+        .one(txn)
+        .await?
+    {
+        Some(p) if p.announced_at.is_none() => Ok(super::notifications::posted(txn, &p).await?),
+        _ => Ok(()),
+    }
 }
 
 /// Enqueues the closing of a campaign at its deadline (once per campaign).
@@ -54,12 +55,6 @@ pub async fn close_at_deadline<C: ConnectionTrait>(conn: &C, c: &campaign::Model
             .unique(format!("close_campaign:{}", c.id)),
     )
     .await?;
-    Ok(())
-}
-
-async fn announce(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
-    let job: ProposalJob = ctx.payload()?;
-    super::notify::announce(txn, job.proposal_id, &ctx.state.config.base_url).await?;
     Ok(())
 }
 
@@ -80,7 +75,7 @@ async fn close_campaign(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobE
         )));
     }
     let p = get(txn, c.network_id, c.proposal_id).await?;
-    match cofunding::close(txn, &Doer::system(), &p, &ctx.state.config.base_url).await {
+    match cofunding::close(txn, &Doer::system(), &p).await {
         Ok(_) | Err(AppError::Conflict("proposals-campaign-closed")) => Ok(()),
         Err(e) => Err(e.into()),
     }

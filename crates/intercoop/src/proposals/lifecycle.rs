@@ -119,7 +119,7 @@ pub async fn transition<C: ConnectionTrait>(
     .await?;
     // Publishing a draft announces it (once: the job's key is the proposal's).
     if from == ProposalStatus::Draft && to == ProposalStatus::Discussion {
-        super::jobs::announce_later(conn, p.network_id, p.id).await?;
+        super::notifications::posted(conn, &updated).await?;
     }
     // Withdrawing during funding releases the pledges.
     if from == ProposalStatus::Funding

@@ -7,7 +7,8 @@
 //!   `lifecycle`: transitions and delivery; `priority`: the order a priority poll sets;
 //!   `effects`: what a passed poll does to a proposal.
 //! - `cofunding`: opening, closing and adopting, with the proposal's moves.
-//! - `views`, `commitments`: read models; `notify`: who is told of a posted proposal.
+//! - `views`, `commitments`: read models; `notifications`: who is told of a posted
+//!   proposal.
 //! - `api`, `pages` (and `cofunding_api`, `cofunding_pages`): the JSON API and pages.
 //!
 //! Every change runs in the caller's transaction and records its audit entry and its
@@ -26,7 +27,7 @@ pub mod entities;
 pub mod jobs;
 pub mod lifecycle;
 pub mod needs;
-pub mod notify;
+pub mod notifications;
 pub mod pages;
 pub mod priority;
 pub mod quotes;

@@ -83,7 +83,7 @@ impl ProposalInput {
 }
 
 /// Posts a proposal (in discussion, or as a draft). Once published, the organisations
-/// running the software are told by a job (`proposals.announce`) enqueued with it.
+/// running the software are told by a notice (`proposal_posted`) enqueued with it.
 pub async fn create<C: ConnectionTrait>(conn: &C, doer: &Doer, network_id: i64, v: &ValidProposal) -> AppResult<i64> {
     require_member(conn, network_id, v.requested_by, "requested_by").await?;
     if !(doer.is_admin() || doer.organisations.contains(&v.requested_by)) {
@@ -144,7 +144,7 @@ pub async fn create<C: ConnectionTrait>(conn: &C, doer: &Doer, network_id: i64, 
     )
     .await?;
     if status != ProposalStatus::Draft {
-        super::jobs::announce_later(conn, network_id, row.id).await?;
+        super::notifications::posted(conn, &row).await?;
     }
     Ok(row.id)
 }

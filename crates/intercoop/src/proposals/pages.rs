@@ -402,7 +402,6 @@ pub async fn create(
         Err(e) => return Err(e),
     };
     txn.commit().await?;
-    state.jobs_wakeup.notify_one();
     Ok(see_other(&format!("/proposals/{id}")))
 }
 
@@ -494,7 +493,6 @@ pub async fn transition(
     let p = data::get(&txn, user.network.id, id).await?;
     super::lifecycle::transition(&txn, &Doer::user(&user), &p, to, &form.reason, None).await?;
     txn.commit().await?;
-    state.jobs_wakeup.notify_one();
     Ok(see_other(&format!("/proposals/{id}")))
 }
 

@@ -71,7 +71,7 @@ impl TestApp {
         let txn = self.db().write.begin().await.unwrap();
         let base = self.state().config.base_url.clone();
         let sent = self
-            .at_server_time(intercoop::funding::notify::send_share_digest(&txn, None, &base))
+            .at_server_time(intercoop::funding::notifications::send_share_digest(&txn, None, &base))
             .await
             .unwrap();
         txn.commit().await.unwrap();

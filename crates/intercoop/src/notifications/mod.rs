@@ -1,0 +1,446 @@
+//! The notification service: every email intercoop sends goes through here.
+//!
+//! A feature says **what happened** ([`notify`]: a [`Notice`] of a [`Kind`], about one of
+//! its rows, with the facts its message shows), in the transaction of the change. When
+//! the notice is sent (the job [`SEND`], a moment later), this module decides:
+//! - **who**: the kind's audience, registered by the feature that owns it (e.g.
+//!   `polls::notifications`: who gets "poll opened") and asked *at sending time*, so a
+//!   representative replaced meanwhile is not written to, and the new one is;
+//! - **in which language**: the person's, else the network's ([`language_of`]);
+//! - **how**: each person's preference for the kind in that network ([`Mode`]: at once,
+//!   in the daily digest, never — see `preferences`); security messages (login links,
+//!   password resets, invitations) always go at once and cannot be turned off;
+//! - **what it says**: the kind's templates, `templates/notifications/<kind>/subject.txt`,
+//!   `body.txt` and `body.html`, filled in the person's language (see `render`);
+//! - **how to stop it**: every message but security ones carries `List-Unsubscribe` and
+//!   `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 2369, RFC 8058), a link
+//!   that turns that kind off for that network without logging in.
+//!
+//! The outbox (`crate::mail`) then delivers the rendered message, once.
+
+pub mod digest;
+pub mod preferences;
+pub mod recipients;
+pub mod render;
+
+use crate::db::types::Text;
+use crate::entities::{network, outbox_message, person, unsubscribe_token};
+use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
+use crate::jobs::{BoxFuture, Ctx, JobError, NewJob, Registry, handler};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use time::OffsetDateTime;
+
+intercoop_domain::text_enum!(
+    /// Every kind of email intercoop sends.
+    Kind {
+        LoginLink = "login_link",
+        PasswordReset = "password_reset",
+        Invitation = "invitation",
+        ProposalPosted = "proposal_posted",
+        CampaignOpened = "campaign_opened",
+        CampaignFunded = "campaign_funded",
+        CampaignLapsed = "campaign_lapsed",
+        PaymentRequest = "payment_request",
+        CatchUpCredit = "catch_up_credit",
+        ShareDigest = "share_digest",
+        PollOpened = "poll_opened",
+        PollReminder = "poll_reminder",
+        PollResult = "poll_result",
+        Digest = "digest",
+    }
+);
+
+intercoop_domain::text_enum!(
+    /// How a person wants a kind of email: at once, gathered in the daily digest, never.
+    Mode { Immediate = "immediate", Digest = "digest", Never = "never" }
+);
+
+impl Kind {
+    /// Messages about access to an account: always sent at once, never turned off, no
+    /// unsubscribe link (they answer the person's own request, or open their account).
+    pub fn is_security(self) -> bool {
+        matches!(self, Kind::LoginLink | Kind::PasswordReset | Kind::Invitation)
+    }
+
+    /// The kinds a person can choose for, in the order the settings page shows them.
+    pub fn choosable() -> impl Iterator<Item = Kind> {
+        Kind::ALL
+            .iter()
+            .copied()
+            .filter(|k| !k.is_security() && *k != Kind::Digest)
+    }
+
+    /// The modes a person may choose for this kind (the share digest is already daily).
+    pub fn modes(self) -> &'static [Mode] {
+        match self {
+            Kind::ShareDigest => &[Mode::Immediate, Mode::Never],
+            _ => &[Mode::Immediate, Mode::Digest, Mode::Never],
+        }
+    }
+}
+
+/// A fact a message shows, formatted for each reader (their language, the network's
+/// currency and time zone).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "t", content = "v", rename_all = "snake_case")]
+pub enum Var {
+    Text(String),
+    Num(i64),
+    /// Cents, in the network's currency.
+    Money(i64),
+    /// A day, in the network's time zone.
+    Date(#[serde(with = "time::serde::rfc3339")] OffsetDateTime),
+    /// A day and time, in the network's time zone.
+    DateTime(#[serde(with = "time::serde::rfc3339")] OffsetDateTime),
+    /// A path of the site (`/polls/3`), made absolute.
+    Path(String),
+    /// A Fluent message id, translated for the reader.
+    Message(String),
+}
+
+/// The facts of a message, by name (the Fluent arguments of its messages).
+pub type Vars = BTreeMap<String, Var>;
+
+/// One line of a list in a message (a share change in the digest): a Fluent message id
+/// and its own facts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Line {
+    pub message: String,
+    pub vars: Vars,
+}
+
+/// Who a message is for, with what only they see (their organisation's share, their
+/// lines of the digest).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Addressee {
+    pub person_id: i64,
+    #[serde(default)]
+    pub vars: Vars,
+    #[serde(default)]
+    pub lines: Vec<Line>,
+    /// The language to write in when the person has none of their own (the page's, for
+    /// a login link asked from it); else the network's.
+    #[serde(skip)]
+    pub fallback_lang: Option<Lang>,
+}
+
+impl Addressee {
+    pub fn new(person_id: i64) -> Addressee {
+        Addressee {
+            person_id,
+            vars: Vars::new(),
+            lines: Vec::new(),
+            fallback_lang: None,
+        }
+    }
+}
+
+/// What happened, to tell: its kind, the network, the row it is about (the audience
+/// reads it at sending time), the facts every reader sees, and — for messages whose
+/// readers are known at once (security messages, a digest made now) — the addressees.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub kind: Kind,
+    pub network_id: i64,
+    pub about: Option<i64>,
+    pub vars: Vars,
+    pub to: Option<Vec<Addressee>>,
+}
+
+impl Notice {
+    pub fn new(kind: Kind, network_id: i64) -> Notice {
+        Notice {
+            kind,
+            network_id,
+            about: None,
+            vars: Vars::new(),
+            to: None,
+        }
+    }
+
+    /// The row the notice is about (a poll, a campaign, a payment request…).
+    pub fn about(mut self, id: i64) -> Notice {
+        self.about = Some(id);
+        self
+    }
+
+    pub fn var(mut self, name: &str, value: Var) -> Notice {
+        self.vars.insert(name.to_string(), value);
+        self
+    }
+
+    pub fn text(self, name: &str, value: impl Into<String>) -> Notice {
+        self.var(name, Var::Text(value.into()))
+    }
+
+    /// Where the message leads (its button; the digest's link).
+    pub fn link(self, path: impl Into<String>) -> Notice {
+        self.var("url", Var::Path(path.into()))
+    }
+
+    pub fn to(mut self, addressees: Vec<Addressee>) -> Notice {
+        self.to = Some(addressees);
+        self
+    }
+}
+
+/// An audience: who gets a kind of notice, read at sending time.
+pub type Audience =
+    Arc<dyn for<'a> Fn(&'a DatabaseTransaction, &'a Notice) -> BoxFuture<'a, AppResult<Vec<Addressee>>> + Send + Sync>;
+
+/// Makes an [`Audience`] of a function or closure.
+pub fn audience<F>(f: F) -> Audience
+where
+    F: for<'a> Fn(&'a DatabaseTransaction, &'a Notice) -> BoxFuture<'a, AppResult<Vec<Addressee>>>
+        + Send
+        + Sync
+        + 'static,
+{
+    Arc::new(f)
+}
+
+/// The audiences of the kinds of notice, registered by the features that own them
+/// (assembled in `crate::app`).
+#[derive(Clone, Default)]
+pub struct Audiences {
+    by_kind: BTreeMap<Kind, Audience>,
+}
+
+impl Audiences {
+    pub fn new() -> Audiences {
+        Audiences::default()
+    }
+
+    /// Registers who gets `kind` (a kind registered twice is a bug: it panics).
+    pub fn with(mut self, kind: Kind, a: Audience) -> Audiences {
+        assert!(self.by_kind.insert(kind, a).is_none(), "two audiences for {kind}");
+        self
+    }
+
+    /// The kinds that have an audience.
+    pub fn kinds(&self) -> impl Iterator<Item = &Kind> {
+        self.by_kind.keys()
+    }
+}
+
+/// The settings page and the unsubscribe links.
+pub fn router<S>() -> axum::Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    crate::state::AppState: axum::extract::FromRef<S>,
+{
+    use axum::routing::get;
+    axum::Router::new()
+        .route(
+            "/settings/notifications",
+            get(preferences::settings_form).post(preferences::save_settings),
+        )
+        .route(
+            "/unsubscribe/{token}",
+            get(preferences::unsubscribe_form).post(preferences::unsubscribe),
+        )
+}
+
+/// `GET`/`PUT /api/v1/me/notifications`.
+pub fn api_router<S>() -> axum::Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    crate::state::AppState: axum::extract::FromRef<S>,
+{
+    use axum::routing::get;
+    axum::Router::new().route(
+        "/api/v1/me/notifications",
+        get(preferences::api_settings).put(preferences::api_save_settings),
+    )
+}
+
+/// The OpenAPI paths of the notification settings.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(preferences::api_settings, preferences::api_save_settings),
+    components(schemas(preferences::SettingOut))
+)]
+pub struct ApiDoc;
+
+/// The job that sends a notice.
+pub const SEND: &str = "notifications.send";
+
+/// Enqueues a notice, in the transaction of the change it tells. With `once`, a notice
+/// with the same key is never sent twice (`campaign_opened:12`).
+pub async fn notify<C: ConnectionTrait>(conn: &C, notice: Notice, once: Option<String>) -> AppResult<()> {
+    if crate::mail::is_discarding() {
+        return Ok(());
+    }
+    let mut job = NewJob::new(SEND, &notice).network(notice.network_id);
+    if let Some(key) = once {
+        job = job.unique(key);
+    }
+    crate::jobs::enqueue(conn, job).await?;
+    Ok(())
+}
+
+/// Registers the jobs of the service: sending notices (with the audiences) and each
+/// network's daily digest at 17:00 in its time zone.
+pub fn register(r: Registry, audiences: Audiences) -> Registry {
+    let audiences = Arc::new(audiences);
+    let r = r.with(
+        SEND,
+        handler(move |ctx, txn| {
+            let audiences = audiences.clone();
+            Box::pin(async move { send(ctx, txn, &audiences).await })
+        }),
+    );
+    digest::register(r)
+}
+
+async fn send(ctx: &Ctx, txn: &DatabaseTransaction, audiences: &Audiences) -> Result<(), JobError> {
+    let notice: Notice = ctx.payload()?;
+    let to = match &notice.to {
+        Some(to) => to.clone(),
+        None => {
+            let a = audiences
+                .by_kind
+                .get(&notice.kind)
+                .ok_or_else(|| JobError::Fail(format!("no audience for notices of kind {}", notice.kind)))?;
+            a(txn, &notice).await?
+        }
+    };
+    deliver(txn, &ctx.state.config.base_url, &notice, to).await?;
+    Ok(())
+}
+
+/// Sends a notice to given addressees now, in the caller's transaction (a security
+/// message the person waits for; a digest made now). Returns how many emails.
+pub async fn send_now<C: ConnectionTrait>(conn: &C, base_url: &str, notice: Notice) -> AppResult<usize> {
+    let to = notice.to.clone().unwrap_or_default();
+    deliver(conn, base_url, &notice, to).await
+}
+
+/// The language of a person's messages: theirs, else the network's.
+pub fn language_of(person: &person::Model, network: &network::Model) -> Lang {
+    person.language.map_or(network.default_language.0, |l| l.0)
+}
+
+/// Delivers a notice to each addressee according to their preference: an outbox row
+/// (with its unsubscribe link), a held notice for the digest, or nothing. Disabled
+/// people and unknown ones are left out; a person is written to once.
+async fn deliver<C: ConnectionTrait>(
+    conn: &C,
+    base_url: &str,
+    notice: &Notice,
+    to: Vec<Addressee>,
+) -> AppResult<usize> {
+    if to.is_empty() || crate::mail::is_discarding() {
+        return Ok(0);
+    }
+    let network = network::Entity::find_by_id(notice.network_id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let ids: Vec<i64> = to.iter().map(|a| a.person_id).collect();
+    let people: BTreeMap<i64, person::Model> = person::Entity::find()
+        .filter(person::Column::Id.is_in(ids.clone()))
+        .filter(person::Column::Disabled.eq(false))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let modes = preferences::modes_of(conn, notice.network_id, &ids, notice.kind).await?;
+    let mut sent = 0;
+    let mut seen = std::collections::BTreeSet::new();
+    for a in to {
+        let Some(p) = people.get(&a.person_id) else {
+            continue;
+        };
+        if !seen.insert(p.id) {
+            continue;
+        }
+        let mode = if notice.kind.is_security() || notice.kind == Kind::Digest {
+            Mode::Immediate
+        } else {
+            modes.get(&p.id).copied().unwrap_or(Mode::Immediate)
+        };
+        let lang = match (p.language, a.fallback_lang) {
+            (None, Some(l)) => l,
+            _ => language_of(p, &network),
+        };
+        let unsubscribe = match (mode, notice.kind.is_security()) {
+            (Mode::Immediate, false) => Some(unsubscribe_link(conn, base_url, p.id, network.id, notice.kind).await?),
+            _ => None,
+        };
+        let message = render::Message::new(base_url, lang, p, &network, notice, &a, unsubscribe.clone());
+        match mode {
+            Mode::Never => {}
+            Mode::Digest => digest::hold(conn, &message).await?,
+            Mode::Immediate => {
+                let (subject, text, html) = message.render()?;
+                enqueue(conn, p, &network, notice.kind, lang, subject, text, html, unsubscribe).await?;
+                sent += 1;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+/// A new one-click unsubscribe link for a person, network and kind (stored hashed).
+async fn unsubscribe_link<C: ConnectionTrait>(
+    conn: &C,
+    base_url: &str,
+    person_id: i64,
+    network_id: i64,
+    kind: Kind,
+) -> AppResult<String> {
+    let token = crate::auth::tokens::new_token("u_");
+    unsubscribe_token::ActiveModel {
+        token_hash: Set(crate::auth::tokens::hash_token(&token)),
+        person_id: Set(person_id),
+        network_id: Set(network_id),
+        kind: Set(kind.into()),
+        created_at: Set(crate::clock::now()),
+        used_at: Set(None),
+    }
+    .insert(conn)
+    .await?;
+    Ok(format!("{base_url}/unsubscribe/{token}"))
+}
+
+/// Writes a rendered message into the outbox.
+#[allow(clippy::too_many_arguments)]
+async fn enqueue<C: ConnectionTrait>(
+    conn: &C,
+    p: &person::Model,
+    network: &network::Model,
+    kind: Kind,
+    lang: Lang,
+    subject: String,
+    text: String,
+    html: String,
+    unsubscribe: Option<String>,
+) -> AppResult<()> {
+    let now = crate::clock::now();
+    outbox_message::ActiveModel {
+        network_id: Set(Some(network.id)),
+        person_id: Set(Some(p.id)),
+        to_address: Set(p.email.clone()),
+        to_name: Set(p.name.clone()),
+        subject: Set(subject),
+        text_body: Set(text),
+        html_body: Set(html),
+        language: Set(Text(lang)),
+        kind: Set(Text(kind)),
+        status: Set(crate::mail::worker::OutboxStatus::Pending.into()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        created_at: Set(now),
+        unsubscribe_url: Set(unsubscribe),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,336 @@
+//! Each person's choice, per network and kind, of how they get emails (at once, in the
+//! daily digest, never), the settings page and API where they choose, and the one-click
+//! unsubscribe link of every email (RFC 8058: a POST with `List-Unsubscribe=One-Click`,
+//! without logging in; a GET only shows what the button would do, since mail scanners
+//! follow links).
+
+use super::{Kind, Mode};
+use crate::api::{ApiJson, ApiUser, Json};
+use crate::auth::tokens::hash_token;
+use crate::db::types::Text;
+use crate::entities::{network, notification_setting, unsubscribe_token};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::web::{CsrfForm, Ctx, render, require_user};
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use utoipa::ToSchema;
+
+/// The modes some people of a network chose for a kind (those who chose nothing get it
+/// at once).
+pub async fn modes_of<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    people: &[i64],
+    kind: Kind,
+) -> AppResult<BTreeMap<i64, Mode>> {
+    if people.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    Ok(notification_setting::Entity::find()
+        .filter(notification_setting::Column::NetworkId.eq(network_id))
+        .filter(notification_setting::Column::Kind.eq(kind.as_str()))
+        .filter(notification_setting::Column::PersonId.is_in(people.iter().copied()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| (s.person_id, s.mode.0))
+        .collect())
+}
+
+/// Every choosable kind with the person's mode in a network.
+pub async fn settings_of<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i64,
+    network_id: i64,
+) -> AppResult<Vec<(Kind, Mode)>> {
+    let chosen: BTreeMap<Kind, Mode> = notification_setting::Entity::find()
+        .filter(notification_setting::Column::NetworkId.eq(network_id))
+        .filter(notification_setting::Column::PersonId.eq(person_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| (s.kind.0, s.mode.0))
+        .collect();
+    Ok(Kind::choosable()
+        .map(|k| (k, chosen.get(&k).copied().unwrap_or(Mode::Immediate)))
+        .collect())
+}
+
+/// Records a person's mode for a kind of a network (a mode the kind does not offer, or
+/// a kind nobody chooses, is a 422).
+pub async fn set_mode<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i64,
+    network_id: i64,
+    kind: Kind,
+    mode: Mode,
+) -> AppResult<()> {
+    if !Kind::choosable().any(|k| k == kind) {
+        return Err(AppError::invalid("kind", "invalid-choice"));
+    }
+    if !kind.modes().contains(&mode) {
+        return Err(AppError::invalid(kind.as_str(), "invalid-choice"));
+    }
+    notification_setting::Entity::insert(notification_setting::ActiveModel {
+        person_id: Set(person_id),
+        network_id: Set(network_id),
+        kind: Set(Text(kind)),
+        mode: Set(Text(mode)),
+        updated_at: Set(crate::clock::now()),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([
+            notification_setting::Column::PersonId,
+            notification_setting::Column::NetworkId,
+            notification_setting::Column::Kind,
+        ])
+        .update_columns([
+            notification_setting::Column::Mode,
+            notification_setting::Column::UpdatedAt,
+        ])
+        .to_owned(),
+    )
+    .exec_without_returning(conn)
+    .await?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------- the settings page
+
+#[derive(Template)]
+#[template(path = "notifications/settings.html")]
+struct SettingsPage {
+    ctx: Ctx,
+    settings: Vec<(Kind, Mode)>,
+    saved: bool,
+}
+
+impl SettingsPage {
+    fn modes(&self, kind: &Kind) -> &'static [Mode] {
+        kind.modes()
+    }
+}
+
+/// `GET /settings/notifications`: which emails the person gets from this network.
+pub async fn settings_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    let settings = settings_of(&state.db.read, user.person_id, user.network.id).await?;
+    render(&SettingsPage {
+        ctx,
+        settings,
+        saved: false,
+    })
+}
+
+/// `POST /settings/notifications`: one field per kind, its mode.
+pub async fn save_settings(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(form): CsrfForm<BTreeMap<String, String>>,
+) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    let txn = state.db.write.begin().await?;
+    for (field, value) in &form {
+        let Some(kind) = Kind::parse(field) else {
+            continue;
+        };
+        let mode = Mode::parse(value).ok_or_else(|| AppError::invalid(field, "invalid-choice"))?;
+        set_mode(&txn, user.person_id, user.network.id, kind, mode).await?;
+    }
+    txn.commit().await?;
+    let settings = settings_of(&state.db.read, user.person_id, user.network.id).await?;
+    render(&SettingsPage {
+        ctx,
+        settings,
+        saved: true,
+    })
+}
+
+// ---------------------------------------------------------------- the API
+
+/// How the caller gets one kind of email from the token's network.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct SettingOut {
+    /// proposal_posted, campaign_opened, campaign_funded, campaign_lapsed, payment_request,
+    /// catch_up_credit, share_digest, poll_opened, poll_reminder, poll_result
+    pub kind: String,
+    /// immediate, digest (in the daily digest) or never
+    pub mode: String,
+    /// The modes this kind offers.
+    pub modes: Vec<String>,
+}
+
+/// The caller's choices, kind by kind (security emails are always sent).
+#[utoipa::path(get, path = "/api/v1/me/notifications", tag = "people",
+    responses((status = 200, body = Vec<SettingOut>), (status = 401, body = crate::web::Problem)),
+    security(("bearer" = [])))]
+pub async fn api_settings(State(state): State<AppState>, ApiUser(user): ApiUser) -> AppResult<Json<Vec<SettingOut>>> {
+    let list = settings_of(&state.db.read, user.person_id, user.network.id).await?;
+    Ok(Json(list.into_iter().map(out).collect()))
+}
+
+fn out((kind, mode): (Kind, Mode)) -> SettingOut {
+    SettingOut {
+        kind: kind.to_string(),
+        mode: mode.to_string(),
+        modes: kind.modes().iter().map(|m| m.to_string()).collect(),
+    }
+}
+
+/// Changes some of the caller's choices: `{"poll_reminder": "never", "proposal_posted": "digest"}`.
+#[utoipa::path(put, path = "/api/v1/me/notifications", tag = "people",
+    request_body(content = Object, description = "kind → immediate, digest or never"),
+    responses((status = 200, body = Vec<SettingOut>), (status = 422, body = crate::web::Problem)),
+    security(("bearer" = [])))]
+pub async fn api_save_settings(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiJson(body): ApiJson<BTreeMap<String, String>>,
+) -> AppResult<Json<Vec<SettingOut>>> {
+    let txn = state.db.write.begin().await?;
+    for (field, value) in &body {
+        let kind = Kind::parse(field).ok_or_else(|| AppError::invalid(field, "invalid-choice"))?;
+        let mode = Mode::parse(value).ok_or_else(|| AppError::invalid(field, "invalid-choice"))?;
+        set_mode(&txn, user.person_id, user.network.id, kind, mode).await?;
+    }
+    txn.commit().await?;
+    let list = settings_of(&state.db.read, user.person_id, user.network.id).await?;
+    Ok(Json(list.into_iter().map(out).collect()))
+}
+
+// ---------------------------------------------------------------- one-click unsubscribe
+
+#[derive(Template)]
+#[template(path = "notifications/unsubscribe.html")]
+struct UnsubscribePage {
+    ctx: Ctx,
+    kind: Kind,
+    network: String,
+    token: String,
+    done: bool,
+}
+
+impl UnsubscribePage {
+    /// A sentence naming the kind of email and the network.
+    fn sentence(&self, id: &str) -> String {
+        let lang = self.ctx.lang;
+        let kind = lang.t(&format!("notifications-kind-{}", self.kind.as_str()));
+        lang.t_args(
+            id,
+            &[
+                ("kind", crate::i18n::Arg::Str(kind)),
+                ("network", crate::i18n::Arg::Str(self.network.clone())),
+            ],
+        )
+    }
+}
+
+/// The token's row, if it is one and still works (an expired link is unknown, whether
+/// or not the daily job has deleted it yet).
+async fn token_row<C: ConnectionTrait>(conn: &C, token: &str) -> AppResult<unsubscribe_token::Model> {
+    let oldest = crate::clock::now() - time::Duration::days(super::digest::UNSUBSCRIBE_DAYS);
+    unsubscribe_token::Entity::find_by_id(hash_token(token))
+        .filter(unsubscribe_token::Column::CreatedAt.gte(oldest))
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+async fn network_name<C: ConnectionTrait>(conn: &C, id: i64) -> AppResult<String> {
+    Ok(network::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .name)
+}
+
+/// `GET /unsubscribe/{token}`: what the button does (nothing changes on a GET).
+pub async fn unsubscribe_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    let row = token_row(&state.db.read, &token).await?;
+    unsubscribe_page(&state, ctx, &row, token, false).await
+}
+
+async fn unsubscribe_page(
+    state: &AppState,
+    ctx: Ctx,
+    row: &unsubscribe_token::Model,
+    token: String,
+    done: bool,
+) -> AppResult<Response> {
+    let network = network_name(&state.db.read, row.network_id).await?;
+    render(&UnsubscribePage {
+        ctx,
+        kind: row.kind.0,
+        network,
+        token,
+        done,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct OneClick {
+    #[serde(rename = "List-Unsubscribe", default)]
+    list_unsubscribe: String,
+}
+
+/// `POST /unsubscribe/{token}` with `List-Unsubscribe=One-Click` (RFC 8058; mail
+/// providers post it without cookies or CSRF token, so none is asked): that kind of
+/// email of that network is turned off for the person — from the digest email, every
+/// kind gathered in the digest.
+pub async fn unsubscribe(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(form): Form<OneClick>,
+) -> AppResult<Response> {
+    if form.list_unsubscribe != "One-Click" {
+        return Err(AppError::BadRequest("expected List-Unsubscribe=One-Click".into()));
+    }
+    let txn = state.db.write.begin().await?;
+    let row = token_row(&txn, &token).await?;
+    let kinds: Vec<Kind> = if row.kind.0 == Kind::Digest {
+        settings_of(&txn, row.person_id, row.network_id)
+            .await?
+            .into_iter()
+            .filter(|(_, m)| *m == Mode::Digest)
+            .map(|(k, _)| k)
+            .collect()
+    } else {
+        vec![row.kind.0]
+    };
+    for kind in kinds {
+        set_mode(&txn, row.person_id, row.network_id, kind, Mode::Never).await?;
+    }
+    unsubscribe_token::Entity::update_many()
+        .col_expr(unsubscribe_token::Column::UsedAt, Expr::val(Some(crate::clock::now())))
+        .filter(unsubscribe_token::Column::TokenHash.eq(row.token_hash.clone()))
+        .exec(&txn)
+        .await?;
+    crate::audit::record(
+        &txn,
+        crate::audit::Change {
+            network_id: Some(row.network_id),
+            actor: crate::audit::Actor::person(row.person_id),
+            action: "notifications.unsubscribe",
+            entity: "person",
+            entity_id: Some(row.person_id),
+        },
+        None::<&()>,
+        Some(&serde_json::json!({"kind": row.kind.0.as_str()})),
+    )
+    .await?;
+    txn.commit().await?;
+    unsubscribe_page(&state, ctx, &row, token, true).await
+}

@@ -1,0 +1,314 @@
+//! The notification service end to end, on SQLite and PostgreSQL: who gets each email
+//! (read when it is made), each person's choice per kind (at once, daily digest, never),
+//! the one-click unsubscribe link (RFC 8058) of every email but security ones.
+
+mod common;
+
+use common::{Api, TestApp};
+use intercoop::entities::{held_notice, outbox_message, unsubscribe_token};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::{Value, json};
+
+/// A member organisation, its representative's address, person id and API client.
+struct Member {
+    org: i64,
+    email: String,
+    person: i64,
+    api: Api,
+}
+
+async fn members(app: &TestApp, admin: &Api, n: usize) -> Vec<Member> {
+    let mut out = Vec::new();
+    for i in 0..n {
+        let org = app.organisation(admin, &format!("Coop {i}"), "user", None).await;
+        let email = format!("rep{i}@coop{i}.example");
+        let person = app.person(&email, &format!("Rep {i}"), Some(org), true, false).await;
+        let api = app.api(&app.token_for(person).await);
+        out.push(Member {
+            org,
+            email,
+            person,
+            api,
+        });
+    }
+    out
+}
+
+async fn poll(admin: &Api, title: &str, closes_in_hours: Option<i64>) -> i64 {
+    let mut body = json!({"title": title, "method": "decision"});
+    if let Some(h) = closes_in_hours {
+        body["closes_at"] = (time::OffsetDateTime::now_utc() + time::Duration::hours(h))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap()
+            .into();
+    }
+    let r = admin.post("/api/v1/polls", &body).await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let r = admin.post(&format!("/api/v1/polls/{id}/open"), &json!({})).await;
+    assert_eq!(r.status(), 200, "{:?}", r.text().await);
+    id
+}
+
+fn of_kind<'a>(mails: &'a [outbox_message::Model], kind: &str) -> Vec<&'a outbox_message::Model> {
+    mails.iter().filter(|m| m.kind.as_str() == kind).collect()
+}
+
+/// The token of the unsubscribe link of a message.
+fn token_of(m: &outbox_message::Model) -> String {
+    let url = m.unsubscribe_url.as_deref().expect("an unsubscribe link");
+    url.rsplit('/').next().unwrap().to_string()
+}
+
+async fn setting(api: &Api, kind: &str) -> String {
+    let list = api.json("/api/v1/me/notifications").await;
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == kind)
+        .unwrap_or_else(|| panic!("{kind} in {list}"))["mode"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// A POST as a mail provider sends it: no cookie, no CSRF token, no Origin.
+async fn one_click(app: &TestApp, token: &str, body: &str) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(app.url(&format!("/unsubscribe/{token}")))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap()
+}
+
+both_backends!(
+    every_email_but_security_ones_can_be_stopped_in_one_click,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let ms = members(&app, &admin, 2).await;
+        poll(&admin, "Shared shift module", None).await;
+
+        for m in &ms {
+            let mails = app.mails_to(&m.email).await;
+            let opened = of_kind(&mails, "poll_opened");
+            assert_eq!(opened.len(), 1);
+            let mail = opened[0];
+            assert_eq!(mail.person_id, Some(m.person), "the outbox knows who it is for");
+            let url = mail.unsubscribe_url.as_deref().expect("a List-Unsubscribe link");
+            assert!(url.starts_with(&app.url("/unsubscribe/u_")), "{url}");
+            assert!(mail.text_body.contains(url), "{}", mail.text_body);
+            assert!(mail.html_body.contains(url));
+            assert!(mail.text_body.contains("/settings/notifications"));
+        }
+
+        // A login link is a security message: no unsubscribe link, no footer.
+        let browser = app.client();
+        let r = browser
+            .form("/login", &[("email", ms[0].email.as_str()), ("method", "link")])
+            .await;
+        assert_eq!(r.status(), 200);
+        let mails = app.mails_to(&ms[0].email).await;
+        let login = of_kind(&mails, "login_link");
+        assert_eq!(login.len(), 1);
+        assert_eq!(login[0].unsubscribe_url, None);
+        assert!(!login[0].text_body.contains("/unsubscribe/"));
+
+        // A GET (a mail scanner following the link) shows the button and changes nothing.
+        let token = token_of(of_kind(&mails, "poll_opened")[0]);
+        let r = reqwest::get(app.url(&format!("/unsubscribe/{token}"))).await.unwrap();
+        assert_eq!(r.status(), 200);
+        let page = r.text().await.unwrap();
+        assert!(
+            page.contains("List-Unsubscribe") && page.contains("One-Click"),
+            "{page}"
+        );
+        assert_eq!(setting(&ms[0].api, "poll_opened").await, "immediate");
+
+        // A POST without the one-click body is refused; with it, that kind stops.
+        assert_eq!(one_click(&app, &token, "").await.status(), 400);
+        assert_eq!(setting(&ms[0].api, "poll_opened").await, "immediate");
+        let r = one_click(&app, &token, "List-Unsubscribe=One-Click").await;
+        assert_eq!(r.status(), 200);
+        assert_eq!(setting(&ms[0].api, "poll_opened").await, "never");
+        assert_eq!(setting(&ms[0].api, "poll_result").await, "immediate");
+        assert_eq!(
+            one_click(&app, "u_unknown", "List-Unsubscribe=One-Click")
+                .await
+                .status(),
+            404
+        );
+
+        // The next poll is told to the other representative only.
+        poll(&admin, "Logistics rota", None).await;
+        assert_eq!(of_kind(&app.mails_to(&ms[0].email).await, "poll_opened").len(), 1);
+        assert_eq!(of_kind(&app.mails_to(&ms[1].email).await, "poll_opened").len(), 2);
+
+        // A link works a year: after that it is unknown, deleted or not.
+        let token = token_of(of_kind(&app.mails_to(&ms[1].email).await, "poll_opened")[1]);
+        app.clock.advance(time::Duration::days(366));
+        assert_eq!(
+            reqwest::get(app.url(&format!("/unsubscribe/{token}")))
+                .await
+                .unwrap()
+                .status(),
+            404
+        );
+        assert_eq!(
+            one_click(&app, &token, "List-Unsubscribe=One-Click").await.status(),
+            404
+        );
+        assert_eq!(setting(&ms[1].api, "poll_opened").await, "immediate");
+        // The daily job forgets the old links.
+        app.run_jobs().await;
+        let left = unsubscribe_token::Entity::find().all(&app.db().read).await.unwrap();
+        assert!(left.is_empty(), "{left:?}");
+    }
+);
+
+both_backends!(
+    each_person_chooses_per_kind_on_a_page_and_through_the_api,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let ms = members(&app, &admin, 1).await;
+        let browser = app.client();
+        app.login(&browser, &ms[0].email).await;
+        let page = browser.text("/settings/notifications").await;
+        for kind in ["proposal_posted", "poll_reminder", "share_digest"] {
+            assert!(page.contains(&format!("name=\"{kind}\" value=\"never\"")), "{page}");
+        }
+        assert!(
+            !page.contains("name=\"login_link\""),
+            "security emails cannot be chosen"
+        );
+        assert!(!page.contains("name=\"share_digest\" value=\"digest\""));
+        let r = browser
+            .form(
+                "/settings/notifications",
+                &[("poll_reminder", "never"), ("proposal_posted", "digest")],
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        assert!(r.text().await.unwrap().contains("Saved"));
+        assert_eq!(setting(&ms[0].api, "poll_reminder").await, "never");
+        assert_eq!(setting(&ms[0].api, "proposal_posted").await, "digest");
+
+        // Through the API; bad input is a 422 naming the field, and nothing is saved.
+        let r = ms[0]
+            .api
+            .put("/api/v1/me/notifications", &json!({"poll_result": "digest"}))
+            .await;
+        assert_eq!(r.status(), 200);
+        assert_eq!(setting(&ms[0].api, "poll_result").await, "digest");
+        for bad in [
+            json!({"poll_opened": "never", "poll_result": "sometimes"}),
+            json!({"poll_opened": "never", "login_link": "never"}),
+            json!({"poll_opened": "never", "share_digest": "digest"}),
+            json!({"poll_opened": "never", "no_such_kind": "never"}),
+        ] {
+            let r = ms[0].api.put("/api/v1/me/notifications", &bad).await;
+            assert_eq!(r.status(), 422, "{bad}");
+            assert_eq!(r.headers()["content-type"], "application/problem+json");
+            assert_eq!(setting(&ms[0].api, "poll_opened").await, "immediate", "{bad}");
+        }
+        let r = browser
+            .form(
+                "/settings/notifications",
+                &[("poll_opened", "never"), ("poll_result", "sometimes")],
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert_eq!(setting(&ms[0].api, "poll_opened").await, "immediate");
+
+        // Choices are per network: the other network's administrator has their own.
+        let other = app.other_network_admin().await;
+        assert_eq!(setting(&other, "poll_reminder").await, "immediate");
+        let r = ms[0].api.get("/api/openapi.json").await;
+        let doc: Value = r.json().await.unwrap();
+        assert!(doc["paths"]["/api/v1/me/notifications"]["put"].is_object());
+    }
+);
+
+both_backends!(
+    the_daily_digest_gathers_what_a_person_chose_to_hold,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let ms = members(&app, &admin, 2).await;
+        let r = ms[0]
+            .api
+            .put("/api/v1/me/notifications", &json!({"poll_opened": "digest"}))
+            .await;
+        assert_eq!(r.status(), 200);
+        poll(&admin, "Membership fee 2027", None).await;
+        poll(&admin, "Core circle election", None).await;
+        assert_eq!(of_kind(&app.mails_to(&ms[1].email).await, "poll_opened").len(), 2);
+        assert!(of_kind(&app.mails_to(&ms[0].email).await, "poll_opened").is_empty());
+        let held = held_notice::Entity::find()
+            .filter(held_notice::Column::PersonId.eq(ms[0].person))
+            .all(&app.db().read)
+            .await
+            .unwrap();
+        assert_eq!(held.len(), 2);
+
+        // At 17:00 in the network's time zone: one email with both, once.
+        app.clock.advance(time::Duration::hours(25));
+        app.run_jobs().await;
+        app.run_jobs().await;
+        let mails = app.mails_to(&ms[0].email).await;
+        let digests = of_kind(&mails, "digest");
+        assert_eq!(digests.len(), 1, "{mails:?}");
+        let d = digests[0];
+        assert!(d.text_body.contains("Membership fee 2027"), "{}", d.text_body);
+        assert!(d.text_body.contains("Core circle election"));
+        assert!(d.unsubscribe_url.is_some());
+        assert!(of_kind(&app.mails_to(&ms[1].email).await, "digest").is_empty());
+
+        // Its one-click link stops every kind held for the digest.
+        let r = one_click(&app, &token_of(d), "List-Unsubscribe=One-Click").await;
+        assert_eq!(r.status(), 200);
+        assert_eq!(setting(&ms[0].api, "poll_opened").await, "never");
+        assert_eq!(setting(&ms[0].api, "poll_result").await, "immediate");
+    }
+);
+
+both_backends!(voters_are_read_when_the_email_is_made, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let ms = members(&app, &admin, 3).await;
+    let id = poll(&admin, "Odoo 17 migration", Some(3)).await;
+    for m in &ms {
+        assert_eq!(of_kind(&app.mails_to(&m.email).await, "poll_opened").len(), 1);
+    }
+    // During the poll, Coop 0 changes its representative, and Coop 2 leaves.
+    let newcomer = app
+        .person("nadia@coop0.example", "Nadia", Some(ms[0].org), false, false)
+        .await;
+    let r = admin
+        .put(
+            &format!("/api/v1/organisations/{}/representative", ms[0].org),
+            &json!({"person_id": newcomer}),
+        )
+        .await;
+    assert_eq!(r.status(), 200, "{:?}", r.text().await);
+    let r = admin
+        .patch(
+            &format!("/api/v1/organisations/{}", ms[2].org),
+            &json!({"status": "former"}),
+        )
+        .await;
+    assert_eq!(r.status(), 200, "{:?}", r.text().await);
+
+    app.clock.advance(time::Duration::minutes(91));
+    app.run_jobs().await;
+    let reminders = |mails: Vec<outbox_message::Model>| of_kind(&mails, "poll_reminder").len();
+    assert_eq!(reminders(app.mails_to("nadia@coop0.example").await), 1);
+    assert_eq!(reminders(app.mails_to(&ms[0].email).await), 0);
+    assert_eq!(reminders(app.mails_to(&ms[1].email).await), 1);
+    assert_eq!(reminders(app.mails_to(&ms[2].email).await), 0);
+
+    let r = admin.post(&format!("/api/v1/polls/{id}/close"), &json!({})).await;
+    assert_eq!(r.status(), 200);
+    let results = |mails: Vec<outbox_message::Model>| of_kind(&mails, "poll_result").len();
+    assert_eq!(results(app.mails_to("nadia@coop0.example").await), 1);
+    assert_eq!(results(app.mails_to(&ms[0].email).await), 0);
+});
