@@ -1,5 +1,7 @@
-//! Translations with Fluent. French and English are complete (a test proves every
-//! key exists in both); German and Dutch fall back to English where a key is missing.
+//! Translations with Fluent. French, English, German and Dutch are complete: the tests
+//! below prove that every locale has exactly the messages of English, that each parses,
+//! renders in its own language (no fallback) and uses the same `$variables` as English.
+//! The fallback to English stays as a safety net; these tests keep it unused.
 //!
 //! The language of a page is, in order: the person's profile choice, the browser's
 //! `Accept-Language`, the network's default language.
@@ -167,35 +169,318 @@ pub fn negotiate(profile: Option<&str>, accept_language: Option<&str>, network_d
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey};
+    use std::collections::{BTreeMap, BTreeSet};
     use std::path::Path;
 
-    fn keys(lang: &str) -> BTreeSet<String> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
-        let mut keys = BTreeSet::new();
-        for entry in std::fs::read_dir(&dir).expect("locale folder") {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            for line in text.lines() {
-                if let Some((key, _)) = line.split_once(" =")
-                    && !key.is_empty()
-                    && !key.starts_with([' ', '#', '.', '*', '['])
-                {
-                    keys.insert(key.to_string());
+    /// The locales that must mirror English.
+    const TRANSLATIONS: [Lang; 3] = [Lang::Fr, Lang::De, Lang::Nl];
+
+    /// What a translation must keep of its English message.
+    #[derive(Debug, Default)]
+    struct Shape {
+        /// `de/proposals.ftl`, for the failure messages.
+        file: String,
+        /// Every `$variable`, in the value, the variants and the attributes.
+        variables: BTreeSet<String>,
+        /// Exact-number variant keys such as `[0]`.
+        numeric_variants: BTreeSet<String>,
+        /// Attribute names (`.label`).
+        attributes: BTreeSet<String>,
+    }
+
+    /// Every message (and `-term`) of a locale, read with fluent-syntax. Panics naming the
+    /// file and line of a syntax error, or a message defined twice.
+    fn messages(lang: Lang) -> BTreeMap<String, Shape> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang.code());
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .expect("locale folder")
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
+            .collect();
+        paths.sort();
+        let mut out = BTreeMap::new();
+        for path in paths {
+            let file = format!("{}/{}", lang.code(), path.file_name().unwrap().to_string_lossy());
+            let text = std::fs::read_to_string(&path).unwrap();
+            let resource = fluent_syntax::parser::parse(text.as_str()).unwrap_or_else(|(_, errors)| {
+                let errors: Vec<String> = errors
+                    .iter()
+                    .map(|e| {
+                        let line = text[..e.pos.start].lines().count().max(1);
+                        format!("line {line}: {:?}", e.kind)
+                    })
+                    .collect();
+                panic!("{file} does not parse: {errors:#?}")
+            });
+            for entry in &resource.body {
+                let (id, value, attributes) = match entry {
+                    Entry::Message(m) => (m.id.name.to_string(), m.value.as_ref(), &m.attributes),
+                    Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
+                    _ => continue,
+                };
+                let mut shape = Shape {
+                    file: file.clone(),
+                    ..Shape::default()
+                };
+                if let Some(value) = value {
+                    walk_pattern(value, &mut shape);
+                }
+                for attribute in attributes {
+                    shape.attributes.insert(attribute.id.name.to_string());
+                    walk_pattern(&attribute.value, &mut shape);
+                }
+                if let Some(first) = out.insert(id.clone(), shape) {
+                    panic!("`{id}` is defined twice: in {} and in {file}", first.file);
                 }
             }
         }
-        keys
+        out
+    }
+
+    fn walk_pattern(pattern: &Pattern<&str>, shape: &mut Shape) {
+        for element in &pattern.elements {
+            if let PatternElement::Placeable { expression } = element {
+                walk_expression(expression, shape);
+            }
+        }
+    }
+
+    fn walk_expression(expression: &Expression<&str>, shape: &mut Shape) {
+        match expression {
+            Expression::Select { selector, variants } => {
+                walk_inline(selector, shape);
+                for variant in variants {
+                    if let VariantKey::NumberLiteral { value } = &variant.key {
+                        shape.numeric_variants.insert(value.to_string());
+                    }
+                    walk_pattern(&variant.value, shape);
+                }
+            }
+            Expression::Inline(inline) => walk_inline(inline, shape),
+        }
+    }
+
+    fn walk_inline(inline: &InlineExpression<&str>, shape: &mut Shape) {
+        let arguments = match inline {
+            InlineExpression::VariableReference { id } => {
+                shape.variables.insert(id.name.to_string());
+                return;
+            }
+            InlineExpression::Placeable { expression } => return walk_expression(expression, shape),
+            InlineExpression::FunctionReference { arguments, .. } => arguments,
+            InlineExpression::TermReference {
+                arguments: Some(arguments),
+                ..
+            } => arguments,
+            _ => return,
+        };
+        for positional in &arguments.positional {
+            walk_inline(positional, shape);
+        }
+        for named in &arguments.named {
+            walk_inline(&named.value, shape);
+        }
+    }
+
+    /// A message in one language's own bundle, without falling back to English.
+    fn render(lang: Lang, id: &str, args: &HashMap<String, FluentValue<'static>>) -> String {
+        LOCALES
+            .lookup_single_language(lang.langid(), id, Some(args))
+            .unwrap_or_else(|e| panic!("{}: `{id}` does not render: {e}", lang.code()))
+    }
+
+    /// Each variable of a message as a recognisable text: `<amount>`.
+    fn placeholders(shape: &Shape) -> HashMap<String, FluentValue<'static>> {
+        shape
+            .variables
+            .iter()
+            .map(|v| (v.clone(), FluentValue::from(format!("<{v}>"))))
+            .collect()
+    }
+
+    fn listed(keys: &[&String]) -> String {
+        keys.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
     }
 
     #[test]
-    fn french_and_english_are_complete() {
-        let en = keys("en");
-        let fr = keys("fr");
-        assert!(en.len() > 50, "only {} keys", en.len());
-        let missing_fr: Vec<_> = en.difference(&fr).collect();
-        let missing_en: Vec<_> = fr.difference(&en).collect();
-        assert!(missing_fr.is_empty(), "missing in French: {missing_fr:?}");
-        assert!(missing_en.is_empty(), "missing in English: {missing_en:?}");
+    fn every_locale_has_exactly_the_messages_of_english() {
+        let en = messages(Lang::En);
+        assert!(en.len() > 400, "only {} English messages", en.len());
+        let mut failures = Vec::new();
+        for lang in TRANSLATIONS {
+            let theirs = messages(lang);
+            let missing: Vec<_> = en.keys().filter(|k| !theirs.contains_key(*k)).collect();
+            let orphans: Vec<_> = theirs.keys().filter(|k| !en.contains_key(*k)).collect();
+            if !missing.is_empty() {
+                failures.push(format!(
+                    "{} lacks {} message(s) of English: {}",
+                    lang.code(),
+                    missing.len(),
+                    listed(&missing)
+                ));
+            }
+            if !orphans.is_empty() {
+                failures.push(format!(
+                    "{} has {} message(s) that English does not have: {}",
+                    lang.code(),
+                    orphans.len(),
+                    listed(&orphans)
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// A translation that forgets `{ $amount }` tells a supermarket nothing about what it
+    /// owes; one that invents `{ $amont }` shows an error instead.
+    #[test]
+    fn every_translation_keeps_the_variables_variants_and_attributes_of_english() {
+        let en = messages(Lang::En);
+        let mut failures = Vec::new();
+        for lang in TRANSLATIONS {
+            for (key, theirs) in messages(lang) {
+                let Some(english) = en.get(&key) else { continue };
+                if theirs.variables != english.variables {
+                    failures.push(format!(
+                        "{}: `{key}` uses {:?}, English uses {:?}",
+                        theirs.file, theirs.variables, english.variables
+                    ));
+                }
+                let lost: Vec<_> = english.numeric_variants.difference(&theirs.numeric_variants).collect();
+                if !lost.is_empty() {
+                    failures.push(format!(
+                        "{}: `{key}` lacks the variant(s) {lost:?} of English",
+                        theirs.file
+                    ));
+                }
+                if theirs.attributes != english.attributes {
+                    failures.push(format!(
+                        "{}: `{key}` has the attributes {:?}, English {:?}",
+                        theirs.file, theirs.attributes, english.attributes
+                    ));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// Through the loader, in each language's own bundle (no fallback to English): every
+    /// message formats without a Fluent error, whatever the count, and shows every
+    /// argument that its English message shows.
+    #[test]
+    fn every_message_renders_in_its_own_language() {
+        let en = messages(Lang::En);
+        let mut failures = Vec::new();
+        for (key, english) in en.iter().filter(|(k, _)| !k.starts_with('-')) {
+            let ids: Vec<String> = std::iter::once(key.clone())
+                .chain(english.attributes.iter().map(|a| format!("{key}.{a}")))
+                .collect();
+            for id in &ids {
+                for n in [0, 1, 2, 5, 21] {
+                    let args = english
+                        .variables
+                        .iter()
+                        .map(|v| (v.clone(), FluentValue::from(n)))
+                        .collect();
+                    for lang in Lang::ALL {
+                        assert!(
+                            !render(lang, id, &args).trim().is_empty(),
+                            "{}: `{id}` is empty",
+                            lang.code()
+                        );
+                    }
+                }
+                let args = placeholders(english);
+                let shown = render(Lang::En, id, &args);
+                for lang in TRANSLATIONS {
+                    let text = render(lang, id, &args);
+                    for v in &english.variables {
+                        let value = format!("<{v}>");
+                        if shown.contains(&value) && !text.contains(&value) {
+                            failures.push(format!("{}: `{id}` does not show ${v}: {text:?}", lang.code()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// Emails are what representatives read: none may be left in English.
+    #[test]
+    fn german_and_dutch_emails_are_translated() {
+        let en = messages(Lang::En);
+        // Only names and punctuation: the same in every language.
+        let language_free = ["proposals-mail-digest-line"];
+        for lang in [Lang::De, Lang::Nl] {
+            for (key, shape) in en
+                .iter()
+                .filter(|(k, _)| k.contains("mail-") && !language_free.contains(&k.as_str()))
+            {
+                let args = placeholders(shape);
+                assert_ne!(
+                    render(lang, key, &args),
+                    render(Lang::En, key, &args),
+                    "{}: `{key}` is still in English",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn german_and_dutch_render_their_plurals_and_arguments() {
+        let failed = |lang: Lang, n: i64| lang.t_args("dashboard-failed-emails", &[("count", n.into())]);
+        assert_eq!(failed(Lang::De, 0), "Alle E-Mails wurden zugestellt");
+        assert_eq!(failed(Lang::De, 1), "Eine E-Mail konnte nicht gesendet werden");
+        assert_eq!(failed(Lang::De, 2), "2 E-Mails konnten nicht gesendet werden");
+        assert_eq!(failed(Lang::Nl, 0), "Alle e-mails zijn afgeleverd");
+        assert_eq!(failed(Lang::Nl, 1), "Eén e-mail kon niet verstuurd worden");
+        assert_eq!(failed(Lang::Nl, 2), "2 e-mails konden niet verstuurd worden");
+
+        assert_eq!(
+            Lang::De.t_args("polls-count", &[("count", Arg::Num(1))]),
+            "Eine Abstimmung"
+        );
+        assert_eq!(
+            Lang::Nl.t_args("polls-count", &[("count", Arg::Num(3))]),
+            "3 stemmingen"
+        );
+        assert_eq!(Lang::Nl.t_args("proposals-hours", &[("count", Arg::Num(12))]), "12 uur");
+
+        // Formerly English in a German page; now German.
+        assert_eq!(Lang::De.t("organisations-new"), "Organisation hinzufügen");
+        assert_eq!(Lang::Nl.t("proposals-key"), "Verdeelsleutel");
+
+        let request = [
+            ("title", Arg::from("Regaletiketten drucken")),
+            ("amount", Arg::from("240,00 €")),
+            ("due", Arg::from("1. März 2026")),
+        ];
+        assert_eq!(
+            Lang::De.t_args("proposals-mail-request-body", &request),
+            "Der Anteil Ihrer Organisation an „Regaletiketten drucken“ beträgt 240,00 €, zu zahlen bis zum 1. März 2026."
+        );
+        // A selector inside a sentence keeps the sentence whole.
+        let funded = |n: i64| {
+            Lang::Nl.t_args(
+                "proposals-mail-funded-body",
+                &[
+                    ("title", "Schaplabels".into()),
+                    ("amount", "1 200,00 €".into()),
+                    ("count", n.into()),
+                ],
+            )
+        };
+        assert_eq!(
+            funded(1),
+            "“Schaplabels” is gefinancierd: 1 200,00 €, verdeeld over één organisatie. Het werk kan beginnen."
+        );
+        assert_eq!(
+            funded(4),
+            "“Schaplabels” is gefinancierd: 1 200,00 €, verdeeld over 4 organisaties. Het werk kan beginnen."
+        );
     }
 
     #[test]
@@ -205,19 +490,6 @@ mod tests {
         assert_eq!(negotiate(None, Some("es, fr;q=0.5, en;q=0.9"), "de"), Lang::En);
         assert_eq!(negotiate(None, Some("es"), "fr"), Lang::Fr);
         assert_eq!(negotiate(None, None, "xx"), Lang::En);
-    }
-
-    #[test]
-    fn german_and_dutch_fall_back_to_english() {
-        assert_eq!(Lang::De.t("nav-people"), "Personen");
-        assert_eq!(Lang::Nl.t("nav-people"), "Personen");
-        assert_eq!(Lang::De.t("organisations-new"), Lang::En.t("organisations-new"));
-        // Every German or Dutch key exists in English (no orphan translations).
-        let en = keys("en");
-        for lang in ["de", "nl"] {
-            let orphans: Vec<_> = keys(lang).difference(&en).cloned().collect();
-            assert!(orphans.is_empty(), "{lang}: {orphans:?}");
-        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
 jobs-failed-title = Aufgaben, die nicht erledigt werden konnten
-jobs-failed-intro = Arbeit, die intercoop zu ihrer Zeit erledigt (eine Mitfinanzierung bei Fristende schließen, eine Abstimmung schließen, Zusammenfassungen senden) und die bei jedem Versuch fehlschlug. Beheben Sie die Ursache und versuchen Sie es erneut, oder verwerfen Sie sie.
+jobs-failed-intro = Aufgaben, die intercoop zu einem festen Zeitpunkt erledigt (eine Mitfinanzierung bei Fristende schließen, eine Abstimmung schließen, Zusammenfassungen senden) und die bei jedem Versuch fehlgeschlagen sind. Beheben Sie die Ursache und versuchen Sie es dann erneut, oder verwerfen Sie die Aufgabe.
 jobs-none-failed = Alle Aufgaben wurden erledigt.
 jobs-attempts = { $count ->
     [one] Einmal versucht
@@ -13,9 +13,9 @@ jobs-kind-proposals-announce = Einen veröffentlichten Vorschlag ankündigen
 jobs-kind-proposals-close_campaign = Eine Mitfinanzierung bei Fristende schließen
 jobs-kind-funding-announce_campaign = Eine eröffnete Mitfinanzierung ankündigen
 jobs-kind-funding-share_digest = Tägliche Zusammenfassung der Anteilsänderungen
-jobs-kind-polls-close = Eine Abstimmung zu ihrem Ende schließen
+jobs-kind-polls-close = Eine Abstimmung zum festgelegten Ende schließen
 jobs-kind-polls-remind = Die Stimmberechtigten an eine Abstimmung erinnern
-error-jobs-not-failed = Diese Aufgabe ist nicht (mehr) fehlgeschlagen: Sie kann nicht erneut versucht oder verworfen werden.
+error-jobs-not-failed = Diese Aufgabe ist nicht (mehr) fehlgeschlagen und kann daher weder erneut versucht noch verworfen werden.
 dashboard-failed-jobs = { $count ->
     [0] Alle Aufgaben wurden erledigt
     [one] 1 Aufgabe konnte nicht erledigt werden

@@ -1,4 +1,4 @@
-# Deutsch: teilweise übersetzt; fehlende Texte erscheinen auf Englisch.
+# Layout
 nav-skip = Zum Inhalt springen
 nav-label = Hauptmenü
 nav-dashboard = Übersicht
@@ -13,33 +13,204 @@ network-switch-button = Wechseln
 footer-text = intercoop — gemeinsam über unsere geteilte Software entscheiden und sie finanzieren
 save = Speichern
 edit = Bearbeiten
+none = Keine
+since = seit
+until = bis
+previous = Zurück
+next = Weiter
+pagination = Seiten
+form-has-errors = Einige Felder brauchen noch Ihre Aufmerksamkeit; die Hinweise stehen jeweils unter dem Feld.
+filter-search = Suchen
+filter-all = Alle
+filter-apply = Filtern
+
+# Felder
 field-email = E-Mail-Adresse
 field-password = Passwort
+field-new-password = Neues Passwort
+field-confirm-password = Passwort wiederholen
 field-name = Name
 field-language = Sprache
+field-kind = Art
+field-country = Land (2 Buchstaben, z. B. DE)
+col-country = Land
+field-address = Adresse
+field-company-number = Registernummer
+field-size = Größe (z. B. Mitgliedshaushalte)
+field-bank-account = Bankkonto (IBAN)
+field-website = Website
+field-software = Genutzte Software
+field-status = Mitgliedschaft
+field-level = Stufe
+field-joined-on = Mitglied seit
+field-left-on = Ausgetreten am
+field-organisation = Organisation
+field-title = Funktion in der Organisation
+software-hint = Eine pro Zeile oder durch Kommas getrennt, z. B. „Odoo 12, cooperator, shift“. Die Organisation erfährt von jeder geplanten Änderung an dieser Software.
+level-hint = Beobachtende Mitglieder sehen alles, stimmen aber nicht ab; aktive Mitglieder stimmen auch ab.
+password-hint = Mindestens 10 Zeichen.
+
+# Werte
+kind-user = Nutzergenossenschaft
+kind-provider = Dienstleister
+kind-partner = Partner
+kind-facilitator = Netzwerkkoordination
+status-candidate = Beitritt beantragt
+status-member = Mitglied
+status-former = Ehemaliges Mitglied
+level-observer = Beobachtend
+level-active = Aktiv
+role-administrator = Administrator·in
+role-core_circle = Kernkreis
+role-representative = Vertreter·in
+role-member = Mitglied
+role-provider_staff = Team eines Dienstleisters
+
+# Startseite
 home-title = Willkommen
 home-pitch = Die Genossenschaften dieses Netzwerks entscheiden gemeinsam, welche gemeinsame Software entwickelt wird, und teilen die Kosten gerecht.
+home-empty-title = Dieses intercoop ist neu
+home-empty-body = Noch niemand hat ein Konto. Legen Sie auf dem Server mit dem Befehl unten das erste Administrationskonto an; er gibt einen Anmeldelink aus, der einmal gilt.
 home-login-title = So melden Sie sich an
-home-login-body = Geben Sie Ihre E-Mail-Adresse ein: Sie erhalten einen Anmeldelink, 30 Minuten gültig. Kein Passwort nötig.
+home-login-body = Geben Sie Ihre E-Mail-Adresse ein: Sie erhalten einen Anmeldelink, 30 Minuten gültig. Kein Passwort nötig (in Ihrem Profil können Sie eines festlegen).
+home-demo-title = Demo-Konten
+home-demo-body = Dies ist eine Demo. Melden Sie sich mit einer dieser Adressen und dem Passwort „{ $password }“ an, oder fordern Sie einen Anmeldelink an (die E-Mails werden in den Datenordner geschrieben).
+home-demo-role = Rolle
+
+# Übersicht
 dashboard-hello = Hallo { $name }
 dashboard-intro = Das wartet auf Sie.
+dashboard-admin-title = Zu prüfen
+dashboard-candidates = { $count ->
+    [0] Keine Beitrittsanfrage
+    [one] Eine Beitrittsanfrage wartet auf eine Entscheidung
+   *[other] { $count } Beitrittsanfragen warten auf eine Entscheidung
+}
+dashboard-without-representative = { $count ->
+    [0] Jede Mitgliedsorganisation hat eine Vertretung
+    [one] Eine Mitgliedsorganisation hat keine Vertretung
+   *[other] { $count } Mitgliedsorganisationen haben keine Vertretung
+}
+dashboard-never-logged-in = { $count ->
+    [0] Alle eingeladenen Personen haben sich angemeldet
+    [one] Eine eingeladene Person hat sich noch nie angemeldet
+   *[other] { $count } eingeladene Personen haben sich noch nie angemeldet
+}
+dashboard-failed-emails = { $count ->
+    [0] Alle E-Mails wurden zugestellt
+    [one] Eine E-Mail konnte nicht gesendet werden
+   *[other] { $count } E-Mails konnten nicht gesendet werden
+}
 dashboard-my-organisations = Meine Organisationen
+dashboard-no-organisation = Sie gehören noch keiner Organisation dieses Netzwerks an.
+
+# Anmeldung
 login-title = Anmelden
-login-explain = Geben Sie Ihre E-Mail-Adresse ein, und wir senden Ihnen einen Anmeldelink. Kein Passwort zu merken.
+login-explain = Geben Sie Ihre E-Mail-Adresse ein, und wir senden Ihnen einen Anmeldelink. Sie müssen sich kein Passwort merken.
 login-send-link = Anmeldelink senden
 login-with-password = Stattdessen mit Passwort anmelden
 login-password-button = Mit meinem Passwort anmelden
 login-forgot = Passwort vergessen?
 login-sent-title = Schauen Sie in Ihr Postfach
 login-sent-body = Wenn { $email } ein Konto hat, ist ein Anmeldelink unterwegs. Er gilt 30 Minuten und nur einmal.
-role-representative = Vertretung
+forgot-title = Neues Passwort wählen
+forgot-explain = Geben Sie Ihre E-Mail-Adresse ein, und wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen können.
+forgot-button = Link senden
+forgot-sent = Wenn { $email } ein Konto hat, ist ein Link zum Wählen eines neuen Passworts unterwegs.
+reset-title = Neues Passwort wählen
+reset-button = Neues Passwort speichern
+profile-title = Mein Profil
+profile-saved = Ihr Profil ist gespeichert.
+profile-language-auto = Automatisch (nach meinem Browser)
+profile-password-legend = Passwort (optional)
+profile-password-hint = Sie können sich jederzeit mit einem Link per E-Mail anmelden. Füllen Sie dies nur aus, um ein Passwort festzulegen oder zu ändern.
+
+# Organisationen
+organisations-new = Organisation hinzufügen
+organisations-edit = Organisation bearbeiten
+organisations-details = Angaben
+organisations-no-people = Noch niemand aus dieser Organisation hat ein Konto.
+organisations-change-representative = Vertreter·in
+organisations-mandates = Vertreter·innen im Lauf der Zeit
+organisations-count = { $count ->
+    [one] Eine Organisation
+   *[other] { $count } Organisationen
+}
+
+# Personen
+people-invite = Jemanden einladen
+people-invite-button = Einladung senden
+people-invite-explain = Die Person erhält eine E-Mail mit einem Anmeldelink, 14 Tage gültig.
+people-invite-sent = Die Einladung an { $email } ist unterwegs.
+people-make-representative = Vertreter·in dieser Organisation (ersetzt die bisherige Vertretung)
+people-roles = Rollen
+people-count = { $count ->
+    [one] Eine Person
+   *[other] { $count } Personen
+}
+
+# Fehler
+error-status = Status
+error-request-id = Anfragereferenz
+error-home-link = Zurück zur Startseite
+error-not-found = Seite nicht gefunden
+error-not-found-detail = Diese Seite gibt es nicht, oder sie gehört nicht zu Ihrem Netzwerk.
+error-unauthenticated = Bitte melden Sie sich an
+error-unauthenticated-detail = Sie müssen angemeldet sein, um dies zu sehen.
+error-forbidden = Nicht erlaubt
+error-forbidden-detail = Ihre Rolle erlaubt diese Aktion nicht. Wenden Sie sich an die Administration Ihres Netzwerks, wenn Sie meinen, dass sie erlaubt sein sollte.
+error-csrf = Dieses Formular ist abgelaufen
+error-csrf-detail = Zu Ihrer Sicherheit wurde das Formular abgelehnt, weil es nicht von dieser Website gesendet wurde oder zu alt ist. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es noch einmal.
+error-gone = Dieser Link ist abgelaufen
+error-gone-detail = Anmelde- und Einladungslinks gelten nur einmal und nur für begrenzte Zeit. Fordern Sie auf der Anmeldeseite einen neuen an.
+error-invalid = Einige Angaben sind ungültig
+error-invalid-detail = Korrigieren Sie die genannten Felder und senden Sie das Formular erneut.
+error-rate-limited = Zu viele Versuche
+error-rate-limited-detail = Bitte warten Sie einige Minuten, bevor Sie es erneut versuchen.
+error-bad-request = Die Anfrage wurde nicht verstanden
+error-bad-request-detail = Die gesendeten Daten haben nicht die erwartete Form.
+error-internal = Bei uns ist etwas schiefgelaufen
+error-internal-detail = Das liegt nicht an Ihnen. Versuchen Sie es gleich noch einmal; falls der Fehler bleibt, geben Sie die Anfragereferenz an die Administration Ihres Netzwerks weiter.
+error-duplicate = Das gibt es schon
+error-duplicate-detail = Ein Eintrag mit derselben Identität ist bereits gespeichert.
+error-idempotency-in-progress = Dieselbe Anfrage wird noch bearbeitet
+error-idempotency-in-progress-detail = Eine Anfrage mit diesem Idempotency-Key läuft noch; versuchen Sie es gleich noch einmal.
+error-idempotency-mismatch = Dieser Idempotency-Key wurde für eine andere Anfrage verwendet
+error-idempotency-mismatch-detail = Verwenden Sie für eine andere Anfrage einen neuen Idempotency-Key.
+error-required = Dieses Feld ist erforderlich.
+error-too-long = Das ist zu lang.
+error-invalid-email = Das ist keine gültige E-Mail-Adresse.
+error-control-characters = Dies enthält unzulässige Zeichen.
+error-invalid-slug = Nur Kleinbuchstaben, Ziffern und Bindestriche.
+error-invalid-choice = Wählen Sie eine der angebotenen Optionen.
+error-invalid-country = Verwenden Sie den zweistelligen Ländercode, z. B. BE, FR, CH, DE.
+error-invalid-size = Geben Sie eine ganze Zahl ein, null oder größer.
+error-invalid-url = Geben Sie eine vollständige Adresse ein, die mit https:// beginnt
+error-invalid-value = Dieser Wert hat den falschen Typ.
+error-status-change = Diese Änderung der Mitgliedschaft ist nicht erlaubt (ein Mitglied kann nicht wieder auf „Beitritt beantragt“ zurückgesetzt werden).
+error-not-in-organisation = Diese Person gehört nicht zu der Organisation.
+error-password-too-short = Das Passwort muss mindestens 10 Zeichen haben.
+error-password-mismatch = Die beiden Passwörter stimmen nicht überein.
+error-wrong-credentials = E-Mail-Adresse oder Passwort falsch.
+
+# E-Mails
 mail-greeting = Hallo { $name },
 mail-signature = Das Team von { $network }, über intercoop
 mail-login-subject = Ihr Anmeldelink für { $network }
 mail-login-body = Jemand (hoffentlich Sie) möchte sich anmelden. Nutzen Sie die Schaltfläche unten.
 mail-login-action = Anmelden
-mail-login-expiry = Dieser Link gilt einmal und läuft in { $minutes } Minuten ab.
-mail-login-not-you = Wenn Sie nichts angefordert haben, ignorieren Sie diese E-Mail.
+mail-login-expiry = Dieser Link gilt nur einmal und läuft in { $minutes } Minuten ab.
+mail-login-not-you = Wenn Sie nichts angefordert haben, können Sie diese E-Mail ignorieren.
 mail-invite-subject = Sie sind zu { $network } eingeladen
 mail-invite-body = { $inviter } lädt Sie zu { $network } auf intercoop ein.
+mail-invite-what = Dort entscheiden die Mitgliedsgenossenschaften gemeinsam, welche Software entwickelt wird, und teilen sich die Kosten.
 mail-invite-action = Annehmen und anmelden
+mail-invite-expiry = Dieser Link gilt nur einmal und bleibt { $days } Tage gültig. Danach können Sie sich jederzeit mit Ihrer E-Mail-Adresse anmelden.
+mail-reset-subject = Neues Passwort wählen
+mail-reset-body = Jemand (hoffentlich Sie) möchte ein neues Passwort wählen. Nutzen Sie die Schaltfläche unten.
+mail-reset-action = Neues Passwort wählen
+demo-role-admin = Administratorin (Netzwerkkoordination)
+demo-role-core = Kernkreis und Vertreter von La Ruche Coop
+demo-role-representative = Vertreterin von La Cagette du Nord
+demo-role-member = Mitglied von La Ruche Coop
+demo-role-provider = Team eines Dienstleisters (Code Coop), in beiden Netzwerken

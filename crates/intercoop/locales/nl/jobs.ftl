@@ -1,5 +1,5 @@
 jobs-failed-title = Taken die niet uitgevoerd konden worden
-jobs-failed-intro = Werk dat intercoop op zijn tijd doet (een medefinanciering op de deadline afsluiten, een peiling afsluiten, overzichten versturen) en dat bij elke poging mislukte. Verhelp de oorzaak en probeer opnieuw, of laat het vallen.
+jobs-failed-intro = Werk dat intercoop op een vast tijdstip doet (een medefinanciering op de uiterste datum afsluiten, een stemming afsluiten, overzichten versturen) en dat bij elke poging mislukte. Verhelp de oorzaak en probeer het dan opnieuw, of schrap de taak.
 jobs-none-failed = Alle taken zijn uitgevoerd.
 jobs-attempts = { $count ->
     [one] Eén keer geprobeerd
@@ -7,15 +7,15 @@ jobs-attempts = { $count ->
 }
 jobs-error = Fout:
 jobs-retry = Opnieuw proberen
-jobs-discard = Laten vallen
+jobs-discard = Schrappen
 jobs-kind-jobs-maintenance = Opruiming per uur (verlopen sessies en links)
 jobs-kind-proposals-announce = Een gepubliceerd voorstel aankondigen
-jobs-kind-proposals-close_campaign = Een medefinanciering op de deadline afsluiten
+jobs-kind-proposals-close_campaign = Een medefinanciering op de uiterste datum afsluiten
 jobs-kind-funding-announce_campaign = Een geopende medefinanciering aankondigen
 jobs-kind-funding-share_digest = Dagelijks overzicht van gewijzigde aandelen
-jobs-kind-polls-close = Een peiling op het sluitingsuur afsluiten
-jobs-kind-polls-remind = De stemmers aan een peiling herinneren
-error-jobs-not-failed = Deze taak is niet (meer) mislukt: ze kan niet opnieuw geprobeerd of gevallen gelaten worden.
+jobs-kind-polls-close = Een stemming op het sluitingstijdstip afsluiten
+jobs-kind-polls-remind = De stemgerechtigden aan een stemming herinneren
+error-jobs-not-failed = Deze taak is niet (meer) mislukt: ze kan niet opnieuw geprobeerd of geschrapt worden.
 dashboard-failed-jobs = { $count ->
     [0] Alle taken zijn uitgevoerd
     [one] 1 taak kon niet uitgevoerd worden
