@@ -141,3 +141,5 @@ error-poll-proxy-limit = Diese Organisation hält bereits so viele Vollmachten w
 error-poll-proxy-limit-detail = Jede Organisation darf in einer Abstimmung nur eine begrenzte Zahl von Vollmachten halten; fragen Sie eine andere Organisation.
 error-poll-mandate-people = Vollmachten gibt es nur bei Abstimmungen mit einer Stimme pro Organisation
 error-poll-mandate-people-detail = Bei einer Abstimmung mit einer Stimme pro Person stimmt jede Person für sich selbst.
+error-poll-proposal-unknown = Kein solcher Vorschlag in diesem Netzwerk.
+error-poll-effect-not-allowed = Der Vorschlag kann diese Entscheidung in seinem jetzigen Stand nicht annehmen (siehe seinen Verlauf).

@@ -189,3 +189,6 @@ proposals-count = { $count ->
     [one] Ein Vorschlag
    *[other] { $count } Vorschläge
 }
+proposals-event-effect_failed = Die Entscheidung der Abstimmung konnte nicht umgesetzt werden: { $detail }
+proposals-decisions-title = Nicht umgesetzte Entscheidungen von Abstimmungen
+proposals-decision-not-carried-out = Abstimmung { $poll }: { $reason }

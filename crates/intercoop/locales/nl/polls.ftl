@@ -141,3 +141,5 @@ error-poll-proxy-limit = Deze organisatie heeft al zoveel volmachten als toegest
 error-poll-proxy-limit-detail = Elke organisatie mag in een stemming maar een beperkt aantal volmachten hebben; vraag het aan een andere organisatie.
 error-poll-mandate-people = Volmachten gelden alleen voor stemmingen met één stem per organisatie
 error-poll-mandate-people-detail = In een stemming met één stem per persoon stemt iedereen voor zichzelf.
+error-poll-proposal-unknown = Geen dergelijk voorstel in dit netwerk.
+error-poll-effect-not-allowed = Het voorstel kan deze beslissing in zijn huidige status niet aannemen (zie zijn tijdlijn).

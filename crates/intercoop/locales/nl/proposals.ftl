@@ -189,3 +189,6 @@ proposals-count = { $count ->
     [one] Eén voorstel
    *[other] { $count } voorstellen
 }
+proposals-event-effect_failed = De beslissing van de stemming kon niet worden uitgevoerd: { $detail }
+proposals-decisions-title = Niet uitgevoerde beslissingen van stemmingen
+proposals-decision-not-carried-out = Stemming { $poll }: { $reason }
