@@ -17,7 +17,7 @@ use crate::funding::entities::campaign;
 use crate::funding::terms::CampaignBody;
 use crate::organisations::data::require_member;
 use crate::timeline::{EventInput, TimelineKind, add_event};
-use intercoop_domain::funding::CampaignStatus;
+use intercoop_domain::funding::{CampaignStatus, Outcome};
 use intercoop_domain::lifecycle::ProposalStatus;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
@@ -73,17 +73,16 @@ pub async fn close<C: ConnectionTrait>(
     // Read the proposal again under the lock: the caller's copy may predate the campaign.
     let p = &get(conn, p.network_id, p.id).await?;
     let settled = settle(conn, &c).await?;
-    if settled.funded {
-        transition(conn, doer, p, ProposalStatus::Funded, "", None).await?;
-        crate::funding::notify::funded(conn, &reference(p), &settled.shares, &settled.requests, base_url).await?;
-    } else {
-        let reason = if settled.shares.shortfall.is_positive() {
-            "shortfall"
-        } else {
-            "too_few_participants"
-        };
-        transition(conn, doer, p, ProposalStatus::Lapsed, reason, None).await?;
-        crate::funding::notify::lapsed(conn, &reference(p), &settled.shares, base_url).await?;
+    match settled.outcome {
+        Outcome::Funded => {
+            transition(conn, doer, p, ProposalStatus::Funded, "", None).await?;
+            crate::funding::notify::funded(conn, &reference(p), &settled.shares, &settled.requests, base_url).await?;
+        }
+        Outcome::Lapsed(reason) => {
+            // The timeline records the domain's word for why (`LapseReason`).
+            transition(conn, doer, p, ProposalStatus::Lapsed, reason.as_str(), None).await?;
+            crate::funding::notify::lapsed(conn, &reference(p), &settled.shares, base_url).await?;
+        }
     }
     audit::record(
         conn,
