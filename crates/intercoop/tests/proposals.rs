@@ -1668,6 +1668,79 @@ both_backends!(a_batch_of_pledges_decides_each_as_if_alone, |app: TestApp| async
     app.stop().await;
 });
 
+both_backends!(vat_totals_are_exact_and_never_wrap, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 2).await;
+    let provider = member(&app, &admin, "Code Coop", "provider", None).await;
+    let id = proposal(&admin, shops[0].id, "A very large migration").await;
+    let quotes = format!("/api/v1/proposals/{id}/quotes");
+    // 50 000 000 000 000 € at 21 %: amount × rate is beyond 64 bits, the total is not.
+    let r = provider
+        .api
+        .post(
+            &quotes,
+            &json!({"provider_id": provider.id, "amount_cents": 5_000_000_000_000_000i64, "vat_basis_points": 2100}),
+        )
+        .await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    let big: Value = r.json().await.unwrap();
+    assert_eq!(big["total_cents"], 6_050_000_000_000_000i64);
+    // A total beyond the range of amounts is refused when the quote is made.
+    let p = problem(
+        provider
+            .api
+            .post(
+                &quotes,
+                &json!({"provider_id": provider.id, "amount_cents": 8_000_000_000_000_000_000i64, "vat_basis_points": 2100}),
+            )
+            .await,
+        422,
+    )
+    .await;
+    assert_eq!(p["type"], "https://intercoop.coop/problems/invalid");
+    assert_eq!(p["errors"][0]["field"], "amount_cents");
+    assert_eq!(p["errors"][0]["code"], "proposals-out-of-range");
+    // Milestones whose sum is beyond range (and would wrap to the amount) do not sum to it.
+    let p = problem(
+        provider
+            .api
+            .post(
+                &quotes,
+                &json!({"provider_id": provider.id, "amount_cents": 1, "milestones": [
+                    {"title": "First half", "amount_cents": i64::MAX},
+                    {"title": "Second half", "amount_cents": i64::MAX},
+                    {"title": "Rest", "amount_cents": 3},
+                ]}),
+            )
+            .await,
+        422,
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "milestones");
+    assert_eq!(p["errors"][0]["code"], "proposals-milestones-sum");
+    // Only the first quote is stored; the page shows its exact total.
+    let detail = admin.json(&format!("/api/v1/proposals/{id}")).await;
+    assert_eq!(detail["quotes"].as_array().unwrap().len(), 1);
+    let browser = app.client();
+    app.login(&browser, "admin@test.example").await;
+    let page = browser.text(&format!("/proposals/{id}")).await;
+    assert!(page.contains("€60,500,000,000,000.00"), "{page}");
+    // A campaign opened from the quote shares its checked total, VAT included.
+    open(&admin, id, json!({"quote_id": big["id"], "key": {"kind": "equal"}})).await;
+    let shares = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+    assert_eq!(shares["total_cents"], 6_050_000_000_000_000i64);
+    pledge_ok(&shops[0].api, id, shops[0].id).await;
+    pledge_ok(&shops[1].api, id, shops[1].id).await;
+    let shares = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+    assert_eq!(
+        amounts(&shares),
+        vec![
+            (shops[0].id, 3_025_000_000_000_000),
+            (shops[1].id, 3_025_000_000_000_000)
+        ]
+    );
+});
+
 /// Adopts delivered proposal `id` as `org`; the response's status.
 async fn adopt(org: &Org, id: i64) -> reqwest::Response {
     org.api

@@ -44,7 +44,10 @@ pub async fn open_campaign<C: ConnectionTrait>(
                 .one(conn)
                 .await?
                 .ok_or_else(|| AppError::invalid("quote_id", "invalid-choice"))?;
-            (quote_total(&q), Some(q.id))
+            // The checked total: a quote stored before totals were checked may be out
+            // of range, and is refused rather than shared wrapped.
+            let total = quote_total(&q).map_err(|_| AppError::invalid("quote_id", "proposals-out-of-range"))?;
+            (total.cents(), Some(q.id))
         }
     };
     let valid = campaigns::validate(conn, p.network_id, body, total).await?;

@@ -208,6 +208,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let mut percent = 0;
     if let Some(c) = &p.campaign {
         percent = if c.shares.total_cents > 0 {
+            // As `ProposalRow::percent`: 128 bits, a quotient of 0..=100.
             (i128::from(c.shares.covered_cents) * 100 / i128::from(c.shares.total_cents)) as i64
         } else {
             0
