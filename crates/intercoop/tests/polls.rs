@@ -954,3 +954,80 @@ both_backends!(due_polls_close_once_by_the_scheduled_job, |app: TestApp| async m
         );
     }
 });
+
+both_backends!(a_weighted_poll_needs_every_size, |app: TestApp| async move {
+    use intercoop::polls::entities::elector;
+    let admin = app.api(&app.admin_token().await);
+    // Org 1 has no size, org 2 a size of 0; org 0 weighs 300.
+    let ms = members(&app, "Sized Coop", 3, |i| [Some(300), None, Some(0)][i]).await;
+    let p = create_poll(
+        &admin,
+        json!({"title": "Weighted budget", "method": "decision", "weighted": true, "quorum_percent": 50}),
+    )
+    .await;
+    let id = p["id"].as_i64().unwrap();
+    // Opening is refused, naming the organisations without a size and what to do.
+    let r = admin.post(&format!("/api/v1/polls/{id}/open"), &json!({})).await;
+    assert_eq!(r.status(), 422);
+    let problem: Value = r.json().await.unwrap();
+    assert_eq!(problem["type"], "https://intercoop.coop/problems/invalid");
+    let error = &problem["errors"][0];
+    assert_eq!(
+        (&error["field"], &error["code"]),
+        (&json!("weighted"), &json!("poll-missing-size"))
+    );
+    let message = error["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("{}, {}", ms[1].name, ms[2].name)) && !message.contains(&ms[0].name),
+        "{message}"
+    );
+    assert!(
+        message.contains("Give each of them a size, or open the poll unweighted"),
+        "{message}"
+    );
+    // Nothing moved: still a draft, no electorate frozen, nobody told.
+    assert_eq!(admin.json(&format!("/api/v1/polls/{id}")).await["status"], "draft");
+    let frozen = elector::Entity::find()
+        .filter(elector::Column::PollId.eq(id))
+        .count(&app.db().read)
+        .await
+        .unwrap();
+    assert_eq!(frozen, 0);
+    assert!(app.mails_to(&ms[0].email).await.iter().all(|m| m.kind != "poll_opened"));
+    // The facilitation page says the same, in the reader's language.
+    let browser = app.client();
+    app.login(&browser, "admin@test.example").await;
+    let r = browser.form(&format!("/polls/{id}/open"), &[]).await;
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("open the poll unweighted") && page.contains(&ms[1].name),
+        "{page}"
+    );
+    // Once every organisation has a size the poll opens, each weighing its size.
+    for (m, size) in [(&ms[1], 100), (&ms[2], 20)] {
+        let r = admin
+            .patch(&format!("/api/v1/organisations/{}", m.org), &json!({"size": size}))
+            .await;
+        assert_eq!(r.status(), 200, "{:?}", r.text().await);
+    }
+    open(&admin, id).await;
+    assert_eq!(
+        admin.json(&format!("/api/v1/polls/{id}")).await["electorate_weight"],
+        420
+    );
+    vote(&ms[1].api, id, json!({"choice": "yes"})).await;
+    vote(&ms[2].api, id, json!({"choice": "no"})).await;
+    let r = close(&admin, id).await;
+    assert_eq!(
+        (r["details"]["yes"].as_u64(), r["details"]["no"].as_u64()),
+        (Some(100), Some(20))
+    );
+    // An unweighted poll opens whatever the sizes: one organisation, one voice.
+    let late = members(&app, "Unsized Coop", 1, |_| None).await;
+    let p = create_poll(&admin, json!({"title": "One voice each", "method": "decision"})).await;
+    let id = p["id"].as_i64().unwrap();
+    open(&admin, id).await;
+    assert_eq!(admin.json(&format!("/api/v1/polls/{id}")).await["electorate_weight"], 4);
+    vote(&late[0].api, id, json!({"choice": "yes"})).await;
+});

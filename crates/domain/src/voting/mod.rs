@@ -1,7 +1,7 @@
 //! Poll methods: each counts ballots into a [`Tally`] whose [`Details`] explain the result.
 //!
 //! Members vote "one organisation, one voice": a ballot's `weight` is 1, or the size of the
-//! organisation when a poll is weighted by size. Options are indices `0..option_count`; the
+//! organisation when a poll is weighted by size ([`vote_weight`]). Options are indices `0..option_count`; the
 //! application maps them to its own ids and labels, and translates every word: the details
 //! are data (numbers, matrices, flags), never prose.
 //!
@@ -32,6 +32,7 @@ mod points;
 mod poll;
 mod schulze;
 mod validation;
+mod weight;
 
 #[cfg(test)]
 mod proptests;
@@ -42,6 +43,7 @@ pub use poll::{PollStatus, PollTransitionError, UnknownPollStatus, check_poll_tr
 pub use validation::{
     BallotError, MAX_GRADE_COUNT, MAX_OPTIONS, MIN_GRADE_COUNT, MethodError, validate_ballot, validate_method,
 };
+pub use weight::{WeightError, electorate_weight, vote_weight};
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};

@@ -138,3 +138,5 @@ error-poll-proxy-limit = This organisation already holds as many proxies as allo
 error-poll-proxy-limit-detail = Each organisation may hold a limited number of proxies in a poll; ask another organisation.
 error-poll-mandate-people = Delegations are for polls with one vote per organisation
 error-poll-mandate-people-detail = In a poll with one vote per person, each person votes for themselves.
+error-poll-missing-size = This poll is weighted by size, but organisations of its electorate have no size: { $organisations }. Give each of them a size, or open the poll unweighted.
+error-poll-weights-out-of-range = The organisations' sizes add up beyond what a poll can weigh: correct the sizes, or open the poll unweighted.

@@ -138,3 +138,5 @@ error-poll-proxy-limit = Cette organisation détient déjà autant de procuratio
 error-poll-proxy-limit-detail = Chaque organisation peut détenir un nombre limité de procurations dans un scrutin ; demandez à une autre organisation.
 error-poll-mandate-people = Les délégations concernent les scrutins à une voix par organisation
 error-poll-mandate-people-detail = Dans un scrutin à une voix par personne, chacun vote pour soi.
+error-poll-missing-size = Ce scrutin est pondéré par la taille, mais des organisations de son corps électoral n’ont pas de taille : { $organisations }. Donnez une taille à chacune, ou ouvrez le scrutin sans pondération.
+error-poll-weights-out-of-range = Les tailles des organisations dépassent ce qu’un scrutin peut pondérer : corrigez les tailles, ou ouvrez le scrutin sans pondération.

@@ -163,8 +163,11 @@ pub async fn create(
 }
 
 /// Opens a draft poll (administrators): who may vote is frozen now, and voters are emailed.
+/// A poll weighted by size whose electorate has an organisation without a size is refused
+/// (422 `poll-missing-size` on `weighted`, naming the organisations).
 #[utoipa::path(post, path = "/api/v1/polls/{id}/open", tag = "polls",
-    responses((status = 200, body = PollOut), (status = 403, body = crate::web::Problem), (status = 409, body = crate::web::Problem)),
+    responses((status = 200, body = PollOut), (status = 403, body = crate::web::Problem), (status = 409, body = crate::web::Problem),
+        (status = 422, body = crate::web::Problem, description = "weighted by size, and an organisation has no size")),
     security(("bearer" = [])))]
 pub async fn open(
     State(state): State<AppState>,

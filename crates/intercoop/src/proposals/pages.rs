@@ -256,7 +256,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
                     organisation_name: o.name.clone(),
                     your_share: 0,
                     changes: Vec::new(),
-                    error: errors.0.first().map(|e| ctx.t(&format!("error-{}", e.code))),
+                    error: errors.0.first().map(|e| e.text(ctx.lang)),
                 }),
                 Err(e) => return Err(e),
             }
