@@ -46,6 +46,30 @@ impl Money {
         self.0 < 0
     }
 
+    /// The VAT on this amount at `basis_points` hundredths of a percent (2100 = 21 %,
+    /// 550 = 5,5 %), in cents, rounded to the cent **half up**: half a cent or more
+    /// rounds away from zero, less rounds towards it (`1,5 → 2`, `1,49 → 1`). On a
+    /// negative amount (a credit note) it is the exact opposite of the VAT on the
+    /// positive amount (`-1,5 → -2`), so an invoice and its cancellation sum to zero.
+    ///
+    /// Exact: the product `cents × basis_points` is taken in 128 bits, so only the
+    /// result can be out of range ([`MoneyError::Overflow`], never a wrap-around or a
+    /// panic). Rates above 100 % are allowed here; callers bound them.
+    pub fn vat(self, basis_points: u32) -> Result<Money, MoneyError> {
+        let product = i128::from(self.0) * i128::from(basis_points);
+        let magnitude = (product.unsigned_abs() + 5_000) / 10_000;
+        let vat = i128::try_from(magnitude).map_err(|_| MoneyError::Overflow)?;
+        let vat = if product < 0 { -vat } else { vat };
+        i64::try_from(vat).map(Money).map_err(|_| MoneyError::Overflow)
+    }
+
+    /// This amount with its VAT ([`Money::vat`]) added: what a quote of `self` before
+    /// VAT costs in total. [`MoneyError::Overflow`] when the VAT or the total is out of
+    /// range: a quote of 50 000 000 000 000 € at 21 % is refused, never wrapped.
+    pub fn with_vat(self, basis_points: u32) -> Result<Money, MoneyError> {
+        self.checked_add(self.vat(basis_points)?).ok_or(MoneyError::Overflow)
+    }
+
     /// Sums amounts, failing on overflow.
     pub fn checked_sum<I: IntoIterator<Item = Money>>(items: I) -> Result<Money, MoneyError> {
         items
@@ -191,5 +215,117 @@ mod tests {
             Money::checked_sum([Money::from_cents(2), Money::from_cents(3)]),
             Ok(Money::from_cents(5))
         );
+    }
+
+    #[test]
+    fn vat_is_rounded_half_up() {
+        let vat = |cents: i64, bp: u32| Money::from_cents(cents).vat(bp).unwrap().cents();
+        // 1 000 € at 21 %: 210 €; at 5,5 %: 55 €.
+        assert_eq!(vat(100_000, 2_100), 21_000);
+        assert_eq!(vat(100_000, 550), 5_500);
+        // 0,10 € at 5 % is half a cent: up. 0,09 € at 5 % is 0,45 cent: down.
+        assert_eq!(vat(10, 500), 1);
+        assert_eq!(vat(9, 500), 0);
+        // 0,50 € at 21 % = 10,5 cents → 11; 0,49 € = 10,29 cents → 10.
+        assert_eq!(vat(50, 2_100), 11);
+        assert_eq!(vat(49, 2_100), 10);
+        // A credit note's VAT is the opposite of the invoice's.
+        assert_eq!(vat(-10, 500), -1);
+        assert_eq!(vat(-50, 2_100), -11);
+        assert_eq!(vat(0, 2_100), 0);
+        assert_eq!(vat(12_345, 0), 0);
+        // 121 000 € at 21 %: 146 410 €.
+        assert_eq!(
+            Money::from_cents(12_100_000).with_vat(2_100),
+            Ok(Money::from_cents(14_641_000))
+        );
+        assert_eq!(
+            Money::from_cents(100_000).with_vat(10_000),
+            Ok(Money::from_cents(200_000))
+        );
+    }
+
+    #[test]
+    fn vat_out_of_range_is_an_error() {
+        // 50 000 000 000 000 € at 21 %: the product overflowed i64 and wrapped before.
+        let huge = Money::from_cents(5_000_000_000_000_000);
+        assert_eq!(huge.vat(2_100), Ok(Money::from_cents(1_050_000_000_000_000)));
+        assert_eq!(huge.with_vat(2_100), Ok(Money::from_cents(6_050_000_000_000_000)));
+        assert_eq!(
+            Money::from_cents(8_000_000_000_000_000_000).with_vat(2_100),
+            Err(MoneyError::Overflow)
+        );
+        assert_eq!(Money::from_cents(i64::MAX).with_vat(1), Err(MoneyError::Overflow));
+        assert_eq!(Money::from_cents(i64::MIN).with_vat(1), Err(MoneyError::Overflow));
+        assert_eq!(Money::from_cents(i64::MAX).vat(u32::MAX), Err(MoneyError::Overflow));
+        assert_eq!(Money::from_cents(i64::MAX).with_vat(0), Ok(Money::from_cents(i64::MAX)));
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The exact total in 128 bits, rounded half away from zero.
+    fn exact(cents: i64, bp: u32) -> i128 {
+        let product = i128::from(cents) * i128::from(bp);
+        let vat = (product.abs() + 5_000) / 10_000;
+        i128::from(cents) + product.signum() * vat
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_is_exact_or_out_of_range(cents in any::<i64>(), bp in any::<u32>()) {
+            let expected = exact(cents, bp);
+            match Money::from_cents(cents).with_vat(bp) {
+                Ok(total) => prop_assert_eq!(i128::from(total.cents()), expected),
+                Err(e) => {
+                    prop_assert_eq!(e, MoneyError::Overflow);
+                    prop_assert!(i64::try_from(expected).is_err());
+                }
+            }
+        }
+
+        #[test]
+        fn never_below_the_amount(cents in 0i64..=i64::MAX, bp in 0u32..=10_000) {
+            if let Ok(total) = Money::from_cents(cents).with_vat(bp) {
+                prop_assert!(total >= Money::from_cents(cents));
+                // And never above twice the amount at rates up to 100 %.
+                prop_assert!(i128::from(total.cents()) <= 2 * i128::from(cents));
+            }
+        }
+
+        #[test]
+        fn quotes_in_range_never_overflow(cents in 0i64..=i64::MAX / 2, bp in 0u32..=10_000) {
+            prop_assert!(Money::from_cents(cents).with_vat(bp).is_ok());
+        }
+
+        #[test]
+        fn exact_for_multiples_of_ten_thousand(units in -922_337_203_685i64..=922_337_203_685, bp in 0u32..=10_000) {
+            let cents = units * 10_000;
+            let vat = Money::from_cents(cents).vat(bp).unwrap();
+            prop_assert_eq!(vat.cents(), units * i64::from(bp));
+        }
+
+        #[test]
+        fn a_credit_note_is_the_opposite(cents in (i64::MIN + 1)..=i64::MAX, bp in any::<u32>()) {
+            let plus = Money::from_cents(cents).vat(bp);
+            let minus = Money::from_cents(-cents).vat(bp);
+            prop_assert_eq!(plus.map(|m| -m.cents()), minus.map(Money::cents));
+        }
+
+        #[test]
+        fn agrees_with_the_old_formula_where_it_did_not_wrap(cents in 0i64..=1_000_000_000_000, bp in 0u32..=10_000) {
+            // The formula quotes used on bare i64: right whenever the product fits.
+            let old = cents + (cents * i64::from(bp) + 5_000) / 10_000;
+            prop_assert_eq!(Money::from_cents(cents).with_vat(bp), Ok(Money::from_cents(old)));
+        }
+
+        #[test]
+        fn more_vat_at_a_higher_rate(cents in 0i64..=i64::MAX / 4, a in 0u32..=10_000, b in 0u32..=10_000) {
+            let (low, high) = (a.min(b), a.max(b));
+            prop_assert!(Money::from_cents(cents).vat(low).unwrap() <= Money::from_cents(cents).vat(high).unwrap());
+        }
     }
 }

@@ -86,6 +86,13 @@ pub fn truncate(at: OffsetDateTime) -> OffsetDateTime {
     at.replace_nanosecond(at.nanosecond() / 1000 * 1000).unwrap_or(at)
 }
 
+/// The same instant as a `jiff::Timestamp` (the domain's calendar rules take those),
+/// through its unix nanoseconds: nothing is lost. `None` beyond jiff's range (years
+/// -9999 to 9999), which `time` can exceed.
+pub fn to_timestamp(at: OffsetDateTime) -> Option<jiff::Timestamp> {
+    jiff::Timestamp::from_nanosecond(at.unix_timestamp_nanos()).ok()
+}
+
 /// The clock of the current scope, to hand to work that runs elsewhere (another thread's
 /// runtime); the system's outside any scope.
 pub fn current() -> Arc<dyn Clock> {
@@ -119,5 +126,13 @@ mod tests {
         let inside = scoped(clock.clone(), async { now() }).await;
         assert!((inside - at).abs() < Duration::seconds(5));
         assert_eq!(now().nanosecond() % 1000, 0, "truncated to the microsecond");
+    }
+
+    #[test]
+    fn instants_convert_to_jiff_exactly() {
+        let at = time::macros::datetime!(2024-02-29 18:00:00.123456789 +01:00);
+        let ts = to_timestamp(at).unwrap();
+        assert_eq!(ts.to_string(), "2024-02-29T17:00:00.123456789Z");
+        assert_eq!(ts.as_nanosecond(), at.unix_timestamp_nanos());
     }
 }

@@ -17,6 +17,23 @@ pub struct FieldError {
     pub code: String,
     /// English text, for API clients.
     pub message: String,
+    /// The message's named arguments (what it names: an organisation…), to translate it
+    /// into another language.
+    #[serde(skip)]
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl FieldError {
+    /// The message `error-<code>` in `lang`, with its arguments.
+    pub fn text(&self, lang: Lang) -> String {
+        let key = format!("error-{}", self.code);
+        if self.args.is_empty() {
+            return lang.t(&key);
+        }
+        let args: Vec<(&'static str, crate::i18n::Arg)> =
+            self.args.iter().map(|(k, v)| (*k, v.as_str().into())).collect();
+        lang.t_args(&key, &args)
+    }
 }
 
 /// The field errors of one submission.
@@ -25,11 +42,20 @@ pub struct FieldErrors(pub Vec<FieldError>);
 
 impl FieldErrors {
     pub fn add(&mut self, field: &str, code: &str) {
-        self.0.push(FieldError {
+        self.add_with(field, code, Vec::new());
+    }
+
+    /// An error whose message names something (`{ $organisations }`): `args` are its
+    /// named arguments.
+    pub fn add_with(&mut self, field: &str, code: &str, args: Vec<(&'static str, String)>) {
+        let mut error = FieldError {
             field: field.to_string(),
             code: code.to_string(),
-            message: Lang::En.t(&format!("error-{code}")),
-        });
+            message: String::new(),
+            args,
+        };
+        error.message = error.text(Lang::En);
+        self.0.push(error);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -38,10 +64,7 @@ impl FieldErrors {
 
     /// The translated message for a field, if it has an error.
     pub fn get(&self, field: &str, lang: Lang) -> Option<String> {
-        self.0
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| lang.t(&format!("error-{}", e.code)))
+        self.0.iter().find(|e| e.field == field).map(|e| e.text(lang))
     }
 
     /// `Err(AppError::Invalid)` when there is any error.

@@ -328,6 +328,7 @@ async fn seed_features<C: ConnectionTrait>(
         let p = proposals::get(conn, network_id, id).await.map_err(err)?;
         let quote = QuoteInput {
             provider_id: *rng.pick(&providers),
+            // 300 to 50 299 €: at most 5 029 900 cents, far from overflowing.
             amount_cents: (300 + rng.below(50_000) as i64) * 100,
             vat_basis_points: 2100,
             hours: Some(5 + rng.below(200) as i64),

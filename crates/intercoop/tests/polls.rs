@@ -992,3 +992,201 @@ both_backends!(due_polls_close_once_by_the_scheduled_job, |app: TestApp| async m
         );
     }
 });
+
+/// Gives `giver`'s vote in poll `id` to `holder` by proxy; the response.
+async fn give_proxy(giver: &Member, id: i64, holder: &Member) -> reqwest::Response {
+    giver
+        .api
+        .post(
+            &format!("/api/v1/polls/{id}/proxies"),
+            &json!({"holder_organisation_id": holder.org}),
+        )
+        .await
+}
+
+/// The stored proxies of a poll as (giver, holder), sorted.
+async fn proxies_stored(app: &TestApp, poll: i64) -> Vec<(i64, i64)> {
+    use intercoop::polls::entities::mandate;
+    let mut v: Vec<(i64, i64)> = mandate::Entity::find()
+        .filter(mandate::Column::PollId.eq(poll))
+        .all(&app.db().read)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|m| Some((m.organisation_id, m.holder_organisation_id?)))
+        .collect();
+    v.sort();
+    v
+}
+
+both_backends!(a_weighted_poll_needs_every_size, |app: TestApp| async move {
+    use intercoop::polls::entities::elector;
+    let admin = app.api(&app.admin_token().await);
+    // Org 1 has no size, org 2 a size of 0; org 0 weighs 300.
+    let ms = members(&app, "Sized Coop", 3, |i| [Some(300), None, Some(0)][i]).await;
+    let p = create_poll(
+        &admin,
+        json!({"title": "Weighted budget", "method": "decision", "weighted": true, "quorum_percent": 50}),
+    )
+    .await;
+    let id = p["id"].as_i64().unwrap();
+    // Opening is refused, naming the organisations without a size and what to do.
+    let r = admin.post(&format!("/api/v1/polls/{id}/open"), &json!({})).await;
+    assert_eq!(r.status(), 422);
+    let problem: Value = r.json().await.unwrap();
+    assert_eq!(problem["type"], "https://intercoop.coop/problems/invalid");
+    let error = &problem["errors"][0];
+    assert_eq!(
+        (&error["field"], &error["code"]),
+        (&json!("weighted"), &json!("poll-missing-size"))
+    );
+    let message = error["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("{}, {}", ms[1].name, ms[2].name)) && !message.contains(&ms[0].name),
+        "{message}"
+    );
+    assert!(
+        message.contains("Give each of them a size, or open the poll unweighted"),
+        "{message}"
+    );
+    // Nothing moved: still a draft, no electorate frozen, nobody told.
+    assert_eq!(admin.json(&format!("/api/v1/polls/{id}")).await["status"], "draft");
+    let frozen = elector::Entity::find()
+        .filter(elector::Column::PollId.eq(id))
+        .count(&app.db().read)
+        .await
+        .unwrap();
+    assert_eq!(frozen, 0);
+    assert!(app.mails_to(&ms[0].email).await.iter().all(|m| m.kind.as_str() != "poll_opened"));
+    // The facilitation page says the same, in the reader's language.
+    let browser = app.client();
+    app.login(&browser, "admin@test.example").await;
+    let r = browser.form(&format!("/polls/{id}/open"), &[]).await;
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("open the poll unweighted") && page.contains(&ms[1].name),
+        "{page}"
+    );
+    // Once every organisation has a size the poll opens, each weighing its size.
+    for (m, size) in [(&ms[1], 100), (&ms[2], 20)] {
+        let r = admin
+            .patch(&format!("/api/v1/organisations/{}", m.org), &json!({"size": size}))
+            .await;
+        assert_eq!(r.status(), 200, "{:?}", r.text().await);
+    }
+    open(&admin, id).await;
+    assert_eq!(
+        admin.json(&format!("/api/v1/polls/{id}")).await["electorate_weight"],
+        420
+    );
+    vote(&ms[1].api, id, json!({"choice": "yes"})).await;
+    vote(&ms[2].api, id, json!({"choice": "no"})).await;
+    let r = close(&admin, id).await;
+    assert_eq!(
+        (r["details"]["yes"].as_u64(), r["details"]["no"].as_u64()),
+        (Some(100), Some(20))
+    );
+    // An unweighted poll opens whatever the sizes: one organisation, one voice.
+    let late = members(&app, "Unsized Coop", 1, |_| None).await;
+    let p = create_poll(&admin, json!({"title": "One voice each", "method": "decision"})).await;
+    let id = p["id"].as_i64().unwrap();
+    open(&admin, id).await;
+    assert_eq!(admin.json(&format!("/api/v1/polls/{id}")).await["electorate_weight"], 4);
+    vote(&late[0].api, id, json!({"choice": "yes"})).await;
+});
+
+both_backends!(proxies_never_chain_and_respect_the_limit, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let ms = members(&app, "Chain Coop", 5, |_| None).await;
+    let p = create_poll(
+        &admin,
+        json!({"title": "Chains", "method": "decision", "quorum_percent": 0, "max_proxies": 1}),
+    )
+    .await;
+    let id = p["id"].as_i64().unwrap();
+    open(&admin, id).await;
+    // Org 0 gives its vote to org 1.
+    let r = give_proxy(&ms[0], id, &ms[1]).await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    // Org 1 holds 0's vote: giving its own to org 2 would pass 0's on.
+    let r = give_proxy(&ms[1], id, &ms[2]).await;
+    assert_eq!(r.status(), 409);
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["type"],
+        "https://intercoop.coop/problems/poll-proxy-chain"
+    );
+    // Org 0 gave its vote away: it cannot hold org 3's.
+    let r = give_proxy(&ms[3], id, &ms[0]).await;
+    assert_eq!(r.status(), 422);
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["errors"][0]["code"],
+        "poll-proxy-holder"
+    );
+    // Org 1 is full (one proxy, the poll's maximum).
+    let r = give_proxy(&ms[3], id, &ms[1]).await;
+    assert_eq!(r.status(), 409);
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["type"],
+        "https://intercoop.coop/problems/poll-proxy-limit"
+    );
+    // Not to oneself.
+    let r = give_proxy(&ms[3], id, &ms[3]).await;
+    assert_eq!(r.status(), 422);
+    // Giving it again replaces it, even at the limit; moving it frees org 1.
+    assert_eq!(give_proxy(&ms[0], id, &ms[1]).await.status(), 201);
+    assert_eq!(give_proxy(&ms[0], id, &ms[4]).await.status(), 201);
+    assert_eq!(give_proxy(&ms[1], id, &ms[2]).await.status(), 201);
+    assert_eq!(
+        proxies_stored(&app, id).await,
+        vec![(ms[0].org, ms[4].org), (ms[1].org, ms[2].org)]
+    );
+    // Org 2 votes for org 1, org 4 for org 0; nobody votes twice for anyone.
+    vote(&ms[2].api, id, json!({"organisation_id": ms[1].org, "choice": "yes"})).await;
+    vote(&ms[4].api, id, json!({"organisation_id": ms[0].org, "choice": "no"})).await;
+    let (status, _) = refused(&ms[1].api, id, json!({"choice": "no"})).await;
+    assert_eq!(status, 403);
+});
+
+both_backends!(simultaneous_proxies_stay_within_the_limit, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let ms = members(&app, "Rush Coop", 9, |_| None).await;
+    let p = create_poll(
+        &admin,
+        json!({"title": "Rush", "method": "decision", "quorum_percent": 0, "max_proxies": 2}),
+    )
+    .await;
+    let id = p["id"].as_i64().unwrap();
+    open(&admin, id).await;
+    // Eight organisations give their vote to org 0 at once: two may.
+    let mut tasks = tokio::task::JoinSet::new();
+    for m in &ms[1..] {
+        let api = app.api(&m.api.token);
+        let holder = ms[0].org;
+        tasks.spawn(async move {
+            api.post(
+                &format!("/api/v1/polls/{id}/proxies"),
+                &json!({"holder_organisation_id": holder}),
+            )
+            .await
+            .status()
+            .as_u16()
+        });
+    }
+    let mut statuses = Vec::new();
+    while let Some(status) = tasks.join_next().await {
+        statuses.push(status.unwrap());
+    }
+    statuses.sort();
+    assert_eq!(statuses, [201, 201, 409, 409, 409, 409, 409, 409]);
+    let stored = proxies_stored(&app, id).await;
+    assert_eq!(stored.len(), 2, "{stored:?}");
+    assert!(stored.iter().all(|(_, holder)| *holder == ms[0].org));
+    // Org 0, holding proxies, cannot give its own vote away to one that kept its own.
+    let free = ms[1..]
+        .iter()
+        .find(|m| stored.iter().all(|(giver, _)| *giver != m.org))
+        .unwrap();
+    let r = give_proxy(&ms[0], id, free).await;
+    assert_eq!(r.status(), 409);
+});

@@ -1667,3 +1667,138 @@ both_backends!(a_batch_of_pledges_decides_each_as_if_alone, |app: TestApp| async
     assert_eq!(audited, expected);
     app.stop().await;
 });
+
+both_backends!(vat_totals_are_exact_and_never_wrap, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 2).await;
+    let provider = member(&app, &admin, "Code Coop", "provider", None).await;
+    let id = proposal(&admin, shops[0].id, "A very large migration").await;
+    let quotes = format!("/api/v1/proposals/{id}/quotes");
+    // 50 000 000 000 000 € at 21 %: amount × rate is beyond 64 bits, the total is not.
+    let r = provider
+        .api
+        .post(
+            &quotes,
+            &json!({"provider_id": provider.id, "amount_cents": 5_000_000_000_000_000i64, "vat_basis_points": 2100}),
+        )
+        .await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    let big: Value = r.json().await.unwrap();
+    assert_eq!(big["total_cents"], 6_050_000_000_000_000i64);
+    // A total beyond the range of amounts is refused when the quote is made.
+    let p = problem(
+        provider
+            .api
+            .post(
+                &quotes,
+                &json!({"provider_id": provider.id, "amount_cents": 8_000_000_000_000_000_000i64, "vat_basis_points": 2100}),
+            )
+            .await,
+        422,
+    )
+    .await;
+    assert_eq!(p["type"], "https://intercoop.coop/problems/invalid");
+    assert_eq!(p["errors"][0]["field"], "amount_cents");
+    assert_eq!(p["errors"][0]["code"], "proposals-out-of-range");
+    // Milestones whose sum is beyond range (and would wrap to the amount) do not sum to it.
+    let p = problem(
+        provider
+            .api
+            .post(
+                &quotes,
+                &json!({"provider_id": provider.id, "amount_cents": 1, "milestones": [
+                    {"title": "First half", "amount_cents": i64::MAX},
+                    {"title": "Second half", "amount_cents": i64::MAX},
+                    {"title": "Rest", "amount_cents": 3},
+                ]}),
+            )
+            .await,
+        422,
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "milestones");
+    assert_eq!(p["errors"][0]["code"], "proposals-milestones-sum");
+    // Only the first quote is stored; the page shows its exact total.
+    let detail = admin.json(&format!("/api/v1/proposals/{id}")).await;
+    assert_eq!(detail["quotes"].as_array().unwrap().len(), 1);
+    let browser = app.client();
+    app.login(&browser, "admin@test.example").await;
+    let page = browser.text(&format!("/proposals/{id}")).await;
+    assert!(page.contains("€60,500,000,000,000.00"), "{page}");
+    // A campaign opened from the quote shares its checked total, VAT included.
+    open(&admin, id, json!({"quote_id": big["id"], "key": {"kind": "equal"}})).await;
+    let shares = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+    assert_eq!(shares["total_cents"], 6_050_000_000_000_000i64);
+    pledge_ok(&shops[0].api, id, shops[0].id).await;
+    pledge_ok(&shops[1].api, id, shops[1].id).await;
+    let shares = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+    assert_eq!(
+        amounts(&shares),
+        vec![
+            (shops[0].id, 3_025_000_000_000_000),
+            (shops[1].id, 3_025_000_000_000_000)
+        ]
+    );
+});
+
+/// Adopts delivered proposal `id` as `org`; the response's status.
+async fn adopt(org: &Org, id: i64) -> reqwest::Response {
+    org.api
+        .post(
+            &format!("/api/v1/proposals/{id}/adopt"),
+            &json!({"organisation_id": org.id}),
+        )
+        .await
+}
+
+both_backends!(
+    the_catch_up_window_counts_calendar_years_in_the_network_zone,
+    |app: TestApp| async move {
+        use time::macros::datetime;
+        app.clock.set(datetime!(2024-02-01 09:00 UTC));
+        let admin = app.api(&app.admin_token().await);
+        let shops = supermarkets(&app, &admin, 7).await;
+        // Two proposals funded by shops 0 and 1, with windows of 1 and 4 years.
+        let mut ids = Vec::new();
+        for (title, years) in [("Leap labels", 1), ("Leap scales", 4)] {
+            let id = proposal(&admin, shops[0].id, title).await;
+            open(
+                &admin,
+                id,
+                json!({"amount_cents": 30_000, "key": {"kind": "equal"}, "catch_up_years": years}),
+            )
+            .await;
+            pledge_ok(&shops[0].api, id, shops[0].id).await;
+            pledge_ok(&shops[1].api, id, shops[1].id).await;
+            let r = admin.post(&format!("/api/v1/proposals/{id}/close"), &json!({})).await;
+            assert_eq!(r.status(), 200, "{:?}", r.text().await);
+            ids.push(id);
+        }
+        // Both delivered on 29 February 2024 at 18:00 in Brussels (the network's zone, UTC+1).
+        app.clock.set(datetime!(2024-02-29 17:00 UTC));
+        for id in &ids {
+            let r = admin.post(&format!("/api/v1/proposals/{id}/deliver"), &json!({})).await;
+            assert_eq!(r.status(), 200, "{:?}", r.text().await);
+        }
+        let closed = |r: reqwest::Response| async move {
+            assert_eq!(
+                problem(r, 409).await["type"],
+                "https://intercoop.coop/problems/proposals-window-closed"
+            );
+        };
+        // One year: 2025 has no 29 February, the window ends on the 28th at 18:00 in Brussels.
+        app.clock.set(datetime!(2025-02-28 16:59:58 UTC));
+        assert_eq!(adopt(&shops[2], ids[0]).await.status(), 201);
+        app.clock.set(datetime!(2025-02-28 17:00:01 UTC));
+        closed(adopt(&shops[3], ids[0]).await).await;
+        // Four years: 29 February 2028 at 18:00 in Brussels, where 4 × 365 days ended on
+        // the 28th.
+        app.clock.set(datetime!(2028-02-29 11:00 UTC));
+        assert_eq!(adopt(&shops[4], ids[1]).await.status(), 201);
+        app.clock.set(datetime!(2028-02-29 16:59:58 UTC));
+        assert_eq!(adopt(&shops[5], ids[1]).await.status(), 201);
+        app.clock.set(datetime!(2028-02-29 17:00:01 UTC));
+        closed(adopt(&shops[6], ids[1]).await).await;
+        app.stop().await;
+    }
+);

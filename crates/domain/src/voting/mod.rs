@@ -1,9 +1,10 @@
 //! Poll methods: each counts ballots into a [`Tally`] whose [`Details`] explain the result.
 //!
 //! Members vote "one organisation, one voice": a ballot's `weight` is 1, or the size of the
-//! organisation when a poll is weighted by size. Options are indices `0..option_count`; the
-//! application maps them to its own ids and labels, and translates every word: the details
-//! are data (numbers, matrices, flags), never prose.
+//! organisation when a poll is weighted by size ([`vote_weight`]); an organisation may
+//! hand its vote to another by proxy ([`check_proxy`]). Options are indices
+//! `0..option_count`; the application maps them to its own ids and labels, and translates
+//! every word: the details are data (numbers, matrices, flags), never prose.
 //!
 //! Conventions shared by every method, so that results never depend on accidents:
 //! - **Weights, not ballot counts, decide.** Everything in a tally except [`Tally::ballots`]
@@ -30,8 +31,10 @@ mod decision;
 mod majority_judgment;
 mod points;
 mod poll;
+mod proxy;
 mod schulze;
 mod validation;
+mod weight;
 
 #[cfg(test)]
 mod proptests;
@@ -39,9 +42,11 @@ mod proptests;
 pub use consent::Objection;
 pub use majority_judgment::{MeritProfile, Separation};
 pub use poll::{PollStatus, PollTransitionError, UnknownPollStatus, check_poll_transition, reminder_at};
+pub use proxy::{Proxy, ProxyError, check_proxy};
 pub use validation::{
     BallotError, MAX_GRADE_COUNT, MAX_OPTIONS, MIN_GRADE_COUNT, MethodError, validate_ballot, validate_method,
 };
+pub use weight::{WeightError, electorate_weight, vote_weight};
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};

@@ -143,3 +143,7 @@ error-poll-mandate-people = Vollmachten gibt es nur bei Abstimmungen mit einer S
 error-poll-mandate-people-detail = Bei einer Abstimmung mit einer Stimme pro Person stimmt jede Person für sich selbst.
 error-poll-proposal-unknown = Kein solcher Vorschlag in diesem Netzwerk.
 error-poll-effect-not-allowed = Der Vorschlag kann diese Entscheidung in seinem jetzigen Stand nicht annehmen (siehe seinen Verlauf).
+error-poll-missing-size = Diese Abstimmung ist nach Größe gewichtet, aber Organisationen ihrer Wählerschaft haben keine Größe: { $organisations }. Geben Sie jeder eine Größe an oder eröffnen Sie die Abstimmung ungewichtet.
+error-poll-weights-out-of-range = Die Größen der Organisationen ergeben zusammen mehr, als eine Abstimmung gewichten kann: Korrigieren Sie die Größen oder eröffnen Sie die Abstimmung ungewichtet.
+error-poll-proxy-chain = Diese Organisation hält Vollmachten anderer Organisationen
+error-poll-proxy-chain-detail = Eine Organisation, die Vollmachten hält, kann ihre eigene Stimme nicht weitergeben: Sie würde deren Stimmen weiterreichen. Stimmen Sie für sie ab, oder lassen Sie sie ihre Vollmacht zuerst einer anderen Organisation geben.

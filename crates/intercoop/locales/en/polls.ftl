@@ -140,3 +140,7 @@ error-poll-mandate-people = Delegations are for polls with one vote per organisa
 error-poll-mandate-people-detail = In a poll with one vote per person, each person votes for themselves.
 error-poll-proposal-unknown = No such proposal in this network.
 error-poll-effect-not-allowed = The proposal cannot take this decision in its current status (see its timeline).
+error-poll-missing-size = This poll is weighted by size, but organisations of its electorate have no size: { $organisations }. Give each of them a size, or open the poll unweighted.
+error-poll-weights-out-of-range = The organisations' sizes add up beyond what a poll can weigh: correct the sizes, or open the poll unweighted.
+error-poll-proxy-chain = This organisation holds other organisations' proxies
+error-poll-proxy-chain-detail = An organisation that holds proxies cannot give its own vote away: it would pass theirs on. Vote for them, or let them give their proxy to another organisation first.

@@ -140,3 +140,7 @@ error-poll-mandate-people = Les délégations concernent les scrutins à une voi
 error-poll-mandate-people-detail = Dans un scrutin à une voix par personne, chacun vote pour soi.
 error-poll-proposal-unknown = Aucune proposition de ce réseau ne porte ce numéro.
 error-poll-effect-not-allowed = La proposition ne peut pas recevoir cette décision dans son état actuel (voir son historique).
+error-poll-missing-size = Ce scrutin est pondéré par la taille, mais des organisations de son corps électoral n’ont pas de taille : { $organisations }. Donnez une taille à chacune, ou ouvrez le scrutin sans pondération.
+error-poll-weights-out-of-range = Les tailles des organisations dépassent ce qu’un scrutin peut pondérer : corrigez les tailles, ou ouvrez le scrutin sans pondération.
+error-poll-proxy-chain = Cette organisation détient des procurations d’autres organisations
+error-poll-proxy-chain-detail = Une organisation qui détient des procurations ne peut pas confier sa propre voix : elle transmettrait la leur. Votez pour elles, ou qu’elles confient d’abord leur procuration à une autre organisation.

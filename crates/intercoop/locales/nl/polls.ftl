@@ -143,3 +143,7 @@ error-poll-mandate-people = Volmachten gelden alleen voor stemmingen met één s
 error-poll-mandate-people-detail = In een stemming met één stem per persoon stemt iedereen voor zichzelf.
 error-poll-proposal-unknown = Geen dergelijk voorstel in dit netwerk.
 error-poll-effect-not-allowed = Het voorstel kan deze beslissing in zijn huidige status niet aannemen (zie zijn tijdlijn).
+error-poll-missing-size = Deze stemming is gewogen naar grootte, maar organisaties van het kiezerskorps hebben geen grootte: { $organisations }. Geef elk een grootte, of open de stemming ongewogen.
+error-poll-weights-out-of-range = De groottes van de organisaties tellen op tot meer dan een stemming kan wegen: verbeter de groottes, of open de stemming ongewogen.
+error-poll-proxy-chain = Deze organisatie houdt volmachten van andere organisaties
+error-poll-proxy-chain-detail = Een organisatie die volmachten houdt, kan haar eigen stem niet doorgeven: ze zou die van de anderen doorgeven. Stem voor hen, of laat hen hun volmacht eerst aan een andere organisatie geven.

@@ -8,16 +8,16 @@ use super::terms::{sharing_error, terms_of};
 use crate::access::Doer;
 use crate::audit::{self, Change};
 use crate::db;
-use crate::entities::organisation;
+use crate::entities::{network, organisation};
 use crate::error::{AppError, AppResult};
 use crate::money::entities::{credit, payment_request};
 use intercoop_domain::Money;
-use intercoop_domain::catchup::{CatchUpError, catch_up};
+use intercoop_domain::catchup::{CatchUpError, catch_up, window_open};
 use intercoop_domain::sharing::{Participant, compute_shares};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 
 /// A late adopter's catch-up share and the credits it gives the earlier funders.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -46,7 +46,7 @@ pub struct Adopted {
 
 /// A late adopter's catch-up share of a funded campaign (the caller holds it locked),
 /// the credits it gives the earlier funders and its payment request, within the
-/// campaign's catch-up window after `delivered_at`.
+/// campaign's catch-up window after `delivered_at` (see [`check_window`]).
 pub async fn adopt<C: ConnectionTrait>(
     conn: &C,
     doer: &Doer,
@@ -55,9 +55,7 @@ pub async fn adopt<C: ConnectionTrait>(
     delivered_at: OffsetDateTime,
 ) -> AppResult<Adopted> {
     let organisation_id = org.id;
-    if db::now() > delivered_at + Duration::days(365 * c.catch_up_years) {
-        return Err(AppError::Conflict("proposals-window-closed"));
-    }
+    check_window(conn, c, delivered_at).await?;
     let terms = terms_of(c);
     let mut parts = participants_of(conn, &[c.id]).await?;
     let (mut funders, adopters) = parts.remove(&c.id).unwrap_or_default();
@@ -144,4 +142,32 @@ pub async fn adopt<C: ConnectionTrait>(
         catch_up: row,
         request,
     })
+}
+
+/// Refuses (409 `proposals-window-closed`) an adoption after the campaign's catch-up
+/// window: `catch_up_years` calendar years after delivery in the network's time zone,
+/// the end included (`intercoop_domain::catchup::window_end`), at the instant of the
+/// write.
+async fn check_window<C: ConnectionTrait>(
+    conn: &C,
+    c: &campaign::Model,
+    delivered_at: OffsetDateTime,
+) -> AppResult<()> {
+    let zone = network::Entity::find_by_id(c.network_id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .time_zone;
+    let tz = jiff::tz::TimeZone::get(&zone)
+        .map_err(|e| anyhow::anyhow!("network {}: time zone {zone:?}: {e}", c.network_id))?;
+    let instant = |t: OffsetDateTime| {
+        crate::clock::to_timestamp(t).ok_or_else(|| anyhow::anyhow!("{t} is out of the calendar's range"))
+    };
+    let open = window_open(instant(db::now())?, instant(delivered_at)?, c.catch_up_years, &tz)
+        .map_err(|e| anyhow::anyhow!("campaign {}: {e}", c.id))?;
+    if open {
+        Ok(())
+    } else {
+        Err(AppError::Conflict("proposals-window-closed"))
+    }
 }

@@ -10,8 +10,7 @@ use crate::error::AppResult;
 use crate::money;
 use crate::money::entities::payment_request;
 use crate::money::requests::PaymentRequestOut;
-use intercoop_domain::Money;
-use intercoop_domain::funding::{CampaignStatus, PledgeStatus};
+use intercoop_domain::funding::{CampaignStatus, Outcome, PledgeStatus, outcome};
 use intercoop_domain::sharing::Shares;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -50,20 +49,23 @@ pub struct Closed {
 /// requests of a funded campaign.
 pub struct Settled {
     pub closed: Closed,
-    pub funded: bool,
+    /// Funded, or lapsed and why (`intercoop_domain::funding::outcome`).
+    pub outcome: Outcome,
     pub shares: Shares,
     pub requests: Vec<payment_request::Model>,
 }
 
-/// Settles an open campaign (the caller holds it locked): funded when the shortfall is
-/// zero and enough organisations take part (payment requests created), lapsed otherwise
-/// (pledges released). The proposal's move is the caller's.
+/// Settles an open campaign (the caller holds it locked) as the domain's
+/// `intercoop_domain::funding::outcome` says: funded (payment requests created) when
+/// the shortfall is zero and enough organisations take part, lapsed otherwise (pledges
+/// released). The proposal's move is the caller's.
 pub async fn settle<C: ConnectionTrait>(conn: &C, c: &campaign::Model) -> AppResult<Settled> {
     let shares = current_shares(conn, c).await?;
     let participants = shares.participant_lines().count() as i64;
-    let funded = shares.shortfall == Money::ZERO && participants >= c.min_participants;
+    // Stored within 1..=10 000 (`campaign::validate`); a negative one asks for nobody.
+    let outcome = outcome(&shares, u64::try_from(c.min_participants).unwrap_or(0));
     let mut requests = Vec::new();
-    if funded {
+    if outcome.is_funded() {
         requests = money::requests::for_campaign(conn, c.network_id, c.id, &shares).await?;
         campaign::Entity::update_many()
             .col_expr(campaign::Column::Status, Expr::val(CampaignStatus::Funded.as_str()))
@@ -76,12 +78,7 @@ pub async fn settle<C: ConnectionTrait>(conn: &C, c: &campaign::Model) -> AppRes
     }
     Ok(Settled {
         closed: Closed {
-            status: if funded {
-                CampaignStatus::Funded
-            } else {
-                CampaignStatus::Lapsed
-            }
-            .to_string(),
+            status: outcome.status().to_string(),
             total_cents: shares.total.cents(),
             covered_cents: shares.covered.cents(),
             shortfall_cents: shares.shortfall.cents(),
@@ -89,7 +86,7 @@ pub async fn settle<C: ConnectionTrait>(conn: &C, c: &campaign::Model) -> AppRes
             min_participants: c.min_participants,
             payment_requests: requests.iter().cloned().map(Into::into).collect(),
         },
-        funded,
+        outcome,
         shares,
         requests,
     })

@@ -49,7 +49,7 @@ pub struct OrganisationBody {
     pub language: Option<String>,
     pub address: Option<String>,
     pub company_number: Option<String>,
-    /// e.g. number of member households (used by weighted sharing keys)
+    /// e.g. number of member households (used by sharing keys and polls weighted by size)
     pub size: Option<i64>,
     pub bank_account: Option<String>,
     pub website: Option<String>,

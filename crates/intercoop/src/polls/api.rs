@@ -163,8 +163,11 @@ pub async fn create(
 }
 
 /// Opens a draft poll (administrators): who may vote is frozen now, and voters are emailed.
+/// A poll weighted by size whose electorate has an organisation without a size is refused
+/// (422 `poll-missing-size` on `weighted`, naming the organisations).
 #[utoipa::path(post, path = "/api/v1/polls/{id}/open", tag = "polls",
-    responses((status = 200, body = PollOut), (status = 403, body = crate::web::Problem), (status = 409, body = crate::web::Problem)),
+    responses((status = 200, body = PollOut), (status = 403, body = crate::web::Problem), (status = 409, body = crate::web::Problem),
+        (status = 422, body = crate::web::Problem, description = "weighted by size, and an organisation has no size")),
     security(("bearer" = [])))]
 pub async fn open(
     State(state): State<AppState>,
@@ -325,7 +328,9 @@ pub async fn delegate(
 }
 
 /// Hands the organisation's vote in an open poll to another member organisation's
-/// representative. 409 when that organisation already holds its maximum of proxies.
+/// representative. 409 `poll-proxy-limit` when that organisation already holds its
+/// maximum of proxies, 409 `poll-proxy-chain` when the giver holds others' proxies, 422
+/// `poll-proxy-holder` when the holder gave its own vote away (no chains).
 #[utoipa::path(post, path = "/api/v1/polls/{id}/proxies", tag = "polls", request_body = ProxyBody,
     responses((status = 201, body = MandateOut), (status = 403, body = crate::web::Problem), (status = 409, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
     security(("bearer" = [])))]

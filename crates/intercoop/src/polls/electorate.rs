@@ -6,9 +6,9 @@ use super::entities::{elector, mandate, poll, voter};
 use crate::db;
 use crate::db::types::Text;
 use crate::entities::{person, representative};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult, FieldErrors};
 use intercoop_domain::organisation::{Level, MembershipStatus, may_vote};
-use intercoop_domain::voting::Electorate;
+use intercoop_domain::voting::{Electorate, WeightError, electorate_weight, vote_weight};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::{BTreeSet, HashMap};
 
@@ -63,7 +63,9 @@ pub(super) async fn current_representatives<C: ConnectionTrait>(
 }
 
 /// Freezes who may vote: one row per active member organisation (with its representative
-/// and weight), or per person of such an organisation.
+/// and weight: `intercoop_domain::voting::vote_weight`), or per person of such an
+/// organisation (weight 1). A poll weighted by size is refused (422 on `weighted`) while
+/// an organisation of its electorate has no size. Returns the electorate's weight.
 pub(super) async fn snapshot_electorate<C: ConnectionTrait>(conn: &C, p: &poll::Model) -> AppResult<i64> {
     let orgs = voting_organisations(conn, p.network_id).await?;
     let mut rows: Vec<elector::ActiveModel> = Vec::new();
@@ -98,26 +100,65 @@ pub(super) async fn snapshot_electorate<C: ConnectionTrait>(conn: &C, p: &poll::
         }
     } else {
         let reps = current_representatives(conn, p.network_id).await?;
+        let mut unsized_orgs = Vec::new();
         for (org, size) in orgs {
-            // Weighted by size, an organisation whose size is unknown (or 0) keeps one voice.
-            let weight = if p.weighted { size.unwrap_or(1).max(1) } else { 1 };
+            // Sizes are stored non-negative (`organisations::data`); a negative one would
+            // read as none.
+            let weight = match vote_weight(org, p.weighted, size.and_then(|s| u64::try_from(s).ok())) {
+                Ok(w) => w,
+                Err(WeightError::MissingSize { org }) => {
+                    unsized_orgs.push(org);
+                    continue;
+                }
+                Err(WeightError::Overflow) => return Err(weights_out_of_range()),
+            };
             rows.push(elector::ActiveModel {
                 poll_id: Set(p.id),
                 voter_key: Set(format!("o:{org}")),
                 organisation_id: Set(Some(org)),
                 person_id: Set(reps.get(&org).copied()),
-                weight: Set(weight),
+                weight: Set(i64::try_from(weight).map_err(|_| weights_out_of_range())?),
                 ..Default::default()
             });
         }
+        if !unsized_orgs.is_empty() {
+            return Err(missing_sizes(conn, unsized_orgs).await?);
+        }
     }
-    let total: i64 = rows.iter().map(|r| *r.weight.as_ref()).sum();
+    // Weights are positive (`vote_weight`): each fits in a u64.
+    let total =
+        electorate_weight(rows.iter().map(|r| r.weight.as_ref().unsigned_abs())).map_err(|_| weights_out_of_range())?;
+    let total = i64::try_from(total).map_err(|_| weights_out_of_range())?;
     for chunk in rows.chunks(500) {
         elector::Entity::insert_many(chunk.to_vec())
             .exec_without_returning(conn)
             .await?;
     }
     Ok(total)
+}
+
+/// The refusal to open a poll weighted by size whose electorate has organisations
+/// without a size (`intercoop_domain::voting::vote_weight`): a 422 on `weighted` naming
+/// them, by name, and what to do.
+async fn missing_sizes<C: ConnectionTrait>(conn: &C, orgs: Vec<i64>) -> AppResult<AppError> {
+    let names = super::data::organisation_names(conn, orgs.clone()).await?;
+    let mut named: Vec<String> = orgs
+        .iter()
+        .map(|o| names.get(o).cloned().unwrap_or_else(|| o.to_string()))
+        .collect();
+    named.sort();
+    let mut errors = FieldErrors::default();
+    errors.add_with(
+        "weighted",
+        "poll-missing-size",
+        vec![("organisations", named.join(", "))],
+    );
+    Ok(AppError::Invalid(errors))
+}
+
+/// Sizes so large that the electorate's weight is out of range: a 422 on `weighted`.
+fn weights_out_of_range() -> AppError {
+    AppError::invalid("weighted", "poll-weights-out-of-range")
 }
 
 pub async fn electorate<C: ConnectionTrait>(conn: &C, poll_id: i64) -> AppResult<Vec<elector::Model>> {

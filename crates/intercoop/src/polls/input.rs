@@ -41,7 +41,9 @@ pub struct PollInput {
     /// Hide results until the poll closes.
     #[serde(default)]
     pub hide_results: Option<bool>,
-    /// Weight each organisation's vote by its size.
+    /// Weight each organisation's vote by its size (one vote per organisation only).
+    /// Opening the poll is then refused (422 `poll-missing-size`) while an organisation
+    /// of the electorate has no size.
     #[serde(default)]
     pub weighted: Option<bool>,
     #[serde(default)]

@@ -127,11 +127,7 @@ impl ShowPage {
         self.poll.status == PollStatus::Closed || (self.is_open() && !self.poll.hide_results)
     }
     fn all_errors(&self) -> Vec<String> {
-        self.errors
-            .0
-            .iter()
-            .map(|e| self.ctx.t(&format!("error-{}", e.code)))
-            .collect()
+        self.errors.0.iter().map(|e| e.text(self.ctx.lang)).collect()
     }
 }
 
@@ -358,7 +354,18 @@ pub async fn open(
     user.require_admin()?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
-    life::open(&txn, Actor::person(user.person_id), user.network.id, id).await?;
+    let opened = life::open(&txn, Actor::person(user.person_id), user.network.id, id).await;
+    match opened {
+        Ok(()) => {}
+        // A weighted poll whose electorate has an organisation without a size: the
+        // poll's page again, saying which ones and what to do.
+        Err(AppError::Invalid(errors)) => {
+            drop(txn);
+            let page = show_page(&state, ctx, id, None, HashMap::new(), errors, None).await?;
+            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+        Err(e) => return Err(e),
+    }
     txn.commit().await?;
     Ok(see_other(&format!("/polls/{id}")))
 }

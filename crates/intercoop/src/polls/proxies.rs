@@ -3,18 +3,18 @@
 
 use super::data::get;
 use super::electorate::electorate;
-use super::entities::mandate;
+use super::entities::{mandate, poll};
 use crate::audit::{self, Actor, Change};
 use crate::auth::CurrentUser;
 use crate::db;
 use crate::error::{AppError, AppResult};
-use intercoop_domain::voting::PollStatus;
-use intercoop_domain::voting::{Electorate, MandateKind};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use intercoop_domain::voting::{Electorate, MandateKind, PollStatus, Proxy, ProxyError, check_proxy};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, Set};
 
 /// Hands an organisation's vote in one poll to another person of the same organisation
-/// (`delegate`) or to another member organisation's representative (`proxy`). Replaces an
-/// earlier mandate of that organisation for the poll.
+/// (`delegate`) or to another member organisation's representative (`proxy`, within the
+/// limits of `intercoop_domain::voting::check_proxy`: at most the poll's `max_proxies`
+/// per holder, no chains). Replaces an earlier mandate of that organisation for the poll.
 pub async fn give_mandate<C: ConnectionTrait>(
     conn: &C,
     user: &CurrentUser,
@@ -24,6 +24,7 @@ pub async fn give_mandate<C: ConnectionTrait>(
     kind: MandateKind,
     target: i64,
 ) -> AppResult<mandate::Model> {
+    lock_mandates(conn, poll_id).await?;
     let full = get(conn, network_id, poll_id).await?;
     if full.status() != PollStatus::Open {
         return Err(AppError::Conflict("poll-not-open"));
@@ -57,29 +58,31 @@ pub async fn give_mandate<C: ConnectionTrait>(
         }
         (Some(target), None)
     } else {
-        if target == org || !electors.iter().any(|e| e.organisation_id == Some(target)) {
+        if !electors.iter().any(|e| e.organisation_id == Some(target)) {
             return Err(AppError::invalid("holder_organisation_id", "poll-proxy-holder"));
         }
-        let held = mandate::Entity::find()
+        let proxies: Vec<Proxy> = mandate::Entity::find()
             .filter(mandate::Column::PollId.eq(poll_id))
-            .filter(mandate::Column::HolderOrganisationId.eq(target))
-            .filter(mandate::Column::OrganisationId.ne(org))
-            .count(conn)
-            .await? as i64;
-        if held >= full.poll.max_proxies {
-            return Err(AppError::Conflict("poll-proxy-limit"));
-        }
-        if mandate::Entity::find()
-            .filter(mandate::Column::PollId.eq(poll_id))
-            .filter(mandate::Column::OrganisationId.eq(target))
             .filter(mandate::Column::Kind.eq(MandateKind::Proxy.as_str()))
-            .one(conn)
+            .all(conn)
             .await?
-            .is_some()
-        {
-            // A proxy holder that gave its own vote away would pass it on: refused.
-            return Err(AppError::invalid("holder_organisation_id", "poll-proxy-holder"));
-        }
+            .into_iter()
+            .filter_map(|m| {
+                m.holder_organisation_id.map(|holder| Proxy {
+                    giver: m.organisation_id,
+                    holder,
+                })
+            })
+            .collect();
+        // Stored within 0..=100 (`PollInput::validate`).
+        let max = u32::try_from(full.poll.max_proxies).unwrap_or(0);
+        check_proxy(&proxies, org, target, max).map_err(|e| match e {
+            ProxyError::OwnProxy { .. } | ProxyError::HolderGaveItsVote { .. } => {
+                AppError::invalid("holder_organisation_id", "poll-proxy-holder")
+            }
+            ProxyError::LimitReached { .. } => AppError::Conflict("poll-proxy-limit"),
+            ProxyError::GiverHoldsProxies { .. } => AppError::Conflict("poll-proxy-chain"),
+        })?;
         (None, Some(target))
     };
     mandate::Entity::delete_many()
@@ -117,4 +120,20 @@ pub async fn give_mandate<C: ConnectionTrait>(
     )
     .await?;
     Ok(row)
+}
+
+/// Makes the mandates of a poll given at once be decided one after the other, until the
+/// end of the transaction: each reads the others' (limits, chains) before writing its own.
+///
+/// BACKEND-SPECIFIC: PostgreSQL locks the poll's row (`SELECT … FOR UPDATE`); without
+/// it two proxies to one holder, checked at once, could both pass its limit. On SQLite
+/// all writes go through the single writer connection (see `db`), which already
+/// serialises them, and SQLite has no row locks.
+async fn lock_mandates<C: ConnectionTrait>(conn: &C, poll_id: i64) -> AppResult<()> {
+    if conn.get_database_backend() == DatabaseBackend::Postgres {
+        sea_orm::QuerySelect::lock_exclusive(poll::Entity::find_by_id(poll_id))
+            .one(conn)
+            .await?;
+    }
+    Ok(())
 }

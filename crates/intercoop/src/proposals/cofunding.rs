@@ -17,7 +17,7 @@ use crate::funding::entities::campaign;
 use crate::funding::terms::CampaignBody;
 use crate::organisations::data::require_member;
 use crate::timeline::{EventInput, TimelineKind, add_event};
-use intercoop_domain::funding::CampaignStatus;
+use intercoop_domain::funding::{CampaignStatus, Outcome};
 use intercoop_domain::lifecycle::ProposalStatus;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
@@ -44,7 +44,10 @@ pub async fn open_campaign<C: ConnectionTrait>(
                 .one(conn)
                 .await?
                 .ok_or_else(|| AppError::invalid("quote_id", "invalid-choice"))?;
-            (quote_total(&q), Some(q.id))
+            // The checked total: a quote stored before totals were checked may be out
+            // of range, and is refused rather than shared wrapped.
+            let total = quote_total(&q).map_err(|_| AppError::invalid("quote_id", "proposals-out-of-range"))?;
+            (total.cents(), Some(q.id))
         }
     };
     let valid = campaigns::validate(conn, p.network_id, body, total).await?;
@@ -68,17 +71,16 @@ pub async fn close<C: ConnectionTrait>(conn: &C, doer: &Doer, p: &proposal::Mode
     // Read the proposal again under the lock: the caller's copy may predate the campaign.
     let p = &get(conn, p.network_id, p.id).await?;
     let settled = settle(conn, &c).await?;
-    if settled.funded {
-        transition(conn, doer, p, ProposalStatus::Funded, "", None).await?;
-        crate::funding::notifications::funded(conn, &reference(p), &c, &settled.shares, &settled.requests).await?;
-    } else {
-        let reason = if settled.shares.shortfall.is_positive() {
-            "shortfall"
-        } else {
-            "too_few_participants"
-        };
-        transition(conn, doer, p, ProposalStatus::Lapsed, reason, None).await?;
-        crate::funding::notifications::lapsed(conn, &reference(p), &c, &settled.shares).await?;
+    match settled.outcome {
+        Outcome::Funded => {
+            transition(conn, doer, p, ProposalStatus::Funded, "", None).await?;
+            crate::funding::notifications::funded(conn, &reference(p), &c, &settled.shares, &settled.requests).await?;
+        }
+        Outcome::Lapsed(reason) => {
+            // The timeline records the domain's word for why (`LapseReason`).
+            transition(conn, doer, p, ProposalStatus::Lapsed, reason.as_str(), None).await?;
+            crate::funding::notifications::lapsed(conn, &reference(p), &c, &settled.shares).await?;
+        }
     }
     audit::record(
         conn,

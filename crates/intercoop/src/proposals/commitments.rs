@@ -9,6 +9,7 @@ use crate::funding::terms::terms_of;
 use crate::money::entities::{credit, payment_request};
 use crate::money::requests::PaymentRequestOut;
 use crate::organisations::data::names as org_names;
+use intercoop_domain::Money;
 use intercoop_domain::funding::{CampaignStatus, PledgeStatus};
 use intercoop_domain::sharing::compute_shares;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -158,18 +159,30 @@ pub async fn commitments<C: ConnectionTrait>(conn: &C, network_id: i64, org: i64
             created_at: cr.created_at,
         });
     }
+    let open_total = total(
+        out.iter()
+            .filter(|c| c.campaign_status == CampaignStatus::Open.as_str())
+            .map(|c| c.amount_cents),
+    )?;
+    let requested_total = total(requests.iter().map(|r| r.amount_cents))?;
+    let credited_total = total(credits.iter().map(|c| c.amount_cents))?;
     Ok(Commitments {
         organisation_id: org,
         organisation_name: names.get(&org).cloned().unwrap_or_default(),
-        open_total_cents: out
-            .iter()
-            .filter(|c| c.campaign_status == CampaignStatus::Open.as_str())
-            .map(|c| c.amount_cents)
-            .sum(),
-        requested_total_cents: requests.iter().map(|r| r.amount_cents).sum(),
-        credited_total_cents: credits.iter().map(|c| c.amount_cents).sum(),
+        open_total_cents: open_total,
+        requested_total_cents: requested_total,
+        credited_total_cents: credited_total,
         pledges: out,
         payment_requests: requests,
         credits,
     })
+}
+
+/// The sum of an organisation's amounts, checked: each is in range, but an organisation
+/// in many campaigns of huge amounts could exceed it, and a wrong total is worse than
+/// an error.
+fn total(cents: impl Iterator<Item = i64>) -> AppResult<i64> {
+    Money::checked_sum(cents.map(Money::from_cents))
+        .map(Money::cents)
+        .map_err(|_| anyhow::anyhow!("an organisation's commitments add up beyond the range of amounts").into())
 }

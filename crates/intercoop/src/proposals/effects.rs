@@ -102,6 +102,8 @@ pub async fn validate<C: ConnectionTrait>(
                     .await?
                     .ok_or_else(|| AppError::invalid("effect.terms.quote_id", "invalid-choice"))?;
                 quote_total(&q)
+                    .map_err(|_| AppError::invalid("effect.terms.quote_id", "proposals-out-of-range"))?
+                    .cents()
             }
             _ => {
                 return Err(AppError::invalid(

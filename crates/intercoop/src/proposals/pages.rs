@@ -213,6 +213,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let mut percent = 0;
     if let Some(c) = &p.campaign {
         percent = if c.shares.total_cents > 0 {
+            // As `ProposalRow::percent`: 128 bits, a quotient of 0..=100.
             (i128::from(c.shares.covered_cents) * 100 / i128::from(c.shares.total_cents)) as i64
         } else {
             0
@@ -260,7 +261,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
                     organisation_name: o.name.clone(),
                     your_share: 0,
                     changes: Vec::new(),
-                    error: errors.0.first().map(|e| ctx.t(&format!("error-{}", e.code))),
+                    error: errors.0.first().map(|e| e.text(ctx.lang)),
                 }),
                 Err(e) => return Err(e),
             }

@@ -10,6 +10,7 @@ use crate::error::{AppError, AppResult, FieldErrors};
 use crate::organisations::data::require_member;
 use crate::timeline::{EventInput, TimelineKind, add_event};
 use intercoop_domain::lifecycle::ProposalStatus;
+use intercoop_domain::money::{Money, MoneyError};
 use intercoop_domain::organisation::OrgKind;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
@@ -46,6 +47,10 @@ pub async fn add_quote<C: ConnectionTrait>(
     }
     if !(0..=10_000).contains(&q.vat_basis_points) {
         errors.add("vat_basis_points", "proposals-out-of-range");
+    } else if q.amount_cents > 0 && total_with_vat(q.amount_cents, q.vat_basis_points).is_err() {
+        // The total is what a campaign opened from this quote shares: refused now, so
+        // that no stored quote has a total out of range.
+        errors.add("amount_cents", "proposals-out-of-range");
     }
     if q.hours.is_some_and(|h| h < 0) {
         errors.add("hours", "proposals-out-of-range");
@@ -55,7 +60,12 @@ pub async fn add_quote<C: ConnectionTrait>(
         .any(|m| m.amount_cents <= 0 || m.title.trim().is_empty())
     {
         errors.add("milestones", "proposals-positive-amount");
-    } else if !q.milestones.is_empty() && q.milestones.iter().map(|m| m.amount_cents).sum::<i64>() != q.amount_cents {
+    } else if !q.milestones.is_empty()
+        && Money::checked_sum(q.milestones.iter().map(|m| Money::from_cents(m.amount_cents)))
+            != Ok(Money::from_cents(q.amount_cents))
+    {
+        // Checked: milestones whose sum overflows do not sum to the amount (a wrapped
+        // sum could have matched it).
         errors.add("milestones", "proposals-milestones-sum");
     }
     errors.into_result()?;
@@ -119,9 +129,18 @@ pub async fn add_quote<C: ConnectionTrait>(
     Ok(row)
 }
 
-/// What a quote costs in total, VAT included, in cents (VAT rounded half up).
-pub fn quote_total(q: &quote::Model) -> i64 {
-    q.amount_cents + (q.amount_cents * q.vat_basis_points + 5_000) / 10_000
+/// What a quote costs in total, VAT included ([`Money::with_vat`]: rounded half up,
+/// checked). An error when out of range: such a quote is refused when it is added
+/// ([`add_quote`]), so only a quote stored before totals were checked can have one.
+pub fn quote_total(q: &quote::Model) -> Result<Money, MoneyError> {
+    total_with_vat(q.amount_cents, q.vat_basis_points)
+}
+
+/// `amount_cents` with VAT at `vat_basis_points` (2100 = 21 %); a rate that is not a
+/// `u32` is out of range too.
+fn total_with_vat(amount_cents: i64, vat_basis_points: i64) -> Result<Money, MoneyError> {
+    let basis_points = u32::try_from(vat_basis_points).map_err(|_| MoneyError::Overflow)?;
+    Money::from_cents(amount_cents).with_vat(basis_points)
 }
 
 /// The facilitator selects a quote.

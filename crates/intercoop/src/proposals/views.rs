@@ -74,6 +74,8 @@ impl ProposalRow {
         if self.total_cents <= 0 {
             0
         } else {
+            // In 128 bits, so `× 100` cannot overflow; covered ≤ total, so the quotient
+            // is 0..=100 and the cast keeps it.
             (i128::from(self.covered_cents) * 100 / i128::from(self.total_cents)) as i64
         }
     }
@@ -256,8 +258,9 @@ pub struct QuoteOut {
     pub provider_name: String,
     pub amount_cents: i64,
     pub vat_basis_points: i64,
-    /// Amount with VAT.
-    pub total_cents: i64,
+    /// Amount with VAT (rounded half up); null only for a quote whose total is out of
+    /// range, stored before such quotes were refused.
+    pub total_cents: Option<i64>,
     pub hours: Option<i64>,
     #[serde(with = "time::serde::rfc3339::option")]
     #[schema(value_type = Option<String>, format = DateTime)]
@@ -406,7 +409,7 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, p: &proposal::Model) -> AppRes
                 provider_name: orgs.get(&q.provider_id).cloned().unwrap_or_default(),
                 amount_cents: q.amount_cents,
                 vat_basis_points: q.vat_basis_points,
-                total_cents: quote_total(q),
+                total_cents: quote_total(q).ok().map(|t| t.cents()),
                 hours: q.hours,
                 valid_until: q.valid_until,
                 milestones: q.milestones.0.clone(),

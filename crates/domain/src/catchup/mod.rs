@@ -24,6 +24,13 @@
 //! what [`crate::sharing::compute_shares`] asked for. Successive adopters compose: feed
 //! the previous [`CatchUp`] back as funders and net paid amounts (see
 //! [`CatchUp::paid_after`]).
+//!
+//! How long after delivery a late adopter pays is a window of calendar years in the
+//! network's time zone: [`window_end`].
+
+mod window;
+
+pub use window::{WindowError, window_end, window_open};
 
 use crate::money::Money;
 use crate::sharing::{CampaignTerms, OrgId, Participant, Shares, SharingError, compute_shares};
