@@ -24,6 +24,17 @@ pub fn next_daily(now: Timestamp, tz: &TimeZone, at: Time) -> (Timestamp, jiff::
     }
 }
 
+/// The last second of a day a person picked (`23:59:59` local) in `tz`: a deadline
+/// "until 15 December" holds through that whole day where the network is. On a day
+/// whose 23:59:59 does not exist (a zone that skips midnight), the next instant that
+/// does.
+pub fn end_of_day(date: jiff::civil::Date, tz: &TimeZone) -> Timestamp {
+    date.to_datetime(Time::constant(23, 59, 59, 0))
+        .to_zoned(tz.clone())
+        .expect("a local time in range resolves in its zone")
+        .timestamp()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -31,6 +42,20 @@ mod tests {
 
     fn brussels() -> TimeZone {
         TimeZone::get("Europe/Brussels").unwrap()
+    }
+
+    #[test]
+    fn a_picked_day_ends_where_the_network_is() {
+        let day = date(2026, 12, 15);
+        assert_eq!(end_of_day(day, &brussels()).to_string(), "2026-12-15T22:59:59Z");
+        let auckland = TimeZone::get("Pacific/Auckland").unwrap();
+        assert_eq!(end_of_day(day, &auckland).to_string(), "2026-12-15T10:59:59Z");
+        assert_eq!(end_of_day(day, &TimeZone::UTC).to_string(), "2026-12-15T23:59:59Z");
+        // Summer time in Brussels: UTC+2.
+        assert_eq!(
+            end_of_day(date(2026, 7, 1), &brussels()).to_string(),
+            "2026-07-01T21:59:59Z"
+        );
     }
 
     #[test]

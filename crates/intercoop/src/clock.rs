@@ -93,6 +93,12 @@ pub fn to_timestamp(at: OffsetDateTime) -> Option<jiff::Timestamp> {
     jiff::Timestamp::from_nanosecond(at.unix_timestamp_nanos()).ok()
 }
 
+/// The same instant as an `OffsetDateTime` in UTC (what is stored), from the domain's
+/// `jiff::Timestamp`.
+pub fn from_timestamp(at: jiff::Timestamp) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp_nanos(at.as_nanosecond()).expect("jiff's range is within time's")
+}
+
 /// The clock of the current scope, to hand to work that runs elsewhere (another thread's
 /// runtime); the system's outside any scope.
 pub fn current() -> Arc<dyn Clock> {

@@ -1,52 +1,63 @@
 //! Every route of intercoop, merged in one place.
 
+use crate::access::Access;
 use crate::state::AppState;
 use crate::web;
+use crate::web::route_table::{RouteSpec, Routes};
 use axum::Router;
+use axum::extract::FromRef;
 use axum::http::{HeaderValue, header};
 use axum::response::IntoResponse;
-use axum::routing::get;
 use std::time::Duration;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
+/// Every route of every feature, with who may use it (see `web::route_table`).
+fn all<S>() -> Routes<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AppState: FromRef<S>,
+    crate::funding::FundingState: FromRef<S>,
+    crate::home::HomeState: FromRef<S>,
+{
+    Routes::new()
+        // Home, dashboard, health checks.
+        .merge(crate::home::routes())
+        // Login, logout, magic links, password reset, profile, switchers.
+        .merge(crate::accounts::routes())
+        // Member organisations and representatives.
+        .merge(crate::organisations::routes())
+        // People and invitations.
+        .merge(crate::people::routes())
+        // Proposals, quotes, co-funding campaigns, pledges, catch-up shares.
+        .merge(crate::proposals::routes())
+        // Polls, ballots, results, the prioritised backlog.
+        .merge(crate::polls::routes())
+        // Jobs that could not be done (administrators).
+        .merge(crate::jobs::routes())
+        // Which emails each person gets; one-click unsubscribe.
+        .merge(crate::notifications::routes())
+        // Vendored assets (never from a CDN), the API's description.
+        .get("/static/app.css", Access::Public, css)
+        .get("/static/htmx.min.js", Access::Public, htmx)
+        .get("/api/openapi.json", Access::Public, crate::openapi::serve)
+}
+
+/// The route table: every route, its method and who may use it.
+pub fn table() -> Vec<RouteSpec> {
+    all::<crate::app::App>().into_parts().1
+}
+
 pub fn app(state: AppState) -> Router {
     let app = crate::app::App::new(state.clone());
-    let pages = Router::<crate::app::App>::new()
-        // Home, dashboard, health checks.
-        .merge(crate::home::router())
-        // Login, logout, magic links, password reset, profile, switchers.
-        .merge(crate::accounts::router())
-        // Member organisations and representatives.
-        .merge(crate::organisations::router())
-        // People and invitations.
-        .merge(crate::people::router())
-        // Proposals, quotes, co-funding campaigns, pledges, catch-up shares.
-        .merge(crate::proposals::router())
-        // Polls, ballots, results, the prioritised backlog.
-        .merge(crate::polls::router())
-        // Jobs that could not be done (administrators).
-        .merge(crate::jobs::router())
-        // Which emails each person gets; one-click unsubscribe.
-        .merge(crate::notifications::router())
-        // Vendored assets (never from a CDN).
-        .route("/static/app.css", get(css))
-        .route("/static/htmx.min.js", get(htmx));
-    let api = Router::<crate::app::App>::new()
-        .merge(crate::people::api_router())
-        .merge(crate::organisations::api_router())
-        .merge(crate::proposals::api_router())
-        .merge(crate::polls::api_router())
-        .merge(crate::jobs::api_router())
-        .merge(crate::notifications::api_router())
-        .route("/api/openapi.json", get(crate::openapi::serve))
+    let (routes, _) = all::<crate::app::App>().into_parts();
+    Router::new()
+        .merge(routes)
+        // `Idempotency-Key` on API POSTs (the layer lets every other request through).
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::idempotency::layer,
-        ));
-    Router::new()
-        .merge(pages)
-        .merge(api)
+        ))
         .fallback(|| async { crate::error::AppError::NotFound })
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::render_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::csrf_cookie))

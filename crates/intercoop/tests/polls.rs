@@ -1057,7 +1057,12 @@ both_backends!(a_weighted_poll_needs_every_size, |app: TestApp| async move {
         .await
         .unwrap();
     assert_eq!(frozen, 0);
-    assert!(app.mails_to(&ms[0].email).await.iter().all(|m| m.kind.as_str() != "poll_opened"));
+    assert!(
+        app.mails_to(&ms[0].email)
+            .await
+            .iter()
+            .all(|m| m.kind.as_str() != "poll_opened")
+    );
     // The facilitation page says the same, in the reader's language.
     let browser = app.client();
     app.login(&browser, "admin@test.example").await;

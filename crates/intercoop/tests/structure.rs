@@ -166,3 +166,75 @@ both_backends!(
         assert!(told[0].contains("Published draft"));
     }
 );
+
+both_backends!(
+    opening_a_campaign_from_a_quote_records_who_selected_it,
+    |app: TestApp| async move {
+        use intercoop::entities::audit_entry;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let admin_id = app.person("admin@test.example", "Ada Admin", None, false, true).await;
+        let admin = app.api(&app.token_for(admin_id).await);
+        let shop = app.organisation(&admin, "Épicerie Nord", "user", Some(100)).await;
+        let dev = app.organisation(&admin, "Dev Coop", "provider", None).await;
+        let r = admin
+            .post(
+                "/api/v1/proposals",
+                &json!({"title": "Stock sync", "requested_by": shop}),
+            )
+            .await;
+        let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let r = admin
+            .post(
+                &format!("/api/v1/proposals/{id}/quotes"),
+                &json!({"provider_id": dev, "amount_cents": 30_000}),
+            )
+            .await;
+        let quote = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        // Opening from a quote nobody selected yet selects it: the administrator did.
+        open(&admin, id, json!({"quote_id": quote, "key": {"kind": "equal"}})).await;
+        let selected = audit_entry::Entity::find()
+            .filter(audit_entry::Column::Action.eq("quote.select"))
+            .filter(audit_entry::Column::EntityId.eq(id))
+            .all(&app.db().read)
+            .await
+            .unwrap();
+        assert_eq!(selected.len(), 1);
+        assert_eq!(selected[0].actor_id, Some(admin_id), "not 'the assembly'");
+    }
+);
+
+both_backends!(
+    a_deadline_picked_on_the_page_is_that_day_where_the_network_is,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let shop = app.organisation(&admin, "Épicerie Nord", "user", Some(100)).await;
+        let network = app.network_id().await;
+        app.db()
+            .write
+            .execute_unprepared(&format!(
+                "UPDATE networks SET time_zone = 'Pacific/Auckland' WHERE id = {network}"
+            ))
+            .await
+            .unwrap();
+        app.state().auth_cache.clear();
+        let r = admin
+            .post(
+                "/api/v1/proposals",
+                &json!({"title": "Stock sync", "requested_by": shop}),
+            )
+            .await;
+        let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let browser = app.client();
+        app.login(&browser, "admin@test.example").await;
+        let r = browser
+            .form(
+                &format!("/proposals/{id}/campaign"),
+                &[("amount", "1000"), ("key", "equal"), ("deadline", "2027-03-10")],
+            )
+            .await;
+        assert_eq!(r.status(), 303, "{:?}", r.text().await);
+        let p = admin.json(&format!("/api/v1/proposals/{id}")).await;
+        // 23:59:59 on 10 March in Auckland (UTC+13 in summer), not in UTC.
+        assert_eq!(p["campaign"]["deadline"], "2027-03-10T10:59:59Z", "{p}");
+    }
+);

@@ -3,23 +3,27 @@
 
 pub mod pages;
 
+use crate::access::Access;
 use crate::state::AppState;
-use axum::Router;
+use crate::web::route_table::Routes;
 use axum::extract::FromRef;
-use axum::routing::{get, post};
 
-pub fn router<S>() -> Router<S>
+pub fn routes<S>() -> Routes<S>
 where
     S: Clone + Send + Sync + 'static,
     AppState: FromRef<S>,
 {
-    Router::new()
-        .route("/login", get(pages::login_form).post(pages::login))
-        .route("/login/link/{token}", get(pages::follow_link))
-        .route("/logout", post(pages::logout))
-        .route("/password/forgot", get(pages::forgot_form).post(pages::forgot))
-        .route("/password/reset/{token}", get(pages::reset_form).post(pages::reset))
-        .route("/profile", get(pages::profile_form).post(pages::save_profile))
-        .route("/language", post(pages::choose_language))
-        .route("/network", post(pages::choose_network))
+    Routes::new()
+        .get("/login", Access::Public, pages::login_form)
+        .post("/login", Access::Public, pages::login)
+        .get("/login/link/{token}", Access::Public, pages::follow_link)
+        .post("/logout", Access::Public, pages::logout)
+        .get("/password/forgot", Access::Public, pages::forgot_form)
+        .post("/password/forgot", Access::Public, pages::forgot)
+        .get("/password/reset/{token}", Access::Public, pages::reset_form)
+        .post("/password/reset/{token}", Access::Public, pages::reset)
+        .get("/profile", Access::Person, pages::profile_form)
+        .post("/profile", Access::Person, pages::save_profile)
+        .post("/language", Access::Public, pages::choose_language)
+        .post("/network", Access::Person, pages::choose_network)
 }

@@ -61,31 +61,6 @@ pub struct CurrentUser {
     pub networks: Vec<NetworkInfo>,
 }
 
-impl CurrentUser {
-    pub fn is_admin(&self) -> bool {
-        self.roles.is_admin()
-    }
-
-    pub fn require(&self, allowed: bool) -> AppResult<()> {
-        if allowed { Ok(()) } else { Err(AppError::Forbidden) }
-    }
-
-    pub fn require_admin(&self) -> AppResult<()> {
-        self.require(self.is_admin())
-    }
-
-    /// Is this person the sitting representative of that organisation here?
-    pub fn represents(&self, organisation_id: i64) -> bool {
-        self.organisations
-            .iter()
-            .any(|o| o.id == organisation_id && o.is_representative)
-    }
-
-    pub fn belongs_to(&self, organisation_id: i64) -> bool {
-        self.organisations.iter().any(|o| o.id == organisation_id)
-    }
-}
-
 #[derive(sea_orm::FromQueryResult)]
 struct RepRow {
     organisation_id: i64,

@@ -40,6 +40,7 @@ pub mod entities;
 pub mod jobs;
 pub mod notifications;
 pub mod pledging;
+pub mod policy;
 pub mod summaries;
 pub mod terms;
 pub mod views;

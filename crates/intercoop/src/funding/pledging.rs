@@ -361,7 +361,7 @@ fn decide<'a>(
     let org = members
         .get(&(r.network_id, r.organisation_id))
         .ok_or_else(|| AppError::invalid("organisation_id", "proposals-not-member"))?;
-    if !r.doer.speaks_for(r.organisation_id) {
+    if !super::policy::pledge_for(&r.doer, r.organisation_id) {
         return Err(AppError::Forbidden);
     }
     let joined = campaigns
@@ -529,9 +529,7 @@ pub async fn withdraw<C: ConnectionTrait>(
     proposal_id: i64,
     organisation_id: i64,
 ) -> AppResult<Shares> {
-    if !doer.speaks_for(organisation_id) {
-        return Err(AppError::Forbidden);
-    }
+    crate::access::require(super::policy::pledge_for(doer, organisation_id))?;
     let c = open_locked(conn, proposal_id).await?;
     let existing = pledge::Entity::find()
         .filter(pledge::Column::CampaignId.eq(c.id))

@@ -1,18 +1,18 @@
 //! The home page, the dashboard ("what needs me") and health checks.
 
+use crate::access::Access;
 use crate::auth::MyOrganisation;
 use crate::db;
 use crate::entities::{network, person};
 use crate::error::AppResult;
 use crate::state::AppState;
+use crate::web::route_table::Routes;
 use crate::web::{Ctx, render, require_user};
 use askama::Template;
-use axum::Router;
 use axum::extract::FromRef;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
@@ -22,17 +22,17 @@ pub mod demo_logins;
 pub use crate::web::dashboard::{DashboardItem, DashboardSection};
 use demo_logins::DemoLogin;
 
-pub fn router<S>() -> Router<S>
+pub fn routes<S>() -> Routes<S>
 where
     S: Clone + Send + Sync + 'static,
     AppState: FromRef<S>,
     HomeState: FromRef<S>,
 {
-    Router::new()
-        .route("/", get(home))
-        .route("/dashboard", get(dashboard))
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
+    Routes::new()
+        .get("/", Access::Public, home)
+        .get("/dashboard", Access::Person, dashboard)
+        .get("/healthz", Access::Public, healthz)
+        .get("/readyz", Access::Public, readyz)
 }
 
 #[derive(Template)]
@@ -118,7 +118,9 @@ struct Counts {
 
 async fn dashboard(State(state): State<AppState>, State(home): State<HomeState>, ctx: Ctx) -> AppResult<Response> {
     let user = require_user(&ctx)?;
-    let admin = if user.is_admin() {
+    // The administrators' to-do, for whoever manages the organisations; each count leads
+    // to a page that asks its own policy.
+    let admin = if crate::organisations::policy::manage(&user.doer()) {
         admin_todo(&state, &home, user.network.id).await?
     } else {
         None

@@ -52,7 +52,7 @@ impl From<job::Model> for JobOut {
     responses((status = 200, body = Vec<JobOut>), (status = 403, body = crate::web::Problem)),
     security(("bearer" = [])))]
 pub async fn failed(State(state): State<AppState>, ApiUser(user): ApiUser) -> AppResult<Json<Vec<JobOut>>> {
-    user.require_admin()?;
+    crate::access::require(super::policy::manage(&user.doer()))?;
     let jobs = super::failed(&state.db.read, user.network.id).await?;
     Ok(Json(jobs.into_iter().map(JobOut::from).collect()))
 }
@@ -66,7 +66,7 @@ pub async fn retry(
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<JobOut>> {
-    user.require_admin()?;
+    crate::access::require(super::policy::manage(&user.doer()))?;
     let id = parse_id(&id)?;
     super::get_visible(&state.db.read, user.network.id, id).await?;
     if !super::retry(&state.db.write, id).await? {
@@ -86,7 +86,7 @@ pub async fn discard(
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<JobOut>> {
-    user.require_admin()?;
+    crate::access::require(super::policy::manage(&user.doer()))?;
     let id = parse_id(&id)?;
     super::get_visible(&state.db.read, user.network.id, id).await?;
     if !super::discard(&state.db.write, id).await? {

@@ -393,30 +393,31 @@ pub async fn get_visible<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64)
     }
 }
 
-/// Pages of the job queue (administrators).
-pub fn router<S>() -> axum::Router<S>
+/// The pages and API of the job queue (administrators: see [`policy`]).
+pub fn routes<S>() -> crate::web::route_table::Routes<S>
 where
     S: Clone + Send + Sync + 'static,
     AppState: axum::extract::FromRef<S>,
 {
-    use axum::routing::{get, post};
-    axum::Router::new()
-        .route("/admin/jobs", get(pages::failed))
-        .route("/admin/jobs/{id}/retry", post(pages::retry))
-        .route("/admin/jobs/{id}/discard", post(pages::discard))
+    use crate::access::Access::Admin;
+    crate::web::route_table::Routes::new()
+        .get("/admin/jobs", Admin, pages::failed)
+        .post("/admin/jobs/{id}/retry", Admin, pages::retry)
+        .post("/admin/jobs/{id}/discard", Admin, pages::discard)
+        .get("/api/v1/jobs", Admin, api::failed)
+        .post("/api/v1/jobs/{id}/retry", Admin, api::retry)
+        .post("/api/v1/jobs/{id}/discard", Admin, api::discard)
 }
 
-/// JSON API of the job queue (administrators).
-pub fn api_router<S>() -> axum::Router<S>
-where
-    S: Clone + Send + Sync + 'static,
-    AppState: axum::extract::FromRef<S>,
-{
-    use axum::routing::{get, post};
-    axum::Router::new()
-        .route("/api/v1/jobs", get(api::failed))
-        .route("/api/v1/jobs/{id}/retry", post(api::retry))
-        .route("/api/v1/jobs/{id}/discard", post(api::discard))
+/// Who may see and act on failed jobs.
+pub mod policy {
+    use crate::access::Doer;
+
+    /// The network's administrators see its failed jobs (and those of no network), and
+    /// retry or discard them.
+    pub fn manage(doer: &Doer) -> bool {
+        doer.is_admin()
+    }
 }
 
 /// The OpenAPI paths of the job queue.

@@ -20,7 +20,7 @@ struct FailedPage {
 /// `GET /admin/jobs`: the failed jobs of the administrator's network (and of none).
 pub async fn failed(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let user = require_user(&ctx)?;
-    user.require_admin()?;
+    crate::access::require(super::policy::manage(&user.doer()))?;
     let jobs = super::failed(&state.db.read, user.network.id).await?;
     render(&FailedPage { ctx, jobs })
 }
@@ -36,7 +36,7 @@ pub async fn retry(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
-    user.require_admin()?;
+    crate::access::require(super::policy::manage(&user.doer()))?;
     let id = crate::api::parse_id(&id)?;
     super::get_visible(&state.db.read, user.network.id, id).await?;
     if !super::retry(&state.db.write, id).await? {
@@ -53,7 +53,7 @@ pub async fn discard(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
-    user.require_admin()?;
+    crate::access::require(super::policy::manage(&user.doer()))?;
     let id = crate::api::parse_id(&id)?;
     super::get_visible(&state.db.read, user.network.id, id).await?;
     if !super::discard(&state.db.write, id).await? {

@@ -227,35 +227,21 @@ impl Audiences {
     }
 }
 
-/// The settings page and the unsubscribe links.
-pub fn router<S>() -> axum::Router<S>
+/// The settings page and API (each person their own), and the unsubscribe links (the
+/// link's token is the authority: no login).
+pub fn routes<S>() -> crate::web::route_table::Routes<S>
 where
     S: Clone + Send + Sync + 'static,
     crate::state::AppState: axum::extract::FromRef<S>,
 {
-    use axum::routing::get;
-    axum::Router::new()
-        .route(
-            "/settings/notifications",
-            get(preferences::settings_form).post(preferences::save_settings),
-        )
-        .route(
-            "/unsubscribe/{token}",
-            get(preferences::unsubscribe_form).post(preferences::unsubscribe),
-        )
-}
-
-/// `GET`/`PUT /api/v1/me/notifications`.
-pub fn api_router<S>() -> axum::Router<S>
-where
-    S: Clone + Send + Sync + 'static,
-    crate::state::AppState: axum::extract::FromRef<S>,
-{
-    use axum::routing::get;
-    axum::Router::new().route(
-        "/api/v1/me/notifications",
-        get(preferences::api_settings).put(preferences::api_save_settings),
-    )
+    use crate::access::Access::{Person, Public};
+    crate::web::route_table::Routes::new()
+        .get("/settings/notifications", Person, preferences::settings_form)
+        .post("/settings/notifications", Person, preferences::save_settings)
+        .get("/unsubscribe/{token}", Public, preferences::unsubscribe_form)
+        .post("/unsubscribe/{token}", Public, preferences::unsubscribe)
+        .get("/api/v1/me/notifications", Person, preferences::api_settings)
+        .put("/api/v1/me/notifications", Person, preferences::api_save_settings)
 }
 
 /// The OpenAPI paths of the notification settings.

@@ -1,7 +1,9 @@
 //! Organisation endpoints of the JSON API.
 
 use super::data::{self, ListFilter, OrganisationInput, OrganisationRow};
+use super::policy;
 use super::representatives::{self, MandateRow};
+use crate::access::require;
 use crate::api::{ApiJson, ApiUser, Json, Page, Paginated, parse_id};
 use crate::audit::Actor;
 use crate::error::AppResult;
@@ -146,7 +148,7 @@ pub async fn create(
     ApiUser(user): ApiUser,
     ApiJson(body): ApiJson<OrganisationBody>,
 ) -> AppResult<(StatusCode, Json<OrganisationOut>)> {
-    user.require_admin()?;
+    require(policy::manage(&user.doer()))?;
     let valid = body
         .apply(OrganisationInput::default())
         .validate()
@@ -167,7 +169,7 @@ pub async fn update(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<OrganisationBody>,
 ) -> AppResult<Json<OrganisationOut>> {
-    user.require_admin()?;
+    require(policy::manage(&user.doer()))?;
     let id = parse_id(&id)?;
     let d = data::get(&state.db.read, user.network.id, id).await?;
     let current = OrganisationInput::from_detail(&d);
@@ -198,7 +200,7 @@ pub async fn set_representative(
     ApiJson(body): ApiJson<RepresentativeBody>,
 ) -> AppResult<Json<OrganisationOut>> {
     let id = parse_id(&id)?;
-    user.require(user.is_admin() || user.represents(id))?;
+    require(policy::name_representative(&user.doer(), id))?;
     let txn = state.db.write.begin().await?;
     data::get(&txn, user.network.id, id).await?;
     representatives::set_representative(&txn, Actor::person(user.person_id), user.network.id, id, body.person_id)

@@ -472,6 +472,27 @@ pub async fn names<C: ConnectionTrait>(conn: &C, ids: &[i64]) -> AppResult<BTree
         .collect())
 }
 
+/// The organisation if it has (or had) a membership in the network, whatever its status
+/// (a former member keeps its commitments); otherwise `NotFound`: an organisation of
+/// another network does not exist here.
+pub async fn of_network<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    organisation_id: i64,
+) -> AppResult<organisation::Model> {
+    let here = Query::select()
+        .column(membership::Column::OrganisationId)
+        .from(membership::Entity)
+        .and_where(membership::Column::NetworkId.eq(network_id))
+        .and_where(membership::Column::OrganisationId.eq(organisation_id))
+        .take();
+    organisation::Entity::find_by_id(organisation_id)
+        .filter(organisation::Column::Id.in_subquery(here))
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// The organisation if it is a member (not a candidate, not former) of the network;
 /// otherwise a 422 on `field`.
 pub async fn require_member<C: ConnectionTrait>(

@@ -1,7 +1,9 @@
 //! Organisation pages.
 
 use super::data::{self, ListFilter, OrganisationDetail, OrganisationInput, OrganisationRow};
+use super::policy;
 use super::representatives::{self, MandateRow};
+use crate::access::require;
 use crate::api::Page;
 use crate::audit::Actor;
 use crate::error::{AppError, AppResult, FieldErrors};
@@ -24,6 +26,7 @@ struct ListPage {
     page: u64,
     pages: u64,
     total: i64,
+    can_create: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -54,6 +57,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<
         page: page.number(),
         pages: page.count(total),
         total,
+        can_create: policy::manage(&user.doer()),
     })
 }
 
@@ -74,8 +78,9 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let detail = data::get(&state.db.read, user.network.id, id).await?;
     let people = representatives::people(&state.db.read, user.network.id, id).await?;
     let mandates = representatives::mandates(&state.db.read, user.network.id, id).await?;
-    let can_edit = user.is_admin();
-    let can_change_representative = user.is_admin() || user.represents(id);
+    let doer = user.doer();
+    let can_edit = policy::manage(&doer);
+    let can_change_representative = policy::name_representative(&doer, id);
     render(&ShowPage {
         ctx,
         detail,
@@ -130,7 +135,7 @@ impl FormPage {
 }
 
 pub async fn new_form(ctx: Ctx) -> AppResult<Response> {
-    require_user(&ctx)?.require_admin()?;
+    require(policy::manage(&require_user(&ctx)?.doer()))?;
     let input = OrganisationInput {
         kind: "user".into(),
         status: "member".into(),
@@ -151,7 +156,7 @@ pub async fn create(
     CsrfForm(input): CsrfForm<OrganisationInput>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
-    user.require_admin()?;
+    require(policy::manage(&user.doer()))?;
     let valid = match input.validate() {
         Ok(v) => v,
         Err(errors) => {
@@ -174,7 +179,7 @@ pub async fn create(
 
 pub async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
     let user = require_user(&ctx)?;
-    user.require_admin()?;
+    require(policy::manage(&user.doer()))?;
     let id = crate::api::parse_id(&id)?;
     let d = data::get(&state.db.read, user.network.id, id).await?;
     let input = OrganisationInput::from_detail(&d);
@@ -193,7 +198,7 @@ pub async fn update(
     CsrfForm(input): CsrfForm<OrganisationInput>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
-    user.require_admin()?;
+    require(policy::manage(&user.doer()))?;
     let id = crate::api::parse_id(&id)?;
     data::get(&state.db.read, user.network.id, id).await?;
     let valid = match input.validate() {
@@ -244,7 +249,7 @@ pub async fn change_representative(
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     let id = crate::api::parse_id(&id)?;
-    user.require(user.is_admin() || user.represents(id))?;
+    require(policy::name_representative(&user.doer(), id))?;
     let person_id: i64 = form
         .person_id
         .parse()

@@ -1,6 +1,8 @@
 //! People endpoints of the JSON API.
 
 use super::data::{self, InviteInput, PersonRow, Tie};
+use super::policy;
+use crate::access::require;
 use crate::api::{ApiJson, ApiUser, Json, Page, Paginated, parse_id};
 use crate::audit::Actor;
 use crate::auth::NetworkInfo;
@@ -133,7 +135,7 @@ pub async fn invite(
     ApiUser(user): ApiUser,
     ApiJson(body): ApiJson<InviteBody>,
 ) -> AppResult<(StatusCode, Json<PersonOut>)> {
-    user.require_admin()?;
+    require(policy::invite(&user.doer()))?;
     let bool_text = |b: bool| if b { "true".to_string() } else { String::new() };
     let input = InviteInput {
         email: body.email,

@@ -3,30 +3,27 @@
 pub mod api;
 pub mod data;
 pub mod pages;
+pub mod policy;
 
+use crate::access::Access::{Person, Policy};
 use crate::state::AppState;
-use axum::Router;
+use crate::web::route_table::Routes;
 use axum::extract::FromRef;
-use axum::routing::get;
 
-pub fn router<S>() -> Router<S>
+/// Pages and API; who may use them is [`policy`]'s.
+pub fn routes<S>() -> Routes<S>
 where
     S: Clone + Send + Sync + 'static,
     AppState: FromRef<S>,
 {
-    Router::new()
-        .route("/people", get(pages::list))
-        .route("/people/invite", get(pages::invite_form).post(pages::invite))
-        .route("/people/{id}", get(pages::show))
-}
-
-pub fn api_router<S>() -> Router<S>
-where
-    S: Clone + Send + Sync + 'static,
-    AppState: FromRef<S>,
-{
-    Router::new()
-        .route("/api/v1/me", get(api::me))
-        .route("/api/v1/people", get(api::list).post(api::invite))
-        .route("/api/v1/people/{id}", get(api::show))
+    const INVITE: crate::access::Access = Policy("people::policy::invite");
+    Routes::new()
+        .get("/people", Person, pages::list)
+        .get("/people/invite", INVITE, pages::invite_form)
+        .post("/people/invite", INVITE, pages::invite)
+        .get("/people/{id}", Person, pages::show)
+        .get("/api/v1/me", Person, api::me)
+        .get("/api/v1/people", Person, api::list)
+        .post("/api/v1/people", INVITE, api::invite)
+        .get("/api/v1/people/{id}", Person, api::show)
 }

@@ -1,6 +1,8 @@
 //! People pages and the invitation form.
 
 use super::data::{self, InviteInput, PersonRow, Tie};
+use super::policy;
+use crate::access::require;
 use crate::api::Page;
 use crate::audit::Actor;
 use crate::error::{AppError, AppResult, FieldErrors};
@@ -22,6 +24,7 @@ struct ListPage {
     page: u64,
     pages: u64,
     total: i64,
+    can_invite: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -52,6 +55,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<
         page: page.number(),
         pages: page.count(total),
         total,
+        can_invite: policy::invite(&user.doer()),
     })
 }
 
@@ -116,7 +120,7 @@ pub async fn invite_form(
     Query(params): Query<InviteParams>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
-    user.require_admin()?;
+    require(policy::invite(&user.doer()))?;
     let organisations = organisations(&state, user.network.id).await?;
     let input = InviteInput {
         organisation_id: params.organisation_id.unwrap_or_default(),
@@ -137,7 +141,7 @@ pub async fn invite(
     CsrfForm(input): CsrfForm<InviteInput>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
-    user.require_admin()?;
+    require(policy::invite(&user.doer()))?;
     let organisations = organisations(&state, user.network.id).await?;
     let inv = match input.validate() {
         Ok(inv) => inv,

@@ -3,8 +3,10 @@
 use super::ballots::{self, BallotInput, Receipt};
 use super::data::{self, PollFull};
 use super::input::PollInput;
+use super::policy;
 use super::result::{self, PollResult};
 use super::{life, proxies};
+use crate::access::require;
 use crate::api::{ApiJson, ApiUser, Json, Page, Paginated, parse_id};
 use crate::audit::Actor;
 use crate::error::{AppError, AppResult};
@@ -151,7 +153,7 @@ pub async fn create(
     ApiUser(user): ApiUser,
     ApiJson(body): ApiJson<PollInput>,
 ) -> AppResult<(StatusCode, Json<PollOut>)> {
-    user.require_admin()?;
+    require(policy::manage(&user.doer()))?;
     let valid = body.validate().map_err(AppError::Invalid)?;
     let txn = state.db.write.begin().await?;
     let id = data::create(&txn, Actor::person(user.person_id), user.network.id, &valid).await?;
@@ -174,7 +176,7 @@ pub async fn open(
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<PollOut>> {
-    user.require_admin()?;
+    require(policy::manage(&user.doer()))?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     life::open(&txn, Actor::person(user.person_id), user.network.id, id).await?;
@@ -192,7 +194,7 @@ pub async fn close(
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<PollResult>> {
-    user.require_admin()?;
+    require(policy::manage(&user.doer()))?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let result = life::close(&txn, Actor::person(user.person_id), user.network.id, id).await?;
@@ -218,7 +220,7 @@ pub async fn ballot(
 ) -> AppResult<(StatusCode, Json<Receipt>)> {
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
-    let receipt = ballots::cast(&txn, &user, user.network.id, id, &body).await?;
+    let receipt = ballots::cast(&txn, &user.doer(), user.network.id, id, &body).await?;
     txn.commit().await?;
     Ok((StatusCode::CREATED, Json(receipt)))
 }
@@ -315,7 +317,7 @@ pub async fn delegate(
     let txn = state.db.write.begin().await?;
     let m = proxies::give_mandate(
         &txn,
-        &user,
+        &user.doer(),
         user.network.id,
         id,
         body.organisation_id,
@@ -344,7 +346,7 @@ pub async fn proxy(
     let txn = state.db.write.begin().await?;
     let m = proxies::give_mandate(
         &txn,
-        &user,
+        &user.doer(),
         user.network.id,
         id,
         body.organisation_id,

@@ -4,13 +4,14 @@
 use super::data::{PollFull, get};
 use super::electorate::{electorate, mandates};
 use super::entities::{ballot, elector, mandate, voter};
-use crate::audit::{self, Actor, Change};
-use crate::auth::CurrentUser;
+use super::policy::{self, Casting};
+use crate::access::Doer;
+use crate::audit::{self, Change};
 use crate::auth::tokens::{hash_token, new_token};
 use crate::db;
 use crate::error::{AppError, AppResult};
+use intercoop_domain::voting::Electorate;
 use intercoop_domain::voting::{BallotContent, BallotError, Choice, Method, PollStatus, validate_ballot};
-use intercoop_domain::voting::{Electorate, MandateKind};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
@@ -132,31 +133,20 @@ pub struct VoterChoice {
     pub recorded_by: Option<i64>,
 }
 
-/// May `user` vote for this elector (as representative, delegate or proxy holder)?
-pub(super) fn may_cast(user: &CurrentUser, e: &elector::Model, mandates: &[mandate::Model]) -> (bool, bool) {
-    let Some(org) = e.organisation_id else {
-        return (false, false);
-    };
-    match mandates.iter().find(|m| m.organisation_id == org) {
-        Some(m) if m.kind == MandateKind::Delegate => (m.person_id == Some(user.person_id), false),
-        Some(m) => (false, m.holder_organisation_id.is_some_and(|h| user.represents(h))),
-        None => (user.represents(org), false),
-    }
-}
-
 /// Finds the elector the caller votes for. In an organisations poll: the organisation
 /// asked for, or else the one the caller represents (or holds a delegation for), or else
 /// the only one whose proxy they hold. An administrator may record any organisation's
 /// ballot. In a people poll: the caller.
 pub fn choose_voter(
-    user: &CurrentUser,
+    doer: &Doer,
     full: &PollFull,
     electors: &[elector::Model],
     mandates: &[mandate::Model],
     organisation_id: Option<i64>,
 ) -> AppResult<VoterChoice> {
     if full.poll.electorate == Electorate::People {
-        let key = format!("p:{}", user.person_id);
+        let me = doer.person_id.ok_or(AppError::Forbidden)?;
+        let key = format!("p:{me}");
         let e = electors
             .iter()
             .find(|e| e.voter_key == key)
@@ -172,16 +162,15 @@ pub fn choose_voter(
             .iter()
             .find(|e| e.voter_key == key)
             .ok_or(AppError::Forbidden)?;
-        let (own, proxy) = may_cast(user, e, mandates);
-        return if own || proxy {
+        return if policy::casting(doer, e, mandates) != Casting::No {
             Ok(VoterChoice {
                 elector: e.clone(),
                 recorded_by: None,
             })
-        } else if user.is_admin() {
+        } else if policy::record_for_others(doer) {
             Ok(VoterChoice {
                 elector: e.clone(),
-                recorded_by: Some(user.person_id),
+                recorded_by: doer.person_id,
             })
         } else {
             Err(AppError::Forbidden)
@@ -190,10 +179,10 @@ pub fn choose_voter(
     let mut own = Vec::new();
     let mut proxies = Vec::new();
     for e in electors {
-        match may_cast(user, e, mandates) {
-            (true, _) => own.push(e),
-            (_, true) => proxies.push(e),
-            _ => {}
+        match policy::casting(doer, e, mandates) {
+            Casting::Own => own.push(e),
+            Casting::Proxy => proxies.push(e),
+            Casting::No => {}
         }
     }
     let e = match (own.first(), proxies.len()) {
@@ -224,30 +213,34 @@ pub struct Receipt {
 /// Casts (or replaces) a ballot, in the caller's transaction.
 pub async fn cast<C: ConnectionTrait>(
     conn: &C,
-    user: &CurrentUser,
+    doer: &Doer,
     network_id: i64,
     poll_id: i64,
     input: &BallotInput,
 ) -> AppResult<Receipt> {
     let full = get(conn, network_id, poll_id).await?;
-    match full.status() {
-        PollStatus::Open => {}
-        PollStatus::Closed => return Err(AppError::invalid("poll", "poll-closed")),
-        PollStatus::Draft => return Err(AppError::invalid("poll", "poll-not-open")),
+    // A draft has no electorate yet: nobody may vote, whoever asks.
+    if full.status() == PollStatus::Draft {
+        return Err(AppError::invalid("poll", "poll-not-open"));
     }
+    // Then who may vote (the frozen electorate), before whether it still may.
     let electors = electorate(conn, poll_id).await?;
     let mandates = mandates(conn, poll_id).await?;
-    let choice = choose_voter(user, &full, &electors, &mandates, input.organisation_id)?;
+    let choice = choose_voter(doer, &full, &electors, &mandates, input.organisation_id)?;
+    if full.status() == PollStatus::Closed {
+        return Err(AppError::invalid("poll", "poll-closed"));
+    }
     let content = parse_ballot(&full, input)?;
     let e = &choice.elector;
-    let (receipt, replaced) = store_ballot(conn, &full, e, &content, user.person_id, choice.recorded_by).await?;
+    let cast_by = doer.person_id.ok_or(AppError::Forbidden)?;
+    let (receipt, replaced) = store_ballot(conn, &full, e, &content, cast_by, choice.recorded_by).await?;
     // The audit log says who voted (and who recorded it), never what: even an open
     // ballot's content is in the ballots table only.
     audit::record(
         conn,
         Change {
             network_id: Some(network_id),
-            actor: Actor::person(user.person_id),
+            actor: doer.audit_actor(),
             action: if choice.recorded_by.is_some() {
                 "poll.ballot.recorded"
             } else {

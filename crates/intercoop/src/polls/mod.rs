@@ -13,50 +13,46 @@ pub mod jobs;
 pub mod life;
 pub mod notifications;
 pub mod pages;
+pub mod policy;
 pub mod proxies;
 pub mod result;
 pub mod result_page;
 pub mod waiting;
 
+use crate::access::Access::{self, Person, Policy};
 use crate::auth::CurrentUser;
 use crate::error::AppResult;
 use crate::state::AppState;
 use crate::web::dashboard::{DashboardItem, DashboardSection};
-use axum::Router;
+use crate::web::route_table::Routes;
 use axum::extract::FromRef;
-use axum::routing::{get, post};
 
-/// Pages of this feature area.
-pub fn router<S>() -> Router<S>
+/// Pages and API; who may use them is [`policy`]'s.
+pub fn routes<S>() -> Routes<S>
 where
     S: Clone + Send + Sync + 'static,
     AppState: FromRef<S>,
 {
-    Router::new()
-        .route("/polls", get(pages::list))
-        .route("/polls/{id}", get(pages::show))
-        .route("/polls/{id}/ballot", post(pages::vote))
-        .route("/polls/{id}/open", post(pages::open))
-        .route("/polls/{id}/close", post(pages::close))
-        .route("/polls/{id}/result", get(result_page::result))
-}
-
-/// JSON API of this feature area.
-pub fn api_router<S>() -> Router<S>
-where
-    S: Clone + Send + Sync + 'static,
-    AppState: FromRef<S>,
-{
-    Router::new()
-        .route("/api/v1/polls", get(api::list).post(api::create))
-        .route("/api/v1/polls/{id}", get(api::show))
-        .route("/api/v1/polls/{id}/open", post(api::open))
-        .route("/api/v1/polls/{id}/close", post(api::close))
-        .route("/api/v1/polls/{id}/ballots", post(api::ballot))
-        .route("/api/v1/polls/{id}/result", get(api::result))
-        .route("/api/v1/polls/{id}/receipts/{code}", get(api::receipt))
-        .route("/api/v1/polls/{id}/delegations", post(api::delegate))
-        .route("/api/v1/polls/{id}/proxies", post(api::proxy))
+    const MANAGE: Access = Policy("polls::policy::manage");
+    const CAST: Access = Policy("polls::policy::casting");
+    const HAND_VOTE: Access = Policy("polls::policy::hand_vote");
+    Routes::new()
+        .get("/polls", Person, pages::list)
+        .get("/polls/{id}", Person, pages::show)
+        .post("/polls/{id}/ballot", CAST, pages::vote)
+        .post("/polls/{id}/open", MANAGE, pages::open)
+        .post("/polls/{id}/close", MANAGE, pages::close)
+        .get("/polls/{id}/result", Person, result_page::result)
+        .get("/api/v1/polls", Person, api::list)
+        .post("/api/v1/polls", MANAGE, api::create)
+        .get("/api/v1/polls/{id}", Person, api::show)
+        .post("/api/v1/polls/{id}/open", MANAGE, api::open)
+        .post("/api/v1/polls/{id}/close", MANAGE, api::close)
+        .post("/api/v1/polls/{id}/ballots", CAST, api::ballot)
+        .get("/api/v1/polls/{id}/result", Person, api::result)
+        .get("/api/v1/polls/{id}/receipts/{code}", Person, api::receipt)
+        .post("/api/v1/polls/{id}/delegations", HAND_VOTE, api::delegate)
+        .post("/api/v1/polls/{id}/proxies", HAND_VOTE, api::proxy)
 }
 
 /// The OpenAPI paths of this feature area, merged into `/api/openapi.json`.
@@ -98,7 +94,7 @@ pub async fn dashboard_section(
     user: &CurrentUser,
     lang: crate::i18n::Lang,
 ) -> AppResult<Option<DashboardSection>> {
-    let waiting = waiting::waiting_for(&state.db.read, user).await?;
+    let waiting = waiting::waiting_for(&state.db.read, user.network.id, &user.doer()).await?;
     if waiting.is_empty() {
         return Ok(None);
     }

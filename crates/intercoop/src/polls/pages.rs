@@ -4,7 +4,9 @@
 use super::ballots::{self, BallotInput};
 use super::data::{self, PollFull};
 use super::entities::{elector, poll};
+use super::policy;
 use super::{electorate, life};
+use crate::access::require;
 use crate::api::{Page, parse_id};
 use crate::audit::Actor;
 use crate::error::{AppError, AppResult, FieldErrors};
@@ -147,12 +149,13 @@ async fn show_page(
     receipt: Option<String>,
 ) -> AppResult<ShowPage> {
     let user = require_user(&ctx)?;
+    let doer = user.doer();
     let full = data::get(&state.db.read, user.network.id, id).await?;
     let electors = electorate::electorate(&state.db.read, id).await?;
     let mandates = electorate::mandates(&state.db.read, id).await?;
     let voters = electorate::voters(&state.db.read, id).await?;
     let vote_for = if full.status() == PollStatus::Open {
-        ballots::choose_voter(&user, &full, &electors, &mandates, organisation_id)
+        ballots::choose_voter(&doer, &full, &electors, &mandates, organisation_id)
             .ok()
             .map(|c| c.elector)
     } else {
@@ -162,7 +165,7 @@ async fn show_page(
         .as_ref()
         .is_some_and(|e| voters.iter().any(|v| v.voter_key == e.voter_key));
     let org_ids: Vec<i64> = electors.iter().filter_map(|e| e.organisation_id).collect();
-    let names = if user.is_admin() || vote_for.is_some() {
+    let names = if policy::see_electorate(&doer, vote_for.is_some()) {
         data::organisation_names(&state.db.read, org_ids).await?
     } else {
         HashMap::new()
@@ -175,16 +178,18 @@ async fn show_page(
         Some(_) => user.name.clone(),
         None => String::new(),
     };
-    let mut record_choices: Vec<(i64, String)> =
-        if user.is_admin() && full.poll.electorate == Electorate::Organisations && full.status() == PollStatus::Open {
-            electors
-                .iter()
-                .filter_map(|e| e.organisation_id)
-                .map(|o| (o, names.get(&o).cloned().unwrap_or_default()))
-                .collect()
-        } else {
-            Vec::new()
-        };
+    let mut record_choices: Vec<(i64, String)> = if policy::record_for_others(&doer)
+        && full.poll.electorate == Electorate::Organisations
+        && full.status() == PollStatus::Open
+    {
+        electors
+            .iter()
+            .filter_map(|e| e.organisation_id)
+            .map(|o| (o, names.get(&o).cloned().unwrap_or_default()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     record_choices.sort_by_key(|(_, n)| n.to_lowercase());
     let grade_count = full.grade_count();
     let grades = (0..grade_count)
@@ -201,7 +206,7 @@ async fn show_page(
         })
         .collect();
     Ok(ShowPage {
-        can_admin: user.is_admin(),
+        can_admin: policy::manage(&doer),
         electorate_size: electors.len(),
         voters: voters.len(),
         poll: full.poll,
@@ -312,7 +317,7 @@ pub async fn vote(
     let outcome = match ballot_from_form(&full, &form) {
         Ok(input) => {
             let txn = state.db.write.begin().await?;
-            match ballots::cast(&txn, &user, user.network.id, id, &input).await {
+            match ballots::cast(&txn, &user.doer(), user.network.id, id, &input).await {
                 Ok(receipt) => {
                     txn.commit().await?;
                     Ok(receipt)
@@ -351,7 +356,7 @@ pub async fn open(
     CsrfForm(_form): CsrfForm<HashMap<String, String>>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
-    user.require_admin()?;
+    require(policy::manage(&user.doer()))?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let opened = life::open(&txn, Actor::person(user.person_id), user.network.id, id).await;
@@ -377,7 +382,7 @@ pub async fn close(
     CsrfForm(_form): CsrfForm<HashMap<String, String>>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
-    user.require_admin()?;
+    require(policy::manage(&user.doer()))?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     life::close(&txn, Actor::person(user.person_id), user.network.id, id).await?;

@@ -4,8 +4,8 @@
 use super::data::get;
 use super::electorate::electorate;
 use super::entities::{mandate, poll};
-use crate::audit::{self, Actor, Change};
-use crate::auth::CurrentUser;
+use crate::access::Doer;
+use crate::audit::{self, Change};
 use crate::db;
 use crate::error::{AppError, AppResult};
 use intercoop_domain::voting::{Electorate, MandateKind, PollStatus, Proxy, ProxyError, check_proxy};
@@ -17,13 +17,19 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, E
 /// per holder, no chains). Replaces an earlier mandate of that organisation for the poll.
 pub async fn give_mandate<C: ConnectionTrait>(
     conn: &C,
-    user: &CurrentUser,
+    doer: &Doer,
     network_id: i64,
     poll_id: i64,
     organisation_id: Option<i64>,
     kind: MandateKind,
     target: i64,
 ) -> AppResult<mandate::Model> {
+    // Who may hand the vote first: someone who may not learns nothing of the poll.
+    let org = match organisation_id {
+        Some(o) => o,
+        None => *doer.represents.first().ok_or(AppError::Forbidden)?,
+    };
+    crate::access::require(super::policy::hand_vote(doer, org))?;
     lock_mandates(conn, poll_id).await?;
     let full = get(conn, network_id, poll_id).await?;
     if full.status() != PollStatus::Open {
@@ -32,16 +38,6 @@ pub async fn give_mandate<C: ConnectionTrait>(
     if full.poll.electorate != Electorate::Organisations {
         return Err(AppError::Conflict("poll-mandate-people"));
     }
-    let org = match organisation_id {
-        Some(o) => o,
-        None => user
-            .organisations
-            .iter()
-            .find(|o| o.is_representative)
-            .map(|o| o.id)
-            .ok_or(AppError::Forbidden)?,
-    };
-    user.require(user.represents(org) || user.is_admin())?;
     let electors = electorate(conn, poll_id).await?;
     if !electors.iter().any(|e| e.organisation_id == Some(org)) {
         return Err(AppError::Forbidden);
@@ -96,7 +92,7 @@ pub async fn give_mandate<C: ConnectionTrait>(
         kind: Set(kind.into()),
         person_id: Set(person_id),
         holder_organisation_id: Set(holder),
-        created_by: Set(user.person_id),
+        created_by: Set(doer.person_id.ok_or(AppError::Forbidden)?),
         created_at: Set(db::now()),
         ..Default::default()
     }
@@ -106,7 +102,7 @@ pub async fn give_mandate<C: ConnectionTrait>(
         conn,
         Change {
             network_id: Some(network_id),
-            actor: Actor::person(user.person_id),
+            actor: doer.audit_actor(),
             action: if kind == MandateKind::Delegate {
                 "poll.delegate"
             } else {

@@ -1,8 +1,8 @@
 //! What waits for a person: the open polls in which they may still cast a ballot.
 
-use super::ballots::may_cast;
 use super::entities::{elector, mandate, poll, voter};
-use crate::auth::CurrentUser;
+use super::policy::{Casting, casting};
+use crate::access::Doer;
 use crate::error::AppResult;
 use intercoop_domain::voting::Electorate;
 use intercoop_domain::voting::PollStatus;
@@ -13,8 +13,12 @@ use std::collections::BTreeSet;
 /// (poll, organisation voted for, if any).
 pub async fn waiting_for<C: ConnectionTrait>(
     conn: &C,
-    user: &CurrentUser,
+    network_id: i64,
+    doer: &Doer,
 ) -> AppResult<Vec<(poll::Model, Option<i64>)>> {
+    let Some(person_id) = doer.person_id else {
+        return Ok(Vec::new());
+    };
     // The open polls of the network, as a sub-query: only the rows that concern this
     // person are read (its organisations' electors and mandates, mandates it holds,
     // its own elector in people polls), never the whole frozen electorates (hundreds
@@ -23,23 +27,18 @@ pub async fn waiting_for<C: ConnectionTrait>(
         sea_orm::sea_query::Query::select()
             .column(poll::Column::Id)
             .from(poll::Entity)
-            .and_where(poll::Column::NetworkId.eq(user.network.id))
+            .and_where(poll::Column::NetworkId.eq(network_id))
             .and_where(poll::Column::Status.eq(PollStatus::Open.as_str()))
             .take()
     };
-    let my_orgs: Vec<i64> = user.organisations.iter().map(|o| o.id).collect();
-    let represented: Vec<i64> = user
-        .organisations
-        .iter()
-        .filter(|o| o.is_representative)
-        .map(|o| o.id)
-        .collect();
+    let my_orgs: Vec<i64> = doer.organisations.clone();
+    let represented: Vec<i64> = doer.represents.clone();
     let all_mandates = mandate::Entity::find()
         .filter(mandate::Column::PollId.in_subquery(open()))
         .filter(
             Condition::any()
                 .add(mandate::Column::OrganisationId.is_in(my_orgs.clone()))
-                .add(mandate::Column::PersonId.eq(user.person_id))
+                .add(mandate::Column::PersonId.eq(person_id))
                 .add(mandate::Column::HolderOrganisationId.is_in(represented)),
         )
         .all(conn)
@@ -60,7 +59,7 @@ pub async fn waiting_for<C: ConnectionTrait>(
     let known: BTreeSet<i64> = electors.iter().map(|e| e.id).collect();
     electors.extend(
         elector::Entity::find()
-            .filter(elector::Column::PersonId.eq(user.person_id))
+            .filter(elector::Column::PersonId.eq(person_id))
             .filter(elector::Column::PollId.in_subquery(open()))
             .all(conn)
             .await?
@@ -94,10 +93,9 @@ pub async fn waiting_for<C: ConnectionTrait>(
                 continue;
             }
             let mine = if p.electorate == Electorate::People {
-                e.person_id == Some(user.person_id)
+                e.person_id == Some(person_id)
             } else {
-                let (own, proxy) = may_cast(user, e, &mandates);
-                own || proxy
+                casting(doer, e, &mandates) != Casting::No
             };
             if mine {
                 out.push((

@@ -110,17 +110,10 @@ pub async fn transition(
     ApiJson(body): ApiJson<TransitionBody>,
 ) -> AppResult<Json<ProposalOut>> {
     let to: ProposalStatus = body.to.parse().map_err(|_| AppError::invalid("to", "invalid-choice"))?;
-    if matches!(
-        to,
-        ProposalStatus::Funding | ProposalStatus::Funded | ProposalStatus::Lapsed
-    ) {
-        // These have their own endpoints: /campaign and /close.
-        return Err(AppError::Conflict("proposals-wrong-status"));
-    }
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
-    super::lifecycle::transition(&txn, &Doer::user(&user), &p, to, &body.reason, None).await?;
+    super::lifecycle::transition(&txn, &Doer::user(&user), &p, to, &body.reason).await?;
     txn.commit().await?;
     Ok(Json(out(&state, user.network.id, id).await?))
 }

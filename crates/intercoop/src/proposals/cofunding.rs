@@ -5,7 +5,7 @@
 
 use super::data::{get, status_of};
 use super::entities::{proposal, quote};
-use super::lifecycle::{check_can_move, transition};
+use super::lifecycle::{check_can_move, move_to};
 use super::quotes::{quote_total, select_quote};
 use crate::access::Doer;
 use crate::audit::{self, Change};
@@ -29,6 +29,7 @@ pub async fn open_campaign<C: ConnectionTrait>(
     body: &CampaignBody,
     poll_id: Option<i64>,
 ) -> AppResult<campaign::Model> {
+    crate::access::require(crate::funding::policy::open_campaign(doer))?;
     check_can_move(conn, doer, p, ProposalStatus::Funding).await?;
     if campaign_of(conn, p.id).await?.is_some() {
         return Err(AppError::Conflict("proposals-campaign-exists"));
@@ -52,11 +53,11 @@ pub async fn open_campaign<C: ConnectionTrait>(
     };
     let valid = campaigns::validate(conn, p.network_id, body, total).await?;
     let p = match quote_id {
-        Some(q) if p.selected_quote_id != Some(q) => select_quote(conn, &Doer::assembly(), p, q).await?,
+        Some(q) if p.selected_quote_id != Some(q) => select_quote(conn, doer, p, q).await?,
         _ => p.clone(),
     };
     let row = campaigns::insert(conn, doer, p.network_id, p.id, quote_id, &valid).await?;
-    transition(conn, doer, &p, ProposalStatus::Funding, "", poll_id).await?;
+    move_to(conn, doer, &p, ProposalStatus::Funding, "", poll_id).await?;
     super::jobs::close_at_deadline(conn, &row).await?;
     Ok(row)
 }
@@ -64,21 +65,19 @@ pub async fn open_campaign<C: ConnectionTrait>(
 /// Closes a campaign: funded when fully covered with enough participants (one payment
 /// request per participant, emailed), lapsed otherwise (pledges released, everyone told).
 pub async fn close<C: ConnectionTrait>(conn: &C, doer: &Doer, p: &proposal::Model) -> AppResult<Closed> {
-    if !(doer.is_admin() || doer.system) {
-        return Err(AppError::Forbidden);
-    }
+    crate::access::require(crate::funding::policy::close_campaign(doer))?;
     let c = campaigns::open_locked(conn, p.id).await?;
     // Read the proposal again under the lock: the caller's copy may predate the campaign.
     let p = &get(conn, p.network_id, p.id).await?;
     let settled = settle(conn, &c).await?;
     match settled.outcome {
         Outcome::Funded => {
-            transition(conn, doer, p, ProposalStatus::Funded, "", None).await?;
+            move_to(conn, doer, p, ProposalStatus::Funded, "", None).await?;
             crate::funding::notifications::funded(conn, &reference(p), &c, &settled.shares, &settled.requests).await?;
         }
         Outcome::Lapsed(reason) => {
             // The timeline records the domain's word for why (`LapseReason`).
-            transition(conn, doer, p, ProposalStatus::Lapsed, reason.as_str(), None).await?;
+            move_to(conn, doer, p, ProposalStatus::Lapsed, reason.as_str(), None).await?;
             crate::funding::notifications::lapsed(conn, &reference(p), &c, &settled.shares).await?;
         }
     }
@@ -107,9 +106,7 @@ pub async fn adopt<C: ConnectionTrait>(
     organisation_id: i64,
 ) -> AppResult<Adoption> {
     let org = require_member(conn, p.network_id, organisation_id, "organisation_id").await?;
-    if !doer.speaks_for(organisation_id) {
-        return Err(AppError::Forbidden);
-    }
+    crate::access::require(crate::funding::policy::adopt_for(doer, organisation_id))?;
     if status_of(p) != ProposalStatus::Delivered {
         return Err(AppError::Conflict("proposals-not-delivered"));
     }

@@ -206,7 +206,7 @@ pub async fn commitments(
     ApiUser(user): ApiUser,
     Query(q): Query<OrganisationParam>,
 ) -> AppResult<Json<Commitments>> {
-    user.require(user.is_admin() || user.belongs_to(q.organisation_id))?;
+    crate::access::require(crate::funding::policy::see_commitments(&user.doer(), q.organisation_id))?;
     Ok(Json(
         commitments::commitments(&state.db.read, user.network.id, q.organisation_id).await?,
     ))

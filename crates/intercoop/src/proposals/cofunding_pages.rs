@@ -116,12 +116,16 @@ pub async fn open_campaign(
         "size" => intercoop_domain::sharing::SharingKey::Size,
         _ => return Err(AppError::invalid("key", "invalid-choice")),
     };
+    // The day picked, through its end where the network is (its time zone).
     let deadline = match form.deadline.trim() {
         "" => None,
         d => {
-            let date = time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
+            let date: jiff::civil::Date = d
+                .parse()
                 .map_err(|_| AppError::invalid("deadline", "proposals-deadline-past"))?;
-            Some(date.with_hms(23, 59, 0).map_err(anyhow::Error::from)?.assume_utc())
+            let tz = jiff::tz::TimeZone::get(&user.network.time_zone).map_err(anyhow::Error::from)?;
+            let end = intercoop_domain::calendar::end_of_day(date, &tz);
+            Some(crate::clock::from_timestamp(end))
         }
     };
     let fixed = match (

@@ -55,7 +55,9 @@ pub struct Commitments {
 }
 
 pub async fn commitments<C: ConnectionTrait>(conn: &C, network_id: i64, org: i64) -> AppResult<Commitments> {
-    let names = org_names(conn, &[org]).await?;
+    let name = crate::organisations::data::of_network(conn, network_id, org)
+        .await?
+        .name;
     let pledges = pledge::Entity::find()
         .filter(pledge::Column::OrganisationId.eq(org))
         .filter(pledge::Column::Status.eq(PledgeStatus::Active.as_str()))
@@ -168,7 +170,7 @@ pub async fn commitments<C: ConnectionTrait>(conn: &C, network_id: i64, org: i64
     let credited_total = total(credits.iter().map(|c| c.amount_cents))?;
     Ok(Commitments {
         organisation_id: org,
-        organisation_name: names.get(&org).cloned().unwrap_or_default(),
+        organisation_name: name,
         open_total_cents: open_total,
         requested_total_cents: requested_total,
         credited_total_cents: credited_total,

@@ -181,7 +181,7 @@ pub async fn load_demo<C: sea_orm::ConnectionTrait>(conn: &C, network_id: i64) -
     }
     super::cofunding::close(conn, &admin, &p).await.map_err(err)?;
     let p = data::get(conn, network_id, ids[2]).await.map_err(err)?;
-    super::lifecycle::transition(conn, &admin, &p, ProposalStatus::InProgress, "", None)
+    super::lifecycle::move_to(conn, &admin, &p, ProposalStatus::InProgress, "", None)
         .await
         .map_err(err)?;
     Ok(())

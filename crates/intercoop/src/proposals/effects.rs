@@ -11,7 +11,7 @@
 use super::cofunding;
 use super::data;
 use super::entities::{proposal, quote};
-use super::lifecycle::{check_can_move, transition};
+use super::lifecycle::{check_can_move, move_to};
 use super::quotes::quote_total;
 use crate::access::Doer;
 use crate::error::{AppError, AppResult};
@@ -135,10 +135,10 @@ pub async fn apply_effect<C: ConnectionTrait>(
     let reason = format!("poll {poll_id}");
     match effect {
         ProposalEffect::Discuss => {
-            transition(conn, &doer, &p, ProposalStatus::Discussion, &reason, Some(poll_id)).await?;
+            move_to(conn, &doer, &p, ProposalStatus::Discussion, &reason, Some(poll_id)).await?;
         }
         ProposalEffect::Reject => {
-            transition(conn, &doer, &p, ProposalStatus::Rejected, &reason, Some(poll_id)).await?;
+            move_to(conn, &doer, &p, ProposalStatus::Rejected, &reason, Some(poll_id)).await?;
         }
         ProposalEffect::OpenFunding { terms } => {
             let body = terms_of(terms)?;

@@ -4,23 +4,14 @@
 
 use super::data::status_of;
 use super::entities::{proposal, quote};
+use super::policy;
 use crate::access::Doer;
 use crate::audit::{self, Change};
 use crate::db;
 use crate::error::{AppError, AppResult};
 use crate::timeline::{EventInput, TimelineKind, add_event};
-use intercoop_domain::lifecycle::{self, Actor as LifeActor, ProposalStatus, TransitionError};
+use intercoop_domain::lifecycle::{self, ProposalStatus, TransitionError};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
-
-/// The lifecycle's view of a doer acting on a proposal.
-fn life(doer: &Doer, p: &proposal::Model, selected_provider: Option<i64>) -> LifeActor {
-    LifeActor {
-        roles: doer.roles,
-        is_author: doer.organisations.contains(&p.requested_by),
-        is_selected_provider: selected_provider.is_some_and(|s| doer.organisations.contains(&s)),
-        system: doer.system,
-    }
-}
 
 fn transition_error(e: TransitionError) -> AppError {
     match e {
@@ -38,7 +29,7 @@ pub async fn check_can_move<C: ConnectionTrait>(
     to: ProposalStatus,
 ) -> AppResult<()> {
     let provider = selected_provider(conn, p).await?;
-    lifecycle::check_transition(status_of(p), to, life(doer, p, provider)).map_err(transition_error)
+    policy::move_to(doer, p, provider, to).map_err(transition_error)
 }
 
 async fn selected_provider<C: ConnectionTrait>(conn: &C, p: &proposal::Model) -> AppResult<Option<i64>> {
@@ -55,21 +46,33 @@ pub async fn next_steps<C: ConnectionTrait>(
     doer: &Doer,
 ) -> AppResult<Vec<ProposalStatus>> {
     let provider = selected_provider(conn, p).await?;
-    Ok(lifecycle::next_steps(status_of(p), life(doer, p, provider))
+    Ok(lifecycle::next_steps(status_of(p), policy::actor(doer, p, provider))
         .into_iter()
-        // Opening funding and closing have their own forms (terms, shares).
-        .filter(|s| {
-            !matches!(
-                s,
-                ProposalStatus::Funding | ProposalStatus::Funded | ProposalStatus::Lapsed
-            )
-        })
+        .filter(|s| !policy::has_own_step(*s))
         .collect())
 }
 
-/// Moves a proposal, checking the lifecycle and the doer's role, with the reason on
-/// the timeline and in the audit log.
+/// Moves a proposal as a person asks (the page's and the API's transition), checking the
+/// lifecycle and the doer's role: the co-funding steps are refused (409), they have
+/// their own (`proposals::cofunding`: opening with its terms, closing with its payment
+/// requests).
 pub async fn transition<C: ConnectionTrait>(
+    conn: &C,
+    doer: &Doer,
+    p: &proposal::Model,
+    to: ProposalStatus,
+    reason: &str,
+) -> AppResult<proposal::Model> {
+    if policy::has_own_step(to) {
+        return Err(AppError::Conflict("proposals-wrong-status"));
+    }
+    move_to(conn, doer, p, to, reason, None).await
+}
+
+/// Moves a proposal, checking the lifecycle and the doer's role, with the reason (and
+/// the poll that decided it) on the timeline and in the audit log. For this feature's
+/// steps: the co-funding ones call it with their money side done.
+pub(super) async fn move_to<C: ConnectionTrait>(
     conn: &C,
     doer: &Doer,
     p: &proposal::Model,
@@ -138,9 +141,11 @@ pub async fn deliver<C: ConnectionTrait>(
     p: &proposal::Model,
     reason: &str,
 ) -> AppResult<proposal::Model> {
+    let provider = selected_provider(conn, p).await?;
+    crate::access::require(policy::deliver(doer, p, provider))?;
     let mut p = p.clone();
     if status_of(&p) == ProposalStatus::Funded {
-        p = transition(conn, doer, &p, ProposalStatus::InProgress, "", None).await?;
+        p = move_to(conn, doer, &p, ProposalStatus::InProgress, "", None).await?;
     }
-    transition(conn, doer, &p, ProposalStatus::Delivered, reason, None).await
+    move_to(conn, doer, &p, ProposalStatus::Delivered, reason, None).await
 }

@@ -29,73 +29,89 @@ pub mod lifecycle;
 pub mod needs;
 pub mod notifications;
 pub mod pages;
+pub mod policy;
 pub mod priority;
 pub mod quotes;
 pub mod views;
 
 pub use effects::{ProposalEffect, apply_effect};
 
+use crate::access::Access::{self, Person, Policy};
 use crate::auth::CurrentUser;
 use crate::error::AppResult;
 use crate::state::AppState;
 use crate::web::dashboard::{DashboardItem, DashboardSection};
-use axum::Router;
+use crate::web::route_table::Routes;
 use axum::extract::FromRef;
-use axum::routing::{get, post};
 
-/// Pages of this feature area.
-pub fn router<S>() -> Router<S>
+/// Pages and API; who may use them is [`policy`]'s, and `funding::policy`'s for the
+/// co-funding steps.
+pub fn routes<S>() -> Routes<S>
 where
     S: Clone + Send + Sync + 'static,
     AppState: FromRef<S>,
     crate::funding::FundingState: FromRef<S>,
 {
-    Router::new()
-        .route("/proposals", get(pages::list).post(pages::create))
-        .route("/proposals/new", get(pages::new_form))
-        .route("/proposals/commitments", get(cofunding_pages::commitments))
-        .route("/proposals/{id}", get(pages::show))
-        .route("/proposals/{id}/interest", post(pages::interest))
-        .route("/proposals/{id}/comments", post(pages::comment))
-        .route("/proposals/{id}/transition", post(pages::transition))
-        .route("/proposals/{id}/pledge", post(cofunding_pages::pledge))
-        .route("/proposals/{id}/pledge/withdraw", post(cofunding_pages::withdraw))
-        .route("/proposals/{id}/close", post(cofunding_pages::close))
-        .route("/proposals/{id}/campaign", post(cofunding_pages::open_campaign))
-        .route("/proposals/{id}/quotes/{quote_id}/select", post(pages::select_quote))
-        .route("/proposals/{id}/deliver", post(pages::deliver))
-        .route("/proposals/{id}/adopt", post(cofunding_pages::adopt))
-}
-
-/// JSON API of this feature area.
-pub fn api_router<S>() -> Router<S>
-where
-    S: Clone + Send + Sync + 'static,
-    AppState: FromRef<S>,
-    crate::funding::FundingState: FromRef<S>,
-{
-    Router::new()
-        .route("/api/v1/proposals", get(api::list).post(api::create))
-        .route("/api/v1/proposals/{id}", get(api::show))
-        .route("/api/v1/proposals/{id}/transition", post(api::transition))
-        .route("/api/v1/proposals/{id}/interest", post(api::interest))
-        .route("/api/v1/proposals/{id}/comments", post(api::comment))
-        .route("/api/v1/proposals/{id}/quotes", post(api::add_quote))
-        .route(
+    const POST_FOR: Access = Policy("proposals::policy::post_for");
+    const NEED_TOO: Access = Policy("proposals::policy::need_too");
+    const MOVE_TO: Access = Policy("proposals::policy::move_to");
+    const ADD_QUOTE: Access = Policy("proposals::policy::add_quote");
+    const SELECT_QUOTE: Access = Policy("proposals::policy::select_quote");
+    const DELIVER: Access = Policy("proposals::policy::deliver");
+    const OPEN_CAMPAIGN: Access = Policy("funding::policy::open_campaign");
+    const CLOSE_CAMPAIGN: Access = Policy("funding::policy::close_campaign");
+    const PLEDGE_FOR: Access = Policy("funding::policy::pledge_for");
+    const ADOPT_FOR: Access = Policy("funding::policy::adopt_for");
+    const SEE_COMMITMENTS: Access = Policy("funding::policy::see_commitments");
+    Routes::new()
+        .get("/proposals", Person, pages::list)
+        .post("/proposals", POST_FOR, pages::create)
+        .get("/proposals/new", Person, pages::new_form)
+        .get("/proposals/commitments", Person, cofunding_pages::commitments)
+        .get("/proposals/{id}", Person, pages::show)
+        .post("/proposals/{id}/interest", NEED_TOO, pages::interest)
+        .post("/proposals/{id}/comments", Person, pages::comment)
+        .post("/proposals/{id}/transition", MOVE_TO, pages::transition)
+        .post("/proposals/{id}/pledge", PLEDGE_FOR, cofunding_pages::pledge)
+        .post("/proposals/{id}/pledge/withdraw", PLEDGE_FOR, cofunding_pages::withdraw)
+        .post("/proposals/{id}/close", CLOSE_CAMPAIGN, cofunding_pages::close)
+        .post(
+            "/proposals/{id}/campaign",
+            OPEN_CAMPAIGN,
+            cofunding_pages::open_campaign,
+        )
+        .post(
+            "/proposals/{id}/quotes/{quote_id}/select",
+            SELECT_QUOTE,
+            pages::select_quote,
+        )
+        .post("/proposals/{id}/deliver", DELIVER, pages::deliver)
+        .post("/proposals/{id}/adopt", ADOPT_FOR, cofunding_pages::adopt)
+        .get("/api/v1/proposals", Person, api::list)
+        .post("/api/v1/proposals", POST_FOR, api::create)
+        .get("/api/v1/proposals/{id}", Person, api::show)
+        .post("/api/v1/proposals/{id}/transition", MOVE_TO, api::transition)
+        .post("/api/v1/proposals/{id}/interest", NEED_TOO, api::interest)
+        .post("/api/v1/proposals/{id}/comments", Person, api::comment)
+        .post("/api/v1/proposals/{id}/quotes", ADD_QUOTE, api::add_quote)
+        .post(
             "/api/v1/proposals/{id}/quotes/{quote_id}/select",
-            post(api::select_quote),
+            SELECT_QUOTE,
+            api::select_quote,
         )
-        .route("/api/v1/proposals/{id}/campaign", post(cofunding_api::open_campaign))
-        .route(
-            "/api/v1/proposals/{id}/pledges",
-            post(cofunding_api::pledge).delete(cofunding_api::withdraw),
+        .post(
+            "/api/v1/proposals/{id}/campaign",
+            OPEN_CAMPAIGN,
+            cofunding_api::open_campaign,
         )
-        .route("/api/v1/proposals/{id}/shares", get(cofunding_api::shares))
-        .route("/api/v1/proposals/{id}/preview", get(cofunding_api::preview))
-        .route("/api/v1/proposals/{id}/close", post(cofunding_api::close))
-        .route("/api/v1/proposals/{id}/deliver", post(api::deliver))
-        .route("/api/v1/proposals/{id}/adopt", post(cofunding_api::adopt))
-        .route("/api/v1/commitments", get(cofunding_api::commitments))
+        .post("/api/v1/proposals/{id}/pledges", PLEDGE_FOR, cofunding_api::pledge)
+        .delete("/api/v1/proposals/{id}/pledges", PLEDGE_FOR, cofunding_api::withdraw)
+        .get("/api/v1/proposals/{id}/shares", Person, cofunding_api::shares)
+        .get("/api/v1/proposals/{id}/preview", Person, cofunding_api::preview)
+        .post("/api/v1/proposals/{id}/close", CLOSE_CAMPAIGN, cofunding_api::close)
+        .post("/api/v1/proposals/{id}/deliver", DELIVER, api::deliver)
+        .post("/api/v1/proposals/{id}/adopt", ADOPT_FOR, cofunding_api::adopt)
+        .get("/api/v1/commitments", SEE_COMMITMENTS, cofunding_api::commitments)
 }
 
 /// The OpenAPI paths of this feature area, merged into `/api/openapi.json`.
@@ -190,7 +206,7 @@ pub async fn decisions_section(
     user: &CurrentUser,
     lang: crate::i18n::Lang,
 ) -> AppResult<Option<DashboardSection>> {
-    if !user.is_admin() {
+    if !crate::funding::policy::open_campaign(&user.doer()) {
         return Ok(None);
     }
     let list = effects::decisions_to_check(&state.db.read, user.network.id).await?;

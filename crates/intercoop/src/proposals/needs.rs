@@ -86,9 +86,7 @@ impl ProposalInput {
 /// running the software are told by a notice (`proposal_posted`) enqueued with it.
 pub async fn create<C: ConnectionTrait>(conn: &C, doer: &Doer, network_id: i64, v: &ValidProposal) -> AppResult<i64> {
     require_member(conn, network_id, v.requested_by, "requested_by").await?;
-    if !(doer.is_admin() || doer.organisations.contains(&v.requested_by)) {
-        return Err(AppError::Forbidden);
-    }
+    crate::access::require(super::policy::post_for(doer, v.requested_by))?;
     let now = db::now();
     let status = if v.draft {
         ProposalStatus::Draft
@@ -157,9 +155,7 @@ pub async fn add_interest<C: ConnectionTrait>(
     organisation_id: i64,
 ) -> AppResult<()> {
     require_member(conn, p.network_id, organisation_id, "organisation_id").await?;
-    if !(doer.is_admin() || doer.organisations.contains(&organisation_id)) {
-        return Err(AppError::Forbidden);
-    }
+    crate::access::require(super::policy::need_too(doer, organisation_id))?;
     let exists = interest::Entity::find()
         .filter(interest::Column::ProposalId.eq(p.id))
         .filter(interest::Column::OrganisationId.eq(organisation_id))
@@ -217,7 +213,7 @@ pub async fn add_comment<C: ConnectionTrait>(
         return Err(AppError::invalid("body", "too-long"));
     }
     if let Some(org) = organisation_id
-        && !doer.organisations.contains(&org)
+        && !super::policy::comment_as(doer, org)
     {
         return Err(AppError::invalid("organisation_id", "not-in-organisation"));
     }

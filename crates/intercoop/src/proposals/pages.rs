@@ -3,6 +3,7 @@
 
 use super::data;
 use super::needs::ProposalInput;
+use super::policy;
 use super::views::{self, ListFilter, ProposalOut, ProposalRow};
 use crate::access::Doer;
 use crate::error::{AppError, AppResult, FieldErrors};
@@ -227,7 +228,11 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
             .iter()
             .map(|s| (s.organisation_id, s.organisation_name.clone()))
             .collect();
-        for o in user.organisations.iter().filter(|o| o.is_representative) {
+        for o in user
+            .organisations
+            .iter()
+            .filter(|o| crate::funding::policy::pledge_for(&doer, o.id) && o.is_representative)
+        {
             if let Some(line) = c.shares.shares.iter().find(|s| s.organisation_id == o.id) {
                 if !line.fixed && c.status == "open" {
                     pledged.push((o.id, o.name.clone(), line.amount_cents));
@@ -272,15 +277,22 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let may_be_interested = user
         .organisations
         .iter()
-        .filter(|o| o.status == MembershipStatus::Member && o.id != p.requested_by && !interested.contains(&&o.name))
+        .filter(|o| {
+            o.status == MembershipStatus::Member
+                && o.id != p.requested_by
+                && !interested.contains(&&o.name)
+                && policy::need_too(&doer, o.id)
+        })
         .map(|o| (o.id, o.name.clone()))
         .collect();
-    let can_close = user.is_admin() && p.campaign.as_ref().is_some_and(|c| c.status == "open");
+    let can_close =
+        crate::funding::policy::close_campaign(&doer) && p.campaign.as_ref().is_some_and(|c| c.status == "open");
     let description_html = markdown(&p.description);
     let status = data::status_of(&model);
-    let can_open = user.is_admin()
+    let selected_provider = p.quotes.iter().find(|q| q.selected).map(|q| q.provider_id);
+    let can_open = crate::funding::policy::open_campaign(&doer)
         && p.campaign.is_none()
-        && matches!(status, ProposalStatus::Discussion | ProposalStatus::Quoted);
+        && policy::move_to(&doer, &model, selected_provider, ProposalStatus::Funding).is_ok();
     let members = if can_open {
         crate::organisations::data::list(
             &state.db,
@@ -299,10 +311,9 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     } else {
         Vec::new()
     };
-    let can_select_quote = user.roles.steers() && matches!(status, ProposalStatus::Discussion | ProposalStatus::Quoted);
-    let selected_provider = p.quotes.iter().find(|q| q.selected).map(|q| q.provider_id);
+    let can_select_quote = policy::select_quote(&doer) && super::quotes::quotes_open(status);
     let can_deliver = matches!(status, ProposalStatus::Funded | ProposalStatus::InProgress)
-        && (user.is_admin() || selected_provider.is_some_and(|s| user.belongs_to(s)));
+        && policy::deliver(&doer, &model, selected_provider);
     let funders: Vec<i64> = p
         .campaign
         .as_ref()
@@ -311,7 +322,12 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let may_adopt = if status == ProposalStatus::Delivered {
         user.organisations
             .iter()
-            .filter(|o| o.is_representative && o.status == MembershipStatus::Member && !funders.contains(&o.id))
+            .filter(|o| {
+                o.is_representative
+                    && crate::funding::policy::adopt_for(&doer, o.id)
+                    && o.status == MembershipStatus::Member
+                    && !funders.contains(&o.id)
+            })
             .map(|o| (o.id, o.name.clone()))
             .collect()
     } else {
@@ -484,15 +500,9 @@ pub async fn transition(
     let user = require_user(&ctx)?;
     let id = crate::api::parse_id(&id)?;
     let to: ProposalStatus = form.to.parse().map_err(|_| AppError::invalid("to", "invalid-choice"))?;
-    if matches!(
-        to,
-        ProposalStatus::Funding | ProposalStatus::Funded | ProposalStatus::Lapsed
-    ) {
-        return Err(AppError::Conflict("proposals-wrong-status"));
-    }
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
-    super::lifecycle::transition(&txn, &Doer::user(&user), &p, to, &form.reason, None).await?;
+    super::lifecycle::transition(&txn, &Doer::user(&user), &p, to, &form.reason).await?;
     txn.commit().await?;
     Ok(see_other(&format!("/proposals/{id}")))
 }
@@ -516,11 +526,18 @@ pub async fn select_quote(
     Ok(see_other(&format!("/proposals/{id}")))
 }
 
+#[derive(Deserialize)]
+pub struct DeliverForm {
+    /// Where the work is (a release, a link).
+    #[serde(default)]
+    reason: String,
+}
+
 pub async fn deliver(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<TransitionForm>,
+    CsrfForm(form): CsrfForm<DeliverForm>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     let id = crate::api::parse_id(&id)?;

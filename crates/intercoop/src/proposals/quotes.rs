@@ -2,7 +2,7 @@
 
 use super::data::status_of;
 use super::entities::{proposal, quote};
-use super::lifecycle::transition;
+use super::lifecycle::move_to;
 use crate::access::Doer;
 use crate::audit::{self, Change};
 use crate::db;
@@ -73,11 +73,9 @@ pub async fn add_quote<C: ConnectionTrait>(
     if !matches!(provider.kind.0, OrgKind::Provider | OrgKind::Facilitator) {
         return Err(AppError::invalid("provider_id", "proposals-not-provider"));
     }
-    if !(doer.roles.steers() || doer.organisations.contains(&q.provider_id)) {
-        return Err(AppError::Forbidden);
-    }
+    crate::access::require(super::policy::add_quote(doer, q.provider_id))?;
     let status = status_of(p);
-    if !matches!(status, ProposalStatus::Discussion | ProposalStatus::Quoted) {
+    if !quotes_open(status) {
         return Err(AppError::Conflict("proposals-wrong-status"));
     }
     let row = quote::ActiveModel {
@@ -124,9 +122,14 @@ pub async fn add_quote<C: ConnectionTrait>(
     if status == ProposalStatus::Discussion {
         // A quote is what makes a discussed proposal "quoted"; the provider adding it
         // is allowed to make that step (see the lifecycle table).
-        transition(conn, doer, p, ProposalStatus::Quoted, "", None).await?;
+        move_to(conn, doer, p, ProposalStatus::Quoted, "", None).await?;
     }
     Ok(row)
+}
+
+/// Quotes may be added and selected while the proposal is discussed or quoted.
+pub fn quotes_open(status: ProposalStatus) -> bool {
+    matches!(status, ProposalStatus::Discussion | ProposalStatus::Quoted)
 }
 
 /// What a quote costs in total, VAT included ([`Money::with_vat`]: rounded half up,
@@ -150,15 +153,13 @@ pub async fn select_quote<C: ConnectionTrait>(
     p: &proposal::Model,
     quote_id: i64,
 ) -> AppResult<proposal::Model> {
-    if !doer.roles.steers() {
-        return Err(AppError::Forbidden);
-    }
+    crate::access::require(super::policy::select_quote(doer))?;
     let q = quote::Entity::find_by_id(quote_id)
         .filter(quote::Column::ProposalId.eq(p.id))
         .one(conn)
         .await?
         .ok_or_else(|| AppError::invalid("quote_id", "invalid-choice"))?;
-    if !matches!(status_of(p), ProposalStatus::Discussion | ProposalStatus::Quoted) {
+    if !quotes_open(status_of(p)) {
         return Err(AppError::Conflict("proposals-wrong-status"));
     }
     let mut active: proposal::ActiveModel = p.clone().into();

@@ -11,7 +11,7 @@ use crate::error::AppResult;
 use crate::funding::views::CampaignOut;
 use crate::organisations::data::names as org_names;
 use crate::timeline::event;
-use intercoop_domain::funding::{CampaignStatus, PledgeStatus};
+use intercoop_domain::funding::CampaignStatus;
 use intercoop_domain::lifecycle::ProposalStatus;
 use intercoop_domain::voting::MethodKind;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, JoinType, Order, Query, SelectStatement};
@@ -116,41 +116,11 @@ fn list_query(network_id: i64, doer: &Doer, filter: &ListFilter, full: bool) -> 
         q.and_where(Expr::expr(Func::lower(Expr::col(("p", "software")))).like(pattern));
     }
     if filter.mine == Some(true) {
-        q.cond_where(waiting_for(doer).unwrap_or_else(|| Condition::all().add(Expr::val(1).eq(0))));
+        q.cond_where(
+            super::policy::waiting(doer, db::now()).unwrap_or_else(|| Condition::all().add(Expr::val(1).eq(0))),
+        );
     }
     q
-}
-
-/// What waits for the caller, as a condition on a proposal `p` and its campaign `c`:
-/// steering steps, campaigns past their deadline (administrators), open campaigns one
-/// of its organisations has not joined. `None` when nothing can wait for it.
-fn waiting_for(doer: &Doer) -> Option<Condition> {
-    let mut waiting = Condition::any();
-    if doer.roles.steers() {
-        waiting = waiting.add(Expr::col(("p", "status")).is_in(["discussion", "quoted"]));
-    }
-    if doer.is_admin() {
-        waiting = waiting.add(
-            Expr::col(("p", "status"))
-                .eq("funding")
-                .and(Expr::col(("c", "deadline")).lte(db::now())),
-        );
-    }
-    for org in &doer.represents {
-        let pledged = Query::select()
-            .expr(Expr::val(1))
-            .from_as("pledges", "pl")
-            .and_where(Expr::col(("pl", "campaign_id")).equals(("c", "id")))
-            .and_where(Expr::col(("pl", "organisation_id")).eq(*org))
-            .and_where(Expr::col(("pl", "status")).eq(PledgeStatus::Active.as_str()))
-            .take();
-        waiting = waiting.add(
-            Expr::col(("c", "status"))
-                .eq(CampaignStatus::Open.as_str())
-                .and(Expr::exists(pledged).not()),
-        );
-    }
-    (!waiting.is_empty()).then_some(waiting)
 }
 
 /// `COALESCE(column, 0)`, for the campaign columns of proposals without a campaign.
@@ -210,7 +180,7 @@ fn page_query(network_id: i64, doer: &Doer, filter: &ListFilter, page: &crate::a
         .expr_as(or_zero("c", "covered_cents"), "covered_cents")
         .expr_as(or_zero("c", "participant_count"), "participants")
         .expr_as(
-            match waiting_for(doer) {
+            match super::policy::waiting(doer, db::now()) {
                 Some(cond) => Expr::case(cond, true).finally(false).into(),
                 None => Expr::val(false),
             },

@@ -5,6 +5,7 @@
 pub mod cookies;
 pub mod dashboard;
 pub mod format;
+pub mod route_table;
 
 use crate::auth::{self, CurrentUser, NetworkInfo};
 use crate::entities::network;
@@ -77,10 +78,6 @@ impl Ctx {
 
     pub fn logged_in(&self) -> bool {
         self.user.is_some()
-    }
-
-    pub fn is_admin(&self) -> bool {
-        self.user.as_ref().is_some_and(|u| u.is_admin())
     }
 
     pub fn user(&self) -> AppResult<&Arc<CurrentUser>> {

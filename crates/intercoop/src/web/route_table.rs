@@ -1,0 +1,107 @@
+//! Routes declared with who may use them: each feature lists its routes as
+//! [`Routes`] (method, path, [`Access`], handler), and the top level merges them
+//! (`crate::routes`). The same list gives the router and the route table
+//! (`crate::routes::table`), which the generated access test walks, so that no route
+//! can be added without saying who may use it.
+
+use crate::access::Access;
+use axum::Router;
+use axum::handler::Handler;
+use axum::routing::{MethodFilter, on};
+
+/// One route: method (`GET`, `POST`…), path (axum syntax, `/polls/{id}`) and access.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteSpec {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub access: Access,
+}
+
+impl RouteSpec {
+    /// A route of the JSON API (`/api/…`), rather than a page.
+    pub fn is_api(&self) -> bool {
+        self.path.starts_with("/api/")
+    }
+}
+
+/// A feature's routes: the router and its declarations, built together.
+pub struct Routes<S> {
+    router: Router<S>,
+    specs: Vec<RouteSpec>,
+}
+
+impl<S> Default for Routes<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    fn default() -> Self {
+        Routes {
+            router: Router::new(),
+            specs: Vec::new(),
+        }
+    }
+}
+
+macro_rules! method {
+    ($($name:ident => $filter:ident, $word:literal;)+) => {$(
+        #[doc = concat!("Adds a `", $word, "` route.")]
+        pub fn $name<H, T>(self, path: &'static str, access: Access, handler: H) -> Self
+        where
+            H: Handler<T, S>,
+            T: 'static,
+        {
+            self.add(MethodFilter::$filter, $word, path, access, handler)
+        }
+    )+};
+}
+
+impl<S> Routes<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn add<H, T>(
+        mut self,
+        filter: MethodFilter,
+        method: &'static str,
+        path: &'static str,
+        access: Access,
+        handler: H,
+    ) -> Self
+    where
+        H: Handler<T, S>,
+        T: 'static,
+    {
+        // Two methods on one path: axum merges their method routers.
+        self.router = self.router.route(path, on(filter, handler));
+        self.specs.push(RouteSpec { method, path, access });
+        self
+    }
+
+    method! {
+        get => GET, "GET";
+        post => POST, "POST";
+        put => PUT, "PUT";
+        patch => PATCH, "PATCH";
+        delete => DELETE, "DELETE";
+    }
+
+    /// Adds another feature's routes.
+    pub fn merge(mut self, other: Routes<S>) -> Self {
+        self.router = self.router.merge(other.router);
+        self.specs.extend(other.specs);
+        self
+    }
+
+    /// The declarations, in the order they were added.
+    pub fn specs(&self) -> &[RouteSpec] {
+        &self.specs
+    }
+
+    pub fn into_parts(self) -> (Router<S>, Vec<RouteSpec>) {
+        (self.router, self.specs)
+    }
+}

@@ -1,0 +1,879 @@
+//! Generated from the route table (`intercoop::routes::table`): **every route** is
+//! tried by **every role** (a visitor, a member of an organisation, a representative, a
+//! provider's staff, the core circle, an administrator), each in the network that owns
+//! the objects and in another network, as a page and through the API, on SQLite and
+//! PostgreSQL. Checked: what each role may do is what the route declares (its `Access`,
+//! and for a per-object policy the expectation written below); a refusal is a 401/403
+//! (a visitor's page: to the login page) and **changes nothing** (every table compared
+//! before and after); someone of another network is refused whatever their role, and
+//! no answer shows them the first network's data (its names, [`ALPHA`]).
+//!
+//! A new route fails this test until it gets a case here: who may use it, with what.
+
+mod common;
+
+use common::{Api, Client, TestApp};
+use intercoop::access::Access;
+use intercoop::web::route_table::RouteSpec;
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Visitor,
+    Member,
+    Rep,
+    Provider,
+    Core,
+    Admin,
+}
+
+const ROLES: [Role; 6] = [
+    Role::Visitor,
+    Role::Member,
+    Role::Rep,
+    Role::Provider,
+    Role::Core,
+    Role::Admin,
+];
+
+/// A role in a network, with a browser session and an API token.
+struct Who {
+    role: Role,
+    /// In the network that owns the objects tried (else in the other one).
+    home: bool,
+    web: Client,
+    api: Api,
+}
+
+/// The first network's objects (all named "Alpha…").
+#[derive(Default, Debug)]
+struct Ids {
+    network: i64,
+    network_slug: String,
+    requester: i64,
+    member_org: i64,
+    provider_org: i64,
+    rep: i64,
+    staff: i64,
+    /// In funding, quoted by the provider (its quote selected).
+    funding: i64,
+    quote: i64,
+    /// A draft of the requester.
+    draft: i64,
+    /// In discussion, for opening a co-funding from the page and the API.
+    to_fund: [i64; 2],
+    /// Funded with the provider's quote selected: to deliver.
+    funded: i64,
+    /// Delivered: to adopt.
+    delivered: i64,
+    poll: i64,
+    job: i64,
+}
+
+enum Body {
+    None,
+    Json(Value),
+    Form(Vec<(&'static str, String)>),
+}
+
+/// How a route is tried: the URL, the body, and for a per-object policy the roles it
+/// lets through (in the first network).
+struct Case {
+    url: String,
+    body: Body,
+    allowed: &'static [Role],
+    /// The request names the first network's objects (path or body).
+    names_alpha: bool,
+}
+
+/// The names of the first network's objects (what the requests themselves send, such
+/// as a new proposal's title, may come back: it is the asker's own).
+const ALPHA: [&str; 12] = [
+    "Alpha Requester",
+    "Alpha Member",
+    "Alpha Provider",
+    "Alpha Rep",
+    "Alpha Staff",
+    "Alpha Core",
+    "Alpha shift module",
+    "Alpha draft",
+    "Alpha to fund",
+    "Alpha funded",
+    "Alpha delivered",
+    "Alpha budget",
+];
+
+// Without the job and mail workers: what a request leaves behind is all that changes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_answers_every_role_as_declared_on_sqlite() {
+    let app = common::spawn_quiet(common::Backend::Sqlite).await.unwrap();
+    walk(&app).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_answers_every_role_as_declared_on_postgres() {
+    if std::env::var("TEST_DATABASE_URL").is_err() {
+        assert!(
+            std::env::var("CI").is_err(),
+            "TEST_DATABASE_URL must point at PostgreSQL in CI"
+        );
+        return;
+    }
+    let app = common::spawn_quiet(common::Backend::Postgres).await.unwrap();
+    walk(&app).await;
+}
+
+async fn walk(app: &TestApp) {
+    let (ids, people) = fixture(app).await;
+    let mut table = intercoop::routes::table();
+    // Reads first, then writes; the few that end a session or a poll last.
+    let late = |s: &RouteSpec| match s.path {
+        "/logout" => 2,
+        p if p.ends_with("/close") => 1,
+        _ => 0,
+    };
+    table.sort_by_key(|s| (late(s), s.method != "GET"));
+    let db = &app.db().write;
+    let mut before = fingerprint(db).await;
+    let mut tried = 0;
+    for spec in &table {
+        let case = case(spec, &ids);
+        // Those refused first: what those let through change comes after.
+        let mut order: Vec<(&Who, bool)> = people.iter().map(|w| (w, allowed(spec, &case, w))).collect();
+        order.sort_by_key(|(_, allowed)| *allowed);
+        for (who, allowed) in order {
+            let (status, location, body) = send(who, spec, &case).await;
+            tried += 1;
+            let what = format!(
+                "{} {} ({}) as {:?} of the {} network",
+                spec.method,
+                case.url,
+                spec.path,
+                who.role,
+                if who.home { "first" } else { "other" }
+            );
+            assert!(status < 500, "{what}: {status}\n{body}");
+            if !who.home
+                && let Some(name) = ALPHA.iter().find(|n| body.contains(*n))
+            {
+                panic!("{what} shows the first network's {name:?}:\n{body}");
+            }
+            if spec.access == Access::Public {
+                before = fingerprint(db).await;
+                continue;
+            }
+            if allowed {
+                // Withdrawing what another role already withdrew: there is nothing (404).
+                let gone = status == 404 && (spec.method == "DELETE" || spec.path.ends_with("/withdraw"));
+                assert!(
+                    (![401, 403, 404].contains(&status) || gone) && !location.starts_with("/login"),
+                    "{what}: refused ({status} {location}) but the route lets this role through\n{body}"
+                );
+                before = fingerprint(db).await;
+            } else {
+                let refused = match (who.role, who.home) {
+                    (Role::Visitor, _) if spec.is_api() => status == 401,
+                    // A page: to the login page (a form's POST: 401, saying to log in).
+                    (Role::Visitor, _) => status == 401 || (status == 303 && location.starts_with("/login")),
+                    (_, true) => status == 403,
+                    // Another network: its objects do not exist here (or the body names
+                    // what is not theirs).
+                    (_, false) => [403, 404, 422].contains(&status),
+                };
+                assert!(refused, "{what}: {status} {location}, expected a refusal\n{body}");
+                let after = fingerprint(db).await;
+                assert_same(&before, &after, &what);
+            }
+        }
+    }
+    assert!(tried > 500, "{tried} requests");
+}
+
+/// Whether the role may use the route, as it declares (in its own network); someone
+/// of another network may only where the request names nothing of the first one.
+fn allowed(spec: &RouteSpec, case: &Case, who: &Who) -> bool {
+    if !who.home && case.names_alpha {
+        return spec.access == Access::Public;
+    }
+    match spec.access {
+        Access::Public => true,
+        Access::Person => who.role != Role::Visitor,
+        Access::Steers => matches!(who.role, Role::Core | Role::Admin),
+        Access::Admin => who.role == Role::Admin,
+        Access::Policy(_) => case.allowed.contains(&who.role),
+    }
+}
+
+/// The case of each route: the one place a new route must be added.
+fn case(spec: &RouteSpec, ids: &Ids) -> Case {
+    use Role::*;
+    let admin: &'static [Role] = &[Admin];
+    let none: &'static [Role] = &[];
+    let id = |n: i64| spec.path.replace("{id}", &n.to_string());
+    let (r, m, p) = (ids.requester, ids.member_org, ids.provider_org);
+    let json_case = |url: String, body: Value, allowed: &'static [Role]| Case {
+        url,
+        body: Body::Json(body),
+        allowed,
+        names_alpha: true,
+    };
+    let form_case = |url: String, fields: Vec<(&'static str, String)>, allowed: &'static [Role]| Case {
+        url,
+        body: Body::Form(fields),
+        allowed,
+        names_alpha: true,
+    };
+    let plain = |url: String, names_alpha: bool| Case {
+        url,
+        body: Body::None,
+        allowed: none,
+        names_alpha,
+    };
+    let proposal = id;
+    match (spec.method, spec.path) {
+        // Public: whatever the answer, never a server error, never a leak.
+        ("GET", "/login/link/{token}") => plain("/login/link/l_not-a-link".into(), false),
+        ("GET" | "POST", "/password/reset/{token}") => Case {
+            url: "/password/reset/not-a-token".into(),
+            body: Body::Form(vec![
+                ("password", "a long enough pass".into()),
+                ("confirm", "a long enough pass".into()),
+            ]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("GET" | "POST", "/unsubscribe/{token}") => Case {
+            url: "/unsubscribe/u_not-a-token".into(),
+            body: Body::Form(vec![("List-Unsubscribe", "One-Click".into())]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("POST", "/login") => Case {
+            url: "/login".into(),
+            body: Body::Form(vec![("email", "nobody@test.example".into()), ("method", "link".into())]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("POST", "/password/forgot") => Case {
+            url: "/password/forgot".into(),
+            body: Body::Form(vec![("email", "nobody@test.example".into())]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("POST", "/language") => Case {
+            url: "/language".into(),
+            body: Body::Form(vec![("lang", "en".into()), ("next", "/".into())]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("POST", "/logout") => Case {
+            url: "/logout".into(),
+            body: Body::Form(vec![]),
+            allowed: none,
+            names_alpha: false,
+        },
+        // Each person's own pages and settings.
+        ("POST", "/profile") => Case {
+            url: "/profile".into(),
+            body: Body::Form(vec![
+                ("name", "Same Name".into()),
+                ("language", "".into()),
+                ("password", "".into()),
+                ("confirm", "".into()),
+            ]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("POST", "/network") => form_case("/network".into(), vec![("network", ids.network_slug.clone())], none),
+        ("POST", "/settings/notifications") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![("poll_reminder", "digest".into())]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("PUT", "/api/v1/me/notifications") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"poll_reminder": "digest"})),
+            allowed: none,
+            names_alpha: false,
+        },
+        // Organisations and people.
+        ("POST", "/organisations/new") => Case {
+            url: spec.path.into(),
+            body: Body::Form(org_form("Zeta Coop")),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/organisations") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"name": "Zeta Coop API", "kind": "user", "size": 3})),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("GET", "/organisations/new") => Case {
+            url: spec.path.into(),
+            body: Body::None,
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("GET", "/organisations/{id}/edit") => Case {
+            url: id(r),
+            body: Body::None,
+            allowed: admin,
+            names_alpha: true,
+        },
+        ("POST", "/organisations/{id}/edit") => form_case(id(r), org_form("Alpha Requester"), admin),
+        ("PATCH", "/api/v1/organisations/{id}") => json_case(id(r), json!({"size": 10}), admin),
+        ("POST", "/organisations/{id}/representative") => {
+            form_case(id(r), vec![("person_id", ids.rep.to_string())], &[Rep, Admin])
+        }
+        ("PUT", "/api/v1/organisations/{id}/representative") => {
+            json_case(id(r), json!({"person_id": ids.rep}), &[Rep, Admin])
+        }
+        ("GET", "/organisations/{id}" | "/api/v1/organisations/{id}") => plain(id(r), true),
+        ("GET", "/people/{id}" | "/api/v1/people/{id}") => plain(id(ids.rep), true),
+        ("GET", "/people/invite") => Case {
+            url: spec.path.into(),
+            body: Body::None,
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/people/invite") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![
+                ("email", "new-page@zeta.example".into()),
+                ("name", "Zed Page".into()),
+            ]),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/people") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"email": "new-api@zeta.example", "name": "Zed Api"})),
+            allowed: admin,
+            names_alpha: false,
+        },
+        // Jobs.
+        ("POST", "/admin/jobs/{id}/retry" | "/admin/jobs/{id}/discard") => form_case(id(ids.job), vec![], admin),
+        ("POST", "/api/v1/jobs/{id}/retry" | "/api/v1/jobs/{id}/discard") => json_case(id(ids.job), json!({}), admin),
+        // Proposals.
+        ("POST", "/proposals") => form_case(
+            spec.path.into(),
+            vec![
+                ("title", "Alpha page proposal".into()),
+                ("description", "Needed.".into()),
+                ("software", "".into()),
+                ("links", "".into()),
+                ("requested_by", r.to_string()),
+            ],
+            &[Rep, Admin],
+        ),
+        ("POST", "/api/v1/proposals") => json_case(
+            spec.path.into(),
+            json!({"title": "Alpha API proposal", "description": "Needed.", "requested_by": r}),
+            &[Rep, Admin],
+        ),
+        ("GET", "/api/v1/commitments") => Case {
+            url: format!("/api/v1/commitments?organisation_id={r}"),
+            body: Body::None,
+            allowed: &[Rep, Admin],
+            names_alpha: true,
+        },
+        ("POST", "/proposals/{id}/interest") => form_case(
+            proposal(ids.funding),
+            vec![("organisation_id", m.to_string())],
+            &[Member, Admin],
+        ),
+        ("POST", "/api/v1/proposals/{id}/interest") => {
+            json_case(proposal(ids.funding), json!({"organisation_id": m}), &[Member, Admin])
+        }
+        ("POST", "/proposals/{id}/comments") => {
+            form_case(proposal(ids.funding), vec![("body", "Alpha comment".into())], none)
+        }
+        ("POST", "/api/v1/proposals/{id}/comments") => {
+            json_case(proposal(ids.funding), json!({"body": "Alpha comment"}), none)
+        }
+        // Draft → discussion: the author, the core circle, administrators.
+        ("POST", "/proposals/{id}/transition") => form_case(
+            proposal(ids.draft),
+            vec![("to", "discussion".into()), ("reason", "".into())],
+            &[Rep, Core, Admin],
+        ),
+        // Then discussion → rejected: the core circle and administrators.
+        ("POST", "/api/v1/proposals/{id}/transition") => json_case(
+            proposal(ids.draft),
+            json!({"to": "rejected", "reason": "Done otherwise"}),
+            &[Core, Admin],
+        ),
+        ("POST", "/api/v1/proposals/{id}/quotes") => json_case(
+            proposal(ids.funding),
+            json!({"provider_id": p, "amount_cents": 10_000}),
+            &[Provider, Core, Admin],
+        ),
+        ("POST", "/proposals/{id}/quotes/{quote_id}/select") => form_case(
+            proposal(ids.funding).replace("{quote_id}", &ids.quote.to_string()),
+            vec![],
+            &[Core, Admin],
+        ),
+        ("POST", "/api/v1/proposals/{id}/quotes/{quote_id}/select") => json_case(
+            proposal(ids.funding).replace("{quote_id}", &ids.quote.to_string()),
+            json!({}),
+            &[Core, Admin],
+        ),
+        ("POST", "/proposals/{id}/campaign") => form_case(
+            proposal(ids.to_fund[0]),
+            vec![("amount", "1000".into()), ("key", "equal".into())],
+            admin,
+        ),
+        ("POST", "/api/v1/proposals/{id}/campaign") => json_case(
+            proposal(ids.to_fund[1]),
+            json!({"amount_cents": 100_000, "key": {"kind": "equal"}}),
+            admin,
+        ),
+        ("POST", "/proposals/{id}/pledge" | "/proposals/{id}/pledge/withdraw") => form_case(
+            proposal(ids.funding),
+            vec![("organisation_id", r.to_string())],
+            &[Rep, Admin],
+        ),
+        ("POST", "/api/v1/proposals/{id}/pledges") => {
+            json_case(proposal(ids.funding), json!({"organisation_id": r}), &[Rep, Admin])
+        }
+        ("DELETE", "/api/v1/proposals/{id}/pledges") => Case {
+            url: format!("{}?organisation_id={r}", proposal(ids.funding)),
+            body: Body::None,
+            allowed: &[Rep, Admin],
+            names_alpha: true,
+        },
+        ("GET", "/api/v1/proposals/{id}/preview") => {
+            plain(format!("{}?organisation_id={m}", proposal(ids.funding)), true)
+        }
+        ("POST", "/proposals/{id}/close") => form_case(proposal(ids.funding), vec![], admin),
+        ("POST", "/api/v1/proposals/{id}/close") => json_case(proposal(ids.funding), json!({}), admin),
+        ("POST", "/proposals/{id}/deliver") => {
+            form_case(proposal(ids.funded), vec![("reason", "".into())], &[Provider, Admin])
+        }
+        ("POST", "/api/v1/proposals/{id}/deliver") => json_case(proposal(ids.funded), json!({}), &[Provider, Admin]),
+        ("POST", "/proposals/{id}/adopt") => form_case(
+            proposal(ids.delivered),
+            vec![("organisation_id", r.to_string())],
+            &[Rep, Admin],
+        ),
+        ("POST", "/api/v1/proposals/{id}/adopt") => {
+            json_case(proposal(ids.delivered), json!({"organisation_id": r}), &[Rep, Admin])
+        }
+        ("GET", path) if path.starts_with("/proposals/{id}") || path.starts_with("/api/v1/proposals/{id}") => {
+            plain(proposal(ids.funding), true)
+        }
+        // Polls: the requester votes; its representative hands its vote to its staff, or
+        // to the provider (a member organisation too).
+        ("POST", "/polls/{id}/ballot") => form_case(
+            id(ids.poll),
+            vec![("organisation_id", r.to_string()), ("choice", "yes".into())],
+            &[Rep, Admin],
+        ),
+        ("POST", "/api/v1/polls/{id}/ballots") => json_case(
+            id(ids.poll),
+            json!({"organisation_id": r, "choice": "yes"}),
+            &[Rep, Admin],
+        ),
+        ("POST", "/api/v1/polls/{id}/delegations") => json_case(
+            id(ids.poll),
+            json!({"organisation_id": r, "person_id": ids.staff}),
+            &[Rep, Admin],
+        ),
+        ("POST", "/api/v1/polls/{id}/proxies") => json_case(
+            id(ids.poll),
+            json!({"organisation_id": r, "holder_organisation_id": p}),
+            &[Rep, Admin],
+        ),
+        ("POST", "/api/v1/polls") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"title": "Zeta poll", "method": "decision"})),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/polls/{id}/open" | "/polls/{id}/close") => form_case(id(ids.poll), vec![], admin),
+        ("POST", "/api/v1/polls/{id}/open" | "/api/v1/polls/{id}/close") => json_case(id(ids.poll), json!({}), admin),
+        ("GET", "/api/v1/polls/{id}/receipts/{code}") => plain(id(ids.poll).replace("{code}", "r-not-a-receipt"), true),
+        ("GET", path) if path.contains("/polls/{id}") => plain(id(ids.poll), true),
+        ("GET", path) if path.contains("{") => panic!("no case for GET {path}: add one to tests/access.rs"),
+        // Lists and pages without an object: the same for every network.
+        ("GET", path) => plain(path.into(), false),
+        (method, path) => panic!("no case for {method} {path}: add one to tests/access.rs"),
+    }
+}
+
+fn org_form(name: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("name", name.into()),
+        ("kind", "user".into()),
+        ("status", "member".into()),
+        ("level", "active".into()),
+        ("size", "10".into()),
+    ]
+}
+
+/// Sends the case's request as the role: a page with the browser session (and its CSRF
+/// token), the API with the bearer token. Returns the status, the redirect's location
+/// (a path) and the body.
+async fn send(who: &Who, spec: &RouteSpec, case: &Case) -> (u16, String, String) {
+    let r = if spec.is_api() {
+        match (spec.method, &case.body) {
+            ("GET", _) => who.api.get(&case.url).await,
+            ("DELETE", _) => who.api.delete(&case.url).await,
+            ("POST", Body::Json(b)) => who.api.post(&case.url, b).await,
+            ("PUT", Body::Json(b)) => who.api.put(&case.url, b).await,
+            ("PATCH", Body::Json(b)) => who.api.patch(&case.url, b).await,
+            ("POST", _) => who.api.post(&case.url, &json!({})).await,
+            (m, _) => panic!("{m} {} without a JSON body", case.url),
+        }
+    } else {
+        match (spec.method, &case.body) {
+            ("GET", _) => who.web.get(&case.url).await,
+            ("POST", Body::Form(fields)) => {
+                let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                who.web.form(&case.url, &fields).await
+            }
+            ("POST", _) => who.web.form(&case.url, &[]).await,
+            (m, _) => panic!("a page answers GET and POST, not {m}"),
+        }
+    };
+    let status = r.status().as_u16();
+    let base = who.web.base.clone();
+    let location = r
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .map(|l| l.strip_prefix(&base).unwrap_or(l).to_string())
+        .unwrap_or_default();
+    let body = r.text().await.unwrap_or_default();
+    (status, location, body)
+}
+
+// ------------------------------------------------------------------ the fixture
+
+async fn post_ok(api: &Api, path: &str, body: Value) -> Value {
+    let r = api.post(path, &body).await;
+    let status = r.status().as_u16();
+    let text = r.text().await.unwrap();
+    assert!((200..300).contains(&status), "POST {path}: {status} {text}");
+    serde_json::from_str(&text).unwrap_or(Value::Null)
+}
+
+async fn invite(api: &Api, email: &str, name: &str, extra: Value) -> i64 {
+    let mut body = json!({"email": email, "name": name});
+    for (k, v) in extra.as_object().unwrap() {
+        body[k] = v.clone();
+    }
+    post_ok(api, "/api/v1/people", body).await["id"].as_i64().unwrap()
+}
+
+async fn org(api: &Api, name: &str, kind: &str) -> i64 {
+    post_ok(
+        api,
+        "/api/v1/organisations",
+        json!({"name": name, "kind": kind, "size": 10}),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap()
+}
+
+/// The first network ("Alpha…"), the other one, and every role in each, logged in.
+async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
+    let admin = app.api(&app.admin_token().await);
+    let network = app.network_id().await;
+    let mut ids = Ids {
+        network,
+        network_slug: network_slug(app, network).await,
+        ..Ids::default()
+    };
+    ids.requester = org(&admin, "Alpha Requester", "user").await;
+    ids.member_org = org(&admin, "Alpha Member", "user").await;
+    ids.provider_org = org(&admin, "Alpha Provider", "provider").await;
+    let (r, m, p) = (ids.requester, ids.member_org, ids.provider_org);
+    ids.rep = invite(
+        &admin,
+        "rep@alpha.example",
+        "Alpha Rep",
+        json!({"organisation_id": r, "representative": true}),
+    )
+    .await;
+    ids.staff = invite(
+        &admin,
+        "staff@alpha.example",
+        "Alpha Staff",
+        json!({"organisation_id": r}),
+    )
+    .await;
+    invite(
+        &admin,
+        "member@alpha.example",
+        "Alpha Member Person",
+        json!({"organisation_id": m}),
+    )
+    .await;
+    invite(
+        &admin,
+        "provider@alpha.example",
+        "Alpha Provider Person",
+        json!({"organisation_id": p}),
+    )
+    .await;
+    invite(&admin, "core@alpha.example", "Alpha Core", json!({"core_circle": true})).await;
+    let rep_api = app.api(&app.token_for(ids.rep).await);
+
+    let proposal = |title: &'static str, draft: bool| {
+        let admin = &admin;
+        async move {
+            post_ok(
+                admin,
+                "/api/v1/proposals",
+                json!({"title": title, "description": "Alpha.", "requested_by": r, "draft": draft}),
+            )
+            .await["id"]
+                .as_i64()
+                .unwrap()
+        }
+    };
+    let quoted = |title: &'static str| {
+        let admin = &admin;
+        async move {
+            let id = proposal(title, false).await;
+            let q = post_ok(
+                admin,
+                &format!("/api/v1/proposals/{id}/quotes"),
+                json!({"provider_id": p, "amount_cents": 100_000}),
+            )
+            .await["id"]
+                .as_i64()
+                .unwrap();
+            post_ok(
+                admin,
+                &format!("/api/v1/proposals/{id}/campaign"),
+                json!({"quote_id": q, "key": {"kind": "equal"}}),
+            )
+            .await;
+            (id, q)
+        }
+    };
+    (ids.funding, ids.quote) = quoted("Alpha shift module").await;
+    ids.draft = proposal("Alpha draft", true).await;
+    ids.to_fund = [
+        proposal("Alpha to fund by page", false).await,
+        proposal("Alpha to fund by API", false).await,
+    ];
+    for n in 0..2 {
+        let (id, _) = quoted(if n == 0 { "Alpha funded" } else { "Alpha delivered" }).await;
+        post_ok(
+            &rep_api,
+            &format!("/api/v1/proposals/{id}/pledges"),
+            json!({"organisation_id": r}),
+        )
+        .await;
+        post_ok(&admin, &format!("/api/v1/proposals/{id}/close"), json!({})).await;
+        if n == 0 {
+            ids.funded = id;
+        } else {
+            post_ok(&admin, &format!("/api/v1/proposals/{id}/deliver"), json!({})).await;
+            ids.delivered = id;
+        }
+    }
+    ids.poll = post_ok(
+        &admin,
+        "/api/v1/polls",
+        json!({"title": "Alpha budget", "method": "decision"}),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    post_ok(&admin, &format!("/api/v1/polls/{}/open", ids.poll), json!({})).await;
+    ids.job = failed_job(app, ids.network).await;
+
+    // The other network, with the same roles.
+    let (_, other_admin) = app.other_network_admin_in("Europe/Berlin").await;
+    let b_org = org(&other_admin, "Beta Coop", "user").await;
+    let b_provider = org(&other_admin, "Beta Provider", "provider").await;
+    invite(
+        &other_admin,
+        "rep@beta.example",
+        "Beta Rep",
+        json!({"organisation_id": b_org, "representative": true}),
+    )
+    .await;
+    invite(
+        &other_admin,
+        "member@beta.example",
+        "Beta Member",
+        json!({"organisation_id": b_org}),
+    )
+    .await;
+    invite(
+        &other_admin,
+        "provider@beta.example",
+        "Beta Provider Person",
+        json!({"organisation_id": b_provider}),
+    )
+    .await;
+    invite(
+        &other_admin,
+        "core@beta.example",
+        "Beta Core",
+        json!({"core_circle": true}),
+    )
+    .await;
+
+    let mut people = Vec::new();
+    for (home, emails) in [
+        (
+            true,
+            [
+                "",
+                "member@alpha.example",
+                "rep@alpha.example",
+                "provider@alpha.example",
+                "core@alpha.example",
+                "admin@test.example",
+            ],
+        ),
+        (
+            false,
+            [
+                "",
+                "member@beta.example",
+                "rep@beta.example",
+                "provider@beta.example",
+                "core@beta.example",
+                "other-admin@test.example",
+            ],
+        ),
+    ] {
+        for (role, email) in ROLES.into_iter().zip(emails) {
+            if role == Role::Visitor && !home {
+                continue;
+            }
+            let web = app.client();
+            let api = if email.is_empty() {
+                app.api("")
+            } else {
+                app.login(&web, email).await;
+                let person = person_id(app, email).await;
+                app.api(&app.token_for(person).await)
+            };
+            people.push(Who { role, home, web, api });
+        }
+    }
+    app.state().auth_cache.clear();
+    (ids, people)
+}
+
+async fn network_slug(app: &TestApp, id: i64) -> String {
+    use sea_orm::EntityTrait;
+    intercoop::entities::network::Entity::find_by_id(id)
+        .one(&app.db().read)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug
+}
+
+async fn person_id(app: &TestApp, email: &str) -> i64 {
+    use intercoop::entities::person;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    person::Entity::find()
+        .filter(person::Column::Email.eq(email))
+        .one(&app.db().read)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("{email}"))
+        .id
+}
+
+/// A job of the network that failed for good.
+async fn failed_job(app: &TestApp, network: i64) -> i64 {
+    use intercoop::entities::job;
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = time::OffsetDateTime::now_utc();
+    job::ActiveModel {
+        kind: Set("proposals.close_campaign".into()),
+        payload: Set(r#"{"campaign_id":0}"#.into()),
+        network_id: Set(Some(network)),
+        unique_key: Set(None),
+        run_at: Set(now),
+        status: Set(intercoop::jobs::JobStatus::Failed.into()),
+        attempts: Set(8),
+        max_attempts: Set(8),
+        locked_by: Set(None),
+        locked_until: Set(None),
+        last_error: Set(Some("the bank is down".into())),
+        created_at: Set(now),
+        updated_at: Set(now),
+        finished_at: Set(Some(now)),
+        ..Default::default()
+    }
+    .insert(&app.db().write)
+    .await
+    .unwrap()
+    .id
+}
+
+// ------------------------------------------------------------------ nothing changed
+
+/// Every table's rows, as text, sorted (sessions and API tokens aside: reading a page
+/// marks them used).
+async fn fingerprint(db: &DatabaseConnection) -> BTreeMap<String, Vec<String>> {
+    let backend = db.get_database_backend();
+    let text = |sql: String| Statement::from_string(backend, sql);
+    let tables_sql = match backend {
+        DbBackend::Sqlite => "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        _ => "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()",
+    };
+    let mut out = BTreeMap::new();
+    for row in db.query_all_raw(text(tables_sql.into())).await.unwrap() {
+        let table: String = row.try_get("", "name").unwrap();
+        if ["sessions", "api_tokens"].contains(&table.as_str()) {
+            continue;
+        }
+        let sql = match backend {
+            DbBackend::Sqlite => {
+                let columns: Vec<String> = db
+                    .query_all_raw(text(format!("PRAGMA table_info(\"{table}\")")))
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .map(|c| c.try_get::<String>("", "name").unwrap())
+                    .collect();
+                let row = columns
+                    .iter()
+                    .map(|c| format!("quote(\"{c}\")"))
+                    .collect::<Vec<_>>()
+                    .join(" || '|' || ");
+                format!("SELECT {row} AS r FROM \"{table}\"")
+            }
+            _ => format!("SELECT t::text AS r FROM \"{table}\" t"),
+        };
+        let mut rows: Vec<String> = db
+            .query_all_raw(text(sql))
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.try_get::<String>("", "r").unwrap())
+            .collect();
+        rows.sort();
+        out.insert(table, rows);
+    }
+    out
+}
+
+fn assert_same(before: &BTreeMap<String, Vec<String>>, after: &BTreeMap<String, Vec<String>>, what: &str) {
+    for (table, rows) in after {
+        let old = before.get(table).cloned().unwrap_or_default();
+        if &old != rows {
+            let added: Vec<&String> = rows.iter().filter(|r| !old.contains(r)).collect();
+            let removed: Vec<&String> = old.iter().filter(|r| !rows.contains(r)).collect();
+            panic!("{what}: refused, yet {table} changed\n+ {added:?}\n- {removed:?}");
+        }
+    }
+}
