@@ -56,6 +56,8 @@ pub enum Command {
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
+    /// Print the API's OpenAPI document (the contract checked in as `docs/openapi.json`).
+    Openapi,
     /// Write a consistent copy of the live SQLite database to FILE.
     Backup {
         #[command(flatten)]
@@ -278,6 +280,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     n.slug, n.name, n.default_language, n.time_zone, n.currency
                 );
             }
+        }
+        Command::Openapi => {
+            println!("{}", crate::openapi::document_json());
         }
         Command::Seed { db, scale, seed } => {
             crate::init_tracing(false);

@@ -56,6 +56,11 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc
 }
 
+/// The document as pretty JSON with a final newline, as `docs/openapi.json` holds it.
+pub fn document_json() -> String {
+    serde_json::to_string_pretty(&document()).expect("the OpenAPI document serialises")
+}
+
 pub async fn serve() -> axum::Json<utoipa::openapi::OpenApi> {
     axum::Json(document())
 }
