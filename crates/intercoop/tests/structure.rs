@@ -238,3 +238,98 @@ both_backends!(
         assert_eq!(p["campaign"]["deadline"], "2027-03-10T10:59:59Z", "{p}");
     }
 );
+
+/// Deadlines hold at their instant: once a campaign's deadline or a poll's closing time
+/// has passed, pledges, withdrawals, ballots and proxies are refused, whether or not the
+/// job that closes it has run (here: no worker runs).
+async fn deadlines_hold_at_their_instant(app: TestApp) {
+    let admin = app.api(&app.admin_token().await);
+    let shop = app.organisation(&admin, "Épicerie Nord", "user", Some(100)).await;
+    let other = app.organisation(&admin, "Épicerie Sud", "user", Some(100)).await;
+    let rep = app
+        .person("rep@nord.example", "Rep Nord", Some(shop), true, false)
+        .await;
+    let rep = app.api(&app.token_for(rep).await);
+    let r = admin
+        .post(
+            "/api/v1/proposals",
+            &json!({"title": "Stock sync", "requested_by": shop}),
+        )
+        .await;
+    let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let now = app.at_server_time(async { intercoop::clock::now() }).await;
+    let rfc = |t: time::OffsetDateTime| t.format(&time::format_description::well_known::Rfc3339).unwrap();
+    let deadline = now + time::Duration::hours(2);
+    open(
+        &admin,
+        id,
+        json!({"amount_cents": 10_000, "key": {"kind": "equal"}, "deadline": rfc(deadline)}),
+    )
+    .await;
+    let pledges = format!("/api/v1/proposals/{id}/pledges");
+    assert_eq!(
+        rep.post(&pledges, &json!({"organisation_id": shop})).await.status(),
+        201
+    );
+    let r = admin
+        .post(
+            "/api/v1/polls",
+            &json!({"title": "Budget", "method": "decision", "closes_at": rfc(deadline)}),
+        )
+        .await;
+    let poll = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    assert_eq!(
+        admin
+            .post(&format!("/api/v1/polls/{poll}/open"), &json!({}))
+            .await
+            .status(),
+        200
+    );
+
+    app.clock.set(deadline);
+    // The campaign: no pledge, no withdrawal, though it still says open.
+    let r = admin.post(&pledges, &json!({"organisation_id": other})).await;
+    assert_eq!(r.status(), 409);
+    let r = rep.delete(&format!("{pledges}?organisation_id={shop}")).await;
+    assert_eq!(r.status(), 409);
+    let shares = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+    assert_eq!(shares["shares"].as_array().unwrap().len(), 1, "{shares}");
+    // The poll: no ballot, no proxy.
+    let r = rep
+        .post(
+            &format!("/api/v1/polls/{poll}/ballots"),
+            &json!({"organisation_id": shop, "choice": "yes"}),
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let r = rep
+        .post(
+            &format!("/api/v1/polls/{poll}/proxies"),
+            &json!({"organisation_id": shop, "holder_organisation_id": other}),
+        )
+        .await;
+    assert_eq!(r.status(), 409);
+    let p = admin.json(&format!("/api/v1/polls/{poll}")).await;
+    assert_eq!(p["status"], "open", "no job ran: the instant alone refuses");
+    // A minute before, both were taken (the boundary is the instant itself).
+    app.clock.set(deadline - time::Duration::minutes(1));
+    let r = admin.post(&pledges, &json!({"organisation_id": other})).await;
+    assert_eq!(r.status(), 201);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deadlines_hold_at_their_instant_on_sqlite() {
+    deadlines_hold_at_their_instant(common::spawn_quiet(common::Backend::Sqlite).await.unwrap()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deadlines_hold_at_their_instant_on_postgres() {
+    if std::env::var("TEST_DATABASE_URL").is_err() {
+        assert!(
+            std::env::var("CI").is_err(),
+            "TEST_DATABASE_URL must point at PostgreSQL in CI"
+        );
+        return;
+    }
+    deadlines_hold_at_their_instant(common::spawn_quiet(common::Backend::Postgres).await.unwrap()).await;
+}

@@ -94,6 +94,16 @@ pub async fn open_locked<C: ConnectionTrait>(conn: &C, proposal_id: i64) -> AppR
     Ok(c)
 }
 
+/// Whether a campaign still takes pledges and withdrawals at `now`: open, and before its
+/// deadline. The deadline holds at its instant (409 `proposals-campaign-closed`), whether
+/// or not the closing job has run yet: the job only tidies.
+pub fn takes_pledges(c: &campaign::Model, now: time::OffsetDateTime) -> AppResult<()> {
+    if c.status != CampaignStatus::Open || now >= c.deadline {
+        return Err(AppError::Conflict("proposals-campaign-closed"));
+    }
+    Ok(())
+}
+
 /// What joining would do: the newcomer's share and the others' before and after.
 pub async fn preview<C: ConnectionTrait>(
     conn: &C,

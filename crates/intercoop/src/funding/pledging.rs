@@ -14,7 +14,7 @@
 //! the other would: the same shares, the same refusals (409 for an organisation that
 //! pledged just before, in the batch or not).
 
-use super::campaign::{current_shares, join_preview, open_locked, shares_moved};
+use super::campaign::{current_shares, join_preview, open_locked, shares_moved, takes_pledges};
 use super::entities::{campaign, pledge};
 use super::summaries::{self, store_summary};
 use crate::access::Doer;
@@ -369,9 +369,7 @@ fn decide<'a>(
         .filter(|_| has_campaign)
         .ok_or(AppError::Conflict("proposals-no-campaign"))?;
     let c = &joined.campaign;
-    if c.status != CampaignStatus::Open {
-        return Err(AppError::Conflict("proposals-campaign-closed"));
-    }
+    takes_pledges(c, crate::clock::now())?;
     if joined.pledges.iter().any(|pl| pl.organisation_id == r.organisation_id) {
         return Err(AppError::Conflict("proposals-already-pledged"));
     }
@@ -531,6 +529,7 @@ pub async fn withdraw<C: ConnectionTrait>(
 ) -> AppResult<Shares> {
     crate::access::require(super::policy::pledge_for(doer, organisation_id))?;
     let c = open_locked(conn, proposal_id).await?;
+    takes_pledges(&c, crate::clock::now())?;
     let existing = pledge::Entity::find()
         .filter(pledge::Column::CampaignId.eq(c.id))
         .filter(pledge::Column::OrganisationId.eq(organisation_id))

@@ -227,7 +227,8 @@ pub async fn cast<C: ConnectionTrait>(
     let electors = electorate(conn, poll_id).await?;
     let mandates = mandates(conn, poll_id).await?;
     let choice = choose_voter(doer, &full, &electors, &mandates, input.organisation_id)?;
-    if full.status() == PollStatus::Closed {
+    // The closing time holds at its instant, whether or not the closing job has run.
+    if !full.takes_ballots(crate::clock::now()) {
         return Err(AppError::invalid("poll", "poll-closed"));
     }
     let content = parse_ballot(&full, input)?;

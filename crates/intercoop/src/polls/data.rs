@@ -33,6 +33,11 @@ impl PollFull {
     pub fn status(&self) -> PollStatus {
         self.poll.status.0
     }
+    /// Open, and before its closing time: the closing time holds at its instant, whether
+    /// or not the closing job (`polls::jobs`) has run yet.
+    pub fn takes_ballots(&self, now: time::OffsetDateTime) -> bool {
+        self.status() == PollStatus::Open && self.poll.closes_at.is_none_or(|c| now < c)
+    }
     pub fn index_of(&self, option_id: i64) -> Option<usize> {
         self.options.iter().position(|o| o.id == option_id)
     }

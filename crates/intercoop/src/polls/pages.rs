@@ -154,7 +154,7 @@ async fn show_page(
     let electors = electorate::electorate(&state.db.read, id).await?;
     let mandates = electorate::mandates(&state.db.read, id).await?;
     let voters = electorate::voters(&state.db.read, id).await?;
-    let vote_for = if full.status() == PollStatus::Open {
+    let vote_for = if full.takes_ballots(crate::clock::now()) {
         ballots::choose_voter(&doer, &full, &electors, &mandates, organisation_id)
             .ok()
             .map(|c| c.elector)
@@ -180,7 +180,7 @@ async fn show_page(
     };
     let mut record_choices: Vec<(i64, String)> = if policy::record_for_others(&doer)
         && full.poll.electorate == Electorate::Organisations
-        && full.status() == PollStatus::Open
+        && full.takes_ballots(crate::clock::now())
     {
         electors
             .iter()

@@ -8,7 +8,7 @@ use crate::access::Doer;
 use crate::audit::{self, Change};
 use crate::db;
 use crate::error::{AppError, AppResult};
-use intercoop_domain::voting::{Electorate, MandateKind, PollStatus, Proxy, ProxyError, check_proxy};
+use intercoop_domain::voting::{Electorate, MandateKind, Proxy, ProxyError, check_proxy};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, Set};
 
 /// Hands an organisation's vote in one poll to another person of the same organisation
@@ -32,7 +32,8 @@ pub async fn give_mandate<C: ConnectionTrait>(
     crate::access::require(super::policy::hand_vote(doer, org))?;
     lock_mandates(conn, poll_id).await?;
     let full = get(conn, network_id, poll_id).await?;
-    if full.status() != PollStatus::Open {
+    // The closing time holds at its instant, whether or not the closing job has run.
+    if !full.takes_ballots(crate::clock::now()) {
         return Err(AppError::Conflict("poll-not-open"));
     }
     if full.poll.electorate != Electorate::Organisations {

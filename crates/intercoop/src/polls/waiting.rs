@@ -29,6 +29,12 @@ pub async fn waiting_for<C: ConnectionTrait>(
             .from(poll::Entity)
             .and_where(poll::Column::NetworkId.eq(network_id))
             .and_where(poll::Column::Status.eq(PollStatus::Open.as_str()))
+            // Past its closing time a poll waits for nobody, closed or not yet.
+            .cond_where(
+                Condition::any()
+                    .add(poll::Column::ClosesAt.is_null())
+                    .add(poll::Column::ClosesAt.gt(crate::clock::now())),
+            )
             .take()
     };
     let my_orgs: Vec<i64> = doer.organisations.clone();
