@@ -7,7 +7,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::organisations::data::{self as orgs, OrganisationInput};
 use crate::people::data::{self as people, InviteInput};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use std::time::Instant;
 
 /// A small, fast, deterministic generator (SplitMix64): the same seed gives the same network.
@@ -247,11 +247,56 @@ async fn seed_now(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
     );
     seed_features(&txn, network_id, &out, sizes, &mut rng, today).await?;
     crate::clock::set_current(today);
+    seed_settings(&txn, network_id, &out, &mut rng).await?;
     txn.commit().await?;
     // Statistics for the query planner, as a real network's would have.
     db.optimize(true).await?;
     tracing::info!(scale, seed, elapsed_ms = started.elapsed().as_millis() as u64, "seeded");
     Ok(out)
+}
+
+/// What people chose for their emails (one in five changed something: the digest for
+/// new proposals, no reminders, …), and the few jobs that failed for good and wait for
+/// an administrator (three, at every scale: failures are rare).
+async fn seed_settings<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    seeded: &Seeded,
+    rng: &mut Rng,
+) -> anyhow::Result<()> {
+    use crate::notifications::{Kind, Mode, preferences};
+    let choices = [
+        (Kind::ProposalPosted, Mode::Digest),
+        (Kind::PollReminder, Mode::Never),
+        (Kind::CampaignOpened, Mode::Digest),
+        (Kind::ShareDigest, Mode::Never),
+    ];
+    for person in seeded.people.iter().skip(1).step_by(5) {
+        let (kind, mode) = *rng.pick(&choices);
+        preferences::set_mode(conn, *person, network_id, kind, mode)
+            .await
+            .map_err(err)?;
+    }
+    let now = crate::clock::now();
+    for error in ["SMTP 451: try again later", "campaign 0 is gone", "the bank is down"] {
+        crate::entities::job::ActiveModel {
+            kind: Set("proposals.close_campaign".into()),
+            payload: Set(r#"{"campaign_id":0}"#.into()),
+            network_id: Set(Some(network_id)),
+            run_at: Set(now),
+            status: Set(crate::jobs::JobStatus::Failed.into()),
+            attempts: Set(8),
+            max_attempts: Set(8),
+            last_error: Set(Some(error.into())),
+            created_at: Set(now),
+            updated_at: Set(now),
+            finished_at: Set(Some(now)),
+            ..Default::default()
+        }
+        .insert(conn)
+        .await?;
+    }
+    Ok(())
 }
 
 /// Proposals, quotes, campaigns, pledges, payment requests, polls and ballots, through

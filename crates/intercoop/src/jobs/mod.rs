@@ -370,7 +370,7 @@ pub async fn discard<C: ConnectionTrait>(conn: &C, id: i64) -> AppResult<bool> {
 
 /// The failed jobs an administrator of a network sees: its own, and those of no network.
 pub async fn failed<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<Vec<job::Model>> {
-    use sea_orm::{Condition, QueryOrder};
+    use sea_orm::{Condition, QueryOrder, QuerySelect};
     Ok(job::Entity::find()
         .filter(job::Column::Status.eq(JobStatus::Failed.as_str()))
         .filter(
@@ -380,9 +380,14 @@ pub async fn failed<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<
         )
         .order_by_desc(job::Column::UpdatedAt)
         .order_by_desc(job::Column::Id)
+        .limit(FAILED_SHOWN)
         .all(conn)
         .await?)
 }
+
+/// How many failed jobs the page and the API show, newest first (failures are rare; a
+/// flood of them is one cause to mend, not a list to read).
+pub const FAILED_SHOWN: u64 = 100;
 
 /// A job of a network, or of none (404 for another network's).
 pub async fn get_visible<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<job::Model> {
