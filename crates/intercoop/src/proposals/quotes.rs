@@ -12,6 +12,7 @@ use crate::timeline::{EventInput, TimelineKind, add_event};
 use intercoop_domain::lifecycle::ProposalStatus;
 use intercoop_domain::money::{Money, MoneyError};
 use intercoop_domain::organisation::OrgKind;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -161,10 +162,22 @@ pub async fn select_quote<C: ConnectionTrait>(
     if !matches!(status_of(p), ProposalStatus::Discussion | ProposalStatus::Quoted) {
         return Err(AppError::Conflict("proposals-wrong-status"));
     }
-    let mut active: proposal::ActiveModel = p.clone().into();
-    active.selected_quote_id = Set(Some(q.id));
-    active.updated_at = Set(db::now());
-    let updated = active.update(conn).await?;
+    // Conditional on the statuses checked above, as a move is (`lifecycle::transition`):
+    // a proposal that moved on meanwhile (withdrawn, in funding) keeps its quote (409).
+    let now = db::now();
+    let selected = proposal::Entity::update_many()
+        .col_expr(proposal::Column::SelectedQuoteId, Expr::val(Some(q.id)))
+        .col_expr(proposal::Column::UpdatedAt, Expr::val(now))
+        .filter(proposal::Column::Id.eq(p.id))
+        .filter(proposal::Column::Status.is_in([ProposalStatus::Discussion.as_str(), ProposalStatus::Quoted.as_str()]))
+        .exec(conn)
+        .await?;
+    if selected.rows_affected != 1 {
+        return Err(AppError::Conflict("changed-meanwhile"));
+    }
+    let mut updated = p.clone();
+    updated.selected_quote_id = Some(q.id);
+    updated.updated_at = now;
     add_event(
         conn,
         p.id,
