@@ -12,9 +12,10 @@ use intercoop_domain::{Role, RoleSet};
 pub struct Doer {
     pub person_id: Option<i64>,
     pub roles: RoleSet,
-    /// The organisations the person belongs to.
+    /// The member organisations the person belongs to (a candidate or a former member
+    /// gives no rights).
     pub organisations: Vec<i64>,
-    /// The organisations the person represents.
+    /// The member organisations the person represents.
     pub represents: Vec<i64>,
     pub system: bool,
 }
@@ -24,10 +25,9 @@ impl Doer {
         Doer {
             person_id: Some(user.person_id),
             roles: user.roles,
-            organisations: user.organisations.iter().map(|o| o.id).collect(),
+            organisations: user.member_organisations().map(|o| o.id).collect(),
             represents: user
-                .organisations
-                .iter()
+                .member_organisations()
                 .filter(|o| o.is_representative)
                 .map(|o| o.id)
                 .collect(),

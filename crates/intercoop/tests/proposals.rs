@@ -1981,3 +1981,156 @@ both_backends!(
         app.stop().await;
     }
 );
+
+/// The roles `/api/v1/me` gives.
+async fn roles(api: &Api) -> Vec<String> {
+    let me = api.json("/api/v1/me").await;
+    me["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap().to_string())
+        .collect()
+}
+
+// Only an organisation that is a member of the network gives its people roles and a
+// voice: once a provider is a former member, its staff may still log in and read the
+// network, but may no longer quote, move a proposal to "quoted" or mark its work
+// delivered; once a cooperative is a former member, its representative speaks for
+// nobody (no pledge, no comment in its name, no new representative).
+both_backends!(former_members_give_no_rights, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 2).await;
+    let provider = member(&app, &admin, "Code Coop", "provider", None).await;
+    let dev = app
+        .person("dev@codecoop.example", "Dev", Some(provider.id), false, false)
+        .await;
+    let dev = app.api(&app.token_for(dev).await);
+    assert_eq!(roles(&dev).await, vec!["provider_staff"]);
+    // Funded work of the provider, and a proposal still in discussion.
+    let funded = proposal(&admin, shops[0].id, "Funded labels").await;
+    let r = dev
+        .post(
+            &format!("/api/v1/proposals/{funded}/quotes"),
+            &json!({"provider_id": provider.id, "amount_cents": 10_000}),
+        )
+        .await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    let quote: Value = r.json().await.unwrap();
+    open(
+        &admin,
+        funded,
+        json!({"quote_id": quote["id"], "key": {"kind": "equal"}}),
+    )
+    .await;
+    pledge_ok(&shops[0].api, funded, shops[0].id).await;
+    let r = admin
+        .post(&format!("/api/v1/proposals/{funded}/close"), &json!({}))
+        .await;
+    assert_eq!(r.status(), 200, "{:?}", r.text().await);
+    let discussed = proposal(&admin, shops[0].id, "Discussed scales").await;
+    let in_funding = proposal(&admin, shops[0].id, "Scales in funding").await;
+    open(
+        &admin,
+        in_funding,
+        json!({"amount_cents": 10_000, "key": {"kind": "equal"}}),
+    )
+    .await;
+
+    // The provider and the second cooperative leave the network.
+    for org in [provider.id, shops[1].id] {
+        let r = admin
+            .patch(&format!("/api/v1/organisations/{org}"), &json!({"status": "former"}))
+            .await;
+        assert_eq!(r.status(), 200, "{:?}", r.text().await);
+    }
+
+    // The provider's staff still read the network, with no role.
+    assert_eq!(dev.get(&format!("/api/v1/proposals/{discussed}")).await.status(), 200);
+    assert!(roles(&dev).await.is_empty());
+    assert!(roles(&provider.api).await.is_empty());
+    let r = dev
+        .post(
+            &format!("/api/v1/proposals/{discussed}/quotes"),
+            &json!({"provider_id": provider.id, "amount_cents": 10_000}),
+        )
+        .await;
+    assert_eq!(r.status(), 403, "{:?}", r.text().await);
+    for api in [&dev, &provider.api] {
+        let r = api
+            .post(
+                &format!("/api/v1/proposals/{discussed}/transition"),
+                &json!({"to": "quoted"}),
+            )
+            .await;
+        assert_eq!(r.status(), 403, "{:?}", r.text().await);
+        let r = api
+            .post(&format!("/api/v1/proposals/{funded}/deliver"), &json!({}))
+            .await;
+        assert_eq!(r.status(), 403, "{:?}", r.text().await);
+    }
+    let p = admin.json(&format!("/api/v1/proposals/{discussed}")).await;
+    assert_eq!(
+        (p["status"].as_str(), p["quotes"].as_array().unwrap().len()),
+        (Some("discussion"), 0)
+    );
+    assert_eq!(
+        admin.json(&format!("/api/v1/proposals/{funded}")).await["status"],
+        "funded"
+    );
+
+    // The former cooperative's representative speaks for nobody.
+    let rep = &shops[1];
+    assert!(roles(&rep.api).await.is_empty());
+    let r = rep
+        .api
+        .post(
+            &format!("/api/v1/proposals/{in_funding}/pledges"),
+            &json!({"organisation_id": rep.id}),
+        )
+        .await;
+    assert_eq!(problem(r, 422).await["errors"][0]["field"], "organisation_id");
+    let r = rep
+        .api
+        .post(
+            &format!("/api/v1/proposals/{discussed}/comments"),
+            &json!({"body": "We object.", "organisation_id": rep.id, "objection": true}),
+        )
+        .await;
+    assert_eq!(problem(r, 422).await["errors"][0]["field"], "organisation_id");
+    let successor = app
+        .person("next@shop01.example", "Next", Some(rep.id), false, false)
+        .await;
+    let r = rep
+        .api
+        .put(
+            &format!("/api/v1/organisations/{}/representative", rep.id),
+            &json!({"person_id": successor}),
+        )
+        .await;
+    assert_eq!(r.status(), 403, "{:?}", r.text().await);
+    let r = rep
+        .api
+        .get(&format!("/api/v1/commitments?organisation_id={}", rep.id))
+        .await;
+    assert_eq!(r.status(), 403);
+    assert_eq!(
+        pledge::Entity::find()
+            .filter(pledge::Column::OrganisationId.eq(rep.id))
+            .count(&app.db().read)
+            .await
+            .unwrap(),
+        0
+    );
+    // A member again, it speaks again.
+    let r = admin
+        .patch(
+            &format!("/api/v1/organisations/{}", rep.id),
+            &json!({"status": "member"}),
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(roles(&rep.api).await, vec!["representative", "member"]);
+    pledge_ok(&rep.api, in_funding, rep.id).await;
+    app.stop().await;
+});

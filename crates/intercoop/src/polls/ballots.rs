@@ -139,8 +139,8 @@ pub(super) fn may_cast(user: &CurrentUser, e: &elector::Model, mandates: &[manda
     };
     match mandates.iter().find(|m| m.organisation_id == org) {
         Some(m) if m.kind == MandateKind::Delegate => (m.person_id == Some(user.person_id), false),
-        Some(m) => (false, m.holder_organisation_id.is_some_and(|h| user.represents(h))),
-        None => (user.represents(org), false),
+        Some(m) => (false, m.holder_organisation_id.is_some_and(|h| user.sits_for(h))),
+        None => (user.sits_for(org), false),
     }
 }
 

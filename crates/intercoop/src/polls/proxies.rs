@@ -41,7 +41,7 @@ pub async fn give_mandate<C: ConnectionTrait>(
             .map(|o| o.id)
             .ok_or(AppError::Forbidden)?,
     };
-    user.require(user.represents(org) || user.is_admin())?;
+    user.require(user.sits_for(org) || user.is_admin())?;
     let electors = electorate(conn, poll_id).await?;
     if !electors.iter().any(|e| e.organisation_id == Some(org)) {
         return Err(AppError::Forbidden);

@@ -70,12 +70,14 @@ pub async fn add_quote<C: ConnectionTrait>(
         errors.add("milestones", "proposals-milestones-sum");
     }
     errors.into_result()?;
+    // Who asks before what is asked: the staff of a provider that left the network may
+    // no longer quote in its name (403), before the provider itself is checked (422).
+    if !(doer.roles.steers() || doer.organisations.contains(&q.provider_id)) {
+        return Err(AppError::Forbidden);
+    }
     let provider = require_member(conn, p.network_id, q.provider_id, "provider_id").await?;
     if !matches!(provider.kind.0, OrgKind::Provider | OrgKind::Facilitator) {
         return Err(AppError::invalid("provider_id", "proposals-not-provider"));
-    }
-    if !(doer.roles.steers() || doer.organisations.contains(&q.provider_id)) {
-        return Err(AppError::Forbidden);
     }
     let status = status_of(p);
     if !matches!(status, ProposalStatus::Discussion | ProposalStatus::Quoted) {
