@@ -21,10 +21,15 @@ use intercoop_domain::{Role, RoleSet};
 pub struct Doer {
     pub person_id: Option<i64>,
     pub roles: RoleSet,
-    /// The organisations the person belongs to.
+    /// The member organisations the person belongs to (a candidate or a former member
+    /// gives no rights).
     pub organisations: Vec<i64>,
-    /// The organisations the person represents.
+    /// The member organisations the person represents (speaks and commits money for).
     pub represents: Vec<i64>,
+    /// Every organisation whose sitting representative the person is, member now or not:
+    /// what a poll asks, its electorate being frozen at opening (an organisation that left
+    /// since still votes in it).
+    pub seats: Vec<i64>,
     pub system: bool,
 }
 
@@ -40,8 +45,13 @@ impl Doer {
         Doer {
             person_id: Some(user.person_id),
             roles: user.roles,
-            organisations: user.organisations.iter().map(|o| o.id).collect(),
+            organisations: user.member_organisations().map(|o| o.id).collect(),
             represents: user
+                .member_organisations()
+                .filter(|o| o.is_representative)
+                .map(|o| o.id)
+                .collect(),
+            seats: user
                 .organisations
                 .iter()
                 .filter(|o| o.is_representative)

@@ -47,6 +47,13 @@ fn the_checked_in_document_is_the_api() {
     };
     let removed: Vec<_> = was.difference(&is).collect();
     let added: Vec<_> = is.difference(&was).collect();
+    let changed: Vec<_> = was
+        .intersection(&is)
+        .filter(|(m, p)| {
+            let m = m.to_lowercase();
+            old["paths"][p.as_str()][m.as_str()] != new["paths"][p.as_str()][m.as_str()]
+        })
+        .collect();
     let old_schemas: BTreeSet<String> = old["components"]["schemas"]
         .as_object()
         .map(|m| m.keys().cloned().collect())
@@ -62,6 +69,7 @@ fn the_checked_in_document_is_the_api() {
         "the API changed without its document: {} differs.\n\
          operations removed (scripts rely on them: never rename, add instead): {removed:?}\n\
          operations added: {added:?}\n\
+         operations changed (parameters, bodies, responses): {changed:?}\n\
          schemas new or changed: {changed_schemas:?}\n\
          If the change is meant, regenerate it in the same commit:\n    \
          cargo run -- openapi > docs/openapi.json",

@@ -577,3 +577,71 @@ both_backends!(
         app.stop().await;
     }
 );
+
+// Two administrators changing an organisation's membership at the same moment (a
+// candidate admitted and turned down at once): each change is made from the status the
+// other left, or refused (409: it changed meanwhile), never decided on a status read
+// before the other's commit. The audit log tells: each change starts where the one
+// before ended. Several rounds, as the requests only sometimes meet inside each
+// other's transactions.
+both_backends!(a_membership_changes_from_the_status_it_has, |app: TestApp| async move {
+    use intercoop::entities::audit_entry;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let admin = app.api(&app.admin_token().await);
+    for round in 0..6 {
+        let r = admin
+            .post(
+                "/api/v1/organisations",
+                &json!({"name": format!("Candidate {round}"), "kind": "user", "status": "candidate"}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let mut tasks = Vec::new();
+        for status in ["member", "former"] {
+            let api = app.api(&admin.token);
+            tasks.push(tokio::spawn(async move {
+                api.patch(&format!("/api/v1/organisations/{id}"), &json!({"status": status}))
+                    .await
+                    .status()
+                    .as_u16()
+            }));
+        }
+        let mut statuses = Vec::new();
+        for t in tasks {
+            statuses.push(t.await.unwrap());
+        }
+        assert!(statuses.contains(&200), "round {round}: {statuses:?}");
+        assert!(
+            statuses.iter().all(|s| [200, 409].contains(s)),
+            "round {round}: {statuses:?}"
+        );
+        let changes = audit_entry::Entity::find()
+            .filter(audit_entry::Column::Action.eq("organisation.update"))
+            .filter(audit_entry::Column::EntityId.eq(id))
+            .order_by_asc(audit_entry::Column::Id)
+            .all(&app.db().read)
+            .await
+            .unwrap();
+        assert_eq!(
+            changes.len(),
+            statuses.iter().filter(|s| **s == 200).count(),
+            "round {round}"
+        );
+        let json = |s: &Option<String>| serde_json::from_str::<Value>(s.as_deref().unwrap()).unwrap();
+        let mut status = "candidate".to_string();
+        for c in &changes {
+            assert_eq!(
+                json(&c.before)["membership"]["status"],
+                status.as_str(),
+                "round {round}"
+            );
+            status = json(&c.after)["status"].as_str().unwrap().to_string();
+        }
+        assert_eq!(
+            admin.json(&format!("/api/v1/organisations/{id}")).await["status"],
+            status.as_str()
+        );
+    }
+    app.stop().await;
+});

@@ -1802,3 +1802,335 @@ both_backends!(
         app.stop().await;
     }
 );
+
+/// The moves of a proposal's timeline (`from>to`), oldest first.
+async fn moves(admin: &Api, id: i64) -> Vec<String> {
+    let p = admin.json(&format!("/api/v1/proposals/{id}")).await;
+    p["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "transition")
+        .map(|e| {
+            format!(
+                "{}>{}",
+                e["from_status"].as_str().unwrap(),
+                e["to_status"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+/// The statuses a proposal left, as its audit entries record them.
+async fn audited_moves(app: &TestApp, id: i64) -> Vec<String> {
+    use intercoop::entities::audit_entry;
+    audit_entry::Entity::find()
+        .filter(audit_entry::Column::Action.eq("proposal.transition"))
+        .filter(audit_entry::Column::EntityId.eq(id))
+        .all(&app.db().read)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| serde_json::from_str::<Value>(a.before.as_deref().unwrap()).unwrap()["status"].to_string())
+        .collect()
+}
+
+/// A response's status, and its problem type when it is an error.
+async fn answer(r: reqwest::Response) -> (u16, String) {
+    let status = r.status().as_u16();
+    let body: Value = r.json().await.unwrap();
+    (status, body["type"].as_str().unwrap_or_default().to_string())
+}
+
+/// The active pledges of a proposal's campaign, and the campaign's status.
+async fn active_pledges(app: &TestApp, id: i64) -> (u64, String) {
+    let c = campaign_of(app, id).await;
+    let active = pledge::Entity::find()
+        .filter(pledge::Column::CampaignId.eq(c.id))
+        .filter(pledge::Column::Status.eq("active"))
+        .count(&app.db().read)
+        .await
+        .unwrap();
+    (active, c.status.to_string())
+}
+
+// Two people moving the same proposal at the same moment (two withdrawals, or a
+// withdrawal and the closing): one wins, the other is told 409 (it moved meanwhile),
+// and the timeline and the audit log show one move. Several rounds, as the requests
+// only sometimes meet inside each other's transactions; a round's outcome is checked
+// whichever wins.
+both_backends!(
+    a_proposal_moves_once_when_two_move_it_at_once,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let shops = supermarkets(&app, &admin, 2).await;
+        for round in 0..10 {
+            let id = proposal(&admin, shops[0].id, &format!("Race {round}")).await;
+            // Two participants needed: closing lapses it (and releases the pledge).
+            open(
+                &admin,
+                id,
+                json!({"amount_cents": 10_000, "key": {"kind": "equal"}, "min_participants": 2}),
+            )
+            .await;
+            pledge_ok(&shops[1].api, id, shops[1].id).await;
+            let withdraw = |api: Api| {
+                tokio::spawn(async move {
+                    answer(
+                        api.post(
+                            &format!("/api/v1/proposals/{id}/transition"),
+                            &json!({"to": "withdrawn", "reason": "Race"}),
+                        )
+                        .await,
+                    )
+                    .await
+                })
+            };
+            // The author's representative withdraws it while an administrator withdraws it
+            // too (even rounds) or closes its campaign (odd rounds).
+            let author = withdraw(app.api(&shops[0].api.token));
+            let other = if round % 2 == 0 {
+                withdraw(app.api(&admin.token))
+            } else {
+                let api = app.api(&admin.token);
+                tokio::spawn(async move {
+                    answer(api.post(&format!("/api/v1/proposals/{id}/close"), &json!({})).await).await
+                })
+            };
+            let mut answers = vec![author.await.unwrap(), other.await.unwrap()];
+            answers.sort();
+            assert_eq!(
+                (answers[0].0, answers[1].0),
+                (200, 409),
+                "round {round}: one move wins, the other is refused: {answers:?}"
+            );
+            let moved = moves(&admin, id).await;
+            let out_of_funding: Vec<&String> = moved.iter().filter(|m| m.starts_with("funding>")).collect();
+            assert_eq!(out_of_funding.len(), 1, "round {round}: {moved:?}");
+            let audited = audited_moves(&app, id).await;
+            assert_eq!(
+                audited.iter().filter(|s| *s == "\"funding\"").count(),
+                1,
+                "round {round}: {audited:?}"
+            );
+            // Whoever won, the campaign agrees with the proposal.
+            let status = admin.json(&format!("/api/v1/proposals/{id}")).await["status"].clone();
+            let (active, campaign) = active_pledges(&app, id).await;
+            match status.as_str().unwrap() {
+                "withdrawn" => assert_eq!((active, campaign.as_str()), (0, "withdrawn"), "round {round}"),
+                "lapsed" => assert_eq!((active, campaign.as_str()), (0, "lapsed"), "round {round}"),
+                other => panic!("round {round}: {other}"),
+            }
+        }
+        app.stop().await;
+    }
+);
+
+// Pledges made at the moment the proposal is withdrawn during its co-funding: each is
+// either refused (409, the campaign is closed) or made before the withdrawal and then
+// released by it; no active pledge survives on a withdrawn campaign. Several rounds.
+both_backends!(
+    a_pledge_racing_a_withdrawal_never_survives_it,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let shops = supermarkets(&app, &admin, 7).await;
+        for round in 0..6 {
+            let id = proposal(&admin, shops[0].id, &format!("Pledge race {round}")).await;
+            open(&admin, id, json!({"amount_cents": 70_000, "key": {"kind": "equal"}})).await;
+            let mut pledges = Vec::new();
+            for s in &shops[1..] {
+                let (api, org) = (app.api(&s.api.token), s.id);
+                pledges.push(tokio::spawn(async move {
+                    api.post(
+                        &format!("/api/v1/proposals/{id}/pledges"),
+                        &json!({"organisation_id": org}),
+                    )
+                    .await
+                    .status()
+                    .as_u16()
+                }));
+            }
+            let api = app.api(&admin.token);
+            let withdrawal = tokio::spawn(async move {
+                api.post(
+                    &format!("/api/v1/proposals/{id}/transition"),
+                    &json!({"to": "withdrawn", "reason": "Done otherwise"}),
+                )
+                .await
+                .status()
+                .as_u16()
+            });
+            assert_eq!(withdrawal.await.unwrap(), 200, "round {round}");
+            for p in pledges {
+                let status = p.await.unwrap();
+                assert!(status == 201 || status == 409, "round {round}: {status}");
+            }
+            assert_eq!(
+                active_pledges(&app, id).await,
+                (0, "withdrawn".to_string()),
+                "round {round}: a pledge survived the withdrawal"
+            );
+            // The list summary agrees: nobody takes part any more.
+            let summary = campaign_of(&app, id).await;
+            assert_eq!(
+                (summary.participant_count, summary.pledge_count),
+                (0, 0),
+                "round {round}"
+            );
+        }
+        app.stop().await;
+    }
+);
+
+/// The roles `/api/v1/me` gives.
+async fn roles(api: &Api) -> Vec<String> {
+    let me = api.json("/api/v1/me").await;
+    me["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap().to_string())
+        .collect()
+}
+
+// Only an organisation that is a member of the network gives its people roles and a
+// voice: once a provider is a former member, its staff may still log in and read the
+// network, but may no longer quote, move a proposal to "quoted" or mark its work
+// delivered; once a cooperative is a former member, its representative speaks for
+// nobody (no pledge, no comment in its name, no new representative).
+both_backends!(former_members_give_no_rights, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 2).await;
+    let provider = member(&app, &admin, "Code Coop", "provider", None).await;
+    let dev = app
+        .person("dev@codecoop.example", "Dev", Some(provider.id), false, false)
+        .await;
+    let dev = app.api(&app.token_for(dev).await);
+    assert_eq!(roles(&dev).await, vec!["provider_staff"]);
+    // Funded work of the provider, and a proposal still in discussion.
+    let funded = proposal(&admin, shops[0].id, "Funded labels").await;
+    let r = dev
+        .post(
+            &format!("/api/v1/proposals/{funded}/quotes"),
+            &json!({"provider_id": provider.id, "amount_cents": 10_000}),
+        )
+        .await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    let quote: Value = r.json().await.unwrap();
+    open(
+        &admin,
+        funded,
+        json!({"quote_id": quote["id"], "key": {"kind": "equal"}}),
+    )
+    .await;
+    pledge_ok(&shops[0].api, funded, shops[0].id).await;
+    let r = admin
+        .post(&format!("/api/v1/proposals/{funded}/close"), &json!({}))
+        .await;
+    assert_eq!(r.status(), 200, "{:?}", r.text().await);
+    let discussed = proposal(&admin, shops[0].id, "Discussed scales").await;
+    let in_funding = proposal(&admin, shops[0].id, "Scales in funding").await;
+    open(
+        &admin,
+        in_funding,
+        json!({"amount_cents": 10_000, "key": {"kind": "equal"}}),
+    )
+    .await;
+
+    // The provider and the second cooperative leave the network.
+    for org in [provider.id, shops[1].id] {
+        let r = admin
+            .patch(&format!("/api/v1/organisations/{org}"), &json!({"status": "former"}))
+            .await;
+        assert_eq!(r.status(), 200, "{:?}", r.text().await);
+    }
+
+    // The provider's staff still read the network, with no role.
+    assert_eq!(dev.get(&format!("/api/v1/proposals/{discussed}")).await.status(), 200);
+    assert!(roles(&dev).await.is_empty());
+    assert!(roles(&provider.api).await.is_empty());
+    let r = dev
+        .post(
+            &format!("/api/v1/proposals/{discussed}/quotes"),
+            &json!({"provider_id": provider.id, "amount_cents": 10_000}),
+        )
+        .await;
+    assert_eq!(r.status(), 403, "{:?}", r.text().await);
+    for api in [&dev, &provider.api] {
+        let r = api
+            .post(
+                &format!("/api/v1/proposals/{discussed}/transition"),
+                &json!({"to": "quoted"}),
+            )
+            .await;
+        assert_eq!(r.status(), 403, "{:?}", r.text().await);
+        let r = api
+            .post(&format!("/api/v1/proposals/{funded}/deliver"), &json!({}))
+            .await;
+        assert_eq!(r.status(), 403, "{:?}", r.text().await);
+    }
+    let p = admin.json(&format!("/api/v1/proposals/{discussed}")).await;
+    assert_eq!(
+        (p["status"].as_str(), p["quotes"].as_array().unwrap().len()),
+        (Some("discussion"), 0)
+    );
+    assert_eq!(
+        admin.json(&format!("/api/v1/proposals/{funded}")).await["status"],
+        "funded"
+    );
+
+    // The former cooperative's representative speaks for nobody.
+    let rep = &shops[1];
+    assert!(roles(&rep.api).await.is_empty());
+    let r = rep
+        .api
+        .post(
+            &format!("/api/v1/proposals/{in_funding}/pledges"),
+            &json!({"organisation_id": rep.id}),
+        )
+        .await;
+    assert_eq!(problem(r, 422).await["errors"][0]["field"], "organisation_id");
+    let r = rep
+        .api
+        .post(
+            &format!("/api/v1/proposals/{discussed}/comments"),
+            &json!({"body": "We object.", "organisation_id": rep.id, "objection": true}),
+        )
+        .await;
+    assert_eq!(problem(r, 422).await["errors"][0]["field"], "organisation_id");
+    let successor = app
+        .person("next@shop01.example", "Next", Some(rep.id), false, false)
+        .await;
+    let r = rep
+        .api
+        .put(
+            &format!("/api/v1/organisations/{}/representative", rep.id),
+            &json!({"person_id": successor}),
+        )
+        .await;
+    assert_eq!(r.status(), 403, "{:?}", r.text().await);
+    let r = rep
+        .api
+        .get(&format!("/api/v1/commitments?organisation_id={}", rep.id))
+        .await;
+    assert_eq!(r.status(), 403);
+    assert_eq!(
+        pledge::Entity::find()
+            .filter(pledge::Column::OrganisationId.eq(rep.id))
+            .count(&app.db().read)
+            .await
+            .unwrap(),
+        0
+    );
+    // A member again, it speaks again.
+    let r = admin
+        .patch(
+            &format!("/api/v1/organisations/{}", rep.id),
+            &json!({"status": "member"}),
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(roles(&rep.api).await, vec!["representative", "member"]);
+    pledge_ok(&rep.api, in_funding, rep.id).await;
+    app.stop().await;
+});

@@ -35,7 +35,8 @@ pub struct NetworkInfo {
     pub currency: String,
 }
 
-/// An organisation of the current person in the current network.
+/// An organisation of the current person in the current network, whatever its
+/// membership (a person of a former member still sees the network).
 #[derive(Debug, Clone, PartialEq, Eq, sea_orm::FromQueryResult)]
 pub struct MyOrganisation {
     pub id: i64,
@@ -43,7 +44,17 @@ pub struct MyOrganisation {
     pub kind: Text<OrgKind>,
     pub status: Text<MembershipStatus>,
     pub level: Text<Level>,
+    /// The person is its sitting representative (whatever its membership: see
+    /// [`CurrentUser::represents`] for the right to speak for it).
     pub is_representative: bool,
+}
+
+impl MyOrganisation {
+    /// Whether the organisation is a member of the network (not a candidate, not a
+    /// former member): only then does it give its people roles and rights.
+    pub fn is_member(&self) -> bool {
+        self.status == MembershipStatus::Member
+    }
 }
 
 /// Who is asking, in which network, with which roles.
@@ -59,6 +70,14 @@ pub struct CurrentUser {
     pub organisations: Vec<MyOrganisation>,
     /// Every network the person belongs to (the switcher shows when there are two).
     pub networks: Vec<NetworkInfo>,
+}
+
+impl CurrentUser {
+    /// The person's organisations that are members of the network: the ones they act
+    /// for (a candidate's or a former member's people speak for nobody).
+    pub fn member_organisations(&self) -> impl Iterator<Item = &MyOrganisation> {
+        self.organisations.iter().filter(|o| o.is_member())
+    }
 }
 
 #[derive(sea_orm::FromQueryResult)]
@@ -146,6 +165,8 @@ pub async fn load_user<C: ConnectionTrait>(
             .and_where(Expr::col("current").eq(true)),
     )
     .await?;
+    // Only member organisations give roles: a candidate's or a former member's people
+    // see the network but speak for nobody, and a former provider's staff quote nothing.
     let mut organisations = organisations;
     for org in &mut organisations {
         org.is_representative = represented.iter().any(|r| r.organisation_id == org.id);
@@ -157,10 +178,10 @@ pub async fn load_user<C: ConnectionTrait>(
     if link.as_ref().is_some_and(|l| l.is_core_circle) {
         roles = roles.with(Role::CoreCircle);
     }
-    if !represented.is_empty() {
+    if organisations.iter().any(|o| o.is_representative && o.is_member()) {
         roles = roles.with(Role::Representative);
     }
-    for org in &organisations {
+    for org in organisations.iter().filter(|o| o.is_member()) {
         roles = roles.with(if org.kind == OrgKind::Provider {
             Role::ProviderStaff
         } else {

@@ -69,22 +69,35 @@ pub async fn current_shares<C: ConnectionTrait>(conn: &C, c: &campaign::Model) -
     compute_shares(&terms_of(c), &pledged).map_err(|e| sharing_error(e, "organisation_id"))
 }
 
+/// A campaign read with [`locked`]: held until the end of the transaction. What closes
+/// a campaign or releases its pledges (`closing`) takes one, so that it cannot be
+/// called on a campaign read without the lock.
+#[derive(Debug)]
+pub struct Locked(campaign::Model);
+
+impl std::ops::Deref for Locked {
+    type Target = campaign::Model;
+    fn deref(&self) -> &campaign::Model {
+        &self.0
+    }
+}
+
 /// The campaign of a proposal, locked until the end of the transaction so that
 /// pledges, withdrawals, closing and catch-ups never interleave.
 ///
 /// BACKEND-SPECIFIC: PostgreSQL locks the row (`SELECT … FOR UPDATE`). On SQLite all
 /// writes go through the single writer connection (see `db`), which already
 /// serialises them, and SQLite has no row locks.
-pub async fn locked<C: ConnectionTrait>(conn: &C, proposal_id: i64) -> AppResult<Option<campaign::Model>> {
+pub async fn locked<C: ConnectionTrait>(conn: &C, proposal_id: i64) -> AppResult<Option<Locked>> {
     let mut q = campaign::Entity::find().filter(campaign::Column::ProposalId.eq(proposal_id));
     if conn.get_database_backend() == DatabaseBackend::Postgres {
         q = sea_orm::QuerySelect::lock_exclusive(q);
     }
-    Ok(q.one(conn).await?)
+    Ok(q.one(conn).await?.map(Locked))
 }
 
 /// The open campaign of a proposal, locked (see [`locked`]), or a 409.
-pub async fn open_locked<C: ConnectionTrait>(conn: &C, proposal_id: i64) -> AppResult<campaign::Model> {
+pub async fn open_locked<C: ConnectionTrait>(conn: &C, proposal_id: i64) -> AppResult<Locked> {
     let c = locked(conn, proposal_id)
         .await?
         .ok_or(AppError::Conflict("proposals-no-campaign"))?;

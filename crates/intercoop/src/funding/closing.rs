@@ -2,11 +2,11 @@
 //! request per participant), lapsed otherwise (pledges released); and releasing the
 //! pledges of a withdrawn proposal.
 
-use super::campaign::current_shares;
+use super::campaign::{Locked, current_shares};
 use super::entities::{campaign, pledge};
 use super::summaries::refresh_summary;
 use crate::db;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::money;
 use crate::money::entities::payment_request;
 use crate::money::requests::PaymentRequestOut;
@@ -16,20 +16,35 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::Serialize;
 
-/// Releases every pledge of a campaign and closes it with `status` (lapsed, withdrawn).
-pub async fn release<C: ConnectionTrait>(conn: &C, c: &campaign::Model, status: CampaignStatus) -> AppResult<()> {
+/// Releases every pledge of an open campaign and closes it with `status` (lapsed,
+/// withdrawn). The campaign is held locked ([`Locked`]), as a pledge holds it: a pledge
+/// made at the same moment is either released here or refused as too late, never kept
+/// on a closed campaign.
+pub async fn release<C: ConnectionTrait>(conn: &C, c: &Locked, status: CampaignStatus) -> AppResult<()> {
+    close_as(conn, c, status).await?;
     pledge::Entity::update_many()
         .col_expr(pledge::Column::Status, Expr::val(PledgeStatus::Released.as_str()))
         .filter(pledge::Column::CampaignId.eq(c.id))
         .exec(conn)
         .await?;
-    campaign::Entity::update_many()
+    refresh_summary(conn, c.id).await
+}
+
+/// Moves an open campaign to `status`, if nobody closed it meanwhile: a conditional
+/// update (`… WHERE status = 'open'`), so that it closes once (409 otherwise).
+async fn close_as<C: ConnectionTrait>(conn: &C, c: &Locked, status: CampaignStatus) -> AppResult<()> {
+    let moved = campaign::Entity::update_many()
         .col_expr(campaign::Column::Status, Expr::val(status.as_str()))
         .col_expr(campaign::Column::ClosedAt, Expr::val(Some(db::now())))
         .filter(campaign::Column::Id.eq(c.id))
+        .filter(campaign::Column::Status.eq(CampaignStatus::Open.as_str()))
         .exec(conn)
         .await?;
-    refresh_summary(conn, c.id).await
+    if moved.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(AppError::Conflict("proposals-campaign-closed"))
+    }
 }
 
 /// How a campaign closed.
@@ -59,20 +74,15 @@ pub struct Settled {
 /// `intercoop_domain::funding::outcome` says: funded (payment requests created) when
 /// the shortfall is zero and enough organisations take part, lapsed otherwise (pledges
 /// released). The proposal's move is the caller's.
-pub async fn settle<C: ConnectionTrait>(conn: &C, c: &campaign::Model) -> AppResult<Settled> {
+pub async fn settle<C: ConnectionTrait>(conn: &C, c: &Locked) -> AppResult<Settled> {
     let shares = current_shares(conn, c).await?;
     let participants = shares.participant_lines().count() as i64;
     // Stored within 1..=10 000 (`campaign::validate`); a negative one asks for nobody.
     let outcome = outcome(&shares, u64::try_from(c.min_participants).unwrap_or(0));
     let mut requests = Vec::new();
     if outcome.is_funded() {
+        close_as(conn, c, CampaignStatus::Funded).await?;
         requests = money::requests::for_campaign(conn, c.network_id, c.id, &shares).await?;
-        campaign::Entity::update_many()
-            .col_expr(campaign::Column::Status, Expr::val(CampaignStatus::Funded.as_str()))
-            .col_expr(campaign::Column::ClosedAt, Expr::val(Some(db::now())))
-            .filter(campaign::Column::Id.eq(c.id))
-            .exec(conn)
-            .await?;
     } else {
         release(conn, c, CampaignStatus::Lapsed).await?;
     }

@@ -28,7 +28,11 @@
 //! writes), then check the campaign is open and the organisation has not pledged
 //! (409). A unique index on (campaign, organisation) is the last guard. Each of them
 //! also rewrites the campaign's list summary (`summaries::store_summary`) in the same
-//! transaction. Pledges from the page and the API are committed in batches on SQLite
+//! transaction. Closing and releasing pledges take a campaign read locked
+//! (`campaign::Locked`), so that none can skip the lock: withdrawing a proposal in
+//! funding locks its campaign before moving the proposal, as closing does, and a pledge
+//! made at that moment is either released or refused. A campaign closes by a
+//! conditional update (`… WHERE status = 'open'`), a proposal moves by one too. Pledges from the page and the API are committed in batches on SQLite
 //! (`pledging`): a batch locks and reads its campaigns once and decides each pledge in
 //! arrival order, as the pledges one after the other would.
 

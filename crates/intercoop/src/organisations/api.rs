@@ -161,7 +161,7 @@ pub async fn create(
 
 /// Changes an organisation (administrators).
 #[utoipa::path(patch, path = "/api/v1/organisations/{id}", tag = "organisations", request_body = OrganisationBody,
-    responses((status = 200, body = OrganisationOut), (status = 403, body = crate::web::Problem), (status = 404, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
+    responses((status = 200, body = OrganisationOut), (status = 403, body = crate::web::Problem), (status = 404, body = crate::web::Problem), (status = 409, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
     security(("bearer" = [])))]
 pub async fn update(
     State(state): State<AppState>,

@@ -437,7 +437,17 @@ pub async fn update<C: ConnectionTrait>(
     m.status = Set(v.status.into());
     m.level = Set(v.level.into());
     m.updated_at = Set(now);
-    m.update(conn).await?;
+    // Conditional on the status read above (`… WHERE status = <from>`): of two changes
+    // at once, the second is told 409 rather than applied to a status it did not see.
+    let moved = membership::Entity::update(m)
+        .validate()?
+        .filter(membership::Column::Status.eq(from.as_str()))
+        .exec(conn)
+        .await;
+    match moved {
+        Err(sea_orm::DbErr::RecordNotUpdated) => return Err(AppError::Conflict("changed-meanwhile")),
+        other => other?,
+    };
     replace_software(conn, id, &v.software).await?;
     audit::record(
         conn,

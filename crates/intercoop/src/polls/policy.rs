@@ -5,10 +5,10 @@
 //! | what | who |
 //! |---|---|
 //! | create, open and close a poll | administrators |
-//! | cast an organisation's ballot | its sitting representative; instead, the person it delegated this poll's vote to; or the representative of the organisation holding its proxy |
+//! | cast an organisation's ballot | its sitting representative (member now or not: the electorate is frozen at opening); instead, the person it delegated this poll's vote to; or the representative of the organisation holding its proxy |
 //! | cast a person's ballot (one vote per person) | that person, if in the frozen electorate |
 //! | record any organisation's ballot (a physical assembly; the record names who) | administrators |
-//! | hand an organisation's vote (delegation, proxy) | its sitting representative, administrators |
+//! | hand an organisation's vote (delegation, proxy) | its sitting representative (member now or not), administrators |
 //! | see the electorate's names on the poll's page | administrators, and whoever may vote in it |
 //! | see a poll, its result (unless hidden until closing), check a receipt | every person of the network |
 //!
@@ -30,7 +30,7 @@ pub fn record_for_others(doer: &Doer) -> bool {
 
 /// Hands the vote of `organisation_id` in a poll to a delegate or a proxy holder.
 pub fn hand_vote(doer: &Doer, organisation_id: i64) -> bool {
-    doer.is_admin() || doer.represents.contains(&organisation_id)
+    doer.is_admin() || doer.seats.contains(&organisation_id)
 }
 
 /// Sees the names of the electorate on the poll's page (`may_vote`: the doer may vote
@@ -69,13 +69,13 @@ pub fn casting(doer: &Doer, e: &elector::Model, mandates: &[mandate::Model]) -> 
             }
         }
         Some(m) => {
-            if m.holder_organisation_id.is_some_and(|h| doer.represents.contains(&h)) {
+            if m.holder_organisation_id.is_some_and(|h| doer.seats.contains(&h)) {
                 Casting::Proxy
             } else {
                 Casting::No
             }
         }
-        None if doer.represents.contains(&org) => Casting::Own,
+        None if doer.seats.contains(&org) => Casting::Own,
         None => Casting::No,
     }
 }

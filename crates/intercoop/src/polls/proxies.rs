@@ -27,7 +27,7 @@ pub async fn give_mandate<C: ConnectionTrait>(
     // Who may hand the vote first: someone who may not learns nothing of the poll.
     let org = match organisation_id {
         Some(o) => o,
-        None => *doer.represents.first().ok_or(AppError::Forbidden)?,
+        None => *doer.seats.first().ok_or(AppError::Forbidden)?,
     };
     crate::access::require(super::policy::hand_vote(doer, org))?;
     lock_mandates(conn, poll_id).await?;

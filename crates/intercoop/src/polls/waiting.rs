@@ -38,7 +38,7 @@ pub async fn waiting_for<C: ConnectionTrait>(
             .take()
     };
     let my_orgs: Vec<i64> = doer.organisations.clone();
-    let represented: Vec<i64> = doer.represents.clone();
+    let represented: Vec<i64> = doer.seats.clone();
     let all_mandates = mandate::Entity::find()
         .filter(mandate::Column::PollId.in_subquery(open()))
         .filter(
@@ -50,6 +50,8 @@ pub async fn waiting_for<C: ConnectionTrait>(
         .all(conn)
         .await?;
     let mut orgs: BTreeSet<i64> = my_orgs.into_iter().collect();
+    // An organisation that left since the poll opened still votes in it.
+    orgs.extend(doer.seats.iter().copied());
     orgs.extend(all_mandates.iter().map(|m| m.organisation_id));
     // Two look-ups, each served by an index (by organisation; by person and poll),
     // rather than one OR that SQLite answers by reading every open poll's electorate.

@@ -239,7 +239,7 @@ pub async fn add_quote(
 
 /// The facilitator selects a quote.
 #[utoipa::path(post, path = "/api/v1/proposals/{id}/quotes/{quote_id}/select", tag = "proposals",
-    responses((status = 200, body = ProposalOut), (status = 403, body = crate::web::Problem)), security(("bearer" = [])))]
+    responses((status = 200, body = ProposalOut), (status = 403, body = crate::web::Problem), (status = 409, body = crate::web::Problem)), security(("bearer" = [])))]
 pub async fn select_quote(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,

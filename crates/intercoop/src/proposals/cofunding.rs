@@ -90,7 +90,7 @@ pub async fn close<C: ConnectionTrait>(conn: &C, doer: &Doer, p: &proposal::Mode
             entity: "campaign",
             entity_id: Some(c.id),
         },
-        Some(&c),
+        Some(&*c),
         Some(&serde_json::json!({"status": settled.closed.status})),
     )
     .await?;

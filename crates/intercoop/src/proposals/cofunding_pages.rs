@@ -187,7 +187,7 @@ impl CommitmentsPage {
 pub async fn commitments(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     let mut list = Vec::new();
-    for o in &user.organisations {
+    for o in user.member_organisations() {
         list.push(commitments::commitments(&state.db.read, user.network.id, o.id).await?);
     }
     render(&CommitmentsPage { ctx, list })

@@ -11,7 +11,8 @@ use crate::db;
 use crate::error::{AppError, AppResult};
 use crate::timeline::{EventInput, TimelineKind, add_event};
 use intercoop_domain::lifecycle::{self, ProposalStatus, TransitionError};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 fn transition_error(e: TransitionError) -> AppError {
     match e {
@@ -72,6 +73,11 @@ pub async fn transition<C: ConnectionTrait>(
 /// Moves a proposal, checking the lifecycle and the doer's role, with the reason (and
 /// the poll that decided it) on the timeline and in the audit log. For this feature's
 /// steps: the co-funding ones call it with their money side done.
+///
+/// The move is a conditional update (`… WHERE status = <from>`), as a poll's is
+/// (`polls::life::transition`): of two people moving the same proposal at once (two
+/// instances, two facilitators, a withdrawal and the closing), one moves it and the other
+/// gets a 409, never a second move from a status it no longer has.
 pub(super) async fn move_to<C: ConnectionTrait>(
     conn: &C,
     doer: &Doer,
@@ -86,14 +92,30 @@ pub(super) async fn move_to<C: ConnectionTrait>(
     if reason.chars().count() > 2000 {
         return Err(AppError::invalid("reason", "too-long"));
     }
+    // A proposal in funding moves with its campaign locked, as closing and pledges hold
+    // it: a pledge made at the same moment is released by a withdrawal or refused, and
+    // the campaign is always locked before the proposal (no deadlock with closing).
+    let campaign = if from == ProposalStatus::Funding {
+        crate::funding::campaign::locked(conn, p.id).await?
+    } else {
+        None
+    };
     let now = db::now();
-    let mut active: proposal::ActiveModel = p.clone().into();
-    active.status = Set(to.into());
-    active.updated_at = Set(now);
+    let mut update = proposal::Entity::update_many()
+        .col_expr(proposal::Column::Status, Expr::val(to.as_str()))
+        .col_expr(proposal::Column::UpdatedAt, Expr::val(now))
+        .filter(proposal::Column::Id.eq(p.id))
+        .filter(proposal::Column::Status.eq(from.as_str()));
+    let mut updated = p.clone();
+    updated.status = to.into();
+    updated.updated_at = now;
     if to == ProposalStatus::Delivered {
-        active.delivered_at = Set(Some(now));
+        update = update.col_expr(proposal::Column::DeliveredAt, Expr::val(Some(now)));
+        updated.delivered_at = Some(now);
     }
-    let updated = active.update(conn).await?;
+    if update.exec(conn).await?.rows_affected != 1 {
+        return Err(AppError::Conflict("changed-meanwhile"));
+    }
     add_event(
         conn,
         p.id,
@@ -124,12 +146,11 @@ pub(super) async fn move_to<C: ConnectionTrait>(
     if from == ProposalStatus::Draft && to == ProposalStatus::Discussion {
         super::notifications::posted(conn, &updated).await?;
     }
-    // Withdrawing during funding releases the pledges.
-    if from == ProposalStatus::Funding
-        && to == ProposalStatus::Withdrawn
-        && let Some(c) = crate::funding::campaign::of(conn, p.id).await?
+    // Withdrawing during funding releases the pledges (the campaign is locked above).
+    if to == ProposalStatus::Withdrawn
+        && let Some(c) = &campaign
     {
-        crate::funding::closing::release(conn, &c, intercoop_domain::funding::CampaignStatus::Withdrawn).await?;
+        crate::funding::closing::release(conn, c, intercoop_domain::funding::CampaignStatus::Withdrawn).await?;
     }
     Ok(updated)
 }

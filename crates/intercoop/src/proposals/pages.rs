@@ -229,9 +229,8 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
             .map(|s| (s.organisation_id, s.organisation_name.clone()))
             .collect();
         for o in user
-            .organisations
-            .iter()
-            .filter(|o| crate::funding::policy::pledge_for(&doer, o.id) && o.is_representative)
+            .member_organisations()
+            .filter(|o| o.is_representative && crate::funding::policy::pledge_for(&doer, o.id))
         {
             if let Some(line) = c.shares.shares.iter().find(|s| s.organisation_id == o.id) {
                 if !line.fixed && c.status == "open" {
@@ -272,7 +271,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
             }
         }
     }
-    let my_orgs: Vec<(i64, String)> = user.organisations.iter().map(|o| (o.id, o.name.clone())).collect();
+    let my_orgs: Vec<(i64, String)> = user.member_organisations().map(|o| (o.id, o.name.clone())).collect();
     let interested: Vec<&String> = p.interested.iter().collect();
     let may_be_interested = user
         .organisations

@@ -12,6 +12,7 @@ use crate::timeline::{EventInput, TimelineKind, add_event};
 use intercoop_domain::lifecycle::ProposalStatus;
 use intercoop_domain::money::{Money, MoneyError};
 use intercoop_domain::organisation::OrgKind;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -69,11 +70,13 @@ pub async fn add_quote<C: ConnectionTrait>(
         errors.add("milestones", "proposals-milestones-sum");
     }
     errors.into_result()?;
+    // Who asks before what is asked: the staff of a provider that left the network may
+    // no longer quote in its name (403), before the provider itself is checked (422).
+    crate::access::require(super::policy::add_quote(doer, q.provider_id))?;
     let provider = require_member(conn, p.network_id, q.provider_id, "provider_id").await?;
     if !matches!(provider.kind.0, OrgKind::Provider | OrgKind::Facilitator) {
         return Err(AppError::invalid("provider_id", "proposals-not-provider"));
     }
-    crate::access::require(super::policy::add_quote(doer, q.provider_id))?;
     let status = status_of(p);
     if !quotes_open(status) {
         return Err(AppError::Conflict("proposals-wrong-status"));
@@ -162,10 +165,22 @@ pub async fn select_quote<C: ConnectionTrait>(
     if !quotes_open(status_of(p)) {
         return Err(AppError::Conflict("proposals-wrong-status"));
     }
-    let mut active: proposal::ActiveModel = p.clone().into();
-    active.selected_quote_id = Set(Some(q.id));
-    active.updated_at = Set(db::now());
-    let updated = active.update(conn).await?;
+    // Conditional on the statuses checked above, as a move is (`lifecycle::transition`):
+    // a proposal that moved on meanwhile (withdrawn, in funding) keeps its quote (409).
+    let now = db::now();
+    let selected = proposal::Entity::update_many()
+        .col_expr(proposal::Column::SelectedQuoteId, Expr::val(Some(q.id)))
+        .col_expr(proposal::Column::UpdatedAt, Expr::val(now))
+        .filter(proposal::Column::Id.eq(p.id))
+        .filter(proposal::Column::Status.is_in([ProposalStatus::Discussion.as_str(), ProposalStatus::Quoted.as_str()]))
+        .exec(conn)
+        .await?;
+    if selected.rows_affected != 1 {
+        return Err(AppError::Conflict("changed-meanwhile"));
+    }
+    let mut updated = p.clone();
+    updated.selected_quote_id = Some(q.id);
+    updated.updated_at = now;
     add_event(
         conn,
         p.id,

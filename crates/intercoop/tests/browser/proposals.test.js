@@ -3,37 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readdirSync, readFileSync } from 'node:fs';
-import { startServer, stopServer, cli, launch, shots } from './helpers.js';
-
-/** The plain-text body of an .eml file (quoted-printable or base64 decoded). */
-function plainText(eml) {
-  const parts = eml.split(/\r?\n--[^\r\n]+\r?\n/);
-  const part = parts.find((p) => /Content-Type: text\/plain/i.test(p)) || eml;
-  const [head, ...rest] = part.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  if (/Content-Transfer-Encoding: base64/i.test(head)) {
-    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  }
-  if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) {
-    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return body;
-}
-
-async function mailTo(server, address, subjectPart) {
-  for (let i = 0; i < 200; i++) {
-    let files = [];
-    try { files = readdirSync(join(server.dataDir, 'outbox')).filter((f) => f.endsWith('.eml')); } catch { /* not yet */ }
-    for (const f of files) {
-      const eml = readFileSync(join(server.dataDir, 'outbox', f), 'utf8');
-      if (eml.includes(address) && eml.includes(subjectPart)) return plainText(eml);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no mail to ${address} about ${subjectPart}`);
-}
+import { startServer, stopServer, cli, launch, logIn, mailTo, shots } from './helpers.js';
 
 test('a representative joins a co-funding from the email link', async () => {
   const server = await startServer();
@@ -58,13 +28,15 @@ test('a representative joins a co-funding from the email link', async () => {
     await api('POST', `/api/v1/proposals/${p.id}/campaign`, { amount_cents: 120000, key: { kind: 'equal' } });
     await api('POST', `/api/v1/proposals/${p.id}/pledges`, { organisation_id: ruche.id });
 
-    const mail = await mailTo(server, 'sofia@cagette.example', 'Co-funding open');
-    const link = mail.match(/http:\/\/127\.0\.0\.1:\d+\/proposals\/\d+/)[0];
+    const mail = await mailTo(server, 'sofia@cagette.example', (m) => m.subject.startsWith('Co-funding open'), 'Co-funding open');
+    const link = mail.text.match(/http:\/\/127\.0\.0\.1:\d+\/proposals\/\d+/)[0];
     assert.ok(link.endsWith(`/proposals/${p.id}`));
 
-    const login = cli(server, ['user', 'create', 'sofia@cagette.example', '--name', 'Sofia']);
-    await page.goto(login);
+    // The link asks Sofia to log in; the link she is then emailed brings her back.
     await page.goto(link);
+    assert.equal(new URL(page.url()).pathname, '/login');
+    await logIn(page, server, 'sofia@cagette.example');
+    assert.equal(page.url(), link);
     await page.getByRole('heading', { level: 1, name: 'Print shelf labels from Odoo' }).waitFor();
     assert.equal(await page.textContent('.would-be'), '€600.00');
     assert.ok((await page.textContent('.join')).includes('La Ruche Coop: €1,200.00 → €600.00'));
