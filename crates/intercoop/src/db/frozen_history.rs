@@ -10,6 +10,7 @@ use super::migrations::{MIGRATIONS, Step};
 /// The source of the runner and of every migration file.
 const SOURCES: &[(&str, &str)] = &[
     ("migrations.rs", include_str!("migrations.rs")),
+    ("m0001_foundation.rs", include_str!("m0001_foundation.rs")),
     ("m0002_proposals.rs", include_str!("m0002_proposals.rs")),
     ("m0003_polls.rs", include_str!("m0003_polls.rs")),
     ("m0004_list_indexes.rs", include_str!("m0004_list_indexes.rs")),

@@ -8,6 +8,7 @@
 
 #[cfg(test)]
 mod frozen_history;
+mod m0001_foundation;
 mod m0002_proposals;
 mod m0003_polls;
 mod m0004_list_indexes;
