@@ -597,8 +597,18 @@ impl Fixture<'_> {
                     ("person_id", p[1].into()),
                     ("network_id", network.into()),
                     ("kind", "proposal_posted".into()),
-                    ("subject", "New proposal for your software: Shift swaps".into()),
-                    ("url", "http://127.0.0.1:8080/proposals/1".into()),
+                    (
+                        "notice",
+                        json!({
+                            "notice": {"kind": "proposal_posted", "network_id": network, "about": 1,
+                                "vars": {"title": {"t": "text", "v": "Shift swaps"}, "url": {"t": "path", "v": "/proposals/1"}},
+                                "to": null},
+                            "addressee": {"person_id": p[1], "vars": {}, "lines": []},
+                            "named": false
+                        })
+                        .to_string()
+                        .into(),
+                    ),
                     ("created_at", self.ago(2).into()),
                     ("sent_at", sent.into()),
                 ],
