@@ -33,8 +33,10 @@ pub struct OrganisationOut {
     pub status: String,
     /// observer or active
     pub level: String,
+    #[serde(with = "crate::api::iso_date::option")]
     #[schema(value_type = Option<String>, format = Date)]
     pub joined_on: Option<time::Date>,
+    #[serde(with = "crate::api::iso_date::option")]
     #[schema(value_type = Option<String>, format = Date)]
     pub left_on: Option<time::Date>,
     pub representatives: Vec<MandateRow>,

@@ -164,6 +164,7 @@ pub struct OrganisationRow {
 }
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct ListFilter {
     /// user, provider, partner or facilitator

@@ -14,8 +14,10 @@ use serde::Serialize;
 pub struct MandateRow {
     pub person_id: i64,
     pub person_name: String,
+    #[serde(with = "time::serde::rfc3339")]
     #[schema(value_type = String, format = DateTime)]
     pub since: time::OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub until: Option<time::OffsetDateTime>,
 }

@@ -79,7 +79,9 @@ pub struct ValidPoll {
     pub weighted: bool,
     pub secret: bool,
     pub hide_results: bool,
+    #[serde(with = "time::serde::rfc3339::option")]
     pub opens_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
     pub closes_at: Option<OffsetDateTime>,
     pub proposal_id: Option<i64>,
     pub effect: Option<ProposalEffect>,
