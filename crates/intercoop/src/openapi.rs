@@ -55,6 +55,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::proposals::ApiDoc::openapi());
     doc.merge(crate::polls::ApiDoc::openapi());
     doc.merge(crate::jobs::ApiDoc::openapi());
+    doc.merge(crate::audit::ApiDoc::openapi());
     doc.merge(crate::notifications::ApiDoc::openapi());
     complete(&mut doc);
     doc

@@ -46,6 +46,8 @@ struct ListPage {
     rows: Vec<data::PollRow>,
     page: u64,
     pages: u64,
+    /// The list's filters as a query string (none here), for the pagination links.
+    query: String,
     total: i64,
 }
 
@@ -67,6 +69,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<
         rows,
         page: page.number(),
         pages: page.count(total),
+        query: String::new(),
         total,
     })
 }
