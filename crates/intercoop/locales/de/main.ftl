@@ -243,6 +243,7 @@ audit-action-person-password-reset = Passwort zurückgesetzt
 audit-action-person-profile = Profil geändert
 audit-action-pledge-create = Zusage gegeben
 audit-action-pledge-withdraw = Zusage zurückgezogen
+audit-action-pledge-release = Zusage aufgehoben (die Organisation ist ausgetreten)
 audit-action-poll-ballot = Stimme abgegeben
 audit-action-poll-ballot-recorded = Stimme in einer Versammlung erfasst
 audit-action-poll-close = Abstimmung geschlossen

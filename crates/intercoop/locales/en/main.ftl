@@ -243,6 +243,7 @@ audit-action-person-password-reset = Password reset
 audit-action-person-profile = Profile changed
 audit-action-pledge-create = Pledge made
 audit-action-pledge-withdraw = Pledge withdrawn
+audit-action-pledge-release = Pledge released (the organisation left)
 audit-action-poll-ballot = Vote cast
 audit-action-poll-ballot-recorded = Vote recorded at an assembly
 audit-action-poll-close = Poll closed

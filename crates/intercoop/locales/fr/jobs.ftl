@@ -29,3 +29,4 @@ jobs-about-proposal = À propos de la proposition { $id }
 jobs-about-poll = À propos du scrutin { $id }
 jobs-discard-consequence = Ce travail ne sera jamais fait : un cofinancement ou un scrutin qu’il devait clôturer reste ouvert jusqu’à ce que quelqu’un le clôture à la main, et personne n’apprend ce qu’il devait annoncer.
 jobs-discard-confirm = L’abandonner définitivement
+jobs-kind-funding-on_membership_ended = Lever les engagements ouverts d'une organisation partie

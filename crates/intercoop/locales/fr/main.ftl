@@ -243,6 +243,7 @@ audit-action-person-password-reset = Mot de passe réinitialisé
 audit-action-person-profile = Profil modifié
 audit-action-pledge-create = Engagement pris
 audit-action-pledge-withdraw = Engagement retiré
+audit-action-pledge-release = Engagement levé (l'organisation est partie)
 audit-action-poll-ballot = Vote exprimé
 audit-action-poll-ballot-recorded = Vote enregistré en assemblée
 audit-action-poll-close = Vote clôturé

@@ -110,6 +110,7 @@ proposals-event-quote = Devis de { $detail }
 proposals-event-quote_selected = Devis retenu
 proposals-event-pledge = { $detail } a rejoint
 proposals-event-pledge_withdrawn = { $detail } s'est retiré
+proposals-event-pledge_released = { $detail } a quitté le réseau : son engagement est levé
 proposals-event-adopted = { $detail } l'adopte (part de rattrapage)
 proposals-event-priority = Priorité du réseau n° { $detail }
 proposals-dashboard-title = Propositions en attente de votre décision

@@ -243,6 +243,7 @@ audit-action-person-password-reset = Wachtwoord opnieuw ingesteld
 audit-action-person-profile = Profiel gewijzigd
 audit-action-pledge-create = Toezegging gedaan
 audit-action-pledge-withdraw = Toezegging ingetrokken
+audit-action-pledge-release = Toezegging vervallen (de organisatie is vertrokken)
 audit-action-poll-ballot = Stem uitgebracht
 audit-action-poll-ballot-recorded = Stem geregistreerd op een vergadering
 audit-action-poll-close = Stemming gesloten
