@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{Api, TestApp, open, pledge_ok};
+use common::{Api, TestApp, amounts, open, pledge_ok};
 use serde_json::{Value, json};
 
 struct Org {
@@ -41,22 +41,6 @@ async fn proposal(admin: &Api, by: i64, title: &str) -> i64 {
         .await;
     assert_eq!(r.status(), 201, "{:?}", r.text().await);
     r.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
-}
-
-fn shares(v: &Value) -> Vec<(i64, i64)> {
-    let mut out: Vec<(i64, i64)> = v["shares"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            (
-                s["organisation_id"].as_i64().unwrap(),
-                s["amount_cents"].as_i64().unwrap(),
-            )
-        })
-        .collect();
-    out.sort();
-    out
 }
 
 both_backends!(
@@ -95,7 +79,7 @@ both_backends!(
 
         // The open campaign is shared by the two who stay, to the cent.
         let now = admin.json(&format!("/api/v1/proposals/{long}/shares")).await;
-        assert_eq!(shares(&now), vec![(s[0].id, 15_000), (s[1].id, 15_000)], "{now}");
+        assert_eq!(amounts(&now), vec![(s[0].id, 15_000), (s[1].id, 15_000)], "{now}");
         let p = admin.json(&format!("/api/v1/proposals/{long}")).await;
         let released: Vec<&Value> = p["timeline"]
             .as_array()
