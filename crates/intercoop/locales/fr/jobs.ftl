@@ -2,6 +2,7 @@ jobs-failed-title = Tâches qui n'ont pas pu être faites
 jobs-failed-intro = Le travail qu'intercoop fait à son heure (clôturer un co-financement à son échéance, clôturer un sondage, envoyer les récapitulatifs) et qui a échoué à chaque essai. Réparez la cause, puis réessayez, ou abandonnez-la.
 jobs-none-failed = Toutes les tâches ont été faites.
 jobs-attempts = { $count ->
+    [0] Pas encore essayée
     [one] Essayée une fois
    *[other] Essayée { $count } fois
 }
