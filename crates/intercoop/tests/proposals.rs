@@ -987,7 +987,8 @@ both_backends!(
         let admin = app.api(&app.admin_token().await);
         let shops = supermarkets(&app, &admin, 3).await;
         for (s, software) in [
-            (&shops[1], json!(["Odoo 16", "cooperator"])),
+            // Written as the proposal form's example writes it.
+            (&shops[1], json!(["Odoo 16 / cooperator"])),
             (&shops[2], json!(["Odoo 12", "cooperator"])),
         ] {
             let r = admin
@@ -2117,4 +2118,25 @@ both_backends!(former_members_give_no_rights, |app: TestApp| async move {
     assert_eq!(roles(&rep.api).await, vec!["representative", "member"]);
     pledge_ok(&rep.api, in_funding, rep.id).await;
     app.stop().await;
+});
+
+both_backends!(a_link_on_the_timeline_can_be_followed, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 1).await;
+    let id = proposal(&admin, shops[0].id, "Labels").await;
+    let r = admin
+        .post(
+            &format!("/api/v1/proposals/{id}/transition"),
+            &json!({"to": "rejected", "reason": "Done upstream: https://github.com/OCA/pos/pull/1234. <b>thanks</b>"}),
+        )
+        .await;
+    assert_eq!(r.status(), 200, "{:?}", r.text().await);
+    let browser = app.client();
+    app.login(&browser, &shops[0].email).await;
+    let page = browser.text(&format!("/proposals/{id}")).await;
+    assert!(
+        page.contains(r#"<a href="https://github.com/OCA/pos/pull/1234" rel="nofollow noopener noreferrer">"#),
+        "{page}"
+    );
+    assert!(page.contains("&lt;b&gt;thanks&lt;/b&gt;"), "{page}");
 });

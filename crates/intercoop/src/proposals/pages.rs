@@ -181,6 +181,11 @@ impl ShowPage {
     fn m(&self, cents: impl AsCents) -> String {
         self.ctx.money(cents.cents())
     }
+    /// A person's reason on the timeline, as HTML with its web addresses as links.
+    fn linked(&self, reason: &str) -> String {
+        crate::web::format::linked(reason)
+    }
+
     fn event_text(&self, e: &views::EventOut) -> String {
         let lang = self.ctx.lang;
         match (e.from_status.as_deref(), e.to_status.as_deref()) {
