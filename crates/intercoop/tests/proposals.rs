@@ -2140,3 +2140,46 @@ both_backends!(a_link_on_the_timeline_can_be_followed, |app: TestApp| async move
     );
     assert!(page.contains("&lt;b&gt;thanks&lt;/b&gt;"), "{page}");
 });
+
+both_backends!(only_users_need_and_quoted_means_a_quote, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 1).await;
+    let provider = member(&app, &admin, "Dev Coop", "provider", None).await;
+    let id = proposal(&admin, shops[0].id, "Labels").await;
+    // A provider does not need the work it would be paid for, whoever says so.
+    for api in [&provider.api, &admin] {
+        let r = api
+            .post(
+                &format!("/api/v1/proposals/{id}/interest"),
+                &json!({"organisation_id": provider.id}),
+            )
+            .await;
+        assert_eq!(r.status(), 403, "{:?}", r.text().await);
+    }
+    // "Quoted" without a quote: refused, and no button offers it.
+    let r = admin
+        .post(&format!("/api/v1/proposals/{id}/transition"), &json!({"to": "quoted"}))
+        .await;
+    let problem = problem(r, 409).await;
+    assert!(
+        problem["type"].as_str().unwrap().ends_with("/proposals-no-quote"),
+        "{problem}"
+    );
+    let p = admin.json(&format!("/api/v1/proposals/{id}")).await;
+    assert_eq!(p["status"], "discussion");
+    assert!(p["interested"].as_array().unwrap().is_empty(), "{p}");
+    let browser = app.client();
+    app.login(&browser, "admin@test.example").await;
+    let page = browser.text(&format!("/proposals/{id}")).await;
+    assert!(!page.contains(r#"value="quoted""#), "{page}");
+    // Adding a quote takes the step.
+    let r = provider
+        .api
+        .post(
+            &format!("/api/v1/proposals/{id}/quotes"),
+            &json!({"provider_id": provider.id, "amount_cents": 10_000}),
+        )
+        .await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    assert_eq!(admin.json(&format!("/api/v1/proposals/{id}")).await["status"], "quoted");
+});

@@ -291,7 +291,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
             o.status == MembershipStatus::Member
                 && o.id != p.requested_by
                 && !interested.contains(&&o.name)
-                && policy::need_too(&doer, o.id)
+                && policy::need_too(&doer, o.id, o.kind.0)
         })
         .map(|o| (o.id, o.name.clone()))
         .collect();
