@@ -2183,3 +2183,27 @@ both_backends!(only_users_need_and_quoted_means_a_quote, |app: TestApp| async mo
     assert_eq!(r.status(), 201, "{:?}", r.text().await);
     assert_eq!(admin.json(&format!("/api/v1/proposals/{id}")).await["status"], "quoted");
 });
+
+both_backends!(
+    an_organisation_of_weight_zero_may_join_first,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let shops = supermarkets(&app, &admin, 2).await;
+        let id = proposal(&admin, shops[0].id, "Labels").await;
+        let weights = json!({shops[0].id.to_string(): 0, shops[1].id.to_string(): 5});
+        open(
+            &admin,
+            id,
+            json!({"amount_cents": 10_000, "key": {"kind": "weights", "weights": weights}}),
+        )
+        .await;
+        // It pays nothing; the whole amount waits for those who weigh.
+        pledge_ok(&shops[0].api, id, shops[0].id).await;
+        let s = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+        assert_eq!(amounts(&s), vec![(shops[0].id, 0)], "{s}");
+        assert_eq!(s["shortfall_cents"], 10_000, "{s}");
+        pledge_ok(&shops[1].api, id, shops[1].id).await;
+        let s = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+        assert_eq!(amounts(&s), vec![(shops[0].id, 0), (shops[1].id, 10_000)], "{s}");
+    }
+);
