@@ -121,6 +121,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "notifications",
         up: super::m0010_notifications::up,
     },
+    Migration {
+        version: 11,
+        name: "idempotency keys",
+        up: super::m0011_idempotency_keys::up,
+    },
 ];
 
 /// Applies the migrations not yet applied, each in its own transaction, then the

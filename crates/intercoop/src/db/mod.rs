@@ -18,6 +18,7 @@ mod m0007_list_plans;
 mod m0008_share_notices;
 mod m0009_jobs;
 mod m0010_notifications;
+mod m0011_idempotency_keys;
 pub mod migrations;
 pub mod postgres_only;
 pub mod totals;

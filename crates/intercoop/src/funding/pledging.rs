@@ -46,6 +46,8 @@ pub struct PledgeRequest {
     pub request_id: String,
     /// The server's clock (the batch runs on the writer's thread, outside the request).
     pub clock: std::sync::Arc<dyn crate::clock::Clock>,
+    /// The request's `Idempotency-Key`: its answer is stored in the batch's transaction.
+    pub claim: Option<crate::idempotency::Claim>,
 }
 
 impl PledgeRequest {
@@ -65,6 +67,7 @@ impl PledgeRequest {
             cap_cents,
             request_id: audit::current_request_id(),
             clock: crate::clock::current(),
+            claim: crate::idempotency::Claim::current(),
         }
     }
 }
@@ -131,8 +134,27 @@ async fn commit_batch_now(conn: DatabaseConnection, requests: Vec<PledgeRequest>
 
 async fn in_transaction(conn: &DatabaseConnection, requests: &[PledgeRequest]) -> AppResult<Vec<AppResult<Pledged>>> {
     let txn = conn.begin().await?;
-    let results = pledge_many(&txn, requests).await?;
+    let mut results = pledge_many(&txn, requests).await?;
+    // A request with an Idempotency-Key stores its answer with its pledge.
+    let mut stored = Vec::new();
+    for (r, result) in requests.iter().zip(results.iter_mut()) {
+        let (Some(claim), Ok(pledged)) = (&r.claim, result) else {
+            continue;
+        };
+        let answer = super::views::shares_out_with_caps(&txn, &pledged.shares, &pledged.caps, &pledged.names).await?;
+        if !claim.store(&txn, axum::http::StatusCode::CREATED, &answer).await? {
+            // A retry with the same key answered first (in this batch or before it): the
+            // batch is rolled back and its requests tried alone, where this one answers
+            // what the first stored.
+            return Err(AppError::Conflict("idempotency-in-progress"));
+        }
+        pledged.answer = Some(answer);
+        stored.push(claim);
+    }
     txn.commit().await?;
+    for claim in stored {
+        claim.committed();
+    }
     Ok(results)
 }
 
@@ -427,6 +449,7 @@ fn decide<'a>(
             shares: preview.after,
             caps,
             names,
+            answer: None,
         },
     })
 }
@@ -500,6 +523,8 @@ pub struct Pledged {
     pub shares: Shares,
     pub caps: BTreeMap<i64, Option<i64>>,
     pub names: BTreeMap<i64, String>,
+    /// The API's answer, when it was stored with the pledge (an `Idempotency-Key`).
+    pub answer: Option<super::views::SharesOut>,
 }
 
 /// A pledge, in the caller's transaction: the organisation joins the campaign,
