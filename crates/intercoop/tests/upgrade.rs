@@ -14,12 +14,12 @@
 mod common;
 
 use intercoop::config::{DbArgs, ServeArgs, SqliteSync};
-use intercoop::db::Db;
 use intercoop::db::migrations::{self, MIGRATIONS};
+use intercoop::db::{Db, Writer};
 use intercoop_domain::Money;
 use intercoop_domain::sharing::{CampaignTerms, FixedContribution, Participant, SharingKey, compute_shares};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
-use sea_orm::{ConnectionTrait, DatabaseConnection, Value};
+use sea_orm::{ConnectionTrait, Value};
 use serde_json::json;
 use std::collections::BTreeMap;
 use time::{Duration, OffsetDateTime};
@@ -136,7 +136,7 @@ struct Expected {
 }
 
 struct Fixture<'a> {
-    db: &'a DatabaseConnection,
+    db: &'a Writer,
     /// The schema version the rows are written for.
     v: i64,
     now: OffsetDateTime,
@@ -1277,7 +1277,7 @@ impl Fixture<'_> {
 
 // ------------------------------------------------------------------ the checks
 
-async fn count_rows(db: &DatabaseConnection, table: &str) -> i64 {
+async fn count_rows(db: &Writer, table: &str) -> i64 {
     let row = db
         .query_one(
             Query::select()
@@ -1290,7 +1290,7 @@ async fn count_rows(db: &DatabaseConnection, table: &str) -> i64 {
     row.try_get::<i64>("", "n").unwrap()
 }
 
-async fn check(f: &Fixture<'_>, db: &DatabaseConnection) {
+async fn check(f: &Fixture<'_>, db: &Writer) {
     let v = f.v;
     // Every migration recorded, no rebuild waiting.
     let versions: Vec<i64> = db

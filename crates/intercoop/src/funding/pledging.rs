@@ -29,8 +29,7 @@ use intercoop_domain::funding::{CampaignStatus, PledgeStatus};
 use intercoop_domain::sharing::{Participant, Shares};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -105,7 +104,7 @@ pub async fn pledge_committed(
 /// Commits `requests` in one transaction and answers each, in order. When it fails as a
 /// whole (a database error, not a refusal), each request is tried again alone, so that
 /// only the one at fault fails.
-pub async fn commit_batch(conn: DatabaseConnection, requests: Vec<PledgeRequest>) -> Vec<AppResult<Pledged>> {
+pub async fn commit_batch(conn: db::Writer, requests: Vec<PledgeRequest>) -> Vec<AppResult<Pledged>> {
     // One server, one clock: the batch runs at its requests' time.
     let clock = match requests.first() {
         Some(r) => r.clock.clone(),
@@ -114,7 +113,7 @@ pub async fn commit_batch(conn: DatabaseConnection, requests: Vec<PledgeRequest>
     crate::clock::scoped(clock, commit_batch_now(conn, requests)).await
 }
 
-async fn commit_batch_now(conn: DatabaseConnection, requests: Vec<PledgeRequest>) -> Vec<AppResult<Pledged>> {
+async fn commit_batch_now(conn: db::Writer, requests: Vec<PledgeRequest>) -> Vec<AppResult<Pledged>> {
     match in_transaction(&conn, &requests).await {
         Ok(results) => results,
         Err(e) if requests.len() == 1 => vec![Err(e)],
@@ -132,7 +131,7 @@ async fn commit_batch_now(conn: DatabaseConnection, requests: Vec<PledgeRequest>
     }
 }
 
-async fn in_transaction(conn: &DatabaseConnection, requests: &[PledgeRequest]) -> AppResult<Vec<AppResult<Pledged>>> {
+async fn in_transaction(conn: &db::Writer, requests: &[PledgeRequest]) -> AppResult<Vec<AppResult<Pledged>>> {
     let txn = conn.begin().await?;
     let mut results = pledge_many(&txn, requests).await?;
     // A request with an Idempotency-Key stores its answer with its pledge.
