@@ -1,6 +1,8 @@
 //! `Idempotency-Key` on API POSTs: a retried request (same key, same person, same
-//! body) gets the first answer again instead of acting twice; the same key with a
-//! different body is refused (409 `idempotency-mismatch`). Keys are kept [`KEEP`]
+//! network, same body) gets the first answer again instead of acting twice; the same
+//! key with a different body is refused (409 `idempotency-mismatch`). A key is one
+//! person's in one network (the API token's): the same key used by that person in
+//! another network is another request there, never answered with this one's answer. Keys are kept [`KEEP`]
 //! (24 hours), then forgotten: an hourly job ([`PURGE`]) deletes them, and an older key
 //! is a new request.
 //!
@@ -56,6 +58,7 @@ tokio::task_local! {
 #[derive(Clone, Debug)]
 pub struct Claim {
     person_id: i64,
+    network_id: i64,
     key: String,
     request_hash: String,
     /// Set once the answer has committed with the write.
@@ -84,6 +87,7 @@ impl Claim {
     async fn store_raw<C: ConnectionTrait>(&self, conn: &C, status: StatusCode, body: String) -> Result<bool, DbErr> {
         let row = idempotency_key::ActiveModel {
             person_id: Set(self.person_id),
+            network_id: Set(self.network_id),
             key: Set(self.key.clone()),
             request_hash: Set(self.request_hash.clone()),
             status_code: Set(i64::from(status.as_u16())),
@@ -93,9 +97,13 @@ impl Claim {
         };
         let inserted = idempotency_key::Entity::insert(row)
             .on_conflict(
-                OnConflict::columns([idempotency_key::Column::PersonId, idempotency_key::Column::Key])
-                    .do_nothing()
-                    .to_owned(),
+                OnConflict::columns([
+                    idempotency_key::Column::PersonId,
+                    idempotency_key::Column::NetworkId,
+                    idempotency_key::Column::Key,
+                ])
+                .do_nothing()
+                .to_owned(),
             )
             .exec_without_returning(conn)
             .await?;
@@ -159,9 +167,9 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::trim)
         .map(str::to_string);
-    let person_id = match bearer {
+    let (person_id, network_id) = match bearer {
         Some(t) => match auth::user_for_api_token(&state, &t).await {
-            Ok(Some(u)) => u.person_id,
+            Ok(Some(u)) => (u.person_id, u.network.id),
             Ok(None) => return next.run(req).await, // the handler answers 401
             Err(e) => return e.into_response(),
         },
@@ -178,7 +186,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         parts.uri.path(),
         String::from_utf8_lossy(&bytes)
     ));
-    match find(&state.db.read, person_id, &key).await {
+    match find(&state.db.read, person_id, network_id, &key).await {
         Ok(Some(row)) if is_live(&row) => return answer(&row, &request_hash),
         Ok(Some(row)) => {
             if let Err(e) = forget(&state.db.write, &row).await {
@@ -197,6 +205,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let instance = parts.uri.path_and_query().map(|p| p.to_string()).unwrap_or_default();
     let claim = Claim {
         person_id,
+        network_id,
         key: key.clone(),
         request_hash: request_hash.clone(),
         stored: Arc::default(),
@@ -224,7 +233,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     {
         Ok(true) => Response::from_parts(resp_parts, Body::from(body)),
         // A concurrent retry stored its answer first: that is the answer.
-        Ok(false) => match find(&state.db.read, person_id, &key).await {
+        Ok(false) => match find(&state.db.read, person_id, network_id, &key).await {
             Ok(Some(row)) => answer(&row, &request_hash),
             Ok(None) => Response::from_parts(resp_parts, Body::from(body)),
             Err(e) => AppError::Db(e).into_response(),
@@ -239,10 +248,12 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
 async fn find<C: ConnectionTrait>(
     conn: &C,
     person_id: i64,
+    network_id: i64,
     key: &str,
 ) -> Result<Option<idempotency_key::Model>, DbErr> {
     idempotency_key::Entity::find()
         .filter(idempotency_key::Column::PersonId.eq(person_id))
+        .filter(idempotency_key::Column::NetworkId.eq(network_id))
         .filter(idempotency_key::Column::Key.eq(key))
         .one(conn)
         .await

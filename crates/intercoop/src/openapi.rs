@@ -16,7 +16,9 @@ use utoipa::{Modify, OpenApi};
             first attempt was answered or its server crashed: the key is stored with the request's \
             write, in its transaction, so a retry either replays the answer of a write that happened or \
             runs a request that did not. The same key with another body is refused (409 \
-            `idempotency-mismatch`). Keys are forgotten after 24 hours.",
+            `idempotency-mismatch`). A key is the person's in the network of the token that sends it: \
+            the same key sent with a token of another network is another request. Keys are forgotten \
+            after 24 hours (an hourly job deletes them).",
         license(name = "AGPL-3.0-or-later")
     ),
     paths(

@@ -2,7 +2,8 @@
 //! PostgreSQL: a request killed before or after its write is answered on retry (run
 //! afresh, or its stored answer replayed: never "still running" for ever); concurrent
 //! retries act once and all get the first answer; a refusal is replayed as the same
-//! problem; keys expire after a day and a job purges them.
+//! problem; keys expire after a day and a job purges them; a key is one person's in one
+//! network (the same key in another network is another request).
 
 mod common;
 
@@ -248,3 +249,39 @@ both_backends!(
         app.stop().await;
     }
 );
+
+both_backends!(a_key_is_a_persons_in_one_network, |app: TestApp| async move {
+    // One person, administrator of two networks, with a token in each; a client that
+    // numbers its requests sends the same key and body in both.
+    let first = app.api(&app.admin_token().await);
+    let (_, second) = app.network_with_admin("second", "admin@test.example").await;
+    let body = json!({"name": "Twin Coop", "kind": "user"});
+    let r = first.post_with_key("/api/v1/organisations", &body, "request-1").await;
+    assert_eq!(r.status(), 201);
+    let in_first: Value = r.json().await.unwrap();
+
+    // In the second network it is another request: it runs there, not replayed.
+    let r = second.post_with_key("/api/v1/organisations", &body, "request-1").await;
+    assert_eq!(r.status(), 201);
+    assert!(
+        r.headers().get("idempotent-replayed").is_none(),
+        "the first network's answer was replayed in the second"
+    );
+    let in_second: Value = r.json().await.unwrap();
+    assert_ne!(in_second["id"], in_first["id"]);
+    for (api, id) in [(&first, &in_first["id"]), (&second, &in_second["id"])] {
+        let list = api.json("/api/v1/organisations").await;
+        let items = list["items"].as_array().unwrap();
+        assert_eq!(items.len(), 1, "one organisation in each network: {list}");
+        assert_eq!(&items[0]["id"], id);
+    }
+
+    // Each network's retry replays its own answer.
+    for (api, answer) in [(&first, &in_first), (&second, &in_second)] {
+        let r = api.post_with_key("/api/v1/organisations", &body, "request-1").await;
+        assert_eq!(r.headers()["idempotent-replayed"], "true");
+        assert_eq!(&r.json::<Value>().await.unwrap(), answer);
+    }
+    assert_eq!(idempotency_key::Entity::find().count(&app.db().read).await.unwrap(), 2);
+    app.stop().await;
+});

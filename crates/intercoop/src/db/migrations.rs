@@ -15,8 +15,8 @@
 //! `tests/upgrade.rs` upgrades a database made at every version.
 
 use sea_orm::sea_query::{
-    Alias, ColumnDef, Expr, ExprTrait, ForeignKey, ForeignKeyAction, Index, IndexCreateStatement, OnConflict, Query,
-    Table, TableAlterStatement, TableCreateStatement, TableDropStatement,
+    Alias, ColumnDef, Expr, ExprTrait, ForeignKey, ForeignKeyAction, Index, IndexCreateStatement, IndexDropStatement,
+    OnConflict, Query, Table, TableAlterStatement, TableCreateStatement, TableDropStatement,
 };
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr, TransactionTrait};
 
@@ -35,6 +35,8 @@ pub enum Step {
     Alter(Box<TableAlterStatement>),
     /// A table no longer used (after a backfill carried its rows over).
     Drop(Box<TableDropStatement>),
+    /// An index replaced by another (by its name).
+    DropIndex(Box<IndexDropStatement>),
     /// Fills new columns from existing rows, in the migration's transaction. A frozen
     /// copy written in the migration's file with sea-query and spelled-out names: never
     /// a call to feature code or entities, which follow today's schema, not this one.
@@ -126,6 +128,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "idempotency keys",
         up: super::m0011_idempotency_keys::up,
     },
+    Migration {
+        version: 12,
+        name: "idempotency keys per network",
+        up: super::m0012_idempotency_networks::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,
@@ -176,6 +183,7 @@ pub async fn run_to<C: Connection>(db: &C, version: i64) -> Result<usize, DbErr>
                 Step::Index(i) => txn.execute(i.as_ref()).await?,
                 Step::Alter(a) => txn.execute(a.as_ref()).await?,
                 Step::Drop(d) => txn.execute(d.as_ref()).await?,
+                Step::DropIndex(d) => txn.execute(d.as_ref()).await?,
                 Step::Backfill(fill) => {
                     fill(&txn).await?;
                     continue;

@@ -21,6 +21,7 @@ mod m0008_share_notices;
 mod m0009_jobs;
 mod m0010_notifications;
 mod m0011_idempotency_keys;
+mod m0012_idempotency_networks;
 pub mod migrations;
 pub mod postgres_only;
 pub mod totals;

@@ -225,6 +225,33 @@ impl TestApp {
         (network, self.api(&token))
     }
 
+    /// A second network (`slug`) whose administrator is the person of `email` (the same
+    /// person when they exist already: one person in two networks), its id and their
+    /// API with a token of that network.
+    pub async fn network_with_admin(&self, slug: &str, email: &str) -> (i64, Api) {
+        let txn = self.db().write.begin().await.unwrap();
+        let network = intercoop::networks::create(&txn, slug, "Second network", "", "en", "Europe/Brussels", "EUR")
+            .await
+            .unwrap();
+        let inv = InviteInput {
+            email: email.into(),
+            name: "Twice Admin".into(),
+            admin: "true".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        let person = intercoop::people::data::ensure_person(&txn, Actor::SYSTEM, network, &inv)
+            .await
+            .unwrap();
+        txn.commit().await.unwrap();
+        self.state().auth_cache.clear();
+        let token = auth::create_api_token(&self.db().write, person, network, "test")
+            .await
+            .unwrap();
+        (network, self.api(&token))
+    }
+
     /// Creates an organisation through the API as the administrator.
     pub async fn organisation(&self, admin: &Api, name: &str, kind: &str, size: Option<i64>) -> i64 {
         let mut body = serde_json::json!({"name": name, "kind": kind});
