@@ -24,3 +24,8 @@ dashboard-failed-jobs = { $count ->
 }
 jobs-kind-events-dispatch = Hand an event to the features that react to it
 jobs-kind-proposals-on_poll_closed = Carry out a closed poll's decision on its proposal
+jobs-kind-polls-open = Open a poll at its opening time
+jobs-about-proposal = About proposal { $id }
+jobs-about-poll = About poll { $id }
+jobs-discard-consequence = This work will never be done: a campaign or poll it was to close stays open until someone closes it by hand, and nobody is told what it was to tell.
+jobs-discard-confirm = Discard it for good

@@ -144,3 +144,7 @@ error-poll-missing-size = Ce scrutin est pondéré par la taille, mais des organ
 error-poll-weights-out-of-range = Les tailles des organisations dépassent ce qu’un scrutin peut pondérer : corrigez les tailles, ou ouvrez le scrutin sans pondération.
 error-poll-proxy-chain = Cette organisation détient des procurations d’autres organisations
 error-poll-proxy-chain-detail = Une organisation qui détient des procurations ne peut pas confier sa propre voix : elle transmettrait la leur. Votez pour elles, ou qu’elles confient d’abord leur procuration à une autre organisation.
+error-poll-closes-past = L’heure de clôture est déjà passée : choisissez une heure à venir.
+error-poll-opens-past = L’heure d’ouverture est déjà passée : laissez-la vide pour ouvrir le scrutin vous-même, ou choisissez une heure à venir.
+polls-status-closing = Vote terminé, résultat à venir
+polls-voting-over = Le vote est terminé : le résultat est en cours de dépouillement et sera publié sous peu.

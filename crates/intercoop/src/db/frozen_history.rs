@@ -20,10 +20,11 @@ const SOURCES: &[(&str, &str)] = &[
     ("m0008_share_notices.rs", include_str!("m0008_share_notices.rs")),
     ("m0009_jobs.rs", include_str!("m0009_jobs.rs")),
     ("m0010_notifications.rs", include_str!("m0010_notifications.rs")),
-    ("m0011_idempotency_keys.rs", include_str!("m0011_idempotency_keys.rs")),
+    ("m0011_per_network_facts.rs", include_str!("m0011_per_network_facts.rs")),
+    ("m0012_idempotency_keys.rs", include_str!("m0012_idempotency_keys.rs")),
     (
-        "m0012_idempotency_networks.rs",
-        include_str!("m0012_idempotency_networks.rs"),
+        "m0013_idempotency_networks.rs",
+        include_str!("m0013_idempotency_networks.rs"),
     ),
 ];
 

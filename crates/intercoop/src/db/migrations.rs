@@ -125,13 +125,18 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 11,
-        name: "idempotency keys",
-        up: super::m0011_idempotency_keys::up,
+        name: "per-network facts",
+        up: super::m0011_per_network_facts::up,
     },
     Migration {
         version: 12,
+        name: "idempotency keys",
+        up: super::m0012_idempotency_keys::up,
+    },
+    Migration {
+        version: 13,
         name: "idempotency keys per network",
-        up: super::m0012_idempotency_networks::up,
+        up: super::m0013_idempotency_networks::up,
     },
 ];
 

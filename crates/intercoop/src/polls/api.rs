@@ -110,6 +110,7 @@ pub fn out(full: PollFull) -> AppResult<PollOut> {
 pub use super::data::PollRow;
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct ListParams {
     /// draft, open or closed

@@ -80,6 +80,7 @@ pub async fn pledge(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct OrganisationParam {
     pub organisation_id: i64,
 }
@@ -122,6 +123,7 @@ pub async fn shares(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PreviewParams {
     pub organisation_id: i64,
     pub cap_cents: Option<i64>,

@@ -1,4 +1,4 @@
-//! Migration 12: an `Idempotency-Key` belongs to a person **in a network** (the network
+//! Migration 13: an `Idempotency-Key` belongs to a person **in a network** (the network
 //! of the API token that sent it). Keys were unique per person only, so a person with a
 //! token in each of two networks who used one key in both (a client that numbers its
 //! requests) was answered, in the second network, with the first network's stored

@@ -1,4 +1,4 @@
-//! Migration 11: `Idempotency-Key`s are stored with their answer, in the transaction
+//! Migration 12: `Idempotency-Key`s are stored with their answer, in the transaction
 //! of their request's write, and kept a day.
 //! - an index on `idempotency_keys.created_at`, for the hourly purge of the keys older
 //!   than a day;
