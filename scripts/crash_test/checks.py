@@ -141,17 +141,23 @@ def verify(admin, db, sink, model, stats, proposals, polls, orgs):
     return failures, lost_writes
 
 
-def wait_for_mail(db, sink, model, limit=60):
-    """Waits until the outbox is drained and every invitation arrived."""
-    end = time.monotonic() + limit
-    while time.monotonic() < end:
-        left = db.query("SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')")[0][0]
+def wait_for_mail(db, sink, model, stalled=60):
+    """Waits until the outbox is drained and every invitation arrived, as long as it
+    keeps draining (the worker sends one message at a time: a backlog takes a while).
+    Returns the number of messages left (0: drained) when nothing went out for
+    `stalled` seconds."""
+    last_left, last_progress = None, time.monotonic()
+    while True:
+        left = int(db.query("SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')")[0][0])
         with sink.lock:
             got = {r for _, _, rcpts in sink.accepted for r in rcpts}
-        if left == "0" and model.invited <= got:
-            return True
+        if left == 0 and model.invited <= got:
+            return 0
+        if left != last_left:
+            last_left, last_progress = left, time.monotonic()
+        elif time.monotonic() - last_progress > stalled:
+            return left
         time.sleep(0.2)
-    return False
 
 
 class InFlightMail(threading.Thread):

@@ -258,7 +258,9 @@ class Inviter(threading.Thread):
                     self.stats.ack("invitation")
                 else:
                     self.stats.add("anomalies", f"invitation {email}: {status} {body}")
-            time.sleep(0.25)
+            # Two a second: about half what one worker sends to the sink (0.2 s each),
+            # so the outbox keeps up between kills.
+            time.sleep(0.5)
 
 
 class Commands(threading.Thread):
