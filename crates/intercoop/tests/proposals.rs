@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Api, TestApp, open, pledge_ok};
+use common::{Api, TestApp, amounts, open, pledge_ok};
 use intercoop::funding::entities::{campaign, pledge};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait};
 use serde_json::{Value, json};
@@ -57,22 +57,6 @@ async fn proposal(admin: &Api, by: i64, title: &str) -> i64 {
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["status"], "discussion");
     v["id"].as_i64().unwrap()
-}
-
-fn amounts(shares: &Value) -> Vec<(i64, i64)> {
-    let mut v: Vec<(i64, i64)> = shares["shares"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            (
-                s["organisation_id"].as_i64().unwrap(),
-                s["amount_cents"].as_i64().unwrap(),
-            )
-        })
-        .collect();
-    v.sort();
-    v
 }
 
 async fn problem(r: reqwest::Response, status: u16) -> Value {

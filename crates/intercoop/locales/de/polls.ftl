@@ -148,6 +148,7 @@ error-poll-weights-out-of-range = Die Größen der Organisationen ergeben zusamm
 error-poll-proxy-chain = Diese Organisation hält Vollmachten anderer Organisationen
 error-poll-proxy-chain-detail = Eine Organisation, die Vollmachten hält, kann ihre eigene Stimme nicht weitergeben: Sie würde deren Stimmen weiterreichen. Stimmen Sie für sie ab, oder lassen Sie sie ihre Vollmacht zuerst einer anderen Organisation geben.
 error-poll-closes-past = Der Abstimmungsschluss liegt bereits in der Vergangenheit: Wählen Sie einen künftigen Zeitpunkt.
+error-poll-secret-weighted = Eine geheime Abstimmung kann nicht nach Größe gewichtet werden: Das Gewicht jedes Stimmzettels würde verraten, von wem er ist. Wählen Sie das eine oder das andere.
 error-poll-opens-past = Der Beginn liegt bereits in der Vergangenheit: Lassen Sie ihn leer, um die Abstimmung selbst zu eröffnen, oder wählen Sie einen künftigen Zeitpunkt.
 polls-status-closing = Abstimmung beendet, Ergebnis folgt
 polls-voting-over = Die Abstimmung ist beendet: Das Ergebnis wird ausgezählt und in Kürze veröffentlicht.

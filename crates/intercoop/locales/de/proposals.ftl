@@ -110,6 +110,7 @@ proposals-event-quote = Angebot von { $detail }
 proposals-event-quote_selected = Angebot ausgewählt
 proposals-event-pledge = { $detail } hat zugesagt
 proposals-event-pledge_withdrawn = { $detail } hat die Zusage zurückgezogen
+proposals-event-pledge_released = { $detail } hat das Netzwerk verlassen: die Zusage ist aufgehoben
 proposals-event-adopted = { $detail } hat es übernommen (Nachzahlungsanteil)
 proposals-event-priority = Priorität im Netzwerk Nr. { $detail }
 proposals-dashboard-title = Vorschläge, die auf Ihre Entscheidung warten

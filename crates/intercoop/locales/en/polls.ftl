@@ -145,6 +145,7 @@ error-poll-weights-out-of-range = The organisations' sizes add up beyond what a 
 error-poll-proxy-chain = This organisation holds other organisations' proxies
 error-poll-proxy-chain-detail = An organisation that holds proxies cannot give its own vote away: it would pass theirs on. Vote for them, or let them give their proxy to another organisation first.
 error-poll-closes-past = The closing time has already passed: choose a time to come.
+error-poll-secret-weighted = A secret poll cannot be weighted by size: each ballot's weight would tell whose it is. Choose one or the other.
 error-poll-opens-past = The opening time has already passed: leave it empty to open the poll by hand, or choose a time to come.
 polls-status-closing = Voting over, result coming
 polls-voting-over = Voting is over: the result is being counted and will be published shortly.

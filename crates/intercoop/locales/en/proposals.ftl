@@ -110,6 +110,7 @@ proposals-event-quote = Quote by { $detail }
 proposals-event-quote_selected = Quote selected
 proposals-event-pledge = { $detail } joined
 proposals-event-pledge_withdrawn = { $detail } withdrew
+proposals-event-pledge_released = { $detail } left the network: its pledge was released
 proposals-event-adopted = { $detail } adopted it (catch-up share)
 proposals-event-priority = Network priority #{ $detail }
 proposals-dashboard-title = Proposals waiting for your decision

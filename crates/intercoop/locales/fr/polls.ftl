@@ -3,6 +3,7 @@ nav-polls = Scrutins
 polls-title = Scrutins
 polls-intro = Décider ensemble : une organisation membre, une voix.
 polls-count = { $count ->
+    [0] Aucun scrutin
     [one] Un scrutin
    *[other] { $count } scrutins
 }
@@ -73,6 +74,7 @@ polls-passed = Adopté
 polls-not-passed = Non adopté
 polls-no-winner = Aucune option ne l’emporte.
 polls-winners = { $count ->
+    [0] Aucune option gagnante
     [one] Option gagnante :
    *[other] Options à égalité en tête :
 }
@@ -145,6 +147,7 @@ error-poll-weights-out-of-range = Les tailles des organisations dépassent ce qu
 error-poll-proxy-chain = Cette organisation détient des procurations d’autres organisations
 error-poll-proxy-chain-detail = Une organisation qui détient des procurations ne peut pas confier sa propre voix : elle transmettrait la leur. Votez pour elles, ou qu’elles confient d’abord leur procuration à une autre organisation.
 error-poll-closes-past = L’heure de clôture est déjà passée : choisissez une heure à venir.
+error-poll-secret-weighted = Un vote secret ne peut pas être pondéré par la taille : le poids de chaque bulletin dirait à qui il est. Choisissez l'un ou l'autre.
 error-poll-opens-past = L’heure d’ouverture est déjà passée : laissez-la vide pour ouvrir le scrutin vous-même, ou choisissez une heure à venir.
 polls-status-closing = Vote terminé, résultat à venir
 polls-voting-over = Le vote est terminé : le résultat est en cours de dépouillement et sera publié sous peu.

@@ -148,6 +148,7 @@ error-poll-weights-out-of-range = De groottes van de organisaties tellen op tot 
 error-poll-proxy-chain = Deze organisatie houdt volmachten van andere organisaties
 error-poll-proxy-chain-detail = Een organisatie die volmachten houdt, kan haar eigen stem niet doorgeven: ze zou die van de anderen doorgeven. Stem voor hen, of laat hen hun volmacht eerst aan een andere organisatie geven.
 error-poll-closes-past = Het sluitingstijdstip is al voorbij: kies een tijdstip in de toekomst.
+error-poll-secret-weighted = Een geheime stemming kan niet naar grootte gewogen worden: het gewicht van elk stembiljet zou verraden van wie het is. Kies het een of het ander.
 error-poll-opens-past = Het openingstijdstip is al voorbij: laat het leeg om de stemming zelf te openen, of kies een tijdstip in de toekomst.
 polls-status-closing = Stemming voorbij, uitslag volgt
 polls-voting-over = De stemming is voorbij: de uitslag wordt geteld en binnenkort gepubliceerd.

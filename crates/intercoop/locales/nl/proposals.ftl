@@ -110,6 +110,7 @@ proposals-event-quote = Offerte van { $detail }
 proposals-event-quote_selected = Offerte gekozen
 proposals-event-pledge = { $detail } heeft toegezegd
 proposals-event-pledge_withdrawn = { $detail } heeft de toezegging ingetrokken
+proposals-event-pledge_released = { $detail } heeft het netwerk verlaten: de toezegging vervalt
 proposals-event-adopted = { $detail } heeft het in gebruik genomen (inhaalbijdrage)
 proposals-event-priority = Prioriteit van het netwerk nr. { $detail }
 proposals-dashboard-title = Voorstellen die op uw beslissing wachten

@@ -232,6 +232,11 @@ impl PollInput {
         if closes_at.is_some_and(|c| c <= now) {
             errors.add("closes_at", "poll-closes-past");
         }
+        // A ballot counts with its weight: weights by size tell whose ballot it is, so a
+        // weighted poll cannot be secret (issue 20: secret means no trace).
+        if self.secret == Some(true) && self.weighted == Some(true) {
+            errors.add("secret", "poll-secret-weighted");
+        }
         let max_proxies = self.max_proxies.unwrap_or(1);
         if !(0..=100).contains(&max_proxies) {
             errors.add("max_proxies", "poll-max-proxies");

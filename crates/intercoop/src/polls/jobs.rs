@@ -15,6 +15,9 @@ pub const OPEN: &str = "polls.open";
 pub const CLOSE: &str = "polls.close";
 /// Remind the voters who have not voted.
 pub const REMIND: &str = "polls.remind";
+/// After a secret poll's closing has committed: make what it deleted (the salt that tied
+/// ballots to voters, the ballots in their order of casting) unreadable from the files.
+pub const FORGET: &str = "polls.forget";
 
 #[derive(Debug, Serialize, Deserialize)]
 struct PollJob {
@@ -26,6 +29,24 @@ pub fn register(r: Registry) -> Registry {
     r.with(OPEN, handler(|ctx, txn| Box::pin(open(ctx, txn))))
         .with(CLOSE, handler(|ctx, txn| Box::pin(close(ctx, txn))))
         .with(REMIND, handler(|ctx, txn| Box::pin(remind(ctx, txn))))
+        // The deleting itself is in the closing's transaction; nothing to do in this one.
+        .with(FORGET, handler(|_, _| Box::pin(async { Ok(()) })))
+        .after_commit(
+            FORGET,
+            std::sync::Arc::new(|state| Box::pin(async move { Ok(state.db.forget_deleted().await?) })),
+        )
+}
+
+/// Enqueues, when a secret poll closes, the forgetting of what its closing deleted.
+pub async fn forget<C: ConnectionTrait>(conn: &C, p: &super::entities::poll::Model) -> Result<(), DbErr> {
+    crate::jobs::enqueue(
+        conn,
+        NewJob::new(FORGET, &PollJob { poll_id: p.id })
+            .network(p.network_id)
+            .unique(format!("poll_forget:{}", p.id)),
+    )
+    .await?;
+    Ok(())
 }
 
 /// Enqueues, when a poll with an opening time is created, its opening then (once).

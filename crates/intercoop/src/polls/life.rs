@@ -96,6 +96,7 @@ pub async fn close<C: ConnectionTrait>(conn: &C, actor: Actor, network_id: i64, 
     result.is_final = true;
     if full.poll.secret {
         shuffle_secret_ballots(conn, id).await?;
+        super::jobs::forget(conn, &full.poll).await?;
     }
     let mut row: poll::ActiveModel = full.poll.clone().into();
     row.status = Set(PollStatus::Closed.into());

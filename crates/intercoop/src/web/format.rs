@@ -95,6 +95,21 @@ pub fn date(at: &time::OffsetDateTime, tz: &str, lang: Lang) -> String {
     }
 }
 
+/// A calendar day (a membership's first day): "22 novembre 2026", "22. November 2026".
+pub fn day(d: &time::Date, lang: Lang) -> String {
+    let months = match lang {
+        Lang::Fr => MONTHS_FR,
+        Lang::En => MONTHS_EN,
+        Lang::De => MONTHS_DE,
+        Lang::Nl => MONTHS_NL,
+    };
+    let month = months[usize::from(u8::from(d.month()) - 1)];
+    match lang {
+        Lang::De => format!("{}. {} {}", d.day(), month, d.year()),
+        _ => format!("{} {} {}", d.day(), month, d.year()),
+    }
+}
+
 /// "22 novembre 2026, 19:00".
 pub fn datetime(at: &time::OffsetDateTime, tz: &str, lang: Lang) -> String {
     let Some(z) = zoned(at, tz) else { return String::new() };
@@ -113,5 +128,6 @@ mod tests {
         assert_eq!(datetime(&at, "Europe/Brussels", Lang::Fr), "3 novembre 2026, 19:00");
         assert_eq!(datetime(&at, "Europe/London", Lang::En), "3 November 2026, 18:00");
         assert_eq!(date(&at, "Pacific/Auckland", Lang::De), "4. November 2026");
+        assert_eq!(day(&time::macros::date!(2026 - 03 - 01), Lang::Nl), "1 maart 2026");
     }
 }
