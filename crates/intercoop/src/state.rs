@@ -5,6 +5,7 @@
 //! its part (axum `FromRef`).
 
 use crate::auth::cache::AuthCache;
+use crate::auth::password::Hasher;
 use crate::auth::rate_limit::RateLimiter;
 use crate::clock::Clock;
 use crate::config::Config;
@@ -25,6 +26,8 @@ pub struct AppState {
     pub jobs_wakeup: Arc<Notify>,
     /// Short-lived cache of sessions and API tokens.
     pub auth_cache: Arc<AuthCache>,
+    /// Password hashing and checking, a few at a time (`auth::password`).
+    pub passwords: Arc<Hasher>,
     /// What time it is for this server: every request and job runs in its scope.
     pub clock: Arc<dyn Clock>,
 }
@@ -39,6 +42,7 @@ impl AppState {
             mail_wakeup: Arc::new(Notify::new()),
             jobs_wakeup: Arc::new(Notify::new()),
             auth_cache: Arc::new(AuthCache::new(Duration::from_secs(2))),
+            passwords: Arc::new(Hasher::for_this_machine()),
         }
     }
 

@@ -127,11 +127,13 @@ pub async fn login(
         .one(&state.db.read)
         .await?;
     if use_password {
-        let ok = password::verify(
-            form.password.clone(),
-            found.as_ref().and_then(|p| p.password_hash.clone()),
-        )
-        .await;
+        let ok = state
+            .passwords
+            .verify(
+                form.password.clone(),
+                found.as_ref().and_then(|p| p.password_hash.clone()),
+            )
+            .await;
         let network_id = match (&found, ok) {
             (Some(p), true) => auth::network_for_person(&state.db, p.id, None).await?,
             _ => None,
@@ -362,12 +364,15 @@ pub async fn reset(
     Path(token): Path<String>,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> AppResult<Response> {
+    // The cheap checks first: the link (a read), then the form; only then the argon2
+    // work, a few at a time (`auth::password::Hasher`).
+    auth::usable_link(&state.db.read, &token, &[LinkPurpose::Reset]).await?;
     let mut errors = FieldErrors::default();
     check_password(&form, &mut errors);
     if !errors.is_empty() {
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ResetPage { ctx, token, errors });
     }
-    let hash = password::hash(form.password).await?;
+    let hash = state.passwords.hash(form.password).await?;
     let txn = state.db.write.begin().await?;
     let (person_id, network_id) = auth::consume_link(&txn, &token, &[LinkPurpose::Reset]).await?;
     person::Entity::update_many()
@@ -476,7 +481,7 @@ pub async fn save_profile(
     let hash = if form.password.is_empty() {
         None
     } else {
-        Some(password::hash(form.password).await?)
+        Some(state.passwords.hash(form.password).await?)
     };
     let txn = state.db.write.begin().await?;
     let mut update = person::Entity::update_many()

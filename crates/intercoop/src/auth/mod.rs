@@ -325,6 +325,28 @@ pub async fn create_link<C: ConnectionTrait>(
     })
 }
 
+/// The row of a one-time link that could be used now: 404 for a token that is not one
+/// (or not for these purposes), 410 for one used or expired. It is not used up: a
+/// handler asks this before any costly work (hashing a new password), then
+/// [`consume_link`] in the transaction of the change.
+pub async fn usable_link<C: ConnectionTrait>(
+    conn: &C,
+    token: &str,
+    purposes: &[LinkPurpose],
+) -> AppResult<login_token::Model> {
+    let hash = tokens::hash_token(token);
+    let Some(row) = login_token::Entity::find_by_id(hash).one(conn).await? else {
+        return Err(AppError::NotFound);
+    };
+    if !purposes.contains(&row.purpose.0) {
+        return Err(AppError::NotFound);
+    }
+    if row.used_at.is_some() || row.expires_at < db::now() {
+        return Err(AppError::Gone);
+    }
+    Ok(row)
+}
+
 /// Uses a one-time link: valid once, before it expires; 410 otherwise.
 /// Returns the person and the network the link was made for.
 pub async fn consume_link<C: ConnectionTrait>(
@@ -332,17 +354,9 @@ pub async fn consume_link<C: ConnectionTrait>(
     token: &str,
     purposes: &[LinkPurpose],
 ) -> AppResult<(i64, Option<i64>)> {
-    let hash = tokens::hash_token(token);
-    let Some(row) = login_token::Entity::find_by_id(hash.clone()).one(conn).await? else {
-        return Err(AppError::NotFound);
-    };
-    if !purposes.contains(&row.purpose.0) {
-        return Err(AppError::NotFound);
-    }
+    let row = usable_link(conn, token, purposes).await?;
+    let hash = row.token_hash;
     let now = db::now();
-    if row.used_at.is_some() || row.expires_at < now {
-        return Err(AppError::Gone);
-    }
     // Compare-and-set: of two clicks at once, exactly one wins.
     let updated = login_token::Entity::update_many()
         .col_expr(login_token::Column::UsedAt, Expr::val(now))
