@@ -89,6 +89,11 @@ pub struct ServeArgs {
     /// instance died is taken over by another once its lease has expired.
     #[arg(long, env = "INTERCOOP_JOB_LEASE_SECONDS", default_value_t = 30)]
     pub job_lease_seconds: u64,
+    /// Proxies whose `X-Forwarded-For` is believed, comma-separated addresses or networks
+    /// (`127.0.0.1,10.0.0.0/8`). Without any, the client is the connection's peer, and
+    /// the header is ignored: a client could write anything in it.
+    #[arg(long, env = "INTERCOOP_TRUSTED_PROXIES", value_delimiter = ',', value_parser = crate::auth::rate_limit::parse_proxy)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Fault injection for the crash tests, `KIND:MS`: wait MS milliseconds between
     /// claiming a job of KIND and doing it (a process killed meanwhile leaves it claimed).
     #[arg(long, env = "INTERCOOP_FAULT_JOB_PAUSE", hide = true)]
@@ -111,6 +116,8 @@ pub struct Config {
     pub fault_job_pause: Option<(String, std::time::Duration)>,
     /// A name for this process in leases and job claims (host + pid).
     pub instance: String,
+    /// Proxies whose `X-Forwarded-For` is believed (`auth::rate_limit::ClientAddr`).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 impl Config {
@@ -136,6 +143,7 @@ impl Config {
                 Some((kind.to_string(), std::time::Duration::from_millis(ms.parse().ok()?)))
             }),
             instance: format!("{}-{}", hostname(), std::process::id()),
+            trusted_proxies: args.trusted_proxies.clone(),
         }
     }
 }

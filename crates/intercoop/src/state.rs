@@ -6,7 +6,7 @@
 
 use crate::auth::cache::AuthCache;
 use crate::auth::password::Hasher;
-use crate::auth::rate_limit::RateLimiter;
+use crate::auth::rate_limit::LoginLimits;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::Db;
@@ -18,8 +18,8 @@ use tokio::sync::Notify;
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
-    /// Login attempts per address and per email.
-    pub login_limiter: Arc<RateLimiter>,
+    /// Login attempts per account and per client address (`auth::rate_limit`).
+    pub login_limits: Arc<LoginLimits>,
     /// Wakes the outbox worker when a message is enqueued.
     pub mail_wakeup: Arc<Notify>,
     /// Wakes the job worker when a job due now is enqueued.
@@ -35,10 +35,10 @@ pub struct AppState {
 impl AppState {
     pub fn new(db: Db, config: Config, clock: Arc<dyn Clock>) -> AppState {
         AppState {
+            login_limits: Arc::new(LoginLimits::new(clock.clone())),
             clock,
             db,
             config: Arc::new(config),
-            login_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(300))),
             mail_wakeup: Arc::new(Notify::new()),
             jobs_wakeup: Arc::new(Notify::new()),
             auth_cache: Arc::new(AuthCache::new(Duration::from_secs(2))),

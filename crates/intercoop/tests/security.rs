@@ -71,3 +71,125 @@ both_backends!(
         app.stop().await;
     }
 );
+
+// ------------------------------------------------------------ nobody locked out
+
+/// Gives a person a password, as a reset would.
+async fn set_password(app: &TestApp, email: &str, password: &str) {
+    use intercoop::entities::person;
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let hash = intercoop::auth::password::hash(password.into()).await.unwrap();
+    person::Entity::update_many()
+        .col_expr(person::Column::PasswordHash, Expr::val(Some(hash)))
+        .filter(person::Column::Email.eq(email))
+        .exec(&app.db().write)
+        .await
+        .unwrap();
+}
+
+async fn password_login(c: &common::Client, email: &str, password: &str) -> u16 {
+    c.form(
+        "/login",
+        &[("email", email), ("password", password), ("method", "password")],
+    )
+    .await
+    .status()
+    .as_u16()
+}
+
+/// A password login that writes its own `X-Forwarded-For`.
+async fn password_login_via(c: &common::Client, email: &str, forwarded_for: &str) -> u16 {
+    let csrf = c.csrf().await;
+    c.http
+        .post(format!("{}/login", c.base))
+        .header("origin", &c.base)
+        .header("x-forwarded-for", forwarded_for)
+        .form(&[
+            ("email", email),
+            ("password", "a wrong password"),
+            ("method", "password"),
+            ("_csrf", &csrf),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+both_backends!(
+    failed_logins_lock_out_neither_others_nor_the_owners_link,
+    |app: TestApp| async move {
+        app.person("victim@test.example", "Vic Tim", None, false, false).await;
+        app.person("other@test.example", "Oth Er", None, false, false).await;
+        set_password(&app, "victim@test.example", "the victim's secret").await;
+        set_password(&app, "other@test.example", "the other's secret").await;
+
+        // Someone guesses the victim's password: after the account's burst, 429.
+        let attacker = app.client_from("127.0.0.2");
+        let mut answers = Vec::new();
+        for _ in 0..12 {
+            answers.push(password_login(&attacker, "victim@test.example", "a wrong guess").await);
+        }
+        assert_eq!(answers[..10], [422; 10], "{answers:?}");
+        assert_eq!(answers[10..], [429; 2], "{answers:?}");
+
+        // Another person, from elsewhere, is not locked out by that.
+        let other = app.client_from("127.0.0.3");
+        assert_eq!(
+            password_login(&other, "other@test.example", "the other's secret").await,
+            303
+        );
+
+        // The owner still gets a magic link (even from the attacker's address), and it works.
+        for owner in [app.client_from("127.0.0.4"), attacker] {
+            let r = owner
+                .form("/login", &[("email", "victim@test.example"), ("method", "link")])
+                .await;
+            assert_eq!(r.status(), 200);
+            let link = app.last_link("victim@test.example").await;
+            assert_eq!(owner.get(&link).await.status(), 303);
+        }
+
+        // A client that writes a new X-Forwarded-For each time is still one address: after
+        // the address's burst, 429, whatever accounts it tries.
+        let sprayer = app.client_from("127.0.0.5");
+        let mut answers = Vec::new();
+        for i in 0..32 {
+            let email = format!("spray-{i}@test.example");
+            answers.push(password_login_via(&sprayer, &email, &format!("198.51.100.{i}")).await);
+        }
+        assert_eq!(answers[..30], [422; 30], "{answers:?}");
+        assert_eq!(answers[30..], [429; 2], "{answers:?}");
+        app.stop().await;
+    }
+);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_a_trusted_proxy_each_client_has_its_own_bucket() {
+    let app = common::spawn_configured(common::Backend::Sqlite, |args| {
+        args.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
+    })
+    .await
+    .unwrap();
+    // The proxy (127.0.0.1) forwards one client's attempts, then another's.
+    let proxy = app.client();
+    for i in 0..30 {
+        let email = format!("a-{i}@test.example");
+        assert_eq!(password_login_via(&proxy, &email, "6.6.6.6, 203.0.113.7").await, 422);
+    }
+    assert_eq!(password_login_via(&proxy, "a-x@test.example", "203.0.113.7").await, 429);
+    assert_eq!(password_login_via(&proxy, "a-y@test.example", "203.0.113.8").await, 422);
+    // The header of a client that is not a trusted proxy is ignored.
+    let direct = app.client_from("127.0.0.9");
+    for i in 0..30 {
+        let email = format!("b-{i}@test.example");
+        assert_eq!(password_login_via(&direct, &email, &format!("192.0.2.{i}")).await, 422);
+    }
+    assert_eq!(
+        password_login_via(&direct, "b-x@test.example", "192.0.2.200").await,
+        429
+    );
+    app.stop().await;
+}

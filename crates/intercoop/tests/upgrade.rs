@@ -1409,6 +1409,7 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
         worker_interval_ms: 20,
         job_lease_seconds: 30,
         fault_job_pause: None,
+        trusted_proxies: Vec::new(),
     };
     let running = intercoop::server::start(&args).await.unwrap();
     let base = running.state.config.base_url.clone();

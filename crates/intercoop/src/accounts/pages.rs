@@ -4,6 +4,7 @@
 //! answer is the same either way, and a wrong password reads "email or password
 //! incorrect" whichever of the two is wrong.
 
+use crate::auth::rate_limit::{Attempt, ClientAddr};
 use crate::auth::{self, LinkPurpose, password};
 
 use crate::entities::person;
@@ -76,20 +77,10 @@ pub struct LoginForm {
     method: String,
 }
 
-fn client_key(headers: &HeaderMap) -> String {
-    headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .unwrap_or("local")
-        .trim()
-        .to_string()
-}
-
 pub async fn login(
     State(state): State<AppState>,
     ctx: Ctx,
-    headers: HeaderMap,
+    addr: ClientAddr,
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> AppResult<Response> {
     let mut errors = FieldErrors::default();
@@ -116,11 +107,10 @@ pub async fn login(
             },
         );
     };
-    if !state.login_limiter.check(&format!("ip:{}", client_key(&headers)))
-        || !state.login_limiter.check(&format!("email:{email}"))
-    {
-        return Err(AppError::RateLimited);
-    }
+    // Passwords and links have buckets of their own: failed passwords never stop the
+    // owner's magic link.
+    let attempt = if use_password { Attempt::Password } else { Attempt::Link };
+    state.login_limits.check(attempt, email.as_str(), &addr)?;
     let found = person::Entity::find()
         .filter(person::Column::Email.eq(email.as_str()))
         .filter(person::Column::Disabled.eq(false))
@@ -266,7 +256,7 @@ pub struct EmailForm {
 pub async fn forgot(
     State(state): State<AppState>,
     ctx: Ctx,
-    headers: HeaderMap,
+    addr: ClientAddr,
     CsrfForm(form): CsrfForm<EmailForm>,
 ) -> AppResult<Response> {
     let email = match Email::parse(&form.email) {
@@ -285,11 +275,7 @@ pub async fn forgot(
             );
         }
     };
-    if !state.login_limiter.check(&format!("ip:{}", client_key(&headers)))
-        || !state.login_limiter.check(&format!("email:{email}"))
-    {
-        return Err(AppError::RateLimited);
-    }
+    state.login_limits.check(Attempt::Link, email.as_str(), &addr)?;
     let found = person::Entity::find()
         .filter(person::Column::Email.eq(email.as_str()))
         .filter(person::Column::Disabled.eq(false))
@@ -361,12 +347,14 @@ fn check_password(form: &PasswordForm, errors: &mut FieldErrors) {
 pub async fn reset(
     State(state): State<AppState>,
     ctx: Ctx,
+    addr: ClientAddr,
     Path(token): Path<String>,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> AppResult<Response> {
     // The cheap checks first: the link (a read), then the form; only then the argon2
     // work, a few at a time (`auth::password::Hasher`).
     auth::usable_link(&state.db.read, &token, &[LinkPurpose::Reset]).await?;
+    state.login_limits.check_address(Attempt::Password, &addr)?;
     let mut errors = FieldErrors::default();
     check_password(&form, &mut errors);
     if !errors.is_empty() {

@@ -137,6 +137,26 @@ impl TestApp {
         }
     }
 
+    /// A browser-like client connecting from another loopback address (`127.0.0.2`…):
+    /// another client, as the server sees it.
+    pub fn client_from(&self, local: &str) -> Client {
+        let jar = Arc::new(Jar::default());
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("accept-language", "en".parse().unwrap());
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .local_address(local.parse::<std::net::IpAddr>().unwrap())
+            .build()
+            .unwrap();
+        Client {
+            http,
+            jar,
+            base: self.base.clone(),
+        }
+    }
+
     /// A client for the API with a bearer token.
     pub fn api(&self, token: &str) -> Api {
         Api {
@@ -447,6 +467,7 @@ fn serve_args(db: DbArgs, smtp_url: Option<String>) -> ServeArgs {
         worker_interval_ms: 20,
         job_lease_seconds: 30,
         fault_job_pause: None,
+        trusted_proxies: Vec::new(),
     }
 }
 
@@ -490,7 +511,22 @@ pub async fn spawn_with(backend: Backend, smtp_url: Option<String>) -> Option<Te
     spawn_inner(backend, smtp_url, false).await
 }
 
+/// A server whose settings the test changes (`--trusted-proxies`, `--base-url`…), or
+/// None on PostgreSQL when no server is configured.
+pub async fn spawn_configured(backend: Backend, configure: impl FnOnce(&mut ServeArgs)) -> Option<TestApp> {
+    spawn_full(backend, None, false, configure).await
+}
+
 async fn spawn_inner(backend: Backend, smtp_url: Option<String>, no_worker: bool) -> Option<TestApp> {
+    spawn_full(backend, smtp_url, no_worker, |_| {}).await
+}
+
+async fn spawn_full(
+    backend: Backend,
+    smtp_url: Option<String>,
+    no_worker: bool,
+    configure: impl FnOnce(&mut ServeArgs),
+) -> Option<TestApp> {
     if backend == Backend::Postgres && std::env::var("TEST_DATABASE_URL").is_err() {
         return None;
     }
@@ -508,6 +544,7 @@ async fn spawn_inner(backend: Backend, smtp_url: Option<String>, no_worker: bool
     intercoop::cli::ensure_install(&db_args).await.unwrap();
     let mut args = serve_args(db_args.clone(), smtp_url);
     args.no_worker = no_worker;
+    configure(&mut args);
     let clock = Arc::new(intercoop::clock::ManualClock::new());
     let running = server::start_with_clock(&args, clock.clone()).await.unwrap();
     let base = running.state.config.base_url.clone();
