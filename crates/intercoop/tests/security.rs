@@ -193,3 +193,84 @@ async fn behind_a_trusted_proxy_each_client_has_its_own_bucket() {
     );
     app.stop().await;
 }
+
+// ------------------------------------------------------------ redirects stay here
+
+/// What `next` may hold to send a browser elsewhere (each as the server receives it,
+/// after the query's own decoding).
+const OFF_SITE: [&str; 17] = [
+    "//evil.example/phish",
+    "///evil.example/phish",
+    "/\\evil.example/phish",
+    "\\/evil.example/phish",
+    "/\t/evil.example/phish",
+    "/\n/evil.example/phish",
+    "/\r\n/evil.example/phish",
+    " //evil.example/phish",
+    "\t//evil.example/phish",
+    "/.//evil.example/phish",
+    "/..//evil.example/phish",
+    "/\\\\evil.example/phish",
+    "https://evil.example/phish",
+    "https:evil.example/phish",
+    "javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "/%2F%2Fevil.example/phish",
+];
+
+/// Where a browser goes when it follows the redirect: on this site, whatever `next` was.
+fn assert_stays(app: &TestApp, r: &reqwest::Response, what: &str) {
+    assert!(r.status().is_redirection(), "{what}: {}", r.status());
+    let location = String::from_utf8_lossy(r.headers()["location"].as_bytes()).to_string();
+    let base = url::Url::parse(&app.base).unwrap();
+    let target = base.join(&location).unwrap();
+    assert_eq!(
+        target.origin(),
+        base.origin(),
+        "{what}: Location {location:?} leads to {target}"
+    );
+    assert!(
+        location.starts_with('/') && !location.starts_with("//"),
+        "{what}: {location:?}"
+    );
+}
+
+both_backends!(redirects_never_leave_the_site, |app: TestApp| async move {
+    let query = |next: &str| {
+        form_urlencoded::Serializer::new(String::new())
+            .append_pair("next", next)
+            .finish()
+    };
+    for (i, next) in OFF_SITE.iter().enumerate() {
+        // In the login email: the link asked with `next` leads back here.
+        let email = format!("r{i}@test.example");
+        app.person(&email, "Red Irect", None, false, false).await;
+        let c = app.client();
+        let r = c
+            .form("/login", &[("email", &email), ("method", "link"), ("next", next)])
+            .await;
+        assert_eq!(r.status(), 200);
+        let link = app.last_link(&email).await;
+        let r = c.get(&link).await;
+        assert_stays(&app, &r, &format!("the emailed link for {next:?} ({link})"));
+        // A logged-in visitor sent to the login page.
+        let r = c.get(&format!("/login?{}", query(next))).await;
+        assert_stays(&app, &r, &format!("/login?next={next:?}"));
+        // A link with its own `next` (as an attacker would craft it).
+        let c = app.client();
+        c.form("/login", &[("email", &email), ("method", "link")]).await;
+        let link = app.last_link(&email).await;
+        let r = c.get(&format!("{link}?{}", query(next))).await;
+        assert_stays(&app, &r, &format!("a link with next={next:?}"));
+        // The language switcher.
+        let r = c.form("/language", &[("lang", "fr"), ("next", next)]).await;
+        assert_stays(&app, &r, &format!("/language with next={next:?}"));
+    }
+    // A path of the site is followed, normalised.
+    let c = app.client();
+    let r = c
+        .form("/language", &[("lang", "en"), ("next", "/proposals?page=2")])
+        .await;
+    assert_eq!(r.headers()["location"], "/proposals?page=2");
+    app.stop().await;
+});

@@ -12,7 +12,7 @@ use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Lang;
 use crate::notifications::{self, Addressee, Kind, Notice, Var};
 use crate::state::AppState;
-use crate::web::{CsrfForm, Ctx, LANG_COOKIE, cookies, render, render_status, require_user};
+use crate::web::{CsrfForm, Ctx, LANG_COOKIE, cookies, local_path_or, render, render_status, require_user};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -45,18 +45,15 @@ pub struct NextParam {
     next: String,
 }
 
-/// Only local paths are followed after login (no open redirect).
-fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next.to_string()
-    } else {
-        "/dashboard".to_string()
-    }
+/// Only paths of this site are followed after login (no open redirect): see
+/// [`crate::web::local_path`].
+fn safe_next(state: &AppState, next: &str) -> String {
+    local_path_or(next, &state.config.base_url, "/dashboard")
 }
 
-pub async fn login_form(ctx: Ctx, Query(q): Query<NextParam>) -> AppResult<Response> {
+pub async fn login_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NextParam>) -> AppResult<Response> {
     if ctx.user.is_some() {
-        return Ok(Redirect::to(&safe_next(&q.next)).into_response());
+        return Ok(Redirect::to(&safe_next(&state, &q.next)).into_response());
     }
     render(&LoginPage {
         ctx,
@@ -142,7 +139,7 @@ pub async fn login(
                 },
             );
         };
-        return start_session(&state, p.id, network_id, &safe_next(&form.next)).await;
+        return start_session(&state, p.id, network_id, &safe_next(&state, &form.next)).await;
     }
     if let Some(p) = found
         && let Some(network_id) = auth::network_for_person(&state.db, p.id, None).await?
@@ -150,7 +147,7 @@ pub async fn login(
         let txn = state.db.write.begin().await?;
         let link = auth::create_link(&txn, p.id, Some(network_id), LinkPurpose::Login).await?;
         let mut url = link.clone();
-        let next = safe_next(&form.next);
+        let next = safe_next(&state, &form.next);
         if next != "/dashboard" {
             url.push_str(&format!(
                 "?next={}",
@@ -204,7 +201,7 @@ pub async fn follow_link(
     let network_id = auth::network_for_person(&state.db, person_id, network_id)
         .await?
         .ok_or(AppError::Forbidden)?;
-    start_session(&state, person_id, network_id, &safe_next(&q.next)).await
+    start_session(&state, person_id, network_id, &safe_next(&state, &q.next)).await
 }
 
 pub async fn logout(
@@ -540,11 +537,7 @@ pub async fn choose_language(
             .await?;
         state.auth_cache.clear();
     }
-    let next = if form.next.starts_with('/') && !form.next.starts_with("//") {
-        form.next
-    } else {
-        "/".to_string()
-    };
+    let next = local_path_or(&form.next, &state.config.base_url, "/");
     let mut response = Redirect::to(&next).into_response();
     response.headers_mut().append(
         header::SET_COOKIE,

@@ -210,6 +210,40 @@ pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
 
+/// Where to send a visitor after a form or a link (`?next=`): the path of this site
+/// that `next` stands for, **as a browser reads it**, or `None` when it would leave
+/// the site.
+///
+/// A browser parses a `Location` by the WHATWG URL Standard, which the `url` crate
+/// implements: it drops tabs and newlines anywhere (`/%09/evil.example` is
+/// `//evil.example`), trims spaces and controls at both ends, reads `\` as `/` (`/\x`,
+/// `\/x`), resolves `.` and `..` (`/.//x`). So `next` is resolved against intercoop's
+/// own address exactly as a browser would, kept only if it stays on the same origin,
+/// and what is returned is the normalised path, query and fragment — never the text
+/// as typed — which cannot start with `//` (a path that normalises to one is refused:
+/// on its own it would name another host). Percent-escapes stay as they are, as
+/// browsers keep them in a path (`/%2F%2Fx` is a path of this site).
+pub fn local_path(next: &str, base_url: &str) -> Option<String> {
+    let base = url::Url::parse(base_url).ok()?;
+    // What a browser would drop before parsing; what is left must start as a path.
+    let stripped: String = next.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let stripped = stripped.trim_matches(|c: char| c <= ' ');
+    if !stripped.starts_with('/') || next.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+        return None;
+    }
+    let url = base.join(next).ok()?;
+    if url.origin() != base.origin() || !url.username().is_empty() || url.password().is_some() {
+        return None;
+    }
+    let path = &url[url::Position::BeforePath..];
+    (path.starts_with('/') && !path.starts_with("//")).then(|| path.to_string())
+}
+
+/// [`local_path`], or `fallback` when `next` would leave the site.
+pub fn local_path_or(next: &str, base_url: &str, fallback: &str) -> String {
+    local_path(next, base_url).unwrap_or_else(|| fallback.to_string())
+}
+
 /// A form body whose CSRF token and origin were checked.
 ///
 /// Fields of `T` should be `String`s so that a form with errors can be shown again
@@ -319,6 +353,48 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
     match render_status(info.status, &page) {
         Ok(r) => r,
         Err(_) => (info.status, info.status.canonical_reason().unwrap_or("error")).into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_paths_of_this_site_are_followed() {
+        let base = "https://coop.example";
+        for ok in [
+            "/dashboard",
+            "/polls/3?tab=result#votes",
+            "/%2F%2Fevil.example",
+            "/a/../b",
+        ] {
+            let path = local_path(ok, base).unwrap_or_else(|| panic!("{ok:?} refused"));
+            assert!(path.starts_with('/') && !path.starts_with("//"), "{ok:?} → {path:?}");
+        }
+        assert_eq!(local_path("/a/../b", base).as_deref(), Some("/b"));
+        assert_eq!(local_path("https://coop.example/x", base), None, "not a path");
+        for bad in [
+            "//evil.example/x",
+            "///evil.example",
+            "/\\evil.example",
+            "\\/evil.example",
+            "/\t/evil.example/phish",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            " //evil.example",
+            "\t//evil.example",
+            "/.//evil.example",
+            "/..//evil.example",
+            "https://evil.example",
+            "javascript:alert(1)",
+            "data:text/html,<script>x</script>",
+            "dashboard",
+            "",
+            "/\u{0}/x",
+        ] {
+            assert_eq!(local_path(bad, base), None, "{bad:?}");
+        }
     }
 }
 
