@@ -36,6 +36,7 @@ pub fn jobs() -> crate::jobs::Registry {
     let r = crate::proposals::jobs::register(r);
     let r = crate::funding::jobs::register(r);
     let r = crate::polls::jobs::register(r);
+    let r = crate::accounts::links::register(r);
     crate::notifications::register(r, audiences())
 }
 

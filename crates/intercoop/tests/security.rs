@@ -274,3 +274,117 @@ both_backends!(redirects_never_leave_the_site, |app: TestApp| async move {
     assert_eq!(r.headers()["location"], "/proposals?page=2");
     app.stop().await;
 });
+
+// ------------------------------------------------------------ timing tells nothing
+
+/// How many rows each table holds.
+async fn row_counts(app: &TestApp) -> std::collections::BTreeMap<String, i64> {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let db = &app.db().write;
+    let backend = db.get_database_backend();
+    let tables_sql = match backend {
+        DbBackend::Sqlite => "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        _ => "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()",
+    };
+    let mut counts = std::collections::BTreeMap::new();
+    for row in db
+        .query_all_raw(Statement::from_string(backend, tables_sql))
+        .await
+        .unwrap()
+    {
+        let table: String = row.try_get("", "name").unwrap();
+        let sql = format!("SELECT COUNT(*) AS n FROM \"{table}\"");
+        let n: i64 = db
+            .query_one_raw(Statement::from_string(backend, sql))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get("", "n")
+            .unwrap();
+        counts.insert(table, n);
+    }
+    counts
+}
+
+/// The tables a request added rows to (or removed from), and how many.
+async fn rows_written_by(app: &TestApp, request: impl std::future::Future<Output = u16>) -> Vec<(String, i64)> {
+    let before = row_counts(app).await;
+    assert_eq!(request.await, 200);
+    let after = row_counts(app).await;
+    after
+        .iter()
+        .filter_map(|(t, n)| {
+            let d = n - before.get(t).copied().unwrap_or(0);
+            (d != 0).then(|| (t.clone(), d))
+        })
+        .collect()
+}
+
+/// The kinds of the jobs waiting, in order.
+async fn pending_job_kinds(app: &TestApp) -> Vec<String> {
+    use intercoop::entities::job;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    job::Entity::find()
+        .filter(job::Column::Status.eq("pending"))
+        .order_by_asc(job::Column::Id)
+        .all(&app.db().read)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|j| j.kind)
+        .collect()
+}
+
+/// Asking for a link (login, reset) writes the same rows whether the address has an
+/// account or not — one job — so that neither the answer nor its time tells; the job
+/// then sends the link, or nothing.
+async fn link_requests_do_the_same_work(app: TestApp) {
+    app.person("known@test.example", "Known Person", None, false, false)
+        .await;
+    let c = app.client();
+    c.csrf().await;
+    for (path, method) in [("/login", Some("link")), ("/password/forgot", None)] {
+        let mut written = Vec::new();
+        for email in ["known@test.example", "unknown@test.example"] {
+            let mut fields = vec![("email", email)];
+            if let Some(m) = method {
+                fields.push(("method", m));
+            }
+            let jobs_before = pending_job_kinds(&app).await;
+            let rows = rows_written_by(&app, async { c.form(path, &fields).await.status().as_u16() }).await;
+            let jobs_after = pending_job_kinds(&app).await;
+            let new_jobs = jobs_after[jobs_before.len()..].to_vec();
+            written.push((rows, new_jobs));
+        }
+        assert_eq!(written[0], written[1], "{path}: known address, then unknown one");
+        assert_eq!(written[0].0, vec![("jobs".to_string(), 1)], "{path}");
+    }
+    // The jobs then send the links to the known address, and nothing to the other one.
+    app.run_jobs().await;
+    let kinds: Vec<String> = app
+        .mails_to("known@test.example")
+        .await
+        .iter()
+        .map(|m| m.kind.as_str().to_string())
+        .collect();
+    assert_eq!(kinds, ["login_link", "password_reset"]);
+    assert!(app.mails_to("unknown@test.example").await.is_empty());
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn link_requests_do_the_same_work_on_sqlite() {
+    link_requests_do_the_same_work(common::spawn_quiet(common::Backend::Sqlite).await.unwrap()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn link_requests_do_the_same_work_on_postgres() {
+    if let Some(app) = common::spawn_quiet(common::Backend::Postgres).await {
+        link_requests_do_the_same_work(app).await;
+    } else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "TEST_DATABASE_URL must point at PostgreSQL in CI"
+        );
+    }
+}

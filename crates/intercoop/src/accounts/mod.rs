@@ -1,6 +1,7 @@
 //! Logging in and out (magic links, passwords), password reset, the profile,
 //! and the language and network switchers.
 
+pub mod links;
 pub mod pages;
 
 use crate::access::Access;

@@ -4,13 +4,13 @@
 //! answer is the same either way, and a wrong password reads "email or password
 //! incorrect" whichever of the two is wrong.
 
+use super::links;
 use crate::auth::rate_limit::{Attempt, ClientAddr};
 use crate::auth::{self, LinkPurpose, password};
 
 use crate::entities::person;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Lang;
-use crate::notifications::{self, Addressee, Kind, Notice, Var};
 use crate::state::AppState;
 use crate::web::{CsrfForm, Ctx, LANG_COOKIE, cookies, local_path_or, render, render_status, require_user};
 use askama::Template;
@@ -108,12 +108,12 @@ pub async fn login(
     // owner's magic link.
     let attempt = if use_password { Attempt::Password } else { Attempt::Link };
     state.login_limits.check(attempt, email.as_str(), &addr)?;
-    let found = person::Entity::find()
-        .filter(person::Column::Email.eq(email.as_str()))
-        .filter(person::Column::Disabled.eq(false))
-        .one(&state.db.read)
-        .await?;
     if use_password {
+        let found = person::Entity::find()
+            .filter(person::Column::Email.eq(email.as_str()))
+            .filter(person::Column::Disabled.eq(false))
+            .one(&state.db.read)
+            .await?;
         let ok = state
             .passwords
             .verify(
@@ -141,30 +141,9 @@ pub async fn login(
         };
         return start_session(&state, p.id, network_id, &safe_next(&state, &form.next)).await;
     }
-    if let Some(p) = found
-        && let Some(network_id) = auth::network_for_person(&state.db, p.id, None).await?
-    {
-        let txn = state.db.write.begin().await?;
-        let link = auth::create_link(&txn, p.id, Some(network_id), LinkPurpose::Login).await?;
-        let mut url = link.clone();
-        let next = safe_next(&state, &form.next);
-        if next != "/dashboard" {
-            url.push_str(&format!(
-                "?next={}",
-                form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
-            ));
-        }
-        let to = Addressee {
-            fallback_lang: Some(ctx.lang),
-            ..Addressee::new(p.id)
-        };
-        let notice = Notice::new(Kind::LoginLink, network_id)
-            .link(url)
-            .var("minutes", Var::Num(auth::LOGIN_LINK_MINUTES))
-            .to(vec![to]);
-        notifications::send_now(&txn, &state.config.base_url, notice).await?;
-        txn.commit().await?;
-    }
+    // The same work whether the address has an account or not (`accounts::links`).
+    let next = Some(safe_next(&state, &form.next));
+    links::request(&state.db.write, &email, LinkPurpose::Login, next, ctx.lang).await?;
     render(&LoginPage {
         ctx,
         email: email.to_string(),
@@ -273,27 +252,8 @@ pub async fn forgot(
         }
     };
     state.login_limits.check(Attempt::Link, email.as_str(), &addr)?;
-    let found = person::Entity::find()
-        .filter(person::Column::Email.eq(email.as_str()))
-        .filter(person::Column::Disabled.eq(false))
-        .one(&state.db.read)
-        .await?;
-    if let Some(p) = found
-        && let Some(network_id) = auth::network_for_person(&state.db, p.id, None).await?
-    {
-        let txn = state.db.write.begin().await?;
-        let link = auth::create_link(&txn, p.id, Some(network_id), LinkPurpose::Reset).await?;
-        let to = Addressee {
-            fallback_lang: Some(ctx.lang),
-            ..Addressee::new(p.id)
-        };
-        let notice = Notice::new(Kind::PasswordReset, network_id)
-            .link(link)
-            .var("minutes", Var::Num(auth::LOGIN_LINK_MINUTES))
-            .to(vec![to]);
-        notifications::send_now(&txn, &state.config.base_url, notice).await?;
-        txn.commit().await?;
-    }
+    // The same work whether the address has an account or not (`accounts::links`).
+    links::request(&state.db.write, &email, LinkPurpose::Reset, None, ctx.lang).await?;
     render(&ForgotPage {
         ctx,
         email: email.to_string(),

@@ -372,9 +372,18 @@ pub async fn consume_link<C: ConnectionTrait>(
 
 /// The network a person lands in: the one asked for if they belong to it, else their first.
 pub async fn network_for_person(db: &Db, person_id: i64, wanted: Option<i64>) -> AppResult<Option<i64>> {
+    first_network(&db.read, person_id, wanted).await
+}
+
+/// [`network_for_person`] on any connection (a job's transaction).
+pub async fn first_network<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i64,
+    wanted: Option<i64>,
+) -> AppResult<Option<i64>> {
     let links = network_person::Entity::find()
         .filter(network_person::Column::PersonId.eq(person_id))
-        .all(&db.read)
+        .all(conn)
         .await?;
     let mut ids: Vec<i64> = links.iter().map(|l| l.network_id).collect();
     ids.sort_unstable();

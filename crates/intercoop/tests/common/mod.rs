@@ -272,6 +272,10 @@ impl TestApp {
 
     /// The path of the last link (`/login/link/…` or `/password/reset/…`) mailed to an address.
     pub async fn last_link(&self, address: &str) -> String {
+        // Links are sent by a job (`accounts::links`): a server without a worker runs it here.
+        if self.running.as_ref().is_some_and(|r| !r.state.config.run_worker) {
+            self.run_jobs().await;
+        }
         let mails = self.mails_to(address).await;
         let links = [
             format!("{}/login/link/", self.base),
