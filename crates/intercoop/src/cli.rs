@@ -253,6 +253,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await
                 .map_err(app_err)?;
             println!("{token}");
+            // On stderr: stdout holds the token alone, for scripts.
+            let expires = auth::api_token_expiry(crate::clock::now());
+            eprintln!(
+                "It expires on {} ({} days); list or revoke it at /profile/tokens.",
+                expires.date(),
+                auth::API_TOKEN_DAYS
+            );
         }
         Command::Network(NetworkCommand::Create {
             slug,

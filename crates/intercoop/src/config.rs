@@ -89,6 +89,12 @@ pub struct ServeArgs {
     /// instance died is taken over by another once its lease has expired.
     #[arg(long, env = "INTERCOOP_JOB_LEASE_SECONDS", default_value_t = 30)]
     pub job_lease_seconds: u64,
+    /// Days a session lasts without use: a person idle for longer logs in again.
+    #[arg(long, env = "INTERCOOP_SESSION_IDLE_DAYS", default_value_t = 30)]
+    pub session_idle_days: u32,
+    /// Days a session lasts at most after login, however much it is used.
+    #[arg(long, env = "INTERCOOP_SESSION_MAX_DAYS", default_value_t = 90)]
+    pub session_max_days: u32,
     /// Proxies whose `X-Forwarded-For` is believed, comma-separated addresses or networks
     /// (`127.0.0.1,10.0.0.0/8`). Without any, the client is the connection's peer, and
     /// the header is ignored: a client could write anything in it.
@@ -118,6 +124,8 @@ pub struct Config {
     pub instance: String,
     /// Proxies whose `X-Forwarded-For` is believed (`auth::rate_limit::ClientAddr`).
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// How long sessions last (idle, absolute).
+    pub sessions: crate::auth::SessionLimits,
 }
 
 impl Config {
@@ -144,8 +152,17 @@ impl Config {
             }),
             instance: format!("{}-{}", hostname(), std::process::id()),
             trusted_proxies: args.trusted_proxies.clone(),
+            sessions: session_limits(args.session_idle_days, args.session_max_days),
         }
     }
+}
+
+/// The session limits from days: at least one day each, and the idle limit never
+/// beyond the absolute one.
+fn session_limits(idle_days: u32, max_days: u32) -> crate::auth::SessionLimits {
+    let max = time::Duration::days(i64::from(max_days.max(1)));
+    let idle = time::Duration::days(i64::from(idle_days.max(1))).min(max);
+    crate::auth::SessionLimits { idle, max }
 }
 
 fn hostname() -> String {

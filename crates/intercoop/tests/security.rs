@@ -388,3 +388,239 @@ async fn link_requests_do_the_same_work_on_postgres() {
         );
     }
 }
+
+// ------------------------------------------------------------ account changes
+
+fn profile_change<'a>(current: &'a str, new: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("name", "Pat Word"),
+        ("language", ""),
+        ("current", current),
+        ("password", new),
+        ("confirm", new),
+    ]
+}
+
+async fn is_logged_in(c: &common::Client) -> bool {
+    let r = c.get("/dashboard").await;
+    match r.status().as_u16() {
+        200 => true,
+        303 => {
+            assert!(r.headers()["location"].to_str().unwrap().starts_with("/login"));
+            false
+        }
+        s => panic!("/dashboard: {s}"),
+    }
+}
+
+both_backends!(
+    a_password_change_asks_for_the_current_one_and_ends_the_other_sessions,
+    |app: TestApp| async move {
+        app.person("pat@test.example", "Pat Word", None, false, false).await;
+        set_password(&app, "pat@test.example", "the old secret 1").await;
+        let here = app.client();
+        app.login(&here, "pat@test.example").await;
+        let there = app.client();
+        app.login(&there, "pat@test.example").await;
+
+        // Without the current password, or with a wrong one: 422 naming it, nothing changed.
+        let r = here.form("/profile", &profile_change("", "the new secret 2")).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("id=\"current-error\""));
+        let r = here
+            .form("/profile", &profile_change("a wrong guess", "the new secret 2"))
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("This is not your current password."));
+        assert!(is_logged_in(&there).await);
+
+        // With it: saved; the other session is over, this one goes on; the person is told.
+        let r = here
+            .form("/profile", &profile_change("the old secret 1", "the new secret 2"))
+            .await;
+        assert_eq!(r.status(), 200);
+        assert!(is_logged_in(&here).await);
+        assert!(!is_logged_in(&there).await);
+        let mails = app.mails_to("pat@test.example").await;
+        let told = mails.last().unwrap();
+        assert_eq!(told.kind.as_str(), "password_changed");
+        assert!(
+            told.unsubscribe_url.is_none(),
+            "a security message cannot be turned off"
+        );
+        assert!(told.text_body.contains("/password/forgot"));
+        let fresh = app.client();
+        assert_eq!(
+            password_login(&fresh, "pat@test.example", "the new secret 2").await,
+            303
+        );
+        assert_eq!(
+            password_login(&app.client(), "pat@test.example", "the old secret 1").await,
+            422
+        );
+        app.stop().await;
+    }
+);
+
+both_backends!(
+    a_reset_ends_every_session_and_tells_the_person,
+    |app: TestApp| async move {
+        app.person("pat@test.example", "Pat Word", None, false, false).await;
+        let before = app.client();
+        app.login(&before, "pat@test.example").await;
+        let c = app.client();
+        c.form("/password/forgot", &[("email", "pat@test.example")]).await;
+        let link = app.last_link("pat@test.example").await;
+        let r = c
+            .form(
+                &link,
+                &[("password", "a brand new one"), ("confirm", "a brand new one")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        assert!(is_logged_in(&c).await);
+        assert!(!is_logged_in(&before).await, "a reset leaves no other session");
+        let kinds: Vec<String> = app
+            .mails_to("pat@test.example")
+            .await
+            .iter()
+            .map(|m| m.kind.as_str().to_string())
+            .collect();
+        assert_eq!(kinds.last().map(String::as_str), Some("password_changed"), "{kinds:?}");
+        app.stop().await;
+    }
+);
+
+both_backends!(
+    sessions_end_when_idle_and_at_their_absolute_limit,
+    |app: TestApp| async move {
+        use intercoop::entities::session;
+        use sea_orm::{EntityTrait, PaginatorTrait};
+        let days = |n: i64| time::Duration::days(n);
+        app.person("pat@test.example", "Pat Word", None, false, false).await;
+        // Used every 29 days, a session goes on; 31 days without use end it.
+        let c = app.client();
+        app.login(&c, "pat@test.example").await;
+        for _ in 0..2 {
+            app.clock.advance(days(29));
+            assert!(is_logged_in(&c).await);
+        }
+        app.clock.advance(days(31));
+        assert!(!is_logged_in(&c).await, "idle for 31 days");
+        // However much it is used, it ends 90 days after login.
+        let c = app.client();
+        app.login(&c, "pat@test.example").await;
+        for _ in 0..4 {
+            app.clock.advance(days(20));
+            assert!(is_logged_in(&c).await);
+        }
+        app.clock.advance(days(11));
+        assert!(!is_logged_in(&c).await, "91 days after login");
+        // The hourly maintenance deletes ended sessions.
+        app.clock.advance(time::Duration::hours(2));
+        app.run_jobs().await;
+        assert_eq!(session::Entity::find().count(&app.db().read).await.unwrap(), 0);
+        app.stop().await;
+    }
+);
+
+/// The secret and revoke path of the token a page shows.
+fn new_token_on(page: &str) -> String {
+    let start = page.find("<code id=\"new-token\">").expect("a new token shown") + "<code id=\"new-token\">".len();
+    page[start..].split('<').next().unwrap().to_string()
+}
+
+fn revoke_paths(page: &str) -> Vec<String> {
+    page.match_indices("action=\"/profile/tokens/")
+        .map(|(i, _)| page[i + 8..].split('"').next().unwrap().to_string())
+        .collect()
+}
+
+both_backends!(
+    api_tokens_are_listed_revoked_from_the_web_and_expire,
+    |app: TestApp| async move {
+        app.person("pat@test.example", "Pat Word", None, false, false).await;
+        app.person("sam@test.example", "Sam Else", None, false, false).await;
+        let c = app.client();
+        app.login(&c, "pat@test.example").await;
+        let page = c.text("/profile/tokens").await;
+        assert!(page.contains("You have no API tokens"), "{page}");
+        // Made from the page: shown once, with its expiry (90 days).
+        let r = c.form("/profile/tokens", &[("name", "Laptop script")]).await;
+        assert_eq!(r.status(), 201);
+        assert_eq!(r.headers()["cache-control"], "no-store");
+        let page = r.text().await.unwrap();
+        let secret = new_token_on(&page);
+        assert!(page.contains("It expires on"), "{page}");
+        let api = app.api(&secret);
+        assert_eq!(api.get("/api/v1/me/notifications").await.status(), 200);
+        // Listed (without its secret); someone else cannot revoke it; its owner can.
+        let page = c.text("/profile/tokens").await;
+        assert!(page.contains("Laptop script") && !page.contains(&secret));
+        let revoke = revoke_paths(&page).pop().unwrap();
+        let other = app.client();
+        app.login(&other, "sam@test.example").await;
+        assert_eq!(other.form(&revoke, &[]).await.status(), 403);
+        assert_eq!(api.get("/api/v1/me/notifications").await.status(), 200);
+        let r = c.form(&revoke, &[]).await;
+        assert_eq!(r.status(), 303);
+        assert_eq!(api.get("/api/v1/me/notifications").await.status(), 401);
+        assert!(c.text("/profile/tokens").await.contains("revoked"));
+        // A token stops working 90 days after it was made.
+        let r = c.form("/profile/tokens", &[("name", "Cron job")]).await;
+        let api = app.api(&new_token_on(&r.text().await.unwrap()));
+        app.clock.advance(time::Duration::days(89));
+        assert_eq!(api.get("/api/v1/me/notifications").await.status(), 200);
+        app.clock.advance(time::Duration::days(2));
+        assert_eq!(api.get("/api/v1/me/notifications").await.status(), 401);
+        app.login(&c, "pat@test.example").await; // the session itself ended meanwhile (idle)
+        assert!(c.text("/profile/tokens").await.contains("expired"));
+        app.stop().await;
+    }
+);
+
+both_backends!(the_csrf_cookie_is_renewed_at_login, |app: TestApp| async move {
+    app.person("pat@test.example", "Pat Word", None, false, false).await;
+    let c = app.client();
+    let before = c.csrf().await;
+    app.login(&c, "pat@test.example").await;
+    let after = c.csrf().await;
+    assert_ne!(before, after, "a token from before login is not the session's");
+    assert!(is_logged_in(&c).await);
+    app.stop().await;
+});
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_https_the_csrf_cookie_is_host_prefixed() {
+    let app = common::spawn_configured(common::Backend::Sqlite, |args| {
+        args.base_url = Some("https://coop.test".into());
+    })
+    .await
+    .unwrap();
+    let addr = format!("http://{}", app.running.as_ref().unwrap().addr);
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let r = http.get(format!("{addr}/login")).send().await.unwrap();
+    let cookie = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|c| c.contains("csrf"))
+        .unwrap();
+    assert!(cookie.starts_with("__Host-ic_csrf=c_"), "{cookie}");
+    assert!(cookie.contains("; Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"));
+    let post = |name: &'static str| {
+        http.post(format!("{addr}/login"))
+            .header("origin", "https://coop.test")
+            .header("cookie", format!("{name}=c_token"))
+            .form(&[("email", "pat@test.example"), ("method", "link"), ("_csrf", "c_token")])
+            .send()
+    };
+    assert_eq!(post("__Host-ic_csrf").await.unwrap().status(), 200);
+    // The unprefixed cookie (a neighbouring subdomain could set it) is not accepted.
+    assert_eq!(post("ic_csrf").await.unwrap().status(), 403);
+    app.stop().await;
+}

@@ -1410,6 +1410,8 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
         job_lease_seconds: 30,
         fault_job_pause: None,
         trusted_proxies: Vec::new(),
+        session_idle_days: 30,
+        session_max_days: 90,
     };
     let running = intercoop::server::start(&args).await.unwrap();
     let base = running.state.config.base_url.clone();

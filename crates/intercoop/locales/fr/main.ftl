@@ -216,3 +216,32 @@ demo-role-core = noyau et représentant de La Ruche Coop
 demo-role-representative = représentante de La Cagette du Nord
 demo-role-member = membre de La Ruche Coop
 demo-role-provider = équipe prestataire (Code Coop), dans les deux réseaux
+
+# Account security: current password, password changed, API tokens.
+field-current-password = Mot de passe actuel
+profile-current-password-hint = Nécessaire pour changer le mot de passe que vous avez déjà.
+profile-tokens-link = Mes jetons d'API
+error-wrong-password = Ce n'est pas votre mot de passe actuel.
+mail-password-changed-subject = Votre mot de passe a été changé
+mail-password-changed-body = Le mot de passe de votre compte vient d'être changé.
+mail-password-changed-sessions = Par sécurité, toutes vos autres sessions ont été déconnectées.
+mail-password-changed-action = Ce n'était pas moi : choisir un nouveau mot de passe
+mail-password-changed-not-you = Si c'était vous, il n'y a rien à faire. Sinon, choisissez tout de suite un nouveau mot de passe avec le lien ci-dessus, et prévenez les facilitateurs de votre réseau.
+tokens-title = Mes jetons d'API
+tokens-intro = { $count ->
+    [one] Un jeton permet à un programme d'utiliser l'API en votre nom, dans ce réseau. Il fonctionne { $count } jour après sa création, puis expire ; révoquez ceux dont vous ne vous servez plus.
+   *[other] Un jeton permet à un programme d'utiliser l'API en votre nom, dans ce réseau. Il fonctionne { $count } jours après sa création, puis expire ; révoquez ceux dont vous ne vous servez plus.
+}
+tokens-empty = Vous n'avez aucun jeton d'API dans ce réseau.
+tokens-name = Nom
+tokens-created = Créé le
+tokens-last-used = Dernière utilisation
+tokens-expires = Expire le
+tokens-never = jamais
+tokens-revoke = Révoquer
+tokens-revoked = révoqué
+tokens-expired = expiré
+tokens-create-legend = Nouveau jeton
+tokens-create = Créer un jeton
+tokens-created-once = Copiez ce jeton maintenant : il n'est montré qu'une fois. Il expire le { $date }.
+tokens-revoked-notice = Le jeton est révoqué : il n'ouvre plus l'API.

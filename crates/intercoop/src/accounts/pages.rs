@@ -11,6 +11,7 @@ use crate::auth::{self, LinkPurpose, password};
 use crate::entities::person;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Lang;
+use crate::notifications::{self, Addressee, Kind, Notice};
 use crate::state::AppState;
 use crate::web::{CsrfForm, Ctx, LANG_COOKIE, cookies, local_path_or, render, render_status, require_user};
 use askama::Template;
@@ -153,20 +154,42 @@ pub async fn login(
     })
 }
 
-/// Opens a session and sets its cookie, then goes to `next`.
+/// Opens a session and sets its cookie, then goes to `next`. The CSRF token is renewed
+/// too: a token a visitor had before logging in (perhaps planted) is not the one of
+/// their session.
 async fn start_session(state: &AppState, person_id: i64, network_id: i64, next: &str) -> AppResult<Response> {
-    let token = auth::create_session(&state.db.write, person_id, network_id).await?;
+    let limits = state.config.sessions;
+    let token = auth::create_session(&state.db.write, person_id, network_id, limits).await?;
     let mut response = Redirect::to(next).into_response();
+    let secure = state.config.secure_cookies;
     response.headers_mut().append(
         header::SET_COOKIE,
-        cookies::set(
-            auth::SESSION_COOKIE,
-            &token,
-            auth::SESSION_DAYS * 86_400,
-            state.config.secure_cookies,
-        ),
+        cookies::set(auth::SESSION_COOKIE, &token, limits.max.whole_seconds(), secure),
     );
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, crate::web::new_csrf_cookie(secure));
     Ok(response)
+}
+
+/// Tells a person that their password changed (a security message: always sent, at
+/// once, with a link to choose another one if it was not them).
+async fn tell_password_changed<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    person_id: i64,
+    network_id: i64,
+    lang: Lang,
+) -> AppResult<()> {
+    let to = Addressee {
+        fallback_lang: Some(lang),
+        ..Addressee::new(person_id)
+    };
+    let notice = Notice::new(Kind::PasswordChanged, network_id)
+        .link("/password/forgot")
+        .to(vec![to]);
+    notifications::send_now(conn, &state.config.base_url, notice).await?;
+    Ok(())
 }
 
 /// A magic link or invitation from an email: logs in, once.
@@ -325,6 +348,11 @@ pub async fn reset(
         .filter(person::Column::Id.eq(person_id))
         .exec(&txn)
         .await?;
+    // Whoever was logged in as this person (perhaps with the old password) is out.
+    let ended = auth::end_other_sessions(&txn, person_id, None).await?;
+    if let Some(network) = auth::first_network(&txn, person_id, network_id).await? {
+        tell_password_changed(&txn, &state, person_id, network, ctx.lang).await?;
+    }
     crate::audit::record(
         &txn,
         crate::audit::Change {
@@ -339,6 +367,7 @@ pub async fn reset(
     )
     .await?;
     txn.commit().await?;
+    auth::forget_sessions(&state, &ended);
     let network_id = auth::network_for_person(&state.db, person_id, network_id)
         .await?
         .ok_or(AppError::Forbidden)?;
@@ -349,6 +378,8 @@ pub async fn reset(
 #[template(path = "accounts/profile.html")]
 struct ProfilePage {
     ctx: Ctx,
+    /// A password is set: changing it asks for the current one.
+    has_password: bool,
     name: String,
     language: String,
     errors: FieldErrors,
@@ -366,6 +397,7 @@ pub async fn profile_form(ctx: Ctx) -> AppResult<Response> {
     let name = user.name.clone();
     let language = user.language.map(|l| l.code().to_string()).unwrap_or_default();
     render(&ProfilePage {
+        has_password: user.has_password,
         ctx,
         name,
         language,
@@ -379,6 +411,8 @@ pub async fn profile_form(ctx: Ctx) -> AppResult<Response> {
 pub struct ProfileForm {
     name: String,
     language: String,
+    /// The current password, asked when one is set and a new one is typed.
+    current: String,
     password: String,
     confirm: String,
 }
@@ -386,6 +420,7 @@ pub struct ProfileForm {
 pub async fn save_profile(
     State(state): State<AppState>,
     ctx: Ctx,
+    addr: ClientAddr,
     headers: HeaderMap,
     CsrfForm(form): CsrfForm<ProfileForm>,
 ) -> AppResult<Response> {
@@ -408,13 +443,30 @@ pub async fn save_profile(
         password: form.password.clone(),
         confirm: form.confirm.clone(),
     };
-    if !form.password.is_empty() {
+    let changes_password = !form.password.is_empty();
+    if changes_password {
         check_password(&pw, &mut errors);
+        if user.has_password && form.current.is_empty() {
+            errors.add("current", "required");
+        }
+    }
+    // The current password is checked last, once everything cheap is right: it costs
+    // an argon2 check, counted against the account's password attempts.
+    if changes_password && user.has_password && errors.is_empty() {
+        state.login_limits.check(Attempt::Password, &user.email, &addr)?;
+        let stored = person::Entity::find_by_id(user.person_id)
+            .one(&state.db.read)
+            .await?
+            .and_then(|p| p.password_hash);
+        if !state.passwords.verify(form.current.clone(), stored).await {
+            errors.add("current", "wrong-password");
+        }
     }
     let Some(name) = name.filter(|_| errors.is_empty()) else {
         return render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &ProfilePage {
+                has_password: user.has_password,
                 ctx,
                 name: form.name,
                 language: form.language,
@@ -437,6 +489,14 @@ pub async fn save_profile(
         update = update.col_expr(person::Column::PasswordHash, Expr::val(Some(hash)));
     }
     update.exec(&txn).await?;
+    // A new password ends every other session of the person, and they are told.
+    let session = cookies::get(&headers, auth::SESSION_COOKIE);
+    let ended = if changes_password {
+        tell_password_changed(&txn, &state, user.person_id, user.network.id, ctx.lang).await?;
+        auth::end_other_sessions(&txn, user.person_id, session.as_deref()).await?
+    } else {
+        Vec::new()
+    };
     crate::audit::record(
         &txn,
         crate::audit::Change {
@@ -450,7 +510,23 @@ pub async fn save_profile(
         Some(&(name.to_string(), language.map(|l| l.code()))),
     )
     .await?;
+    if changes_password {
+        crate::audit::record(
+            &txn,
+            crate::audit::Change {
+                network_id: Some(user.network.id),
+                actor: crate::audit::Actor::person(user.person_id),
+                action: "person.password_changed",
+                entity: "person",
+                entity_id: Some(user.person_id),
+            },
+            None::<&()>,
+            None::<&()>,
+        )
+        .await?;
+    }
     txn.commit().await?;
+    auth::forget_sessions(&state, &ended);
     state.auth_cache.clear();
     // Show the saved profile in its (maybe new) language.
     let mut ctx = ctx;
@@ -459,6 +535,7 @@ pub async fn save_profile(
     }
     ctx.lang = language.unwrap_or(ctx.lang);
     let mut response = render(&ProfilePage {
+        has_password: user.has_password || changes_password,
         ctx,
         name: name.to_string(),
         language: form.language,

@@ -22,7 +22,30 @@ use sea_orm::{EntityTrait, QueryOrder};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
+/// The CSRF cookie over plain http (the demo, tests).
 pub const CSRF_COOKIE: &str = "ic_csrf";
+/// The CSRF cookie behind https: the `__Host-` prefix makes browsers refuse it unless it
+/// is Secure, for the whole site (`Path=/`) and set by this host alone (no `Domain`),
+/// so a neighbouring subdomain cannot plant a token of its choosing.
+pub const CSRF_COOKIE_SECURE: &str = "__Host-ic_csrf";
+
+/// The CSRF cookie's name: `__Host-` prefixed when cookies are Secure.
+pub fn csrf_cookie_name(secure: bool) -> &'static str {
+    if secure { CSRF_COOKIE_SECURE } else { CSRF_COOKIE }
+}
+
+/// How long a CSRF cookie lives (a year; renewed at each login).
+const CSRF_SECONDS: i64 = 60 * 60 * 24 * 365;
+
+/// A new CSRF cookie (at login: see `accounts::pages::start_session`).
+pub fn new_csrf_cookie(secure: bool) -> HeaderValue {
+    cookies::set(
+        csrf_cookie_name(secure),
+        &auth::tokens::new_token("c_"),
+        CSRF_SECONDS,
+        secure,
+    )
+}
 pub const CSRF_FIELD: &str = "_csrf";
 pub const LANG_COOKIE: &str = "ic_lang";
 
@@ -33,15 +56,22 @@ pub struct CsrfToken(pub String);
 
 /// Gives every visitor a CSRF cookie, so that the forms of the very first page work.
 pub async fn csrf_cookie(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let existing = cookies::get(req.headers(), CSRF_COOKIE);
+    let secure = state.config.secure_cookies;
+    let name = csrf_cookie_name(secure);
+    let existing = cookies::get(req.headers(), name);
     let token = existing.clone().unwrap_or_else(|| auth::tokens::new_token("c_"));
     req.extensions_mut().insert(CsrfToken(token.clone()));
     let mut response = next.run(req).await;
-    if existing.is_none() {
-        response.headers_mut().append(
-            header::SET_COOKIE,
-            cookies::set(CSRF_COOKIE, &token, 60 * 60 * 24 * 365, state.config.secure_cookies),
-        );
+    // A login sets a new one itself.
+    let renewed = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|c| c.as_bytes().starts_with(format!("{name}=").as_bytes()));
+    if existing.is_none() && !renewed {
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, cookies::set(name, &token, CSRF_SECONDS, secure));
     }
     response
 }
@@ -259,8 +289,9 @@ where
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> AppResult<CsrfForm<T>> {
-        check_origin(req.headers(), &AppState::from_ref(state))?;
-        let cookie = cookies::get(req.headers(), CSRF_COOKIE).ok_or(AppError::Csrf)?;
+        let app = AppState::from_ref(state);
+        check_origin(req.headers(), &app)?;
+        let cookie = cookies::get(req.headers(), csrf_cookie_name(app.config.secure_cookies)).ok_or(AppError::Csrf)?;
         let bytes = axum::body::Bytes::from_request(req, state)
             .await
             .map_err(|_| AppError::BadRequest("unreadable body".into()))?;

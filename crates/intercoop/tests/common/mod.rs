@@ -472,6 +472,8 @@ fn serve_args(db: DbArgs, smtp_url: Option<String>) -> ServeArgs {
         job_lease_seconds: 30,
         fault_job_pause: None,
         trusted_proxies: Vec::new(),
+        session_idle_days: 30,
+        session_max_days: 90,
     }
 }
 
