@@ -95,6 +95,10 @@ pub struct ServeArgs {
     /// Days a session lasts at most after login, however much it is used.
     #[arg(long, env = "INTERCOOP_SESSION_MAX_DAYS", default_value_t = 90)]
     pub session_max_days: u32,
+    /// Days an API token works after it was made (then it stops; the person makes
+    /// another at `/profile/tokens`). Applies to every token, old ones too.
+    #[arg(long, env = "INTERCOOP_API_TOKEN_DAYS", default_value_t = crate::auth::API_TOKEN_DAYS)]
+    pub api_token_days: u32,
     /// Proxies whose `X-Forwarded-For` is believed, comma-separated addresses or networks
     /// (`127.0.0.1,10.0.0.0/8`). Without any, the client is the connection's peer, and
     /// the header is ignored: a client could write anything in it.
@@ -126,6 +130,8 @@ pub struct Config {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// How long sessions last (idle, absolute).
     pub sessions: crate::auth::SessionLimits,
+    /// How long an API token works after it was made (`--api-token-days`).
+    pub api_tokens: crate::auth::TokenLifetime,
 }
 
 impl Config {
@@ -153,6 +159,7 @@ impl Config {
             instance: format!("{}-{}", hostname(), std::process::id()),
             trusted_proxies: args.trusted_proxies.clone(),
             sessions: session_limits(args.session_idle_days, args.session_max_days),
+            api_tokens: crate::auth::TokenLifetime::days(args.api_token_days),
         }
     }
 }

@@ -1412,6 +1412,7 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
         trusted_proxies: Vec::new(),
         session_idle_days: 30,
         session_max_days: 90,
+        api_token_days: 90,
     };
     let running = intercoop::server::start(&args).await.unwrap();
     let base = running.state.config.base_url.clone();

@@ -1,7 +1,7 @@
 //! A person's API tokens in the current network, from the web: listed (name, created,
 //! last used, expiry), created (the secret shown once, with its expiry) and revoked.
 //!
-//! A token lasts [`auth::API_TOKEN_DAYS`] days from its creation, then stops working;
+//! A token lasts `--api-token-days` (90 by default) from its creation, then stops working;
 //! a revoked one stops at once, on every instance (the sessions' cache forgets it).
 
 use super::policy;
@@ -10,9 +10,10 @@ use crate::auth;
 use crate::entities::api_token;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::state::AppState;
+use crate::web::Query;
 use crate::web::{CsrfForm, Ctx, render, render_status, require_user, see_other};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use intercoop_domain::text::Title;
@@ -52,6 +53,7 @@ struct TokensPage {
     name: String,
     errors: FieldErrors,
     revoked: bool,
+    lifetime: auth::TokenLifetime,
 }
 
 impl TokensPage {
@@ -60,7 +62,7 @@ impl TokensPage {
     }
 
     fn days(&self) -> i64 {
-        auth::API_TOKEN_DAYS
+        i64::from(self.lifetime.in_days())
     }
 }
 
@@ -75,7 +77,7 @@ async fn tokens_of(state: &AppState, person_id: i64, network_id: i64) -> AppResu
         .into_iter()
         .map(|t| TokenRow {
             id: t.id,
-            expires_at: auth::api_token_expiry(t.created_at),
+            expires_at: state.config.api_tokens.expiry(t.created_at),
             name: t.name,
             created_at: t.created_at,
             last_used_at: t.last_used_at,
@@ -100,6 +102,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Shown
         name: String::new(),
         errors: FieldErrors::default(),
         revoked: !q.revoked.is_empty(),
+        lifetime: state.config.api_tokens,
     })
 }
 
@@ -130,6 +133,7 @@ pub async fn create(
                     name: form.name,
                     errors,
                     revoked: false,
+                    lifetime: state.config.api_tokens,
                 },
             );
         }
@@ -139,7 +143,7 @@ pub async fn create(
     let expires_at = tokens
         .first()
         .map(|t| t.expires_at)
-        .unwrap_or_else(|| auth::api_token_expiry(crate::clock::now()));
+        .unwrap_or_else(|| state.config.api_tokens.expiry(crate::clock::now()));
     let mut response = render_status(
         StatusCode::CREATED,
         &TokensPage {
@@ -149,6 +153,7 @@ pub async fn create(
             name: String::new(),
             errors: FieldErrors::default(),
             revoked: false,
+            lifetime: state.config.api_tokens,
         },
     )?;
     // The secret is on this page alone: no cache keeps it.

@@ -22,7 +22,8 @@ use time::{Duration, OffsetDateTime};
 pub const SESSION_COOKIE: &str = "ic_session";
 /// How long an API token works after its creation, in days (then it expires; a person
 /// makes a new one from `/profile/tokens` or `intercoop token create`).
-pub const API_TOKEN_DAYS: i64 = 90;
+/// How many days an API token works by default (`--api-token-days`).
+pub const API_TOKEN_DAYS: u32 = 90;
 pub const LOGIN_LINK_MINUTES: i64 = 30;
 pub const INVITE_DAYS: i64 = 14;
 
@@ -301,9 +302,30 @@ pub async fn user_for_session(state: &AppState, token: &str) -> AppResult<Option
     Ok(Some(user))
 }
 
-/// When an API token made at `created_at` expires.
-pub fn api_token_expiry(created_at: OffsetDateTime) -> OffsetDateTime {
-    created_at + Duration::days(API_TOKEN_DAYS)
+/// How long an API token works after it was made (`--api-token-days`, at least one day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenLifetime(u32);
+
+impl TokenLifetime {
+    pub fn days(days: u32) -> TokenLifetime {
+        TokenLifetime(std::cmp::Ord::max(days, 1))
+    }
+
+    /// The number of days, to tell people.
+    pub fn in_days(&self) -> u32 {
+        self.0
+    }
+
+    /// When a token made at `created_at` stops working.
+    pub fn expiry(&self, created_at: OffsetDateTime) -> OffsetDateTime {
+        created_at + Duration::days(i64::from(self.0))
+    }
+}
+
+impl Default for TokenLifetime {
+    fn default() -> TokenLifetime {
+        TokenLifetime(API_TOKEN_DAYS)
+    }
 }
 
 /// The user behind an API bearer token, through the cache: none for a revoked or
@@ -322,7 +344,7 @@ pub async fn user_for_api_token(state: &AppState, token: &str) -> AppResult<Opti
         return Ok(None);
     };
     let now = db::now();
-    let expires = api_token_expiry(row.created_at);
+    let expires = state.config.api_tokens.expiry(row.created_at);
     if expires <= now {
         return Ok(None);
     }

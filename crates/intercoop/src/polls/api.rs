@@ -11,7 +11,8 @@ use crate::api::{ApiJson, ApiUser, Json, Page, Paginated, parse_id};
 use crate::audit::Actor;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use axum::extract::{Path, Query, State};
+use crate::web::Query;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use intercoop_domain::voting::MandateKind;
 use sea_orm::TransactionTrait;
@@ -109,6 +110,7 @@ pub fn out(full: PollFull) -> AppResult<PollOut> {
 pub use super::data::PollRow;
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct ListParams {
     /// draft, open or closed

@@ -16,7 +16,8 @@ use crate::funding::pledging;
 use crate::funding::terms::CampaignBody;
 use crate::funding::views::{self, SharesOut};
 use crate::state::AppState;
-use axum::extract::{Path, Query, State};
+use crate::web::Query;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
@@ -75,6 +76,7 @@ pub async fn pledge(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct OrganisationParam {
     pub organisation_id: i64,
 }
@@ -118,6 +120,7 @@ pub async fn shares(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PreviewParams {
     pub organisation_id: i64,
     pub cap_cents: Option<i64>,

@@ -22,6 +22,7 @@ use time::OffsetDateTime;
 
 /// Filters and order of the proposal list.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct ListFilter {
     /// One status (draft, discussion, quoted, funding, funded, in_progress, delivered, lapsed, rejected, withdrawn).

@@ -5,6 +5,7 @@
 pub mod cookies;
 pub mod dashboard;
 pub mod format;
+pub mod query;
 pub mod route_table;
 
 use crate::auth::{self, CurrentUser, NetworkInfo};
@@ -21,6 +22,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use sea_orm::{EntityTrait, QueryOrder};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
+
+pub use query::Query;
 
 /// The CSRF cookie over plain http (the demo, tests).
 pub const CSRF_COOKIE: &str = "ic_csrf";
@@ -367,7 +370,9 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
     }
     let network = default_network(&state).await.ok().flatten();
     let lang = page_lang(&headers, None, network.as_ref());
+    let fields = info.fields.iter().map(|f| (f.field.clone(), f.text(lang))).collect();
     let page = ErrorPage {
+        fields,
         ctx: Ctx {
             lang,
             user: None,
@@ -433,6 +438,8 @@ mod tests {
 #[template(path = "error.html")]
 struct ErrorPage {
     ctx: Ctx,
+    /// The fields (or query parameters) refused, with the reason in the page's language.
+    fields: Vec<(String, String)>,
     status: u16,
     title: String,
     detail: String,

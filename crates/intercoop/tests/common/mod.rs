@@ -331,6 +331,24 @@ pub struct Client {
 }
 
 impl Client {
+    /// A browser-like client of a server started elsewhere (another process).
+    pub fn new(base: &str) -> Client {
+        let jar = Arc::new(Jar::default());
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("accept-language", "en".parse().unwrap());
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Client {
+            http,
+            jar,
+            base: base.to_string(),
+        }
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.http.get(format!("{}{}", self.base, path)).send().await.unwrap()
     }
@@ -474,6 +492,7 @@ fn serve_args(db: DbArgs, smtp_url: Option<String>) -> ServeArgs {
         trusted_proxies: Vec::new(),
         session_idle_days: 30,
         session_max_days: 90,
+        api_token_days: 90,
     }
 }
 
