@@ -11,6 +11,13 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
+// A calendar day as `YYYY-MM-DD` (ISO 8601), what the OpenAPI document calls `format: date`.
+time::serde::format_description!(
+    pub iso_date,
+    Date,
+    "[year]-[month]-[day]"
+);
+
 /// The person behind the `Authorization: Bearer` token of an API call.
 pub struct ApiUser(pub Arc<CurrentUser>);
 

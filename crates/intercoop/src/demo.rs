@@ -432,10 +432,17 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         }
         // The second network shares Code Coop: same organisation, same people.
         let code_coop = shared_provider.expect("Code Coop is in the demo");
-        orgs::join_network(&txn, n2, code_coop, MembershipStatus::Member, Level::Active)
-            .await
-            .map_err(err)?;
         let code = OTHERS.iter().find(|o| o.name == "Code Coop").expect("Code Coop");
+        orgs::join_network(
+            &txn,
+            n2,
+            code_coop,
+            MembershipStatus::Member,
+            Level::Active,
+            Some(code.size),
+        )
+        .await
+        .map_err(err)?;
         add_people(&txn, n2, code_coop, code, &[], &[]).await?;
         for o in TECH_COOPS {
             add_org(&txn, n2, o, &[], &["ruth@northernpixels.example"]).await?;

@@ -303,6 +303,72 @@ mod tests {
         keys.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
     }
 
+    /// Every error code the code can raise has its message in English (hence, by the
+    /// test below, in every locale): `Conflict("x")`, `invalid(field, "x")`,
+    /// `errors.add(field, "x")` need `error-x`. Found by reading the sources: a code
+    /// without its message shows "Unknown localization key" to a person.
+    #[test]
+    fn every_error_code_in_the_code_has_its_message() {
+        let english = messages(Lang::En);
+        let mut missing = BTreeSet::new();
+        let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                // Not this file: its comments show the markers.
+                if path.extension().is_none_or(|e| e != "rs") || path.ends_with("i18n.rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for code in error_codes(&text) {
+                    if !english.contains_key(&format!("error-{code}")) {
+                        missing.insert(format!("error-{code} ({})", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "error codes without a message: {missing:#?}");
+    }
+
+    /// The string literals passed as error codes in a source file.
+    fn error_codes(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (marker, comma) in [("Conflict(\"", false), ("invalid(", true), (".add(", true)] {
+            let mut rest = text;
+            while let Some(i) = rest.find(marker) {
+                rest = &rest[i + marker.len()..];
+                let args = if comma {
+                    // The second argument, when it is a literal on the same call.
+                    let Some(end) = rest.find(')') else { break };
+                    let call = &rest[..end];
+                    match call.split_once(',') {
+                        Some((_, second)) => second.trim().to_string(),
+                        None => continue,
+                    }
+                } else {
+                    format!("\"{}", rest)
+                };
+                let Some(literal) = args.strip_prefix('"') else {
+                    continue;
+                };
+                let Some(end) = literal.find('"') else { continue };
+                let code = &literal[..end];
+                if !code.is_empty()
+                    && code
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+                {
+                    out.push(code.to_string());
+                }
+            }
+        }
+        out
+    }
+
     #[test]
     fn every_locale_has_exactly_the_messages_of_english() {
         let en = messages(Lang::En);

@@ -46,14 +46,91 @@ impl Modify for BearerAuth {
     }
 }
 
-/// The whole document, merged with the documents of feature modules.
+/// The whole document, merged with the documents of feature modules, then completed so
+/// that it is valid OpenAPI 3.1 whatever each handler's annotation says: every `{name}`
+/// of a path is a declared path parameter, every operation has a unique `operationId`
+/// (`get_api_v1_proposals_id`), every response a description.
 pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(crate::proposals::ApiDoc::openapi());
     doc.merge(crate::polls::ApiDoc::openapi());
     doc.merge(crate::jobs::ApiDoc::openapi());
+    doc.merge(crate::audit::ApiDoc::openapi());
     doc.merge(crate::notifications::ApiDoc::openapi());
+    complete(&mut doc);
     doc
+}
+
+fn complete(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn};
+    use utoipa::openapi::{ObjectBuilder, RefOr, Required, Type};
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let names: Vec<String> = path
+            .split('/')
+            .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+            .map(str::to_string)
+            .collect();
+        let operations: [(&str, &mut Option<Operation>); 5] = [
+            ("get", &mut item.get),
+            ("post", &mut item.post),
+            ("put", &mut item.put),
+            ("patch", &mut item.patch),
+            ("delete", &mut item.delete),
+        ];
+        for (method, op) in operations {
+            let Some(op) = op.as_mut() else { continue };
+            let id: String = format!("{method}{path}")
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect::<String>()
+                .split('_')
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("_");
+            op.operation_id = Some(id);
+            let parameters = op.parameters.get_or_insert_with(Vec::new);
+            for name in &names {
+                let declared = parameters
+                    .iter()
+                    .any(|p| matches!(p, RefOr::T(p) if &p.name == name && p.parameter_in == ParameterIn::Path));
+                if declared {
+                    continue;
+                }
+                // `id`s are integers; codes and tokens are text.
+                let schema = if name == "id" || name.ends_with("_id") {
+                    ObjectBuilder::new()
+                        .schema_type(Type::Integer)
+                        .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                            utoipa::openapi::KnownFormat::Int64,
+                        )))
+                        .build()
+                } else {
+                    ObjectBuilder::new().schema_type(Type::String).build()
+                };
+                parameters.push(RefOr::T(
+                    ParameterBuilder::new()
+                        .name(name)
+                        .parameter_in(ParameterIn::Path)
+                        .required(Required::True)
+                        .schema(Some(schema))
+                        .build(),
+                ));
+            }
+            for (status, response) in op.responses.responses.iter_mut() {
+                if let RefOr::T(r) = response
+                    && r.description.is_empty()
+                {
+                    r.description = status
+                        .parse::<u16>()
+                        .ok()
+                        .and_then(|s| axum::http::StatusCode::from_u16(s).ok())
+                        .and_then(|s| s.canonical_reason())
+                        .unwrap_or("Response")
+                        .to_string();
+                }
+            }
+        }
+    }
 }
 
 /// The document as pretty JSON with a final newline, as `docs/openapi.json` holds it.

@@ -35,6 +35,8 @@ where
         .merge(crate::polls::routes())
         // Jobs that could not be done (administrators).
         .merge(crate::jobs::routes())
+        // The network's audit log (administrators).
+        .merge(crate::audit::routes())
         // Which emails each person gets; one-click unsubscribe.
         .merge(crate::notifications::routes())
         // Vendored assets (never from a CDN), the API's description.

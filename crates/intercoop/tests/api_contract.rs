@@ -97,3 +97,55 @@ fn every_api_route_is_documented_and_every_documented_path_is_a_route() {
         "documented operations that are no route: {phantom:?}"
     );
 }
+
+/// The document is valid OpenAPI where generated clients break first: each path
+/// parameter declared (and only those in the path), query parameters in the query,
+/// `operationId`s unique, every response described, every `$ref` resolvable.
+#[test]
+fn the_document_is_valid_where_clients_break() {
+    let doc: Value = serde_json::from_str(&intercoop::openapi::document_json()).unwrap();
+    let mut ids = BTreeSet::new();
+    let mut problems = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        let in_path: BTreeSet<&str> = path
+            .split('/')
+            .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+            .collect();
+        for (method, op) in item.as_object().unwrap() {
+            let where_ = format!("{} {path}", method.to_uppercase());
+            match op["operationId"].as_str() {
+                Some(id) if ids.insert(id.to_string()) => {}
+                other => problems.push(format!("{where_}: operationId {other:?} missing or repeated")),
+            }
+            let params = op["parameters"].as_array().cloned().unwrap_or_default();
+            for name in &in_path {
+                if !params.iter().any(|p| p["in"] == "path" && p["name"] == *name) {
+                    problems.push(format!("{where_}: path parameter {name} not declared"));
+                }
+            }
+            for p in &params {
+                if p["in"] == "path" && !in_path.contains(p["name"].as_str().unwrap_or("")) {
+                    problems.push(format!(
+                        "{where_}: {} declared in the path, which has no such part",
+                        p["name"]
+                    ));
+                }
+            }
+            for (status, r) in op["responses"].as_object().unwrap() {
+                if r.get("$ref").is_none() && r["description"].as_str().is_none_or(str::is_empty) {
+                    problems.push(format!("{where_}: response {status} has no description"));
+                }
+            }
+        }
+    }
+    // Every reference points at a schema of the document.
+    let text = doc.to_string();
+    for part in text.split("\"$ref\":\"").skip(1) {
+        let target = &part[..part.find('"').unwrap()];
+        let name = target.trim_start_matches("#/components/schemas/");
+        if doc["components"]["schemas"].get(name).is_none() {
+            problems.push(format!("$ref {target} does not resolve"));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}

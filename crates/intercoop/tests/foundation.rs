@@ -645,3 +645,25 @@ both_backends!(a_membership_changes_from_the_status_it_has, |app: TestApp| async
     }
     app.stop().await;
 });
+
+both_backends!(
+    the_next_page_of_a_filtered_list_keeps_its_filter,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        for i in 0..51 {
+            app.organisation(&admin, &format!("Coop {i:02}"), "user", None).await;
+        }
+        let client = app.client();
+        app.login(&client, "admin@test.example").await;
+        let page = client
+            .get("/organisations?status=member&kind=user")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains("?kind=user&#38;status=member&amp;page=2"),
+            "the link to page 2 keeps the filter: {page}"
+        );
+    }
+);

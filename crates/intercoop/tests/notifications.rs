@@ -314,3 +314,121 @@ both_backends!(voters_are_read_when_the_email_is_made, |app: TestApp| async move
     assert_eq!(results(app.mails_to("nadia@coop0.example").await), 1);
     assert_eq!(results(app.mails_to(&ms[0].email).await), 0);
 });
+
+both_backends!(the_digest_decides_again_at_five_pm, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let ms = members(&app, &admin, 3).await;
+    for m in &ms {
+        let r = m
+            .api
+            .put("/api/v1/me/notifications", &json!({"poll_opened": "digest"}))
+            .await;
+        assert_eq!(r.status(), 200);
+    }
+    poll(&admin, "Membership fee 2027", None).await;
+    // Meanwhile: the first turns poll announcements off; the second's organisation
+    // names another representative.
+    let r = ms[0]
+        .api
+        .put("/api/v1/me/notifications", &json!({"poll_opened": "never"}))
+        .await;
+    assert_eq!(r.status(), 200);
+    let newcomer = app
+        .person("nadia@coop1.example", "Nadia", Some(ms[1].org), false, false)
+        .await;
+    let r = admin
+        .put(
+            &format!("/api/v1/organisations/{}/representative", ms[1].org),
+            &json!({"person_id": newcomer}),
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    app.clock.advance(time::Duration::hours(25));
+    app.run_jobs().await;
+    assert!(
+        of_kind(&app.mails_to(&ms[0].email).await, "digest").is_empty(),
+        "turned off since"
+    );
+    assert!(
+        of_kind(&app.mails_to(&ms[1].email).await, "digest").is_empty(),
+        "no longer concerned"
+    );
+    let d = app.mails_to(&ms[2].email).await;
+    let d = of_kind(&d, "digest");
+    assert_eq!(d.len(), 1);
+    assert!(d[0].text_body.contains("Membership fee 2027"));
+});
+
+both_backends!(
+    a_mail_client_unsubscribes_with_multipart_form_data,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let ms = members(&app, &admin, 1).await;
+        poll(&admin, "Budget", None).await;
+        let mails = app.mails_to(&ms[0].email).await;
+        let token = token_of(of_kind(&mails, "poll_opened")[0]);
+        // RFC 8058: mailbox providers SHOULD post `multipart/form-data`.
+        let boundary = "----intercoop-test";
+        let body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--{boundary}--\r\n"
+        );
+        let r = reqwest::Client::new()
+            .post(app.url(&format!("/unsubscribe/{token}")))
+            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert_eq!(setting(&ms[0].api, "poll_opened").await, "never");
+    }
+);
+
+both_backends!(settings_are_for_the_network_that_wrote, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let ms = members(&app, &admin, 1).await;
+    let other = app.other_network_admin().await;
+    // The representative also belongs to the other network.
+    let r = other
+        .post("/api/v1/people", &json!({"email": ms[0].email, "name": "Rep 0"}))
+        .await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    let browser = app.client();
+    app.login(&browser, &ms[0].email).await;
+    let page = browser.text("/settings/notifications?network=other").await;
+    assert!(page.contains("Other network"), "{page}");
+    assert!(page.contains("name=\"network\" value=\"other\""), "{page}");
+    let r = browser
+        .form(
+            "/settings/notifications",
+            &[("network", "other"), ("poll_result", "never")],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    // Saved for the other network, not the session's.
+    assert_eq!(setting(&ms[0].api, "poll_result").await, "immediate");
+    let settings: Vec<intercoop::entities::notification_setting::Model> =
+        intercoop::entities::notification_setting::Entity::find()
+            .all(&app.db().read)
+            .await
+            .unwrap();
+    assert_eq!(settings.len(), 1);
+    assert_ne!(settings[0].network_id, app.network_id().await);
+    // A network the person is not in: refused.
+    let r = browser.get("/settings/notifications?network=nowhere").await;
+    assert_eq!(r.status(), 403);
+    // The emails' settings link names their network.
+    poll(&admin, "Budget", None).await;
+    let mails = app.mails_to(&ms[0].email).await;
+    let slug = intercoop::entities::network::Entity::find_by_id(app.network_id().await)
+        .one(&app.db().read)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    assert!(
+        of_kind(&mails, "poll_opened")[0]
+            .text_body
+            .contains(&format!("/settings/notifications?network={slug}"))
+    );
+});

@@ -622,8 +622,9 @@ both_backends!(
 
 /// The secret and revoke path of the token a page shows.
 fn new_token_on(page: &str) -> String {
-    let start = page.find("<code id=\"new-token\">").expect("a new token shown") + "<code id=\"new-token\">".len();
-    page[start..].split('<').next().unwrap().to_string()
+    let start = page.find("id=\"new-token\"").expect("a new token shown");
+    let start = start + page[start..].find('>').unwrap() + 1;
+    page[start..].split('<').next().unwrap().trim().to_string()
 }
 
 fn revoke_paths(page: &str) -> Vec<String> {

@@ -250,6 +250,8 @@ async fn deadlines_hold_at_their_instant(app: TestApp) {
         .person("rep@nord.example", "Rep Nord", Some(shop), true, false)
         .await;
     let rep = app.api(&app.token_for(rep).await);
+    app.person("rep2@sud.example", "Rep Sud", Some(other), true, false)
+        .await;
     let r = admin
         .post(
             "/api/v1/proposals",
@@ -311,6 +313,17 @@ async fn deadlines_hold_at_their_instant(app: TestApp) {
     assert_eq!(r.status(), 409);
     let p = admin.json(&format!("/api/v1/polls/{poll}")).await;
     assert_eq!(p["status"], "open", "no job ran: the instant alone refuses");
+    // The pages stop inviting: no join button, the poll says voting is over, and the
+    // dashboard asks nothing.
+    let browser = app.client();
+    app.login(&browser, "rep2@sud.example").await;
+    let page = browser.text(&format!("/proposals/{id}")).await;
+    assert!(!page.contains("/pledge\""), "{page}");
+    assert!(page.contains("deadline passed"), "{page}");
+    let page = browser.text(&format!("/polls/{poll}")).await;
+    assert!(page.contains("Voting is over"), "{page}");
+    let dash = browser.text("/dashboard").await;
+    assert!(!dash.contains("Stock sync") && !dash.contains("Budget"), "{dash}");
     // A minute before, both were taken (the boundary is the instant itself).
     app.clock.set(deadline - time::Duration::minutes(1));
     let r = admin.post(&pledges, &json!({"organisation_id": other})).await;
@@ -333,3 +346,56 @@ async fn deadlines_hold_at_their_instant_on_postgres() {
     }
     deadlines_hold_at_their_instant(common::spawn_quiet(common::Backend::Postgres).await.unwrap()).await;
 }
+
+both_backends!(
+    a_poll_opens_at_its_time_and_never_with_its_closing_past,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let shop = app.organisation(&admin, "Épicerie Nord", "user", Some(100)).await;
+        app.person("rep@nord.example", "Rep Nord", Some(shop), true, false)
+            .await;
+        let now = app.at_server_time(async { intercoop::clock::now() }).await;
+        let rfc = |t: time::OffsetDateTime| t.format(&time::format_description::well_known::Rfc3339).unwrap();
+        // A closing time already past (a typo in the year) is refused when creating.
+        let r = admin
+            .post(
+                "/api/v1/polls",
+                &json!({"title": "Budget", "method": "decision", "closes_at": "2026-01-01T10:00:00Z"}),
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        let p: Value = r.json().await.unwrap();
+        assert_eq!(p["errors"][0]["field"], "closes_at", "{p}");
+        // And when opening a draft whose closing time has passed since.
+        let r = admin
+            .post(
+                "/api/v1/polls",
+                &json!({"title": "Budget", "method": "decision", "closes_at": rfc(now + time::Duration::hours(1))}),
+            )
+            .await;
+        let draft = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        app.clock.advance(time::Duration::hours(2));
+        let r = admin.post(&format!("/api/v1/polls/{draft}/open"), &json!({})).await;
+        assert_eq!(r.status(), 422);
+        assert!(app.mails_to("rep@nord.example").await.is_empty(), "nobody told");
+        // An opening time opens the poll then, by itself.
+        let now = now + time::Duration::hours(2);
+        let r = admin
+            .post(
+                "/api/v1/polls",
+                &json!({"title": "Fee 2027", "method": "decision",
+                    "opens_at": rfc(now + time::Duration::hours(1)),
+                    "closes_at": rfc(now + time::Duration::days(7))}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        app.run_jobs().await;
+        assert_eq!(admin.json(&format!("/api/v1/polls/{id}")).await["status"], "draft");
+        app.clock.advance(time::Duration::minutes(61));
+        app.run_jobs().await;
+        assert_eq!(admin.json(&format!("/api/v1/polls/{id}")).await["status"], "open");
+        let mails = app.mails_to("rep@nord.example").await;
+        assert_eq!(mails.iter().filter(|m| m.kind.as_str() == "poll_opened").count(), 1);
+    }
+);

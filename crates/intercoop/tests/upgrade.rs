@@ -38,6 +38,9 @@ fn covers(version: i64) -> &'static str {
         8 => "pledges.notified_cents, campaigns.digest_due; share_changes dropped (carried over, then rebuilt)",
         9 => "jobs (pending, done, failed) and events; job_runs dropped (the queue replaces its claims)",
         10 => "notification settings, unsubscribe tokens, held notices; outbox.person_id and unsubscribe_url",
+        11 => {
+            "memberships.size (organisations.size dropped); network_affiliations (affiliations carried over into their networks, then dropped); a sister network sharing Alpha"
+        }
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -132,6 +135,10 @@ struct Expected {
     /// Proposals and polls (id, title) the pages must show.
     proposals: Vec<(i64, &'static str)>,
     polls: Vec<(i64, &'static str)>,
+    /// (network, organisation) → the size that network counts.
+    sizes: BTreeMap<(i64, i64), Option<i64>>,
+    /// (network, organisation, person): every tie after the upgrade.
+    ties: Vec<(i64, i64, i64)>,
 }
 
 struct Fixture<'a> {
@@ -208,6 +215,53 @@ impl Fixture<'_> {
         *self.rows.entry(table).or_default() += 1;
     }
 
+    /// An organisation's membership of a network, with the size it counts (on the
+    /// organisation itself before version 11, when it was one for every network).
+    async fn membership(
+        &mut self,
+        network: i64,
+        org: i64,
+        status: &'static str,
+        level: &'static str,
+        size: Option<i64>,
+        left: Option<time::Date>,
+    ) {
+        let t = self.ago(400);
+        let mut cols: Cols = vec![
+            ("network_id", network.into()),
+            ("organisation_id", org.into()),
+            ("status", status.into()),
+            ("level", level.into()),
+            ("joined_on", Some(self.ago(365).date()).into()),
+            ("left_on", left.into()),
+            ("created_at", t.into()),
+            ("updated_at", t.into()),
+        ];
+        if self.v >= 11 {
+            cols.push(("size", size.into()));
+        }
+        self.insert("memberships", cols).await;
+        self.expect.sizes.insert((network, org), size);
+    }
+
+    /// A person tied to an organisation (in a network since version 11; before, in
+    /// every network — the upgrade keeps it where the person belongs).
+    async fn tie(&mut self, network: i64, org: i64, person: i64) {
+        let mut cols: Cols = vec![
+            ("organisation_id", org.into()),
+            ("person_id", person.into()),
+            ("title", "Coordinator".into()),
+            ("created_at", self.ago(400).into()),
+        ];
+        if self.v >= 11 {
+            cols.push(("network_id", network.into()));
+            self.insert("network_affiliations", cols).await;
+        } else {
+            self.insert("affiliations", cols).await;
+        }
+        self.expect.ties.push((network, org, person));
+    }
+
     fn ago(&self, days: i64) -> OffsetDateTime {
         self.now - Duration::days(days)
     }
@@ -261,39 +315,24 @@ impl Fixture<'_> {
         ];
         let mut o = Vec::new();
         for (name, kind, size, status, level) in orgs {
-            let id = self
-                .insert(
-                    "organisations",
-                    vec![
-                        ("name", name.into()),
-                        ("kind", kind.into()),
-                        ("country", "BE".into()),
-                        ("language", "fr".into()),
-                        ("address", "Rue de la Coopération 1, Bruxelles".into()),
-                        ("company_number", "0123.456.789".into()),
-                        ("size", Value::from(size)),
-                        ("bank_account", "BE68539007547034".into()),
-                        ("website", "https://coop.example".into()),
-                        ("created_at", t.into()),
-                        ("updated_at", t.into()),
-                    ],
-                )
-                .await;
+            let mut cols: Cols = vec![
+                ("name", name.into()),
+                ("kind", kind.into()),
+                ("country", "BE".into()),
+                ("language", "fr".into()),
+                ("address", "Rue de la Coopération 1, Bruxelles".into()),
+                ("company_number", "0123.456.789".into()),
+                ("bank_account", "BE68539007547034".into()),
+                ("website", "https://coop.example".into()),
+                ("created_at", t.into()),
+                ("updated_at", t.into()),
+            ];
+            if self.v < 11 {
+                cols.push(("size", Value::from(size)));
+            }
+            let id = self.insert("organisations", cols).await;
             let left = (status == "former").then(|| self.ago(30).date());
-            self.insert(
-                "memberships",
-                vec![
-                    ("network_id", network.into()),
-                    ("organisation_id", id.into()),
-                    ("status", status.into()),
-                    ("level", level.into()),
-                    ("joined_on", Some(self.ago(365).date()).into()),
-                    ("left_on", left.into()),
-                    ("created_at", t.into()),
-                    ("updated_at", t.into()),
-                ],
-            )
-            .await;
+            self.membership(network, id, status, level, size, left).await;
             o.push(id);
         }
         for (org, software) in [(o[0], "Odoo 16"), (o[1], "Odoo 16"), (o[1], "cooperator")] {
@@ -342,18 +381,54 @@ impl Fixture<'_> {
                 ],
             )
             .await;
-            self.insert(
-                "affiliations",
+            self.tie(network, org, id).await;
+            p.push(id);
+        }
+        // A sister network holds Alpha too (counting it the same size), with a person
+        // of its own tied to Alpha there only.
+        let sister = self
+            .insert(
+                "networks",
                 vec![
-                    ("organisation_id", org.into()),
-                    ("person_id", id.into()),
-                    ("title", "Coordinator".into()),
+                    ("slug", "sister".into()),
+                    ("name", "Sister network".into()),
+                    ("description", "".into()),
+                    ("default_language", "fr".into()),
+                    ("time_zone", "Europe/Paris".into()),
+                    ("currency", "EUR".into()),
+                    ("rules", "{}".into()),
                     ("created_at", t.into()),
                 ],
             )
             .await;
-            p.push(id);
-        }
+        self.membership(sister, o[0], "member", "active", Some(120), None).await;
+        let sven = self
+            .insert(
+                "people",
+                vec![
+                    ("email", "sven@sister.example".into()),
+                    ("name", "Sven Sister".into()),
+                    ("language", Some("fr").into()),
+                    ("password_hash", null_text()),
+                    ("phone", "".into()),
+                    ("disabled", false.into()),
+                    ("created_at", t.into()),
+                    ("last_login_at", null_ts()),
+                ],
+            )
+            .await;
+        self.insert(
+            "network_people",
+            vec![
+                ("network_id", sister.into()),
+                ("person_id", sven.into()),
+                ("is_admin", false.into()),
+                ("is_core_circle", false.into()),
+                ("created_at", t.into()),
+            ],
+        )
+        .await;
+        self.tie(sister, o[0], sven).await;
         // Sitting representatives, and an earlier mandate of Alpha.
         for (org, person, current) in [
             (o[0], p[0], true),
@@ -597,8 +672,18 @@ impl Fixture<'_> {
                     ("person_id", p[1].into()),
                     ("network_id", network.into()),
                     ("kind", "proposal_posted".into()),
-                    ("subject", "New proposal for your software: Shift swaps".into()),
-                    ("url", "http://127.0.0.1:8080/proposals/1".into()),
+                    (
+                        "notice",
+                        json!({
+                            "notice": {"kind": "proposal_posted", "network_id": network, "about": 1,
+                                "vars": {"title": {"t": "text", "v": "Shift swaps"}, "url": {"t": "path", "v": "/proposals/1"}},
+                                "to": null},
+                            "addressee": {"person_id": p[1], "vars": {}, "lines": []},
+                            "named": false
+                        })
+                        .to_string()
+                        .into(),
+                    ),
                     ("created_at", self.ago(2).into()),
                     ("sent_at", sent.into()),
                 ],
@@ -1297,11 +1382,50 @@ async fn check(f: &Fixture<'_>, db: &DatabaseConnection) {
     // Every row is still there (the share changes were carried over, then dropped; the
     // job claims of job_runs are dropped with their table).
     for (table, n) in &f.rows {
-        if *table == "share_changes" || *table == "job_runs" {
+        if *table == "share_changes" || *table == "job_runs" || *table == "affiliations" {
             continue;
         }
         assert_eq!(count_rows(db, table).await, *n, "from version {v}: rows of {table}");
     }
+    // Each network counts its own size; each tie is in the network where its person is.
+    let mut sizes = BTreeMap::new();
+    for r in db
+        .query_all(
+            Query::select()
+                .columns(["network_id", "organisation_id", "size"])
+                .from("memberships"),
+        )
+        .await
+        .unwrap()
+    {
+        let key = (
+            r.try_get::<i64>("", "network_id").unwrap(),
+            r.try_get::<i64>("", "organisation_id").unwrap(),
+        );
+        sizes.insert(key, r.try_get::<Option<i64>>("", "size").unwrap());
+    }
+    assert_eq!(sizes, f.expect.sizes, "from version {v}: memberships' sizes");
+    let mut ties: Vec<(i64, i64, i64)> = db
+        .query_all(
+            Query::select()
+                .columns(["network_id", "organisation_id", "person_id"])
+                .from("network_affiliations"),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            (
+                r.try_get::<i64>("", "network_id").unwrap(),
+                r.try_get::<i64>("", "organisation_id").unwrap(),
+                r.try_get::<i64>("", "person_id").unwrap(),
+            )
+        })
+        .collect();
+    ties.sort();
+    let mut want = f.expect.ties.clone();
+    want.sort();
+    assert_eq!(ties, want, "from version {v}: ties, each in its network only");
     // The typed rows read as the app reads them (a word it does not know is an error).
     use sea_orm::EntityTrait;
     intercoop::entities::outbox_message::Entity::find()

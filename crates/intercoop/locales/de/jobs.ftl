@@ -23,3 +23,9 @@ dashboard-failed-jobs = { $count ->
 }
 jobs-kind-events-dispatch = Ein Ereignis an die Funktionen weitergeben, die darauf reagieren
 jobs-kind-proposals-on_poll_closed = Die Entscheidung einer geschlossenen Abstimmung auf ihren Vorschlag anwenden
+jobs-kind-polls-open = Eine Abstimmung zu ihrem Beginn eröffnen
+jobs-kind-polls-forget = Spuren einer geschlossenen geheimen Abstimmung aus den Datenbankdateien löschen
+jobs-about-proposal = Zum Vorschlag { $id }
+jobs-about-poll = Zur Abstimmung { $id }
+jobs-discard-consequence = Diese Arbeit wird nie erledigt: Eine Mitfinanzierung oder Abstimmung, die sie abschließen sollte, bleibt offen, bis jemand sie von Hand abschließt, und niemand erfährt, was sie mitteilen sollte.
+jobs-discard-confirm = Endgültig verwerfen

@@ -132,6 +132,10 @@ organisations-details = Angaben
 organisations-no-people = Noch niemand aus dieser Organisation hat ein Konto.
 organisations-change-representative = Vertreter·in
 organisations-mandates = Vertreter·innen im Lauf der Zeit
+organisations-shared-notice = { $count ->
+    [one] Diese Organisation gehört auch zu einem anderen Netzwerk. Ihre Größe, ihr Status, ihre Stufe, ihre Vertretung und ihre Personen gelten hier nur für dieses Netzwerk. Name, Art, Adresse, Unternehmensnummer, Bankkonto, Website und Software sind gemeinsam: Eine Änderung wird auch im Protokoll des anderen Netzwerks vermerkt.
+   *[other] Diese Organisation gehört auch zu { $count } anderen Netzwerken. Ihre Größe, ihr Status, ihre Stufe, ihre Vertretung und ihre Personen gelten hier nur für dieses Netzwerk. Name, Art, Adresse, Unternehmensnummer, Bankkonto, Website und Software sind gemeinsam: Eine Änderung wird auch in den Protokollen der anderen Netzwerke vermerkt.
+}
 organisations-count = { $count ->
     [one] Eine Organisation
    *[other] { $count } Organisationen
@@ -247,3 +251,43 @@ tokens-create-legend = Neues Token
 tokens-create = Token erstellen
 tokens-created-once = Kopieren Sie dieses Token jetzt: Es wird nur einmal angezeigt. Es läuft am { $date } ab.
 tokens-revoked-notice = Das Token wurde widerrufen: Es öffnet die API nicht mehr.
+
+## Audit log
+audit-title = Änderungsprotokoll
+audit-intro = Jede Änderung in diesem Netzwerk, die neueste zuerst: wer, wann und was. Eine Änderung, die ein anderes Netzwerk an einer gemeinsamen Organisation vorgenommen hat, steht hier ebenfalls.
+audit-system = intercoop (automatisch)
+audit-changed = Geändert:
+audit-entity-organisation = Organisation { $id }
+audit-entity-proposal = Vorschlag { $id }
+audit-entity-poll = Abstimmung { $id }
+audit-entity-person = Person { $id }
+audit-action-campaign-close = Kofinanzierungskampagne abgeschlossen
+audit-action-campaign-open = Kofinanzierungskampagne eröffnet
+audit-action-catch-up-create = Nachzahlungsanteil für eine späte Übernahme
+audit-action-notifications-unsubscribe = E-Mails per Link abbestellt
+audit-action-organisation-create = Organisation hinzugefügt
+audit-action-organisation-representative = Vertretung ernannt
+audit-action-organisation-update = Organisation geändert
+audit-action-organisation-update-shared = Gemeinsame Organisation von einem anderen Netzwerk geändert
+audit-action-person-create = Person hinzugefügt
+audit-action-person-password-reset = Passwort zurückgesetzt
+audit-action-person-profile = Profil geändert
+audit-action-pledge-create = Zusage gegeben
+audit-action-pledge-withdraw = Zusage zurückgezogen
+audit-action-poll-ballot = Stimme abgegeben
+audit-action-poll-ballot-recorded = Stimme in einer Versammlung erfasst
+audit-action-poll-close = Abstimmung geschlossen
+audit-action-poll-create = Abstimmung erstellt
+audit-action-poll-delegate = Stimme an eine Kollegin oder einen Kollegen übertragen
+audit-action-poll-open = Abstimmung eröffnet
+audit-action-poll-proxy = Vollmacht an eine andere Organisation erteilt
+audit-action-proposal-create = Vorschlag eingereicht
+audit-action-proposal-priority = Priorität festgelegt
+audit-action-proposal-transition = Vorschlag weitergeführt
+audit-action-quote-create = Angebot eingereicht
+audit-action-quote-select = Angebot ausgewählt
+audit-count = { $count ->
+    [0] Noch nichts erfasst
+    [one] Eine Änderung erfasst
+   *[other] { $count } Änderungen erfasst
+}

@@ -192,3 +192,4 @@ proposals-count = { $count ->
 proposals-event-effect_failed = Die Entscheidung der Abstimmung konnte nicht umgesetzt werden: { $detail }
 proposals-decisions-title = Nicht umgesetzte Entscheidungen von Abstimmungen
 proposals-decision-not-carried-out = Abstimmung { $poll }: { $reason }
+proposals-campaign-closing = Frist abgelaufen, wird abgeschlossen

@@ -23,3 +23,9 @@ dashboard-failed-jobs = { $count ->
 }
 jobs-kind-events-dispatch = Hand an event to the features that react to it
 jobs-kind-proposals-on_poll_closed = Carry out a closed poll's decision on its proposal
+jobs-kind-polls-open = Open a poll at its opening time
+jobs-kind-polls-forget = Erase a closed secret poll's traces from the database files
+jobs-about-proposal = About proposal { $id }
+jobs-about-poll = About poll { $id }
+jobs-discard-consequence = This work will never be done: a campaign or poll it was to close stays open until someone closes it by hand, and nobody is told what it was to tell.
+jobs-discard-confirm = Discard it for good

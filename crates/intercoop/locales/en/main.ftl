@@ -132,6 +132,10 @@ organisations-details = Details
 organisations-no-people = Nobody from this organisation has an account yet.
 organisations-change-representative = Representative
 organisations-mandates = Representatives over time
+organisations-shared-notice = { $count ->
+    [one] This organisation also belongs to another network. Its size, status, level, representative and people here are this network's own. Its name, kind, address, company number, bank account, website and software are shared: a change to them is recorded in the other network's log too.
+   *[other] This organisation also belongs to { $count } other networks. Its size, status, level, representative and people here are this network's own. Its name, kind, address, company number, bank account, website and software are shared: a change to them is recorded in the other networks' logs too.
+}
 organisations-count = { $count ->
     [one] One organisation
    *[other] { $count } organisations
@@ -247,3 +251,43 @@ tokens-create-legend = New token
 tokens-create = Make a token
 tokens-created-once = Copy this token now: it is shown only once. It expires on { $date }.
 tokens-revoked-notice = The token was revoked: it no longer opens the API.
+
+## Audit log
+audit-title = Audit log
+audit-intro = Every change made in this network, newest first: who, when, and what. A change another network made to an organisation you share is listed here too.
+audit-system = intercoop (automatic)
+audit-changed = Changed:
+audit-entity-organisation = organisation { $id }
+audit-entity-proposal = proposal { $id }
+audit-entity-poll = poll { $id }
+audit-entity-person = person { $id }
+audit-action-campaign-close = Co-funding campaign closed
+audit-action-campaign-open = Co-funding campaign opened
+audit-action-catch-up-create = Catch-up share for a late adopter
+audit-action-notifications-unsubscribe = Emails turned off by a link
+audit-action-organisation-create = Organisation added
+audit-action-organisation-representative = Representative appointed
+audit-action-organisation-update = Organisation changed
+audit-action-organisation-update-shared = Shared organisation changed by another network
+audit-action-person-create = Person added
+audit-action-person-password-reset = Password reset
+audit-action-person-profile = Profile changed
+audit-action-pledge-create = Pledge made
+audit-action-pledge-withdraw = Pledge withdrawn
+audit-action-poll-ballot = Vote cast
+audit-action-poll-ballot-recorded = Vote recorded at an assembly
+audit-action-poll-close = Poll closed
+audit-action-poll-create = Poll created
+audit-action-poll-delegate = Vote delegated to a colleague
+audit-action-poll-open = Poll opened
+audit-action-poll-proxy = Proxy given to another organisation
+audit-action-proposal-create = Proposal made
+audit-action-proposal-priority = Priority set
+audit-action-proposal-transition = Proposal moved on
+audit-action-quote-create = Quote submitted
+audit-action-quote-select = Quote selected
+audit-count = { $count ->
+    [0] Nothing recorded yet
+    [one] One change recorded
+   *[other] { $count } changes recorded
+}

@@ -189,3 +189,4 @@ proposals-count = { $count ->
 proposals-event-effect_failed = The poll's decision could not be carried out: { $detail }
 proposals-decisions-title = Decisions of polls not carried out
 proposals-decision-not-carried-out = Poll { $poll }: { $reason }
+proposals-campaign-closing = deadline passed, closing

@@ -23,3 +23,9 @@ dashboard-failed-jobs = { $count ->
 }
 jobs-kind-events-dispatch = Transmettre un événement aux fonctions qui y réagissent
 jobs-kind-proposals-on_poll_closed = Appliquer la décision d'un sondage clôturé à sa proposition
+jobs-kind-polls-open = Ouvrir un scrutin à son heure d’ouverture
+jobs-kind-polls-forget = Effacer des fichiers de la base les traces d'un vote secret clôturé
+jobs-about-proposal = À propos de la proposition { $id }
+jobs-about-poll = À propos du scrutin { $id }
+jobs-discard-consequence = Ce travail ne sera jamais fait : un cofinancement ou un scrutin qu’il devait clôturer reste ouvert jusqu’à ce que quelqu’un le clôture à la main, et personne n’apprend ce qu’il devait annoncer.
+jobs-discard-confirm = L’abandonner définitivement

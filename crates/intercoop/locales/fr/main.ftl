@@ -132,6 +132,10 @@ organisations-details = Détails
 organisations-no-people = Personne de cette organisation n'a encore de compte.
 organisations-change-representative = Représentant·e
 organisations-mandates = Représentant·es au fil du temps
+organisations-shared-notice = { $count ->
+    [one] Cette organisation fait aussi partie d'un autre réseau. Sa taille, son statut, son niveau, son ou sa représentant·e et ses personnes sont ici propres à ce réseau. Son nom, son type, son adresse, son numéro d'entreprise, son compte bancaire, son site et ses logiciels sont partagés : une modification est aussi inscrite au journal de l'autre réseau.
+   *[other] Cette organisation fait aussi partie de { $count } autres réseaux. Sa taille, son statut, son niveau, son ou sa représentant·e et ses personnes sont ici propres à ce réseau. Son nom, son type, son adresse, son numéro d'entreprise, son compte bancaire, son site et ses logiciels sont partagés : une modification est aussi inscrite au journal des autres réseaux.
+}
 organisations-count = { $count ->
     [one] Une organisation
    *[other] { $count } organisations
@@ -247,3 +251,43 @@ tokens-create-legend = Nouveau jeton
 tokens-create = Créer un jeton
 tokens-created-once = Copiez ce jeton maintenant : il n'est montré qu'une fois. Il expire le { $date }.
 tokens-revoked-notice = Le jeton est révoqué : il n'ouvre plus l'API.
+
+## Audit log
+audit-title = Journal des modifications
+audit-intro = Chaque modification faite dans ce réseau, la plus récente d'abord : qui, quand et quoi. Une modification faite par un autre réseau à une organisation que vous partagez y figure aussi.
+audit-system = intercoop (automatique)
+audit-changed = Modifié :
+audit-entity-organisation = organisation { $id }
+audit-entity-proposal = proposition { $id }
+audit-entity-poll = vote { $id }
+audit-entity-person = personne { $id }
+audit-action-campaign-close = Campagne de cofinancement clôturée
+audit-action-campaign-open = Campagne de cofinancement ouverte
+audit-action-catch-up-create = Part de rattrapage d'une adoption tardive
+audit-action-notifications-unsubscribe = E-mails désactivés par un lien
+audit-action-organisation-create = Organisation ajoutée
+audit-action-organisation-representative = Représentant·e désigné·e
+audit-action-organisation-update = Organisation modifiée
+audit-action-organisation-update-shared = Organisation partagée modifiée par un autre réseau
+audit-action-person-create = Personne ajoutée
+audit-action-person-password-reset = Mot de passe réinitialisé
+audit-action-person-profile = Profil modifié
+audit-action-pledge-create = Engagement pris
+audit-action-pledge-withdraw = Engagement retiré
+audit-action-poll-ballot = Vote exprimé
+audit-action-poll-ballot-recorded = Vote enregistré en assemblée
+audit-action-poll-close = Vote clôturé
+audit-action-poll-create = Vote créé
+audit-action-poll-delegate = Vote délégué à un·e collègue
+audit-action-poll-open = Vote ouvert
+audit-action-poll-proxy = Procuration donnée à une autre organisation
+audit-action-proposal-create = Proposition faite
+audit-action-proposal-priority = Priorité fixée
+audit-action-proposal-transition = Proposition avancée
+audit-action-quote-create = Devis soumis
+audit-action-quote-select = Devis retenu
+audit-count = { $count ->
+    [0] Rien d'enregistré pour l'instant
+    [one] Une modification enregistrée
+   *[other] { $count } modifications enregistrées
+}

@@ -189,3 +189,4 @@ proposals-count = { $count ->
 proposals-event-effect_failed = La décision du sondage n'a pas pu être appliquée : { $detail }
 proposals-decisions-title = Décisions de sondages non appliquées
 proposals-decision-not-carried-out = Sondage { $poll } : { $reason }
+proposals-campaign-closing = échéance passée, clôture en cours

@@ -23,3 +23,9 @@ dashboard-failed-jobs = { $count ->
 }
 jobs-kind-events-dispatch = Een gebeurtenis doorgeven aan de functies die erop reageren
 jobs-kind-proposals-on_poll_closed = Het besluit van een gesloten stemming op haar voorstel toepassen
+jobs-kind-polls-open = Een stemming openen op haar openingstijdstip
+jobs-kind-polls-forget = Sporen van een gesloten geheime stemming uit de databasebestanden wissen
+jobs-about-proposal = Over voorstel { $id }
+jobs-about-poll = Over stemming { $id }
+jobs-discard-consequence = Dit werk wordt nooit gedaan: een medefinanciering of stemming die het moest afsluiten, blijft open tot iemand ze met de hand afsluit, en niemand hoort wat het moest melden.
+jobs-discard-confirm = Definitief schrappen

@@ -132,6 +132,10 @@ organisations-details = Gegevens
 organisations-no-people = Niemand van deze organisatie heeft al een account.
 organisations-change-representative = Vertegenwoordiger
 organisations-mandates = Vertegenwoordigers door de jaren heen
+organisations-shared-notice = { $count ->
+    [one] Deze organisatie hoort ook bij een ander netwerk. Haar grootte, status, niveau, vertegenwoordiger en mensen gelden hier alleen voor dit netwerk. Naam, soort, adres, ondernemingsnummer, bankrekening, website en software zijn gedeeld: een wijziging wordt ook in het logboek van het andere netwerk opgenomen.
+   *[other] Deze organisatie hoort ook bij { $count } andere netwerken. Haar grootte, status, niveau, vertegenwoordiger en mensen gelden hier alleen voor dit netwerk. Naam, soort, adres, ondernemingsnummer, bankrekening, website en software zijn gedeeld: een wijziging wordt ook in de logboeken van de andere netwerken opgenomen.
+}
 organisations-count = { $count ->
     [one] Eén organisatie
    *[other] { $count } organisaties
@@ -247,3 +251,43 @@ tokens-create-legend = Nieuw token
 tokens-create = Token aanmaken
 tokens-created-once = Kopieer dit token nu: het wordt maar één keer getoond. Het verloopt op { $date }.
 tokens-revoked-notice = Het token is ingetrokken: het opent de API niet meer.
+
+## Audit log
+audit-title = Logboek van wijzigingen
+audit-intro = Elke wijziging in dit netwerk, de nieuwste eerst: wie, wanneer en wat. Een wijziging die een ander netwerk aanbracht aan een organisatie die u deelt, staat hier ook.
+audit-system = intercoop (automatisch)
+audit-changed = Gewijzigd:
+audit-entity-organisation = organisatie { $id }
+audit-entity-proposal = voorstel { $id }
+audit-entity-poll = stemming { $id }
+audit-entity-person = persoon { $id }
+audit-action-campaign-close = Cofinancieringscampagne afgesloten
+audit-action-campaign-open = Cofinancieringscampagne geopend
+audit-action-catch-up-create = Inhaalaandeel voor een late instapper
+audit-action-notifications-unsubscribe = E-mails uitgezet via een link
+audit-action-organisation-create = Organisatie toegevoegd
+audit-action-organisation-representative = Vertegenwoordiger aangesteld
+audit-action-organisation-update = Organisatie gewijzigd
+audit-action-organisation-update-shared = Gedeelde organisatie gewijzigd door een ander netwerk
+audit-action-person-create = Persoon toegevoegd
+audit-action-person-password-reset = Wachtwoord opnieuw ingesteld
+audit-action-person-profile = Profiel gewijzigd
+audit-action-pledge-create = Toezegging gedaan
+audit-action-pledge-withdraw = Toezegging ingetrokken
+audit-action-poll-ballot = Stem uitgebracht
+audit-action-poll-ballot-recorded = Stem geregistreerd op een vergadering
+audit-action-poll-close = Stemming gesloten
+audit-action-poll-create = Stemming aangemaakt
+audit-action-poll-delegate = Stem gedelegeerd aan een collega
+audit-action-poll-open = Stemming geopend
+audit-action-poll-proxy = Volmacht gegeven aan een andere organisatie
+audit-action-proposal-create = Voorstel gedaan
+audit-action-proposal-priority = Prioriteit bepaald
+audit-action-proposal-transition = Voorstel verder gezet
+audit-action-quote-create = Offerte ingediend
+audit-action-quote-select = Offerte gekozen
+audit-count = { $count ->
+    [0] Nog niets geregistreerd
+    [one] Eén wijziging geregistreerd
+   *[other] { $count } wijzigingen geregistreerd
+}

@@ -192,3 +192,4 @@ proposals-count = { $count ->
 proposals-event-effect_failed = De beslissing van de stemming kon niet worden uitgevoerd: { $detail }
 proposals-decisions-title = Niet uitgevoerde beslissingen van stemmingen
 proposals-decision-not-carried-out = Stemming { $poll }: { $reason }
+proposals-campaign-closing = termijn verstreken, wordt afgesloten

@@ -143,7 +143,7 @@ pub async fn load_user<C: ConnectionTrait>(
             .expr_as(Expr::col(("m", "status")), "status")
             .expr_as(Expr::col(("m", "level")), "level")
             .expr_as(Expr::val(false), "is_representative")
-            .from_as("affiliations", "a")
+            .from_as("network_affiliations", "a")
             .join_as(
                 sea_orm::sea_query::JoinType::InnerJoin,
                 "organisations",
@@ -159,6 +159,7 @@ pub async fn load_user<C: ConnectionTrait>(
                     .and(Expr::col(("m", "network_id")).eq(network_id)),
             )
             .and_where(Expr::col(("a", "person_id")).eq(person_id))
+            .and_where(Expr::col(("a", "network_id")).eq(network_id))
             .order_by(("o", "name"), sea_orm::Order::Asc),
     )
     .await?;

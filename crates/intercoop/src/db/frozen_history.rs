@@ -20,6 +20,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("m0008_share_notices.rs", include_str!("m0008_share_notices.rs")),
     ("m0009_jobs.rs", include_str!("m0009_jobs.rs")),
     ("m0010_notifications.rs", include_str!("m0010_notifications.rs")),
+    ("m0011_per_network_facts.rs", include_str!("m0011_per_network_facts.rs")),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

@@ -3,7 +3,8 @@
 //!   (`immediate`, `digest` — in the daily digest — or `never`);
 //! - `unsubscribe_tokens`: the one-click unsubscribe link of each email (RFC 8058),
 //!   stored hashed, for that person, network and kind;
-//! - `held_notices`: what waits for a person's daily digest;
+//! - `held_notices`: what waits for a person's daily digest (the notice itself, so that
+//!   the digest decides again at sending time);
 //! - `outbox.person_id` and `outbox.unsubscribe_url`: who a message is for, and its
 //!   List-Unsubscribe link (none for the security messages: login links, resets).
 //!
@@ -54,8 +55,9 @@ pub(crate) fn up() -> Vec<Step> {
                 int("person_id"),
                 int("network_id"),
                 text("kind"),
-                text("subject"),
-                text("url"),
+                // The notice and what only this person sees, as JSON: the digest asks again,
+                // at 17:00, whether the person still wants it and is still concerned.
+                text("notice"),
                 ts("created_at"),
                 ts_null("sent_at"),
             ],

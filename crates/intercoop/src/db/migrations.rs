@@ -121,6 +121,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "notifications",
         up: super::m0010_notifications::up,
     },
+    Migration {
+        version: 11,
+        name: "per-network facts",
+        up: super::m0011_per_network_facts::up,
+    },
 ];
 
 /// Applies the migrations not yet applied, each in its own transaction, then the

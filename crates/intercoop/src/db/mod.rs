@@ -18,6 +18,7 @@ mod m0007_list_plans;
 mod m0008_share_notices;
 mod m0009_jobs;
 mod m0010_notifications;
+mod m0011_per_network_facts;
 pub mod migrations;
 pub mod postgres_only;
 pub mod totals;
@@ -203,6 +204,10 @@ impl Db {
                         // PLAN); left on, the planner preferred building a throw-away index
                         // over all people for each page's count (7 ms instead of 1 ms).
                         .pragma("automatic_index", "off")
+                        // Deleted rows are overwritten with zeros, not left in free pages:
+                        // a secret poll's traces deleted at its closing are gone from the
+                        // file (issue 20; see `Db::forget_deleted` for the log).
+                        .pragma("secure_delete", "on")
                 });
                 opts
             };
@@ -307,6 +312,25 @@ impl Db {
             (false, false) => "PRAGMA optimize=0x10002",
         };
         self.write.execute_unprepared(sql).await?;
+        Ok(())
+    }
+
+    /// Makes what was just deleted unreadable from the database's files, as far as the
+    /// backend allows: on SQLite (whose connections run with `secure_delete`, zeroing
+    /// deleted rows in the database file) the write-ahead log, which still holds earlier
+    /// versions of the changed pages, is folded into the database and truncated to zero
+    /// bytes. Run outside any transaction (after a secret poll's closing has committed).
+    ///
+    /// On PostgreSQL deleted row versions stay in the table's files until their space is
+    /// reused, and in its write-ahead log and backups: nothing this process can do erases
+    /// them (SECURITY.md says what an operator can).
+    ///
+    /// BACKEND-SPECIFIC: `wal_checkpoint` is SQLite's.
+    pub async fn forget_deleted(&self) -> Result<(), DbErr> {
+        if self.is_postgres() {
+            return Ok(());
+        }
+        self.write.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)").await?;
         Ok(())
     }
 

@@ -1,7 +1,8 @@
 //! Table `held_notices` (migration 10): what waits for a person's daily digest.
 
+use crate::db::types::Json;
 use crate::db::types::Text;
-use crate::notifications::Kind;
+use crate::notifications::{HeldNotice, Kind};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
@@ -12,10 +13,8 @@ pub struct Model {
     pub person_id: i64,
     pub network_id: i64,
     pub kind: Text<Kind>,
-    /// The notice's subject, in the person's language when it was held.
-    pub subject: String,
-    /// Where to read more (absolute).
-    pub url: String,
+    /// The notice and what only this person sees.
+    pub notice: Json<HeldNotice>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub sent_at: Option<TimeDateTimeWithTimeZone>,
 }

@@ -13,6 +13,9 @@ pub struct Model {
     pub organisation_id: i64,
     pub status: Text<MembershipStatus>,
     pub level: Text<Level>,
+    /// The size this network counts (e.g. member households): sharing keys by size and
+    /// polls weighted by size read it. The network's own fact (migration 11).
+    pub size: Option<i64>,
     pub joined_on: Option<TimeDate>,
     pub left_on: Option<TimeDate>,
     pub created_at: TimeDateTimeWithTimeZone,

@@ -15,7 +15,6 @@ pub struct Model {
     pub language: String,
     pub address: String,
     pub company_number: String,
-    pub size: Option<i64>,
     pub bank_account: String,
     pub website: String,
     pub created_at: TimeDateTimeWithTimeZone,

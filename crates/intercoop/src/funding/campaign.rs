@@ -128,11 +128,12 @@ pub async fn preview<C: ConnectionTrait>(
         .one(conn)
         .await?
         .ok_or(AppError::NotFound)?;
+    let size = crate::organisations::data::size_in(conn, c.network_id, org.id).await?;
     let mut parts = participants_of(conn, &[c.id]).await?;
     let (current, _) = parts.remove(&c.id).unwrap_or_default();
     let newcomer = Participant {
         organisation_id: org.id,
-        size: org.size.and_then(|s| u64::try_from(s).ok()),
+        size: size.and_then(|s| u64::try_from(s).ok()),
         cap: cap.map(Money::from_cents),
     };
     join_preview(c, &current, newcomer)

@@ -55,6 +55,7 @@ pub async fn adopt<C: ConnectionTrait>(
     delivered_at: OffsetDateTime,
 ) -> AppResult<Adopted> {
     let organisation_id = org.id;
+    let size = crate::organisations::data::size_in(conn, c.network_id, organisation_id).await?;
     check_window(conn, c, delivered_at).await?;
     let terms = terms_of(c);
     let mut parts = participants_of(conn, &[c.id]).await?;
@@ -72,7 +73,7 @@ pub async fn adopt<C: ConnectionTrait>(
         .collect();
     let adopter = Participant {
         organisation_id,
-        size: org.size.and_then(|s| u64::try_from(s).ok()),
+        size: size.and_then(|s| u64::try_from(s).ok()),
         cap: None,
     };
     let result = catch_up(&terms, &funders, &paid, &adopter).map_err(|e| match e {
@@ -85,7 +86,7 @@ pub async fn adopt<C: ConnectionTrait>(
     let row = catch_up::ActiveModel {
         campaign_id: Set(c.id),
         organisation_id: Set(organisation_id),
-        size: Set(org.size),
+        size: Set(size),
         amount_cents: Set(result.adopter_share.cents()),
         created_at: Set(now),
         ..Default::default()

@@ -223,8 +223,8 @@ async fn members<C: ConnectionTrait>(conn: &C, requests: &[PledgeRequest]) -> Ap
         .columns([
             (organisation::Entity, organisation::Column::Id),
             (organisation::Entity, organisation::Column::Name),
-            (organisation::Entity, organisation::Column::Size),
         ])
+        .column((membership::Entity, membership::Column::Size))
         .from(membership::Entity)
         .inner_join(
             organisation::Entity,

@@ -81,6 +81,7 @@ pub fn waiting(doer: &Doer, now: time::OffsetDateTime) -> Option<Condition> {
         waiting = waiting.add(
             Expr::col(("c", "status"))
                 .eq(CampaignStatus::Open.as_str())
+                .and(Expr::col(("c", "deadline")).gt(now))
                 .and(Expr::exists(pledged).not()),
         );
     }

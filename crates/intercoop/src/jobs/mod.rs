@@ -233,7 +233,13 @@ pub struct Recurring {
 pub struct Registry {
     handlers: BTreeMap<&'static str, Handler>,
     recurring: Vec<Recurring>,
+    after: BTreeMap<&'static str, AfterCommit>,
 }
+
+/// Work that cannot run inside a transaction, done once a job of a kind has committed
+/// (e.g. folding SQLite's write-ahead log away after a secret poll's traces are
+/// deleted). Best effort: an error is logged, the job stays done.
+pub type AfterCommit = Arc<dyn Fn(AppState) -> BoxFuture<'static, anyhow::Result<()>> + Send + Sync>;
 
 impl Registry {
     pub fn new() -> Registry {
@@ -255,6 +261,20 @@ impl Registry {
     pub fn every(mut self, r: Recurring) -> Registry {
         self.recurring.push(r);
         self
+    }
+
+    /// Registers work to do after a job of `kind` has committed (see [`AfterCommit`]).
+    pub fn after_commit(mut self, kind: &'static str, f: AfterCommit) -> Registry {
+        assert!(
+            self.after.insert(kind, f).is_none(),
+            "two after-commit hooks for {kind}"
+        );
+        self
+    }
+
+    /// The work to do after a job of `kind` has committed, if any.
+    pub fn after(&self, kind: &str) -> Option<&AfterCommit> {
+        self.after.get(kind)
     }
 
     pub fn handler(&self, kind: &str) -> Option<&Handler> {

@@ -17,6 +17,23 @@ struct FailedPage {
     jobs: Vec<job::Model>,
 }
 
+impl FailedPage {
+    /// Where to see what a job was about: the proposal or poll its payload names.
+    fn about(&self, j: &job::Model) -> Vec<(String, String)> {
+        let payload: serde_json::Value = serde_json::from_str(&j.payload).unwrap_or_default();
+        let mut out = Vec::new();
+        for (key, path, label) in [
+            ("proposal_id", "/proposals", "jobs-about-proposal"),
+            ("poll_id", "/polls", "jobs-about-poll"),
+        ] {
+            if let Some(id) = payload.get(key).and_then(|v| v.as_i64()) {
+                out.push((self.ctx.ta(label, "id", id), format!("{path}/{id}")));
+            }
+        }
+        out
+    }
+}
+
 /// `GET /admin/jobs`: the failed jobs of the administrator's network (and of none).
 pub async fn failed(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let user = require_user(&ctx)?;

@@ -167,6 +167,12 @@ impl Worker {
         };
         heartbeat.abort();
         self.running.lock().expect("running jobs").remove(&j.id);
+        if matches!(result, Ok(true))
+            && let Some(after) = self.registry.after(&j.kind)
+            && let Err(e) = after(self.state.clone()).await
+        {
+            tracing::warn!(job = j.id, kind = %j.kind, error = %e, "the work after the job's commit failed");
+        }
         let outcome = match result {
             Ok(true) => Outcome::Done,
             Ok(false) => {

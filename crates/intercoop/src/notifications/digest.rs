@@ -1,42 +1,56 @@
 //! The daily digest: the notices a person chose to receive gathered ([`super::Mode::Digest`])
 //! wait here (`held_notices`), and go out in one email per person and network at 17:00
-//! in the network's time zone.
+//! in the network's time zone. What is held is the notice itself: at 17:00 the digest
+//! asks again, as any email does when it is made, whether the person still wants that
+//! kind (not turned to "never" since) and is still concerned (still in the kind's
+//! audience: a representative replaced meanwhile is not told), and writes each line in
+//! the person's language of that moment.
 
 use super::render::Message;
-use super::{Addressee, Kind, Line, Notice, Var};
-use crate::entities::{held_notice, unsubscribe_token};
-use crate::error::AppResult;
+use super::{Addressee, Audiences, HeldNotice, Kind, Line, Mode, Notice, Var};
+use crate::db::types::{Json, Text};
+use crate::entities::{held_notice, network, person, unsubscribe_token};
+use crate::error::{AppError, AppResult};
 use crate::jobs::{Ctx, Every, JobError, Recurring, Registry, handler};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Each network's daily digest.
 pub const DAILY: &str = "notifications.daily_digest";
 
-pub(super) fn register(r: Registry) -> Registry {
-    r.with(DAILY, handler(|ctx, txn| Box::pin(daily(ctx, txn))))
-        .every(Recurring {
-            kind: DAILY,
-            every: Every::DayAt { hour: 17, minute: 0 },
-        })
+pub(super) fn register(r: Registry, audiences: Arc<Audiences>) -> Registry {
+    r.with(
+        DAILY,
+        handler(move |ctx, txn| {
+            let audiences = audiences.clone();
+            Box::pin(async move { daily(ctx, txn, &audiences).await })
+        }),
+    )
+    .every(Recurring {
+        kind: DAILY,
+        every: Every::DayAt { hour: 17, minute: 0 },
+    })
 }
 
-/// Keeps a rendered notice for the person's next digest (its subject in their language,
-/// and where it leads).
-pub(super) async fn hold<C: ConnectionTrait>(conn: &C, m: &Message) -> AppResult<()> {
-    let url = match m.url() {
-        u if u.is_empty() => m.settings_url(),
-        u => u,
+/// Keeps a notice for the person's next digest.
+pub(super) async fn hold<C: ConnectionTrait>(conn: &C, notice: &Notice, addressee: &Addressee) -> AppResult<()> {
+    let held = HeldNotice {
+        notice: Notice {
+            to: None,
+            ..notice.clone()
+        },
+        addressee: addressee.clone(),
+        named: notice.to.is_some(),
     };
     held_notice::ActiveModel {
-        person_id: Set(m.person_id),
-        network_id: Set(m.network_id),
-        kind: Set(m.kind.into()),
-        subject: Set(m.subject()?),
-        url: Set(url),
+        person_id: Set(addressee.person_id),
+        network_id: Set(notice.network_id),
+        kind: Set(Text(notice.kind)),
+        notice: Set(Json(held)),
         created_at: Set(crate::clock::now()),
         sent_at: Set(None),
         ..Default::default()
@@ -54,12 +68,12 @@ pub const HELD_DAYS: i64 = 30;
 /// Sends each person of the job's network their held notices, one email each, and marks
 /// them sent (in the same transaction); forgets the network's old unsubscribe links and
 /// sent held notices.
-async fn daily(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
+async fn daily(ctx: &Ctx, txn: &DatabaseTransaction, audiences: &Audiences) -> Result<(), JobError> {
     let network = ctx
         .job
         .network_id
         .ok_or_else(|| JobError::Fail("a daily digest without a network".into()))?;
-    send_digests(txn, &ctx.state.config.base_url, network).await?;
+    send_digests(txn, &ctx.state.config.base_url, network, audiences).await?;
     let now = crate::clock::now();
     unsubscribe_token::Entity::delete_many()
         .filter(unsubscribe_token::Column::NetworkId.eq(network))
@@ -74,8 +88,15 @@ async fn daily(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
     Ok(())
 }
 
-/// The digests of one network now; how many emails.
-pub async fn send_digests<C: ConnectionTrait>(conn: &C, base_url: &str, network_id: i64) -> AppResult<usize> {
+/// The digests of one network now; how many emails. A held notice whose kind the person
+/// turned to "never" since, or whose audience no longer has them, is dropped (marked
+/// sent, not told).
+pub async fn send_digests(
+    conn: &DatabaseTransaction,
+    base_url: &str,
+    network_id: i64,
+    audiences: &Audiences,
+) -> AppResult<usize> {
     let held = held_notice::Entity::find()
         .filter(held_notice::Column::NetworkId.eq(network_id))
         .filter(held_notice::Column::SentAt.is_null())
@@ -85,29 +106,86 @@ pub async fn send_digests<C: ConnectionTrait>(conn: &C, base_url: &str, network_
     if held.is_empty() {
         return Ok(0);
     }
+    let network = network::Entity::find_by_id(network_id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let ids: Vec<i64> = held
+        .iter()
+        .map(|h| h.person_id)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let people: BTreeMap<i64, person::Model> = person::Entity::find()
+        .filter(person::Column::Id.is_in(ids.clone()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    // Each notice's audience now, asked once per notice.
+    let mut concerned: BTreeMap<String, BTreeSet<i64>> = BTreeMap::new();
+    let mut modes: BTreeMap<Kind, BTreeMap<i64, Mode>> = BTreeMap::new();
     let mut by_person: BTreeMap<i64, Vec<Line>> = BTreeMap::new();
     for h in &held {
-        by_person.entry(h.person_id).or_default().push(Line {
+        let HeldNotice {
+            notice,
+            addressee,
+            named,
+        } = &h.notice.0;
+        let Some(p) = people.get(&h.person_id) else {
+            continue;
+        };
+        if let std::collections::btree_map::Entry::Vacant(e) = modes.entry(notice.kind) {
+            e.insert(super::preferences::modes_of(conn, network_id, &ids, notice.kind).await?);
+        }
+        if modes[&notice.kind].get(&p.id) == Some(&Mode::Never) {
+            continue;
+        }
+        if !named {
+            let key = serde_json::to_string(notice).map_err(anyhow::Error::from)?;
+            if !concerned.contains_key(&key) {
+                let audience = audiences
+                    .by_kind
+                    .get(&notice.kind)
+                    .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no audience for {}", notice.kind)))?;
+                let now: BTreeSet<i64> = audience(conn, notice).await?.into_iter().map(|a| a.person_id).collect();
+                concerned.insert(key.clone(), now);
+            }
+            if !concerned[&key].contains(&p.id) {
+                continue;
+            }
+        }
+        let lang = super::language_of(p, &network);
+        let m = Message::new(base_url, lang, p, &network, notice, addressee, None);
+        let url = match m.url() {
+            u if u.is_empty() => m.settings_url(),
+            u => u,
+        };
+        by_person.entry(p.id).or_default().push(Line {
             message: "notifications-digest-line".into(),
             vars: [
-                ("subject".to_string(), Var::Text(h.subject.clone())),
-                ("link".to_string(), Var::Text(h.url.clone())),
+                ("subject".to_string(), Var::Text(m.subject()?)),
+                ("link".to_string(), Var::Text(url)),
             ]
             .into(),
         });
     }
-    let to = by_person
+    let to: Vec<Addressee> = by_person
         .into_iter()
         .map(|(person_id, lines)| Addressee {
-            person_id,
             lines,
             ..Addressee::new(person_id)
         })
         .collect();
-    let notice = Notice::new(Kind::Digest, network_id)
-        .link("/settings/notifications")
-        .to(to);
-    let sent = super::send_now(conn, base_url, notice).await?;
+    let sent = if to.is_empty() {
+        0
+    } else {
+        let notice = Notice::new(Kind::Digest, network_id)
+            .link("/settings/notifications")
+            .to(to);
+        super::send_now(conn, base_url, notice).await?
+    };
     held_notice::Entity::update_many()
         .col_expr(held_notice::Column::SentAt, Expr::val(Some(crate::clock::now())))
         .filter(held_notice::Column::Id.is_in(held.iter().map(|h| h.id)))

@@ -193,6 +193,15 @@ impl Notice {
     }
 }
 
+/// A notice held for a person's daily digest, with what only they see (their vars and
+/// lines); `named`: its addressees were named when it was made (no audience to ask again).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldNotice {
+    pub notice: Notice,
+    pub addressee: Addressee,
+    pub named: bool,
+}
+
 /// An audience: who gets a kind of notice, read at sending time.
 pub type Audience =
     Arc<dyn for<'a> Fn(&'a DatabaseTransaction, &'a Notice) -> BoxFuture<'a, AppResult<Vec<Addressee>>> + Send + Sync>;
@@ -278,14 +287,15 @@ pub async fn notify<C: ConnectionTrait>(conn: &C, notice: Notice, once: Option<S
 /// network's daily digest at 17:00 in its time zone.
 pub fn register(r: Registry, audiences: Audiences) -> Registry {
     let audiences = Arc::new(audiences);
+    let for_send = audiences.clone();
     let r = r.with(
         SEND,
         handler(move |ctx, txn| {
-            let audiences = audiences.clone();
+            let audiences = for_send.clone();
             Box::pin(async move { send(ctx, txn, &audiences).await })
         }),
     );
-    digest::register(r)
+    digest::register(r, audiences)
 }
 
 async fn send(ctx: &Ctx, txn: &DatabaseTransaction, audiences: &Audiences) -> Result<(), JobError> {
@@ -367,7 +377,7 @@ async fn deliver<C: ConnectionTrait>(
         let message = render::Message::new(base_url, lang, p, &network, notice, &a, unsubscribe.clone());
         match mode {
             Mode::Never => {}
-            Mode::Digest => digest::hold(conn, &message).await?,
+            Mode::Digest => digest::hold(conn, notice, &a).await?,
             Mode::Immediate => {
                 let (subject, text, html) = message.render()?;
                 enqueue(conn, p, &network, notice.kind, lang, subject, text, html, unsubscribe).await?;

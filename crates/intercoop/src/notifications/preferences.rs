@@ -13,7 +13,6 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::web::{CsrfForm, Ctx, render, require_user};
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use sea_orm::sea_query::{Expr, OnConflict};
@@ -109,6 +108,8 @@ pub async fn set_mode<C: ConnectionTrait>(
 #[template(path = "notifications/settings.html")]
 struct SettingsPage {
     ctx: Ctx,
+    /// The network the choices are for (the person may belong to several).
+    network: crate::auth::NetworkInfo,
     settings: Vec<(Kind, Mode)>,
     saved: bool,
 }
@@ -117,38 +118,78 @@ impl SettingsPage {
     fn modes(&self, kind: &Kind) -> &'static [Mode] {
         kind.modes()
     }
+
+    /// The words for a mode of a kind (the share digest is daily already: "at once" is
+    /// "yes, once a day" there).
+    fn mode_label(&self, kind: &Kind, mode: &Mode) -> String {
+        match (kind, mode) {
+            (Kind::ShareDigest, Mode::Immediate) => self.ctx.t("notifications-mode-daily"),
+            _ => self.ctx.t(&format!("notifications-mode-{}", mode.as_str())),
+        }
+    }
 }
 
-/// `GET /settings/notifications`: which emails the person gets from this network.
-pub async fn settings_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NetworkParam {
+    /// The network's slug; the session's network when absent.
+    network: Option<String>,
+}
+
+/// The network named (one of the person's), else the session's; another is a 403.
+fn chosen_network(user: &crate::auth::CurrentUser, slug: Option<&str>) -> AppResult<crate::auth::NetworkInfo> {
+    match slug.filter(|s| !s.is_empty()) {
+        None => Ok(user.network.clone()),
+        Some(slug) if slug == user.network.slug => Ok(user.network.clone()),
+        Some(slug) => user
+            .networks
+            .iter()
+            .find(|n| n.slug == slug)
+            .cloned()
+            .ok_or(AppError::Forbidden),
+    }
+}
+
+/// `GET /settings/notifications[?network=SLUG]`: which emails the person gets from that
+/// network (the emails' links name it).
+pub async fn settings_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    crate::web::Query(q): crate::web::Query<NetworkParam>,
+) -> AppResult<Response> {
     let user = require_user(&ctx)?;
-    let settings = settings_of(&state.db.read, user.person_id, user.network.id).await?;
+    let network = chosen_network(&user, q.network.as_deref())?;
+    let settings = settings_of(&state.db.read, user.person_id, network.id).await?;
     render(&SettingsPage {
         ctx,
+        network,
         settings,
         saved: false,
     })
 }
 
-/// `POST /settings/notifications`: one field per kind, its mode.
+/// `POST /settings/notifications`: one field per kind, its mode, and the network they
+/// are for (the form's, not the session's: another tab may have switched).
 pub async fn save_settings(
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(form): CsrfForm<BTreeMap<String, String>>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
+    let network = chosen_network(&user, form.get("network").map(String::as_str))?;
     let txn = state.db.write.begin().await?;
     for (field, value) in &form {
         let Some(kind) = Kind::parse(field) else {
             continue;
         };
         let mode = Mode::parse(value).ok_or_else(|| AppError::invalid(field, "invalid-choice"))?;
-        set_mode(&txn, user.person_id, user.network.id, kind, mode).await?;
+        set_mode(&txn, user.person_id, network.id, kind, mode).await?;
     }
     txn.commit().await?;
-    let settings = settings_of(&state.db.read, user.person_id, user.network.id).await?;
+    let settings = settings_of(&state.db.read, user.person_id, network.id).await?;
     render(&SettingsPage {
         ctx,
+        network,
         settings,
         saved: true,
     })
@@ -214,6 +255,11 @@ struct UnsubscribePage {
     ctx: Ctx,
     kind: Kind,
     network: String,
+    network_slug: String,
+    /// Whose emails (masked: a forwarded email must not give the address away).
+    address: String,
+    /// For the digest's link: the kinds it gathers, which it turns off.
+    kinds: Vec<String>,
     token: String,
     done: bool,
 }
@@ -228,8 +274,20 @@ impl UnsubscribePage {
             &[
                 ("kind", crate::i18n::Arg::Str(kind)),
                 ("network", crate::i18n::Arg::Str(self.network.clone())),
+                ("address", crate::i18n::Arg::Str(self.address.clone())),
             ],
         )
+    }
+}
+
+/// `m•••@laruche.example`: enough for the person to recognise their address.
+fn masked(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}•••@{domain}")
+        }
+        None => "•••".into(),
     }
 }
 
@@ -244,14 +302,6 @@ async fn token_row<C: ConnectionTrait>(conn: &C, token: &str) -> AppResult<unsub
         .ok_or(AppError::NotFound)
 }
 
-async fn network_name<C: ConnectionTrait>(conn: &C, id: i64) -> AppResult<String> {
-    Ok(network::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(AppError::NotFound)?
-        .name)
-}
-
 /// `GET /unsubscribe/{token}`: what the button does (nothing changes on a GET).
 pub async fn unsubscribe_form(
     State(state): State<AppState>,
@@ -262,27 +312,84 @@ pub async fn unsubscribe_form(
     unsubscribe_page(&state, ctx, &row, token, false).await
 }
 
+/// The page of an unsubscribe link, for the link's person and network (their language,
+/// the network's name), whoever opens it.
 async fn unsubscribe_page(
     state: &AppState,
-    ctx: Ctx,
+    mut ctx: Ctx,
     row: &unsubscribe_token::Model,
     token: String,
     done: bool,
 ) -> AppResult<Response> {
-    let network = network_name(&state.db.read, row.network_id).await?;
+    let conn = &state.db.read;
+    let network = network::Entity::find_by_id(row.network_id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let person = crate::entities::person::Entity::find_by_id(row.person_id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    ctx.lang = super::language_of(&person, &network);
+    let kinds = if row.kind.0 == Kind::Digest && !done {
+        settings_of(conn, row.person_id, row.network_id)
+            .await?
+            .into_iter()
+            .filter(|(_, m)| *m == Mode::Digest)
+            .map(|(k, _)| ctx.lang.t(&format!("notifications-kind-{}", k.as_str())))
+            .collect()
+    } else {
+        Vec::new()
+    };
     render(&UnsubscribePage {
         ctx,
         kind: row.kind.0,
-        network,
+        network_slug: network.slug,
+        network: network.name,
+        address: masked(&person.email),
+        kinds,
         token,
         done,
     })
 }
 
-#[derive(Deserialize)]
-pub struct OneClick {
-    #[serde(rename = "List-Unsubscribe", default)]
-    list_unsubscribe: String,
+/// The body a mail client's one-click button posts: `List-Unsubscribe=One-Click`, as
+/// `multipart/form-data` (what RFC 8058 asks of mailbox providers) or urlencoded (what a
+/// browser form sends). Anything else is refused without change.
+pub struct OneClick(bool);
+
+impl<S: Send + Sync> axum::extract::FromRequest<S> for OneClick {
+    type Rejection = AppError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, AppError> {
+        let multipart = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("multipart/form-data"));
+        if multipart {
+            let mut form = axum::extract::Multipart::from_request(req, state)
+                .await
+                .map_err(|_| AppError::BadRequest("unreadable multipart body".into()))?;
+            while let Some(field) = form
+                .next_field()
+                .await
+                .map_err(|_| AppError::BadRequest("unreadable multipart body".into()))?
+            {
+                if field.name() == Some("List-Unsubscribe") {
+                    let value = field.text().await.unwrap_or_default();
+                    return Ok(OneClick(value.trim() == "One-Click"));
+                }
+            }
+            return Ok(OneClick(false));
+        }
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|_| AppError::BadRequest("unreadable body".into()))?;
+        Ok(OneClick(
+            form_urlencoded::parse(&bytes).any(|(k, v)| k == "List-Unsubscribe" && v.trim() == "One-Click"),
+        ))
+    }
 }
 
 /// `POST /unsubscribe/{token}` with `List-Unsubscribe=One-Click` (RFC 8058; mail
@@ -293,9 +400,9 @@ pub async fn unsubscribe(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(token): Path<String>,
-    Form(form): Form<OneClick>,
+    OneClick(one_click): OneClick,
 ) -> AppResult<Response> {
-    if form.list_unsubscribe != "One-Click" {
+    if !one_click {
         return Err(AppError::BadRequest("expected List-Unsubscribe=One-Click".into()));
     }
     let txn = state.db.write.begin().await?;

@@ -69,7 +69,7 @@ pub async fn people_of<C: ConnectionTrait>(conn: &C, network_id: i64, orgs: &[i6
     let mut q = Query::select();
     q.expr_as(Expr::col(("p", "id")), "person_id")
         .expr_as(Expr::col(("a", "organisation_id")), "organisation_id")
-        .from_as("affiliations", "a");
+        .from_as("network_affiliations", "a");
     db::join_in_order(
         &mut q,
         backend,
@@ -86,7 +86,8 @@ pub async fn people_of<C: ConnectionTrait>(conn: &C, network_id: i64, orgs: &[i6
             .equals(("p", "id"))
             .and(Expr::col(("np", "network_id")).eq(network_id)),
     );
-    q.and_where(Expr::col(("a", "organisation_id")).is_in(orgs.to_vec()))
+    q.and_where(Expr::col(("a", "network_id")).eq(network_id))
+        .and_where(Expr::col(("a", "organisation_id")).is_in(orgs.to_vec()))
         .and_where(Expr::col(("p", "disabled")).eq(false))
         .and_where(Expr::exists(member_now(network_id, "a")))
         .order_by(("p", "id"), sea_orm::Order::Asc);

@@ -20,6 +20,7 @@ pub struct Message {
     pub network: String,
     time_zone: String,
     currency: String,
+    network_slug: String,
     pub kind: Kind,
     vars: Vars,
     lines: Vec<Line>,
@@ -50,6 +51,7 @@ impl Message {
             network: n.name.clone(),
             time_zone: n.time_zone.clone(),
             currency: n.currency.clone(),
+            network_slug: n.slug.clone(),
             kind: notice.kind,
             vars,
             lines: a.lines.clone(),
@@ -118,9 +120,10 @@ impl Message {
             .t_args("mail-signature", &[("network", Arg::Str(self.network.clone()))])
     }
 
-    /// The page where the reader chooses which emails they get.
+    /// The page where the reader chooses which emails they get from this network (named
+    /// in the link: a person in two networks chooses for the one that wrote).
     pub fn settings_url(&self) -> String {
-        format!("{}/settings/notifications", self.base_url)
+        format!("{}/settings/notifications?network={}", self.base_url, self.network_slug)
     }
 
     /// The reader's language code (for `<html lang>`).

@@ -34,11 +34,18 @@ pub struct OrganisationOut {
     pub status: String,
     /// observer or active
     pub level: String,
+    #[serde(with = "crate::api::iso_date::option")]
     #[schema(value_type = Option<String>, format = Date)]
     pub joined_on: Option<time::Date>,
+    #[serde(with = "crate::api::iso_date::option")]
     #[schema(value_type = Option<String>, format = Date)]
     pub left_on: Option<time::Date>,
     pub representatives: Vec<MandateRow>,
+    /// How many other networks hold this organisation. Its size, status, level,
+    /// representative and people are this network's; what it is (name, kind, country,
+    /// language, address, company number, bank account, website, software) is shared,
+    /// and a change of it is recorded in those networks' audit logs too.
+    pub other_networks: i64,
 }
 
 /// A new organisation, or the changes to one (PATCH: only the fields sent change).
@@ -101,7 +108,7 @@ async fn out(state: &AppState, network_id: i64, id: i64) -> AppResult<Organisati
         language: d.organisation.language,
         address: d.organisation.address,
         company_number: d.organisation.company_number,
-        size: d.organisation.size,
+        size: d.membership.size,
         bank_account: d.organisation.bank_account,
         website: d.organisation.website,
         software: d.software,
@@ -110,6 +117,7 @@ async fn out(state: &AppState, network_id: i64, id: i64) -> AppResult<Organisati
         joined_on: d.membership.joined_on,
         left_on: d.membership.left_on,
         representatives,
+        other_networks: d.other_networks,
     })
 }
 

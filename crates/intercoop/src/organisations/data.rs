@@ -9,7 +9,7 @@ use intercoop_domain::organisation::{Level, MembershipStatus, OrgKind};
 use intercoop_domain::text::OrganisationName;
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::sea_query::{Expr, Func, Query, SelectStatement};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -252,7 +252,7 @@ pub async fn list(
         .expr_as(Expr::col(("o", "name")), "name")
         .expr_as(Expr::col(("o", "kind")), "kind")
         .expr_as(Expr::col(("o", "country")), "country")
-        .expr_as(Expr::col(("o", "size")), "size")
+        .expr_as(Expr::col(("m", "size")), "size")
         .expr_as(Expr::col(("m", "status")), "status")
         .expr_as(Expr::col(("m", "level")), "level")
         .expr_as(Expr::col(("p", "id")), "representative_id")
@@ -264,12 +264,76 @@ pub async fn list(
     Ok(crate::db::fetch_page(db, &rows, &count, page.offset()).await?)
 }
 
-/// An organisation as seen in one network.
+/// An organisation as seen in one network: what it is (shared by every network that
+/// holds it) and what it is in this network (its membership: status, level, size).
 #[derive(Debug, Clone, Serialize)]
 pub struct OrganisationDetail {
     pub organisation: organisation::Model,
     pub membership: membership::Model,
     pub software: Vec<String>,
+    /// How many other networks hold the organisation: a change of what it is (its
+    /// [`SharedFacts`]) is recorded in their audit logs too.
+    pub other_networks: i64,
+}
+
+/// What an organisation is, the same in every network that holds it: its name, kind,
+/// country, language, address, company number, bank account, website and software.
+/// Whatever a network counts (size, status, level, representative, people's ties) is
+/// kept per network instead (issue 20: shared data must not cross networks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SharedFacts {
+    pub name: String,
+    pub kind: String,
+    pub country: String,
+    pub language: String,
+    pub address: String,
+    pub company_number: String,
+    pub bank_account: String,
+    pub website: String,
+    pub software: Vec<String>,
+}
+
+impl SharedFacts {
+    fn stored(d: &OrganisationDetail) -> SharedFacts {
+        let o = &d.organisation;
+        SharedFacts {
+            name: o.name.clone(),
+            kind: o.kind.to_string(),
+            country: o.country.clone(),
+            language: o.language.clone(),
+            address: o.address.clone(),
+            company_number: o.company_number.clone(),
+            bank_account: o.bank_account.clone(),
+            website: o.website.clone(),
+            software: d.software.clone(),
+        }
+    }
+
+    fn of(v: &ValidOrganisation) -> SharedFacts {
+        SharedFacts {
+            name: v.name.to_string(),
+            kind: v.kind.as_str().to_string(),
+            country: v.country.clone(),
+            language: v.language.clone(),
+            address: v.address.clone(),
+            company_number: v.company_number.clone(),
+            bank_account: v.bank_account.clone(),
+            website: v.website.clone(),
+            software: v.software.clone(),
+        }
+    }
+}
+
+/// The networks that hold an organisation (any membership status), by id.
+pub async fn holding_networks<C: ConnectionTrait>(conn: &C, organisation_id: i64) -> AppResult<Vec<i64>> {
+    Ok(membership::Entity::find()
+        .select_only()
+        .column(membership::Column::NetworkId)
+        .filter(membership::Column::OrganisationId.eq(organisation_id))
+        .order_by_asc(membership::Column::NetworkId)
+        .into_tuple::<i64>()
+        .all(conn)
+        .await?)
 }
 
 impl OrganisationInput {
@@ -282,7 +346,7 @@ impl OrganisationInput {
             language: d.organisation.language.clone(),
             address: d.organisation.address.clone(),
             company_number: d.organisation.company_number.clone(),
-            size: d.organisation.size.map(|s| s.to_string()).unwrap_or_default(),
+            size: d.membership.size.map(|s| s.to_string()).unwrap_or_default(),
             bank_account: d.organisation.bank_account.clone(),
             website: d.organisation.website.clone(),
             software: d.software.join("\n"),
@@ -312,10 +376,12 @@ pub async fn get<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppR
         .collect();
     // Sorted here, not in SQL: collations differ between SQLite and PostgreSQL.
     software.sort_by_key(|s| s.to_lowercase());
+    let other_networks = i64::try_from(holding_networks(conn, id).await?.len().saturating_sub(1)).unwrap_or(i64::MAX);
     Ok(OrganisationDetail {
         organisation,
         membership,
         software,
+        other_networks,
     })
 }
 
@@ -334,7 +400,6 @@ pub async fn create<C: ConnectionTrait>(
         language: Set(v.language.clone()),
         address: Set(v.address.clone()),
         company_number: Set(v.company_number.clone()),
-        size: Set(v.size),
         bank_account: Set(v.bank_account.clone()),
         website: Set(v.website.clone()),
         created_at: Set(now),
@@ -343,7 +408,7 @@ pub async fn create<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
-    join_network(conn, network_id, org.id, v.status, v.level).await?;
+    join_network(conn, network_id, org.id, v.status, v.level, v.size).await?;
     replace_software(conn, org.id, &v.software).await?;
     audit::record(
         conn,
@@ -361,13 +426,15 @@ pub async fn create<C: ConnectionTrait>(
     Ok(org.id)
 }
 
-/// Adds an existing organisation to a network (an organisation may belong to several).
+/// Adds an existing organisation to a network (an organisation may belong to several),
+/// with the size this network counts.
 pub async fn join_network<C: ConnectionTrait>(
     conn: &C,
     network_id: i64,
     organisation_id: i64,
     status: MembershipStatus,
     level: Level,
+    size: Option<i64>,
 ) -> AppResult<()> {
     let now = db::now();
     membership::ActiveModel {
@@ -375,6 +442,7 @@ pub async fn join_network<C: ConnectionTrait>(
         organisation_id: Set(organisation_id),
         status: Set(status.into()),
         level: Set(level.into()),
+        size: Set(size),
         joined_on: Set((status == MembershipStatus::Member).then(|| now.date())),
         left_on: Set(None),
         created_at: Set(now),
@@ -404,6 +472,12 @@ async fn replace_software<C: ConnectionTrait>(conn: &C, organisation_id: i64, so
 }
 
 /// Updates an organisation and its membership; the audit log keeps both versions.
+///
+/// What the organisation is ([`SharedFacts`]) is the same in every network that holds
+/// it: when it changes, every other holding network's audit log gets an entry
+/// (`organisation.update_shared`, with the shared facts before and after only — never
+/// this network's membership), so a change made in one network is seen in all.
+/// What it is in this network (status, level, size) changes here only.
 pub async fn update<C: ConnectionTrait>(
     conn: &C,
     actor: Actor,
@@ -424,7 +498,6 @@ pub async fn update<C: ConnectionTrait>(
     org.language = Set(v.language.clone());
     org.address = Set(v.address.clone());
     org.company_number = Set(v.company_number.clone());
-    org.size = Set(v.size);
     org.bank_account = Set(v.bank_account.clone());
     org.website = Set(v.website.clone());
     org.updated_at = Set(now);
@@ -439,6 +512,7 @@ pub async fn update<C: ConnectionTrait>(
     }
     m.status = Set(v.status.into());
     m.level = Set(v.level.into());
+    m.size = Set(v.size);
     m.updated_at = Set(now);
     // Conditional on the status read above (`… WHERE status = <from>`): of two changes
     // at once, the second is told 409 rather than applied to a status it did not see.
@@ -465,7 +539,43 @@ pub async fn update<C: ConnectionTrait>(
         Some(v),
     )
     .await?;
+    let (shared_before, shared_after) = (SharedFacts::stored(&before), SharedFacts::of(v));
+    if shared_before != shared_after {
+        for other in holding_networks(conn, id)
+            .await?
+            .into_iter()
+            .filter(|n| *n != network_id)
+        {
+            audit::record(
+                conn,
+                Change {
+                    network_id: Some(other),
+                    actor,
+                    action: "organisation.update_shared",
+                    entity: "organisation",
+                    entity_id: Some(id),
+                },
+                Some(&shared_before),
+                Some(&shared_after),
+            )
+            .await?;
+        }
+    }
     Ok(())
+}
+
+/// The size a network counts for an organisation (its membership's), `None` when
+/// unknown or when the organisation is not in the network.
+pub async fn size_in<C: ConnectionTrait>(conn: &C, network_id: i64, organisation_id: i64) -> AppResult<Option<i64>> {
+    Ok(membership::Entity::find()
+        .select_only()
+        .column(membership::Column::Size)
+        .filter(membership::Column::NetworkId.eq(network_id))
+        .filter(membership::Column::OrganisationId.eq(organisation_id))
+        .into_tuple::<Option<i64>>()
+        .one(conn)
+        .await?
+        .flatten())
 }
 
 /// Names of organisations, by id (one query).

@@ -28,6 +28,9 @@ struct ListPage {
     pages: u64,
     total: i64,
     can_create: bool,
+    /// The filters as a query string, for the pagination links (page 2 of the
+    /// members is still the members).
+    query: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -51,6 +54,13 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<
         per_page: 50,
     };
     let (rows, total) = data::list(&state.db, user.network.id, &filter, &page).await?;
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in [("kind", &filter.kind), ("status", &filter.status), ("q", &filter.q)] {
+        if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
+            query.append_pair(name, v);
+        }
+    }
+    let query = query.finish();
     render(&ListPage {
         ctx,
         rows,
@@ -59,6 +69,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<
         pages: page.count(total),
         total,
         can_create: policy::manage(&user.doer()),
+        query,
     })
 }
 
@@ -100,6 +111,9 @@ struct FormPage {
     id: Option<i64>,
     input: OrganisationInput,
     errors: FieldErrors,
+    /// How many other networks hold the organisation (0 when creating): the form says
+    /// what a change of its shared facts does.
+    other_networks: i64,
 }
 
 impl FormPage {
@@ -148,6 +162,7 @@ pub async fn new_form(ctx: Ctx) -> AppResult<Response> {
         id: None,
         input,
         errors: FieldErrors::default(),
+        other_networks: 0,
     })
 }
 
@@ -168,6 +183,7 @@ pub async fn create(
                     id: None,
                     input,
                     errors,
+                    other_networks: 0,
                 },
             );
         }
@@ -189,6 +205,7 @@ pub async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<S
         id: Some(id),
         input,
         errors: FieldErrors::default(),
+        other_networks: d.other_networks,
     })
 }
 
@@ -201,7 +218,7 @@ pub async fn update(
     let user = require_user(&ctx)?;
     require(policy::manage(&user.doer()))?;
     let id = crate::api::parse_id(&id)?;
-    data::get(&state.db.read, user.network.id, id).await?;
+    let other_networks = data::get(&state.db.read, user.network.id, id).await?.other_networks;
     let valid = match input.validate() {
         Ok(v) => v,
         Err(errors) => {
@@ -212,6 +229,7 @@ pub async fn update(
                     id: Some(id),
                     input,
                     errors,
+                    other_networks,
                 },
             );
         }
@@ -227,6 +245,7 @@ pub async fn update(
                     id: Some(id),
                     input,
                     errors,
+                    other_networks,
                 },
             );
         }

@@ -14,8 +14,10 @@ use serde::Serialize;
 pub struct MandateRow {
     pub person_id: i64,
     pub person_name: String,
+    #[serde(with = "time::serde::rfc3339")]
     #[schema(value_type = String, format = DateTime)]
     pub since: time::OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub until: Option<time::OffsetDateTime>,
 }
@@ -56,6 +58,7 @@ pub async fn set_representative<C: ConnectionTrait>(
     person_id: i64,
 ) -> AppResult<()> {
     let affiliated = crate::entities::affiliation::Entity::find()
+        .filter(crate::entities::affiliation::Column::NetworkId.eq(network_id))
         .filter(crate::entities::affiliation::Column::OrganisationId.eq(organisation_id))
         .filter(crate::entities::affiliation::Column::PersonId.eq(person_id))
         .one(conn)
@@ -133,7 +136,7 @@ pub async fn people<C: ConnectionTrait>(
             .expr_as(Expr::col(("p", "name")), "name")
             .expr_as(Expr::col(("p", "email")), "email")
             .expr_as(Expr::col(("r", "id")).is_not_null(), "is_representative")
-            .from_as("affiliations", "a")
+            .from_as("network_affiliations", "a")
             .join_as(
                 sea_orm::sea_query::JoinType::InnerJoin,
                 "people",
@@ -150,6 +153,7 @@ pub async fn people<C: ConnectionTrait>(
                     .and(Expr::col(("r", "network_id")).eq(network_id))
                     .and(Expr::col(("r", "current")).eq(true)),
             )
+            .and_where(Expr::col(("a", "network_id")).eq(network_id))
             .and_where(Expr::col(("a", "organisation_id")).eq(organisation_id))
             .order_by(("p", "name"), sea_orm::Order::Asc),
     )

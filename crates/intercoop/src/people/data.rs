@@ -96,7 +96,7 @@ pub async fn ties<C: ConnectionTrait>(conn: &C, network_id: i64, person_ids: &[i
             .expr_as(Expr::col(("o", "kind")), "organisation_kind")
             .expr_as(Expr::col(("a", "title")), "title")
             .expr_as(Expr::col(("r", "id")).is_not_null(), "is_representative")
-            .from_as("affiliations", "a")
+            .from_as("network_affiliations", "a")
             .join_as(
                 sea_orm::sea_query::JoinType::InnerJoin,
                 "organisations",
@@ -121,6 +121,7 @@ pub async fn ties<C: ConnectionTrait>(conn: &C, network_id: i64, person_ids: &[i
                     .and(Expr::col(("r", "network_id")).eq(network_id))
                     .and(Expr::col(("r", "current")).eq(true)),
             )
+            .and_where(Expr::col(("a", "network_id")).eq(network_id))
             .and_where(Expr::col(("a", "person_id")).is_in(person_ids.iter().copied()))
             .order_by(("o", "name"), sea_orm::Order::Asc),
     )
@@ -315,12 +316,14 @@ pub async fn ensure_person<C: ConnectionTrait>(
             .await
             .map_err(|_| AppError::invalid("organisation_id", "invalid-choice"))?;
         let tied = affiliation::Entity::find()
+            .filter(affiliation::Column::NetworkId.eq(network_id))
             .filter(affiliation::Column::OrganisationId.eq(org_id))
             .filter(affiliation::Column::PersonId.eq(person_id))
             .one(conn)
             .await?;
         if tied.is_none() {
             affiliation::ActiveModel {
+                network_id: Set(network_id),
                 organisation_id: Set(org_id),
                 person_id: Set(person_id),
                 title: Set(inv.title.clone()),

@@ -24,6 +24,8 @@ struct ListPage {
     rows: Vec<(PersonRow, Vec<Tie>)>,
     page: u64,
     pages: u64,
+    /// The list's filters as a query string (none here), for the pagination links.
+    query: String,
     total: i64,
     can_invite: bool,
 }
@@ -55,6 +57,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<
         rows,
         page: page.number(),
         pages: page.count(total),
+        query: String::new(),
         total,
         can_invite: policy::invite(&user.doer()),
     })

@@ -112,6 +112,9 @@ pub async fn create<C: ConnectionTrait>(conn: &C, actor: Actor, network_id: i64,
         Some(v),
     )
     .await?;
+    if let Some(at) = v.opens_at {
+        super::jobs::open_at(conn, &row, at).await?;
+    }
     Ok(row.id)
 }
 

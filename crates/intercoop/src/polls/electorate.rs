@@ -25,19 +25,13 @@ pub(super) async fn voting_organisations<C: ConnectionTrait>(
     conn: &C,
     network_id: i64,
 ) -> AppResult<Vec<(i64, Option<i64>)>> {
-    use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Query};
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
     let mut q = Query::select();
     q.from_as("memberships", "m")
-        .join_as(
-            JoinType::InnerJoin,
-            "organisations",
-            "o",
-            Expr::col(("o", "id")).equals(("m", "organisation_id")),
-        )
         .expr_as(Expr::col(("m", "organisation_id")), "organisation_id")
         .expr_as(Expr::col(("m", "status")), "status")
         .expr_as(Expr::col(("m", "level")), "level")
-        .expr_as(Expr::col(("o", "size")), "size")
+        .expr_as(Expr::col(("m", "size")), "size")
         .and_where(Expr::col(("m", "network_id")).eq(network_id))
         .order_by(("m", "organisation_id"), sea_orm::Order::Asc);
     let rows: Vec<MemberRow> = db::fetch_all(conn, &q).await?;
@@ -72,6 +66,7 @@ pub(super) async fn snapshot_electorate<C: ConnectionTrait>(conn: &C, p: &poll::
     if p.electorate == Electorate::People {
         let org_ids: Vec<i64> = orgs.iter().map(|(id, _)| *id).collect();
         let affiliations = crate::entities::affiliation::Entity::find()
+            .filter(crate::entities::affiliation::Column::NetworkId.eq(p.network_id))
             .filter(crate::entities::affiliation::Column::OrganisationId.is_in(org_ids))
             .order_by_asc(crate::entities::affiliation::Column::OrganisationId)
             .all(conn)

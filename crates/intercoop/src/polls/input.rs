@@ -79,7 +79,9 @@ pub struct ValidPoll {
     pub weighted: bool,
     pub secret: bool,
     pub hide_results: bool,
+    #[serde(with = "time::serde::rfc3339::option")]
     pub opens_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
     pub closes_at: Option<OffsetDateTime>,
     pub proposal_id: Option<i64>,
     pub effect: Option<ProposalEffect>,
@@ -105,7 +107,7 @@ pub(super) fn parse_time(raw: Option<&str>) -> Result<Option<OffsetDateTime>, ()
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(s) => OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
-            .map(|t| Some(t.to_offset(time::UtcOffset::UTC)))
+            .map(|t| Some(crate::clock::truncate(t.to_offset(time::UtcOffset::UTC))))
             .map_err(|_| ()),
     }
 }
@@ -223,6 +225,20 @@ impl PollInput {
             && c <= o
         {
             errors.add("closes_at", "poll-closes-before-opening");
+        }
+        // A time already past would open (or close) the poll at once: a typo in the year
+        // must not tell the whole electorate twice.
+        let now = crate::clock::now();
+        if opens_at.is_some_and(|o| o <= now) {
+            errors.add("opens_at", "poll-opens-past");
+        }
+        if closes_at.is_some_and(|c| c <= now) {
+            errors.add("closes_at", "poll-closes-past");
+        }
+        // A ballot counts with its weight: weights by size tell whose ballot it is, so a
+        // weighted poll cannot be secret (issue 20: secret means no trace).
+        if self.secret == Some(true) && self.weighted == Some(true) {
+            errors.add("secret", "poll-secret-weighted");
         }
         let max_proxies = self.max_proxies.unwrap_or(1);
         if !(0..=100).contains(&max_proxies) {

@@ -1,6 +1,6 @@
-//! The polls' jobs: closing a poll at its closing time and reminding, before it, the
-//! voters who have not voted (the tidy-up: a ballot after the closing time is refused
-//! by the write itself).
+//! The polls' jobs: opening a poll at its opening time, closing it at its closing time,
+//! and reminding, before it, the voters who have not voted (the tidy-up: a ballot after
+//! the closing time is refused by the write itself).
 
 use crate::audit::Actor;
 use crate::error::AppError;
@@ -9,10 +9,15 @@ use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+/// Open a draft poll at its opening time.
+pub const OPEN: &str = "polls.open";
 /// Close a poll at its closing time.
 pub const CLOSE: &str = "polls.close";
 /// Remind the voters who have not voted.
 pub const REMIND: &str = "polls.remind";
+/// After a secret poll's closing has committed: make what it deleted (the salt that tied
+/// ballots to voters, the ballots in their order of casting) unreadable from the files.
+pub const FORGET: &str = "polls.forget";
 
 #[derive(Debug, Serialize, Deserialize)]
 struct PollJob {
@@ -21,8 +26,59 @@ struct PollJob {
 
 /// The handlers of this feature's jobs.
 pub fn register(r: Registry) -> Registry {
-    r.with(CLOSE, handler(|ctx, txn| Box::pin(close(ctx, txn))))
+    r.with(OPEN, handler(|ctx, txn| Box::pin(open(ctx, txn))))
+        .with(CLOSE, handler(|ctx, txn| Box::pin(close(ctx, txn))))
         .with(REMIND, handler(|ctx, txn| Box::pin(remind(ctx, txn))))
+        // The deleting itself is in the closing's transaction; nothing to do in this one.
+        .with(FORGET, handler(|_, _| Box::pin(async { Ok(()) })))
+        .after_commit(
+            FORGET,
+            std::sync::Arc::new(|state| Box::pin(async move { Ok(state.db.forget_deleted().await?) })),
+        )
+}
+
+/// Enqueues, when a secret poll closes, the forgetting of what its closing deleted.
+pub async fn forget<C: ConnectionTrait>(conn: &C, p: &super::entities::poll::Model) -> Result<(), DbErr> {
+    crate::jobs::enqueue(
+        conn,
+        NewJob::new(FORGET, &PollJob { poll_id: p.id })
+            .network(p.network_id)
+            .unique(format!("poll_forget:{}", p.id)),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Enqueues, when a poll with an opening time is created, its opening then (once).
+pub async fn open_at<C: ConnectionTrait>(
+    conn: &C,
+    p: &super::entities::poll::Model,
+    at: OffsetDateTime,
+) -> Result<(), DbErr> {
+    crate::jobs::enqueue(
+        conn,
+        NewJob::new(OPEN, &PollJob { poll_id: p.id })
+            .at(at)
+            .network(p.network_id)
+            .unique(format!("poll_open:{}", p.id)),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Opens the poll as the system, unless someone opened it by hand meanwhile. A poll that
+/// cannot open (its closing time passed, its proposal moved, a size missing for a
+/// weighted poll) fails for good with the reason, on the administrators' page.
+async fn open(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
+    let job: PollJob = ctx.payload()?;
+    let Some(p) = super::entities::poll::Entity::find_by_id(job.poll_id).one(txn).await? else {
+        return Ok(());
+    };
+    match super::life::open(txn, Actor::SYSTEM, p.network_id, p.id).await {
+        Ok(()) | Err(AppError::Conflict("poll-transition")) => Ok(()),
+        Err(AppError::Invalid(errors)) => Err(JobError::Fail(format!("the poll cannot open: {errors:?}"))),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Enqueues, when a poll opens, its closing at `closes` and its reminder

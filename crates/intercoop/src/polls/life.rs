@@ -36,6 +36,9 @@ pub(super) async fn transition<C: ConnectionTrait>(conn: &C, full: &PollFull, to
 /// Opens a draft poll: freezes the electorate and tells the voters.
 pub async fn open<C: ConnectionTrait>(conn: &C, actor: Actor, network_id: i64, id: i64) -> AppResult<()> {
     let full = get(conn, network_id, id).await?;
+    if full.status() == PollStatus::Draft && full.poll.closes_at.is_some_and(|c| c <= crate::clock::now()) {
+        return Err(AppError::invalid("closes_at", "poll-closes-past"));
+    }
     // The proposal may have moved since the poll was drafted: its effect is checked again.
     if full.status() == PollStatus::Draft {
         let options: Vec<(String, Option<i64>)> =
@@ -93,6 +96,7 @@ pub async fn close<C: ConnectionTrait>(conn: &C, actor: Actor, network_id: i64, 
     result.is_final = true;
     if full.poll.secret {
         shuffle_secret_ballots(conn, id).await?;
+        super::jobs::forget(conn, &full.poll).await?;
     }
     let mut row: poll::ActiveModel = full.poll.clone().into();
     row.status = Set(PollStatus::Closed.into());

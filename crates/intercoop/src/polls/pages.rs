@@ -47,6 +47,8 @@ struct ListPage {
     rows: Vec<data::PollRow>,
     page: u64,
     pages: u64,
+    /// The list's filters as a query string (none here), for the pagination links.
+    query: String,
     total: i64,
 }
 
@@ -68,6 +70,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<
         rows,
         page: page.number(),
         pages: page.count(total),
+        query: String::new(),
         total,
     })
 }
@@ -115,13 +118,20 @@ impl ShowPage {
         (1..=self.options.len()).collect()
     }
     fn status_label(&self) -> String {
+        if self.voting_over() {
+            return self.ctx.t("polls-status-closing");
+        }
         self.ctx.t(&format!("polls-status-{}", self.poll.status))
     }
     fn method_label(&self) -> String {
         self.ctx.t(&format!("polls-method-{}", self.poll.method))
     }
     fn is_open(&self) -> bool {
-        self.poll.status == PollStatus::Open
+        self.poll.status == PollStatus::Open && !self.voting_over()
+    }
+    /// Still open, but its closing time has passed: no more ballots, the result is coming.
+    fn voting_over(&self) -> bool {
+        self.poll.status == PollStatus::Open && self.poll.closes_at.is_some_and(|c| c <= crate::clock::now())
     }
     fn is_draft(&self) -> bool {
         self.poll.status == PollStatus::Draft

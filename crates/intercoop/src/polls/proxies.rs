@@ -45,6 +45,7 @@ pub async fn give_mandate<C: ConnectionTrait>(
     }
     let (person_id, holder) = if kind == MandateKind::Delegate {
         let member = crate::entities::affiliation::Entity::find()
+            .filter(crate::entities::affiliation::Column::NetworkId.eq(full.poll.network_id))
             .filter(crate::entities::affiliation::Column::OrganisationId.eq(org))
             .filter(crate::entities::affiliation::Column::PersonId.eq(target))
             .one(conn)

@@ -13,21 +13,23 @@ use intercoop_domain::organisation::OrgKind;
 pub async fn load_demo<C: sea_orm::ConnectionTrait>(conn: &C, network_id: i64) -> anyhow::Result<()> {
     use crate::entities::{membership, organisation};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let members: Vec<i64> = membership::Entity::find()
+    let members: Vec<membership::Model> = membership::Entity::find()
         .filter(membership::Column::NetworkId.eq(network_id))
         .filter(membership::Column::Status.eq("member"))
         .all(conn)
-        .await?
-        .into_iter()
+        .await?;
+    let sized: Vec<i64> = members
+        .iter()
+        .filter(|m| m.size.is_some())
         .map(|m| m.organisation_id)
         .collect();
     let orgs = organisation::Entity::find()
-        .filter(organisation::Column::Id.is_in(members))
+        .filter(organisation::Column::Id.is_in(members.iter().map(|m| m.organisation_id)))
         .all(conn)
         .await?;
     let mut users: Vec<&organisation::Model> = orgs
         .iter()
-        .filter(|o| o.kind == OrgKind::User && o.size.is_some())
+        .filter(|o| o.kind == OrgKind::User && sized.contains(&o.id))
         .collect();
     users.sort_by_key(|o| o.id);
     let provider = orgs.iter().find(|o| o.kind == OrgKind::Provider);

@@ -17,6 +17,10 @@ pub const CLOSE_CAMPAIGN: &str = "proposals.close_campaign";
 #[derive(Debug, Serialize, Deserialize)]
 struct CampaignJob {
     campaign_id: i64,
+    /// Its proposal, for the administrators' page of failed jobs (absent in jobs
+    /// enqueued before it was added).
+    #[serde(default)]
+    proposal_id: Option<i64>,
 }
 
 /// Announce a published proposal: enqueued by versions before the notification service,
@@ -49,10 +53,16 @@ async fn announce(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> 
 pub async fn close_at_deadline<C: ConnectionTrait>(conn: &C, c: &campaign::Model) -> Result<(), DbErr> {
     crate::jobs::enqueue(
         conn,
-        NewJob::new(CLOSE_CAMPAIGN, &CampaignJob { campaign_id: c.id })
-            .at(c.deadline)
-            .network(c.network_id)
-            .unique(format!("close_campaign:{}", c.id)),
+        NewJob::new(
+            CLOSE_CAMPAIGN,
+            &CampaignJob {
+                campaign_id: c.id,
+                proposal_id: Some(c.proposal_id),
+            },
+        )
+        .at(c.deadline)
+        .network(c.network_id)
+        .unique(format!("close_campaign:{}", c.id)),
     )
     .await?;
     Ok(())

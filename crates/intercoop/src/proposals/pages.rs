@@ -165,6 +165,8 @@ struct ShowPage {
     may_be_interested: Vec<(i64, String)>,
     my_orgs: Vec<(i64, String)>,
     can_close: bool,
+    /// Open, but its deadline has passed: closing shortly.
+    past_deadline: bool,
     percent: i64,
     /// Administrators may open the co-funding (with these organisations for a fixed part).
     can_open: bool,
@@ -213,6 +215,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let mut offers = Vec::new();
     let mut pledged = Vec::new();
     let mut percent = 0;
+    let mut past_deadline = false;
     if let Some(c) = &p.campaign {
         percent = if c.shares.total_cents > 0 {
             // As `ProposalRow::percent`: 128 bits, a quotient of 0..=100.
@@ -223,6 +226,9 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         let campaign = crate::funding::campaign::of(conn, p.id)
             .await?
             .ok_or(AppError::NotFound)?;
+        // Past its deadline a campaign takes nothing, closed or not yet (the job tidies).
+        let takes_pledges = crate::funding::campaign::takes_pledges(&campaign, crate::clock::now()).is_ok();
+        past_deadline = c.status == "open" && !takes_pledges;
         let names: std::collections::BTreeMap<i64, String> = c
             .shares
             .shares
@@ -234,12 +240,12 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
             .filter(|o| o.is_representative && crate::funding::policy::pledge_for(&doer, o.id))
         {
             if let Some(line) = c.shares.shares.iter().find(|s| s.organisation_id == o.id) {
-                if !line.fixed && c.status == "open" {
+                if !line.fixed && takes_pledges {
                     pledged.push((o.id, o.name.clone(), line.amount_cents));
                 }
                 continue;
             }
-            if c.status != "open" || o.status != MembershipStatus::Member {
+            if !takes_pledges || o.status != MembershipStatus::Member {
                 continue;
             }
             match crate::funding::campaign::preview(conn, &campaign, o.id, None).await {
@@ -343,6 +349,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         may_be_interested,
         my_orgs,
         can_close,
+        past_deadline,
         percent,
         can_open,
         members,

@@ -368,14 +368,25 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         let next = form_urlencoded::byte_serialize(path_and_query.as_bytes()).collect::<String>();
         return Redirect::to(&format!("/login?next={next}")).into_response();
     }
-    let network = default_network(&state).await.ok().flatten();
-    let lang = page_lang(&headers, None, network.as_ref());
+    // The page of whoever is reading: their language, their network, their header (an
+    // error must not log them out in appearance). A session that cannot be read now is
+    // shown as a visitor's page.
+    let user = match cookies::get(&headers, auth::SESSION_COOKIE) {
+        Some(token) => auth::user_for_session(&state, &token).await.ok().flatten(),
+        None => None,
+    };
+    let network = match &user {
+        Some(u) => Some(u.network.clone()),
+        None => default_network(&state).await.ok().flatten(),
+    };
+    let lang = page_lang(&headers, user.as_deref(), network.as_ref());
+    let detail_key = format!("error-{}-detail", info.code);
     let fields = info.fields.iter().map(|f| (f.field.clone(), f.text(lang))).collect();
     let page = ErrorPage {
         fields,
         ctx: Ctx {
             lang,
-            user: None,
+            user,
             csrf: String::new(),
             path: String::new(),
             network,
@@ -383,7 +394,11 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         },
         status: info.status.as_u16(),
         title: lang.t(&format!("error-{}", info.code)),
-        detail: lang.t(&format!("error-{}-detail", info.code)),
+        detail: if lang.has(&detail_key) {
+            lang.t(&detail_key)
+        } else {
+            String::new()
+        },
         request_id,
     };
     match render_status(info.status, &page) {
@@ -469,8 +484,8 @@ fn problem_response(info: &ErrorInfo, request_id: &str, instance: &str) -> Respo
         title: Lang::En.t(&format!("error-{}", info.code)),
         status: info.status.as_u16(),
         detail: info.detail.clone().or_else(|| {
-            let d = Lang::En.t(&format!("error-{}-detail", info.code));
-            (!d.starts_with("error-")).then_some(d)
+            let key = format!("error-{}-detail", info.code);
+            Lang::En.has(&key).then(|| Lang::En.t(&key))
         }),
         instance: instance.to_string(),
         errors: info.fields.clone(),

@@ -3,6 +3,7 @@
 
 use crate::db;
 use crate::entities::audit_entry;
+use crate::state::AppState;
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, Set};
 use serde::Serialize;
 
@@ -87,3 +88,38 @@ tokio::task_local! {
 pub(crate) fn current_request_id() -> String {
     REQUEST_ID.try_with(|id| id.clone()).unwrap_or_else(|_| "-".to_string())
 }
+
+pub mod api;
+pub mod log;
+pub mod pages;
+
+/// The audit log's page and API (administrators: see [`policy`]).
+pub fn routes<S>() -> crate::web::route_table::Routes<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AppState: axum::extract::FromRef<S>,
+{
+    use crate::access::Access::Admin;
+    crate::web::route_table::Routes::new()
+        .get("/admin/audit", Admin, pages::list)
+        .get("/api/v1/audit", Admin, api::list)
+}
+
+/// Who may read the audit log.
+pub mod policy {
+    use crate::access::Doer;
+
+    /// The network's administrators read its whole log.
+    pub fn read(doer: &Doer) -> bool {
+        doer.is_admin()
+    }
+}
+
+/// The OpenAPI paths of the audit log.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(api::list),
+    components(schemas(log::AuditRow)),
+    tags((name = "audit", description = "Every change recorded in the network, newest first (administrators)"))
+)]
+pub struct ApiDoc;
