@@ -41,6 +41,7 @@ fn covers(version: i64) -> &'static str {
         11 => {
             "memberships.size (organisations.size dropped); network_affiliations (affiliations carried over into their networks, then dropped); a sister network sharing Alpha"
         }
+        12 => "an index only (api_tokens by person and network: the version 1 fixture's tokens)",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -1577,6 +1578,13 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
             let page = get(format!("/polls/{id}")).await;
             assert!(page.contains(title), "from version {version}: {title} on its page");
         }
+        // Alice's two API tokens (one revoked), read by person since migration 12.
+        let tokens = get("/profile/tokens".into()).await;
+        assert_eq!(
+            tokens.matches("<h2>accounting sync</h2>").count(),
+            2,
+            "from version {version}: Alice's tokens\n{tokens}"
+        );
     }
     running.stop().await;
 }

@@ -126,6 +126,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "per-network facts",
         up: super::m0011_per_network_facts::up,
     },
+    Migration {
+        version: 12,
+        name: "API tokens by person",
+        up: super::m0012_api_tokens_by_person::up,
+    },
 ];
 
 /// Applies the migrations not yet applied, each in its own transaction, then the

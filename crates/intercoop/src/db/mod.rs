@@ -19,6 +19,7 @@ mod m0008_share_notices;
 mod m0009_jobs;
 mod m0010_notifications;
 mod m0011_per_network_facts;
+mod m0012_api_tokens_by_person;
 pub mod migrations;
 pub mod postgres_only;
 pub mod totals;
