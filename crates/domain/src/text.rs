@@ -17,9 +17,21 @@ pub enum TextError {
     ControlCharacters,
     #[error("only lowercase letters, digits and dashes")]
     InvalidSlug,
+    #[error("contains invisible or text-direction characters")]
+    InvisibleCharacters,
 }
 
-fn clean_line(input: &str, max: usize) -> Result<String, TextError> {
+/// A line of text people read as a name: a person's, an organisation's, a network's,
+/// a title, a poll's option, a software's name. Trimmed, inner runs of white space
+/// made one space, normalised to NFC (an "é" typed as `e` + combining accent is the
+/// same name as the precomposed one), at most `max` characters once normalised.
+///
+/// Refused: control characters, and every character that shows nothing or changes how
+/// the text around it reads ([`invisible`]): with a zero-width space someone could
+/// take a name that looks exactly like another member's, and a right-to-left override
+/// turns the rest of a sentence that shows the name around (`Amir` + U+202E + `tnemyap evorppa` shows as "Amir approve payment").
+pub fn line(input: &str, max: usize) -> Result<String, TextError> {
+    use unicode_normalization::UnicodeNormalization;
     let trimmed = input.trim();
     if trimmed.is_empty() {
         return Err(TextError::Empty);
@@ -27,11 +39,54 @@ fn clean_line(input: &str, max: usize) -> Result<String, TextError> {
     if trimmed.chars().any(char::is_control) {
         return Err(TextError::ControlCharacters);
     }
-    if trimmed.chars().count() > max {
+    let normalised: String = trimmed.nfc().collect();
+    if normalised.chars().any(invisible) {
+        return Err(TextError::InvisibleCharacters);
+    }
+    // Collapse inner runs of whitespace so "Bees  coop" and "Bees coop" are one name
+    // (Unicode spaces too: a no-break or ideographic space becomes a plain one).
+    let collapsed = normalised.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.chars().count() > max {
         return Err(TextError::TooLong { max });
     }
-    // Collapse inner runs of whitespace so "Bees  coop" and "Bees coop" are one name.
-    Ok(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
+    Ok(collapsed)
+}
+
+/// Whether a character shows nothing, or changes the direction or shape of the text
+/// around it, so that two names can look alike and differ, or a name can disguise
+/// what surrounds it:
+/// - Unicode's format characters (`Cf`): zero-width space and joiners, soft hyphen,
+///   word joiner, the byte-order mark, every bidirectional control (the marks LRM, RLM
+///   and ALM, the embeddings, overrides and isolates), tags;
+/// - unassigned and private-use code points (nothing says what they look like), line
+///   and paragraph separators, surrogates;
+/// - the other default-ignorable characters, which fonts draw as nothing (the Hangul
+///   fillers, the combining grapheme joiner, Mongolian variation selectors, the
+///   variation selectors on letters), and the blank Braille pattern — except the two
+///   emoji variation selectors (U+FE0E text, U+FE0F emoji: "❤️"), which only choose how
+///   the character before them is drawn.
+pub fn invisible(c: char) -> bool {
+    use unicode_properties::{GeneralCategory as G, UnicodeGeneralCategory};
+    if matches!(c, '\u{FE0E}' | '\u{FE0F}') {
+        return false;
+    }
+    matches!(
+        c.general_category(),
+        G::Format | G::Unassigned | G::PrivateUse | G::Surrogate | G::LineSeparator | G::ParagraphSeparator
+    ) || matches!(
+        c,
+        '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{2800}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FFA0}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
 }
 
 macro_rules! line_newtype {
@@ -45,7 +100,7 @@ macro_rules! line_newtype {
             pub const MAX: usize = $max;
 
             pub fn parse(input: &str) -> Result<Self, TextError> {
-                clean_line(input, Self::MAX).map(Self)
+                line(input, Self::MAX).map(Self)
             }
 
             pub fn as_str(&self) -> &str {
@@ -208,6 +263,62 @@ mod tests {
         );
         assert_eq!(PersonName::parse("a\u{7}b"), Err(TextError::ControlCharacters));
         assert!(Title::parse("Imprimer les étiquettes de rayon").is_ok());
+    }
+
+    #[test]
+    fn names_refuse_what_does_not_show_and_are_nfc() {
+        // Found by issue 20: a zero-width space to look like someone else, a
+        // right-to-left override in a name or a poll option.
+        for bad in [
+            "Anne\u{200B} Martin",
+            "\u{200B}Anne Martin",
+            "Anne\u{200C}Martin",
+            "Anne\u{200D}Martin",
+            "Anne\u{2060}Martin",
+            "Anne\u{FEFF}Martin",
+            "Anne\u{00AD}Martin",
+            "Amir\u{202E}tnemyap evorppa",
+            "Amir\u{202D}x",
+            "a\u{202A}b\u{202C}",
+            "a\u{2066}b\u{2069}",
+            "a\u{2067}b",
+            "a\u{2068}b",
+            "a\u{200E}b",
+            "a\u{200F}b",
+            "a\u{061C}b",
+            "\u{3164}",
+            "Anne\u{3164}",
+            "Anne\u{115F}",
+            "A\u{034F}nne",
+            "A\u{FE00}nne",
+            "Anne\u{E0041}",
+            "Anne\u{E000}",
+            "Anne\u{0378}",
+            "Anne\u{2028}Martin",
+            "Anne\u{2800}",
+        ] {
+            assert_eq!(PersonName::parse(bad), Err(TextError::InvisibleCharacters), "{bad:?}");
+            assert_eq!(line(bad, 200), Err(TextError::InvisibleCharacters), "{bad:?}");
+        }
+        // Two ways of typing "é" are one name.
+        let decomposed = PersonName::parse("Ele\u{0301}ne").unwrap();
+        assert_eq!(decomposed, PersonName::parse("Ele\u{0301}ne").unwrap());
+        assert_eq!(decomposed.as_str(), "El\u{e9}ne");
+        // What people really write goes through: accents, scripts written right to
+        // left, CJK, emoji with their presentation selector, Unicode spaces.
+        for good in [
+            "Zoë Ağaoğlu",
+            "مريم الحسيني",
+            "שרה לוי",
+            "李小龙",
+            "Coop ❤\u{FE0F}",
+            "Ẓ̌ɑ ß",
+        ] {
+            assert!(PersonName::parse(good).is_ok(), "{good:?}");
+        }
+        assert_eq!(Title::parse("Bees\u{00A0}\u{3000}coop").unwrap().as_str(), "Bees coop");
+        // The limit counts characters once normalised.
+        assert!(line(&"e\u{0301}".repeat(10), 10).is_ok());
     }
 
     #[test]

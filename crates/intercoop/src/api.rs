@@ -81,14 +81,23 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     }
 }
 
-/// `?page=1&per_page=50` (at most 200 per page).
+/// The last page a list serves: [`Page::page`] beyond it is a 422 from the API, and
+/// the lists of pages (which build their `Page` themselves) answer it as the empty page
+/// past the end. 200 million rows at 200 per page: more than any network holds, and
+/// far from the offsets (`i64`) the databases take.
+pub const MAX_PAGE: u64 = 1_000_000;
+
+/// `?page=1&per_page=50` (at most 200 per page). A value that is not a whole number
+/// (or a page past [`MAX_PAGE`]) is a 422 naming the parameter (`web::Query`).
 #[derive(Debug, Clone, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct Page {
-    /// Page number, from 1.
+    /// Page number, from 1 (0 reads as 1) to 1 000 000.
+    #[serde(deserialize_with = "crate::web::query::at_most::<MAX_PAGE, _>")]
+    #[param(minimum = 1, maximum = 1000000)]
     pub page: u64,
-    /// Items per page, 1 to 200.
+    /// Items per page, 1 to 200 (values outside are brought within).
     pub per_page: u64,
 }
 
@@ -103,8 +112,10 @@ impl Page {
         self.per_page.clamp(1, 200)
     }
 
+    /// The rows to skip: the page is brought within 1..=[`MAX_PAGE`] first, so that the
+    /// product never overflows (a page past the last one is empty).
     pub fn offset(&self) -> u64 {
-        (self.page.max(1) - 1) * self.limit()
+        (self.page.clamp(1, MAX_PAGE) - 1) * self.limit()
     }
 
     pub fn number(&self) -> u64 {

@@ -43,6 +43,7 @@ pub fn jobs() -> crate::jobs::Registry {
     let r = crate::funding::jobs::register(r);
     let r = crate::funding::leaving::register(r);
     let r = crate::polls::jobs::register(r);
+    let r = crate::accounts::links::register(r);
     crate::notifications::register(r, audiences())
 }
 

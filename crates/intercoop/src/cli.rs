@@ -121,6 +121,9 @@ pub enum TokenCommand {
         /// A label to recognise the token by.
         #[arg(long, default_value = "cli")]
         name: String,
+        /// How long tokens work, as the server is told (only to print the expiry).
+        #[arg(long, env = "INTERCOOP_API_TOKEN_DAYS", default_value_t = auth::API_TOKEN_DAYS)]
+        api_token_days: u32,
         #[command(flatten)]
         db: DbArgs,
     },
@@ -230,6 +233,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             email,
             network,
             name,
+            api_token_days,
             db,
         }) => {
             let db = connect(&db).await?;
@@ -253,6 +257,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await
                 .map_err(app_err)?;
             println!("{token}");
+            // On stderr: stdout holds the token alone, for scripts.
+            let lifetime = auth::TokenLifetime::days(api_token_days);
+            eprintln!(
+                "It expires on {} ({} days); list or revoke it at /profile/tokens.",
+                lifetime.expiry(crate::clock::now()).date(),
+                lifetime.in_days()
+            );
         }
         Command::Network(NetworkCommand::Create {
             slug,

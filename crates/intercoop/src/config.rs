@@ -89,6 +89,21 @@ pub struct ServeArgs {
     /// instance died is taken over by another once its lease has expired.
     #[arg(long, env = "INTERCOOP_JOB_LEASE_SECONDS", default_value_t = 30)]
     pub job_lease_seconds: u64,
+    /// Days a session lasts without use: a person idle for longer logs in again.
+    #[arg(long, env = "INTERCOOP_SESSION_IDLE_DAYS", default_value_t = 30)]
+    pub session_idle_days: u32,
+    /// Days a session lasts at most after login, however much it is used.
+    #[arg(long, env = "INTERCOOP_SESSION_MAX_DAYS", default_value_t = 90)]
+    pub session_max_days: u32,
+    /// Days an API token works after it was made (then it stops; the person makes
+    /// another at `/profile/tokens`). Applies to every token, old ones too.
+    #[arg(long, env = "INTERCOOP_API_TOKEN_DAYS", default_value_t = crate::auth::API_TOKEN_DAYS)]
+    pub api_token_days: u32,
+    /// Proxies whose `X-Forwarded-For` is believed, comma-separated addresses or networks
+    /// (`127.0.0.1,10.0.0.0/8`). Without any, the client is the connection's peer, and
+    /// the header is ignored: a client could write anything in it.
+    #[arg(long, env = "INTERCOOP_TRUSTED_PROXIES", value_delimiter = ',', value_parser = crate::auth::rate_limit::parse_proxy)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Fault injection for the crash tests, `KIND:MS`: wait MS milliseconds between
     /// claiming a job of KIND and doing it (a process killed meanwhile leaves it claimed).
     #[arg(long, env = "INTERCOOP_FAULT_JOB_PAUSE", hide = true)]
@@ -119,6 +134,12 @@ pub struct Config {
     pub fault_request_pause: Option<(String, std::time::Duration)>,
     /// A name for this process in leases and job claims (host + pid).
     pub instance: String,
+    /// Proxies whose `X-Forwarded-For` is believed (`auth::rate_limit::ClientAddr`).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// How long sessions last (idle, absolute).
+    pub sessions: crate::auth::SessionLimits,
+    /// How long an API token works after it was made (`--api-token-days`).
+    pub api_tokens: crate::auth::TokenLifetime,
 }
 
 impl Config {
@@ -142,6 +163,9 @@ impl Config {
             fault_job_pause: args.fault_job_pause.as_deref().and_then(fault_pause),
             fault_request_pause: args.fault_request_pause.as_deref().and_then(fault_pause),
             instance: format!("{}-{}", hostname(), std::process::id()),
+            trusted_proxies: args.trusted_proxies.clone(),
+            sessions: session_limits(args.session_idle_days, args.session_max_days),
+            api_tokens: crate::auth::TokenLifetime::days(args.api_token_days),
         }
     }
 }
@@ -150,6 +174,14 @@ impl Config {
 fn fault_pause(flag: &str) -> Option<(String, std::time::Duration)> {
     let (what, ms) = flag.rsplit_once(':')?;
     Some((what.to_string(), std::time::Duration::from_millis(ms.parse().ok()?)))
+}
+
+/// The session limits from days: at least one day each, and the idle limit never
+/// beyond the absolute one.
+fn session_limits(idle_days: u32, max_days: u32) -> crate::auth::SessionLimits {
+    let max = time::Duration::days(i64::from(max_days.max(1)));
+    let idle = time::Duration::days(i64::from(idle_days.max(1))).min(max);
+    crate::auth::SessionLimits { idle, max }
 }
 
 fn hostname() -> String {

@@ -62,6 +62,23 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// A name, title or option as typed, cleaned by [`intercoop_domain::text::line`]
+    /// (NFC, nothing invisible, at most `max` characters); `None` and the error beside
+    /// `field` when refused.
+    pub fn line(&mut self, field: &str, input: &str, max: usize) -> Option<String> {
+        intercoop_domain::text::line(input, max)
+            .map_err(|e| self.add(field, text_error_code(e)))
+            .ok()
+    }
+
+    /// [`FieldErrors::line`] for a line that may be left empty (then `""`).
+    pub fn optional_line(&mut self, field: &str, input: &str, max: usize) -> String {
+        if input.trim().is_empty() {
+            return String::new();
+        }
+        self.line(field, input, max).unwrap_or_default()
+    }
+
     /// The translated message for a field, if it has an error.
     pub fn get(&self, field: &str, lang: Lang) -> Option<String> {
         self.0.iter().find(|e| e.field == field).map(|e| e.text(lang))
@@ -154,6 +171,7 @@ pub fn text_error_code(e: intercoop_domain::text::TextError) -> &'static str {
         intercoop_domain::text::TextError::InvalidEmail => "invalid-email",
         intercoop_domain::text::TextError::ControlCharacters => "control-characters",
         intercoop_domain::text::TextError::InvalidSlug => "invalid-slug",
+        intercoop_domain::text::TextError::InvisibleCharacters => "invisible-characters",
     }
 }
 

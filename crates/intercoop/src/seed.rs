@@ -277,6 +277,7 @@ async fn seed_settings<C: ConnectionTrait>(
             .await
             .map_err(err)?;
     }
+    seed_api_tokens(conn, network_id, seeded).await?;
     let now = crate::clock::now();
     for error in ["SMTP 451: try again later", "campaign 0 is gone", "the bank is down"] {
         crate::entities::job::ActiveModel {
@@ -296,6 +297,44 @@ async fn seed_settings<C: ConnectionTrait>(
         .insert(conn)
         .await?;
     }
+    Ok(())
+}
+
+/// API tokens (`/profile/tokens`): the administrator has a script's, a revoked one
+/// and an expired one; one person in ten has one (made within the last 90 days, so
+/// valid), as people who script against the API would.
+async fn seed_api_tokens<C: ConnectionTrait>(conn: &C, network_id: i64, seeded: &Seeded) -> anyhow::Result<()> {
+    use crate::entities::api_token;
+    use sea_orm::sea_query::Expr;
+    let now = crate::clock::now();
+    let Some((&admin, others)) = seeded.people.split_first() else {
+        return Ok(());
+    };
+    let made = |days_ago: i64| now - time::Duration::days(days_ago);
+    for (name, days_ago, revoked) in [
+        ("Accounting export", 10, false),
+        ("Old laptop", 60, true),
+        ("Spreadsheet 2024", 200, false),
+    ] {
+        crate::clock::set_current(made(days_ago));
+        let secret = crate::auth::create_api_token(conn, admin, network_id, name)
+            .await
+            .map_err(err)?;
+        if revoked {
+            api_token::Entity::update_many()
+                .col_expr(api_token::Column::RevokedAt, Expr::val(Some(made(days_ago - 5))))
+                .filter(api_token::Column::TokenHash.eq(crate::auth::tokens::hash_token(&secret)))
+                .exec(conn)
+                .await?;
+        }
+    }
+    for (i, person) in others.iter().enumerate().step_by(10) {
+        crate::clock::set_current(made((i % 80) as i64));
+        crate::auth::create_api_token(conn, *person, network_id, "Import script")
+            .await
+            .map_err(err)?;
+    }
+    crate::clock::set_current(now);
     Ok(())
 }
 

@@ -5,7 +5,8 @@
 //! its part (axum `FromRef`).
 
 use crate::auth::cache::AuthCache;
-use crate::auth::rate_limit::RateLimiter;
+use crate::auth::password::Hasher;
+use crate::auth::rate_limit::LoginLimits;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::Db;
@@ -17,14 +18,16 @@ use tokio::sync::Notify;
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
-    /// Login attempts per address and per email.
-    pub login_limiter: Arc<RateLimiter>,
+    /// Login attempts per account and per client address (`auth::rate_limit`).
+    pub login_limits: Arc<LoginLimits>,
     /// Wakes the outbox worker when a message is enqueued.
     pub mail_wakeup: Arc<Notify>,
     /// Wakes the job worker when a job due now is enqueued.
     pub jobs_wakeup: Arc<Notify>,
     /// Short-lived cache of sessions and API tokens.
     pub auth_cache: Arc<AuthCache>,
+    /// Password hashing and checking, a few at a time (`auth::password`).
+    pub passwords: Arc<Hasher>,
     /// What time it is for this server: every request and job runs in its scope.
     pub clock: Arc<dyn Clock>,
 }
@@ -32,13 +35,14 @@ pub struct AppState {
 impl AppState {
     pub fn new(db: Db, config: Config, clock: Arc<dyn Clock>) -> AppState {
         AppState {
+            login_limits: Arc::new(LoginLimits::new(clock.clone())),
             clock,
             db,
             config: Arc::new(config),
-            login_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(300))),
             mail_wakeup: Arc::new(Notify::new()),
             jobs_wakeup: Arc::new(Notify::new()),
             auth_cache: Arc::new(AuthCache::new(Duration::from_secs(2))),
+            passwords: Arc::new(Hasher::for_this_machine()),
         }
     }
 

@@ -70,6 +70,8 @@ struct Ids {
     delivered: i64,
     poll: i64,
     job: i64,
+    /// An API token of the representative's, to revoke.
+    token: i64,
 }
 
 enum Body {
@@ -287,6 +289,14 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             names_alpha: false,
         },
         ("POST", "/network") => form_case("/network".into(), vec![("network", ids.network_slug.clone())], none),
+        ("POST", "/profile/tokens") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![("name", "Zeta script".into())]),
+            allowed: none,
+            names_alpha: false,
+        },
+        // A token is its owner's alone (the representative's spare one).
+        ("POST", "/profile/tokens/{id}/revoke") => form_case(id(ids.token), vec![], &[Rep]),
         ("POST", "/settings/notifications") => Case {
             url: spec.path.into(),
             body: Body::Form(vec![("poll_reminder", "digest".into())]),
@@ -624,6 +634,7 @@ async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
     .await;
     invite(&admin, "core@alpha.example", "Alpha Core", json!({"core_circle": true})).await;
     let rep_api = app.api(&app.token_for(ids.rep).await);
+    ids.token = spare_token(app, ids.rep).await;
 
     let proposal = |title: &'static str, draft: bool| {
         let admin = &admin;
@@ -767,6 +778,20 @@ async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
     }
     app.state().auth_cache.clear();
     (ids, people)
+}
+
+/// A second API token of a person, its id.
+async fn spare_token(app: &TestApp, person: i64) -> i64 {
+    use intercoop::entities::api_token;
+    use sea_orm::{EntityTrait, QueryOrder};
+    app.token_for(person).await;
+    api_token::Entity::find()
+        .order_by_desc(api_token::Column::Id)
+        .one(&app.db().read)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
 }
 
 async fn network_slug(app: &TestApp, id: i64) -> String {

@@ -43,6 +43,7 @@ fn covers(version: i64) -> &'static str {
         }
         12 => "an index on idempotency_keys.created_at; the claims (status 0) a crash left, deleted",
         13 => "idempotency_keys.network_id (from the person's tokens; ambiguous keys deleted), unique per network",
+        14 => "an index only (api_tokens by person and network: the version 1 fixture's tokens)",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -1653,6 +1654,10 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
         job_lease_seconds: 30,
         fault_job_pause: None,
         fault_request_pause: None,
+        trusted_proxies: Vec::new(),
+        session_idle_days: 30,
+        session_max_days: 90,
+        api_token_days: 90,
     };
     let running = intercoop::server::start(&args).await.unwrap();
     let base = running.state.config.base_url.clone();
@@ -1693,6 +1698,13 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
             let page = get(format!("/polls/{id}")).await;
             assert!(page.contains(title), "from version {version}: {title} on its page");
         }
+        // Alice's two API tokens (one revoked), read by person since migration 14.
+        let tokens = get("/profile/tokens".into()).await;
+        assert_eq!(
+            tokens.matches("<h2>accounting sync</h2>").count(),
+            2,
+            "from version {version}: Alice's tokens\n{tokens}"
+        );
     }
     running.stop().await;
 }

@@ -189,11 +189,13 @@ error-required = Dieses Feld ist erforderlich.
 error-too-long = Das ist zu lang.
 error-invalid-email = Das ist keine gültige E-Mail-Adresse.
 error-control-characters = Dies enthält unzulässige Zeichen.
+error-invisible-characters = Dies enthält unsichtbare Zeichen oder Zeichen, die die Schreibrichtung ändern (etwa ein Leerzeichen ohne Breite oder eine Rechts-nach-links-Marke): Entfernen Sie sie.
 error-invalid-slug = Nur Kleinbuchstaben, Ziffern und Bindestriche.
 error-invalid-choice = Wählen Sie eine der angebotenen Optionen.
 error-invalid-country = Verwenden Sie den zweistelligen Ländercode, z. B. BE, FR, CH, DE.
 error-invalid-size = Geben Sie eine ganze Zahl ein, null oder größer.
 error-invalid-url = Geben Sie eine vollständige Adresse ein, die mit https:// beginnt
+error-invalid-number = Geben Sie eine ganze Zahl im erlaubten Bereich ein.
 error-invalid-value = Dieser Wert hat den falschen Typ.
 error-status-change = Diese Änderung der Mitgliedschaft ist nicht erlaubt (ein Mitglied kann nicht wieder auf „Beitritt beantragt“ zurückgesetzt werden).
 error-not-in-organisation = Diese Person gehört nicht zu der Organisation.
@@ -222,6 +224,35 @@ demo-role-core = Kernkreis und Vertreter von La Ruche Coop
 demo-role-representative = Vertreterin von La Cagette du Nord
 demo-role-member = Mitglied von La Ruche Coop
 demo-role-provider = Team eines Dienstleisters (Code Coop), in beiden Netzwerken
+
+# Account security: current password, password changed, API tokens.
+field-current-password = Aktuelles Passwort
+profile-current-password-hint = Nötig, um Ihr bestehendes Passwort zu ändern.
+profile-tokens-link = Meine API-Tokens
+error-wrong-password = Das ist nicht Ihr aktuelles Passwort.
+mail-password-changed-subject = Ihr Passwort wurde geändert
+mail-password-changed-body = Das Passwort Ihres Kontos wurde soeben geändert.
+mail-password-changed-sessions = Zu Ihrer Sicherheit wurden alle Ihre anderen Sitzungen abgemeldet.
+mail-password-changed-action = Das war ich nicht: neues Passwort wählen
+mail-password-changed-not-you = Wenn Sie es waren, ist nichts zu tun. Wenn nicht, wählen Sie sofort über den Link oben ein neues Passwort und informieren Sie die Moderation Ihres Netzwerks.
+tokens-title = Meine API-Tokens
+tokens-intro = { $count ->
+    [one] Mit einem Token kann ein Programm die API in Ihrem Namen in diesem Netzwerk nutzen. Es gilt { $count } Tag ab seiner Erstellung und läuft dann ab; widerrufen Sie die, die Sie nicht mehr brauchen.
+   *[other] Mit einem Token kann ein Programm die API in Ihrem Namen in diesem Netzwerk nutzen. Es gilt { $count } Tage ab seiner Erstellung und läuft dann ab; widerrufen Sie die, die Sie nicht mehr brauchen.
+}
+tokens-empty = Sie haben in diesem Netzwerk keine API-Tokens.
+tokens-name = Name
+tokens-created = Erstellt
+tokens-last-used = Zuletzt genutzt
+tokens-expires = Läuft ab
+tokens-never = nie
+tokens-revoke = Widerrufen
+tokens-revoked = widerrufen
+tokens-expired = abgelaufen
+tokens-create-legend = Neues Token
+tokens-create = Token erstellen
+tokens-created-once = Kopieren Sie dieses Token jetzt: Es wird nur einmal angezeigt. Es läuft am { $date } ab.
+tokens-revoked-notice = Das Token wurde widerrufen: Es öffnet die API nicht mehr.
 
 ## Audit log
 audit-title = Änderungsprotokoll

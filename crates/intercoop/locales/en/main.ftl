@@ -189,11 +189,13 @@ error-required = This field is required.
 error-too-long = This is too long.
 error-invalid-email = This is not a valid email address.
 error-control-characters = This contains characters that are not allowed.
+error-invisible-characters = This contains invisible characters or characters that change the direction of the text (such as a zero-width space or a right-to-left mark): remove them.
 error-invalid-slug = Only lowercase letters, digits and dashes.
 error-invalid-choice = Choose one of the options offered.
 error-invalid-country = Use the two-letter country code, e.g. BE, FR, CH, DE.
 error-invalid-size = Enter a whole number, zero or more.
 error-invalid-url = Enter a full address starting with https://
+error-invalid-number = Enter a whole number within the allowed range.
 error-invalid-value = This value has the wrong type.
 error-status-change = This membership change is not allowed (a member cannot become a candidate again).
 error-not-in-organisation = This person does not belong to the organisation.
@@ -222,6 +224,35 @@ demo-role-core = core circle and representative of La Ruche Coop
 demo-role-representative = representative of La Cagette du Nord
 demo-role-member = member of La Ruche Coop
 demo-role-provider = provider staff (Code Coop), in both networks
+
+# Account security: current password, password changed, API tokens.
+field-current-password = Current password
+profile-current-password-hint = Needed to change the password you already have.
+profile-tokens-link = My API tokens
+error-wrong-password = This is not your current password.
+mail-password-changed-subject = Your password was changed
+mail-password-changed-body = The password of your account has just been changed.
+mail-password-changed-sessions = For your safety, every other session of yours was logged out.
+mail-password-changed-action = It was not me: choose a new password
+mail-password-changed-not-you = If it was you, there is nothing to do. If it was not, choose a new password at once with the link above, and tell your network's facilitators.
+tokens-title = My API tokens
+tokens-intro = { $count ->
+    [one] A token lets a program use the API in your name, in this network. It works for { $count } day after it is made, then expires; revoke the ones you no longer use.
+   *[other] A token lets a program use the API in your name, in this network. It works for { $count } days after it is made, then expires; revoke the ones you no longer use.
+}
+tokens-empty = You have no API tokens in this network.
+tokens-name = Name
+tokens-created = Created
+tokens-last-used = Last used
+tokens-expires = Expires
+tokens-never = never
+tokens-revoke = Revoke
+tokens-revoked = revoked
+tokens-expired = expired
+tokens-create-legend = New token
+tokens-create = Make a token
+tokens-created-once = Copy this token now: it is shown only once. It expires on { $date }.
+tokens-revoked-notice = The token was revoked: it no longer opens the API.
 
 ## Audit log
 audit-title = Audit log

@@ -192,11 +192,13 @@ error-required = Ce champ est obligatoire.
 error-too-long = C'est trop long.
 error-invalid-email = Ce n'est pas une adresse e-mail valable.
 error-control-characters = Ceci contient des caractères non autorisés.
+error-invisible-characters = Ceci contient des caractères invisibles ou qui changent le sens du texte (comme une espace de largeur nulle ou une marque de droite à gauche) : retirez-les.
 error-invalid-slug = Uniquement des minuscules, des chiffres et des tirets.
 error-invalid-choice = Choisissez l'une des options proposées.
 error-invalid-country = Utilisez le code pays à deux lettres, p. ex. BE, FR, CH, DE.
 error-invalid-size = Indiquez un nombre entier, zéro ou plus.
 error-invalid-url = Indiquez une adresse complète commençant par https://
+error-invalid-number = Saisissez un nombre entier dans les limites permises.
 error-invalid-value = Cette valeur n'est pas du bon type.
 error-status-change = Ce changement d'adhésion n'est pas permis (un membre ne redevient pas candidat).
 error-not-in-organisation = Cette personne n'appartient pas à l'organisation.
@@ -225,6 +227,35 @@ demo-role-core = noyau et représentant de La Ruche Coop
 demo-role-representative = représentante de La Cagette du Nord
 demo-role-member = membre de La Ruche Coop
 demo-role-provider = équipe prestataire (Code Coop), dans les deux réseaux
+
+# Account security: current password, password changed, API tokens.
+field-current-password = Mot de passe actuel
+profile-current-password-hint = Nécessaire pour changer le mot de passe que vous avez déjà.
+profile-tokens-link = Mes jetons d'API
+error-wrong-password = Ce n'est pas votre mot de passe actuel.
+mail-password-changed-subject = Votre mot de passe a été changé
+mail-password-changed-body = Le mot de passe de votre compte vient d'être changé.
+mail-password-changed-sessions = Par sécurité, toutes vos autres sessions ont été déconnectées.
+mail-password-changed-action = Ce n'était pas moi : choisir un nouveau mot de passe
+mail-password-changed-not-you = Si c'était vous, il n'y a rien à faire. Sinon, choisissez tout de suite un nouveau mot de passe avec le lien ci-dessus, et prévenez les facilitateurs de votre réseau.
+tokens-title = Mes jetons d'API
+tokens-intro = { $count ->
+    [one] Un jeton permet à un programme d'utiliser l'API en votre nom, dans ce réseau. Il fonctionne { $count } jour après sa création, puis expire ; révoquez ceux dont vous ne vous servez plus.
+   *[other] Un jeton permet à un programme d'utiliser l'API en votre nom, dans ce réseau. Il fonctionne { $count } jours après sa création, puis expire ; révoquez ceux dont vous ne vous servez plus.
+}
+tokens-empty = Vous n'avez aucun jeton d'API dans ce réseau.
+tokens-name = Nom
+tokens-created = Créé le
+tokens-last-used = Dernière utilisation
+tokens-expires = Expire le
+tokens-never = jamais
+tokens-revoke = Révoquer
+tokens-revoked = révoqué
+tokens-expired = expiré
+tokens-create-legend = Nouveau jeton
+tokens-create = Créer un jeton
+tokens-created-once = Copiez ce jeton maintenant : il n'est montré qu'une fois. Il expire le { $date }.
+tokens-revoked-notice = Le jeton est révoqué : il n'ouvre plus l'API.
 
 ## Audit log
 audit-title = Journal des modifications

@@ -189,11 +189,13 @@ error-required = Dit veld is verplicht.
 error-too-long = Dit is te lang.
 error-invalid-email = Dit is geen geldig e-mailadres.
 error-control-characters = Dit bevat tekens die niet zijn toegestaan.
+error-invisible-characters = Dit bevat onzichtbare tekens of tekens die de schrijfrichting veranderen (zoals een spatie zonder breedte of een rechts-naar-linksteken): verwijder ze.
 error-invalid-slug = Alleen kleine letters, cijfers en koppeltekens.
 error-invalid-choice = Kies een van de aangeboden opties.
 error-invalid-country = Gebruik de landcode van twee letters, bv. BE, FR, CH, DE.
 error-invalid-size = Vul een geheel getal in, nul of meer.
 error-invalid-url = Vul een volledig adres in dat begint met https://
+error-invalid-number = Vul een geheel getal binnen het toegestane bereik in.
 error-invalid-value = Deze waarde heeft het verkeerde type.
 error-status-change = Deze wijziging van het lidmaatschap is niet toegestaan (een lid kan niet opnieuw kandidaat-lid worden).
 error-not-in-organisation = Deze persoon hoort niet bij de organisatie.
@@ -222,6 +224,35 @@ demo-role-core = kerngroep en vertegenwoordiger van La Ruche Coop
 demo-role-representative = vertegenwoordiger van La Cagette du Nord
 demo-role-member = lid van La Ruche Coop
 demo-role-provider = medewerker van een dienstverlener (Code Coop), in beide netwerken
+
+# Account security: current password, password changed, API tokens.
+field-current-password = Huidig wachtwoord
+profile-current-password-hint = Nodig om het wachtwoord te wijzigen dat u al hebt.
+profile-tokens-link = Mijn API-tokens
+error-wrong-password = Dit is niet uw huidige wachtwoord.
+mail-password-changed-subject = Uw wachtwoord is gewijzigd
+mail-password-changed-body = Het wachtwoord van uw account is zojuist gewijzigd.
+mail-password-changed-sessions = Voor uw veiligheid zijn al uw andere sessies afgemeld.
+mail-password-changed-action = Dat was ik niet: kies een nieuw wachtwoord
+mail-password-changed-not-you = Was u het zelf, dan hoeft u niets te doen. Zo niet, kies dan meteen een nieuw wachtwoord via de link hierboven en verwittig de begeleiders van uw netwerk.
+tokens-title = Mijn API-tokens
+tokens-intro = { $count ->
+    [one] Met een token kan een programma de API in uw naam gebruiken, in dit netwerk. Het werkt { $count } dag na het aanmaken en verloopt dan; trek de tokens in die u niet meer gebruikt.
+   *[other] Met een token kan een programma de API in uw naam gebruiken, in dit netwerk. Het werkt { $count } dagen na het aanmaken en verloopt dan; trek de tokens in die u niet meer gebruikt.
+}
+tokens-empty = U hebt geen API-tokens in dit netwerk.
+tokens-name = Naam
+tokens-created = Aangemaakt
+tokens-last-used = Laatst gebruikt
+tokens-expires = Verloopt
+tokens-never = nooit
+tokens-revoke = Intrekken
+tokens-revoked = ingetrokken
+tokens-expired = verlopen
+tokens-create-legend = Nieuw token
+tokens-create = Token aanmaken
+tokens-created-once = Kopieer dit token nu: het wordt maar één keer getoond. Het verloopt op { $date }.
+tokens-revoked-notice = Het token is ingetrokken: het opent de API niet meer.
 
 ## Audit log
 audit-title = Logboek van wijzigingen

@@ -1,7 +1,10 @@
 //! Logging in and out (magic links, passwords), password reset, the profile,
 //! and the language and network switchers.
 
+pub mod links;
 pub mod pages;
+pub mod policy;
+pub mod tokens;
 
 use crate::access::Access;
 use crate::state::AppState;
@@ -24,6 +27,13 @@ where
         .post("/password/reset/{token}", Access::Public, pages::reset)
         .get("/profile", Access::Person, pages::profile_form)
         .post("/profile", Access::Person, pages::save_profile)
+        .get("/profile/tokens", Access::Person, tokens::list)
+        .post("/profile/tokens", Access::Person, tokens::create)
+        .post(
+            "/profile/tokens/{id}/revoke",
+            Access::Policy("accounts::policy::manage_token"),
+            tokens::revoke,
+        )
         .post("/language", Access::Public, pages::choose_language)
         .post("/network", Access::Person, pages::choose_network)
 }

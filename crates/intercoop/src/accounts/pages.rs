@@ -4,16 +4,19 @@
 //! answer is the same either way, and a wrong password reads "email or password
 //! incorrect" whichever of the two is wrong.
 
+use super::links;
+use crate::auth::rate_limit::{Attempt, ClientAddr};
 use crate::auth::{self, LinkPurpose, password};
 
 use crate::entities::person;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Lang;
-use crate::notifications::{self, Addressee, Kind, Notice, Var};
+use crate::notifications::{self, Addressee, Kind, Notice};
 use crate::state::AppState;
-use crate::web::{CsrfForm, Ctx, LANG_COOKIE, cookies, render, render_status, require_user};
+use crate::web::Query;
+use crate::web::{CsrfForm, Ctx, LANG_COOKIE, cookies, local_path_or, render, render_status, require_user};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use intercoop_domain::text::{Email, PersonName};
@@ -44,18 +47,15 @@ pub struct NextParam {
     next: String,
 }
 
-/// Only local paths are followed after login (no open redirect).
-fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next.to_string()
-    } else {
-        "/dashboard".to_string()
-    }
+/// Only paths of this site are followed after login (no open redirect): see
+/// [`crate::web::local_path`].
+fn safe_next(state: &AppState, next: &str) -> String {
+    local_path_or(next, &state.config.base_url, "/dashboard")
 }
 
-pub async fn login_form(ctx: Ctx, Query(q): Query<NextParam>) -> AppResult<Response> {
+pub async fn login_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NextParam>) -> AppResult<Response> {
     if ctx.user.is_some() {
-        return Ok(Redirect::to(&safe_next(&q.next)).into_response());
+        return Ok(Redirect::to(&safe_next(&state, &q.next)).into_response());
     }
     render(&LoginPage {
         ctx,
@@ -76,20 +76,10 @@ pub struct LoginForm {
     method: String,
 }
 
-fn client_key(headers: &HeaderMap) -> String {
-    headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .unwrap_or("local")
-        .trim()
-        .to_string()
-}
-
 pub async fn login(
     State(state): State<AppState>,
     ctx: Ctx,
-    headers: HeaderMap,
+    addr: ClientAddr,
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> AppResult<Response> {
     let mut errors = FieldErrors::default();
@@ -116,22 +106,23 @@ pub async fn login(
             },
         );
     };
-    if !state.login_limiter.check(&format!("ip:{}", client_key(&headers)))
-        || !state.login_limiter.check(&format!("email:{email}"))
-    {
-        return Err(AppError::RateLimited);
-    }
-    let found = person::Entity::find()
-        .filter(person::Column::Email.eq(email.as_str()))
-        .filter(person::Column::Disabled.eq(false))
-        .one(&state.db.read)
-        .await?;
+    // Passwords and links have buckets of their own: failed passwords never stop the
+    // owner's magic link.
+    let attempt = if use_password { Attempt::Password } else { Attempt::Link };
+    state.login_limits.check(attempt, email.as_str(), &addr)?;
     if use_password {
-        let ok = password::verify(
-            form.password.clone(),
-            found.as_ref().and_then(|p| p.password_hash.clone()),
-        )
-        .await;
+        let found = person::Entity::find()
+            .filter(person::Column::Email.eq(email.as_str()))
+            .filter(person::Column::Disabled.eq(false))
+            .one(&state.db.read)
+            .await?;
+        let ok = state
+            .passwords
+            .verify(
+                form.password.clone(),
+                found.as_ref().and_then(|p| p.password_hash.clone()),
+            )
+            .await;
         let network_id = match (&found, ok) {
             (Some(p), true) => auth::network_for_person(&state.db, p.id, None).await?,
             _ => None,
@@ -150,32 +141,11 @@ pub async fn login(
                 },
             );
         };
-        return start_session(&state, p.id, network_id, &safe_next(&form.next)).await;
+        return start_session(&state, p.id, network_id, &safe_next(&state, &form.next)).await;
     }
-    if let Some(p) = found
-        && let Some(network_id) = auth::network_for_person(&state.db, p.id, None).await?
-    {
-        let txn = state.db.write.begin().await?;
-        let link = auth::create_link(&txn, p.id, Some(network_id), LinkPurpose::Login).await?;
-        let mut url = link.clone();
-        let next = safe_next(&form.next);
-        if next != "/dashboard" {
-            url.push_str(&format!(
-                "?next={}",
-                form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
-            ));
-        }
-        let to = Addressee {
-            fallback_lang: Some(ctx.lang),
-            ..Addressee::new(p.id)
-        };
-        let notice = Notice::new(Kind::LoginLink, network_id)
-            .link(url)
-            .var("minutes", Var::Num(auth::LOGIN_LINK_MINUTES))
-            .to(vec![to]);
-        notifications::send_now(&txn, &state.config.base_url, notice).await?;
-        txn.commit().await?;
-    }
+    // The same work whether the address has an account or not (`accounts::links`).
+    let next = Some(safe_next(&state, &form.next));
+    links::request(&state.db.write, &email, LinkPurpose::Login, next, ctx.lang).await?;
     render(&LoginPage {
         ctx,
         email: email.to_string(),
@@ -185,20 +155,42 @@ pub async fn login(
     })
 }
 
-/// Opens a session and sets its cookie, then goes to `next`.
+/// Opens a session and sets its cookie, then goes to `next`. The CSRF token is renewed
+/// too: a token a visitor had before logging in (perhaps planted) is not the one of
+/// their session.
 async fn start_session(state: &AppState, person_id: i64, network_id: i64, next: &str) -> AppResult<Response> {
-    let token = auth::create_session(&state.db.write, person_id, network_id).await?;
+    let limits = state.config.sessions;
+    let token = auth::create_session(&state.db.write, person_id, network_id, limits).await?;
     let mut response = Redirect::to(next).into_response();
+    let secure = state.config.secure_cookies;
     response.headers_mut().append(
         header::SET_COOKIE,
-        cookies::set(
-            auth::SESSION_COOKIE,
-            &token,
-            auth::SESSION_DAYS * 86_400,
-            state.config.secure_cookies,
-        ),
+        cookies::set(auth::SESSION_COOKIE, &token, limits.max.whole_seconds(), secure),
     );
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, crate::web::new_csrf_cookie(secure));
     Ok(response)
+}
+
+/// Tells a person that their password changed (a security message: always sent, at
+/// once, with a link to choose another one if it was not them).
+async fn tell_password_changed<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    person_id: i64,
+    network_id: i64,
+    lang: Lang,
+) -> AppResult<()> {
+    let to = Addressee {
+        fallback_lang: Some(lang),
+        ..Addressee::new(person_id)
+    };
+    let notice = Notice::new(Kind::PasswordChanged, network_id)
+        .link("/password/forgot")
+        .to(vec![to]);
+    notifications::send_now(conn, &state.config.base_url, notice).await?;
+    Ok(())
 }
 
 /// A magic link or invitation from an email: logs in, once.
@@ -212,7 +204,7 @@ pub async fn follow_link(
     let network_id = auth::network_for_person(&state.db, person_id, network_id)
         .await?
         .ok_or(AppError::Forbidden)?;
-    start_session(&state, person_id, network_id, &safe_next(&q.next)).await
+    start_session(&state, person_id, network_id, &safe_next(&state, &q.next)).await
 }
 
 pub async fn logout(
@@ -264,7 +256,7 @@ pub struct EmailForm {
 pub async fn forgot(
     State(state): State<AppState>,
     ctx: Ctx,
-    headers: HeaderMap,
+    addr: ClientAddr,
     CsrfForm(form): CsrfForm<EmailForm>,
 ) -> AppResult<Response> {
     let email = match Email::parse(&form.email) {
@@ -283,32 +275,9 @@ pub async fn forgot(
             );
         }
     };
-    if !state.login_limiter.check(&format!("ip:{}", client_key(&headers)))
-        || !state.login_limiter.check(&format!("email:{email}"))
-    {
-        return Err(AppError::RateLimited);
-    }
-    let found = person::Entity::find()
-        .filter(person::Column::Email.eq(email.as_str()))
-        .filter(person::Column::Disabled.eq(false))
-        .one(&state.db.read)
-        .await?;
-    if let Some(p) = found
-        && let Some(network_id) = auth::network_for_person(&state.db, p.id, None).await?
-    {
-        let txn = state.db.write.begin().await?;
-        let link = auth::create_link(&txn, p.id, Some(network_id), LinkPurpose::Reset).await?;
-        let to = Addressee {
-            fallback_lang: Some(ctx.lang),
-            ..Addressee::new(p.id)
-        };
-        let notice = Notice::new(Kind::PasswordReset, network_id)
-            .link(link)
-            .var("minutes", Var::Num(auth::LOGIN_LINK_MINUTES))
-            .to(vec![to]);
-        notifications::send_now(&txn, &state.config.base_url, notice).await?;
-        txn.commit().await?;
-    }
+    state.login_limits.check(Attempt::Link, email.as_str(), &addr)?;
+    // The same work whether the address has an account or not (`accounts::links`).
+    links::request(&state.db.write, &email, LinkPurpose::Reset, None, ctx.lang).await?;
     render(&ForgotPage {
         ctx,
         email: email.to_string(),
@@ -359,15 +328,20 @@ fn check_password(form: &PasswordForm, errors: &mut FieldErrors) {
 pub async fn reset(
     State(state): State<AppState>,
     ctx: Ctx,
+    addr: ClientAddr,
     Path(token): Path<String>,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> AppResult<Response> {
+    // The cheap checks first: the link (a read), then the form; only then the argon2
+    // work, a few at a time (`auth::password::Hasher`).
+    auth::usable_link(&state.db.read, &token, &[LinkPurpose::Reset]).await?;
+    state.login_limits.check_address(Attempt::Password, &addr)?;
     let mut errors = FieldErrors::default();
     check_password(&form, &mut errors);
     if !errors.is_empty() {
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ResetPage { ctx, token, errors });
     }
-    let hash = password::hash(form.password).await?;
+    let hash = state.passwords.hash(form.password).await?;
     let txn = state.db.write.begin().await?;
     let (person_id, network_id) = auth::consume_link(&txn, &token, &[LinkPurpose::Reset]).await?;
     person::Entity::update_many()
@@ -375,6 +349,11 @@ pub async fn reset(
         .filter(person::Column::Id.eq(person_id))
         .exec(&txn)
         .await?;
+    // Whoever was logged in as this person (perhaps with the old password) is out.
+    let ended = auth::end_other_sessions(&txn, person_id, None).await?;
+    if let Some(network) = auth::first_network(&txn, person_id, network_id).await? {
+        tell_password_changed(&txn, &state, person_id, network, ctx.lang).await?;
+    }
     crate::audit::record(
         &txn,
         crate::audit::Change {
@@ -389,6 +368,7 @@ pub async fn reset(
     )
     .await?;
     txn.commit().await?;
+    auth::forget_sessions(&state, &ended);
     let network_id = auth::network_for_person(&state.db, person_id, network_id)
         .await?
         .ok_or(AppError::Forbidden)?;
@@ -399,6 +379,8 @@ pub async fn reset(
 #[template(path = "accounts/profile.html")]
 struct ProfilePage {
     ctx: Ctx,
+    /// A password is set: changing it asks for the current one.
+    has_password: bool,
     name: String,
     language: String,
     errors: FieldErrors,
@@ -416,6 +398,7 @@ pub async fn profile_form(ctx: Ctx) -> AppResult<Response> {
     let name = user.name.clone();
     let language = user.language.map(|l| l.code().to_string()).unwrap_or_default();
     render(&ProfilePage {
+        has_password: user.has_password,
         ctx,
         name,
         language,
@@ -429,6 +412,8 @@ pub async fn profile_form(ctx: Ctx) -> AppResult<Response> {
 pub struct ProfileForm {
     name: String,
     language: String,
+    /// The current password, asked when one is set and a new one is typed.
+    current: String,
     password: String,
     confirm: String,
 }
@@ -436,6 +421,7 @@ pub struct ProfileForm {
 pub async fn save_profile(
     State(state): State<AppState>,
     ctx: Ctx,
+    addr: ClientAddr,
     headers: HeaderMap,
     CsrfForm(form): CsrfForm<ProfileForm>,
 ) -> AppResult<Response> {
@@ -458,13 +444,30 @@ pub async fn save_profile(
         password: form.password.clone(),
         confirm: form.confirm.clone(),
     };
-    if !form.password.is_empty() {
+    let changes_password = !form.password.is_empty();
+    if changes_password {
         check_password(&pw, &mut errors);
+        if user.has_password && form.current.is_empty() {
+            errors.add("current", "required");
+        }
+    }
+    // The current password is checked last, once everything cheap is right: it costs
+    // an argon2 check, counted against the account's password attempts.
+    if changes_password && user.has_password && errors.is_empty() {
+        state.login_limits.check(Attempt::Password, &user.email, &addr)?;
+        let stored = person::Entity::find_by_id(user.person_id)
+            .one(&state.db.read)
+            .await?
+            .and_then(|p| p.password_hash);
+        if !state.passwords.verify(form.current.clone(), stored).await {
+            errors.add("current", "wrong-password");
+        }
     }
     let Some(name) = name.filter(|_| errors.is_empty()) else {
         return render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &ProfilePage {
+                has_password: user.has_password,
                 ctx,
                 name: form.name,
                 language: form.language,
@@ -476,7 +479,7 @@ pub async fn save_profile(
     let hash = if form.password.is_empty() {
         None
     } else {
-        Some(password::hash(form.password).await?)
+        Some(state.passwords.hash(form.password).await?)
     };
     let txn = state.db.write.begin().await?;
     let mut update = person::Entity::update_many()
@@ -487,6 +490,14 @@ pub async fn save_profile(
         update = update.col_expr(person::Column::PasswordHash, Expr::val(Some(hash)));
     }
     update.exec(&txn).await?;
+    // A new password ends every other session of the person, and they are told.
+    let session = cookies::get(&headers, auth::SESSION_COOKIE);
+    let ended = if changes_password {
+        tell_password_changed(&txn, &state, user.person_id, user.network.id, ctx.lang).await?;
+        auth::end_other_sessions(&txn, user.person_id, session.as_deref()).await?
+    } else {
+        Vec::new()
+    };
     crate::audit::record(
         &txn,
         crate::audit::Change {
@@ -500,7 +511,23 @@ pub async fn save_profile(
         Some(&(name.to_string(), language.map(|l| l.code()))),
     )
     .await?;
+    if changes_password {
+        crate::audit::record(
+            &txn,
+            crate::audit::Change {
+                network_id: Some(user.network.id),
+                actor: crate::audit::Actor::person(user.person_id),
+                action: "person.password_changed",
+                entity: "person",
+                entity_id: Some(user.person_id),
+            },
+            None::<&()>,
+            None::<&()>,
+        )
+        .await?;
+    }
     txn.commit().await?;
+    auth::forget_sessions(&state, &ended);
     state.auth_cache.clear();
     // Show the saved profile in its (maybe new) language.
     let mut ctx = ctx;
@@ -509,6 +536,7 @@ pub async fn save_profile(
     }
     ctx.lang = language.unwrap_or(ctx.lang);
     let mut response = render(&ProfilePage {
+        has_password: user.has_password || changes_password,
         ctx,
         name: name.to_string(),
         language: form.language,
@@ -547,11 +575,7 @@ pub async fn choose_language(
             .await?;
         state.auth_cache.clear();
     }
-    let next = if form.next.starts_with('/') && !form.next.starts_with("//") {
-        form.next
-    } else {
-        "/".to_string()
-    };
+    let next = local_path_or(&form.next, &state.config.base_url, "/");
     let mut response = Redirect::to(&next).into_response();
     response.headers_mut().append(
         header::SET_COOKIE,

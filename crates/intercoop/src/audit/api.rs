@@ -4,7 +4,8 @@ use super::log::{self, AuditRow};
 use crate::api::{ApiUser, Json, Page, Paginated};
 use crate::error::AppResult;
 use crate::state::AppState;
-use axum::extract::{Query, State};
+use crate::web::Query;
+use axum::extract::State;
 
 /// The token's network's audit log, newest first (administrators).
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit",

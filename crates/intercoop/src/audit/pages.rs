@@ -4,9 +4,10 @@ use super::log::{self, AuditRow};
 use crate::api::Page;
 use crate::error::AppResult;
 use crate::state::AppState;
+use crate::web::Query;
 use crate::web::{Ctx, render, require_user};
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
 

@@ -17,10 +17,13 @@ use sea_orm::sea_query::ExprTrait;
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use std::sync::Arc;
-use time::Duration;
+use time::{Duration, OffsetDateTime};
 
 pub const SESSION_COOKIE: &str = "ic_session";
-pub const SESSION_DAYS: i64 = 30;
+/// How long an API token works after its creation, in days (then it expires; a person
+/// makes a new one from `/profile/tokens` or `intercoop token create`).
+/// How many days an API token works by default (`--api-token-days`).
+pub const API_TOKEN_DAYS: u32 = 90;
 pub const LOGIN_LINK_MINUTES: i64 = 30;
 pub const INVITE_DAYS: i64 = 14;
 
@@ -70,6 +73,10 @@ pub struct CurrentUser {
     pub organisations: Vec<MyOrganisation>,
     /// Every network the person belongs to (the switcher shows when there are two).
     pub networks: Vec<NetworkInfo>,
+    /// Until when the cache may serve this without asking the database again: the end
+    /// of the session or API token it was loaded for (idle or absolute limit, expiry),
+    /// or sooner, when its last use is due to be written down. Never past its end.
+    pub valid_until: Option<OffsetDateTime>,
 }
 
 impl CurrentUser {
@@ -199,11 +206,39 @@ pub async fn load_user<C: ConnectionTrait>(
         roles,
         organisations,
         networks,
+        valid_until: None,
     }))
 }
 
+/// How long sessions last: ended after `idle` without use, and `max` after login
+/// whatever the use (`--session-idle-days`, `--session-max-days`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionLimits {
+    pub idle: Duration,
+    pub max: Duration,
+}
+
+impl SessionLimits {
+    /// A session's last use is written at most this often (a write per request would
+    /// queue every page behind SQLite's one writer): an hour, or a 24th of the idle
+    /// limit when that is shorter.
+    pub fn touch_every(&self) -> Duration {
+        std::cmp::min(Duration::hours(1), self.idle / 24)
+    }
+
+    /// When a session stops working: its absolute end, or `idle` after its last use.
+    pub fn end_of(&self, row: &session::Model) -> OffsetDateTime {
+        std::cmp::min(row.expires_at, row.last_seen_at + self.idle)
+    }
+}
+
 /// Opens a session for a person in a network; returns the cookie value.
-pub async fn create_session<C: ConnectionTrait>(conn: &C, person_id: i64, network_id: i64) -> AppResult<String> {
+pub async fn create_session<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i64,
+    network_id: i64,
+    limits: SessionLimits,
+) -> AppResult<String> {
     let token = tokens::new_token("s_");
     let now = db::now();
     session::ActiveModel {
@@ -211,7 +246,7 @@ pub async fn create_session<C: ConnectionTrait>(conn: &C, person_id: i64, networ
         person_id: Set(person_id),
         network_id: Set(network_id),
         created_at: Set(now),
-        expires_at: Set(now + Duration::days(SESSION_DAYS)),
+        expires_at: Set(now + limits.max),
         last_seen_at: Set(now),
     }
     .insert(conn)
@@ -224,30 +259,81 @@ pub async fn create_session<C: ConnectionTrait>(conn: &C, person_id: i64, networ
     Ok(token)
 }
 
-/// The user behind a session cookie, through the cache.
+/// A cached user, unless the session or token it was loaded for has ended since.
+fn cached(state: &AppState, key: &str) -> Option<Arc<CurrentUser>> {
+    let user = state.auth_cache.get(key)?;
+    match user.valid_until {
+        Some(until) if until <= db::now() => None,
+        _ => Some(user),
+    }
+}
+
+/// The user behind a session cookie, through the cache. A session is over, at the
+/// instant of use, once idle for longer than the idle limit or past its absolute end
+/// (the hourly maintenance job deletes such rows); a use moves its idle limit on.
 pub async fn user_for_session(state: &AppState, token: &str) -> AppResult<Option<Arc<CurrentUser>>> {
     let key = tokens::hash_token(token);
-    if let Some(user) = state.auth_cache.get(&key) {
+    if let Some(user) = cached(state, &key) {
         return Ok(Some(user));
     }
     let Some(row) = session::Entity::find_by_id(key.clone()).one(&state.db.read).await? else {
         return Ok(None);
     };
-    if row.expires_at < db::now() {
+    let limits = state.config.sessions;
+    let now = db::now();
+    if limits.end_of(&row) <= now {
         return Ok(None);
     }
-    let Some(user) = load_user(&state.db.read, row.person_id, row.network_id).await? else {
+    let Some(mut user) = load_user(&state.db.read, row.person_id, row.network_id).await? else {
         return Ok(None);
     };
+    let mut last_seen = row.last_seen_at;
+    if now - row.last_seen_at >= limits.touch_every() {
+        session::Entity::update_many()
+            .col_expr(session::Column::LastSeenAt, Expr::val(now))
+            .filter(session::Column::TokenHash.eq(key.clone()))
+            .exec(&state.db.write)
+            .await?;
+        last_seen = now;
+    }
+    let end = std::cmp::min(row.expires_at, last_seen + limits.idle);
+    user.valid_until = Some(std::cmp::min(end, last_seen + limits.touch_every()));
     let user = Arc::new(user);
     state.auth_cache.put(key, user.clone());
     Ok(Some(user))
 }
 
-/// The user behind an API bearer token, through the cache.
+/// How long an API token works after it was made (`--api-token-days`, at least one day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenLifetime(u32);
+
+impl TokenLifetime {
+    pub fn days(days: u32) -> TokenLifetime {
+        TokenLifetime(std::cmp::Ord::max(days, 1))
+    }
+
+    /// The number of days, to tell people.
+    pub fn in_days(&self) -> u32 {
+        self.0
+    }
+
+    /// When a token made at `created_at` stops working.
+    pub fn expiry(&self, created_at: OffsetDateTime) -> OffsetDateTime {
+        created_at + Duration::days(i64::from(self.0))
+    }
+}
+
+impl Default for TokenLifetime {
+    fn default() -> TokenLifetime {
+        TokenLifetime(API_TOKEN_DAYS)
+    }
+}
+
+/// The user behind an API bearer token, through the cache: none for a revoked or
+/// expired token. Its last use is written at most hourly (shown on `/profile/tokens`).
 pub async fn user_for_api_token(state: &AppState, token: &str) -> AppResult<Option<Arc<CurrentUser>>> {
     let key = tokens::hash_token(token);
-    if let Some(user) = state.auth_cache.get(&key) {
+    if let Some(user) = cached(state, &key) {
         return Ok(Some(user));
     }
     let Some(row) = api_token::Entity::find()
@@ -258,12 +344,68 @@ pub async fn user_for_api_token(state: &AppState, token: &str) -> AppResult<Opti
     else {
         return Ok(None);
     };
-    let Some(user) = load_user(&state.db.read, row.person_id, row.network_id).await? else {
+    let now = db::now();
+    let expires = state.config.api_tokens.expiry(row.created_at);
+    if expires <= now {
+        return Ok(None);
+    }
+    let Some(mut user) = load_user(&state.db.read, row.person_id, row.network_id).await? else {
         return Ok(None);
     };
+    let mut last_used = row.last_used_at.unwrap_or(now);
+    if row.last_used_at.is_none_or(|at| now - at >= Duration::hours(1)) {
+        api_token::Entity::update_many()
+            .col_expr(api_token::Column::LastUsedAt, Expr::val(Some(now)))
+            .filter(api_token::Column::Id.eq(row.id))
+            .exec(&state.db.write)
+            .await?;
+        last_used = now;
+    }
+    user.valid_until = Some(std::cmp::min(expires, last_used + Duration::hours(1)));
     let user = Arc::new(user);
     state.auth_cache.put(key, user.clone());
     Ok(Some(user))
+}
+
+/// Revokes an API token, here and in every instance's cache.
+pub async fn revoke_api_token(state: &AppState, token: &api_token::Model) -> AppResult<()> {
+    api_token::Entity::update_many()
+        .col_expr(api_token::Column::RevokedAt, Expr::val(Some(db::now())))
+        .filter(api_token::Column::Id.eq(token.id))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .exec(&state.db.write)
+        .await?;
+    state.auth_cache.remove(&token.token_hash);
+    Ok(())
+}
+
+/// Ends every session of a person but the one whose cookie is `keep` (after a change of
+/// password: whoever else was logged in is out). Returns the hashes of the sessions
+/// ended, for the cache (see [`forget_sessions`]) once the transaction is committed.
+pub async fn end_other_sessions<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i64,
+    keep: Option<&str>,
+) -> AppResult<Vec<String>> {
+    let mut query = session::Entity::find().filter(session::Column::PersonId.eq(person_id));
+    if let Some(keep) = keep {
+        query = query.filter(session::Column::TokenHash.ne(tokens::hash_token(keep)));
+    }
+    let ended: Vec<String> = query.all(conn).await?.into_iter().map(|s| s.token_hash).collect();
+    if !ended.is_empty() {
+        session::Entity::delete_many()
+            .filter(session::Column::TokenHash.is_in(ended.clone()))
+            .exec(conn)
+            .await?;
+    }
+    Ok(ended)
+}
+
+/// Forgets ended sessions in every instance's cache.
+pub fn forget_sessions(state: &AppState, hashes: &[String]) {
+    for hash in hashes {
+        state.auth_cache.remove(hash);
+    }
 }
 
 /// Ends a session (logout), here and in the cache.
@@ -326,6 +468,28 @@ pub async fn create_link<C: ConnectionTrait>(
     })
 }
 
+/// The row of a one-time link that could be used now: 404 for a token that is not one
+/// (or not for these purposes), 410 for one used or expired. It is not used up: a
+/// handler asks this before any costly work (hashing a new password), then
+/// [`consume_link`] in the transaction of the change.
+pub async fn usable_link<C: ConnectionTrait>(
+    conn: &C,
+    token: &str,
+    purposes: &[LinkPurpose],
+) -> AppResult<login_token::Model> {
+    let hash = tokens::hash_token(token);
+    let Some(row) = login_token::Entity::find_by_id(hash).one(conn).await? else {
+        return Err(AppError::NotFound);
+    };
+    if !purposes.contains(&row.purpose.0) {
+        return Err(AppError::NotFound);
+    }
+    if row.used_at.is_some() || row.expires_at < db::now() {
+        return Err(AppError::Gone);
+    }
+    Ok(row)
+}
+
 /// Uses a one-time link: valid once, before it expires; 410 otherwise.
 /// Returns the person and the network the link was made for.
 pub async fn consume_link<C: ConnectionTrait>(
@@ -333,17 +497,9 @@ pub async fn consume_link<C: ConnectionTrait>(
     token: &str,
     purposes: &[LinkPurpose],
 ) -> AppResult<(i64, Option<i64>)> {
-    let hash = tokens::hash_token(token);
-    let Some(row) = login_token::Entity::find_by_id(hash.clone()).one(conn).await? else {
-        return Err(AppError::NotFound);
-    };
-    if !purposes.contains(&row.purpose.0) {
-        return Err(AppError::NotFound);
-    }
+    let row = usable_link(conn, token, purposes).await?;
+    let hash = row.token_hash;
     let now = db::now();
-    if row.used_at.is_some() || row.expires_at < now {
-        return Err(AppError::Gone);
-    }
     // Compare-and-set: of two clicks at once, exactly one wins.
     let updated = login_token::Entity::update_many()
         .col_expr(login_token::Column::UsedAt, Expr::val(now))
@@ -359,9 +515,18 @@ pub async fn consume_link<C: ConnectionTrait>(
 
 /// The network a person lands in: the one asked for if they belong to it, else their first.
 pub async fn network_for_person(db: &Db, person_id: i64, wanted: Option<i64>) -> AppResult<Option<i64>> {
+    first_network(&db.read, person_id, wanted).await
+}
+
+/// [`network_for_person`] on any connection (a job's transaction).
+pub async fn first_network<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i64,
+    wanted: Option<i64>,
+) -> AppResult<Option<i64>> {
     let links = network_person::Entity::find()
         .filter(network_person::Column::PersonId.eq(person_id))
-        .all(&db.read)
+        .all(conn)
         .await?;
     let mut ids: Vec<i64> = links.iter().map(|l| l.network_id).collect();
     ids.sort_unstable();

@@ -26,6 +26,10 @@ const SOURCES: &[(&str, &str)] = &[
         "m0013_idempotency_networks.rs",
         include_str!("m0013_idempotency_networks.rs"),
     ),
+    (
+        "m0014_api_tokens_by_person.rs",
+        include_str!("m0014_api_tokens_by_person.rs"),
+    ),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

@@ -138,6 +138,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "idempotency keys per network",
         up: super::m0013_idempotency_networks::up,
     },
+    Migration {
+        version: 14,
+        name: "API tokens by person",
+        up: super::m0014_api_tokens_by_person::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

@@ -291,14 +291,20 @@ impl Registry {
     }
 }
 
-/// The hourly clean-up: expired sessions and login links, jobs done more than 30 days
-/// ago.
+/// The hourly clean-up: ended sessions (expired or idle), login links, jobs done more
+/// than 30 days ago.
 pub const MAINTENANCE: &str = "jobs.maintenance";
 
-async fn maintenance(_ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
+async fn maintenance(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
     let now = crate::clock::now();
+    // Sessions past their absolute end or idle for too long (they already stopped
+    // working at that instant: `auth::user_for_session`).
     session::Entity::delete_many()
-        .filter(session::Column::ExpiresAt.lt(now))
+        .filter(
+            sea_orm::Condition::any()
+                .add(session::Column::ExpiresAt.lt(now))
+                .add(session::Column::LastSeenAt.lt(now - ctx.state.config.sessions.idle)),
+        )
         .exec(txn)
         .await?;
     login_token::Entity::delete_many()

@@ -39,6 +39,7 @@ intercoop_domain::text_enum!(
     Kind {
         LoginLink = "login_link",
         PasswordReset = "password_reset",
+        PasswordChanged = "password_changed",
         Invitation = "invitation",
         ProposalPosted = "proposal_posted",
         CampaignOpened = "campaign_opened",
@@ -61,9 +62,13 @@ intercoop_domain::text_enum!(
 
 impl Kind {
     /// Messages about access to an account: always sent at once, never turned off, no
-    /// unsubscribe link (they answer the person's own request, or open their account).
+    /// unsubscribe link (they answer the person's own request, open their account, or
+    /// tell them of a change to it that they must be able to undo).
     pub fn is_security(self) -> bool {
-        matches!(self, Kind::LoginLink | Kind::PasswordReset | Kind::Invitation)
+        matches!(
+            self,
+            Kind::LoginLink | Kind::PasswordReset | Kind::PasswordChanged | Kind::Invitation
+        )
     }
 
     /// The kinds a person can choose for, in the order the settings page shows them.

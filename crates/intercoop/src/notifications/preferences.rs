@@ -155,7 +155,7 @@ fn chosen_network(user: &crate::auth::CurrentUser, slug: Option<&str>) -> AppRes
 pub async fn settings_form(
     State(state): State<AppState>,
     ctx: Ctx,
-    axum::extract::Query(q): axum::extract::Query<NetworkParam>,
+    crate::web::Query(q): crate::web::Query<NetworkParam>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     let network = chosen_network(&user, q.network.as_deref())?;

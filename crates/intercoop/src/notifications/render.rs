@@ -153,6 +153,7 @@ impl Message {
         let (subject, text, html) = kinds!(
             LoginLink => login_link,
             PasswordReset => password_reset,
+            PasswordChanged => password_changed,
             Invitation => invitation,
             ProposalPosted => proposal_posted,
             CampaignOpened => campaign_opened,
@@ -202,6 +203,7 @@ macro_rules! templates {
 templates! {
     login_link => "notifications/login_link/subject.txt", "notifications/login_link/body.txt", "notifications/login_link/body.html";
     password_reset => "notifications/password_reset/subject.txt", "notifications/password_reset/body.txt", "notifications/password_reset/body.html";
+    password_changed => "notifications/password_changed/subject.txt", "notifications/password_changed/body.txt", "notifications/password_changed/body.html";
     invitation => "notifications/invitation/subject.txt", "notifications/invitation/body.txt", "notifications/invitation/body.html";
     proposal_posted => "notifications/proposal_posted/subject.txt", "notifications/proposal_posted/body.txt", "notifications/proposal_posted/body.html";
     campaign_opened => "notifications/campaign_opened/subject.txt", "notifications/campaign_opened/body.txt", "notifications/campaign_opened/body.html";

@@ -101,19 +101,21 @@ impl OrganisationInput {
         {
             errors.add("website", "invalid-url");
         }
-        for (field, value, max) in [
-            ("address", &self.address, 500),
-            ("company_number", &self.company_number, 50),
-            ("bank_account", &self.bank_account, 60),
-        ] {
-            if value.chars().count() > max {
-                errors.add(field, "too-long");
-            }
+        if self.address.chars().count() > 500 {
+            errors.add("address", "too-long");
         }
+        // Lines read as names (NFC, nothing invisible): a company number or a bank
+        // account with a right-to-left override would read as another one.
+        let company_number = errors.optional_line("company_number", &self.company_number, 50);
+        let bank_account = errors.optional_line("bank_account", &self.bank_account, 60);
         let software: Vec<String> = parse_software(&self.software);
-        if software.iter().any(|s| s.chars().count() > 80) {
-            errors.add("software", "too-long");
+        if let Some(e) = software.iter().find_map(|s| intercoop_domain::text::line(s, 80).err()) {
+            errors.add("software", crate::error::text_error_code(e));
         }
+        let software: Vec<String> = software
+            .iter()
+            .filter_map(|s| intercoop_domain::text::line(s, 80).ok())
+            .collect();
         match (name, kind, status, level) {
             (Some(name), Some(kind), Some(status), Some(level)) if errors.is_empty() => Ok(ValidOrganisation {
                 name,
@@ -121,9 +123,9 @@ impl OrganisationInput {
                 country,
                 language,
                 address: self.address.trim().to_string(),
-                company_number: self.company_number.trim().to_string(),
+                company_number,
                 size,
-                bank_account: self.bank_account.trim().to_string(),
+                bank_account,
                 website,
                 software,
                 status,

@@ -220,15 +220,13 @@ impl InviteInput {
         if representative && organisation_id.is_none() {
             errors.add("organisation_id", "required");
         }
-        if self.title.chars().count() > 80 {
-            errors.add("title", "too-long");
-        }
+        let title = errors.optional_line("title", &self.title, 80);
         match (email, name) {
             (Some(email), Some(name)) if errors.is_empty() => Ok(Invitation {
                 email,
                 name,
                 organisation_id,
-                title: self.title.trim().to_string(),
+                title,
                 language,
                 representative,
                 admin: checked(&self.admin),

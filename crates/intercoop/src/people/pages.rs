@@ -8,9 +8,10 @@ use crate::audit::Actor;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::organisations::data::{ListFilter, OrganisationRow};
 use crate::state::AppState;
+use crate::web::Query;
 use crate::web::{CsrfForm, Ctx, render, render_status, require_user};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use sea_orm::TransactionTrait;
@@ -114,7 +115,9 @@ async fn organisations(state: &AppState, network_id: i64) -> AppResult<Vec<Organ
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct InviteParams {
-    organisation_id: Option<String>,
+    /// The organisation chosen in advance (the "invite" link of an organisation's page).
+    #[serde(deserialize_with = "crate::web::query::optional_id")]
+    organisation_id: Option<i64>,
 }
 
 pub async fn invite_form(
@@ -126,7 +129,7 @@ pub async fn invite_form(
     require(policy::invite(&user.doer()))?;
     let organisations = organisations(&state, user.network.id).await?;
     let input = InviteInput {
-        organisation_id: params.organisation_id.unwrap_or_default(),
+        organisation_id: params.organisation_id.map(|id| id.to_string()).unwrap_or_default(),
         ..Default::default()
     };
     render(&InvitePage {

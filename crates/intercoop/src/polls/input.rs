@@ -115,12 +115,7 @@ pub(super) fn parse_time(raw: Option<&str>) -> Result<Option<OffsetDateTime>, ()
 impl PollInput {
     pub fn validate(&self) -> Result<ValidPoll, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let title = self.title.trim().to_string();
-        if title.is_empty() {
-            errors.add("title", "required");
-        } else if title.chars().count() > 200 {
-            errors.add("title", "too-long");
-        }
+        let title = errors.line("title", &self.title, 200).unwrap_or_default();
         let description = self.description.clone().unwrap_or_default().trim().to_string();
         if description.chars().count() > 10_000 {
             errors.add("description", "too-long");
@@ -158,12 +153,20 @@ impl PollInput {
                 }
                 Method::Consent => options = vec![(title.clone(), None)],
                 _ => {
-                    let labels: Vec<String> = self.options.iter().map(|o| o.trim().to_string()).collect();
-                    if labels.iter().any(|l| l.is_empty()) {
-                        errors.add("options", "required");
-                    } else if labels.iter().any(|l| l.chars().count() > 200) {
-                        errors.add("options", "too-long");
+                    // Each label is a line like a name (NFC, nothing invisible); the
+                    // first refusal is the field's error.
+                    let refusal = self
+                        .options
+                        .iter()
+                        .find_map(|o| intercoop_domain::text::line(o, 200).err());
+                    if let Some(e) = refusal {
+                        errors.add("options", crate::error::text_error_code(e));
                     }
+                    let labels: Vec<String> = self
+                        .options
+                        .iter()
+                        .map(|o| intercoop_domain::text::line(o, 200).unwrap_or_else(|_| o.trim().to_string()))
+                        .collect();
                     let distinct: BTreeSet<String> = labels.iter().map(|l| l.to_lowercase()).collect();
                     if distinct.len() != labels.len() {
                         errors.add("options", "poll-duplicate-label");

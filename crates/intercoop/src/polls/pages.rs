@@ -12,9 +12,10 @@ use crate::audit::Actor;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::{Arg, Lang};
 use crate::state::AppState;
+use crate::web::Query;
 use crate::web::{CsrfForm, Ctx, render, render_status, require_user, see_other};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use intercoop_domain::voting::{Electorate, Method, PollStatus};
@@ -146,7 +147,8 @@ impl ShowPage {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct ShowParams {
-    organisation_id: Option<String>,
+    #[serde(default, deserialize_with = "crate::web::query::optional_id")]
+    organisation_id: Option<i64>,
 }
 
 async fn show_page(
@@ -249,8 +251,16 @@ pub async fn show(
     Query(params): Query<ShowParams>,
 ) -> AppResult<Response> {
     let id = parse_id(&id)?;
-    let org = params.organisation_id.and_then(|o| o.parse().ok());
-    let page = show_page(&state, ctx, id, org, HashMap::new(), FieldErrors::default(), None).await?;
+    let page = show_page(
+        &state,
+        ctx,
+        id,
+        params.organisation_id,
+        HashMap::new(),
+        FieldErrors::default(),
+        None,
+    )
+    .await?;
     render(&page)
 }
 

@@ -47,9 +47,7 @@ impl ProposalInput {
         if self.description.chars().count() > 50_000 {
             errors.add("description", "too-long");
         }
-        if self.software.chars().count() > 120 {
-            errors.add("software", "too-long");
-        }
+        let software = errors.optional_line("software", &self.software, 120);
         let links: Vec<String> = self
             .links
             .split(['\n', ','])
@@ -72,7 +70,7 @@ impl ProposalInput {
             (Some(title), Some(requested_by)) if errors.is_empty() => Ok(ValidProposal {
                 title,
                 description: self.description.trim().to_string(),
-                software: self.software.trim().to_string(),
+                software,
                 links,
                 requested_by,
                 draft: self.draft,

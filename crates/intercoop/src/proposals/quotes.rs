@@ -56,11 +56,29 @@ pub async fn add_quote<C: ConnectionTrait>(
     if q.hours.is_some_and(|h| h < 0) {
         errors.add("hours", "proposals-out-of-range");
     }
+    // A milestone's title is a line like a name (NFC, nothing invisible).
+    let milestones: Vec<Milestone> = q
+        .milestones
+        .iter()
+        .map(|m| Milestone {
+            title: intercoop_domain::text::line(&m.title, 200).unwrap_or_default(),
+            amount_cents: m.amount_cents,
+        })
+        .collect();
+    let title_refused = q
+        .milestones
+        .iter()
+        .find_map(|m| match intercoop_domain::text::line(&m.title, 200) {
+            Err(intercoop_domain::text::TextError::Empty) | Ok(_) => None,
+            Err(e) => Some(e),
+        });
     if q.milestones
         .iter()
         .any(|m| m.amount_cents <= 0 || m.title.trim().is_empty())
     {
         errors.add("milestones", "proposals-positive-amount");
+    } else if let Some(e) = title_refused {
+        errors.add("milestones", crate::error::text_error_code(e));
     } else if !q.milestones.is_empty()
         && Money::checked_sum(q.milestones.iter().map(|m| Money::from_cents(m.amount_cents)))
             != Ok(Money::from_cents(q.amount_cents))
@@ -88,7 +106,7 @@ pub async fn add_quote<C: ConnectionTrait>(
         vat_basis_points: Set(q.vat_basis_points),
         hours: Set(q.hours),
         valid_until: Set(q.valid_until),
-        milestones: Set(crate::db::types::Json(q.milestones.clone())),
+        milestones: Set(crate::db::types::Json(milestones)),
         note: Set(q.note.trim().to_string()),
         created_by: Set(doer.person_id),
         created_at: Set(db::now()),

@@ -5,6 +5,7 @@
 pub mod cookies;
 pub mod dashboard;
 pub mod format;
+pub mod query;
 pub mod route_table;
 
 use crate::auth::{self, CurrentUser, NetworkInfo};
@@ -22,7 +23,32 @@ use sea_orm::{EntityTrait, QueryOrder};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
+pub use query::Query;
+
+/// The CSRF cookie over plain http (the demo, tests).
 pub const CSRF_COOKIE: &str = "ic_csrf";
+/// The CSRF cookie behind https: the `__Host-` prefix makes browsers refuse it unless it
+/// is Secure, for the whole site (`Path=/`) and set by this host alone (no `Domain`),
+/// so a neighbouring subdomain cannot plant a token of its choosing.
+pub const CSRF_COOKIE_SECURE: &str = "__Host-ic_csrf";
+
+/// The CSRF cookie's name: `__Host-` prefixed when cookies are Secure.
+pub fn csrf_cookie_name(secure: bool) -> &'static str {
+    if secure { CSRF_COOKIE_SECURE } else { CSRF_COOKIE }
+}
+
+/// How long a CSRF cookie lives (a year; renewed at each login).
+const CSRF_SECONDS: i64 = 60 * 60 * 24 * 365;
+
+/// A new CSRF cookie (at login: see `accounts::pages::start_session`).
+pub fn new_csrf_cookie(secure: bool) -> HeaderValue {
+    cookies::set(
+        csrf_cookie_name(secure),
+        &auth::tokens::new_token("c_"),
+        CSRF_SECONDS,
+        secure,
+    )
+}
 pub const CSRF_FIELD: &str = "_csrf";
 pub const LANG_COOKIE: &str = "ic_lang";
 
@@ -33,15 +59,22 @@ pub struct CsrfToken(pub String);
 
 /// Gives every visitor a CSRF cookie, so that the forms of the very first page work.
 pub async fn csrf_cookie(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let existing = cookies::get(req.headers(), CSRF_COOKIE);
+    let secure = state.config.secure_cookies;
+    let name = csrf_cookie_name(secure);
+    let existing = cookies::get(req.headers(), name);
     let token = existing.clone().unwrap_or_else(|| auth::tokens::new_token("c_"));
     req.extensions_mut().insert(CsrfToken(token.clone()));
     let mut response = next.run(req).await;
-    if existing.is_none() {
-        response.headers_mut().append(
-            header::SET_COOKIE,
-            cookies::set(CSRF_COOKIE, &token, 60 * 60 * 24 * 365, state.config.secure_cookies),
-        );
+    // A login sets a new one itself.
+    let renewed = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|c| c.as_bytes().starts_with(format!("{name}=").as_bytes()));
+    if existing.is_none() && !renewed {
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, cookies::set(name, &token, CSRF_SECONDS, secure));
     }
     response
 }
@@ -222,6 +255,40 @@ pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
 
+/// Where to send a visitor after a form or a link (`?next=`): the path of this site
+/// that `next` stands for, **as a browser reads it**, or `None` when it would leave
+/// the site.
+///
+/// A browser parses a `Location` by the WHATWG URL Standard, which the `url` crate
+/// implements: it drops tabs and newlines anywhere (`/%09/evil.example` is
+/// `//evil.example`), trims spaces and controls at both ends, reads `\` as `/` (`/\x`,
+/// `\/x`), resolves `.` and `..` (`/.//x`). So `next` is resolved against intercoop's
+/// own address exactly as a browser would, kept only if it stays on the same origin,
+/// and what is returned is the normalised path, query and fragment — never the text
+/// as typed — which cannot start with `//` (a path that normalises to one is refused:
+/// on its own it would name another host). Percent-escapes stay as they are, as
+/// browsers keep them in a path (`/%2F%2Fx` is a path of this site).
+pub fn local_path(next: &str, base_url: &str) -> Option<String> {
+    let base = url::Url::parse(base_url).ok()?;
+    // What a browser would drop before parsing; what is left must start as a path.
+    let stripped: String = next.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let stripped = stripped.trim_matches(|c: char| c <= ' ');
+    if !stripped.starts_with('/') || next.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+        return None;
+    }
+    let url = base.join(next).ok()?;
+    if url.origin() != base.origin() || !url.username().is_empty() || url.password().is_some() {
+        return None;
+    }
+    let path = &url[url::Position::BeforePath..];
+    (path.starts_with('/') && !path.starts_with("//")).then(|| path.to_string())
+}
+
+/// [`local_path`], or `fallback` when `next` would leave the site.
+pub fn local_path_or(next: &str, base_url: &str, fallback: &str) -> String {
+    local_path(next, base_url).unwrap_or_else(|| fallback.to_string())
+}
+
 /// A form body whose CSRF token and origin were checked.
 ///
 /// Fields of `T` should be `String`s so that a form with errors can be shown again
@@ -237,8 +304,9 @@ where
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> AppResult<CsrfForm<T>> {
-        check_origin(req.headers(), &AppState::from_ref(state))?;
-        let cookie = cookies::get(req.headers(), CSRF_COOKIE).ok_or(AppError::Csrf)?;
+        let app = AppState::from_ref(state);
+        check_origin(req.headers(), &app)?;
+        let cookie = cookies::get(req.headers(), csrf_cookie_name(app.config.secure_cookies)).ok_or(AppError::Csrf)?;
         let bytes = axum::body::Bytes::from_request(req, state)
             .await
             .map_err(|_| AppError::BadRequest("unreadable body".into()))?;
@@ -325,7 +393,9 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
     };
     let lang = page_lang(&headers, user.as_deref(), network.as_ref());
     let detail_key = format!("error-{}-detail", info.code);
+    let fields = info.fields.iter().map(|f| (f.field.clone(), f.text(lang))).collect();
     let page = ErrorPage {
+        fields,
         ctx: Ctx {
             lang,
             user,
@@ -349,10 +419,54 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_paths_of_this_site_are_followed() {
+        let base = "https://coop.example";
+        for ok in [
+            "/dashboard",
+            "/polls/3?tab=result#votes",
+            "/%2F%2Fevil.example",
+            "/a/../b",
+        ] {
+            let path = local_path(ok, base).unwrap_or_else(|| panic!("{ok:?} refused"));
+            assert!(path.starts_with('/') && !path.starts_with("//"), "{ok:?} → {path:?}");
+        }
+        assert_eq!(local_path("/a/../b", base).as_deref(), Some("/b"));
+        assert_eq!(local_path("https://coop.example/x", base), None, "not a path");
+        for bad in [
+            "//evil.example/x",
+            "///evil.example",
+            "/\\evil.example",
+            "\\/evil.example",
+            "/\t/evil.example/phish",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            " //evil.example",
+            "\t//evil.example",
+            "/.//evil.example",
+            "/..//evil.example",
+            "https://evil.example",
+            "javascript:alert(1)",
+            "data:text/html,<script>x</script>",
+            "dashboard",
+            "",
+            "/\u{0}/x",
+        ] {
+            assert_eq!(local_path(bad, base), None, "{bad:?}");
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage {
     ctx: Ctx,
+    /// The fields (or query parameters) refused, with the reason in the page's language.
+    fields: Vec<(String, String)>,
     status: u16,
     title: String,
     detail: String,

@@ -137,6 +137,26 @@ impl TestApp {
         }
     }
 
+    /// A browser-like client connecting from another loopback address (`127.0.0.2`…):
+    /// another client, as the server sees it.
+    pub fn client_from(&self, local: &str) -> Client {
+        let jar = Arc::new(Jar::default());
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("accept-language", "en".parse().unwrap());
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .local_address(local.parse::<std::net::IpAddr>().unwrap())
+            .build()
+            .unwrap();
+        Client {
+            http,
+            jar,
+            base: self.base.clone(),
+        }
+    }
+
     /// A client for the API with a bearer token.
     pub fn api(&self, token: &str) -> Api {
         Api {
@@ -279,6 +299,11 @@ impl TestApp {
 
     /// The path of the last link (`/login/link/…` or `/password/reset/…`) mailed to an address.
     pub async fn last_link(&self, address: &str) -> String {
+        // Links are sent by a job (`accounts::links`): a server without a worker runs it
+        // here, and it alone (a test of deadlines runs the others when it means to).
+        if self.running.as_ref().is_some_and(|r| !r.state.config.run_worker) {
+            self.send_links().await;
+        }
         let mails = self.mails_to(address).await;
         let links = [
             format!("{}/login/link/", self.base),
@@ -291,6 +316,44 @@ impl TestApp {
             .unwrap_or_else(|| panic!("no login or reset link mailed to {address}"));
         let rest = &mail.text_body[start + self.base.len()..];
         rest.split_whitespace().next().unwrap().to_string()
+    }
+
+    /// Runs the pending link jobs (`accounts::links::SEND`) and no other, claimed as the
+    /// worker claims a job.
+    async fn send_links(&self) {
+        use intercoop::entities::job;
+        use sea_orm::sea_query::{Expr, ExprTrait};
+        let worker = &self.running.as_ref().expect("running").jobs;
+        let pending = job::Entity::find()
+            .filter(job::Column::Kind.eq(intercoop::accounts::links::SEND))
+            .filter(job::Column::Status.eq("pending"))
+            .all(&self.db().read)
+            .await
+            .unwrap();
+        for j in pending {
+            let now = self.at_server_time(async { intercoop::clock::now() }).await;
+            let claimed = job::Entity::update_many()
+                .col_expr(job::Column::Status, Expr::val("running"))
+                .col_expr(job::Column::LockedBy, Expr::val(Some("test/links")))
+                .col_expr(
+                    job::Column::LockedUntil,
+                    Expr::val(Some(now + time::Duration::minutes(1))),
+                )
+                .col_expr(job::Column::Attempts, Expr::col(job::Column::Attempts).add(1))
+                .filter(job::Column::Id.eq(j.id))
+                .filter(job::Column::Status.eq("pending"))
+                .exec(&self.db().write)
+                .await
+                .unwrap();
+            if claimed.rows_affected == 1 {
+                let j = job::Entity::find_by_id(j.id)
+                    .one(&self.db().read)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                self.at_server_time(worker.execute(j)).await;
+            }
+        }
     }
 
     /// Logs a client in through a magic link sent by email.
@@ -334,6 +397,24 @@ pub struct Client {
 }
 
 impl Client {
+    /// A browser-like client of a server started elsewhere (another process).
+    pub fn new(base: &str) -> Client {
+        let jar = Arc::new(Jar::default());
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("accept-language", "en".parse().unwrap());
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Client {
+            http,
+            jar,
+            base: base.to_string(),
+        }
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.http.get(format!("{}{}", self.base, path)).send().await.unwrap()
     }
@@ -475,6 +556,10 @@ fn serve_args(db: DbArgs, smtp_url: Option<String>) -> ServeArgs {
         job_lease_seconds: 30,
         fault_job_pause: None,
         fault_request_pause: None,
+        trusted_proxies: Vec::new(),
+        session_idle_days: 30,
+        session_max_days: 90,
+        api_token_days: 90,
     }
 }
 
@@ -518,7 +603,22 @@ pub async fn spawn_with(backend: Backend, smtp_url: Option<String>) -> Option<Te
     spawn_inner(backend, smtp_url, false).await
 }
 
+/// A server whose settings the test changes (`--trusted-proxies`, `--base-url`…), or
+/// None on PostgreSQL when no server is configured.
+pub async fn spawn_configured(backend: Backend, configure: impl FnOnce(&mut ServeArgs)) -> Option<TestApp> {
+    spawn_full(backend, None, false, configure).await
+}
+
 async fn spawn_inner(backend: Backend, smtp_url: Option<String>, no_worker: bool) -> Option<TestApp> {
+    spawn_full(backend, smtp_url, no_worker, |_| {}).await
+}
+
+async fn spawn_full(
+    backend: Backend,
+    smtp_url: Option<String>,
+    no_worker: bool,
+    configure: impl FnOnce(&mut ServeArgs),
+) -> Option<TestApp> {
     if backend == Backend::Postgres && std::env::var("TEST_DATABASE_URL").is_err() {
         return None;
     }
@@ -536,6 +636,7 @@ async fn spawn_inner(backend: Backend, smtp_url: Option<String>, no_worker: bool
     intercoop::cli::ensure_install(&db_args).await.unwrap();
     let mut args = serve_args(db_args.clone(), smtp_url);
     args.no_worker = no_worker;
+    configure(&mut args);
     let clock = Arc::new(intercoop::clock::ManualClock::new());
     let running = server::start_with_clock(&args, clock.clone()).await.unwrap();
     let base = running.state.config.base_url.clone();
