@@ -21,9 +21,14 @@ const SOURCES: &[(&str, &str)] = &[
     ("m0009_jobs.rs", include_str!("m0009_jobs.rs")),
     ("m0010_notifications.rs", include_str!("m0010_notifications.rs")),
     ("m0011_per_network_facts.rs", include_str!("m0011_per_network_facts.rs")),
+    ("m0012_idempotency_keys.rs", include_str!("m0012_idempotency_keys.rs")),
     (
-        "m0012_api_tokens_by_person.rs",
-        include_str!("m0012_api_tokens_by_person.rs"),
+        "m0013_idempotency_networks.rs",
+        include_str!("m0013_idempotency_networks.rs"),
+    ),
+    (
+        "m0014_api_tokens_by_person.rs",
+        include_str!("m0014_api_tokens_by_person.rs"),
     ),
 ];
 

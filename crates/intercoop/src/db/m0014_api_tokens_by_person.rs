@@ -1,4 +1,4 @@
-//! Migration 12: a person's API tokens in a network, read through an index. The page
+//! Migration 14: a person's API tokens in a network, read through an index. The page
 //! that lists them (`/profile/tokens`) and the deletion of a person (whose tokens go
 //! with them) read `api_tokens` by person; without it, each read walked every token of
 //! the deployment. Its order (newest first) is the index's own: the row id ends it.
