@@ -170,18 +170,18 @@ impl Config {
     }
 }
 
+/// `WHAT:MS` of a fault injection flag.
+fn fault_pause(flag: &str) -> Option<(String, std::time::Duration)> {
+    let (what, ms) = flag.rsplit_once(':')?;
+    Some((what.to_string(), std::time::Duration::from_millis(ms.parse().ok()?)))
+}
+
 /// The session limits from days: at least one day each, and the idle limit never
 /// beyond the absolute one.
 fn session_limits(idle_days: u32, max_days: u32) -> crate::auth::SessionLimits {
     let max = time::Duration::days(i64::from(max_days.max(1)));
     let idle = time::Duration::days(i64::from(idle_days.max(1))).min(max);
     crate::auth::SessionLimits { idle, max }
-}
-
-/// `WHAT:MS` of a fault injection flag.
-fn fault_pause(flag: &str) -> Option<(String, std::time::Duration)> {
-    let (what, ms) = flag.rsplit_once(':')?;
-    Some((what.to_string(), std::time::Duration::from_millis(ms.parse().ok()?)))
 }
 
 fn hostname() -> String {

@@ -1653,11 +1653,11 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
         worker_interval_ms: 20,
         job_lease_seconds: 30,
         fault_job_pause: None,
+        fault_request_pause: None,
         trusted_proxies: Vec::new(),
         session_idle_days: 30,
         session_max_days: 90,
         api_token_days: 90,
-        fault_request_pause: None,
     };
     let running = intercoop::server::start(&args).await.unwrap();
     let base = running.state.config.base_url.clone();

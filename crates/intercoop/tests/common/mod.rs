@@ -555,11 +555,11 @@ fn serve_args(db: DbArgs, smtp_url: Option<String>) -> ServeArgs {
         worker_interval_ms: 20,
         job_lease_seconds: 30,
         fault_job_pause: None,
+        fault_request_pause: None,
         trusted_proxies: Vec::new(),
         session_idle_days: 30,
         session_max_days: 90,
         api_token_days: 90,
-        fault_request_pause: None,
     }
 }
 
