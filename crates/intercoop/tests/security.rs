@@ -347,10 +347,21 @@ both_backends!(redirects_never_leave_the_site, |app: TestApp| async move {
         // A logged-in visitor sent to the login page.
         let r = c.get(&format!("/login?{}", query(next))).await;
         assert_stays(&app, &r, &format!("/login?next={next:?}"));
-        // A link with its own `next` (as an attacker would craft it).
+        // A link with its own `next` (as an attacker would craft it): a new link, not
+        // the one just used (wait for its email, which a job writes).
+        let used = link;
         let c = app.client();
-        c.form("/login", &[("email", &email), ("method", "link")]).await;
-        let link = app.last_link(&email).await;
+        let r = c.form("/login", &[("email", &email), ("method", "link")]).await;
+        assert_eq!(r.status(), 200, "a second link for {email}");
+        let mut link = app.last_link(&email).await;
+        for _ in 0..200 {
+            if link != used {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+            link = app.last_link(&email).await;
+        }
+        assert_ne!(link, used, "no second link mailed to {email}");
         let r = c.get(&format!("{link}?{}", query(next))).await;
         assert_stays(&app, &r, &format!("a link with next={next:?}"));
         // The language switcher.
