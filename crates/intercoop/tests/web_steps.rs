@@ -309,6 +309,8 @@ both_backends!(
             "{page}"
         );
         assert!(page.contains("1 voted, out of 1"), "{page}");
+        // The form to change the vote starts from the ballot recorded.
+        assert!(page.contains("value=\"no\" checked"), "{page}");
         // The receipt page says the same; a replaced ballot's receipt no longer counts.
         let page = a.web.text(&format!("/polls/{id}/receipt?code={receipt}")).await;
         assert!(page.contains("ballot is counted</h2>"), "{page}");
@@ -364,9 +366,10 @@ both_backends!(
         );
         let page = a.web.text(&format!("/polls/{id}")).await;
         assert!(
-            page.contains("Recorded for Alpha Shop") && page.contains("A ballot is counted."),
+            page.contains("Your ballot is counted") && page.contains("A ballot is counted."),
             "{page}"
         );
+        assert!(!page.contains("Recorded for"), "{page}");
         assert!(
             !page.contains("recorded-lines") && !page.contains("Approved: Ana"),
             "{page}"
@@ -633,6 +636,56 @@ both_backends!(
             "{page}"
         );
         common::pledge_ok(&small.api, id, small.id).await;
+        // The administrator records a pledge made at the assembly, and withdraws it: the
+        // API's rules, the API's messages.
+        let late = app.organisation(&admin, "Late Shop", "user", Some(50)).await;
+        let page = web.text(&format!("/proposals/{id}")).await;
+        assert!(
+            page.contains("For an organisation (administrators)") && page.contains(">Late Shop</option>"),
+            "{page}"
+        );
+        let (status, page) = body_of(
+            web.form(
+                &format!("/proposals/{id}/pledge"),
+                &[("organisation_id", &f), ("cap", "")],
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(status, 422, "{page}");
+        assert!(
+            page.contains("id=\"record-error\">This organisation already makes a fixed contribution."),
+            "{page}"
+        );
+        // Late Shop has no weight in the key: refused as the API refuses it.
+        let late_id = late.to_string();
+        let (status, page) = body_of(
+            web.form(
+                &format!("/proposals/{id}/pledge"),
+                &[("organisation_id", &late_id), ("cap", "")],
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(status, 422, "{page}");
+        assert!(
+            page.contains("id=\"record-error\">This organisation has no weight in the sharing key."),
+            "{page}"
+        );
+        // Small Shop's pledge withdrawn for it, then recorded again.
+        let r = web
+            .form(&format!("/proposals/{id}/pledge/withdraw"), &[("organisation_id", &s)])
+            .await;
+        assert_eq!(r.status(), 303);
+        let c = admin.json(&format!("/api/v1/proposals/{id}")).await["campaign"].clone();
+        assert!(shares(&c).iter().all(|(o, _)| *o != small.id), "{c}");
+        let r = web
+            .form(
+                &format!("/proposals/{id}/pledge"),
+                &[("organisation_id", &s), ("cap", "")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
         let c = admin.json(&format!("/api/v1/proposals/{id}")).await["campaign"].clone();
         let mut expected = vec![(big.id, 10_000), (small.id, 80_000), (fac.id, 10_000)];
         expected.sort();

@@ -13,6 +13,7 @@ polls-recorded-weight = { $count ->
     [one] Gewicht 1
    *[other] Gewicht { $count }
 }
+polls-recorded-secret-title = Ihr Stimmzettel wird gezählt
 polls-recorded-secret = Ein Stimmzettel wird gezählt. Die Abstimmung ist geheim: sein Inhalt wird nicht angezeigt.
 polls-recorded-objection = Ich erhebe Einwand. Grund: { $reason }
 polls-recorded-none-approved = Keine Option befürwortet (leerer Stimmzettel)

@@ -57,3 +57,9 @@ proposals-campaign-told = { $count ->
 }
 proposals-campaign-confirm = Mitfinanzierung eröffnen
 proposals-campaign-change = Bedingungen ändern
+proposals-on-behalf = Für eine Organisation (Administration)
+proposals-on-behalf-record-hint = Die Zusage einer Organisation erfassen, die sie in einer Versammlung oder telefonisch gegeben hat: sie nimmt mit ihrem Anteil teil, als hätte ihre Vertretung es getan.
+proposals-on-behalf-record = Ihre Zusage erfassen
+proposals-on-behalf-withdraw = Die Zusage einer Organisation zurückziehen
+proposals-on-behalf-withdraw-hint = Ihre Zusage wird freigegeben und die Anteile der anderen werden neu berechnet.
+proposals-on-behalf-share = { $organisation }, Anteil

@@ -13,6 +13,7 @@ polls-recorded-weight = { $count ->
     [one] weight 1
    *[other] weight { $count }
 }
+polls-recorded-secret-title = Your ballot is counted
 polls-recorded-secret = A ballot is counted. The poll is secret: what it says is not shown.
 polls-recorded-objection = I object. Reason: { $reason }
 polls-recorded-none-approved = No option approved (blank ballot)

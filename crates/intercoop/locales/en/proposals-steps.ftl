@@ -57,3 +57,9 @@ proposals-campaign-told = { $count ->
 }
 proposals-campaign-confirm = Open the co-funding
 proposals-campaign-change = Change the terms
+proposals-on-behalf = For an organisation (administrators)
+proposals-on-behalf-record-hint = Record a pledge an organisation made at an assembly or by phone: it joins with its share, as if its representative had.
+proposals-on-behalf-record = Record its pledge
+proposals-on-behalf-withdraw = Withdraw an organisation's pledge
+proposals-on-behalf-withdraw-hint = Its pledge is released and the others' shares are worked out again.
+proposals-on-behalf-share = { $organisation }, share

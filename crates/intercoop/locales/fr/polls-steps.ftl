@@ -14,9 +14,11 @@ polls-recorded-for = Enregistré pour { $name }
 polls-recorded-at = Bulletin enregistré le { $at }
 polls-recorded-by-facilitator = enregistré par un·e animateur·rice
 polls-recorded-weight = { $count ->
+    [0] poids 0
     [one] poids 1
    *[other] poids { $count }
 }
+polls-recorded-secret-title = Votre bulletin est compté
 polls-recorded-secret = Un bulletin est compté. Le scrutin est secret : son contenu n'est pas affiché.
 polls-recorded-objection = J'objecte. Raison : { $reason }
 polls-recorded-none-approved = Aucune option approuvée (bulletin blanc)

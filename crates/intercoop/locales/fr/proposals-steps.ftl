@@ -58,3 +58,9 @@ proposals-campaign-told = { $count ->
 }
 proposals-campaign-confirm = Ouvrir le co-financement
 proposals-campaign-change = Modifier les conditions
+proposals-on-behalf = Pour une organisation (administration)
+proposals-on-behalf-record-hint = Enregistrer l'engagement qu'une organisation a pris en assemblée ou par téléphone : elle participe avec sa part, comme si sa ou son représentant·e l'avait fait.
+proposals-on-behalf-record = Enregistrer son engagement
+proposals-on-behalf-withdraw = Retirer l'engagement d'une organisation
+proposals-on-behalf-withdraw-hint = Son engagement est libéré et les parts des autres sont recalculées.
+proposals-on-behalf-share = { $organisation }, part

@@ -13,6 +13,7 @@ polls-recorded-weight = { $count ->
     [one] gewicht 1
    *[other] gewicht { $count }
 }
+polls-recorded-secret-title = Uw stembiljet wordt geteld
 polls-recorded-secret = Er wordt een stembiljet geteld. De stemming is geheim: de inhoud wordt niet getoond.
 polls-recorded-objection = Ik maak bezwaar. Reden: { $reason }
 polls-recorded-none-approved = Geen optie goedgekeurd (blanco stembiljet)

@@ -57,3 +57,9 @@ proposals-campaign-told = { $count ->
 }
 proposals-campaign-confirm = De medefinanciering openen
 proposals-campaign-change = De voorwaarden wijzigen
+proposals-on-behalf = Voor een organisatie (beheerders)
+proposals-on-behalf-record-hint = De toezegging registreren die een organisatie op een vergadering of telefonisch deed: ze neemt deel met haar aandeel, alsof haar vertegenwoordiger het deed.
+proposals-on-behalf-record = Haar toezegging registreren
+proposals-on-behalf-withdraw = De toezegging van een organisatie intrekken
+proposals-on-behalf-withdraw-hint = Haar toezegging vervalt en de aandelen van de anderen worden opnieuw berekend.
+proposals-on-behalf-share = { $organisation }, aandeel

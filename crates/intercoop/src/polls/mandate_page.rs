@@ -61,6 +61,7 @@ impl MandatePage {
     }
 }
 
+/// The query of `GET /polls/{id}/mandate`: whose vote to show.
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct MandateParams {

@@ -261,6 +261,16 @@ async fn show_page(
         })
         .collect();
     let recorded = super::recorded::recorded_for(&state.db.read, &full, &mine, ctx.lang).await?;
+    // The form to change a vote starts from the ballot recorded (not in a secret poll).
+    let mut values = values;
+    if values.is_empty()
+        && let Some(content) = vote_for
+            .as_ref()
+            .and_then(|v| recorded.iter().find(|r| r.voter_key == v.voter_key))
+            .and_then(|r| r.content.as_ref())
+    {
+        values = super::recorded::form_values(&full, content);
+    }
     let receipt_lines = match (&receipt, full.poll.secret) {
         (Some(code), false) => super::recorded::ballot_of_receipt(&state.db.read, full.poll.id, code)
             .await?

@@ -35,6 +35,7 @@ impl ReceiptPage {
     }
 }
 
+/// The query of `GET /polls/{id}/receipt`: the code to check (empty: the form only).
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct ReceiptParams {

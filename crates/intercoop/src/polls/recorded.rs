@@ -13,6 +13,7 @@ use crate::error::AppResult;
 use crate::i18n::{Arg, Lang};
 use intercoop_domain::voting::{BallotContent, Choice};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use std::collections::HashMap;
 
 /// A ballot as recorded for one elector, for its page.
 #[derive(Debug, Clone)]
@@ -26,6 +27,10 @@ pub struct Recorded {
     pub lines: Vec<String>,
     /// Recorded by a facilitator (a physical assembly).
     pub recorded_by_facilitator: bool,
+    /// The elector it counts for (`poll_electorate.voter_key`).
+    pub voter_key: String,
+    /// What it says; `None` in a secret poll.
+    pub content: Option<BallotContent>,
 }
 
 /// The recorded ballots of `electors` (those the reader may cast), those who voted.
@@ -65,9 +70,58 @@ pub async fn recorded_for<C: ConnectionTrait>(
             weight: stored.map(|b| b.weight).unwrap_or(e.weight),
             lines: stored.map(|b| describe(lang, full, &b.content.0)).unwrap_or_default(),
             recorded_by_facilitator: v.recorded_by.is_some(),
+            voter_key: e.voter_key.clone(),
+            content: stored.map(|b| b.content.0.clone()),
         });
     }
     Ok(out)
+}
+
+/// A recorded ballot as the ballot form's fields (`choice`, `approve-<option id>`,
+/// `rank-<n>`, `grade-<option id>`…), so that the form to change a vote starts from it.
+pub fn form_values(full: &PollFull, content: &BallotContent) -> HashMap<String, String> {
+    let id = |i: usize| full.options.get(i).map(|o| o.id.to_string()).unwrap_or_default();
+    let mut values = HashMap::new();
+    match content {
+        BallotContent::Choice(c) => {
+            let word = match c {
+                Choice::Yes => "yes",
+                Choice::No => "no",
+                Choice::Abstain => "abstain",
+            };
+            values.insert("choice".to_string(), word.to_string());
+        }
+        BallotContent::Consent { objection: None } => {
+            values.insert("consent".to_string(), "consent".to_string());
+        }
+        BallotContent::Consent {
+            objection: Some(reason),
+        } => {
+            values.insert("consent".to_string(), "object".to_string());
+            values.insert("objection".to_string(), reason.clone());
+        }
+        BallotContent::Approvals(set) => {
+            for &i in set {
+                values.insert(format!("approve-{}", id(i)), "1".to_string());
+            }
+        }
+        BallotContent::Points(map) => {
+            for (&i, &p) in map {
+                values.insert(format!("points-{}", id(i)), p.to_string());
+            }
+        }
+        BallotContent::Ranking(r) => {
+            for (pos, &i) in r.iter().enumerate() {
+                values.insert(format!("rank-{}", pos + 1), id(i));
+            }
+        }
+        BallotContent::Grades(map) => {
+            for (&i, &g) in map {
+                values.insert(format!("grade-{}", id(i)), g.to_string());
+            }
+        }
+    }
+    values
 }
 
 /// The ballot a receipt proves counted, if it is in the count (a replaced ballot's

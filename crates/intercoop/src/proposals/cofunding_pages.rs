@@ -133,3 +133,70 @@ pub async fn commitments(State(state): State<AppState>, ctx: Ctx) -> AppResult<R
     }
     render(&CommitmentsPage { ctx, list })
 }
+
+/// For administrators, what the API lets them do for any member organisation of an open
+/// campaign, as forms on the proposal's page: record a pledge (made at an assembly, by
+/// phone) and withdraw one.
+pub struct OnBehalf {
+    /// Member organisations that have not joined: (id, name).
+    pub record_for: Vec<(i64, String)>,
+    /// Participants (not a fixed contribution): (id, name, share in cents).
+    pub withdraw_for: Vec<(i64, String, i64)>,
+    /// A refused pledge recorded for one of them: the organisation and the cap as typed,
+    /// and the message.
+    pub organisation_id: String,
+    pub cap: String,
+    pub error: Option<String>,
+}
+
+impl OnBehalf {
+    /// Is this organisation the one of the refused pledge?
+    pub fn is_chosen(&self, id: impl crate::web::Num) -> bool {
+        self.organisation_id == id.num().to_string()
+    }
+}
+
+/// The on-behalf forms of a campaign that takes pledges, for an administrator (`None`
+/// for anyone else); `refused`: a pledge just refused for one of them.
+pub(super) async fn on_behalf(
+    state: &AppState,
+    doer: &Doer,
+    network_id: i64,
+    shares: &crate::funding::views::SharesOut,
+    refused: Option<&super::pages::RefusedJoin>,
+    lang: crate::i18n::Lang,
+) -> AppResult<Option<OnBehalf>> {
+    if !doer.is_admin() {
+        return Ok(None);
+    }
+    let (members, _) = crate::organisations::data::list(
+        &state.db,
+        network_id,
+        &crate::organisations::data::ListFilter {
+            status: Some("member".into()),
+            ..Default::default()
+        },
+        &crate::api::Page { page: 1, per_page: 500 },
+    )
+    .await?;
+    let mut record_for: Vec<(i64, String)> = members
+        .into_iter()
+        .filter(|o| shares.shares.iter().all(|s| s.organisation_id != o.id))
+        .map(|o| (o.id, o.name))
+        .collect();
+    record_for.sort_by_key(|(_, n)| n.to_lowercase());
+    let mut withdraw_for: Vec<(i64, String, i64)> = shares
+        .shares
+        .iter()
+        .filter(|s| !s.fixed)
+        .map(|s| (s.organisation_id, s.organisation_name.clone(), s.amount_cents))
+        .collect();
+    withdraw_for.sort_by_key(|(_, n, _)| n.to_lowercase());
+    Ok(Some(OnBehalf {
+        record_for,
+        withdraw_for,
+        organisation_id: refused.map(|r| r.organisation_id.to_string()).unwrap_or_default(),
+        cap: refused.map(|r| r.cap.clone()).unwrap_or_default(),
+        error: refused.and_then(|r| r.errors.0.first()).map(|e| e.text(lang)),
+    }))
+}

@@ -186,6 +186,8 @@ struct ShowPage {
     can_deliver: bool,
     /// My organisations that may adopt the delivered work (catch-up share).
     may_adopt: Vec<(i64, String)>,
+    /// Administrators: pledges to record or withdraw for any member organisation.
+    on_behalf: Option<super::cofunding_pages::OnBehalf>,
 }
 
 impl ShowPage {
@@ -231,6 +233,7 @@ pub async fn show_page(state: &AppState, ctx: Ctx, id: i64, refused: Option<Refu
     let mut pledged = Vec::new();
     let mut percent = 0;
     let mut past_deadline = false;
+    let mut on_behalf = None;
     if let Some(c) = &p.campaign {
         percent = if c.shares.total_cents > 0 {
             // As `ProposalRow::percent`: 128 bits, a quotient of 0..=100.
@@ -244,6 +247,16 @@ pub async fn show_page(state: &AppState, ctx: Ctx, id: i64, refused: Option<Refu
         // Past its deadline a campaign takes nothing, closed or not yet (the job tidies).
         let takes_pledges = crate::funding::campaign::takes_pledges(&campaign, crate::clock::now()).is_ok();
         past_deadline = c.status == "open" && !takes_pledges;
+        if takes_pledges {
+            let refused_other = refused.as_ref().filter(|r| {
+                !user
+                    .member_organisations()
+                    .any(|o| o.id == r.organisation_id && o.is_representative)
+            });
+            on_behalf =
+                super::cofunding_pages::on_behalf(state, &doer, user.network.id, &c.shares, refused_other, ctx.lang)
+                    .await?;
+        }
         let names: std::collections::BTreeMap<i64, String> = c
             .shares
             .shares
@@ -381,6 +394,7 @@ pub async fn show_page(state: &AppState, ctx: Ctx, id: i64, refused: Option<Refu
             can_select_quote,
             can_deliver,
             may_adopt,
+            on_behalf,
         },
     )
 }

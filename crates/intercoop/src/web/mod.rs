@@ -194,6 +194,7 @@ pub fn page_lang(headers: &HeaderMap, user: Option<&CurrentUser>, network: Optio
 /// A number by value or through references: templates pass loop variables as `&&i64`,
 /// fields as `&i64`; a page's helper takes any of them.
 pub trait Num {
+    /// The number itself.
     fn num(&self) -> i64;
 }
 

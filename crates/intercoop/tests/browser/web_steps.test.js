@@ -104,6 +104,8 @@ test('a facilitator creates and opens a poll on a phone; a representative votes 
     // Back on the poll later: what is recorded for La Cagette.
     await phone.goto(pollUrl);
     await phone.getByRole('heading', { name: 'Enregistré pour La Cagette' }).waitFor();
+    // The form to change the vote starts from it.
+    assert.ok(await phone.getByRole('group', { name: 'Shelf labels' }).getByRole('radio', { name: 'Bien', exact: true }).isChecked());
     const recorded = await phone.textContent('.recorded-lines');
     assert.ok(recorded.includes('Shelf labels : Bien') && recorded.includes('Stock sync : Excellent'), recorded);
     await phone.screenshot({ path: join(shots, 'poll-recorded-phone.png'), fullPage: true });
