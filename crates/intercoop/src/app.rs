@@ -30,11 +30,17 @@ pub fn jobs() -> crate::jobs::Registry {
     let r = crate::jobs::Registry::new();
     let r = crate::events::register(
         r,
-        crate::events::Subscriptions::new().on(crate::events::POLL_CLOSED, crate::proposals::effects::ON_POLL_CLOSED),
+        crate::events::Subscriptions::new()
+            .on(crate::events::POLL_CLOSED, crate::proposals::effects::ON_POLL_CLOSED)
+            .on(
+                crate::events::MEMBERSHIP_ENDED,
+                crate::funding::leaving::ON_MEMBERSHIP_ENDED,
+            ),
     );
     let r = crate::proposals::effects::register(r);
     let r = crate::proposals::jobs::register(r);
     let r = crate::funding::jobs::register(r);
+    let r = crate::funding::leaving::register(r);
     let r = crate::polls::jobs::register(r);
     crate::notifications::register(r, audiences())
 }

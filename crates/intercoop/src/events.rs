@@ -43,10 +43,19 @@ pub struct PriorityOrder {
     pub proposal_ids: Vec<i64>,
 }
 
+/// An organisation stopped being a member of a network (its membership became
+/// `former`): the co-funding releases its open pledges.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MembershipEnded {
+    pub network_id: i64,
+    pub organisation_id: i64,
+}
+
 /// Something that happened, that other features may react to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     PollClosed(PollClosed),
+    MembershipEnded(MembershipEnded),
 }
 
 impl Event {
@@ -54,12 +63,14 @@ impl Event {
     pub fn kind(&self) -> &'static str {
         match self {
             Event::PollClosed(_) => POLL_CLOSED,
+            Event::MembershipEnded(_) => MEMBERSHIP_ENDED,
         }
     }
 
     fn network_id(&self) -> Option<i64> {
         match self {
             Event::PollClosed(e) => Some(e.network_id),
+            Event::MembershipEnded(e) => Some(e.network_id),
         }
     }
 
@@ -67,12 +78,16 @@ impl Event {
         // Plain structs: serialising them does not fail.
         match self {
             Event::PollClosed(e) => serde_json::to_value(e).expect("an event serialises"),
+            Event::MembershipEnded(e) => serde_json::to_value(e).expect("an event serialises"),
         }
     }
 }
 
 /// The kind of [`Event::PollClosed`].
 pub const POLL_CLOSED: &str = "poll_closed";
+
+/// The kind of [`Event::MembershipEnded`].
+pub const MEMBERSHIP_ENDED: &str = "membership_ended";
 
 /// The payload of a subscriber's job: the event it reacts to.
 #[derive(Debug, Serialize, Deserialize)]

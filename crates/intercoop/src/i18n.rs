@@ -473,6 +473,41 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    /// Fluent puts 0 in French's `one` category: "[one] Une organisation en a besoin"
+    /// then reads so for none. Every message counting something says "none" otherwise
+    /// than "one" (a `[0]` variant, or `{ $count }` in the `one` variant), in every
+    /// language.
+    #[test]
+    fn zero_never_reads_as_one() {
+        let en = messages(Lang::En);
+        let mut failures = Vec::new();
+        for (key, english) in en.iter().filter(|(_, m)| m.variables.iter().any(|v| v == "count")) {
+            let with = |n: i64| -> HashMap<String, FluentValue<'static>> {
+                english
+                    .variables
+                    .iter()
+                    .map(|v| {
+                        (
+                            v.clone(),
+                            if v == "count" {
+                                FluentValue::from(n)
+                            } else {
+                                FluentValue::from(format!("<{v}>"))
+                            },
+                        )
+                    })
+                    .collect()
+            };
+            for lang in Lang::ALL {
+                let (zero, one) = (render(lang, key, &with(0)), render(lang, key, &with(1)));
+                if zero == one {
+                    failures.push(format!("{}: `{key}` reads the same for 0 and 1: {zero:?}", lang.code()));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
     /// Emails are what representatives read: none may be left in English.
     #[test]
     fn german_and_dutch_emails_are_translated() {

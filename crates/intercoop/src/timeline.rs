@@ -39,7 +39,8 @@ pub mod event {
 intercoop_domain::text_enum!(
     /// What a timeline entry records (each has a Fluent message `proposals-event-<kind>`);
     /// `effect_failed`: a passed poll's effect the proposal could not take (the reason is
-    /// the refusal's message id).
+    /// the refusal's message id); `pledge_released`: the pledge of an organisation that
+    /// left the network (the reason is its name).
     TimelineKind {
         Posted = "posted",
         Transition = "transition",
@@ -50,6 +51,7 @@ intercoop_domain::text_enum!(
         QuoteSelected = "quote_selected",
         Pledge = "pledge",
         PledgeWithdrawn = "pledge_withdrawn",
+        PledgeReleased = "pledge_released",
         Adopted = "adopted",
         Priority = "priority",
         EffectFailed = "effect_failed",

@@ -667,3 +667,72 @@ both_backends!(
         );
     }
 );
+
+both_backends!(pages_speak_the_readers_words_not_codes, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let r = admin
+        .post(
+            "/api/v1/people",
+            &json!({"email": "lea@fr.example", "name": "Léa", "admin": true, "language": "fr"}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    let r = admin
+        .post(
+            "/api/v1/organisations",
+            &json!({"name": "Épicerie Sud", "kind": "user", "country": "FR", "language": "nl", "size": 40}),
+        )
+        .await;
+    let shop = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let provider = app.organisation(&admin, "Code Coop", "provider", None).await;
+    let r = admin
+        .post(
+            "/api/v1/proposals",
+            &json!({"title": "Étiquettes", "requested_by": shop}),
+        )
+        .await;
+    let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let r = admin
+        .post(
+            &format!("/api/v1/proposals/{id}/quotes"),
+            &json!({"provider_id": provider, "amount_cents": 10_000, "vat_basis_points": 550}),
+        )
+        .await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+
+    let client = app.client();
+    app.login(&client, "lea@fr.example").await;
+    let page = client
+        .get(&format!("/organisations/{shop}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    // Labels are labels (the hint is on the form), languages have their names,
+    // days are written out.
+    assert!(page.contains("<dt>Pays</dt>") && !page.contains("2 lettres"), "{page}");
+    assert!(page.contains("Nederlands") && !page.contains("<dd>nl</dd>"), "{page}");
+    let year = time::OffsetDateTime::now_utc().year();
+    assert!(
+        page.contains(&format!(" {year}</dd>")) && !page.contains(&format!("<dd>{year}-")),
+        "{page}"
+    );
+    let form = client
+        .get(&format!("/organisations/{shop}/edit"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(form.contains("Deux lettres, p. ex. BE"), "{form}");
+    // A French reader reads a decimal comma.
+    let page = client.get(&format!("/proposals/{id}")).await.text().await.unwrap();
+    assert!(page.contains("TVA 5,5"), "{page}");
+    // A list counting nothing says so.
+    let page = client.get("/polls").await.text().await.unwrap();
+    assert!(page.contains("Statut") || page.contains("Aucun scrutin"), "{page}");
+    let page = client.get("/organisations?q=zzz").await.text().await.unwrap();
+    assert!(
+        page.contains("Aucune organisation") && !page.contains("Une organisation"),
+        "{page}"
+    );
+});

@@ -29,3 +29,4 @@ jobs-about-proposal = Zum Vorschlag { $id }
 jobs-about-poll = Zur Abstimmung { $id }
 jobs-discard-consequence = Diese Arbeit wird nie erledigt: Eine Mitfinanzierung oder Abstimmung, die sie abschließen sollte, bleibt offen, bis jemand sie von Hand abschließt, und niemand erfährt, was sie mitteilen sollte.
 jobs-discard-confirm = Endgültig verwerfen
+jobs-kind-funding-on_membership_ended = Offene Zusagen einer ausgetretenen Organisation aufheben

@@ -32,11 +32,13 @@ field-confirm-password = Passwort wiederholen
 field-name = Name
 field-language = Sprache
 field-kind = Art
-field-country = Land (2 Buchstaben, z. B. DE)
+field-country = Land
+field-country-hint = Zwei Buchstaben, z. B. DE
 col-country = Land
 field-address = Adresse
 field-company-number = Registernummer
-field-size = Größe (z. B. Mitgliedshaushalte)
+field-size = Größe
+field-size-hint = Z. B. Mitgliedshaushalte; die Verteilschlüssel und gewichteten Abstimmungen dieses Netzwerks zählen sie
 field-bank-account = Bankkonto (IBAN)
 field-website = Website
 field-software = Genutzte Software
@@ -243,6 +245,7 @@ audit-action-person-password-reset = Passwort zurückgesetzt
 audit-action-person-profile = Profil geändert
 audit-action-pledge-create = Zusage gegeben
 audit-action-pledge-withdraw = Zusage zurückgezogen
+audit-action-pledge-release = Zusage aufgehoben (die Organisation ist ausgetreten)
 audit-action-poll-ballot = Stimme abgegeben
 audit-action-poll-ballot-recorded = Stimme in einer Versammlung erfasst
 audit-action-poll-close = Abstimmung geschlossen
@@ -260,3 +263,6 @@ audit-count = { $count ->
     [one] Eine Änderung erfasst
    *[other] { $count } Änderungen erfasst
 }
+## Quotation marks around a person's words, as the language writes them
+quote-open = { "„" }
+quote-close = { "“" }

@@ -29,3 +29,4 @@ jobs-about-proposal = About proposal { $id }
 jobs-about-poll = About poll { $id }
 jobs-discard-consequence = This work will never be done: a campaign or poll it was to close stays open until someone closes it by hand, and nobody is told what it was to tell.
 jobs-discard-confirm = Discard it for good
+jobs-kind-funding-on_membership_ended = Release the open pledges of an organisation that left

@@ -32,11 +32,13 @@ field-confirm-password = Repeat the password
 field-name = Name
 field-language = Language
 field-kind = Kind
-field-country = Country (2 letters, e.g. BE)
+field-country = Country
+field-country-hint = Two letters, e.g. BE
 col-country = Country
 field-address = Address
 field-company-number = Company number
-field-size = Size (e.g. member households)
+field-size = Size
+field-size-hint = E.g. member households; this network's sharing keys and weighted polls count it
 field-bank-account = Bank account (IBAN)
 field-website = Website
 field-software = Software in use
@@ -243,6 +245,7 @@ audit-action-person-password-reset = Password reset
 audit-action-person-profile = Profile changed
 audit-action-pledge-create = Pledge made
 audit-action-pledge-withdraw = Pledge withdrawn
+audit-action-pledge-release = Pledge released (the organisation left)
 audit-action-poll-ballot = Vote cast
 audit-action-poll-ballot-recorded = Vote recorded at an assembly
 audit-action-poll-close = Poll closed
@@ -260,3 +263,6 @@ audit-count = { $count ->
     [one] One change recorded
    *[other] { $count } changes recorded
 }
+## Quotation marks around a person's words, as the language writes them
+quote-open = { "“" }
+quote-close = { "”" }

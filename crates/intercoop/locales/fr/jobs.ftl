@@ -2,6 +2,7 @@ jobs-failed-title = Tâches qui n'ont pas pu être faites
 jobs-failed-intro = Le travail qu'intercoop fait à son heure (clôturer un co-financement à son échéance, clôturer un sondage, envoyer les récapitulatifs) et qui a échoué à chaque essai. Réparez la cause, puis réessayez, ou abandonnez-la.
 jobs-none-failed = Toutes les tâches ont été faites.
 jobs-attempts = { $count ->
+    [0] Pas encore essayée
     [one] Essayée une fois
    *[other] Essayée { $count } fois
 }
@@ -29,3 +30,4 @@ jobs-about-proposal = À propos de la proposition { $id }
 jobs-about-poll = À propos du scrutin { $id }
 jobs-discard-consequence = Ce travail ne sera jamais fait : un cofinancement ou un scrutin qu’il devait clôturer reste ouvert jusqu’à ce que quelqu’un le clôture à la main, et personne n’apprend ce qu’il devait annoncer.
 jobs-discard-confirm = L’abandonner définitivement
+jobs-kind-funding-on_membership_ended = Lever les engagements ouverts d'une organisation partie

@@ -32,11 +32,13 @@ field-confirm-password = Répétez le mot de passe
 field-name = Nom
 field-language = Langue
 field-kind = Type
-field-country = Pays (2 lettres, p. ex. BE)
+field-country = Pays
+field-country-hint = Deux lettres, p. ex. BE
 col-country = Pays
 field-address = Adresse
 field-company-number = Numéro d'entreprise
-field-size = Taille (p. ex. ménages coopérateurs)
+field-size = Taille
+field-size-hint = P. ex. ménages coopérateurs ; les clés de répartition et les votes pondérés de ce réseau la comptent
 field-bank-account = Compte bancaire (IBAN)
 field-website = Site web
 field-software = Logiciels utilisés
@@ -133,10 +135,12 @@ organisations-no-people = Personne de cette organisation n'a encore de compte.
 organisations-change-representative = Représentant·e
 organisations-mandates = Représentant·es au fil du temps
 organisations-shared-notice = { $count ->
+    [0] Cette organisation ne fait partie d'aucun autre réseau.
     [one] Cette organisation fait aussi partie d'un autre réseau. Sa taille, son statut, son niveau, son ou sa représentant·e et ses personnes sont ici propres à ce réseau. Son nom, son type, son adresse, son numéro d'entreprise, son compte bancaire, son site et ses logiciels sont partagés : une modification est aussi inscrite au journal de l'autre réseau.
    *[other] Cette organisation fait aussi partie de { $count } autres réseaux. Sa taille, son statut, son niveau, son ou sa représentant·e et ses personnes sont ici propres à ce réseau. Son nom, son type, son adresse, son numéro d'entreprise, son compte bancaire, son site et ses logiciels sont partagés : une modification est aussi inscrite au journal des autres réseaux.
 }
 organisations-count = { $count ->
+    [0] Aucune organisation
     [one] Une organisation
    *[other] { $count } organisations
 }
@@ -149,6 +153,7 @@ people-invite-sent = L'invitation à { $email } est en route.
 people-make-representative = Représentant·e de cette organisation (remplace l'actuel·le)
 people-roles = Rôles
 people-count = { $count ->
+    [0] Personne
     [one] Une personne
    *[other] { $count } personnes
 }
@@ -243,6 +248,7 @@ audit-action-person-password-reset = Mot de passe réinitialisé
 audit-action-person-profile = Profil modifié
 audit-action-pledge-create = Engagement pris
 audit-action-pledge-withdraw = Engagement retiré
+audit-action-pledge-release = Engagement levé (l'organisation est partie)
 audit-action-poll-ballot = Vote exprimé
 audit-action-poll-ballot-recorded = Vote enregistré en assemblée
 audit-action-poll-close = Vote clôturé
@@ -260,3 +266,6 @@ audit-count = { $count ->
     [one] Une modification enregistrée
    *[other] { $count } modifications enregistrées
 }
+## Quotation marks around a person's words, as the language writes them
+quote-open = { "«\u00A0" }
+quote-close = { "\u00A0»" }

@@ -3,6 +3,7 @@ nav-polls = Scrutins
 polls-title = Scrutins
 polls-intro = Décider ensemble : une organisation membre, une voix.
 polls-count = { $count ->
+    [0] Aucun scrutin
     [one] Un scrutin
    *[other] { $count } scrutins
 }
@@ -73,6 +74,7 @@ polls-passed = Adopté
 polls-not-passed = Non adopté
 polls-no-winner = Aucune option ne l’emporte.
 polls-winners = { $count ->
+    [0] Aucune option gagnante
     [one] Option gagnante :
    *[other] Options à égalité en tête :
 }

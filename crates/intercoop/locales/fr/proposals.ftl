@@ -27,10 +27,12 @@ proposals-status-withdrawn = Retirée
 proposals-rank = Priorité n° { $rank }
 proposals-waiting-for-me = En attente de votre décision
 proposals-interested-count = { $count ->
+    [0] Aucune organisation n'en a besoin pour l'instant
     [one] Une organisation en a besoin
    *[other] { $count } organisations en ont besoin
 }
 proposals-participants-count = { $count ->
+    [0] aucun participant
     [one] un participant
    *[other] { $count } participants
 }
@@ -65,6 +67,7 @@ proposals-campaign-lapsed = caduc
 proposals-campaign-withdrawn = retiré
 proposals-deadline = Échéance : { $date }
 proposals-min-participants = { $count ->
+    [0] sans minimum de participants
     [one] au moins un participant
    *[other] au moins { $count } participants
 }
@@ -85,6 +88,7 @@ proposals-close-now = Clôturer le cofinancement maintenant
 proposals-quotes = Devis
 proposals-vat = TVA { $rate } %
 proposals-hours = { $count ->
+    [0] aucune heure
     [one] une heure
    *[other] { $count } heures
 }
@@ -110,6 +114,7 @@ proposals-event-quote = Devis de { $detail }
 proposals-event-quote_selected = Devis retenu
 proposals-event-pledge = { $detail } a rejoint
 proposals-event-pledge_withdrawn = { $detail } s'est retiré
+proposals-event-pledge_released = { $detail } a quitté le réseau : son engagement est levé
 proposals-event-adopted = { $detail } l'adopte (part de rattrapage)
 proposals-event-priority = Priorité du réseau n° { $detail }
 proposals-dashboard-title = Propositions en attente de votre décision
@@ -183,6 +188,7 @@ proposals-release-link = Lien vers le module publié
 proposals-adopt-explain = Adopter un travail livré coûte une part de rattrapage : ce que votre organisation aurait payé depuis le début, reversé aux financeurs précédents.
 proposals-adopt = L'adopter pour { $organisation }
 proposals-count = { $count ->
+    [0] Aucune proposition
     [one] Une proposition
    *[other] { $count } propositions
 }
@@ -190,3 +196,4 @@ proposals-event-effect_failed = La décision du sondage n'a pas pu être appliqu
 proposals-decisions-title = Décisions de sondages non appliquées
 proposals-decision-not-carried-out = Sondage { $poll } : { $reason }
 proposals-campaign-closing = échéance passée, clôture en cours
+error-proposals-no-quote = Une proposition a un devis dès qu'un prestataire en envoie un : ajoutez-en un d'abord.

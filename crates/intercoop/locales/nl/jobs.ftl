@@ -29,3 +29,4 @@ jobs-about-proposal = Over voorstel { $id }
 jobs-about-poll = Over stemming { $id }
 jobs-discard-consequence = Dit werk wordt nooit gedaan: een medefinanciering of stemming die het moest afsluiten, blijft open tot iemand ze met de hand afsluit, en niemand hoort wat het moest melden.
 jobs-discard-confirm = Definitief schrappen
+jobs-kind-funding-on_membership_ended = Open toezeggingen van een vertrokken organisatie laten vervallen

@@ -32,11 +32,13 @@ field-confirm-password = Herhaal het wachtwoord
 field-name = Naam
 field-language = Taal
 field-kind = Soort
-field-country = Land (2 letters, bv. BE)
+field-country = Land
+field-country-hint = Twee letters, bv. BE
 col-country = Land
 field-address = Adres
 field-company-number = Ondernemingsnummer
-field-size = Grootte (bv. aantal huishoudens dat lid is)
+field-size = Grootte
+field-size-hint = Bv. aantal huishoudens dat lid is; de verdeelsleutels en gewogen stemmingen van dit netwerk tellen ze
 field-bank-account = Bankrekening (IBAN)
 field-website = Website
 field-software = Gebruikte software
@@ -243,6 +245,7 @@ audit-action-person-password-reset = Wachtwoord opnieuw ingesteld
 audit-action-person-profile = Profiel gewijzigd
 audit-action-pledge-create = Toezegging gedaan
 audit-action-pledge-withdraw = Toezegging ingetrokken
+audit-action-pledge-release = Toezegging vervallen (de organisatie is vertrokken)
 audit-action-poll-ballot = Stem uitgebracht
 audit-action-poll-ballot-recorded = Stem geregistreerd op een vergadering
 audit-action-poll-close = Stemming gesloten
@@ -260,3 +263,6 @@ audit-count = { $count ->
     [one] Eén wijziging geregistreerd
    *[other] { $count } wijzigingen geregistreerd
 }
+## Quotation marks around a person's words, as the language writes them
+quote-open = { "‘" }
+quote-close = { "’" }

@@ -42,6 +42,7 @@ pub mod closing;
 pub mod digest;
 pub mod entities;
 pub mod jobs;
+pub mod leaving;
 pub mod notifications;
 pub mod pledging;
 pub mod policy;

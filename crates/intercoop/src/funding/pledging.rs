@@ -14,7 +14,7 @@
 //! the other would: the same shares, the same refusals (409 for an organisation that
 //! pledged just before, in the batch or not).
 
-use super::campaign::{current_shares, join_preview, open_locked, shares_moved, takes_pledges};
+use super::campaign::{Locked, current_shares, join_preview, open_locked, shares_moved, takes_pledges};
 use super::entities::{campaign, pledge};
 use super::summaries::{self, store_summary};
 use crate::access::Doer;
@@ -536,9 +536,35 @@ pub async fn withdraw<C: ConnectionTrait>(
         .one(conn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let before = current_shares(conn, &c).await?;
+    remove(
+        conn,
+        doer,
+        network_id,
+        &c,
+        existing,
+        TimelineKind::PledgeWithdrawn,
+        "pledge.withdraw",
+    )
+    .await
+}
+
+/// Takes a pledge off its open campaign (held locked), in the caller's transaction: the
+/// shares are worked out again (the others' moved shares go to the daily digest), the
+/// proposal's timeline says it (`kind`, with the organisation's name) and the audit log
+/// records `action` with the pledge as it was.
+pub(super) async fn remove<C: ConnectionTrait>(
+    conn: &C,
+    doer: &Doer,
+    network_id: i64,
+    c: &Locked,
+    existing: pledge::Model,
+    kind: TimelineKind,
+    action: &'static str,
+) -> AppResult<Shares> {
+    let (proposal_id, organisation_id) = (c.proposal_id, existing.organisation_id);
+    let before = current_shares(conn, c).await?;
     pledge::Entity::delete_by_id(existing.id).exec(conn).await?;
-    let after = current_shares(conn, &c).await?;
+    let after = current_shares(conn, c).await?;
     let pledges = sea_orm::PaginatorTrait::count(
         pledge::Entity::find()
             .filter(pledge::Column::CampaignId.eq(c.id))
@@ -552,7 +578,7 @@ pub async fn withdraw<C: ConnectionTrait>(
         proposal_id,
         doer,
         EventInput {
-            kind: TimelineKind::PledgeWithdrawn,
+            kind,
             from: None,
             to: None,
             reason: names(conn, &[organisation_id])
@@ -568,7 +594,7 @@ pub async fn withdraw<C: ConnectionTrait>(
         Change {
             network_id: Some(network_id),
             actor: doer.audit_actor(),
-            action: "pledge.withdraw",
+            action,
             entity: "pledge",
             entity_id: Some(existing.id),
         },

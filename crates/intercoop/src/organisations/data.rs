@@ -524,6 +524,16 @@ pub async fn update<C: ConnectionTrait>(
         other => other?,
     };
     replace_software(conn, id, &v.software).await?;
+    if from != MembershipStatus::Former && v.status == MembershipStatus::Former {
+        crate::events::publish(
+            conn,
+            crate::events::Event::MembershipEnded(crate::events::MembershipEnded {
+                network_id,
+                organisation_id: id,
+            }),
+        )
+        .await?;
+    }
     audit::record(
         conn,
         Change {

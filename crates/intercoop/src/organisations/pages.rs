@@ -120,6 +120,7 @@ impl FormPage {
         self.errors.get(field, self.ctx.lang)
     }
     /// The plain text inputs: (field, label id, value, input type).
+    /// The text fields: (name, label, value, input type), in order.
     fn text_fields(&self) -> Vec<(&'static str, &'static str, String, &'static str)> {
         let i = &self.input;
         vec![
@@ -136,6 +137,12 @@ impl FormPage {
             ("bank_account", "field-bank-account", i.bank_account.clone(), "text"),
             ("website", "field-website", i.website.clone(), "url"),
         ]
+    }
+
+    /// The hint under a field, if it has one (`field-<name>-hint`).
+    fn hint(&self, label: &str) -> Option<String> {
+        let key = format!("{label}-hint");
+        self.ctx.lang.has(&key).then(|| self.ctx.t(&key))
     }
     fn kinds(&self) -> &'static [OrgKind] {
         OrgKind::ALL

@@ -242,14 +242,15 @@ pub struct QuoteOut {
 }
 
 impl QuoteOut {
-    /// "21" or "5.5".
-    pub fn vat_percent(&self) -> String {
+    /// The VAT rate as the reader writes it: "21", "5.5" in English, "5,5" in French,
+    /// German and Dutch (their decimal comma).
+    pub fn vat_percent(&self, lang: crate::i18n::Lang) -> String {
         let (whole, frac) = (self.vat_basis_points / 100, self.vat_basis_points % 100);
         if frac == 0 {
-            whole.to_string()
-        } else {
-            format!("{whole}.{frac:02}").trim_end_matches('0').to_string()
+            return whole.to_string();
         }
+        let point = if lang == crate::i18n::Lang::En { '.' } else { ',' };
+        format!("{whole}{point}{frac:02}").trim_end_matches('0').to_string()
     }
 }
 

@@ -126,6 +126,18 @@ impl Ctx {
     pub fn date(&self, at: &time::OffsetDateTime) -> String {
         format::date(at, &self.time_zone(), self.lang)
     }
+
+    /// A calendar day in the reader's language ("1 mars 2026").
+    pub fn day(&self, d: &time::Date) -> String {
+        format::day(d, self.lang)
+    }
+
+    /// A language by its own name ("fr" → "Français"); the code itself when unknown.
+    pub fn language_name(&self, code: &str) -> String {
+        crate::i18n::Lang::parse(code)
+            .map(|l| l.native_name().to_string())
+            .unwrap_or_else(|| code.to_string())
+    }
 }
 
 /// The first network of the install, shown to visitors who are not logged in.

@@ -560,3 +560,20 @@ pub async fn pledge_ok(api: &Api, id: i64, org: i64) -> serde_json::Value {
     assert_eq!(r.status(), 201, "{:?}", r.text().await);
     r.json().await.unwrap()
 }
+
+/// The (organisation, cents) lines of a `shares` answer, by organisation.
+pub fn amounts(shares: &serde_json::Value) -> Vec<(i64, i64)> {
+    let mut v: Vec<(i64, i64)> = shares["shares"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["organisation_id"].as_i64().unwrap(),
+                s["amount_cents"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
