@@ -576,7 +576,7 @@ both_backends!(
         )
         .await;
         assert_eq!(status, 422, "{page}");
-        assert!(page.contains("The tiers are not valid."), "{page}");
+        error_beside(&page, "tiers", "The tiers are not valid.");
         error_beside(
             &page,
             "fixed",

@@ -1,4 +1,4 @@
-# Propositions : les étapes de l'API qui ont une page (chiffrer, ouvrir un co-financement
+# Propositions : les étapes de l'API qui ont une page (chiffrer, ouvrir un cofinancement
 # avec toutes ses conditions).
 error-amount-units = Indiquez un montant comme 1200 ou 1 200,50.
 error-percent-units = Indiquez un pourcentage comme 21 ou 5,5.
@@ -14,7 +14,7 @@ proposals-quote-vat-hint = Par exemple 21 ou 5,5 ; vide s'il n'y en a pas.
 proposals-quote-hours = Heures de travail (facultatif)
 proposals-quote-valid-until = Valable jusqu'au (facultatif)
 proposals-quote-milestones = Étapes (facultatif)
-proposals-quote-milestones-hint = Les étapes du travail, chacune avec son montant : ensemble, elles font le montant hors TVA. Besoin de plus de lignes ? Envoyez le formulaire : une ligne vide de plus revient.
+proposals-quote-milestones-hint = Les étapes du travail, chacune avec son montant : ensemble, elles font le montant hors TVA.
 proposals-quote-milestone-title = Étape { $number }
 proposals-quote-milestone-amount = Montant de l'étape { $number }
 proposals-quote-note = Remarque (facultatif)
@@ -56,7 +56,7 @@ proposals-campaign-told = { $count ->
     [one] Une ou un représentant·e est prévenu·e par courriel tout de suite.
    *[other] { $count } représentant·es sont prévenu·es par courriel tout de suite.
 }
-proposals-campaign-confirm = Ouvrir le co-financement
+proposals-campaign-confirm = Ouvrir le cofinancement
 proposals-campaign-change = Modifier les conditions
 proposals-on-behalf = Pour une organisation (administration)
 proposals-on-behalf-record-hint = Enregistrer l'engagement qu'une organisation a pris en assemblée ou par téléphone : elle participe avec sa part, comme si sa ou son représentant·e l'avait fait.

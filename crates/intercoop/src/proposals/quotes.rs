@@ -256,14 +256,14 @@ impl QuoteForm {
         }
     }
 
-    /// The rows the form shows: those typed, and empty ones up to three, plus one.
+    /// The rows the form shows: those typed and one more, at least six.
     pub fn rows(&self) -> Vec<(usize, String, String)> {
         let typed = self
             .milestones
             .iter()
             .rposition(|(t, a)| !t.trim().is_empty() || !a.trim().is_empty())
             .map_or(0, |i| i + 1);
-        let shown = (typed + 1).clamp(3, MAX_MILESTONE_ROWS);
+        let shown = (typed + 1).clamp(6, MAX_MILESTONE_ROWS);
         (0..shown)
             .map(|i| {
                 let (t, a) = self.milestones.get(i).cloned().unwrap_or_default();
@@ -372,7 +372,7 @@ mod form_tests {
         assert_eq!(q.hours, Some(12));
         assert_eq!(q.valid_until.unwrap().to_string(), "2026-12-20 22:59:59.0 +00:00:00");
         assert_eq!(q.milestones.len(), 2);
-        assert_eq!(form.rows().len(), 3);
+        assert_eq!(form.rows().len(), 6);
     }
 
     #[test]
