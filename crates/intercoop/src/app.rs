@@ -28,6 +28,7 @@ impl App {
 /// Every kind of job and its handler, and the recurring jobs (see `crate::jobs`).
 pub fn jobs() -> crate::jobs::Registry {
     let r = crate::jobs::Registry::new();
+    let r = crate::idempotency::register(r);
     let r = crate::events::register(
         r,
         crate::events::Subscriptions::new()

@@ -93,6 +93,11 @@ pub struct ServeArgs {
     /// claiming a job of KIND and doing it (a process killed meanwhile leaves it claimed).
     #[arg(long, env = "INTERCOOP_FAULT_JOB_PAUSE", hide = true)]
     pub fault_job_pause: Option<String>,
+    /// Fault injection for the crash tests, `before:MS` or `after:MS`: an API POST with an
+    /// `Idempotency-Key` waits MS milliseconds before its handler runs, or after it has
+    /// answered and before the answer leaves (a process killed meanwhile leaves it there).
+    #[arg(long, env = "INTERCOOP_FAULT_REQUEST_PAUSE", hide = true)]
+    pub fault_request_pause: Option<String>,
 }
 
 /// The resolved configuration the app runs with.
@@ -109,6 +114,9 @@ pub struct Config {
     pub job_lease: std::time::Duration,
     /// Fault injection: a pause between claiming a job of a kind and doing it.
     pub fault_job_pause: Option<(String, std::time::Duration)>,
+    /// Fault injection: a pause of keyed API POSTs before their handler runs (`before`)
+    /// or after it has answered (`after`).
+    pub fault_request_pause: Option<(String, std::time::Duration)>,
     /// A name for this process in leases and job claims (host + pid).
     pub instance: String,
 }
@@ -131,13 +139,17 @@ impl Config {
             worker_interval_ms: args.worker_interval_ms.max(10),
             run_worker: !args.no_worker,
             job_lease: std::time::Duration::from_secs(args.job_lease_seconds.clamp(1, 3600)),
-            fault_job_pause: args.fault_job_pause.as_deref().and_then(|f| {
-                let (kind, ms) = f.rsplit_once(':')?;
-                Some((kind.to_string(), std::time::Duration::from_millis(ms.parse().ok()?)))
-            }),
+            fault_job_pause: args.fault_job_pause.as_deref().and_then(fault_pause),
+            fault_request_pause: args.fault_request_pause.as_deref().and_then(fault_pause),
             instance: format!("{}-{}", hostname(), std::process::id()),
         }
     }
+}
+
+/// `WHAT:MS` of a fault injection flag.
+fn fault_pause(flag: &str) -> Option<(String, std::time::Duration)> {
+    let (what, ms) = flag.rsplit_once(':')?;
+    Some((what.to_string(), std::time::Duration::from_millis(ms.parse().ok()?)))
 }
 
 fn hostname() -> String {

@@ -11,7 +11,14 @@ use utoipa::{Modify, OpenApi};
         description = "Co-deciding and co-financing shared software in a network of cooperatives. \
             Authenticate with `Authorization: Bearer <token>` (`intercoop token create EMAIL`). \
             Amounts are integer cents. Errors are RFC 9457 problem+json. \
-            Every POST honours an `Idempotency-Key` header.",
+            Every POST honours an `Idempotency-Key` header: a retry with the same key and the same body \
+            within 24 hours gets the first answer again (with `Idempotent-Replayed: true`), whether the \
+            first attempt was answered or its server crashed: the key is stored with the request's \
+            write, in its transaction, so a retry either replays the answer of a write that happened or \
+            runs a request that did not. The same key with another body is refused (409 \
+            `idempotency-mismatch`). A key is the person's in the network of the token that sends it: \
+            the same key sent with a token of another network is another request. Keys are forgotten \
+            after 24 hours (an hourly job deletes them).",
         license(name = "AGPL-3.0-or-later")
     ),
     paths(

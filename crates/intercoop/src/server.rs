@@ -114,6 +114,7 @@ pub async fn start_with_clock(
             domain,
             wakeup: state.mail_wakeup.clone(),
             idle: std::time::Duration::from_millis(state.config.worker_interval_ms),
+            lease: crate::mail::worker::LEASE,
         };
         let clock = state.clock.clone();
         tasks.push(tokio::spawn(crate::clock::scoped(

@@ -15,7 +15,7 @@ mod common;
 use common::{Api, Client, TestApp};
 use intercoop::access::Access;
 use intercoop::web::route_table::RouteSpec;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
@@ -869,7 +869,7 @@ async fn failed_job(app: &TestApp, network: i64) -> i64 {
 
 /// Every table's rows, as text, sorted (sessions and API tokens aside: reading a page
 /// marks them used).
-async fn fingerprint(db: &DatabaseConnection) -> BTreeMap<String, Vec<String>> {
+async fn fingerprint(db: &intercoop::db::Writer) -> BTreeMap<String, Vec<String>> {
     let backend = db.get_database_backend();
     let text = |sql: String| Statement::from_string(backend, sql);
     let tables_sql = match backend {

@@ -167,3 +167,117 @@ both_backends!(
         app.stop().await;
     }
 );
+
+/// The administrators' commands beside a live server under write load (the documented
+/// way to make an administrator or a token): every one succeeds, and the server answers
+/// every write (no "database is locked", code 517, on either side).
+async fn commands_beside_a_live_server_under_write_load(url: Option<String>) {
+    use common::process;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let url = url.as_deref();
+    let token = process::admin_token(dir.path(), url);
+    let server = process::serve(dir.path(), url, &[]).await;
+    let http = reqwest::Client::new();
+    let r = http
+        .post(format!("{}/api/v1/organisations", server.base))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"name": "Busy Coop", "kind": "user"}))
+        .send()
+        .await
+        .unwrap();
+    let org = r.json::<serde_json::Value>().await.unwrap()["id"].as_i64().unwrap();
+    let r = http
+        .post(format!("{}/api/v1/proposals", server.base))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"title": "Busy", "requested_by": org}))
+        .send()
+        .await
+        .unwrap();
+    let proposal = r.json::<serde_json::Value>().await.unwrap()["id"].as_i64().unwrap();
+
+    // Eight clients write without pause: organisations and comments (transactions that
+    // read, then write).
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut load = Vec::new();
+    for n in 0..8 {
+        let (http, base, token, stop) = (http.clone(), server.base.clone(), token.clone(), stop.clone());
+        load.push(tokio::spawn(async move {
+            let mut failed = Vec::new();
+            let mut i = 0;
+            while !stop.load(Ordering::Relaxed) {
+                i += 1;
+                let (path, body) = if i % 2 == 0 {
+                    (
+                        "/api/v1/organisations".to_string(),
+                        serde_json::json!({"name": format!("Load {n}-{i}"), "kind": "user"}),
+                    )
+                } else {
+                    (
+                        format!("/api/v1/proposals/{proposal}/comments"),
+                        serde_json::json!({"body": format!("load {n}-{i}")}),
+                    )
+                };
+                let r = http
+                    .post(format!("{base}{path}"))
+                    .bearer_auth(&token)
+                    .json(&body)
+                    .send()
+                    .await
+                    .unwrap();
+                if r.status() != 201 {
+                    failed.push(format!("{path}: {} {}", r.status(), r.text().await.unwrap()));
+                }
+            }
+            (i, failed)
+        }));
+    }
+    // Meanwhile, the commands.
+    let data_dir = dir.path().to_path_buf();
+    let url_owned = url.map(str::to_string);
+    let commands = tokio::task::spawn_blocking(move || {
+        let mut failed = Vec::new();
+        for i in 0..15 {
+            let email = format!("admin-{i}@test.example");
+            let runs = [
+                vec!["user", "create", email.as_str(), "--name", "Admin", "--admin"],
+                vec!["token", "create", email.as_str()],
+            ];
+            for args in runs {
+                let (ok, _, err) = process::cli(&data_dir, url_owned.as_deref(), &args);
+                if !ok {
+                    // The error's first line (a backtrace may follow it).
+                    let first = err.lines().next().unwrap_or_default();
+                    failed.push(format!("intercoop {}: {first}", args.join(" ")));
+                }
+            }
+        }
+        failed
+    });
+    let commands_failed = commands.await.unwrap();
+    stop.store(true, Ordering::Relaxed);
+    let mut writes = 0;
+    let mut writes_failed = Vec::new();
+    for l in load {
+        let (n, failed) = l.await.unwrap();
+        writes += n;
+        writes_failed.extend(failed);
+    }
+    assert!(writes > 30, "the server was under load ({writes} writes)");
+    assert!(commands_failed.is_empty(), "{commands_failed:#?}");
+    assert!(writes_failed.is_empty(), "{writes_failed:#?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn commands_beside_a_live_server_under_write_load_succeed_on_sqlite() {
+    commands_beside_a_live_server_under_write_load(None).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn commands_beside_a_live_server_under_write_load_succeed_on_postgres() {
+    let Some(url) = common::postgres_for_processes().await else {
+        return;
+    };
+    commands_beside_a_live_server_under_write_load(Some(url)).await;
+}

@@ -129,6 +129,7 @@ async fn invitation_arrives_once_with_both_bodies_in_french() {
         domain: "test.example".into(),
         wakeup: Default::default(),
         idle: Duration::from_millis(10),
+        lease: intercoop::mail::worker::LEASE,
     }
     .run_once()
     .await

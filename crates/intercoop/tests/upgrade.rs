@@ -14,12 +14,12 @@
 mod common;
 
 use intercoop::config::{DbArgs, ServeArgs, SqliteSync};
-use intercoop::db::Db;
 use intercoop::db::migrations::{self, MIGRATIONS};
+use intercoop::db::{Db, Writer};
 use intercoop_domain::Money;
 use intercoop_domain::sharing::{CampaignTerms, FixedContribution, Participant, SharingKey, compute_shares};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
-use sea_orm::{ConnectionTrait, DatabaseConnection, Value};
+use sea_orm::{ConnectionTrait, Value};
 use serde_json::json;
 use std::collections::BTreeMap;
 use time::{Duration, OffsetDateTime};
@@ -41,6 +41,8 @@ fn covers(version: i64) -> &'static str {
         11 => {
             "memberships.size (organisations.size dropped); network_affiliations (affiliations carried over into their networks, then dropped); a sister network sharing Alpha"
         }
+        12 => "an index on idempotency_keys.created_at; the claims (status 0) a crash left, deleted",
+        13 => "idempotency_keys.network_id (from the person's tokens; ambiguous keys deleted), unique per network",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -139,10 +141,13 @@ struct Expected {
     sizes: BTreeMap<(i64, i64), Option<i64>>,
     /// (network, organisation, person): every tie after the upgrade.
     ties: Vec<(i64, i64, i64)>,
+    /// The idempotency keys kept, (person, network, key), and the second network.
+    keys: Vec<(i64, i64, String)>,
+    second_network: i64,
 }
 
 struct Fixture<'a> {
-    db: &'a DatabaseConnection,
+    db: &'a Writer,
     /// The schema version the rows are written for.
     v: i64,
     now: OffsetDateTime,
@@ -213,6 +218,89 @@ impl Fixture<'_> {
             .await
             .unwrap_or_else(|e| panic!("insert into {table} at version {}: {e}", self.v));
         *self.rows.entry(table).or_default() += 1;
+    }
+
+    /// `Idempotency-Key`s (version 1), with a second network where Bob also has an API
+    /// token. Before version 13 a key had no network: Alice's (tokens of one network)
+    /// gets hers, Bob's (tokens of two) is deleted, as is a claim left by a crash before
+    /// version 12. From version 13, Bob's key in each network.
+    async fn idempotency_keys(&mut self, network: i64, p: &[i64]) {
+        let hash = intercoop::auth::tokens::hash_token;
+        let second = self
+            .insert(
+                "networks",
+                vec![
+                    ("slug", "upgrade-second".into()),
+                    ("name", "Second upgrade network".into()),
+                    ("description", "Where Bob also works".into()),
+                    ("default_language", "en".into()),
+                    ("time_zone", "Europe/Brussels".into()),
+                    ("currency", "EUR".into()),
+                    ("rules", "{}".into()),
+                    ("created_at", self.ago(300).into()),
+                ],
+            )
+            .await;
+        self.insert(
+            "network_people",
+            vec![
+                ("network_id", second.into()),
+                ("person_id", p[1].into()),
+                ("is_admin", true.into()),
+                ("is_core_circle", false.into()),
+                ("created_at", self.ago(300).into()),
+            ],
+        )
+        .await;
+        for (token, net) in [("t_upgrade-bob-first", network), ("t_upgrade-bob-second", second)] {
+            self.insert(
+                "api_tokens",
+                vec![
+                    ("token_hash", hash(token).into()),
+                    ("person_id", p[1].into()),
+                    ("network_id", net.into()),
+                    ("name", "sync".into()),
+                    ("created_at", self.ago(10).into()),
+                    ("last_used_at", Some(self.ago(1)).into()),
+                    ("revoked_at", null_ts()),
+                ],
+            )
+            .await;
+        }
+        self.expect.second_network = second;
+        // (person, network (the one it has after the upgrade), key, status, kept)
+        let mut keys = vec![(p[0], network, "upgrade-key-1", 201i64, true)];
+        if self.v < 13 {
+            // Bob's tokens are of two networks: which one sent it is unknown.
+            keys.push((p[1], 0, "upgrade-key-bob", 201, false));
+        } else {
+            keys.push((p[1], network, "upgrade-key-bob", 201, true));
+            keys.push((p[1], second, "upgrade-key-bob", 201, true));
+        }
+        if self.v < 12 {
+            // A claim stored before its request ran, left by a crash: never an answer,
+            // deleted by migration 12.
+            keys.push((p[0], 0, "upgrade-key-crashed", 0, false));
+        }
+        for (person, net, key, status, kept) in keys {
+            let mut cols: Cols = vec![
+                ("person_id", person.into()),
+                ("key", key.into()),
+                ("request_hash", hash(key).into()),
+                ("status_code", status.into()),
+                ("response_body", if status == 0 { "" } else { "{\"id\":1}" }.into()),
+                ("created_at", self.ago(1).into()),
+            ];
+            if self.v >= 13 {
+                cols.push(("network_id", net.into()));
+            }
+            self.insert("idempotency_keys", cols).await;
+            if kept {
+                self.expect.keys.push((person, net, key.to_string()));
+            } else {
+                *self.rows.get_mut("idempotency_keys").expect("counted") -= 1;
+            }
+        }
     }
 
     /// An organisation's membership of a network, with the size it counts (on the
@@ -543,18 +631,7 @@ impl Fixture<'_> {
             )
             .await;
         }
-        self.insert(
-            "idempotency_keys",
-            vec![
-                ("person_id", p[0].into()),
-                ("key", "upgrade-key-1".into()),
-                ("request_hash", hash("request").into()),
-                ("status_code", 201i64.into()),
-                ("response_body", "{\"id\":1}".into()),
-                ("created_at", self.ago(1).into()),
-            ],
-        )
-        .await;
+        self.idempotency_keys(network, &p).await;
         if self.v < 9 {
             self.insert(
                 "job_runs",
@@ -1344,7 +1421,7 @@ impl Fixture<'_> {
 
 // ------------------------------------------------------------------ the checks
 
-async fn count_rows(db: &DatabaseConnection, table: &str) -> i64 {
+async fn count_rows(db: &Writer, table: &str) -> i64 {
     let row = db
         .query_one(
             Query::select()
@@ -1357,7 +1434,7 @@ async fn count_rows(db: &DatabaseConnection, table: &str) -> i64 {
     row.try_get::<i64>("", "n").unwrap()
 }
 
-async fn check(f: &Fixture<'_>, db: &DatabaseConnection) {
+async fn check(f: &Fixture<'_>, db: &Writer) {
     let v = f.v;
     // Every migration recorded, no rebuild waiting.
     let versions: Vec<i64> = db
@@ -1444,6 +1521,48 @@ async fn check(f: &Fixture<'_>, db: &DatabaseConnection) {
         .all(db)
         .await
         .unwrap_or_else(|e| panic!("from version {v}: the unsubscribe tokens read: {e}"));
+    // Idempotency keys: each kept in its network (migration 13), and a person's key of
+    // one network is free in another.
+    let mut keys: Vec<(i64, i64, String)> = intercoop::entities::idempotency_key::Entity::find()
+        .all(db)
+        .await
+        .unwrap_or_else(|e| panic!("from version {v}: the idempotency keys read: {e}"))
+        .into_iter()
+        .map(|k| (k.person_id, k.network_id, k.key))
+        .collect();
+    keys.sort();
+    let mut want = f.expect.keys.clone();
+    want.sort();
+    assert_eq!(keys, want, "from version {v}: the idempotency keys and their networks");
+    if let Some((person, _, key)) = f.expect.keys.first() {
+        db.execute(
+            Query::insert()
+                .into_table(Alias::new("idempotency_keys"))
+                .columns(
+                    [
+                        "person_id",
+                        "network_id",
+                        "key",
+                        "request_hash",
+                        "status_code",
+                        "response_body",
+                        "created_at",
+                    ]
+                    .map(Alias::new),
+                )
+                .values_panic([
+                    (*person).into(),
+                    f.expect.second_network.into(),
+                    key.clone().into(),
+                    "another request".into(),
+                    201i64.into(),
+                    "{}".into(),
+                    f.now.into(),
+                ]),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("from version {v}: one key in two networks: {e}"));
+    }
     // Every job waiting has a handler (kinds of earlier versions included).
     let registry = intercoop::app::jobs();
     for j in intercoop::entities::job::Entity::find().all(db).await.unwrap() {
@@ -1533,6 +1652,7 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
         worker_interval_ms: 20,
         job_lease_seconds: 30,
         fault_job_pause: None,
+        fault_request_pause: None,
     };
     let running = intercoop::server::start(&args).await.unwrap();
     let base = running.state.config.base_url.clone();

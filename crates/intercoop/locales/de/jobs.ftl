@@ -9,6 +9,7 @@ jobs-error = Fehler:
 jobs-retry = Erneut versuchen
 jobs-discard = Verwerfen
 jobs-kind-jobs-maintenance = Stündliche Bereinigung (abgelaufene Sitzungen und Links)
+jobs-kind-idempotency-purge = Stündliche Bereinigung der Idempotency-Keys, die älter als ein Tag sind
 jobs-kind-proposals-announce = Einen veröffentlichten Vorschlag ankündigen
 jobs-kind-proposals-close_campaign = Eine Mitfinanzierung bei Fristende schließen
 jobs-kind-funding-announce_campaign = Eine eröffnete Mitfinanzierung ankündigen

@@ -9,6 +9,7 @@ jobs-error = Error:
 jobs-retry = Try again
 jobs-discard = Discard
 jobs-kind-jobs-maintenance = Hourly clean-up (expired sessions and links)
+jobs-kind-idempotency-purge = Hourly clean-up of the Idempotency-Keys older than a day
 jobs-kind-proposals-announce = Announce a posted proposal
 jobs-kind-proposals-close_campaign = Close a co-funding campaign at its deadline
 jobs-kind-funding-announce_campaign = Announce an opened co-funding campaign

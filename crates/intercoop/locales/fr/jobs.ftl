@@ -10,6 +10,7 @@ jobs-error = Erreur :
 jobs-retry = Réessayer
 jobs-discard = Abandonner
 jobs-kind-jobs-maintenance = Nettoyage horaire (sessions et liens expirés)
+jobs-kind-idempotency-purge = Nettoyage horaire des Idempotency-Keys de plus d’un jour
 jobs-kind-proposals-announce = Annoncer une proposition publiée
 jobs-kind-proposals-close_campaign = Clôturer un co-financement à son échéance
 jobs-kind-funding-announce_campaign = Annoncer l'ouverture d'un co-financement

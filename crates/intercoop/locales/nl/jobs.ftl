@@ -9,6 +9,7 @@ jobs-error = Fout:
 jobs-retry = Opnieuw proberen
 jobs-discard = Schrappen
 jobs-kind-jobs-maintenance = Opruiming per uur (verlopen sessies en links)
+jobs-kind-idempotency-purge = Opruiming per uur van de Idempotency-Keys ouder dan een dag
 jobs-kind-proposals-announce = Een gepubliceerd voorstel aankondigen
 jobs-kind-proposals-close_campaign = Een medefinanciering op de uiterste datum afsluiten
 jobs-kind-funding-announce_campaign = Een geopende medefinanciering aankondigen

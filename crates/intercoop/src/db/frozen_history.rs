@@ -21,6 +21,11 @@ const SOURCES: &[(&str, &str)] = &[
     ("m0009_jobs.rs", include_str!("m0009_jobs.rs")),
     ("m0010_notifications.rs", include_str!("m0010_notifications.rs")),
     ("m0011_per_network_facts.rs", include_str!("m0011_per_network_facts.rs")),
+    ("m0012_idempotency_keys.rs", include_str!("m0012_idempotency_keys.rs")),
+    (
+        "m0013_idempotency_networks.rs",
+        include_str!("m0013_idempotency_networks.rs"),
+    ),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

@@ -15,10 +15,10 @@
 //! `tests/upgrade.rs` upgrades a database made at every version.
 
 use sea_orm::sea_query::{
-    Alias, ColumnDef, Expr, ExprTrait, ForeignKey, ForeignKeyAction, Index, IndexCreateStatement, OnConflict, Query,
-    Table, TableAlterStatement, TableCreateStatement, TableDropStatement,
+    Alias, ColumnDef, Expr, ExprTrait, ForeignKey, ForeignKeyAction, Index, IndexCreateStatement, IndexDropStatement,
+    OnConflict, Query, Table, TableAlterStatement, TableCreateStatement, TableDropStatement,
 };
-use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr, TransactionTrait};
 
 /// A migration: its version, its name, and the statements it runs.
 pub struct Migration {
@@ -35,6 +35,8 @@ pub enum Step {
     Alter(Box<TableAlterStatement>),
     /// A table no longer used (after a backfill carried its rows over).
     Drop(Box<TableDropStatement>),
+    /// An index replaced by another (by its name).
+    DropIndex(Box<IndexDropStatement>),
     /// Fills new columns from existing rows, in the migration's transaction. A frozen
     /// copy written in the migration's file with sea-query and spelled-out names: never
     /// a call to feature code or entities, which follow today's schema, not this one.
@@ -126,7 +128,24 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "per-network facts",
         up: super::m0011_per_network_facts::up,
     },
+    Migration {
+        version: 12,
+        name: "idempotency keys",
+        up: super::m0012_idempotency_keys::up,
+    },
+    Migration {
+        version: 13,
+        name: "idempotency keys per network",
+        up: super::m0013_idempotency_networks::up,
+    },
 ];
+
+/// What migrations run on: the database's `Writer` (whose transactions begin as writes,
+/// so that two processes starting together cannot fail each other), or a plain
+/// connection in tests.
+pub trait Connection: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction> {}
+
+impl<C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>> Connection for C {}
 
 /// Applies the migrations not yet applied, each in its own transaction, then the
 /// rebuilds they asked for (`rebuilds`: every feature's, see `app::rebuilds`), each in
@@ -136,7 +155,7 @@ pub const MIGRATIONS: &[Migration] = &[
 ///
 /// Errors: a failing statement, or a rebuild asked for that `rebuilds` does not
 /// provide (named in the error; nothing is rebuilt then).
-pub async fn run(db: &DatabaseConnection, rebuilds: &[Rebuild]) -> Result<usize, DbErr> {
+pub async fn run<C: Connection>(db: &C, rebuilds: &[Rebuild]) -> Result<usize, DbErr> {
     let count = run_to(db, i64::MAX).await?;
     run_rebuilds(db, rebuilds).await?;
     Ok(count)
@@ -145,7 +164,7 @@ pub async fn run(db: &DatabaseConnection, rebuilds: &[Rebuild]) -> Result<usize,
 /// Applies the migrations not yet applied up to and including `version`, without the
 /// rebuilds they ask for (they stay recorded for the next [`run`]): the schema of an
 /// earlier version, for the upgrade tests. Returns the number of migrations applied.
-pub async fn run_to(db: &DatabaseConnection, version: i64) -> Result<usize, DbErr> {
+pub async fn run_to<C: Connection>(db: &C, version: i64) -> Result<usize, DbErr> {
     let backend = db.get_database_backend();
     bookkeeping(db).await?;
     let applied: Vec<i64> = db
@@ -169,6 +188,7 @@ pub async fn run_to(db: &DatabaseConnection, version: i64) -> Result<usize, DbEr
                 Step::Index(i) => txn.execute(i.as_ref()).await?,
                 Step::Alter(a) => txn.execute(a.as_ref()).await?,
                 Step::Drop(d) => txn.execute(d.as_ref()).await?,
+                Step::DropIndex(d) => txn.execute(d.as_ref()).await?,
                 Step::Backfill(fill) => {
                     fill(&txn).await?;
                     continue;
@@ -210,7 +230,7 @@ pub async fn run_to(db: &DatabaseConnection, version: i64) -> Result<usize, DbEr
 
 /// The runner's own tables, made when missing: the migrations applied, and the rebuilds
 /// asked for and not yet done. They are not part of the versioned schema.
-async fn bookkeeping(db: &DatabaseConnection) -> Result<(), DbErr> {
+async fn bookkeeping<C: Connection>(db: &C) -> Result<(), DbErr> {
     db.execute(
         Table::create()
             .table("schema_migrations")
@@ -235,7 +255,7 @@ async fn bookkeeping(db: &DatabaseConnection) -> Result<(), DbErr> {
 /// that first takes (deletes) its request: of two instances starting together, the
 /// second waits for the first's commit (PostgreSQL's row lock; SQLite's one writer) and
 /// then finds nothing to take.
-async fn run_rebuilds(db: &DatabaseConnection, rebuilds: &[Rebuild]) -> Result<(), DbErr> {
+async fn run_rebuilds<C: Connection>(db: &C, rebuilds: &[Rebuild]) -> Result<(), DbErr> {
     let asked: Vec<String> = db
         .query_all(Query::select().column("name").from("schema_rebuilds"))
         .await?
@@ -383,7 +403,7 @@ mod tests {
         run: |_| Box::pin(async { Ok(()) }),
     };
 
-    async fn asked(db: &DatabaseConnection) -> Vec<String> {
+    async fn asked(db: &sea_orm::DatabaseConnection) -> Vec<String> {
         db.query_all(
             Query::select()
                 .column("name")

@@ -3,8 +3,10 @@
 //! On SQLite, writes go through a pool of a single connection: SQLite allows one
 //! writer at a time anyway, and queueing writers in the pool (rather than letting
 //! them collide inside SQLite) means a busy database never answers "database is
-//! locked". Reads use a separate pool of several connections (WAL lets them run
-//! beside the writer). On PostgreSQL both handles are the same pool.
+//! locked". Every transaction on it begins as a write (`BEGIN IMMEDIATE`, see
+//! [`Writer`]), so that a command of the command line beside the server (another
+//! process) never makes either fail. Reads use a separate pool of several connections
+//! (WAL lets them run beside the writer). On PostgreSQL both handles are the same pool.
 
 #[cfg(test)]
 mod frozen_history;
@@ -19,10 +21,15 @@ mod m0008_share_notices;
 mod m0009_jobs;
 mod m0010_notifications;
 mod m0011_per_network_facts;
+mod m0012_idempotency_keys;
+mod m0013_idempotency_networks;
 pub mod migrations;
 pub mod postgres_only;
 pub mod totals;
 pub mod types;
+mod writer;
+
+pub use writer::Writer;
 
 use crate::config::{DbArgs, SqliteSync};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
@@ -35,8 +42,8 @@ use std::time::Duration;
 pub struct Db {
     /// For reads (several connections).
     pub read: DatabaseConnection,
-    /// For writes and transactions that write.
-    pub write: DatabaseConnection,
+    /// For writes and transactions that write (they begin as writes: see [`Writer`]).
+    pub write: Writer,
     /// How many statements this process has sent; tests use it to prove list pages
     /// issue a bounded number of queries.
     pub queries: Arc<AtomicU64>,
@@ -86,7 +93,7 @@ pub const MAX_BATCH: usize = 64;
 /// Runs a batch of requests in one transaction of its own on the given writer connection,
 /// and answers each, in order: what [`Batcher`] calls.
 pub type BatchFn<Req, Res> =
-    fn(DatabaseConnection, Vec<Req>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Vec<Res>> + Send>>;
+    fn(Writer, Vec<Req>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Vec<Res>> + Send>>;
 
 type Queued<Req, Res> = (Req, tokio::sync::oneshot::Sender<Res>);
 
@@ -115,7 +122,7 @@ type Queued<Req, Res> = (Req, tokio::sync::oneshot::Sender<Res>);
 /// On PostgreSQL each request runs alone at once, on the caller's task: its pool has
 /// many writers, and the instances share none of their queues.
 pub struct Batcher<Req, Res> {
-    conn: DatabaseConnection,
+    conn: Writer,
     run: BatchFn<Req, Res>,
     queue: Option<tokio::sync::mpsc::UnboundedSender<Queued<Req, Res>>>,
 }
@@ -171,7 +178,7 @@ impl Db {
             let conn = Database::connect(opts).await?;
             Db {
                 read: conn.clone(),
-                write: conn,
+                write: Writer::new(conn),
                 queries,
                 url: args.url(),
                 lane: None,
@@ -220,7 +227,7 @@ impl Db {
                 .map(Arc::new);
             Db {
                 read,
-                write,
+                write: Writer::new(write),
                 queries,
                 url: args.url(),
                 lane: Some(WriteLane::start().map_err(|e| DbErr::Custom(format!("writer thread: {e}")))?),
@@ -234,7 +241,7 @@ impl Db {
         let mut db = db;
         db.read.set_metric_callback(count.clone());
         if !args.is_postgres() {
-            db.write.set_metric_callback(count);
+            db.write.connection_mut().set_metric_callback(count);
         }
         Ok(db)
     }
@@ -564,7 +571,11 @@ mod tests {
         let db = Db::connect(&crate::config::DbArgs::for_data_dir(dir.path().to_path_buf()))
             .await
             .unwrap();
-        assert_eq!(qpsg_of(db.write.get_sqlite_connection_pool()).await, 1, "the writer");
+        assert_eq!(
+            qpsg_of(db.write.connection().get_sqlite_connection_pool()).await,
+            1,
+            "the writer"
+        );
         assert_eq!(qpsg_of(db.read.get_sqlite_connection_pool()).await, 1, "a reader");
     }
 }

@@ -6,7 +6,7 @@
 //! needs none of this.
 
 use sea_orm::sqlx::postgres::PgListener;
-use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
+use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{mpsc, watch};
@@ -21,7 +21,7 @@ pub type Receive = Arc<dyn Fn(Option<&str>) + Send + Sync>;
 /// sent to the others, what they send is handed to `receive`. Runs until shutdown.
 pub async fn relay(
     url: String,
-    db: DatabaseConnection,
+    db: super::Writer,
     mut outgoing: mpsc::UnboundedReceiver<String>,
     receive: Receive,
     mut shutdown: watch::Receiver<bool>,

@@ -8,6 +8,9 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub person_id: i64,
+    /// The network of the API token that sent the request: a key is one person's in
+    /// one network.
+    pub network_id: i64,
     pub key: String,
     pub request_hash: String,
     pub status_code: i64,

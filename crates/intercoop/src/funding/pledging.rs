@@ -29,8 +29,7 @@ use intercoop_domain::funding::{CampaignStatus, PledgeStatus};
 use intercoop_domain::sharing::{Participant, Shares};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -46,6 +45,8 @@ pub struct PledgeRequest {
     pub request_id: String,
     /// The server's clock (the batch runs on the writer's thread, outside the request).
     pub clock: std::sync::Arc<dyn crate::clock::Clock>,
+    /// The request's `Idempotency-Key`: its answer is stored in the batch's transaction.
+    pub claim: Option<crate::idempotency::Claim>,
 }
 
 impl PledgeRequest {
@@ -65,6 +66,7 @@ impl PledgeRequest {
             cap_cents,
             request_id: audit::current_request_id(),
             clock: crate::clock::current(),
+            claim: crate::idempotency::Claim::current(),
         }
     }
 }
@@ -102,7 +104,7 @@ pub async fn pledge_committed(
 /// Commits `requests` in one transaction and answers each, in order. When it fails as a
 /// whole (a database error, not a refusal), each request is tried again alone, so that
 /// only the one at fault fails.
-pub async fn commit_batch(conn: DatabaseConnection, requests: Vec<PledgeRequest>) -> Vec<AppResult<Pledged>> {
+pub async fn commit_batch(conn: db::Writer, requests: Vec<PledgeRequest>) -> Vec<AppResult<Pledged>> {
     // One server, one clock: the batch runs at its requests' time.
     let clock = match requests.first() {
         Some(r) => r.clock.clone(),
@@ -111,7 +113,7 @@ pub async fn commit_batch(conn: DatabaseConnection, requests: Vec<PledgeRequest>
     crate::clock::scoped(clock, commit_batch_now(conn, requests)).await
 }
 
-async fn commit_batch_now(conn: DatabaseConnection, requests: Vec<PledgeRequest>) -> Vec<AppResult<Pledged>> {
+async fn commit_batch_now(conn: db::Writer, requests: Vec<PledgeRequest>) -> Vec<AppResult<Pledged>> {
     match in_transaction(&conn, &requests).await {
         Ok(results) => results,
         Err(e) if requests.len() == 1 => vec![Err(e)],
@@ -129,10 +131,29 @@ async fn commit_batch_now(conn: DatabaseConnection, requests: Vec<PledgeRequest>
     }
 }
 
-async fn in_transaction(conn: &DatabaseConnection, requests: &[PledgeRequest]) -> AppResult<Vec<AppResult<Pledged>>> {
+async fn in_transaction(conn: &db::Writer, requests: &[PledgeRequest]) -> AppResult<Vec<AppResult<Pledged>>> {
     let txn = conn.begin().await?;
-    let results = pledge_many(&txn, requests).await?;
+    let mut results = pledge_many(&txn, requests).await?;
+    // A request with an Idempotency-Key stores its answer with its pledge.
+    let mut stored = Vec::new();
+    for (r, result) in requests.iter().zip(results.iter_mut()) {
+        let (Some(claim), Ok(pledged)) = (&r.claim, result) else {
+            continue;
+        };
+        let answer = super::views::shares_out_with_caps(&txn, &pledged.shares, &pledged.caps, &pledged.names).await?;
+        if !claim.store(&txn, axum::http::StatusCode::CREATED, &answer).await? {
+            // A retry with the same key answered first (in this batch or before it): the
+            // batch is rolled back and its requests tried alone, where this one answers
+            // what the first stored.
+            return Err(AppError::Conflict("idempotency-in-progress"));
+        }
+        pledged.answer = Some(answer);
+        stored.push(claim);
+    }
     txn.commit().await?;
+    for claim in stored {
+        claim.committed();
+    }
     Ok(results)
 }
 
@@ -427,6 +448,7 @@ fn decide<'a>(
             shares: preview.after,
             caps,
             names,
+            answer: None,
         },
     })
 }
@@ -500,6 +522,8 @@ pub struct Pledged {
     pub shares: Shares,
     pub caps: BTreeMap<i64, Option<i64>>,
     pub names: BTreeMap<i64, String>,
+    /// The API's answer, when it was stored with the pledge (an `Idempotency-Key`).
+    pub answer: Option<super::views::SharesOut>,
 }
 
 /// A pledge, in the caller's transaction: the organisation joins the campaign,

@@ -3,8 +3,11 @@
 use crate::api::{ApiUser, Json, parse_id};
 use crate::entities::job;
 use crate::error::{AppError, AppResult};
+use crate::idempotency;
 use crate::state::AppState;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use sea_orm::TransactionTrait;
 use serde::Serialize;
 use time::OffsetDateTime;
 use utoipa::ToSchema;
@@ -65,16 +68,16 @@ pub async fn retry(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
-) -> AppResult<Json<JobOut>> {
+) -> AppResult<(StatusCode, Json<JobOut>)> {
     crate::access::require(super::policy::manage(&user.doer()))?;
     let id = parse_id(&id)?;
     super::get_visible(&state.db.read, user.network.id, id).await?;
-    if !super::retry(&state.db.write, id).await? {
+    let txn = state.db.write.begin().await?;
+    if !super::retry(&txn, id).await? {
         return Err(AppError::Conflict("jobs-not-failed"));
     }
-    Ok(Json(
-        super::get_visible(&state.db.write, user.network.id, id).await?.into(),
-    ))
+    let answer: JobOut = super::get_visible(&txn, user.network.id, id).await?.into();
+    idempotency::commit(txn, StatusCode::OK, answer).await
 }
 
 /// Gives up a failed job for good (administrators).
@@ -85,14 +88,14 @@ pub async fn discard(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
-) -> AppResult<Json<JobOut>> {
+) -> AppResult<(StatusCode, Json<JobOut>)> {
     crate::access::require(super::policy::manage(&user.doer()))?;
     let id = parse_id(&id)?;
     super::get_visible(&state.db.read, user.network.id, id).await?;
-    if !super::discard(&state.db.write, id).await? {
+    let txn = state.db.write.begin().await?;
+    if !super::discard(&txn, id).await? {
         return Err(AppError::Conflict("jobs-not-failed"));
     }
-    Ok(Json(
-        super::get_visible(&state.db.write, user.network.id, id).await?.into(),
-    ))
+    let answer: JobOut = super::get_visible(&txn, user.network.id, id).await?.into();
+    idempotency::commit(txn, StatusCode::OK, answer).await
 }

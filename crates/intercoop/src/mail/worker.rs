@@ -1,10 +1,15 @@
 //! The outbox worker: claims due messages, sends them, retries with backoff.
 //!
 //! A message is claimed by a compare-and-set UPDATE (status `pending` → `sending`
-//! with a lease), so that with several instances each message is sent by one worker.
-//! If a process dies while sending, the lease expires and the message is sent
-//! again with the same `Message-ID`: the file transport then overwrites the same
-//! file (never two copies), and SMTP receivers can de-duplicate on that id.
+//! with a lease of [`LEASE`]), so that with several instances each message is sent by
+//! one worker. The worker renews the lease every third of it while it sends (a
+//! heartbeat, as the job worker does), so a slow SMTP server never lets another worker
+//! take the message; if the process dies while sending, the lease lapses at most
+//! [`LEASE`] after its death, and the next worker (the restarted process, or another
+//! instance) sends the message again, seconds later, with the same `Message-ID`: the
+//! file transport then overwrites the same file (never two copies), and SMTP receivers
+//! can de-duplicate on that id (a message accepted by the SMTP server just before the
+//! death, and not yet marked sent, goes twice: the most SMTP allows).
 
 use crate::db::{self, Db};
 use crate::entities::outbox_message;
@@ -24,9 +29,13 @@ intercoop_domain::text_enum!(
     OutboxStatus { Pending = "pending", Sending = "sending", Sent = "sent", Failed = "failed" }
 );
 
+/// The most messages one [`Worker::run_once`] handles.
+pub const PASS: usize = 50;
 /// After this many attempts a message is marked failed and shown to administrators.
 pub const MAX_ATTEMPTS: i64 = 8;
-const LEASE_SECONDS: i64 = 120;
+/// How long a claimed message is its worker's without a renewal (renewed every third
+/// of it while the worker lives): the most a message in flight at a crash waits.
+pub const LEASE: Duration = Duration::from_secs(10);
 
 /// Where messages go.
 pub enum Transport {
@@ -75,6 +84,8 @@ pub struct Worker {
     pub domain: String,
     pub wakeup: Arc<Notify>,
     pub idle: Duration,
+    /// How long a claim lasts without renewal ([`LEASE`]; shorter in tests).
+    pub lease: Duration,
 }
 
 impl Worker {
@@ -103,10 +114,31 @@ impl Worker {
         tracing::info!("outbox worker stopped");
     }
 
-    /// Sends every message due now; returns how many were handled.
+    /// Sends the messages due, one at a time, the oldest first; returns how many were
+    /// handled (at most [`PASS`], then the caller looks at its shutdown).
+    ///
+    /// The next message is looked up after each sending, not read in a batch beforehand:
+    /// a message whose lease lapses meanwhile (its worker died while sending it) is taken
+    /// as soon as the current sending ends, not after a backlog read before it lapsed
+    /// (which, at a quarter of a second per message over SMTP, kept it waiting for
+    /// a dozen seconds more).
     pub async fn run_once(&self) -> anyhow::Result<usize> {
+        let mut handled = 0;
+        for _ in 0..PASS {
+            let Some(id) = self.next_due().await? else { break };
+            if self.claim(id).await? {
+                self.deliver(id).await?;
+                handled += 1;
+            }
+        }
+        Ok(handled)
+    }
+
+    /// The oldest message due now: waiting for its (next) attempt, or sending under a
+    /// lease that has lapsed.
+    async fn next_due(&self) -> anyhow::Result<Option<i64>> {
         let now = db::now();
-        let due = outbox_message::Entity::find()
+        Ok(outbox_message::Entity::find()
             .select_only()
             .column(outbox_message::Column::Id)
             .filter(
@@ -123,18 +155,9 @@ impl Worker {
                     ),
             )
             .order_by_asc(outbox_message::Column::Id)
-            .limit(50)
             .into_tuple::<i64>()
-            .all(&self.db.read)
-            .await?;
-        let mut handled = 0;
-        for id in due {
-            if self.claim(id).await? {
-                self.deliver(id).await?;
-                handled += 1;
-            }
-        }
-        Ok(handled)
+            .one(&self.db.read)
+            .await?)
     }
 
     async fn claim(&self, id: i64) -> anyhow::Result<bool> {
@@ -145,10 +168,7 @@ impl Worker {
                 Expr::val(OutboxStatus::Sending.as_str()),
             )
             .col_expr(outbox_message::Column::LockedBy, Expr::val(self.instance.clone()))
-            .col_expr(
-                outbox_message::Column::LockedUntil,
-                Expr::val(now + time::Duration::seconds(LEASE_SECONDS)),
-            )
+            .col_expr(outbox_message::Column::LockedUntil, Expr::val(self.lease_from(now)))
             .col_expr(
                 outbox_message::Column::Attempts,
                 Expr::col(outbox_message::Column::Attempts).add(1),
@@ -176,10 +196,13 @@ impl Worker {
         let Some(row) = outbox_message::Entity::find_by_id(id).one(&self.db.write).await? else {
             return Ok(());
         };
-        let outcome = match self.build(&row) {
-            Ok(message) => self.transport.send(&message, id).await,
-            Err(e) => Err(e),
+        let send = async {
+            match self.build(&row) {
+                Ok(message) => self.transport.send(&message, id).await,
+                Err(e) => Err(e),
+            }
         };
+        let outcome = self.renewing(id, send).await;
         let now = db::now();
         let update = outbox_message::Entity::update_many().filter(outbox_message::Column::Id.eq(id));
         match outcome {
@@ -215,6 +238,40 @@ impl Worker {
             }
         }
         Ok(())
+    }
+
+    /// The end of a lease taken or renewed at `now`.
+    fn lease_from(&self, now: time::OffsetDateTime) -> time::OffsetDateTime {
+        now + time::Duration::try_from(self.lease).unwrap_or(time::Duration::seconds(10))
+    }
+
+    /// Runs `work` (the sending of message `id`) while renewing the message's lease every
+    /// third of it: the heartbeat lives exactly as long as the sending, in the same task,
+    /// so a worker that dies (or whose task is dropped) stops renewing at once.
+    async fn renewing<T>(&self, id: i64, work: impl std::future::Future<Output = T>) -> T {
+        let heartbeat = async {
+            loop {
+                tokio::time::sleep(self.lease / 3).await;
+                let renewed = outbox_message::Entity::update_many()
+                    .col_expr(
+                        outbox_message::Column::LockedUntil,
+                        Expr::val(self.lease_from(db::now())),
+                    )
+                    .filter(outbox_message::Column::Id.eq(id))
+                    .filter(outbox_message::Column::LockedBy.eq(self.instance.clone()))
+                    .filter(outbox_message::Column::Status.eq(OutboxStatus::Sending.as_str()))
+                    .exec(&self.db.write)
+                    .await;
+                if let Err(e) = renewed {
+                    tracing::warn!(outbox_id = id, error = %e, "a message's lease could not be renewed");
+                }
+            }
+        };
+        tokio::pin!(work);
+        tokio::select! {
+            out = &mut work => out,
+            () = heartbeat => unreachable!("the heartbeat never ends"),
+        }
     }
 
     fn build(&self, row: &outbox_message::Model) -> anyhow::Result<Message> {

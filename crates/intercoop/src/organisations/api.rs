@@ -7,10 +7,11 @@ use crate::access::require;
 use crate::api::{ApiJson, ApiUser, Json, Page, Paginated, parse_id};
 use crate::audit::Actor;
 use crate::error::AppResult;
+use crate::idempotency;
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use sea_orm::TransactionTrait;
+use sea_orm::{ConnectionTrait, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -96,9 +97,10 @@ impl OrganisationBody {
     }
 }
 
-async fn out(state: &AppState, network_id: i64, id: i64) -> AppResult<OrganisationOut> {
-    let d = data::get(&state.db.read, network_id, id).await?;
-    let representatives = representatives::mandates(&state.db.read, network_id, id).await?;
+/// An organisation as the API shows it (read in the write's transaction by the writes).
+async fn out<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<OrganisationOut> {
+    let d = data::get(conn, network_id, id).await?;
+    let representatives = representatives::mandates(conn, network_id, id).await?;
     Ok(OrganisationOut {
         id,
         name: d.organisation.name,
@@ -144,7 +146,7 @@ pub async fn show(
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<OrganisationOut>> {
-    Ok(Json(out(&state, user.network.id, parse_id(&id)?).await?))
+    Ok(Json(out(&state.db.read, user.network.id, parse_id(&id)?).await?))
 }
 
 /// Adds an organisation to the network (administrators).
@@ -163,8 +165,8 @@ pub async fn create(
         .map_err(crate::error::AppError::Invalid)?;
     let txn = state.db.write.begin().await?;
     let id = data::create(&txn, Actor::person(user.person_id), user.network.id, &valid).await?;
-    txn.commit().await?;
-    Ok((StatusCode::CREATED, Json(out(&state, user.network.id, id).await?)))
+    let answer = out(&txn, user.network.id, id).await?;
+    idempotency::commit(txn, StatusCode::CREATED, answer).await
 }
 
 /// Changes an organisation (administrators).
@@ -176,7 +178,7 @@ pub async fn update(
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<OrganisationBody>,
-) -> AppResult<Json<OrganisationOut>> {
+) -> AppResult<(StatusCode, Json<OrganisationOut>)> {
     require(policy::manage(&user.doer()))?;
     let id = parse_id(&id)?;
     let d = data::get(&state.db.read, user.network.id, id).await?;
@@ -187,9 +189,10 @@ pub async fn update(
         .map_err(crate::error::AppError::Invalid)?;
     let txn = state.db.write.begin().await?;
     data::update(&txn, Actor::person(user.person_id), user.network.id, id, &valid).await?;
-    txn.commit().await?;
+    let answer = out(&txn, user.network.id, id).await?;
+    let answered = idempotency::commit(txn, StatusCode::OK, answer).await?;
     state.auth_cache.clear();
-    Ok(Json(out(&state, user.network.id, id).await?))
+    Ok(answered)
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -206,14 +209,15 @@ pub async fn set_representative(
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<RepresentativeBody>,
-) -> AppResult<Json<OrganisationOut>> {
+) -> AppResult<(StatusCode, Json<OrganisationOut>)> {
     let id = parse_id(&id)?;
     require(policy::name_representative(&user.doer(), id))?;
     let txn = state.db.write.begin().await?;
     data::get(&txn, user.network.id, id).await?;
     representatives::set_representative(&txn, Actor::person(user.person_id), user.network.id, id, body.person_id)
         .await?;
-    txn.commit().await?;
+    let answer = out(&txn, user.network.id, id).await?;
+    let answered = idempotency::commit(txn, StatusCode::OK, answer).await?;
     state.auth_cache.clear();
-    Ok(Json(out(&state, user.network.id, id).await?))
+    Ok(answered)
 }

@@ -7,6 +7,7 @@ use crate::api::{ApiJson, ApiUser, Json, Page, Paginated, parse_id};
 use crate::audit::Actor;
 use crate::auth::NetworkInfo;
 use crate::error::{AppError, AppResult};
+use crate::idempotency;
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -158,8 +159,8 @@ pub async fn invite(
         &user.name,
     )
     .await?;
-    txn.commit().await?;
+    let (person, organisations) = data::get(&txn, user.network.id, person_id).await?;
+    let answered = idempotency::commit(txn, StatusCode::CREATED, PersonOut { person, organisations }).await?;
     state.auth_cache.clear();
-    let (person, organisations) = data::get(&state.db.read, user.network.id, person_id).await?;
-    Ok((StatusCode::CREATED, Json(PersonOut { person, organisations })))
+    Ok(answered)
 }

@@ -10,6 +10,7 @@ use crate::access::require;
 use crate::api::{ApiJson, ApiUser, Json, Page, Paginated, parse_id};
 use crate::audit::Actor;
 use crate::error::{AppError, AppResult};
+use crate::idempotency;
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -158,11 +159,8 @@ pub async fn create(
     let valid = body.validate().map_err(AppError::Invalid)?;
     let txn = state.db.write.begin().await?;
     let id = data::create(&txn, Actor::person(user.person_id), user.network.id, &valid).await?;
-    txn.commit().await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(out(data::get(&state.db.read, user.network.id, id).await?)?),
-    ))
+    let answer = out(data::get(&txn, user.network.id, id).await?)?;
+    idempotency::commit(txn, StatusCode::CREATED, answer).await
 }
 
 /// Opens a draft poll (administrators): who may vote is frozen now, and voters are emailed.
@@ -176,13 +174,13 @@ pub async fn open(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
-) -> AppResult<Json<PollOut>> {
+) -> AppResult<(StatusCode, Json<PollOut>)> {
     require(policy::manage(&user.doer()))?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     life::open(&txn, Actor::person(user.person_id), user.network.id, id).await?;
-    txn.commit().await?;
-    Ok(Json(out(data::get(&state.db.read, user.network.id, id).await?)?))
+    let answer = out(data::get(&txn, user.network.id, id).await?)?;
+    idempotency::commit(txn, StatusCode::OK, answer).await
 }
 
 /// Closes an open poll (administrators): counts it and publishes the result. A poll that
@@ -194,13 +192,12 @@ pub async fn close(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
-) -> AppResult<Json<PollResult>> {
+) -> AppResult<(StatusCode, Json<PollResult>)> {
     require(policy::manage(&user.doer()))?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let result = life::close(&txn, Actor::person(user.person_id), user.network.id, id).await?;
-    txn.commit().await?;
-    Ok(Json(result))
+    idempotency::commit(txn, StatusCode::OK, result).await
 }
 
 /// Casts a ballot, or replaces the voter's earlier one. Send the field the method needs:
@@ -222,8 +219,7 @@ pub async fn ballot(
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let receipt = ballots::cast(&txn, &user.doer(), user.network.id, id, &body).await?;
-    txn.commit().await?;
-    Ok((StatusCode::CREATED, Json(receipt)))
+    idempotency::commit(txn, StatusCode::CREATED, receipt).await
 }
 
 /// The result: `ranking` (option ids, best first), `winners` (several on a tie) and the
@@ -326,8 +322,7 @@ pub async fn delegate(
         body.person_id,
     )
     .await?;
-    txn.commit().await?;
-    Ok((StatusCode::CREATED, Json(mandate_out(m))))
+    idempotency::commit(txn, StatusCode::CREATED, mandate_out(m)).await
 }
 
 /// Hands the organisation's vote in an open poll to another member organisation's
@@ -355,6 +350,5 @@ pub async fn proxy(
         body.holder_organisation_id,
     )
     .await?;
-    txn.commit().await?;
-    Ok((StatusCode::CREATED, Json(mandate_out(m))))
+    idempotency::commit(txn, StatusCode::CREATED, mandate_out(m)).await
 }

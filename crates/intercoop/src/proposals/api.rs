@@ -6,11 +6,12 @@ use super::views::{self, ListFilter, ProposalOut, ProposalRow, QuoteOut};
 use crate::access::Doer;
 use crate::api::{ApiJson, ApiUser, Json, parse_id};
 use crate::error::{AppError, AppResult};
+use crate::idempotency;
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use intercoop_domain::lifecycle::ProposalStatus;
-use sea_orm::TransactionTrait;
+use sea_orm::{ConnectionTrait, TransactionTrait};
 use serde::Deserialize;
 use time::OffsetDateTime;
 use utoipa::ToSchema;
@@ -69,13 +70,15 @@ pub async fn create(
     let valid = input.validate().map_err(AppError::Invalid)?;
     let txn = state.db.write.begin().await?;
     let id = super::needs::create(&txn, &Doer::user(&user), user.network.id, &valid).await?;
-    txn.commit().await?;
-    Ok((StatusCode::CREATED, Json(out(&state, user.network.id, id).await?)))
+    let answer = out(&txn, user.network.id, id).await?;
+    idempotency::commit(txn, StatusCode::CREATED, answer).await
 }
 
-pub(super) async fn out(state: &AppState, network_id: i64, id: i64) -> AppResult<ProposalOut> {
-    let p = data::get(&state.db.read, network_id, id).await?;
-    views::detail(&state.db.read, &p).await
+/// A proposal as the API shows it (read in the write's transaction by the writes, so
+/// that their answer commits with them).
+pub(super) async fn out<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<ProposalOut> {
+    let p = data::get(conn, network_id, id).await?;
+    views::detail(conn, &p).await
 }
 
 /// One proposal: quotes, comments, timeline, campaign and shares.
@@ -87,7 +90,7 @@ pub async fn show(
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<ProposalOut>> {
-    Ok(Json(out(&state, user.network.id, parse_id(&id)?).await?))
+    Ok(Json(out(&state.db.read, user.network.id, parse_id(&id)?).await?))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -108,14 +111,14 @@ pub async fn transition(
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<TransitionBody>,
-) -> AppResult<Json<ProposalOut>> {
+) -> AppResult<(StatusCode, Json<ProposalOut>)> {
     let to: ProposalStatus = body.to.parse().map_err(|_| AppError::invalid("to", "invalid-choice"))?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
     super::lifecycle::transition(&txn, &Doer::user(&user), &p, to, &body.reason).await?;
-    txn.commit().await?;
-    Ok(Json(out(&state, user.network.id, id).await?))
+    let answer = out(&txn, user.network.id, id).await?;
+    idempotency::commit(txn, StatusCode::OK, answer).await
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -132,13 +135,13 @@ pub async fn interest(
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<OrganisationRef>,
-) -> AppResult<Json<ProposalOut>> {
+) -> AppResult<(StatusCode, Json<ProposalOut>)> {
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
     super::needs::add_interest(&txn, &Doer::user(&user), &p, body.organisation_id).await?;
-    txn.commit().await?;
-    Ok(Json(out(&state, user.network.id, id).await?))
+    let answer = out(&txn, user.network.id, id).await?;
+    idempotency::commit(txn, StatusCode::OK, answer).await
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -175,8 +178,8 @@ pub async fn comment(
         body.objection,
     )
     .await?;
-    txn.commit().await?;
-    Ok((StatusCode::CREATED, Json(out(&state, user.network.id, id).await?)))
+    let answer = out(&txn, user.network.id, id).await?;
+    idempotency::commit(txn, StatusCode::CREATED, answer).await
 }
 
 /// A provider's quote.
@@ -227,14 +230,13 @@ pub async fn add_quote(
         },
     )
     .await?;
-    txn.commit().await?;
-    let detail = out(&state, user.network.id, id).await?;
+    let detail = out(&txn, user.network.id, id).await?;
     let quote = detail
         .quotes
         .into_iter()
         .find(|x| x.id == q.id)
         .ok_or(AppError::NotFound)?;
-    Ok((StatusCode::CREATED, Json(quote)))
+    idempotency::commit(txn, StatusCode::CREATED, quote).await
 }
 
 /// The facilitator selects a quote.
@@ -244,14 +246,14 @@ pub async fn select_quote(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     Path((id, quote_id)): Path<(String, String)>,
-) -> AppResult<Json<ProposalOut>> {
+) -> AppResult<(StatusCode, Json<ProposalOut>)> {
     let id = parse_id(&id)?;
     let quote_id = parse_id(&quote_id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
     super::quotes::select_quote(&txn, &Doer::user(&user), &p, quote_id).await?;
-    txn.commit().await?;
-    Ok(Json(out(&state, user.network.id, id).await?))
+    let answer = out(&txn, user.network.id, id).await?;
+    idempotency::commit(txn, StatusCode::OK, answer).await
 }
 
 /// The work is delivered (administrators or the selected provider).
@@ -261,12 +263,12 @@ pub async fn deliver(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
-) -> AppResult<Json<ProposalOut>> {
+) -> AppResult<(StatusCode, Json<ProposalOut>)> {
     let id = parse_id(&id)?;
     let reason = "";
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
     super::lifecycle::deliver(&txn, &Doer::user(&user), &p, reason).await?;
-    txn.commit().await?;
-    Ok(Json(out(&state, user.network.id, id).await?))
+    let answer = out(&txn, user.network.id, id).await?;
+    idempotency::commit(txn, StatusCode::OK, answer).await
 }

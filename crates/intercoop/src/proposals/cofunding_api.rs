@@ -15,6 +15,7 @@ use crate::funding::closing::Closed;
 use crate::funding::pledging;
 use crate::funding::terms::CampaignBody;
 use crate::funding::views::{self, SharesOut};
+use crate::idempotency;
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -36,8 +37,8 @@ pub async fn open_campaign(
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
     super::cofunding::open_campaign(&txn, &Doer::user(&user), &p, &body, None).await?;
-    txn.commit().await?;
-    Ok((StatusCode::CREATED, Json(out(&state, user.network.id, id).await?)))
+    let answer = out(&txn, user.network.id, id).await?;
+    idempotency::commit(txn, StatusCode::CREATED, answer).await
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -61,7 +62,7 @@ pub async fn pledge(
     ApiJson(body): ApiJson<PledgeBody>,
 ) -> AppResult<(StatusCode, Json<SharesOut>)> {
     let id = parse_id(&id)?;
-    let pledged = pledging::pledge_committed(
+    let mut pledged = pledging::pledge_committed(
         &funding.pledges,
         Doer::user(&user),
         user.network.id,
@@ -70,7 +71,11 @@ pub async fn pledge(
         body.cap_cents,
     )
     .await?;
-    let out = views::shares_out_with_caps(&state.db.read, &pledged.shares, &pledged.caps, &pledged.names).await?;
+    // With an Idempotency-Key, the batch stored this answer with the pledge.
+    let out = match pledged.answer.take() {
+        Some(out) => out,
+        None => views::shares_out_with_caps(&state.db.read, &pledged.shares, &pledged.caps, &pledged.names).await?,
+    };
     Ok((StatusCode::CREATED, Json(out)))
 }
 
@@ -88,7 +93,7 @@ pub async fn withdraw(
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
     Query(q): Query<OrganisationParam>,
-) -> AppResult<Json<SharesOut>> {
+) -> AppResult<(StatusCode, Json<SharesOut>)> {
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
@@ -98,8 +103,7 @@ pub async fn withdraw(
         .await?
         .ok_or(AppError::NotFound)?;
     let out = views::shares_out(&txn, &c, &shares).await?;
-    txn.commit().await?;
-    Ok(Json(out))
+    idempotency::commit(txn, StatusCode::OK, out).await
 }
 
 /// The current split: exact cents summing to the amount, or the shortfall.
@@ -174,13 +178,12 @@ pub async fn close(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
-) -> AppResult<Json<Closed>> {
+) -> AppResult<(StatusCode, Json<Closed>)> {
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
     let closed = super::cofunding::close(&txn, &Doer::user(&user), &p).await?;
-    txn.commit().await?;
-    Ok(Json(closed))
+    idempotency::commit(txn, StatusCode::OK, closed).await
 }
 
 /// A late adopter joins: its catch-up share, credited back to the earlier funders.
@@ -196,8 +199,7 @@ pub async fn adopt(
     let txn = state.db.write.begin().await?;
     let p = data::get(&txn, user.network.id, id).await?;
     let a = super::cofunding::adopt(&txn, &Doer::user(&user), &p, body.organisation_id).await?;
-    txn.commit().await?;
-    Ok((StatusCode::CREATED, Json(a)))
+    idempotency::commit(txn, StatusCode::CREATED, a).await
 }
 
 /// What an organisation has committed, owes and is credited (its people, or administrators).

@@ -396,7 +396,7 @@ pub struct Problem {
     pub request_id: String,
 }
 
-fn problem_response(info: &ErrorInfo, request_id: &str, instance: &str) -> Response {
+pub(crate) fn problem_response(info: &ErrorInfo, request_id: &str, instance: &str) -> Response {
     let problem = Problem {
         kind: format!("https://intercoop.coop/problems/{}", info.code),
         title: Lang::En.t(&format!("error-{}", info.code)),

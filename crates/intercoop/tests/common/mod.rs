@@ -225,6 +225,33 @@ impl TestApp {
         (network, self.api(&token))
     }
 
+    /// A second network (`slug`) whose administrator is the person of `email` (the same
+    /// person when they exist already: one person in two networks), its id and their
+    /// API with a token of that network.
+    pub async fn network_with_admin(&self, slug: &str, email: &str) -> (i64, Api) {
+        let txn = self.db().write.begin().await.unwrap();
+        let network = intercoop::networks::create(&txn, slug, "Second network", "", "en", "Europe/Brussels", "EUR")
+            .await
+            .unwrap();
+        let inv = InviteInput {
+            email: email.into(),
+            name: "Twice Admin".into(),
+            admin: "true".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        let person = intercoop::people::data::ensure_person(&txn, Actor::SYSTEM, network, &inv)
+            .await
+            .unwrap();
+        txn.commit().await.unwrap();
+        self.state().auth_cache.clear();
+        let token = auth::create_api_token(&self.db().write, person, network, "test")
+            .await
+            .unwrap();
+        (network, self.api(&token))
+    }
+
     /// Creates an organisation through the API as the administrator.
     pub async fn organisation(&self, admin: &Api, name: &str, kind: &str, size: Option<i64>) -> i64 {
         let mut body = serde_json::json!({"name": name, "kind": kind});
@@ -447,6 +474,7 @@ fn serve_args(db: DbArgs, smtp_url: Option<String>) -> ServeArgs {
         worker_interval_ms: 20,
         job_lease_seconds: 30,
         fault_job_pause: None,
+        fault_request_pause: None,
     }
 }
 
@@ -576,4 +604,131 @@ pub fn amounts(shares: &serde_json::Value) -> Vec<(i64, i64)> {
         .collect();
     v.sort();
     v
+}
+
+/// Real `intercoop` processes, for the tests that kill one (`SIGKILL`) or run the
+/// command line beside one.
+pub mod process {
+    use std::io::BufRead;
+    use std::process::{Child, Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    pub const BIN: &str = env!("CARGO_BIN_EXE_intercoop");
+
+    /// A running `intercoop serve`, killed (SIGKILL) when dropped.
+    pub struct Server {
+        child: Child,
+        pub base: String,
+        log: mpsc::Receiver<String>,
+    }
+
+    impl Drop for Server {
+        fn drop(&mut self) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+
+    impl Server {
+        /// Waits (bounded) for a line of its log containing `text`.
+        pub fn wait_for_log(&self, text: &str) {
+            let end = Instant::now() + Duration::from_secs(20);
+            while let Some(left) = end.checked_duration_since(Instant::now()) {
+                match self.log.recv_timeout(left) {
+                    Ok(line) if line.contains(text) => return,
+                    Ok(_) => {}
+                    Err(_) => break,
+                }
+            }
+            panic!("the server never logged {text:?}");
+        }
+
+        /// Kills it as a crash would (SIGKILL), and waits until it is gone.
+        pub fn kill(self) {
+            drop(self);
+        }
+    }
+
+    fn free_port() -> u16 {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    }
+
+    /// `--data-dir` and, for PostgreSQL, `--database-url`.
+    pub fn db_args(data_dir: &std::path::Path, url: Option<&str>) -> Vec<String> {
+        let mut args = vec!["--data-dir".to_string(), data_dir.display().to_string()];
+        if let Some(url) = url {
+            args.extend(["--database-url".to_string(), url.to_string()]);
+        }
+        args
+    }
+
+    /// Runs a command of the command line; (success, stdout, stderr).
+    pub fn cli(data_dir: &std::path::Path, url: Option<&str>, args: &[&str]) -> (bool, String, String) {
+        let out = Command::new(BIN)
+            .args(args)
+            .args(db_args(data_dir, url))
+            .env("INTERCOOP_BASE_URL", "http://127.0.0.1:9")
+            .env_remove("DATABASE_URL")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    /// An administrator made with the command line, and their API token.
+    pub fn admin_token(data_dir: &std::path::Path, url: Option<&str>) -> String {
+        let (ok, _, err) = cli(
+            data_dir,
+            url,
+            &["user", "create", "ada@test.example", "--name", "Ada", "--admin"],
+        );
+        assert!(ok, "{err}");
+        let (ok, out, err) = cli(data_dir, url, &["token", "create", "ada@test.example"]);
+        assert!(ok, "{err}");
+        out.trim().to_string()
+    }
+
+    /// Starts `intercoop serve` (with the given environment) and waits until it is ready.
+    pub async fn serve(data_dir: &std::path::Path, url: Option<&str>, env: &[(&str, &str)]) -> Server {
+        let port = free_port();
+        let base = format!("http://127.0.0.1:{port}");
+        let mut child = Command::new(BIN)
+            .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--base-url", &base])
+            .args(db_args(data_dir, url))
+            .env("INTERCOOP_WORKER_INTERVAL_MS", "20")
+            .env_remove("DATABASE_URL")
+            .envs(env.iter().copied())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().expect("piped stderr");
+        let (tx, log) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let server = Server { child, base, log };
+        for _ in 0..400 {
+            if let Ok(r) = reqwest::get(format!("{}/readyz", server.base)).await
+                && r.status() == 200
+            {
+                return server;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        panic!("intercoop did not become ready");
+    }
 }
