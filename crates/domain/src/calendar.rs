@@ -35,6 +35,17 @@ pub fn end_of_day(date: jiff::civil::Date, tz: &TimeZone) -> Timestamp {
         .timestamp()
 }
 
+/// The instant of a date and time a person picked (`2026-03-01 18:00`) in `tz`: a poll
+/// "closes on 1 March at 18:00" where the network is. A local time that does not exist
+/// (skipped by a spring-forward change) is taken at the instant it would have been, read
+/// with the offset before the change (18:00 always exists; 02:30 on such a day is 03:30);
+/// one that exists twice (an autumn change) is the earlier of the two.
+pub fn at_local(at: jiff::civil::DateTime, tz: &TimeZone) -> Timestamp {
+    tz.to_ambiguous_timestamp(at)
+        .compatible()
+        .expect("a local time in range resolves in its zone")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,6 +67,19 @@ mod tests {
             end_of_day(date(2026, 7, 1), &brussels()).to_string(),
             "2026-07-01T21:59:59Z"
         );
+    }
+
+    #[test]
+    fn a_picked_time_is_where_the_network_is() {
+        let at = date(2026, 3, 1).at(18, 0, 0, 0);
+        assert_eq!(at_local(at, &brussels()).to_string(), "2026-03-01T17:00:00Z");
+        assert_eq!(at_local(at, &TimeZone::UTC).to_string(), "2026-03-01T18:00:00Z");
+        // 02:30 does not exist on 29 March 2026 in Brussels: 03:30 (UTC+2).
+        let skipped = date(2026, 3, 29).at(2, 30, 0, 0);
+        assert_eq!(at_local(skipped, &brussels()).to_string(), "2026-03-29T01:30:00Z");
+        // 02:30 exists twice on 25 October 2026: the first (UTC+2).
+        let twice = date(2026, 10, 25).at(2, 30, 0, 0);
+        assert_eq!(at_local(twice, &brussels()).to_string(), "2026-10-25T00:30:00Z");
     }
 
     #[test]

@@ -432,6 +432,24 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             json!({}),
             &[Core, Admin],
         ),
+        // The API's steps that have a page: quoting, opening with every term.
+        ("GET", "/proposals/{id}/quotes/new") => Case {
+            url: proposal(ids.to_fund[0]),
+            body: Body::None,
+            allowed: &[Provider, Core, Admin],
+            names_alpha: true,
+        },
+        ("POST", "/proposals/{id}/quotes") => form_case(
+            proposal(ids.funding),
+            vec![("provider_id", p.to_string()), ("amount", "100".into())],
+            &[Provider, Core, Admin],
+        ),
+        ("GET", "/proposals/{id}/campaign/new") => Case {
+            url: proposal(ids.to_fund[0]),
+            body: Body::None,
+            allowed: admin,
+            names_alpha: true,
+        },
         ("POST", "/proposals/{id}/campaign") => form_case(
             proposal(ids.to_fund[0]),
             vec![("amount", "1000".into()), ("key", "equal".into())],
@@ -496,6 +514,34 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
         ("POST", "/api/v1/polls/{id}/proxies") => json_case(
             id(ids.poll),
             json!({"organisation_id": r, "holder_organisation_id": p}),
+            &[Rep, Admin],
+        ),
+        // The API's steps that have a page: creating a poll, handing a vote.
+        ("GET", "/polls/new") => Case {
+            url: spec.path.into(),
+            body: Body::None,
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/polls/new") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![("title", "Zeta page poll".into()), ("method", "decision".into())]),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("GET", "/polls/{id}/mandate") => Case {
+            url: format!("{}?organisation_id={r}", id(ids.poll)),
+            body: Body::None,
+            allowed: &[Rep, Admin],
+            names_alpha: true,
+        },
+        ("POST", "/polls/{id}/mandate") => form_case(
+            id(ids.poll),
+            vec![
+                ("organisation_id", r.to_string()),
+                ("kind", "delegate".into()),
+                ("person_id", ids.staff.to_string()),
+            ],
             &[Rep, Admin],
         ),
         ("POST", "/api/v1/polls") => Case {

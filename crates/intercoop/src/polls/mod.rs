@@ -8,13 +8,18 @@ pub mod data;
 mod demo;
 pub mod electorate;
 pub mod entities;
+pub mod form;
 pub mod input;
 pub mod jobs;
 pub mod life;
+pub mod mandate_page;
+pub mod new_page;
 pub mod notifications;
 pub mod pages;
 pub mod policy;
 pub mod proxies;
+pub mod receipt_page;
+pub mod recorded;
 pub mod result;
 pub mod result_page;
 pub mod waiting;
@@ -53,6 +58,13 @@ where
         .get("/api/v1/polls/{id}/receipts/{code}", Person, api::receipt)
         .post("/api/v1/polls/{id}/delegations", HAND_VOTE, api::delegate)
         .post("/api/v1/polls/{id}/proxies", HAND_VOTE, api::proxy)
+        // The API's steps that have a page of their own: creating a poll, handing a
+        // vote (delegation or proxy), checking a receipt.
+        .get("/polls/new", MANAGE, new_page::new_form)
+        .post("/polls/new", MANAGE, new_page::create)
+        .get("/polls/{id}/mandate", HAND_VOTE, mandate_page::form)
+        .post("/polls/{id}/mandate", HAND_VOTE, mandate_page::give)
+        .get("/polls/{id}/receipt", Person, receipt_page::check)
 }
 
 /// The OpenAPI paths of this feature area, merged into `/api/openapi.json`.

@@ -50,6 +50,8 @@ struct ListPage {
     /// The list's filters as a query string (none here), for the pagination links.
     query: String,
     total: i64,
+    /// The reader may create polls (`/polls/new`).
+    can_create: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -72,6 +74,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<
         pages: page.count(total),
         query: String::new(),
         total,
+        can_create: policy::manage(&user.doer()),
     })
 }
 
@@ -102,6 +105,14 @@ struct ShowPage {
     values: HashMap<String, String>,
     errors: FieldErrors,
     receipt: Option<String>,
+    /// What the receipt just given proves was counted (empty in a secret poll).
+    receipt_lines: Vec<String>,
+    /// The ballots recorded for the electors the viewer casts for.
+    recorded: Vec<super::recorded::Recorded>,
+    /// Organisations whose vote the viewer may hand to a delegate or a proxy holder.
+    hand_vote_for: Vec<(i64, String)>,
+    /// How many organisations opening the poll would freeze into its electorate and tell.
+    would_tell: usize,
 }
 
 impl ShowPage {
@@ -141,6 +152,17 @@ impl ShowPage {
     }
     fn all_errors(&self) -> Vec<String> {
         self.errors.0.iter().map(|e| e.text(self.ctx.lang)).collect()
+    }
+    /// The participation line ("Voted, out of 12" and the count), without a colon
+    /// written in the template.
+    fn participation(&self) -> String {
+        self.ctx.lang.t_args(
+            "polls-voted-of",
+            &[
+                ("count", Arg::Num(self.voters as i64)),
+                ("total", Arg::Num(self.electorate_size as i64)),
+            ],
+        )
     }
 }
 
@@ -217,7 +239,73 @@ async fn show_page(
             label: option_label(ctx.lang, &full, o),
         })
         .collect();
+    // The ballots recorded for whom the viewer casts (own, delegated, proxies), and for
+    // the organisation an administrator records for.
+    let mine: Vec<&elector::Model> = electors
+        .iter()
+        .filter(|e| {
+            policy::casting(&doer, e, &mandates) != policy::Casting::No
+                || vote_for.as_ref().is_some_and(|v| v.voter_key == e.voter_key)
+        })
+        .collect();
+    let my_names =
+        data::organisation_names(&state.db.read, mine.iter().filter_map(|e| e.organisation_id).collect()).await?;
+    let mine: Vec<(elector::Model, String)> = mine
+        .into_iter()
+        .map(|e| {
+            let name = match e.organisation_id {
+                Some(o) if full.poll.electorate == Electorate::Organisations => {
+                    my_names.get(&o).cloned().unwrap_or_default()
+                }
+                _ => user.name.clone(),
+            };
+            (e.clone(), name)
+        })
+        .collect();
+    let recorded = super::recorded::recorded_for(&state.db.read, &full, &mine, ctx.lang).await?;
+    // The form to change a vote starts from the ballot recorded (not in a secret poll).
+    let mut values = values;
+    if values.is_empty()
+        && let Some(content) = vote_for
+            .as_ref()
+            .and_then(|v| recorded.iter().find(|r| r.voter_key == v.voter_key))
+            .and_then(|r| r.content.as_ref())
+    {
+        values = super::recorded::form_values(&full, content);
+    }
+    let receipt_lines = match (&receipt, full.poll.secret) {
+        (Some(code), false) => super::recorded::ballot_of_receipt(&state.db.read, full.poll.id, code)
+            .await?
+            .map(|b| super::recorded::describe(ctx.lang, &full, &b.content.0))
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let hand_vote_for = if full.takes_ballots(crate::clock::now()) && full.poll.electorate == Electorate::Organisations
+    {
+        let own: Vec<i64> = electors
+            .iter()
+            .filter_map(|e| e.organisation_id)
+            .filter(|o| doer.seats.contains(o) && policy::hand_vote(&doer, *o))
+            .collect();
+        let own_names = data::organisation_names(&state.db.read, own.clone()).await?;
+        own.into_iter()
+            .map(|o| (o, own_names.get(&o).cloned().unwrap_or_default()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let would_tell = if full.status() == PollStatus::Draft && policy::manage(&doer) {
+        electorate::voting_organisations(&state.db.read, full.poll.network_id)
+            .await?
+            .len()
+    } else {
+        0
+    };
     Ok(ShowPage {
+        receipt_lines,
+        recorded,
+        hand_vote_for,
+        would_tell,
         can_admin: policy::manage(&doer),
         electorate_size: electors.len(),
         voters: voters.len(),

@@ -135,3 +135,44 @@ async fn lock_mandates<C: ConnectionTrait>(conn: &C, poll_id: i64) -> AppResult<
     }
     Ok(())
 }
+
+/// A delegation or proxy as typed in the poll's page (every field as typed): the
+/// organisation handing its vote, `kind` (`delegate` or `proxy`), and the person
+/// (delegate) or the holding organisation (proxy). Read into what [`give_mandate`]
+/// takes, the API's `DelegationBody` and `ProxyBody` alike, with the API's field names.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct MandateForm {
+    pub organisation_id: String,
+    pub kind: String,
+    pub person_id: String,
+    pub holder_organisation_id: String,
+}
+
+impl MandateForm {
+    /// The organisation (if chosen), the kind of mandate and its target; a field error
+    /// on the field that cannot be read.
+    pub fn read(&self) -> Result<(Option<i64>, MandateKind, i64), AppError> {
+        let org = match self.organisation_id.trim() {
+            "" => None,
+            s => Some(
+                s.parse()
+                    .map_err(|_| AppError::invalid("organisation_id", "invalid-choice"))?,
+            ),
+        };
+        let (kind, field, raw) = match self.kind.trim() {
+            "delegate" => (MandateKind::Delegate, "person_id", &self.person_id),
+            "proxy" => (
+                MandateKind::Proxy,
+                "holder_organisation_id",
+                &self.holder_organisation_id,
+            ),
+            _ => return Err(AppError::invalid("kind", "invalid-choice")),
+        };
+        let target = match raw.trim() {
+            "" => return Err(AppError::invalid(field, "required")),
+            s => s.parse().map_err(|_| AppError::invalid(field, "invalid-choice"))?,
+        };
+        Ok((org, kind, target))
+    }
+}

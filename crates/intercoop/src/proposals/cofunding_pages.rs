@@ -16,6 +16,7 @@ use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
 pub async fn pledge(
+    State(state): State<AppState>,
     State(funding): State<FundingState>,
     ctx: Ctx,
     Path(id): Path<String>,
@@ -23,24 +24,43 @@ pub async fn pledge(
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     let id = crate::api::parse_id(&id)?;
+    let org = org_id(&form)?;
+    // The cap typed, read as the API's `cap_cents`; refused with the API's message.
     let cap = match form.cap.trim() {
-        "" => None,
-        s => Some(
-            intercoop_domain::Money::parse_units(s)
-                .map_err(|_| AppError::invalid("cap_cents", "proposals-negative-cap"))?
-                .cents(),
-        ),
+        "" => Ok(None),
+        s => match intercoop_domain::Money::parse_units(s) {
+            Ok(m) => Ok(Some(m.cents())),
+            Err(_) if s.starts_with('-') => Err(AppError::invalid("cap_cents", "proposals-negative-cap")),
+            Err(_) => Err(AppError::invalid("cap_cents", "amount-units")),
+        },
     };
-    crate::funding::pledging::pledge_committed(
-        &funding.pledges,
-        Doer::user(&user),
-        user.network.id,
-        id,
-        org_id(&form)?,
-        cap,
-    )
-    .await?;
-    Ok(see_other(&format!("/proposals/{id}#campaign")))
+    let pledged = match cap {
+        Ok(cap) => {
+            crate::funding::pledging::pledge_committed(
+                &funding.pledges,
+                Doer::user(&user),
+                user.network.id,
+                id,
+                org,
+                cap,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    match pledged {
+        Ok(_) => Ok(see_other(&format!("/proposals/{id}#campaign"))),
+        // Refused by the pledge's rules: the form again, with the message beside the cap.
+        Err(AppError::Invalid(errors)) if crate::funding::policy::pledge_for(&Doer::user(&user), org) => {
+            let refused = super::pages::RefusedJoin {
+                organisation_id: org,
+                cap: form.cap.clone(),
+                errors,
+            };
+            super::pages::show_page(&state, ctx, id, Some(refused)).await
+        }
+        Err(e) => Err(e),
+    }
 }
 
 pub async fn withdraw(
@@ -74,85 +94,6 @@ pub async fn close(
     super::cofunding::close(&txn, &Doer::user(&user), &p).await?;
     txn.commit().await?;
     Ok(see_other(&format!("/proposals/{id}")))
-}
-
-/// The co-funding form as typed (amounts in units, e.g. "1200" or "1 200,50").
-#[derive(Deserialize)]
-pub struct CampaignForm {
-    #[serde(default)]
-    amount: String,
-    #[serde(default)]
-    quote_id: String,
-    key: String,
-    #[serde(default)]
-    deadline: String,
-    #[serde(default)]
-    min_participants: String,
-    #[serde(default)]
-    fixed_organisation_id: String,
-    #[serde(default)]
-    fixed_amount: String,
-}
-
-fn units(field: &str, raw: &str) -> AppResult<Option<i64>> {
-    match raw.trim() {
-        "" => Ok(None),
-        s => intercoop_domain::Money::parse_units(s)
-            .map(|m| Some(m.cents()))
-            .map_err(|_| AppError::invalid(field, "proposals-positive-amount")),
-    }
-}
-
-pub async fn open_campaign(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<CampaignForm>,
-) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    let id = crate::api::parse_id(&id)?;
-    let key = match form.key.as_str() {
-        "equal" => intercoop_domain::sharing::SharingKey::Equal,
-        "size" => intercoop_domain::sharing::SharingKey::Size,
-        _ => return Err(AppError::invalid("key", "invalid-choice")),
-    };
-    // The day picked, through its end where the network is (its time zone).
-    let deadline = match form.deadline.trim() {
-        "" => None,
-        d => {
-            let date: jiff::civil::Date = d
-                .parse()
-                .map_err(|_| AppError::invalid("deadline", "proposals-deadline-past"))?;
-            let tz = jiff::tz::TimeZone::get(&user.network.time_zone).map_err(anyhow::Error::from)?;
-            let end = intercoop_domain::calendar::end_of_day(date, &tz);
-            Some(crate::clock::from_timestamp(end))
-        }
-    };
-    let fixed = match (
-        form.fixed_organisation_id.trim().parse::<i64>(),
-        units("fixed", &form.fixed_amount)?,
-    ) {
-        (Ok(org), Some(cents)) => vec![crate::funding::terms::FixedBody {
-            organisation_id: org,
-            amount_cents: Some(cents),
-            basis_points: None,
-        }],
-        _ => Vec::new(),
-    };
-    let body = crate::funding::terms::CampaignBody {
-        amount_cents: units("amount_cents", &form.amount)?,
-        quote_id: form.quote_id.trim().parse().ok(),
-        key,
-        fixed,
-        deadline,
-        min_participants: form.min_participants.trim().parse().ok(),
-        catch_up_years: None,
-    };
-    let txn = state.db.write.begin().await?;
-    let p = data::get(&txn, user.network.id, id).await?;
-    super::cofunding::open_campaign(&txn, &Doer::user(&user), &p, &body, None).await?;
-    txn.commit().await?;
-    Ok(see_other(&format!("/proposals/{id}#campaign")))
 }
 
 pub async fn adopt(
@@ -191,4 +132,71 @@ pub async fn commitments(State(state): State<AppState>, ctx: Ctx) -> AppResult<R
         list.push(commitments::commitments(&state.db.read, user.network.id, o.id).await?);
     }
     render(&CommitmentsPage { ctx, list })
+}
+
+/// For administrators, what the API lets them do for any member organisation of an open
+/// campaign, as forms on the proposal's page: record a pledge (made at an assembly, by
+/// phone) and withdraw one.
+pub struct OnBehalf {
+    /// Member organisations that have not joined: (id, name).
+    pub record_for: Vec<(i64, String)>,
+    /// Participants (not a fixed contribution): (id, name, share in cents).
+    pub withdraw_for: Vec<(i64, String, i64)>,
+    /// A refused pledge recorded for one of them: the organisation and the cap as typed,
+    /// and the message.
+    pub organisation_id: String,
+    pub cap: String,
+    pub error: Option<String>,
+}
+
+impl OnBehalf {
+    /// Is this organisation the one of the refused pledge?
+    pub fn is_chosen(&self, id: impl crate::web::Num) -> bool {
+        self.organisation_id == id.num().to_string()
+    }
+}
+
+/// The on-behalf forms of a campaign that takes pledges, for an administrator (`None`
+/// for anyone else); `refused`: a pledge just refused for one of them.
+pub(super) async fn on_behalf(
+    state: &AppState,
+    doer: &Doer,
+    network_id: i64,
+    shares: &crate::funding::views::SharesOut,
+    refused: Option<&super::pages::RefusedJoin>,
+    lang: crate::i18n::Lang,
+) -> AppResult<Option<OnBehalf>> {
+    if !doer.is_admin() {
+        return Ok(None);
+    }
+    let (members, _) = crate::organisations::data::list(
+        &state.db,
+        network_id,
+        &crate::organisations::data::ListFilter {
+            status: Some("member".into()),
+            ..Default::default()
+        },
+        &crate::api::Page { page: 1, per_page: 500 },
+    )
+    .await?;
+    let mut record_for: Vec<(i64, String)> = members
+        .into_iter()
+        .filter(|o| shares.shares.iter().all(|s| s.organisation_id != o.id))
+        .map(|o| (o.id, o.name))
+        .collect();
+    record_for.sort_by_key(|(_, n)| n.to_lowercase());
+    let mut withdraw_for: Vec<(i64, String, i64)> = shares
+        .shares
+        .iter()
+        .filter(|s| !s.fixed)
+        .map(|s| (s.organisation_id, s.organisation_name.clone(), s.amount_cents))
+        .collect();
+    withdraw_for.sort_by_key(|(_, n, _)| n.to_lowercase());
+    Ok(Some(OnBehalf {
+        record_for,
+        withdraw_for,
+        organisation_id: refused.map(|r| r.organisation_id.to_string()).unwrap_or_default(),
+        cap: refused.map(|r| r.cap.clone()).unwrap_or_default(),
+        error: refused.and_then(|r| r.errors.0.first()).map(|e| e.text(lang)),
+    }))
 }

@@ -9,13 +9,15 @@
 //! - `cofunding`: opening, closing and adopting, with the proposal's moves.
 //! - `views`, `commitments`: read models; `notifications`: who is told of a posted
 //!   proposal.
-//! - `api`, `pages` (and `cofunding_api`, `cofunding_pages`): the JSON API and pages.
+//! - `api`, `pages` (and `cofunding_api`, `cofunding_pages`): the JSON API and pages;
+//!   `quote_pages`, `campaign_pages`: quoting and opening the co-funding from the web.
 //!
 //! Every change runs in the caller's transaction and records its audit entry and its
 //! timeline event (`crate::timeline`) there; emails are enqueued in the same
 //! transaction.
 
 pub mod api;
+pub mod campaign_pages;
 pub mod cofunding;
 pub mod cofunding_api;
 pub mod cofunding_pages;
@@ -31,6 +33,7 @@ pub mod notifications;
 pub mod pages;
 pub mod policy;
 pub mod priority;
+pub mod quote_pages;
 pub mod quotes;
 pub mod views;
 
@@ -75,11 +78,10 @@ where
         .post("/proposals/{id}/pledge", PLEDGE_FOR, cofunding_pages::pledge)
         .post("/proposals/{id}/pledge/withdraw", PLEDGE_FOR, cofunding_pages::withdraw)
         .post("/proposals/{id}/close", CLOSE_CAMPAIGN, cofunding_pages::close)
-        .post(
-            "/proposals/{id}/campaign",
-            OPEN_CAMPAIGN,
-            cofunding_pages::open_campaign,
-        )
+        .get("/proposals/{id}/campaign/new", OPEN_CAMPAIGN, campaign_pages::new_form)
+        .post("/proposals/{id}/campaign", OPEN_CAMPAIGN, campaign_pages::open_campaign)
+        .get("/proposals/{id}/quotes/new", ADD_QUOTE, quote_pages::new_form)
+        .post("/proposals/{id}/quotes", ADD_QUOTE, quote_pages::create)
         .post(
             "/proposals/{id}/quotes/{quote_id}/select",
             SELECT_QUOTE,

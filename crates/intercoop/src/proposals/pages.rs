@@ -16,7 +16,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use intercoop_domain::lifecycle::ProposalStatus;
-use intercoop_domain::organisation::MembershipStatus;
+use intercoop_domain::organisation::{MembershipStatus, OrgKind};
 use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
@@ -149,6 +149,17 @@ struct JoinOffer {
     /// (name, before, after) of each other participant whose share changes.
     changes: Vec<(String, i64, i64)>,
     error: Option<String>,
+    /// The cap typed, and its error, when joining was refused.
+    cap: String,
+    cap_error: Option<String>,
+}
+
+/// A join refused by the pledge's rules (a cap below zero…): shown again on the
+/// proposal's page with what was typed and the message beside the cap (422).
+pub struct RefusedJoin {
+    pub organisation_id: i64,
+    pub cap: String,
+    pub errors: FieldErrors,
 }
 
 #[derive(Template)]
@@ -168,13 +179,16 @@ struct ShowPage {
     /// Open, but its deadline has passed: closing shortly.
     past_deadline: bool,
     percent: i64,
-    /// Administrators may open the co-funding (with these organisations for a fixed part).
+    /// Administrators may open the co-funding (`campaign_pages`).
     can_open: bool,
-    members: Vec<(i64, String)>,
+    /// The reader may quote for a provider (`quote_pages`).
+    can_quote: bool,
     can_select_quote: bool,
     can_deliver: bool,
     /// My organisations that may adopt the delivered work (catch-up share).
     may_adopt: Vec<(i64, String)>,
+    /// Administrators: pledges to record or withdraw for any member organisation.
+    on_behalf: Option<super::cofunding_pages::OnBehalf>,
 }
 
 impl ShowPage {
@@ -210,8 +224,12 @@ impl ShowPage {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+    show_page(&state, ctx, crate::api::parse_id(&id)?, None).await
+}
+
+/// The proposal's page; with a refused join, that join's form again (422).
+pub async fn show_page(state: &AppState, ctx: Ctx, id: i64, refused: Option<RefusedJoin>) -> AppResult<Response> {
     let user = require_user(&ctx)?;
-    let id = crate::api::parse_id(&id)?;
     let conn = &state.db.read;
     let model = data::get(conn, user.network.id, id).await?;
     let doer = Doer::user(&user);
@@ -221,6 +239,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let mut pledged = Vec::new();
     let mut percent = 0;
     let mut past_deadline = false;
+    let mut on_behalf = None;
     if let Some(c) = &p.campaign {
         percent = if c.shares.total_cents > 0 {
             // As `ProposalRow::percent`: 128 bits, a quotient of 0..=100.
@@ -234,6 +253,16 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         // Past its deadline a campaign takes nothing, closed or not yet (the job tidies).
         let takes_pledges = crate::funding::campaign::takes_pledges(&campaign, crate::clock::now()).is_ok();
         past_deadline = c.status == "open" && !takes_pledges;
+        if takes_pledges {
+            let refused_other = refused.as_ref().filter(|r| {
+                !user
+                    .member_organisations()
+                    .any(|o| o.id == r.organisation_id && o.is_representative)
+            });
+            on_behalf =
+                super::cofunding_pages::on_behalf(state, &doer, user.network.id, &c.shares, refused_other, ctx.lang)
+                    .await?;
+        }
         let names: std::collections::BTreeMap<i64, String> = c
             .shares
             .shares
@@ -271,6 +300,8 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
                         })
                         .collect(),
                     error: None,
+                    cap: String::new(),
+                    cap_error: None,
                 }),
                 Err(AppError::Invalid(errors)) => offers.push(JoinOffer {
                     organisation_id: o.id,
@@ -278,6 +309,8 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
                     your_share: 0,
                     changes: Vec::new(),
                     error: errors.0.first().map(|e| e.text(ctx.lang)),
+                    cap: String::new(),
+                    cap_error: None,
                 }),
                 Err(e) => return Err(e),
             }
@@ -304,24 +337,12 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let can_open = crate::funding::policy::open_campaign(&doer)
         && p.campaign.is_none()
         && policy::move_to(&doer, &model, selected_provider, ProposalStatus::Funding).is_ok();
-    let members = if can_open {
-        crate::organisations::data::list(
-            &state.db,
-            user.network.id,
-            &crate::organisations::data::ListFilter {
-                status: Some("member".into()),
-                ..Default::default()
-            },
-            &crate::api::Page { page: 1, per_page: 200 },
-        )
-        .await?
-        .0
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect()
-    } else {
-        Vec::new()
-    };
+    // The quote page offers the providers the reader may quote for (`quote_pages`).
+    let can_quote = super::quotes::quotes_open(status)
+        && (policy::select_quote(&doer)
+            || user.member_organisations().any(|o| {
+                matches!(o.kind.0, OrgKind::Provider | OrgKind::Facilitator) && policy::add_quote(&doer, o.id)
+            }));
     let can_select_quote = policy::select_quote(&doer) && super::quotes::quotes_open(status);
     let can_deliver = matches!(status, ProposalStatus::Funded | ProposalStatus::InProgress)
         && policy::deliver(&doer, &model, selected_provider);
@@ -344,24 +365,44 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     } else {
         Vec::new()
     };
-    render(&ShowPage {
-        ctx,
-        p,
-        description_html,
-        next_steps,
-        offers,
-        pledged,
-        may_be_interested,
-        my_orgs,
-        can_close,
-        past_deadline,
-        percent,
-        can_open,
-        members,
-        can_select_quote,
-        can_deliver,
-        may_adopt,
-    })
+    let status = match &refused {
+        Some(r) => {
+            if let Some(o) = offers.iter_mut().find(|o| o.organisation_id == r.organisation_id) {
+                o.cap = r.cap.clone();
+                for e in &r.errors.0 {
+                    if e.field == "cap_cents" {
+                        o.cap_error = Some(e.text(ctx.lang));
+                    } else {
+                        o.error = Some(e.text(ctx.lang));
+                    }
+                }
+            }
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        None => StatusCode::OK,
+    };
+    render_status(
+        status,
+        &ShowPage {
+            ctx,
+            p,
+            description_html,
+            next_steps,
+            offers,
+            pledged,
+            may_be_interested,
+            my_orgs,
+            can_close,
+            past_deadline,
+            percent,
+            can_open,
+            can_quote,
+            can_select_quote,
+            can_deliver,
+            may_adopt,
+            on_behalf,
+        },
+    )
 }
 
 #[derive(Template)]

@@ -25,6 +25,8 @@ pub struct Milestone {
     pub amount_cents: i64,
 }
 
+/// A quote as the API and the page ask for it, before [`add_quote`] checks it.
+#[derive(Debug, Clone)]
 pub struct QuoteInput {
     pub provider_id: i64,
     pub amount_cents: i64,
@@ -226,4 +228,182 @@ pub async fn select_quote<C: ConnectionTrait>(
     )
     .await?;
     Ok(updated)
+}
+
+// ---------------------------------------------------------------- the quote form
+
+/// How many milestone rows the quote form reads (and shows at most).
+pub const MAX_MILESTONE_ROWS: usize = 12;
+
+/// A quote as typed in the page's form: amounts in units ("1 200,50"), VAT in percent
+/// ("21", "5,5"), the validity a day picked in the network's time zone, milestones in
+/// numbered rows (`milestone_title_1`, `milestone_amount_1`…). Read into the
+/// [`QuoteInput`] the API builds from its body, checked by the same [`add_quote`];
+/// errors name the API's fields (`amount_cents`, `vat_basis_points`…).
+#[derive(Debug, Clone, Default)]
+pub struct QuoteForm {
+    pub provider_id: String,
+    pub amount: String,
+    pub vat_percent: String,
+    pub hours: String,
+    pub valid_until: String,
+    pub note: String,
+    /// (title, amount) per row, as typed; empty rows included.
+    pub milestones: Vec<(String, String)>,
+}
+
+impl QuoteForm {
+    /// The form's fields as posted.
+    pub fn from_fields(fields: &std::collections::HashMap<String, String>) -> QuoteForm {
+        let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
+        QuoteForm {
+            provider_id: get("provider_id"),
+            amount: get("amount"),
+            vat_percent: get("vat_percent"),
+            hours: get("hours"),
+            valid_until: get("valid_until"),
+            note: get("note"),
+            milestones: (1..=MAX_MILESTONE_ROWS)
+                .map(|i| {
+                    (
+                        get(&format!("milestone_title_{i}")),
+                        get(&format!("milestone_amount_{i}")),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// The rows the form shows: those typed and one more, at least six.
+    pub fn rows(&self) -> Vec<(usize, String, String)> {
+        let typed = self
+            .milestones
+            .iter()
+            .rposition(|(t, a)| !t.trim().is_empty() || !a.trim().is_empty())
+            .map_or(0, |i| i + 1);
+        let shown = (typed + 1).clamp(6, MAX_MILESTONE_ROWS);
+        (0..shown)
+            .map(|i| {
+                let (t, a) = self.milestones.get(i).cloned().unwrap_or_default();
+                (i + 1, t, a)
+            })
+            .collect()
+    }
+
+    /// The form read as the API's quote; what cannot be read is an error on the API's
+    /// field.
+    pub fn read(&self, time_zone: &str) -> Result<QuoteInput, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let provider_id = self.provider_id.trim().parse().unwrap_or_else(|_| {
+            errors.add("provider_id", "required");
+            0
+        });
+        let amount_cents = match Money::parse_units(&self.amount) {
+            Ok(m) => m.cents(),
+            Err(_) if self.amount.trim().is_empty() => {
+                errors.add("amount_cents", "required");
+                0
+            }
+            Err(_) => {
+                errors.add("amount_cents", "amount-units");
+                0
+            }
+        };
+        // A percentage with at most two decimals is a number of basis points, read as
+        // an amount in units is a number of cents: "5,5" → 550.
+        let vat_basis_points = match self.vat_percent.trim() {
+            "" => 0,
+            s => Money::parse_units(s.trim_end_matches('%'))
+                .map(|m| m.cents())
+                .unwrap_or_else(|_| {
+                    errors.add("vat_basis_points", "percent-units");
+                    0
+                }),
+        };
+        let hours = match self.hours.trim() {
+            "" => None,
+            s => s.parse().map(Some).unwrap_or_else(|_| {
+                errors.add("hours", "whole-number");
+                None
+            }),
+        };
+        let valid_until = match self.valid_until.trim() {
+            "" => None,
+            s => crate::web::picked::end_of_day(s, time_zone)
+                .map(Some)
+                .unwrap_or_else(|| {
+                    errors.add("valid_until", "picked-date");
+                    None
+                }),
+        };
+        let mut milestones = Vec::new();
+        for (title, amount) in &self.milestones {
+            if title.trim().is_empty() && amount.trim().is_empty() {
+                continue;
+            }
+            match Money::parse_units(amount) {
+                Ok(m) => milestones.push(Milestone {
+                    title: title.trim().to_string(),
+                    amount_cents: m.cents(),
+                }),
+                Err(_) => errors.add("milestones", "amount-units"),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(QuoteInput {
+            provider_id,
+            amount_cents,
+            vat_basis_points,
+            hours,
+            valid_until,
+            milestones,
+            note: self.note.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+
+    fn fields(pairs: &[(&str, &str)]) -> std::collections::HashMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn a_typed_quote_reads_as_the_apis() {
+        let form = QuoteForm::from_fields(&fields(&[
+            ("provider_id", "7"),
+            ("amount", "1 200,50"),
+            ("vat_percent", "5,5"),
+            ("hours", "12"),
+            ("valid_until", "2026-12-20"),
+            ("milestone_title_1", "Design"),
+            ("milestone_amount_1", "200,50"),
+            ("milestone_title_2", "Code"),
+            ("milestone_amount_2", "1000"),
+        ]));
+        let q = form.read("Europe/Brussels").unwrap();
+        assert_eq!((q.provider_id, q.amount_cents, q.vat_basis_points), (7, 120_050, 550));
+        assert_eq!(q.hours, Some(12));
+        assert_eq!(q.valid_until.unwrap().to_string(), "2026-12-20 22:59:59.0 +00:00:00");
+        assert_eq!(q.milestones.len(), 2);
+        assert_eq!(form.rows().len(), 6);
+    }
+
+    #[test]
+    fn what_cannot_be_read_is_said_on_the_apis_field() {
+        let form = QuoteForm::from_fields(&fields(&[
+            ("provider_id", "7"),
+            ("amount", "twelve"),
+            ("vat_percent", "lots"),
+            ("milestone_title_1", "Design"),
+            ("milestone_amount_1", "x"),
+        ]));
+        let errors = form.read("Europe/Brussels").unwrap_err();
+        let fields: Vec<&str> = errors.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["amount_cents", "vat_basis_points", "milestones"]);
+    }
 }

@@ -5,6 +5,7 @@
 pub mod cookies;
 pub mod dashboard;
 pub mod format;
+pub mod picked;
 pub mod query;
 pub mod route_table;
 
@@ -233,6 +234,25 @@ pub fn page_lang(headers: &HeaderMap, user: Option<&CurrentUser>, network: Optio
     let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
     let default = network.map(|n| n.default_language.code()).unwrap_or("en");
     i18n::negotiate(profile.or(cookie.as_deref()), accept, default)
+}
+
+/// A number by value or through references: templates pass loop variables as `&&i64`,
+/// fields as `&i64`; a page's helper takes any of them.
+pub trait Num {
+    /// The number itself.
+    fn num(&self) -> i64;
+}
+
+impl Num for i64 {
+    fn num(&self) -> i64 {
+        *self
+    }
+}
+
+impl<T: Num + ?Sized> Num for &T {
+    fn num(&self) -> i64 {
+        (**self).num()
+    }
 }
 
 /// Renders a template into a page.

@@ -1,0 +1,133 @@
+//! Creating a poll from the web (`/polls/new`), as `POST /api/v1/polls` does: the form
+//! ([`PollForm`]) is read into the API's body and validated by the same rules; the draft
+//! is then opened from its page, which says whom opening tells.
+
+use super::form::{METHODS, PollForm};
+use super::policy;
+use crate::access::require;
+use crate::audit::Actor;
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::state::AppState;
+use crate::web::{CsrfForm, Ctx, render, render_status, require_user, see_other};
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use intercoop_domain::lifecycle::ProposalStatus;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
+
+#[derive(Template)]
+#[template(path = "polls/new.html")]
+struct NewPage {
+    ctx: Ctx,
+    form: PollForm,
+    errors: FieldErrors,
+    /// Proposals a poll may decide (those a pass can move: draft, discussion, quoted).
+    proposals: Vec<(i64, String)>,
+}
+
+impl NewPage {
+    fn error(&self, field: &str) -> Option<String> {
+        self.errors.get(field, self.ctx.lang)
+    }
+    fn has_error(&self, field: &str) -> bool {
+        self.errors.0.iter().any(|e| e.field == field)
+    }
+    fn methods(&self) -> &'static [&'static str] {
+        &METHODS
+    }
+    fn method_is(&self, m: &str) -> bool {
+        self.form.method == m
+    }
+    fn electorate_is(&self, e: &str) -> bool {
+        self.form.electorate == e
+    }
+    fn threshold_is(&self, t: &str) -> bool {
+        self.form.threshold == t
+    }
+    fn effect_is(&self, e: &str) -> bool {
+        self.form.effect == e
+    }
+    fn proposal_is(&self, id: impl crate::web::Num) -> bool {
+        self.form.proposal_id.trim() == id.num().to_string()
+    }
+    fn ticked(&self, field: &str) -> bool {
+        self.form.ticked(field)
+    }
+    /// The network's time zone, said beside the times picked.
+    fn zone(&self) -> String {
+        self.ctx.time_zone()
+    }
+}
+
+async fn decidable_proposals(state: &AppState, network_id: i64) -> AppResult<Vec<(i64, String)>> {
+    use crate::proposals::entities::proposal;
+    let statuses = [
+        ProposalStatus::Draft,
+        ProposalStatus::Discussion,
+        ProposalStatus::Quoted,
+    ];
+    Ok(proposal::Entity::find()
+        .filter(proposal::Column::NetworkId.eq(network_id))
+        .filter(proposal::Column::Status.is_in(statuses.map(|s| s.as_str())))
+        .order_by_desc(proposal::Column::Id)
+        .limit(200)
+        .all(&state.db.read)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.title))
+        .collect())
+}
+
+/// `GET /polls/new`: the form (administrators).
+pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    require(policy::manage(&user.doer()))?;
+    let proposals = decidable_proposals(&state, user.network.id).await?;
+    render(&NewPage {
+        ctx,
+        form: PollForm::new_poll(),
+        errors: FieldErrors::default(),
+        proposals,
+    })
+}
+
+/// `POST /polls/new`: creates the draft and shows it; a form with errors comes back with
+/// what was typed and each message beside its field (422).
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(form): CsrfForm<PollForm>,
+) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    require(policy::manage(&user.doer()))?;
+    let created = match form.validate(&user.network.time_zone) {
+        Ok(valid) => {
+            let txn = state.db.write.begin().await?;
+            match super::data::create(&txn, Actor::person(user.person_id), user.network.id, &valid).await {
+                Ok(id) => {
+                    txn.commit().await?;
+                    Ok(id)
+                }
+                Err(e) => Err(e),
+            }
+        }
+        Err(errors) => Err(AppError::Invalid(errors)),
+    };
+    match created {
+        Ok(id) => Ok(see_other(&format!("/polls/{id}"))),
+        Err(AppError::Invalid(errors)) => {
+            let proposals = decidable_proposals(&state, user.network.id).await?;
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &NewPage {
+                    ctx,
+                    form,
+                    errors,
+                    proposals,
+                },
+            )
+        }
+        Err(e) => Err(e),
+    }
+}
