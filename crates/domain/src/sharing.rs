@@ -459,9 +459,9 @@ fn entries(terms: &CampaignTerms, participants: &[Participant]) -> Result<Vec<En
             cap: p.cap.map(Money::cents),
         });
     }
-    if !out.is_empty() && total_weight == 0 {
-        return Err(SharingError::ZeroWeights);
-    }
+    // Participants who all weigh nothing (an organisation of weight 0 joining first) pay
+    // nothing yet: the whole amount is the shortfall until someone who weighs joins
+    // (issue 14: it could not join first, "the weights sum to zero").
     Ok(out)
 }
 
@@ -507,7 +507,7 @@ fn water_level(remainder: i64, entries: &[Entry]) -> Level {
     let mut amount = remainder as u128; // remainder ≥ 0
     let mut weight: u128 = entries.iter().map(|e| u128::from(e.weight)).sum();
     if weight == 0 {
-        // No participant (zero weights alone are rejected earlier).
+        // No participant, or only participants who weigh nothing: nobody pays yet.
         return Level::Shortfall(remainder);
     }
     let mut capped: Vec<(u128, u128)> = entries

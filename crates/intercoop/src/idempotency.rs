@@ -245,6 +245,44 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     }
 }
 
+/// Forgets the stored answers of a network, made since `since`, that `answers` (their
+/// JSON) says must not be kept: a secret poll's receipts, which the ballots' receipt
+/// hashes would tie to the person who asked (issue 20: after a secret poll closes,
+/// nothing stored links a ballot to its voter). A retry with such a key then runs
+/// afresh (and is refused: the poll is closed). In the caller's transaction; returns how
+/// many were forgotten. Bounded by what is kept ([`KEEP`]).
+pub async fn forget_answers<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    since: time::OffsetDateTime,
+    answers: impl Fn(&serde_json::Value) -> bool,
+) -> Result<u64, DbErr> {
+    use sea_orm::QuerySelect;
+    let rows: Vec<(i64, String)> = idempotency_key::Entity::find()
+        .select_only()
+        .column(idempotency_key::Column::Id)
+        .column(idempotency_key::Column::ResponseBody)
+        .filter(idempotency_key::Column::NetworkId.eq(network_id))
+        .filter(idempotency_key::Column::CreatedAt.gte(since))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let ids: Vec<i64> = rows
+        .into_iter()
+        .filter(|(_, body)| serde_json::from_str(body).is_ok_and(|v: serde_json::Value| answers(&v)))
+        .map(|(id, _)| id)
+        .collect();
+    let mut forgotten = 0;
+    for chunk in ids.chunks(500) {
+        forgotten += idempotency_key::Entity::delete_many()
+            .filter(idempotency_key::Column::Id.is_in(chunk.to_vec()))
+            .exec(conn)
+            .await?
+            .rows_affected;
+    }
+    Ok(forgotten)
+}
+
 async fn find<C: ConnectionTrait>(
     conn: &C,
     person_id: i64,

@@ -987,7 +987,8 @@ both_backends!(
         let admin = app.api(&app.admin_token().await);
         let shops = supermarkets(&app, &admin, 3).await;
         for (s, software) in [
-            (&shops[1], json!(["Odoo 16", "cooperator"])),
+            // Written as the proposal form's example writes it.
+            (&shops[1], json!(["Odoo 16 / cooperator"])),
             (&shops[2], json!(["Odoo 12", "cooperator"])),
         ] {
             let r = admin
@@ -2118,3 +2119,91 @@ both_backends!(former_members_give_no_rights, |app: TestApp| async move {
     pledge_ok(&rep.api, in_funding, rep.id).await;
     app.stop().await;
 });
+
+both_backends!(a_link_on_the_timeline_can_be_followed, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 1).await;
+    let id = proposal(&admin, shops[0].id, "Labels").await;
+    let r = admin
+        .post(
+            &format!("/api/v1/proposals/{id}/transition"),
+            &json!({"to": "rejected", "reason": "Done upstream: https://github.com/OCA/pos/pull/1234. <b>thanks</b>"}),
+        )
+        .await;
+    assert_eq!(r.status(), 200, "{:?}", r.text().await);
+    let browser = app.client();
+    app.login(&browser, &shops[0].email).await;
+    let page = browser.text(&format!("/proposals/{id}")).await;
+    assert!(
+        page.contains(r#"<a href="https://github.com/OCA/pos/pull/1234" rel="nofollow noopener noreferrer">"#),
+        "{page}"
+    );
+    assert!(page.contains("&lt;b&gt;thanks&lt;/b&gt;"), "{page}");
+});
+
+both_backends!(only_users_need_and_quoted_means_a_quote, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 1).await;
+    let provider = member(&app, &admin, "Dev Coop", "provider", None).await;
+    let id = proposal(&admin, shops[0].id, "Labels").await;
+    // A provider does not need the work it would be paid for, whoever says so.
+    for api in [&provider.api, &admin] {
+        let r = api
+            .post(
+                &format!("/api/v1/proposals/{id}/interest"),
+                &json!({"organisation_id": provider.id}),
+            )
+            .await;
+        assert_eq!(r.status(), 403, "{:?}", r.text().await);
+    }
+    // "Quoted" without a quote: refused, and no button offers it.
+    let r = admin
+        .post(&format!("/api/v1/proposals/{id}/transition"), &json!({"to": "quoted"}))
+        .await;
+    let problem = problem(r, 409).await;
+    assert!(
+        problem["type"].as_str().unwrap().ends_with("/proposals-no-quote"),
+        "{problem}"
+    );
+    let p = admin.json(&format!("/api/v1/proposals/{id}")).await;
+    assert_eq!(p["status"], "discussion");
+    assert!(p["interested"].as_array().unwrap().is_empty(), "{p}");
+    let browser = app.client();
+    app.login(&browser, "admin@test.example").await;
+    let page = browser.text(&format!("/proposals/{id}")).await;
+    assert!(!page.contains(r#"value="quoted""#), "{page}");
+    // Adding a quote takes the step.
+    let r = provider
+        .api
+        .post(
+            &format!("/api/v1/proposals/{id}/quotes"),
+            &json!({"provider_id": provider.id, "amount_cents": 10_000}),
+        )
+        .await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    assert_eq!(admin.json(&format!("/api/v1/proposals/{id}")).await["status"], "quoted");
+});
+
+both_backends!(
+    an_organisation_of_weight_zero_may_join_first,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let shops = supermarkets(&app, &admin, 2).await;
+        let id = proposal(&admin, shops[0].id, "Labels").await;
+        let weights = json!({shops[0].id.to_string(): 0, shops[1].id.to_string(): 5});
+        open(
+            &admin,
+            id,
+            json!({"amount_cents": 10_000, "key": {"kind": "weights", "weights": weights}}),
+        )
+        .await;
+        // It pays nothing; the whole amount waits for those who weigh.
+        pledge_ok(&shops[0].api, id, shops[0].id).await;
+        let s = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+        assert_eq!(amounts(&s), vec![(shops[0].id, 0)], "{s}");
+        assert_eq!(s["shortfall_cents"], 10_000, "{s}");
+        pledge_ok(&shops[1].api, id, shops[1].id).await;
+        let s = admin.json(&format!("/api/v1/proposals/{id}/shares")).await;
+        assert_eq!(amounts(&s), vec![(shops[0].id, 0), (shops[1].id, 10_000)], "{s}");
+    }
+);

@@ -263,3 +263,6 @@ audit-count = { $count ->
     [one] Eine Änderung erfasst
    *[other] { $count } Änderungen erfasst
 }
+## Quotation marks around a person's words, as the language writes them
+quote-open = { "„" }
+quote-close = { "“" }

@@ -194,3 +194,4 @@ proposals-event-effect_failed = Die Entscheidung der Abstimmung konnte nicht umg
 proposals-decisions-title = Nicht umgesetzte Entscheidungen von Abstimmungen
 proposals-decision-not-carried-out = Abstimmung { $poll }: { $reason }
 proposals-campaign-closing = Frist abgelaufen, wird abgeschlossen
+error-proposals-no-quote = Ein Vorschlag hat ein Angebot, sobald ein Anbieter eines schickt: Fügen Sie zuerst eines hinzu.

@@ -263,3 +263,6 @@ audit-count = { $count ->
     [one] One change recorded
    *[other] { $count } changes recorded
 }
+## Quotation marks around a person's words, as the language writes them
+quote-open = { "“" }
+quote-close = { "”" }

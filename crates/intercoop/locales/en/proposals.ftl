@@ -191,3 +191,4 @@ proposals-event-effect_failed = The poll's decision could not be carried out: { 
 proposals-decisions-title = Decisions of polls not carried out
 proposals-decision-not-carried-out = Poll { $poll }: { $reason }
 proposals-campaign-closing = deadline passed, closing
+error-proposals-no-quote = A proposal is quoted once a provider has sent a quote: add one first.

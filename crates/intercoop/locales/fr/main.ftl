@@ -266,3 +266,6 @@ audit-count = { $count ->
     [one] Une modification enregistrée
    *[other] { $count } modifications enregistrées
 }
+## Quotation marks around a person's words, as the language writes them
+quote-open = { "«\u00A0" }
+quote-close = { "\u00A0»" }

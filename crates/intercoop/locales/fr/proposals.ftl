@@ -196,3 +196,4 @@ proposals-event-effect_failed = La décision du sondage n'a pas pu être appliqu
 proposals-decisions-title = Décisions de sondages non appliquées
 proposals-decision-not-carried-out = Sondage { $poll } : { $reason }
 proposals-campaign-closing = échéance passée, clôture en cours
+error-proposals-no-quote = Une proposition a un devis dès qu'un prestataire en envoie un : ajoutez-en un d'abord.

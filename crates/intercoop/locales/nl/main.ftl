@@ -263,3 +263,6 @@ audit-count = { $count ->
     [one] Eén wijziging geregistreerd
    *[other] { $count } wijzigingen geregistreerd
 }
+## Quotation marks around a person's words, as the language writes them
+quote-open = { "‘" }
+quote-close = { "’" }

@@ -194,3 +194,4 @@ proposals-event-effect_failed = De beslissing van de stemming kon niet worden ui
 proposals-decisions-title = Niet uitgevoerde beslissingen van stemmingen
 proposals-decision-not-carried-out = Stemming { $poll }: { $reason }
 proposals-campaign-closing = termijn verstreken, wordt afgesloten
+error-proposals-no-quote = Een voorstel heeft een offerte zodra een leverancier er een stuurt: voeg er eerst een toe.

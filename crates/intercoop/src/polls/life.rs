@@ -96,6 +96,12 @@ pub async fn close<C: ConnectionTrait>(conn: &C, actor: Actor, network_id: i64, 
     result.is_final = true;
     if full.poll.secret {
         shuffle_secret_ballots(conn, id).await?;
+        // The answers kept for retried ballots hold their receipts and their askers.
+        let since = full.poll.opened_at.unwrap_or(full.poll.created_at);
+        crate::idempotency::forget_answers(conn, network_id, since, |answer| {
+            answer["poll_id"].as_i64() == Some(id) && answer.get("receipt").is_some()
+        })
+        .await?;
         super::jobs::forget(conn, &full.poll).await?;
     }
     let mut row: poll::ActiveModel = full.poll.clone().into();

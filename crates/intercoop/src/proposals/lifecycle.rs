@@ -47,9 +47,19 @@ pub async fn next_steps<C: ConnectionTrait>(
     doer: &Doer,
 ) -> AppResult<Vec<ProposalStatus>> {
     let provider = selected_provider(conn, p).await?;
-    Ok(lifecycle::next_steps(status_of(p), policy::actor(doer, p, provider))
+    let steps: Vec<ProposalStatus> = lifecycle::next_steps(status_of(p), policy::actor(doer, p, provider))
         .into_iter()
         .filter(|s| !policy::has_own_step(*s))
+        .collect();
+    if !steps.contains(&ProposalStatus::Quoted) {
+        return Ok(steps);
+    }
+    let quoted = sea_orm::PaginatorTrait::count(quote::Entity::find().filter(quote::Column::ProposalId.eq(p.id)), conn)
+        .await?
+        > 0;
+    Ok(steps
+        .into_iter()
+        .filter(|s| quoted || *s != ProposalStatus::Quoted)
         .collect())
 }
 
@@ -66,6 +76,16 @@ pub async fn transition<C: ConnectionTrait>(
 ) -> AppResult<proposal::Model> {
     if policy::has_own_step(to) {
         return Err(AppError::Conflict("proposals-wrong-status"));
+    }
+    // "Quoted" says there is a quote to choose: adding one takes the step by itself.
+    if to == ProposalStatus::Quoted {
+        check_can_move(conn, doer, p, to).await?;
+        let quotes =
+            sea_orm::PaginatorTrait::count(quote::Entity::find().filter(quote::Column::ProposalId.eq(p.id)), conn)
+                .await?;
+        if quotes == 0 {
+            return Err(AppError::Conflict("proposals-no-quote"));
+        }
     }
     move_to(conn, doer, p, to, reason, None).await
 }

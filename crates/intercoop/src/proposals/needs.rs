@@ -154,8 +154,8 @@ pub async fn add_interest<C: ConnectionTrait>(
     p: &proposal::Model,
     organisation_id: i64,
 ) -> AppResult<()> {
-    require_member(conn, p.network_id, organisation_id, "organisation_id").await?;
-    crate::access::require(super::policy::need_too(doer, organisation_id))?;
+    let org = require_member(conn, p.network_id, organisation_id, "organisation_id").await?;
+    crate::access::require(super::policy::need_too(doer, organisation_id, org.kind.0))?;
     let exists = interest::Entity::find()
         .filter(interest::Column::ProposalId.eq(p.id))
         .filter(interest::Column::OrganisationId.eq(organisation_id))

@@ -20,12 +20,18 @@ use std::collections::{BTreeMap, BTreeSet};
 /// organisation that runs every part of it ("Odoo 16" and "cooperator"); compared
 /// without regard to case.
 pub fn concerns(tag: &str, software: &BTreeSet<String>) -> bool {
-    let parts: Vec<String> = tag
-        .split(['/', ',', '+'])
-        .map(|s| s.trim().to_lowercase())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let parts = parts(tag);
     !parts.is_empty() && parts.iter().all(|p| software.contains(p))
+}
+
+/// The parts of a software name or tag, lower-cased: "Odoo 16 / cooperator" and
+/// "Odoo 16, cooperator" both give "odoo 16" and "cooperator", whether a proposal or an
+/// organisation wrote it.
+pub fn parts(name: &str) -> Vec<String> {
+    name.split(['/', ',', '+'])
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// The audiences of this feature's notices.
@@ -67,10 +73,7 @@ async fn concerned<C: ConnectionTrait>(conn: &C, n: &Notice) -> AppResult<Vec<Ad
     }
     let mut by_org: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
     for row in organisation_software::Entity::find().all(conn).await? {
-        by_org
-            .entry(row.organisation_id)
-            .or_default()
-            .insert(row.name.trim().to_lowercase());
+        by_org.entry(row.organisation_id).or_default().extend(parts(&row.name));
     }
     let orgs: Vec<i64> = by_org
         .iter()
@@ -98,5 +101,9 @@ mod tests {
         assert!(!concerns("Odoo 16 / cooperator", &set(&["Odoo 12", "cooperator"])));
         assert!(concerns("odoo 12", &set(&["Odoo 12"])));
         assert!(!concerns("", &set(&["Odoo 12"])));
+        // An organisation that wrote its software as the proposal form's example does.
+        let written: BTreeSet<String> = super::parts("Odoo 16 / cooperator").into_iter().collect();
+        assert!(concerns("Odoo 16 / cooperator", &written));
+        assert!(concerns("odoo  16", &written));
     }
 }

@@ -181,6 +181,11 @@ impl ShowPage {
     fn m(&self, cents: impl AsCents) -> String {
         self.ctx.money(cents.cents())
     }
+    /// A person's reason on the timeline, as HTML with its web addresses as links.
+    fn linked(&self, reason: &str) -> String {
+        crate::web::format::linked(reason)
+    }
+
     fn event_text(&self, e: &views::EventOut) -> String {
         let lang = self.ctx.lang;
         match (e.from_status.as_deref(), e.to_status.as_deref()) {
@@ -286,7 +291,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
             o.status == MembershipStatus::Member
                 && o.id != p.requested_by
                 && !interested.contains(&&o.name)
-                && policy::need_too(&doer, o.id)
+                && policy::need_too(&doer, o.id, o.kind.0)
         })
         .map(|o| (o.id, o.name.clone()))
         .collect();

@@ -6,11 +6,11 @@
 //! |---|---|
 //! | see proposals, their timeline, quotes and comments | every person of the network |
 //! | post a proposal for an organisation | its people, administrators |
-//! | say "we need it too" for an organisation | its people, administrators |
+//! | say "we need it too" for an organisation | its people, administrators; user cooperatives only (a provider does not need the work it would be paid for) |
 //! | comment or object (in an organisation's name: its people) | every person of the network |
 //! | add a quote | administrators, the core circle, the provider's own staff |
 //! | select a quote | administrators, the core circle |
-//! | move a proposal along its lifecycle | the lifecycle's table (`intercoop_domain::lifecycle`): author, core circle, administrators, selected provider; but the co-funding steps (to `funding`, `funded`, `lapsed`) only through their own forms ([`has_own_step`]) |
+//! | move a proposal along its lifecycle | the lifecycle's table (`intercoop_domain::lifecycle`): author, core circle, administrators, selected provider; but the co-funding steps (to `funding`, `funded`, `lapsed`) only through their own forms ([`has_own_step`]), and to `quoted` only once it has a quote |
 //! | mark the work delivered | administrators, the selected provider |
 
 use super::entities::proposal;
@@ -24,9 +24,10 @@ pub fn post_for(doer: &Doer, organisation_id: i64) -> bool {
     acts_for(doer, organisation_id)
 }
 
-/// Says "we need it too" for `organisation_id`.
-pub fn need_too(doer: &Doer, organisation_id: i64) -> bool {
-    acts_for(doer, organisation_id)
+/// Says "we need it too" for `organisation_id`, of kind `kind`: only a user cooperative
+/// needs work done (issue 14: providers said it of a supermarket's need).
+pub fn need_too(doer: &Doer, organisation_id: i64, kind: intercoop_domain::organisation::OrgKind) -> bool {
+    kind == intercoop_domain::organisation::OrgKind::User && acts_for(doer, organisation_id)
 }
 
 /// Comments in the name of `organisation_id` (a comment of one's own needs nothing).

@@ -79,6 +79,50 @@ const MONTHS_NL: [&str; 12] = [
     "december",
 ];
 
+/// Plain text as HTML, with its web addresses (http and https, as the `url` crate parses
+/// them) made links that open without telling the target where the reader came from:
+/// a delivery's release or pull request on a proposal's timeline can be followed. The
+/// rest is escaped; the result is safe to insert as HTML.
+pub fn linked(text: &str) -> String {
+    fn escape(s: &str, out: &mut String) {
+        for c in s.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                c => out.push(c),
+            }
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("http://").into_iter().chain(rest.find("https://")).min() {
+        escape(&rest[..at], &mut out);
+        let tail = &rest[at..];
+        let end = tail.find(char::is_whitespace).unwrap_or(tail.len());
+        // A sentence's closing punctuation is not part of the address.
+        let candidate = tail[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '»', '"', '\'']);
+        match url::Url::parse(candidate) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {
+                out.push_str("<a href=\"");
+                escape(u.as_str(), &mut out);
+                out.push_str("\" rel=\"nofollow noopener noreferrer\">");
+                escape(candidate, &mut out);
+                out.push_str("</a>");
+                rest = &tail[candidate.len()..];
+            }
+            _ => {
+                escape(&tail[..end], &mut out);
+                rest = &tail[end..];
+            }
+        }
+    }
+    escape(rest, &mut out);
+    out
+}
+
 /// "22 novembre 2026" / "22 November 2026".
 pub fn date(at: &time::OffsetDateTime, tz: &str, lang: Lang) -> String {
     let Some(z) = zoned(at, tz) else { return String::new() };
@@ -120,6 +164,19 @@ pub fn datetime(at: &time::OffsetDateTime, tz: &str, lang: Lang) -> String {
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn addresses_become_links_and_the_rest_is_escaped() {
+        assert_eq!(
+            linked("Released: https://github.com/coopiteasy/cooperator/releases/v2. <b>"),
+            "Released: <a href=\"https://github.com/coopiteasy/cooperator/releases/v2\" rel=\"nofollow noopener noreferrer\">https://github.com/coopiteasy/cooperator/releases/v2</a>. &lt;b&gt;"
+        );
+        assert_eq!(linked("javascript:alert(1) http://"), "javascript:alert(1) http://");
+        assert_eq!(
+            linked("\"https://x.example/a?b=1&c=\"'"),
+            "&quot;<a href=\"https://x.example/a?b=1&amp;c=\" rel=\"nofollow noopener noreferrer\">https://x.example/a?b=1&amp;c=</a>&quot;&#39;"
+        );
+    }
 
     #[test]
     fn shown_in_the_network_time_zone() {
