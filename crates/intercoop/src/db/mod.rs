@@ -200,7 +200,10 @@ impl Db {
                     .acquire_timeout(Duration::from_secs(30))
                     .sqlx_logging(false);
                 slow_statements(&mut opts);
-                opts.map_sqlx_sqlite_pool_opts(|p| p.after_connect(|conn, _| Box::pin(stable_plans(conn))));
+                opts.map_sqlx_sqlite_pool_opts(|p| {
+                    p.after_connect(|conn, _| Box::pin(stable_plans(conn)))
+                        .after_release(|conn, _| Box::pin(writer::settled(conn)))
+                });
                 opts.map_sqlx_sqlite_opts(move |o| {
                     o.journal_mode(SqliteJournalMode::Wal)
                         .synchronous(sync)
