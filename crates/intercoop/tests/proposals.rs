@@ -2235,3 +2235,22 @@ both_backends!(
         assert_eq!(amounts(&s), vec![(shops[0].id, 0), (shops[1].id, 10_000)], "{s}");
     }
 );
+
+both_backends!(a_form_offers_every_member_however_many, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let shops = supermarkets(&app, &admin, 1).await;
+    for i in 0..201 {
+        app.organisation(&admin, &format!("Aa Coop {i:03}"), "user", Some(10))
+            .await;
+    }
+    // Last by name, after a page of 200 members.
+    let provider = app.organisation(&admin, "Zz Dev Coop", "provider", None).await;
+    let id = proposal(&admin, shops[0].id, "Labels").await;
+    let browser = app.client();
+    app.login(&browser, "admin@test.example").await;
+    let page = browser.text(&format!("/proposals/{id}/quotes/new")).await;
+    assert!(
+        page.contains(&format!(r#"value="{provider}""#)) && page.contains("Zz Dev Coop"),
+        "{page}"
+    );
+});

@@ -588,6 +588,41 @@ pub async fn size_in<C: ConnectionTrait>(conn: &C, network_id: i64, organisation
         .flatten())
 }
 
+/// A member organisation as a form's chooser shows it.
+#[derive(Debug, Clone, sea_orm::FromQueryResult)]
+pub struct MemberChoice {
+    pub id: i64,
+    pub name: String,
+    pub kind: Text<OrgKind>,
+    /// The size this network counts.
+    pub size: Option<i64>,
+}
+
+/// Every member organisation of the network (status `member`), by name, in one query:
+/// what a form offers to choose from (a pledge recorded for another, a provider's quote,
+/// a campaign's fixed contributions), whatever the network's size — a page of the list
+/// would leave out whoever comes after it.
+pub async fn member_choices<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<Vec<MemberChoice>> {
+    let mut q = Query::select();
+    q.from_as("memberships", "m")
+        .join_as(
+            sea_orm::sea_query::JoinType::InnerJoin,
+            "organisations",
+            "o",
+            Expr::col(("o", "id")).equals(("m", "organisation_id")),
+        )
+        .expr_as(Expr::col(("o", "id")), "id")
+        .expr_as(Expr::col(("o", "name")), "name")
+        .expr_as(Expr::col(("o", "kind")), "kind")
+        .expr_as(Expr::col(("m", "size")), "size")
+        .and_where(Expr::col(("m", "network_id")).eq(network_id))
+        .and_where(Expr::col(("m", "status")).eq("member"));
+    let mut rows: Vec<MemberChoice> = db::fetch_all(conn, &q).await?;
+    // Sorted here, not in SQL: collations differ between SQLite and PostgreSQL.
+    rows.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id)));
+    Ok(rows)
+}
+
 /// Names of organisations, by id (one query).
 pub async fn names<C: ConnectionTrait>(conn: &C, ids: &[i64]) -> AppResult<BTreeMap<i64, String>> {
     if ids.is_empty() {

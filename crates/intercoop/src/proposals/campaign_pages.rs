@@ -85,19 +85,11 @@ impl CampaignPage {
 }
 
 async fn members(state: &AppState, network_id: i64) -> AppResult<Vec<(i64, String, Option<i64>)>> {
-    let (rows, _) = crate::organisations::data::list(
-        &state.db,
-        network_id,
-        &crate::organisations::data::ListFilter {
-            status: Some("member".into()),
-            ..Default::default()
-        },
-        &crate::api::Page { page: 1, per_page: 500 },
-    )
-    .await?;
-    let mut out: Vec<(i64, String, Option<i64>)> = rows.into_iter().map(|o| (o.id, o.name, o.size)).collect();
-    out.sort_by_key(|(_, n, _)| n.to_lowercase());
-    Ok(out)
+    Ok(crate::organisations::data::member_choices(&state.db.read, network_id)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name, o.size))
+        .collect())
 }
 
 async fn page(

@@ -169,16 +169,7 @@ pub(super) async fn on_behalf(
     if !doer.is_admin() {
         return Ok(None);
     }
-    let (members, _) = crate::organisations::data::list(
-        &state.db,
-        network_id,
-        &crate::organisations::data::ListFilter {
-            status: Some("member".into()),
-            ..Default::default()
-        },
-        &crate::api::Page { page: 1, per_page: 500 },
-    )
-    .await?;
+    let members = crate::organisations::data::member_choices(&state.db.read, network_id).await?;
     let mut record_for: Vec<(i64, String)> = members
         .into_iter()
         .filter(|o| shares.shares.iter().all(|s| s.organisation_id != o.id))

@@ -52,24 +52,13 @@ impl QuotePage {
 
 /// The member providers (and facilitators) the doer may quote for, by name.
 async fn providers(state: &AppState, network_id: i64, doer: &Doer) -> AppResult<Vec<(i64, String)>> {
-    let (rows, _) = crate::organisations::data::list(
-        &state.db,
-        network_id,
-        &crate::organisations::data::ListFilter {
-            status: Some("member".into()),
-            ..Default::default()
-        },
-        &crate::api::Page { page: 1, per_page: 200 },
-    )
-    .await?;
-    let mut out: Vec<(i64, String)> = rows
+    Ok(crate::organisations::data::member_choices(&state.db.read, network_id)
+        .await?
         .into_iter()
         .filter(|o| matches!(o.kind.0, OrgKind::Provider | OrgKind::Facilitator))
         .filter(|o| policy::add_quote(doer, o.id))
         .map(|o| (o.id, o.name))
-        .collect();
-    out.sort_by_key(|(_, n)| n.to_lowercase());
-    Ok(out)
+        .collect())
 }
 
 fn page(
