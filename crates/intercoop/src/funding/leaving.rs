@@ -15,7 +15,7 @@ use crate::jobs::{Ctx, JobError, Registry, handler};
 use crate::timeline::TimelineKind;
 use intercoop_domain::funding::{CampaignStatus, PledgeStatus};
 use intercoop_domain::organisation::MembershipStatus;
-use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 /// The job that reacts to an organisation leaving a network.
 pub const ON_MEMBERSHIP_ENDED: &str = "funding.on_membership_ended";
@@ -39,7 +39,17 @@ async fn on_membership_ended(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(),
     if membership.is_none_or(|m| m.status.0 != MembershipStatus::Former) {
         return Ok(());
     }
+    // Only the campaigns it has an active pledge on are locked, not every open one.
+    let pledged: Vec<i64> = pledge::Entity::find()
+        .select_only()
+        .column(pledge::Column::CampaignId)
+        .filter(pledge::Column::OrganisationId.eq(e.organisation_id))
+        .filter(pledge::Column::Status.eq(PledgeStatus::Active.as_str()))
+        .into_tuple()
+        .all(txn)
+        .await?;
     let open: Vec<campaign::Model> = campaign::Entity::find()
+        .filter(campaign::Column::Id.is_in(pledged))
         .filter(campaign::Column::NetworkId.eq(e.network_id))
         .filter(campaign::Column::Status.eq(CampaignStatus::Open.as_str()))
         .order_by_asc(campaign::Column::Id)
