@@ -1195,3 +1195,60 @@ both_backends!(simultaneous_proxies_stay_within_the_limit, |app: TestApp| async 
     let r = give_proxy(&ms[0], id, free).await;
     assert_eq!(r.status(), 409);
 });
+
+both_backends!(
+    providers_and_the_facilitator_vote_only_where_a_poll_includes_them,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let users = members(&app, "Shop", 2, |_| None).await;
+        let mut others = Vec::new();
+        for (name, kind) in [("Code Coop", "provider"), ("Hub", "facilitator")] {
+            let org = app.organisation(&admin, name, kind, None).await;
+            let email = format!("rep@{}.example", kind);
+            let person = app
+                .person(&email, &format!("Rep of {name}"), Some(org), true, false)
+                .await;
+            others.push(app.api(&app.token_for(person).await));
+        }
+        // By default: the active member user cooperatives, and nobody else.
+        let p = create_poll(&admin, json!({"title": "Which module first", "method": "decision"})).await;
+        assert_eq!(p["organisation_kinds"], json!(["user"]));
+        let id = p["id"].as_i64().unwrap();
+        open(&admin, id).await;
+        for other in &others {
+            let (status, problem) = refused(other, id, json!({"choice": "yes"})).await;
+            assert_eq!(status, 403, "{problem}");
+        }
+        vote(&users[0].api, id, json!({"choice": "yes"})).await;
+        let r = close(&admin, id).await;
+        assert_eq!(r["electorate_size"], 2, "{r}");
+        // A poll may include others: the provider votes there, the facilitator does not.
+        let p = create_poll(
+            &admin,
+            json!({"title": "Coding rules", "method": "decision", "organisation_kinds": ["provider", "user"]}),
+        )
+        .await;
+        assert_eq!(p["organisation_kinds"], json!(["user", "provider"]));
+        let id = p["id"].as_i64().unwrap();
+        open(&admin, id).await;
+        vote(&others[0], id, json!({"choice": "yes"})).await;
+        let (status, _) = refused(&others[1], id, json!({"choice": "yes"})).await;
+        assert_eq!(status, 403);
+        let r = close(&admin, id).await;
+        assert_eq!(r["electorate_size"], 3, "{r}");
+        // No kind, or an unknown one: refused on the field, nothing stored.
+        for kinds in [json!([]), json!(["user", "bank"])] {
+            let r = admin
+                .post(
+                    "/api/v1/polls",
+                    &json!({"title": "Nobody", "method": "decision", "organisation_kinds": kinds}),
+                )
+                .await;
+            assert_eq!(r.status(), 422);
+            let problem: Value = r.json().await.unwrap();
+            assert!(problem.to_string().contains("organisation_kinds"), "{problem}");
+        }
+        let list = admin.json("/api/v1/polls").await;
+        assert!(!list.to_string().contains("Nobody"), "{list}");
+    }
+);

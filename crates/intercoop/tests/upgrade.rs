@@ -44,6 +44,7 @@ fn covers(version: i64) -> &'static str {
         12 => "an index on idempotency_keys.created_at; the claims (status 0) a crash left, deleted",
         13 => "idempotency_keys.network_id (from the person's tokens; ambiguous keys deleted), unique per network",
         14 => "an index only (api_tokens by person and network: the version 1 fixture's tokens)",
+        15 => "polls.organisation_kinds: every kind for the polls made before (their meaning then), as written from 15",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -138,6 +139,8 @@ struct Expected {
     /// Proposals and polls (id, title) the pages must show.
     proposals: Vec<(i64, &'static str)>,
     polls: Vec<(i64, &'static str)>,
+    /// Poll id → its `organisation_kinds` after the upgrade (JSON).
+    poll_kinds: BTreeMap<i64, &'static str>,
     /// (network, organisation) → the size that network counts.
     sizes: BTreeMap<(i64, i64), Option<i64>>,
     /// (network, organisation, person): every tie after the upgrade.
@@ -1275,42 +1278,49 @@ impl Fixture<'_> {
                 _ => (0..2).map(|i| (format!("p:{}", p[i]), None, Some(p[i]))).collect(),
             };
             let weight = if open_or_closed { electors.len() as i64 } else { 0 };
-            let poll = self
-                .insert(
-                    "polls",
-                    vec![
-                        ("network_id", network.into()),
-                        ("title", spec.title.into()),
-                        ("description", format!("{} — what we decide.", spec.title).into()),
-                        ("method", kind.into()),
-                        ("method_params", method_params.into()),
-                        ("electorate", spec.electorate.into()),
-                        ("weighted", false.into()),
-                        ("secret", spec.secret.into()),
-                        ("hide_results", false.into()),
-                        ("status", spec.status.into()),
-                        ("opens_at", null_ts()),
-                        ("closes_at", Some(self.now + Duration::days(7)).into()),
-                        ("opened_at", open_or_closed.then(|| self.ago(7)).into()),
-                        ("closed_at", (spec.status == "closed").then(|| self.ago(1)).into()),
-                        ("proposal_id", spec.proposal.into()),
-                        ("effect", spec.effect.as_ref().map(|e| e.to_string()).into()),
-                        ("priority", spec.priority.into()),
-                        ("max_proxies", 1i64.into()),
-                        ("electorate_weight", weight.into()),
-                        (
-                            "secret_salt",
-                            (spec.secret && spec.status == "open")
-                                .then(|| "salt".to_string())
-                                .into(),
-                        ),
-                        ("result", null_text()),
-                        ("created_by", Some(p[0]).into()),
-                        ("created_at", self.ago(10).into()),
-                        ("updated_at", self.ago(1).into()),
-                    ],
-                )
-                .await;
+            let mut cols: Cols = vec![
+                ("network_id", network.into()),
+                ("title", spec.title.into()),
+                ("description", format!("{} — what we decide.", spec.title).into()),
+                ("method", kind.into()),
+                ("method_params", method_params.into()),
+                ("electorate", spec.electorate.into()),
+                ("weighted", false.into()),
+                ("secret", spec.secret.into()),
+                ("hide_results", false.into()),
+                ("status", spec.status.into()),
+                ("opens_at", null_ts()),
+                ("closes_at", Some(self.now + Duration::days(7)).into()),
+                ("opened_at", open_or_closed.then(|| self.ago(7)).into()),
+                ("closed_at", (spec.status == "closed").then(|| self.ago(1)).into()),
+                ("proposal_id", spec.proposal.into()),
+                ("effect", spec.effect.as_ref().map(|e| e.to_string()).into()),
+                ("priority", spec.priority.into()),
+                ("max_proxies", 1i64.into()),
+                ("electorate_weight", weight.into()),
+                (
+                    "secret_salt",
+                    (spec.secret && spec.status == "open")
+                        .then(|| "salt".to_string())
+                        .into(),
+                ),
+                ("result", null_text()),
+                ("created_by", Some(p[0]).into()),
+                ("created_at", self.ago(10).into()),
+                ("updated_at", self.ago(1).into()),
+            ];
+            // From version 15 a poll names the kinds it counts (the people poll, the
+            // providers too); before, every poll counted every kind.
+            let kinds = match (self.v >= 15, spec.electorate) {
+                (false, _) => r#"["user","provider","partner","facilitator"]"#,
+                (true, "people") => r#"["user","provider"]"#,
+                (true, _) => r#"["user"]"#,
+            };
+            if self.v >= 15 {
+                cols.push(("organisation_kinds", kinds.into()));
+            }
+            let poll = self.insert("polls", cols).await;
+            self.expect.poll_kinds.insert(poll, kinds);
             let mut option_ids = Vec::new();
             for (i, (label, proposal)) in spec.options.iter().enumerate() {
                 option_ids.push(
@@ -1619,6 +1629,23 @@ async fn check(f: &Fixture<'_>, db: &Writer) {
             row.try_get::<bool>("", "digest_due").unwrap(),
             f.expect.digest_due[id],
             "from version {v}: digest mark of campaign {id}"
+        );
+    }
+    for (id, kinds) in &f.expect.poll_kinds {
+        let row = db
+            .query_one(
+                Query::select()
+                    .column(Alias::new("organisation_kinds"))
+                    .from(Alias::new("polls"))
+                    .and_where(Expr::col(Alias::new("id")).eq(*id)),
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            row.try_get::<String>("", "organisation_kinds").unwrap(),
+            *kinds,
+            "from version {v}: the kinds poll {id} counts"
         );
     }
     for (id, told) in &f.expect.notified {

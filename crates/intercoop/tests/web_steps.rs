@@ -64,6 +64,8 @@ both_backends!(a_facilitator_creates_a_poll_from_the_page, |app: TestApp| async 
         "name=\"secret\"",
         "name=\"hide_results\"",
         "name=\"weighted\"",
+        "name=\"kind_user\" value=\"1\" checked",
+        "name=\"kind_provider\" value=\"1\">",
         "type=\"datetime-local\"",
         "Europe/Brussels",
     ] {
@@ -81,6 +83,7 @@ both_backends!(a_facilitator_creates_a_poll_from_the_page, |app: TestApp| async 
                 ("weighted", "1"),
                 ("closes_at", "2020-01-01T10:00"),
                 ("points", "ten"),
+                ("electorate", "organisations"),
             ],
         )
         .await;
@@ -95,6 +98,7 @@ both_backends!(a_facilitator_creates_a_poll_from_the_page, |app: TestApp| async 
     error_beside(&page, "secret", "A secret poll cannot be weighted by size");
     error_beside(&page, "closes_at", "The closing time has already passed");
     error_beside(&page, "points", "Enter a whole number.");
+    error_beside(&page, "kinds", "Tick at least one kind of organisation.");
     assert!(
         page.contains(">Only this one</textarea>") && page.contains("value=\"2020-01-01T10:00\""),
         "{page}"
@@ -113,6 +117,8 @@ both_backends!(a_facilitator_creates_a_poll_from_the_page, |app: TestApp| async 
                 ("hide_results", "1"),
                 ("closes_at", "2099-03-01T18:00"),
                 ("max_proxies", "2"),
+                ("kind_user", "1"),
+                ("kind_provider", "1"),
             ],
         )
         .await;
@@ -121,6 +127,7 @@ both_backends!(a_facilitator_creates_a_poll_from_the_page, |app: TestApp| async 
     let poll = admin.json(&format!("/api/v1/polls/{id}")).await;
     assert_eq!(poll["method"], "majority_judgment");
     assert_eq!(poll["electorate"], "people");
+    assert_eq!(poll["organisation_kinds"], json!(["user", "provider"]));
     assert_eq!(poll["status"], "draft");
     assert_eq!(
         (poll["hide_results"].as_bool(), poll["secret"].as_bool()),

@@ -99,3 +99,5 @@ polls-effect-none = Es geschieht nichts von selbst
 polls-effect-discuss = Der Vorschlag wird zur Diskussion gestellt
 polls-effect-reject = Der Vorschlag wird abgelehnt
 polls-create-draft = Entwurf anlegen
+polls-field-kinds = Welche Mitgliedsorganisationen abstimmen
+polls-field-kinds-hint = Die aktiven Mitglieder der angekreuzten Arten. Standardmäßig nur die Nutzergenossenschaften: Dienstleister wählen nicht die Arbeit, für die sie bezahlt werden.

@@ -152,3 +152,4 @@ error-poll-secret-weighted = Eine geheime Abstimmung kann nicht nach Größe gew
 error-poll-opens-past = Der Beginn liegt bereits in der Vergangenheit: Lassen Sie ihn leer, um die Abstimmung selbst zu eröffnen, oder wählen Sie einen künftigen Zeitpunkt.
 polls-status-closing = Abstimmung beendet, Ergebnis folgt
 polls-voting-over = Die Abstimmung ist beendet: Das Ergebnis wird ausgezählt und in Kürze veröffentlicht.
+error-poll-no-kinds = Kreuzen Sie mindestens eine Art von Organisation an.

@@ -99,3 +99,5 @@ polls-effect-none = Nothing happens by itself
 polls-effect-discuss = The proposal is put to discussion
 polls-effect-reject = The proposal is rejected
 polls-create-draft = Create the draft
+polls-field-kinds = Which member organisations vote
+polls-field-kinds-hint = The active members of the kinds ticked. By default the user cooperatives alone: providers do not choose the work they will be paid for.

@@ -149,3 +149,4 @@ error-poll-secret-weighted = A secret poll cannot be weighted by size: each ball
 error-poll-opens-past = The opening time has already passed: leave it empty to open the poll by hand, or choose a time to come.
 polls-status-closing = Voting over, result coming
 polls-voting-over = Voting is over: the result is being counted and will be published shortly.
+error-poll-no-kinds = Tick at least one kind of organisation.

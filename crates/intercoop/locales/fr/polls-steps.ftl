@@ -105,3 +105,5 @@ polls-effect-none = Rien ne se passe de soi-même
 polls-effect-discuss = La proposition est mise en discussion
 polls-effect-reject = La proposition est rejetée
 polls-create-draft = Créer le brouillon
+polls-field-kinds = Quelles organisations membres votent
+polls-field-kinds-hint = Les membres actifs des sortes cochées. Par défaut, les coopératives utilisatrices seules : les prestataires ne choisissent pas le travail pour lequel ils seront payés.

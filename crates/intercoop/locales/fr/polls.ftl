@@ -151,3 +151,4 @@ error-poll-secret-weighted = Un vote secret ne peut pas être pondéré par la t
 error-poll-opens-past = L’heure d’ouverture est déjà passée : laissez-la vide pour ouvrir le scrutin vous-même, ou choisissez une heure à venir.
 polls-status-closing = Vote terminé, résultat à venir
 polls-voting-over = Le vote est terminé : le résultat est en cours de dépouillement et sera publié sous peu.
+error-poll-no-kinds = Cochez au moins une sorte d'organisation.

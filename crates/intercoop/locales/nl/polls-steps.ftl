@@ -99,3 +99,5 @@ polls-effect-none = Er gebeurt niets vanzelf
 polls-effect-discuss = Het voorstel wordt ter discussie gesteld
 polls-effect-reject = Het voorstel wordt verworpen
 polls-create-draft = Het concept aanmaken
+polls-field-kinds = Welke lidorganisaties stemmen
+polls-field-kinds-hint = De actieve leden van de aangevinkte soorten. Standaard alleen de gebruikerscoöperaties: dienstverleners kiezen niet het werk waarvoor ze betaald worden.

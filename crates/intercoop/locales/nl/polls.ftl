@@ -152,3 +152,4 @@ error-poll-secret-weighted = Een geheime stemming kan niet naar grootte gewogen 
 error-poll-opens-past = Het openingstijdstip is al voorbij: laat het leeg om de stemming zelf te openen, of kies een tijdstip in de toekomst.
 polls-status-closing = Stemming voorbij, uitslag volgt
 polls-voting-over = De stemming is voorbij: de uitslag wordt geteld en binnenkort gepubliceerd.
+error-poll-no-kinds = Vink minstens één soort organisatie aan.

@@ -43,6 +43,9 @@ pub struct PollOut {
     pub method_params: serde_json::Value,
     /// organisations or people
     pub electorate: String,
+    /// The kinds of member organisation the electorate counts (user, provider, partner,
+    /// facilitator); `["user"]` unless the poll named others.
+    pub organisation_kinds: Vec<String>,
     pub weighted: bool,
     pub secret: bool,
     pub hide_results: bool,
@@ -79,6 +82,7 @@ pub fn out(full: PollFull) -> AppResult<PollOut> {
         method: p.method.to_string(),
         method_params: serde_json::to_value(&p.method_params).map_err(anyhow::Error::from)?,
         electorate: p.electorate.to_string(),
+        organisation_kinds: p.organisation_kinds.iter().map(|k| k.to_string()).collect(),
         weighted: p.weighted,
         secret: p.secret,
         hide_results: p.hide_results,

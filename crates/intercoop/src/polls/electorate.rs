@@ -7,7 +7,7 @@ use crate::db;
 use crate::db::types::Text;
 use crate::entities::{person, representative};
 use crate::error::{AppError, AppResult, FieldErrors};
-use intercoop_domain::organisation::{Level, MembershipStatus, may_vote};
+use intercoop_domain::organisation::{Level, MembershipStatus, OrgKind, may_vote_in};
 use intercoop_domain::voting::{Electorate, WeightError, electorate_weight, vote_weight};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::{BTreeSet, HashMap};
@@ -17,13 +17,16 @@ pub(super) struct MemberRow {
     organisation_id: i64,
     status: Text<MembershipStatus>,
     level: Text<Level>,
+    kind: Text<OrgKind>,
     size: Option<i64>,
 }
 
-/// The member organisations that may vote now: (organisation id, size).
+/// The member organisations that may vote now in a poll counting the `kinds` given
+/// (`may_vote_in`: active members of those kinds): (organisation id, size).
 pub(super) async fn voting_organisations<C: ConnectionTrait>(
     conn: &C,
     network_id: i64,
+    kinds: &[OrgKind],
 ) -> AppResult<Vec<(i64, Option<i64>)>> {
     use sea_orm::sea_query::{Expr, ExprTrait, Query};
     let mut q = Query::select();
@@ -32,12 +35,19 @@ pub(super) async fn voting_organisations<C: ConnectionTrait>(
         .expr_as(Expr::col(("m", "status")), "status")
         .expr_as(Expr::col(("m", "level")), "level")
         .expr_as(Expr::col(("m", "size")), "size")
+        .expr_as(Expr::col(("o", "kind")), "kind")
+        .join_as(
+            sea_orm::sea_query::JoinType::InnerJoin,
+            "organisations",
+            "o",
+            Expr::col(("o", "id")).equals(("m", "organisation_id")),
+        )
         .and_where(Expr::col(("m", "network_id")).eq(network_id))
         .order_by(("m", "organisation_id"), sea_orm::Order::Asc);
     let rows: Vec<MemberRow> = db::fetch_all(conn, &q).await?;
     Ok(rows
         .into_iter()
-        .filter(|r| may_vote(r.status.0, r.level.0))
+        .filter(|r| may_vote_in(r.status.0, r.level.0, r.kind.0, kinds))
         .map(|r| (r.organisation_id, r.size))
         .collect())
 }
@@ -61,7 +71,7 @@ pub(super) async fn current_representatives<C: ConnectionTrait>(
 /// organisation (weight 1). A poll weighted by size is refused (422 on `weighted`) while
 /// an organisation of its electorate has no size. Returns the electorate's weight.
 pub(super) async fn snapshot_electorate<C: ConnectionTrait>(conn: &C, p: &poll::Model) -> AppResult<i64> {
-    let orgs = voting_organisations(conn, p.network_id).await?;
+    let orgs = voting_organisations(conn, p.network_id, &p.organisation_kinds).await?;
     let mut rows: Vec<elector::ActiveModel> = Vec::new();
     if p.electorate == Electorate::People {
         let org_ids: Vec<i64> = orgs.iter().map(|(id, _)| *id).collect();

@@ -1,6 +1,7 @@
 //! Tables of the polls capability (migration 3).
 
 use crate::db::types::{Json as StoredJson, Text};
+use intercoop_domain::organisation::OrgKind;
 use intercoop_domain::voting::{BallotContent, Electorate, MandateKind, Method, MethodKind, PollStatus};
 
 macro_rules! entity {
@@ -33,6 +34,7 @@ entity!(poll, "polls", {
     method: Text<MethodKind>,
     method_params: StoredJson<Method>,
     electorate: Text<Electorate>,
+    organisation_kinds: StoredJson<Vec<OrgKind>>,
     weighted: bool,
     secret: bool,
     hide_results: bool,

@@ -34,6 +34,12 @@ pub struct PollForm {
     pub options: String,
     /// organisations or people
     pub electorate: String,
+    /// Check boxes, one per kind of member organisation the electorate counts
+    /// (`organisation_kinds` of the API): present ("1") when ticked.
+    pub kind_user: String,
+    pub kind_provider: String,
+    pub kind_partner: String,
+    pub kind_facilitator: String,
     pub points: String,
     pub quorum_percent: String,
     /// simple_majority, two_thirds or custom (then `threshold_fraction`, e.g. "3/5").
@@ -60,6 +66,7 @@ impl PollForm {
         PollForm {
             method: "decision".into(),
             electorate: "organisations".into(),
+            kind_user: "1".into(),
             threshold: "simple_majority".into(),
             points: "10".into(),
             grade_count: "6".into(),
@@ -74,6 +81,10 @@ impl PollForm {
             "secret" => &self.secret,
             "hide_results" => &self.hide_results,
             "weighted" => &self.weighted,
+            "kind_user" => &self.kind_user,
+            "kind_provider" => &self.kind_provider,
+            "kind_partner" => &self.kind_partner,
+            "kind_facilitator" => &self.kind_facilitator,
             _ => return false,
         };
         !value.trim().is_empty()
@@ -145,6 +156,13 @@ impl PollForm {
                 .map(str::to_string)
                 .collect(),
             electorate: Some(self.electorate.clone()),
+            organisation_kinds: Some(
+                ["user", "provider", "partner", "facilitator"]
+                    .into_iter()
+                    .filter(|k| self.ticked(&format!("kind_{k}")))
+                    .map(str::to_string)
+                    .collect(),
+            ),
             points,
             quorum_percent,
             threshold,
@@ -185,6 +203,7 @@ impl PollForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use intercoop_domain::organisation::OrgKind;
     use intercoop_domain::voting::{Electorate, Method};
 
     fn form(method: &str) -> PollForm {
@@ -209,6 +228,30 @@ mod tests {
         assert_eq!(labels, ["Labels", "Stock sync", "Members"]);
         assert!(valid.secret && !valid.weighted && !valid.hide_results);
         assert_eq!(valid.electorate, Electorate::People);
+    }
+
+    #[test]
+    fn a_new_poll_counts_the_user_cooperatives_and_may_include_others() {
+        let valid = form("decision").validate("Europe/Brussels").unwrap();
+        assert_eq!(valid.organisation_kinds, [OrgKind::User]);
+        let valid = PollForm {
+            kind_provider: "1".into(),
+            kind_facilitator: "1".into(),
+            ..form("decision")
+        }
+        .validate("Europe/Brussels")
+        .unwrap();
+        assert_eq!(
+            valid.organisation_kinds,
+            [OrgKind::User, OrgKind::Provider, OrgKind::Facilitator]
+        );
+        let none = PollForm {
+            kind_user: String::new(),
+            ..form("decision")
+        }
+        .validate("Europe/Brussels")
+        .unwrap_err();
+        assert!(none.0.iter().any(|e| e.field == "organisation_kinds"), "{none:?}");
     }
 
     #[test]

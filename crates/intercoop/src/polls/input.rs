@@ -2,6 +2,7 @@
 
 use crate::error::FieldErrors;
 use crate::proposals::ProposalEffect;
+use intercoop_domain::organisation::{DEFAULT_ELECTORATE_KINDS, OrgKind};
 use intercoop_domain::voting::Electorate;
 use intercoop_domain::voting::{Method, MethodError, Threshold, validate_method};
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,11 @@ pub struct PollInput {
     /// organisations (default: one vote per member organisation) or people (one per person)
     #[serde(default)]
     pub electorate: Option<String>,
+    /// The kinds of member organisation whose voice counts (or whose people vote):
+    /// any of user, provider, partner, facilitator. Default: `["user"]`, the active
+    /// member user cooperatives; a poll names others to include them.
+    #[serde(default)]
+    pub organisation_kinds: Option<Vec<String>>,
     /// Points each voter spreads (points polls; default 10).
     #[serde(default)]
     pub points: Option<u32>,
@@ -76,6 +82,8 @@ pub struct ValidPoll {
     pub method: Method,
     pub options: Vec<(String, Option<i64>)>,
     pub electorate: Electorate,
+    /// The kinds of member organisation the electorate counts; never empty.
+    pub organisation_kinds: Vec<OrgKind>,
     pub weighted: bool,
     pub secret: bool,
     pub hide_results: bool,
@@ -200,6 +208,24 @@ impl PollInput {
                 Electorate::Organisations
             }
         };
+        let organisation_kinds = match &self.organisation_kinds {
+            None => DEFAULT_ELECTORATE_KINDS.to_vec(),
+            Some(raw) => {
+                let mut kinds: Vec<OrgKind> = Vec::new();
+                for k in raw {
+                    match OrgKind::parse(k.trim()) {
+                        Some(k) if !kinds.contains(&k) => kinds.push(k),
+                        Some(_) => {}
+                        None => errors.add("organisation_kinds", "invalid-choice"),
+                    }
+                }
+                if raw.is_empty() {
+                    errors.add("organisation_kinds", "poll-no-kinds");
+                }
+                kinds.sort_by_key(|k| OrgKind::ALL.iter().position(|a| a == k));
+                kinds
+            }
+        };
         let priority = self.priority.unwrap_or(false);
         if priority && !matches!(method, Some(Method::Schulze) | Some(Method::Points { .. }) | None) {
             errors.add("priority", "poll-priority-method");
@@ -251,6 +277,7 @@ impl PollInput {
                 method,
                 options,
                 electorate,
+                organisation_kinds,
                 weighted: self.weighted.unwrap_or(false),
                 secret: self.secret.unwrap_or(false),
                 hide_results: self.hide_results.unwrap_or(false),

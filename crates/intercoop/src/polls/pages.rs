@@ -137,6 +137,16 @@ impl ShowPage {
     fn method_label(&self) -> String {
         self.ctx.t(&format!("polls-method-{}", self.poll.method))
     }
+    /// The kinds of member organisation the electorate counts, in words.
+    fn kinds_label(&self) -> String {
+        let names: Vec<String> = self
+            .poll
+            .organisation_kinds
+            .iter()
+            .map(|k| self.ctx.t(&format!("kind-{k}")))
+            .collect();
+        names.join(", ")
+    }
     fn is_open(&self) -> bool {
         self.poll.status == PollStatus::Open && !self.voting_over()
     }
@@ -295,7 +305,7 @@ async fn show_page(
         Vec::new()
     };
     let would_tell = if full.status() == PollStatus::Draft && policy::manage(&doer) {
-        electorate::voting_organisations(&state.db.read, full.poll.network_id)
+        electorate::voting_organisations(&state.db.read, full.poll.network_id, &full.poll.organisation_kinds)
             .await?
             .len()
     } else {
