@@ -41,6 +41,11 @@ pub struct PollClosed {
 pub struct PriorityOrder {
     pub method: intercoop_domain::voting::MethodKind,
     pub proposal_ids: Vec<i64>,
+    /// The rank of each of `proposal_ids` ("1, 1, 3": proposals the poll left equal
+    /// share one). Absent from the events of a version that knew no ties: there each
+    /// proposal has its own place, as it had then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ranks: Option<Vec<u32>>,
 }
 
 /// An organisation stopped being a member of a network (its membership became

@@ -185,3 +185,70 @@ both_backends!(
         assert_eq!(admin.json(&format!("/api/v1/polls/{pid}")).await["status"], "draft");
     }
 );
+
+both_backends!(
+    ties_are_shown_as_ties_in_results_and_the_backlog,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let mut reps = Vec::new();
+        for name in ["Tie Coop A", "Tie Coop B"] {
+            let org = app.organisation(&admin, name, "user", None).await;
+            let email = format!("rep@{}.example", name.to_lowercase().replace(' ', "-"));
+            let rep = app.person(&email, "Rep", Some(org), true, false).await;
+            reps.push((org, app.api(&app.token_for(rep).await)));
+        }
+        let org = reps[0].0;
+        let labels = proposal(&admin, "Shelf labels", org).await;
+        let exports = proposal(&admin, "Exports", org).await;
+        let swap = proposal(&admin, "Shift swap", org).await;
+        let poll = post(
+            &admin,
+            "/api/v1/polls",
+            json!({"title": "Network priority", "method": "schulze", "priority": true,
+               "options": ["Shelf labels", "Exports", "Shift swap"],
+               "proposal_ids": [labels, exports, swap]}),
+        )
+        .await;
+        let pid = poll["id"].as_i64().unwrap();
+        let o: Vec<i64> = (0..3).map(|i| poll["options"][i]["id"].as_i64().unwrap()).collect();
+        post(&admin, &format!("/api/v1/polls/{pid}/open"), json!({})).await;
+        // One puts Exports first, the other Shift swap: both beat Shelf labels, and neither
+        // beats the other.
+        for (rep, ranking) in [(&reps[0].1, [o[1], o[2], o[0]]), (&reps[1].1, [o[2], o[1], o[0]])] {
+            post(
+                rep,
+                &format!("/api/v1/polls/{pid}/ballots"),
+                json!({"ranking": ranking}),
+            )
+            .await;
+        }
+        let result = post(&admin, &format!("/api/v1/polls/{pid}/close"), json!({})).await;
+        assert_eq!(result["ranking"], json!([o[1], o[2], o[0]]), "{result}");
+        assert_eq!(result["ranks"], json!([1, 1, 3]), "{result}");
+        assert_eq!(result["winners"], json!([o[1], o[2]]), "{result}");
+        let stored = admin.json(&format!("/api/v1/polls/{pid}/result")).await;
+        assert_eq!(stored["ranks"], json!([1, 1, 3]), "{stored}");
+        // The result page says they are tied; the backlog gives both the first place.
+        let web = app.client();
+        app.login(&web, "admin@test.example").await;
+        let page = web.text(&format!("/polls/{pid}/result")).await;
+        assert_eq!(page.matches("<span class=\"tag\">tied</span>").count(), 2, "{page}");
+        app.settle_jobs().await;
+        let list = admin.json("/api/v1/proposals?sort=priority").await;
+        let places: Vec<(i64, i64, bool)> = list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["id"].as_i64().unwrap(),
+                    r["priority_rank"].as_i64().unwrap(),
+                    r["priority_tied"].as_bool().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(places, [(exports, 1, true), (swap, 1, true), (labels, 3, false)]);
+        let page = web.text("/proposals?sort=priority").await;
+        assert_eq!(page.matches("Priority #1, tied").count(), 2, "{page}");
+    }
+);

@@ -1161,6 +1161,7 @@ both_backends!(polls_apply_effects_and_set_the_priority, |app: TestApp| async mo
         50,
         intercoop_domain::voting::MethodKind::Schulze,
         &[c, a, b],
+        &[1, 2, 2],
     )
     .await
     .unwrap();
@@ -1173,6 +1174,19 @@ both_backends!(polls_apply_effects_and_set_the_priority, |app: TestApp| async mo
         .map(|r| r["id"].as_i64().unwrap())
         .collect();
     assert_eq!(order, vec![c, a, b]);
+    // A and B, left equal by the poll, share the second place and say so.
+    let places: Vec<(i64, bool)> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["priority_rank"].as_i64().unwrap(),
+                r["priority_tied"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(places, [(1, false), (2, true), (2, true)]);
     assert_eq!(list["items"][0]["priority_method"], "schulze");
     assert_eq!(list["items"][0]["priority_poll_id"], 50);
     let browser = app.client();

@@ -359,6 +359,27 @@ pub fn tally(method: &Method, option_count: usize, electorate_weight: u64, ballo
     }
 }
 
+/// The rank of each place of a ranking, as "standard competition ranking" gives it
+/// ("1224": options tied share the best rank of their group, the next one counts them):
+/// `keys[i]` is what decided the place of the option at `ranking[i]` (its score, its
+/// losses and wins…), and neighbours with equal keys are tied. The order among tied
+/// options is only their option index (each method's `TieBreak`): a page or a backlog
+/// shows them as tied, never one above the other.
+///
+/// Keys must be in ranking order (equal keys adjacent), as every method's ranking is.
+#[must_use]
+pub fn competition_ranks<K: PartialEq>(keys: &[K]) -> Vec<u32> {
+    let mut ranks = Vec::with_capacity(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        let rank = match i.checked_sub(1) {
+            Some(prev) if keys[prev] == *k => ranks[prev],
+            _ => u32::try_from(i + 1).unwrap_or(u32::MAX),
+        };
+        ranks.push(rank);
+    }
+    ranks
+}
+
 /// Ranks options by score, highest first, ties by lower index; winners are every option with
 /// the top score, and none when the top score is 0 (nobody supported anything).
 fn rank_by_score(scores: &[u64]) -> (Vec<usize>, Vec<usize>) {
@@ -377,6 +398,15 @@ fn rank_by_score(scores: &[u64]) -> (Vec<usize>, Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tied_places_share_their_rank_and_the_next_counts_them() {
+        assert_eq!(competition_ranks::<u64>(&[]), Vec::<u32>::new());
+        assert_eq!(competition_ranks(&[9, 7, 7, 3]), [1, 2, 2, 4]);
+        assert_eq!(competition_ranks(&[5, 5, 5]), [1, 1, 1]);
+        assert_eq!(competition_ranks(&[(0, 3), (1, 1), (1, 1), (3, 0)]), [1, 2, 2, 4]);
+        assert_eq!(competition_ranks(&[4, 3, 2]), [1, 2, 3]);
+    }
 
     #[test]
     fn method_and_ballot_serialize_as_documented() {

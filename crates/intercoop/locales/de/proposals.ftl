@@ -24,6 +24,7 @@ proposals-status-delivered = Geliefert
 proposals-status-lapsed = Verfallen
 proposals-status-rejected = Abgelehnt
 proposals-status-withdrawn = Zurückgezogen
+proposals-rank-tied = Priorität Nr. { $rank }, gleichauf
 proposals-rank = Priorität Nr. { $rank }
 proposals-waiting-for-me = Wartet auf Ihre Entscheidung
 proposals-interested-count = { $count ->

@@ -24,6 +24,7 @@ proposals-status-delivered = Delivered
 proposals-status-lapsed = Lapsed
 proposals-status-rejected = Rejected
 proposals-status-withdrawn = Withdrawn
+proposals-rank-tied = Priority #{ $rank }, tied
 proposals-rank = Priority #{ $rank }
 proposals-waiting-for-me = Waiting for your decision
 proposals-interested-count = { $count ->

@@ -24,6 +24,7 @@ proposals-status-delivered = Livrée
 proposals-status-lapsed = Caduque
 proposals-status-rejected = Rejetée
 proposals-status-withdrawn = Retirée
+proposals-rank-tied = Priorité n° { $rank }, ex æquo
 proposals-rank = Priorité n° { $rank }
 proposals-waiting-for-me = En attente de votre décision
 proposals-interested-count = { $count ->

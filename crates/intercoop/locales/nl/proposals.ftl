@@ -24,6 +24,7 @@ proposals-status-delivered = Opgeleverd
 proposals-status-lapsed = Vervallen
 proposals-status-rejected = Afgewezen
 proposals-status-withdrawn = Ingetrokken
+proposals-rank-tied = Prioriteit nr. { $rank }, gelijk
 proposals-rank = Prioriteit nr. { $rank }
 proposals-waiting-for-me = Wacht op uw beslissing
 proposals-interested-count = { $count ->

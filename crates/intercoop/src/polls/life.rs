@@ -139,13 +139,17 @@ fn closed_event(full: &PollFull, result: &PollResult) -> AppResult<PollClosed> {
             .iter()
             .filter_map(|o| o.proposal_id.map(|pid| (o.id, pid)))
             .collect();
+        let (proposal_ids, places): (Vec<i64>, Vec<u32>) = result
+            .ranking
+            .iter()
+            .zip(&result.ranks)
+            .filter_map(|(o, rank)| by_option.get(o).map(|&pid| (pid, *rank)))
+            .unzip();
         PriorityOrder {
             method: p.method.0,
-            proposal_ids: result
-                .ranking
-                .iter()
-                .filter_map(|o| by_option.get(o).copied())
-                .collect(),
+            proposal_ids,
+            // Ranked again among the proposals alone: an option without one leaves no gap.
+            ranks: Some(intercoop_domain::voting::competition_ranks(&places)),
         }
     });
     Ok(PollClosed {

@@ -23,8 +23,15 @@ pub struct PollResult {
     #[schema(value_type = String, format = DateTime)]
     #[serde(with = "time::serde::rfc3339")]
     pub computed_at: OffsetDateTime,
-    /// Every option id, best first.
+    /// Every option id, best first. Options the method leaves equal follow their
+    /// creation order here, and share a rank in `ranks`.
     pub ranking: Vec<i64>,
+    /// The rank of each option of `ranking`, in the same order: options the method
+    /// leaves equal share the best rank of their group, and the next counts them
+    /// ("1, 2, 2, 4": `competition_ranks`). Derived from `details` whenever a result
+    /// is read or counted ([`PollResult::ranked`]); a stored copy is never read.
+    #[serde(default)]
+    pub ranks: Vec<u32>,
     /// Every option id tied for first (several on a tie; none when nothing won).
     pub winners: Vec<i64>,
     /// For decisions and consents: did it pass?
@@ -100,6 +107,7 @@ pub(super) async fn count<C: ConnectionTrait>(conn: &C, full: &PollFull, now: Of
         is_final: false,
         computed_at: now,
         ranking: t.ranking.iter().map(|&i| id(i)).collect(),
+        ranks: Vec::new(),
         winners: t.winners.iter().map(|&i| id(i)).collect(),
         passed: t.passed,
         ballots: t.ballots,
@@ -108,7 +116,65 @@ pub(super) async fn count<C: ConnectionTrait>(conn: &C, full: &PollFull, now: Of
         electorate_size,
         voters,
         details,
-    })
+    }
+    .ranked())
+}
+
+impl PollResult {
+    /// The result with its `ranks`, from what decided each place (the method's own
+    /// figures in `details`): approvals, points, a Schulze option's (losses, wins) —
+    /// the order `intercoop_domain::voting` ranks by —, a majority judgment's
+    /// separations (`tied` between neighbours). Yes, no and abstain of a decision or
+    /// a consent are not a ranking: each its own place.
+    #[must_use]
+    pub fn ranked(mut self) -> PollResult {
+        let per = |key: &str, id: i64| {
+            self.details
+                .get(key)
+                .and_then(|m| m.get(id.to_string()))
+                .and_then(Value::as_u64)
+                .unwrap_or(0)
+        };
+        let keys: Vec<(u64, u64)> = match self.method.as_str() {
+            "approval" => self.ranking.iter().map(|&id| (per("approvals", id), 0)).collect(),
+            "points" => self.ranking.iter().map(|&id| (per("points", id), 0)).collect(),
+            "schulze" => self
+                .ranking
+                .iter()
+                .map(|&id| (per("losses", id), per("wins", id)))
+                .collect(),
+            "majority_judgment" => {
+                let tied = |i: usize| {
+                    self.details
+                        .get("separations")
+                        .and_then(|s| s.get(i))
+                        .and_then(|s| s.get("tied"))
+                        .and_then(Value::as_bool)
+                        .unwrap_or(false)
+                };
+                let mut group = 0u64;
+                (0..self.ranking.len())
+                    .map(|i| {
+                        if i > 0 && !tied(i - 1) {
+                            group += 1;
+                        }
+                        (group, 0)
+                    })
+                    .collect()
+            }
+            _ => (0..self.ranking.len() as u64).map(|i| (i, 0)).collect(),
+        };
+        self.ranks = intercoop_domain::voting::competition_ranks(&keys);
+        self
+    }
+
+    /// Is the option at place `i` of the ranking tied with another?
+    pub fn tied_at(&self, i: usize) -> bool {
+        let Some(&rank) = self.ranks.get(i) else {
+            return false;
+        };
+        self.ranks.iter().filter(|&&r| r == rank).count() > 1
+    }
 }
 
 pub(super) fn by_id<T: Serialize>(ids: &[i64], values: &[T]) -> Value {
@@ -202,7 +268,7 @@ pub(super) fn map_details(
 pub async fn result<C: ConnectionTrait>(conn: &C, full: &PollFull) -> AppResult<PollResult> {
     match full.status() {
         PollStatus::Closed => {
-            let mut r: PollResult = full.poll.result.clone().ok_or(AppError::NotFound)?.0;
+            let mut r: PollResult = full.poll.result.clone().ok_or(AppError::NotFound)?.0.ranked();
             r.is_final = true;
             Ok(r)
         }

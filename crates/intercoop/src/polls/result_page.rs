@@ -23,6 +23,9 @@ pub struct Row {
     pub extra: String,
     pub percent: u64,
     pub winner: bool,
+    /// Its rank ("2"), and whether another option shares it (shown as a tie).
+    pub place: u32,
+    pub tied: bool,
 }
 
 /// A Schulze matrix as shown: each cell's text, and whether the row beats the column there.
@@ -39,6 +42,8 @@ pub struct ProfileRow {
     pub label: String,
     pub majority: String,
     pub winner: bool,
+    pub place: u32,
+    pub tied: bool,
     pub segments: Vec<Segment>,
 }
 
@@ -66,6 +71,10 @@ struct ResultPage {
 impl ResultPage {
     fn method_label(&self) -> String {
         self.ctx.t(&format!("polls-method-{}", self.poll.method))
+    }
+    /// Does the result rank its options (not yes, no and abstain)?
+    fn ranked(&self) -> bool {
+        !matches!(self.poll.method.as_str(), "decision" | "consent")
     }
 }
 
@@ -110,12 +119,18 @@ pub async fn result(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
         winners,
         result: result.clone(),
     };
+    let place = |id: i64| match result.ranking.iter().position(|&x| x == id) {
+        Some(i) => (result.ranks.get(i).copied().unwrap_or(0), result.tied_at(i)),
+        None => (0, false),
+    };
     let row = |id: i64, value: String, extra: String, percent: u64| Row {
         label: label(id),
         value,
         extra,
         percent,
         winner: result.winners.contains(&id),
+        place: place(id).0,
+        tied: place(id).1,
     };
     match full.method() {
         Method::Decision { .. } => {
@@ -265,6 +280,8 @@ pub async fn result(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
                         grade_label(lang, grade_count, majority)
                     },
                     winner: result.winners.contains(&id),
+                    place: place(id).0,
+                    tied: place(id).1,
                     segments,
                 });
             }

@@ -202,7 +202,11 @@ async fn on_poll_closed(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobE
         }
     }
     if let Some(order) = e.priority {
-        super::priority::set_priority(txn, e.network_id, e.poll_id, order.method, &order.proposal_ids).await?;
+        let ranks = order
+            .ranks
+            .clone()
+            .unwrap_or_else(|| (1..=order.proposal_ids.len() as u32).collect());
+        super::priority::set_priority(txn, e.network_id, e.poll_id, order.method, &order.proposal_ids, &ranks).await?;
     }
     Ok(())
 }

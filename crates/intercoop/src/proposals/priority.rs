@@ -11,18 +11,23 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::BTreeSet;
 
-/// Records the network's priority order: rank 1 first; proposals not listed lose
-/// their rank.
+/// Records the network's priority order: `ordered` best first, `ranks[i]` the rank of
+/// `ordered[i]` (proposals the poll left equal share one: "1, 1, 3"); proposals not
+/// listed lose their rank.
 pub async fn set_priority<C: ConnectionTrait>(
     conn: &C,
     network_id: i64,
     poll_id: i64,
     method: MethodKind,
     ordered: &[i64],
+    ranks: &[u32],
 ) -> AppResult<()> {
     let unique: BTreeSet<i64> = ordered.iter().copied().collect();
     if unique.len() != ordered.len() {
         return Err(AppError::invalid("proposals", "proposals-duplicate"));
+    }
+    if ranks.len() != ordered.len() {
+        return Err(AppError::invalid("proposals", "invalid-value"));
     }
     let known = proposal::Entity::find()
         .filter(proposal::Column::NetworkId.eq(network_id))
@@ -38,9 +43,9 @@ pub async fn set_priority<C: ConnectionTrait>(
         .filter(proposal::Column::NetworkId.eq(network_id))
         .exec(conn)
         .await?;
-    for (i, id) in ordered.iter().enumerate() {
+    for (id, rank) in ordered.iter().zip(ranks) {
         proposal::Entity::update_many()
-            .col_expr(proposal::Column::PriorityRank, Expr::val(i as i64 + 1))
+            .col_expr(proposal::Column::PriorityRank, Expr::val(i64::from(*rank)))
             .col_expr(proposal::Column::PriorityPollId, Expr::val(poll_id))
             .col_expr(proposal::Column::PriorityMethod, Expr::val(method.as_str()))
             .col_expr(proposal::Column::PriorityAt, Expr::val(now))
@@ -55,7 +60,7 @@ pub async fn set_priority<C: ConnectionTrait>(
                 kind: TimelineKind::Priority,
                 from: None,
                 to: None,
-                reason: format!("{}", i + 1),
+                reason: format!("{rank}"),
                 poll_id: Some(poll_id),
             },
         )
@@ -71,7 +76,7 @@ pub async fn set_priority<C: ConnectionTrait>(
             entity_id: Some(poll_id),
         },
         None::<&()>,
-        Some(&serde_json::json!({"method": method.as_str(), "order": ordered})),
+        Some(&serde_json::json!({"method": method.as_str(), "order": ordered, "ranks": ranks})),
     )
     .await?;
     Ok(())

@@ -49,6 +49,8 @@ pub struct ProposalRow {
     #[schema(value_type = String, format = DateTime)]
     pub created_at: OffsetDateTime,
     pub priority_rank: Option<i64>,
+    /// Another proposal shares this priority rank: the poll left them equal.
+    pub priority_tied: bool,
     #[schema(value_type = Option<String>)]
     pub priority_method: Option<Text<MethodKind>>,
     pub priority_poll_id: Option<i64>,
@@ -170,6 +172,18 @@ fn page_query(network_id: i64, doer: &Doer, filter: &ListFilter, page: &crate::a
         .expr_as(Expr::col(("o", "name")), "requested_by_name")
         .expr_as(Expr::col(("p", "created_at")), "created_at")
         .expr_as(Expr::col(("p", "priority_rank")), "priority_rank")
+        .expr_as(
+            Expr::exists(
+                sea_orm::sea_query::Query::select()
+                    .expr(Expr::val(1))
+                    .from_as("proposals", "pt")
+                    .and_where(Expr::col(("pt", "network_id")).eq(network_id))
+                    .and_where(Expr::col(("pt", "priority_rank")).equals(("p", "priority_rank")))
+                    .and_where(Expr::col(("pt", "id")).ne(Expr::col(("p", "id"))))
+                    .take(),
+            ),
+            "priority_tied",
+        )
         .expr_as(Expr::col(("p", "priority_method")), "priority_method")
         .expr_as(Expr::col(("p", "priority_poll_id")), "priority_poll_id")
         .expr_as(Expr::col(("p", "priority_at")), "priority_at")
@@ -202,8 +216,10 @@ fn page_query(network_id: i64, doer: &Doer, filter: &ListFilter, page: &crate::a
                 .order_by_expr(or_zero("c", "pledge_count"), Order::Desc);
         }
         "priority" => {
+            // Proposals the poll left equal: the older first, as the poll listed them.
             q.order_by_expr(Expr::col(("p", "priority_rank")).is_null(), Order::Asc)
-                .order_by(("p", "priority_rank"), Order::Asc);
+                .order_by(("p", "priority_rank"), Order::Asc)
+                .order_by(("p", "id"), Order::Asc);
         }
         _ => {
             q.order_by(("p", "created_at"), Order::Desc);
