@@ -1343,6 +1343,13 @@ both_backends!(the_whole_journey_through_the_pages, |app: TestApp| async move {
     for s in &shops[..2] {
         pledge_ok(&s.api, id, s.id).await;
     }
+    // Closing shows what it will do before it is done.
+    let page = fac.text(&format!("/proposals/{id}")).await;
+    assert!(
+        page.contains("<summary>Close the campaign now</summary>")
+            && page.contains("each of the 2 participating organisations gets its payment request"),
+        "{page}"
+    );
     assert_eq!(fac.form(&format!("/proposals/{id}/close"), &[]).await.status(), 303);
     assert_eq!(
         fac.form(
@@ -1361,6 +1368,12 @@ both_backends!(the_whole_journey_through_the_pages, |app: TestApp| async move {
     app.login(&late, &shops[2].email).await;
     let page = late.text(&format!("/proposals/{id}")).await;
     assert!(page.contains("Adopt it for Supermarket 02"), "{page}");
+    // What adopting costs is shown before it is done, and the button says it.
+    assert!(page.contains("catch-up share: €403.33."), "{page}");
+    assert!(
+        page.contains("The 2 earlier funders are credited their parts") && page.contains("Adopt it and owe €403.33"),
+        "{page}"
+    );
     let r = late
         .form(
             &format!("/proposals/{id}/adopt"),
@@ -2268,3 +2281,54 @@ both_backends!(a_form_offers_every_member_however_many, |app: TestApp| async mov
         "{page}"
     );
 });
+
+both_backends!(
+    withdrawing_a_proposal_in_funding_tells_the_pledgers_and_says_so_on_its_page,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let shops = supermarkets(&app, &admin, 3).await;
+        let id = proposal(&admin, shops[0].id, "Shelf labels").await;
+        open(&admin, id, json!({"amount_cents": 30_000, "key": {"kind": "equal"}})).await;
+        for s in &shops[1..] {
+            pledge_ok(&s.api, id, s.id).await;
+        }
+        // The page says what withdrawing does while the co-funding is open.
+        let web = app.client();
+        app.login(&web, "admin@test.example").await;
+        let page = web.text(&format!("/proposals/{id}")).await;
+        assert!(page.contains("Withdrawing releases the 2 pledges"), "{page}");
+        let r = admin
+            .post(
+                &format!("/api/v1/proposals/{id}/transition"),
+                &json!({"to": "withdrawn", "reason": "Done otherwise"}),
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        // Each pledger and the requesting organisation is told, once.
+        for s in &shops {
+            let told = app
+                .mails_to(&s.email)
+                .await
+                .iter()
+                .filter(|m| m.kind.as_str() == "campaign_withdrawn")
+                .count();
+            assert_eq!(told, 1, "{}", s.email);
+        }
+        let mail = app.mails_to(&shops[1].email).await;
+        let mail = mail.iter().find(|m| m.kind.as_str() == "campaign_withdrawn").unwrap();
+        assert!(
+            // In the representative's own language (French here).
+            mail.subject.contains("Retiré : Shelf labels") && mail.text_body.contains("personne ne doit rien"),
+            "{}\n{}",
+            mail.subject,
+            mail.text_body
+        );
+        // The campaign no longer reads as if nobody had ever joined.
+        let page = web.text(&format!("/proposals/{id}")).await;
+        assert!(
+            page.contains("Every pledge was released when the proposal was withdrawn")
+                && !page.contains("Nobody has joined yet"),
+            "{page}"
+        );
+    }
+);

@@ -9,6 +9,7 @@ notifications-mode-never = Nie
 notifications-kind-proposal_posted = Ein neuer Vorschlag für Software, die Ihre Organisation nutzt
 notifications-kind-campaign_opened = Eine Kofinanzierung beginnt
 notifications-kind-campaign_funded = Eine Kofinanzierung, an der Sie teilnehmen, ist finanziert
+notifications-kind-campaign_withdrawn = Eine Kofinanzierung, an der Sie teilnehmen, wird zurückgezogen
 notifications-kind-campaign_lapsed = Eine Kofinanzierung, an der Sie teilnehmen, kommt nicht zustande
 notifications-kind-payment_request = Die Zahlungsaufforderungen Ihrer Organisation
 notifications-kind-catch_up_credit = Gutschriften aus dem Nachzahlungsanteil einer später einsteigenden Organisation

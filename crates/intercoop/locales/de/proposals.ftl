@@ -196,3 +196,30 @@ proposals-decisions-title = Nicht umgesetzte Entscheidungen von Abstimmungen
 proposals-decision-not-carried-out = Abstimmung { $poll }: { $reason }
 proposals-campaign-closing = Frist abgelaufen, wird abgeschlossen
 error-proposals-no-quote = Ein Vorschlag hat ein Angebot, sobald ein Anbieter eines schickt: Fügen Sie zuerst eines hinzu.
+proposals-adopt-cost = Nachzahlungsanteil Ihrer Organisation: { $amount }. Eine Zahlungsaufforderung wird erstellt und ihrer Vertretung per E-Mail geschickt.
+proposals-adopt-credited = { $count ->
+    [0] Kein früherer Geldgeber erhält eine Gutschrift.
+    [one] Der frühere Geldgeber erhält seinen Teil gutgeschrieben und wird per E-Mail benachrichtigt.
+   *[other] Die { $count } früheren Geldgeber erhalten ihren Teil gutgeschrieben und werden per E-Mail benachrichtigt.
+}
+proposals-adopt-confirm = Übernehmen und { $amount } schulden
+proposals-close-funds = { $count ->
+    [0] Jetzt abschließen finanziert die Arbeit ohne Beteiligte.
+    [one] Jetzt abschließen finanziert die Arbeit: Die beteiligte Organisation erhält ihre Zahlungsaufforderung, und ihre Leute werden per E-Mail benachrichtigt. Das ist endgültig.
+   *[other] Jetzt abschließen finanziert die Arbeit: Jede der { $count } beteiligten Organisationen erhält ihre Zahlungsaufforderung, und ihre Leute werden per E-Mail benachrichtigt. Das ist endgültig.
+}
+proposals-close-lapses = { $count ->
+    [0] Jetzt abschließen lässt die Kofinanzierung scheitern (sie ist nicht voll gedeckt oder hat zu wenige Beteiligte); die anfragende Organisation wird per E-Mail benachrichtigt. Das ist endgültig.
+    [one] Jetzt abschließen lässt die Kofinanzierung scheitern (sie ist nicht voll gedeckt oder hat zu wenige Beteiligte): Die Zusage wird freigegeben, und die Zusagende sowie die anfragende Organisation werden per E-Mail benachrichtigt. Das ist endgültig.
+   *[other] Jetzt abschließen lässt die Kofinanzierung scheitern (sie ist nicht voll gedeckt oder hat zu wenige Beteiligte): Die { $count } Zusagen werden freigegeben, und die Zusagenden sowie die anfragende Organisation werden per E-Mail benachrichtigt. Das ist endgültig.
+}
+proposals-close-confirm = Kofinanzierung jetzt abschließen
+proposals-mail-withdrawn-subject = Zurückgezogen: { $title }
+proposals-mail-withdrawn-body = „{ $title }“ wurde während der laufenden Kofinanzierung zurückgezogen ({ $covered } von { $amount } zugesagt). Alle Zusagen sind aufgehoben: Niemand schuldet etwas.
+proposals-released-withdrawn = Alle Zusagen wurden aufgehoben, als der Vorschlag zurückgezogen wurde: Niemand schuldet etwas.
+proposals-released-lapsed = Alle Zusagen wurden aufgehoben, als die Kofinanzierung verfiel: Niemand schuldet etwas.
+proposals-withdraw-releases = { $count ->
+    [0] Zurückziehen beendet die laufende Kofinanzierung; die anfragende Organisation wird per E-Mail benachrichtigt.
+    [one] Zurückziehen gibt die Zusage der laufenden Kofinanzierung frei; die Zusagende und die anfragende Organisation werden per E-Mail benachrichtigt.
+   *[other] Zurückziehen gibt die { $count } Zusagen der laufenden Kofinanzierung frei; die Zusagenden und die anfragende Organisation werden per E-Mail benachrichtigt.
+}

@@ -9,6 +9,7 @@ notifications-mode-never = Never
 notifications-kind-proposal_posted = A new proposal for software your organisation runs
 notifications-kind-campaign_opened = A co-funding opens
 notifications-kind-campaign_funded = A co-funding you joined is funded
+notifications-kind-campaign_withdrawn = A co-funding you joined is withdrawn
 notifications-kind-campaign_lapsed = A co-funding you joined lapses
 notifications-kind-payment_request = Your organisation's payment requests
 notifications-kind-catch_up_credit = Credits from a late adopter's catch-up share

@@ -193,3 +193,30 @@ proposals-decisions-title = Decisions of polls not carried out
 proposals-decision-not-carried-out = Poll { $poll }: { $reason }
 proposals-campaign-closing = deadline passed, closing
 error-proposals-no-quote = A proposal is quoted once a provider has sent a quote: add one first.
+proposals-adopt-cost = Your organisation's catch-up share: { $amount }. A payment request for it is made and emailed to its representative.
+proposals-adopt-credited = { $count ->
+    [0] No earlier funder is credited.
+    [one] The earlier funder is credited its part and told by email.
+   *[other] The { $count } earlier funders are credited their parts and told by email.
+}
+proposals-adopt-confirm = Adopt it and owe { $amount }
+proposals-close-funds = { $count ->
+    [0] Closing now funds the work with no participant.
+    [one] Closing now funds the work: the participating organisation gets its payment request, and its people are told by email. This cannot be undone.
+   *[other] Closing now funds the work: each of the { $count } participating organisations gets its payment request, and their people are told by email. This cannot be undone.
+}
+proposals-close-lapses = { $count ->
+    [0] Closing now lets the co-funding lapse (it is not fully covered or has too few participants); the requesting organisation is told by email. This cannot be undone.
+    [one] Closing now lets the co-funding lapse (it is not fully covered or has too few participants): the pledge is released, and the pledger and the requesting organisation are told by email. This cannot be undone.
+   *[other] Closing now lets the co-funding lapse (it is not fully covered or has too few participants): the { $count } pledges are released, and the pledgers and the requesting organisation are told by email. This cannot be undone.
+}
+proposals-close-confirm = Close the co-funding now
+proposals-mail-withdrawn-subject = Withdrawn: { $title }
+proposals-mail-withdrawn-body = "{ $title }" was withdrawn while its co-funding was open ({ $covered } of { $amount } pledged). Every pledge is released: nobody owes anything.
+proposals-released-withdrawn = Every pledge was released when the proposal was withdrawn: nobody owes anything.
+proposals-released-lapsed = Every pledge was released when the co-funding lapsed: nobody owes anything.
+proposals-withdraw-releases = { $count ->
+    [0] Withdrawing ends the open co-funding; the requesting organisation is told by email.
+    [one] Withdrawing releases the pledge of the open co-funding; the pledger and the requesting organisation are told by email.
+   *[other] Withdrawing releases the { $count } pledges of the open co-funding; the pledgers and the requesting organisation are told by email.
+}

@@ -9,6 +9,7 @@ notifications-mode-never = Jamais
 notifications-kind-proposal_posted = Une nouvelle proposition pour un logiciel que votre organisation utilise
 notifications-kind-campaign_opened = Un cofinancement s'ouvre
 notifications-kind-campaign_funded = Un cofinancement que vous avez rejoint est financé
+notifications-kind-campaign_withdrawn = Un cofinancement que vous avez rejoint est retiré
 notifications-kind-campaign_lapsed = Un cofinancement que vous avez rejoint n'aboutit pas
 notifications-kind-payment_request = Les demandes de paiement de votre organisation
 notifications-kind-catch_up_credit = Les crédits venant de la part de rattrapage d'un nouvel utilisateur

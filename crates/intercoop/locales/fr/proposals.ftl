@@ -198,3 +198,30 @@ proposals-decisions-title = Décisions de sondages non appliquées
 proposals-decision-not-carried-out = Sondage { $poll } : { $reason }
 proposals-campaign-closing = échéance passée, clôture en cours
 error-proposals-no-quote = Une proposition a un devis dès qu'un prestataire en envoie un : ajoutez-en un d'abord.
+proposals-adopt-cost = Part de rattrapage de votre organisation : { $amount }. Une demande de paiement est établie et envoyée par courriel à sa ou son représentant·e.
+proposals-adopt-credited = { $count ->
+    [0] Aucun financeur précédent n'est crédité.
+    [one] Le financeur précédent est crédité de sa part et prévenu par courriel.
+   *[other] Les { $count } financeurs précédents sont crédités de leur part et prévenus par courriel.
+}
+proposals-adopt-confirm = L'adopter et devoir { $amount }
+proposals-close-funds = { $count ->
+    [0] Clôturer maintenant finance le travail sans aucun participant.
+    [one] Clôturer maintenant finance le travail : l'organisation participante reçoit sa demande de paiement et ses membres sont prévenus par courriel. C'est irréversible.
+   *[other] Clôturer maintenant finance le travail : chacune des { $count } organisations participantes reçoit sa demande de paiement et leurs membres sont prévenus par courriel. C'est irréversible.
+}
+proposals-close-lapses = { $count ->
+    [0] Clôturer maintenant fait échouer le cofinancement (il n'est pas entièrement couvert ou compte trop peu de participants) ; l'organisation demandeuse est prévenue par courriel. C'est irréversible.
+    [one] Clôturer maintenant fait échouer le cofinancement (il n'est pas entièrement couvert ou compte trop peu de participants) : l'engagement est libéré, et l'organisation engagée et l'organisation demandeuse sont prévenues par courriel. C'est irréversible.
+   *[other] Clôturer maintenant fait échouer le cofinancement (il n'est pas entièrement couvert ou compte trop peu de participants) : les { $count } engagements sont libérés, et les organisations engagées et l'organisation demandeuse sont prévenues par courriel. C'est irréversible.
+}
+proposals-close-confirm = Clôturer le cofinancement maintenant
+proposals-mail-withdrawn-subject = Retiré : { $title }
+proposals-mail-withdrawn-body = « { $title } » a été retiré pendant son cofinancement ({ $covered } engagés sur { $amount }). Tous les engagements sont libérés : personne ne doit rien.
+proposals-released-withdrawn = Tous les engagements ont été libérés au retrait de la proposition : personne ne doit rien.
+proposals-released-lapsed = Tous les engagements ont été libérés quand le cofinancement est devenu caduc : personne ne doit rien.
+proposals-withdraw-releases = { $count ->
+    [0] Retirer met fin au cofinancement ouvert ; l'organisation demandeuse est prévenue par courriel.
+    [one] Retirer libère l'engagement du cofinancement ouvert ; l'organisation engagée et l'organisation demandeuse sont prévenues par courriel.
+   *[other] Retirer libère les { $count } engagements du cofinancement ouvert ; les organisations engagées et l'organisation demandeuse sont prévenues par courriel.
+}

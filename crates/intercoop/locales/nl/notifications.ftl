@@ -9,6 +9,7 @@ notifications-mode-never = Nooit
 notifications-kind-proposal_posted = Een nieuw voorstel voor software die uw organisatie gebruikt
 notifications-kind-campaign_opened = Een cofinanciering gaat open
 notifications-kind-campaign_funded = Een cofinanciering waaraan u deelneemt is gefinancierd
+notifications-kind-campaign_withdrawn = Een cofinanciering waaraan u deelneemt wordt ingetrokken
 notifications-kind-campaign_lapsed = Een cofinanciering waaraan u deelneemt gaat niet door
 notifications-kind-payment_request = De betalingsverzoeken van uw organisatie
 notifications-kind-catch_up_credit = Tegoeden uit het inhaalaandeel van een latere gebruiker

@@ -196,3 +196,30 @@ proposals-decisions-title = Niet uitgevoerde beslissingen van stemmingen
 proposals-decision-not-carried-out = Stemming { $poll }: { $reason }
 proposals-campaign-closing = termijn verstreken, wordt afgesloten
 error-proposals-no-quote = Een voorstel heeft een offerte zodra een leverancier er een stuurt: voeg er eerst een toe.
+proposals-adopt-cost = Inhaalbijdrage van uw organisatie: { $amount }. Er wordt een betaalverzoek opgesteld en per e-mail naar haar vertegenwoordiger gestuurd.
+proposals-adopt-credited = { $count ->
+    [0] Geen eerdere financier wordt gecrediteerd.
+    [one] De eerdere financier krijgt zijn deel gecrediteerd en wordt per e-mail verwittigd.
+   *[other] De { $count } eerdere financiers krijgen hun deel gecrediteerd en worden per e-mail verwittigd.
+}
+proposals-adopt-confirm = Overnemen en { $amount } verschuldigd zijn
+proposals-close-funds = { $count ->
+    [0] Nu afsluiten financiert het werk zonder deelnemers.
+    [one] Nu afsluiten financiert het werk: de deelnemende organisatie krijgt haar betaalverzoek, en haar mensen worden per e-mail verwittigd. Dit is onomkeerbaar.
+   *[other] Nu afsluiten financiert het werk: elk van de { $count } deelnemende organisaties krijgt haar betaalverzoek, en hun mensen worden per e-mail verwittigd. Dit is onomkeerbaar.
+}
+proposals-close-lapses = { $count ->
+    [0] Nu afsluiten laat de cofinanciering vervallen (ze is niet volledig gedekt of heeft te weinig deelnemers); de aanvragende organisatie wordt per e-mail verwittigd. Dit is onomkeerbaar.
+    [one] Nu afsluiten laat de cofinanciering vervallen (ze is niet volledig gedekt of heeft te weinig deelnemers): de toezegging wordt vrijgegeven, en de toezegger en de aanvragende organisatie worden per e-mail verwittigd. Dit is onomkeerbaar.
+   *[other] Nu afsluiten laat de cofinanciering vervallen (ze is niet volledig gedekt of heeft te weinig deelnemers): de { $count } toezeggingen worden vrijgegeven, en de toezeggers en de aanvragende organisatie worden per e-mail verwittigd. Dit is onomkeerbaar.
+}
+proposals-close-confirm = De cofinanciering nu afsluiten
+proposals-mail-withdrawn-subject = Ingetrokken: { $title }
+proposals-mail-withdrawn-body = “{ $title }” werd ingetrokken terwijl de cofinanciering liep ({ $covered } van { $amount } toegezegd). Alle toezeggingen zijn vrijgegeven: niemand is iets verschuldigd.
+proposals-released-withdrawn = Alle toezeggingen werden vrijgegeven toen het voorstel werd ingetrokken: niemand is iets verschuldigd.
+proposals-released-lapsed = Alle toezeggingen werden vrijgegeven toen de cofinanciering verviel: niemand is iets verschuldigd.
+proposals-withdraw-releases = { $count ->
+    [0] Intrekken beëindigt de lopende cofinanciering; de aanvragende organisatie wordt per e-mail verwittigd.
+    [one] Intrekken geeft de toezegging van de lopende cofinanciering vrij; de toezegger en de aanvragende organisatie worden per e-mail verwittigd.
+   *[other] Intrekken geeft de { $count } toezeggingen van de lopende cofinanciering vrij; de toezeggers en de aanvragende organisatie worden per e-mail verwittigd.
+}

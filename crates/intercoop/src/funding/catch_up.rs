@@ -55,33 +55,7 @@ pub async fn adopt<C: ConnectionTrait>(
     delivered_at: OffsetDateTime,
 ) -> AppResult<Adopted> {
     let organisation_id = org.id;
-    let size = crate::organisations::data::size_in(conn, c.network_id, organisation_id).await?;
-    check_window(conn, c, delivered_at).await?;
-    let terms = terms_of(c);
-    let mut parts = participants_of(conn, &[c.id]).await?;
-    let (mut funders, adopters) = parts.remove(&c.id).unwrap_or_default();
-    funders.extend(adopters);
-    if funders.iter().any(|f| f.organisation_id == organisation_id) {
-        return Err(AppError::Conflict("proposals-already-funder"));
-    }
-    // What each funder has paid net of earlier credits is its share of the current
-    // split: every catch-up leaves everyone exactly at its recomputed share.
-    let paid: BTreeMap<i64, Money> = compute_shares(&terms, &funders)
-        .map_err(|e| sharing_error(e, "organisation_id"))?
-        .participant_lines()
-        .map(|l| (l.organisation_id, l.amount))
-        .collect();
-    let adopter = Participant {
-        organisation_id,
-        size: size.and_then(|s| u64::try_from(s).ok()),
-        cap: None,
-    };
-    let result = catch_up(&terms, &funders, &paid, &adopter).map_err(|e| match e {
-        CatchUpError::Sharing(s) => sharing_error(s, "organisation_id"),
-        CatchUpError::FixedContributor { .. } => AppError::invalid("organisation_id", "proposals-fixed-participant"),
-        CatchUpError::AlreadyFunder { .. } => AppError::Conflict("proposals-already-funder"),
-        other => AppError::Internal(anyhow::anyhow!(other)),
-    })?;
+    let (size, result) = compute(conn, c, organisation_id, delivered_at).await?;
     let now = db::now();
     let row = catch_up::ActiveModel {
         campaign_id: Set(c.id),
@@ -143,6 +117,59 @@ pub async fn adopt<C: ConnectionTrait>(
         catch_up: row,
         request,
     })
+}
+
+/// What adopting would cost `organisation_id` now, written nowhere (the page shows it
+/// before the adopter confirms): its catch-up share, and how many earlier funders it
+/// credits. The same refusals as [`adopt`] (window closed, already a funder…).
+pub async fn preview<C: ConnectionTrait>(
+    conn: &C,
+    c: &campaign::Model,
+    organisation_id: i64,
+    delivered_at: OffsetDateTime,
+) -> AppResult<(Money, usize)> {
+    let (_, result) = compute(conn, c, organisation_id, delivered_at).await?;
+    let credited = result.credits.iter().filter(|c| c.amount.is_positive()).count();
+    Ok((result.adopter_share, credited))
+}
+
+/// The catch-up of `organisation_id` on a funded campaign, computed from the stored
+/// pledges and earlier catch-ups: its size where the network counts it, and the
+/// domain's split (`intercoop_domain::catchup::catch_up`).
+async fn compute<C: ConnectionTrait>(
+    conn: &C,
+    c: &campaign::Model,
+    organisation_id: i64,
+    delivered_at: OffsetDateTime,
+) -> AppResult<(Option<i64>, intercoop_domain::catchup::CatchUp)> {
+    let size = crate::organisations::data::size_in(conn, c.network_id, organisation_id).await?;
+    check_window(conn, c, delivered_at).await?;
+    let terms = terms_of(c);
+    let mut parts = participants_of(conn, &[c.id]).await?;
+    let (mut funders, adopters) = parts.remove(&c.id).unwrap_or_default();
+    funders.extend(adopters);
+    if funders.iter().any(|f| f.organisation_id == organisation_id) {
+        return Err(AppError::Conflict("proposals-already-funder"));
+    }
+    // What each funder has paid net of earlier credits is its share of the current
+    // split: every catch-up leaves everyone exactly at its recomputed share.
+    let paid: BTreeMap<i64, Money> = compute_shares(&terms, &funders)
+        .map_err(|e| sharing_error(e, "organisation_id"))?
+        .participant_lines()
+        .map(|l| (l.organisation_id, l.amount))
+        .collect();
+    let adopter = Participant {
+        organisation_id,
+        size: size.and_then(|s| u64::try_from(s).ok()),
+        cap: None,
+    };
+    let result = catch_up(&terms, &funders, &paid, &adopter).map_err(|e| match e {
+        CatchUpError::Sharing(s) => sharing_error(s, "organisation_id"),
+        CatchUpError::FixedContributor { .. } => AppError::invalid("organisation_id", "proposals-fixed-participant"),
+        CatchUpError::AlreadyFunder { .. } => AppError::Conflict("proposals-already-funder"),
+        other => AppError::Internal(anyhow::anyhow!(other)),
+    })?;
+    Ok((size, result))
 }
 
 /// Refuses (409 `proposals-window-closed`) an adoption after the campaign's catch-up

@@ -7,6 +7,7 @@
 //! | `campaign_funded` | the people of every organisation that takes part | it closes funded |
 //! | `payment_request` | the sitting representative of the organisation that owes | a payment request is made (funded, catch-up) |
 //! | `campaign_lapsed` | the people of the pledgers and of the requesting organisation | it closes lapsed |
+//! | `campaign_withdrawn` | the same | the proposal is withdrawn while its co-funding is open |
 //! | `catch_up_credit` | the sitting representative of each credited organisation | a late adopter pays a catch-up share |
 //! | `share_digest` | the people of the organisations whose share moved since the last digest | daily, 17:00 in the network's time zone |
 
@@ -77,6 +78,10 @@ pub fn audiences(a: Audiences) -> Audiences {
     )
     .with(
         Kind::CampaignLapsed,
+        audience(|conn, n| Box::pin(async move { pledgers_and_requester(conn, n).await })),
+    )
+    .with(
+        Kind::CampaignWithdrawn,
         audience(|conn, n| Box::pin(async move { pledgers_and_requester(conn, n).await })),
     )
     .with(
@@ -154,6 +159,24 @@ pub async fn lapsed<C: ConnectionTrait>(
         .var("requested_by", Var::Num(p.requested_by))
         .link(p.link());
     notify(conn, notice, Some(format!("campaign_lapsed:{}", c.id))).await
+}
+
+/// Withdrawn while open: the pledgers and the requesting organisation are told that the
+/// pledges (`covered` of `amount`) are released; the page says why (its timeline).
+pub async fn withdrawn<C: ConnectionTrait>(
+    conn: &C,
+    p: &ProposalRef,
+    c: &campaign::Model,
+    shares: &Shares,
+) -> AppResult<()> {
+    let notice = Notice::new(Kind::CampaignWithdrawn, p.network_id)
+        .about(c.id)
+        .text("title", p.title.clone())
+        .var("covered", Var::Money(shares.covered.cents()))
+        .var("amount", Var::Money(shares.total.cents()))
+        .var("requested_by", Var::Num(p.requested_by))
+        .link(p.link());
+    notify(conn, notice, Some(format!("campaign_withdrawn:{}", c.id))).await
 }
 
 /// A late adopter: its payment request, and each credited funder is told its credit.

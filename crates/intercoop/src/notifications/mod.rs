@@ -45,6 +45,7 @@ intercoop_domain::text_enum!(
         CampaignOpened = "campaign_opened",
         CampaignFunded = "campaign_funded",
         CampaignLapsed = "campaign_lapsed",
+        CampaignWithdrawn = "campaign_withdrawn",
         PaymentRequest = "payment_request",
         CatchUpCredit = "catch_up_credit",
         ShareDigest = "share_digest",

@@ -159,6 +159,7 @@ impl Message {
             CampaignOpened => campaign_opened,
             CampaignFunded => campaign_funded,
             CampaignLapsed => campaign_lapsed,
+            CampaignWithdrawn => campaign_withdrawn,
             PaymentRequest => payment_request,
             CatchUpCredit => catch_up_credit,
             ShareDigest => share_digest,
@@ -209,6 +210,7 @@ templates! {
     campaign_opened => "notifications/campaign_opened/subject.txt", "notifications/campaign_opened/body.txt", "notifications/campaign_opened/body.html";
     campaign_funded => "notifications/campaign_funded/subject.txt", "notifications/campaign_funded/body.txt", "notifications/campaign_funded/body.html";
     campaign_lapsed => "notifications/campaign_lapsed/subject.txt", "notifications/campaign_lapsed/body.txt", "notifications/campaign_lapsed/body.html";
+    campaign_withdrawn => "notifications/campaign_withdrawn/subject.txt", "notifications/campaign_withdrawn/body.txt", "notifications/campaign_withdrawn/body.html";
     payment_request => "notifications/payment_request/subject.txt", "notifications/payment_request/body.txt", "notifications/payment_request/body.html";
     catch_up_credit => "notifications/catch_up_credit/subject.txt", "notifications/catch_up_credit/body.txt", "notifications/catch_up_credit/body.html";
     share_digest => "notifications/share_digest/subject.txt", "notifications/share_digest/body.txt", "notifications/share_digest/body.html";

@@ -166,11 +166,20 @@ pub(super) async fn move_to<C: ConnectionTrait>(
     if from == ProposalStatus::Draft && to == ProposalStatus::Discussion {
         super::notifications::posted(conn, &updated).await?;
     }
-    // Withdrawing during funding releases the pledges (the campaign is locked above).
+    // Withdrawing during funding releases the pledges (the campaign is locked above),
+    // and tells the pledgers and the requesting organisation what they pledged is free.
     if to == ProposalStatus::Withdrawn
         && let Some(c) = &campaign
     {
+        let shares = crate::funding::campaign::current_shares(conn, c).await?;
         crate::funding::closing::release(conn, c, intercoop_domain::funding::CampaignStatus::Withdrawn).await?;
+        let r = crate::funding::notifications::ProposalRef {
+            id: updated.id,
+            network_id: updated.network_id,
+            title: updated.title.clone(),
+            requested_by: updated.requested_by,
+        };
+        crate::funding::notifications::withdrawn(conn, &r, c, &shares).await?;
     }
     Ok(updated)
 }

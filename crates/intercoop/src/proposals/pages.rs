@@ -175,7 +175,9 @@ struct ShowPage {
     /// My organisations that may say "we need it too".
     may_be_interested: Vec<(i64, String)>,
     my_orgs: Vec<(i64, String)>,
-    can_close: bool,
+    /// What closing now would do (shown before it is done): funded or not, and how
+    /// many organisations take part (each told; a payment request each when funded).
+    close_preview: Option<(bool, i64)>,
     /// Open, but its deadline has passed: closing shortly.
     past_deadline: bool,
     percent: i64,
@@ -185,13 +187,23 @@ struct ShowPage {
     can_quote: bool,
     can_select_quote: bool,
     can_deliver: bool,
-    /// My organisations that may adopt the delivered work (catch-up share).
-    may_adopt: Vec<(i64, String)>,
+    /// My organisations that may adopt the delivered work, each with what adopting
+    /// would cost it now (catch-up share, cents) and how many funders it credits.
+    may_adopt: Vec<(i64, String, i64, usize)>,
     /// Administrators: pledges to record or withdraw for any member organisation.
     on_behalf: Option<super::cofunding_pages::OnBehalf>,
 }
 
 impl ShowPage {
+    /// While the co-funding is open and the reader may withdraw the proposal: how many
+    /// pledges withdrawing releases (each pledger is told).
+    fn withdraw_releases(&self) -> Option<i64> {
+        let c = self.p.campaign.as_ref().filter(|c| c.status == "open")?;
+        self.next_steps
+            .contains(&ProposalStatus::Withdrawn)
+            .then(|| c.shares.shares.iter().filter(|s| !s.fixed).count() as i64)
+    }
+
     /// Money in the page's language (accepts a value or a reference).
     fn m(&self, cents: impl AsCents) -> String {
         self.ctx.money(cents.cents())
@@ -361,9 +373,32 @@ pub async fn show_page(state: &AppState, ctx: Ctx, id: i64, refused: Option<Refu
                     && !funders.contains(&o.id)
             })
             .map(|o| (o.id, o.name.clone()))
-            .collect()
+            .collect::<Vec<_>>()
     } else {
         Vec::new()
+    };
+    // What adopting costs, shown before the adopter confirms (the same computation as
+    // the adoption itself; an organisation it would refuse is not offered).
+    let mut may_adopt_with_cost = Vec::new();
+    if !may_adopt.is_empty()
+        && let Some(c) = crate::funding::campaign::of(&state.db.read, model.id).await?
+    {
+        let delivered = model.delivered_at.unwrap_or(model.updated_at);
+        for (id, name) in may_adopt {
+            if let Ok((share, credited)) = crate::funding::catch_up::preview(&state.db.read, &c, id, delivered).await {
+                may_adopt_with_cost.push((id, name, share.cents(), credited));
+            }
+        }
+    }
+    let may_adopt = may_adopt_with_cost;
+    let close_preview = match (can_close, crate::funding::campaign::of(&state.db.read, model.id).await?) {
+        (true, Some(c)) => {
+            let shares = crate::funding::campaign::current_shares(&state.db.read, &c).await?;
+            let min = u64::try_from(c.min_participants).unwrap_or(0);
+            let funded = intercoop_domain::funding::outcome(&shares, min).is_funded();
+            Some((funded, shares.participant_lines().count() as i64))
+        }
+        _ => None,
     };
     let status = match &refused {
         Some(r) => {
@@ -392,7 +427,7 @@ pub async fn show_page(state: &AppState, ctx: Ctx, id: i64, refused: Option<Refu
             pledged,
             may_be_interested,
             my_orgs,
-            can_close,
+            close_preview,
             past_deadline,
             percent,
             can_open,
