@@ -143,6 +143,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "API tokens by person",
         up: super::m0014_api_tokens_by_person::up,
     },
+    Migration {
+        version: 15,
+        name: "meetings",
+        up: super::m0015_meetings::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,
