@@ -607,6 +607,12 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
         ("PUT", "/api/v1/meetings/{id}/answer") => json_case(id(ids.meeting), json!({"answer": "yes"}), none),
         ("POST", "/meetings/{id}/attendance") => form_case(id(ids.meeting), vec![], admin),
         ("PUT", "/api/v1/meetings/{id}/attendance") => json_case(id(ids.meeting), json!({"present": []}), admin),
+        ("GET", "/meetings/{id}/attendance") => Case {
+            url: id(ids.meeting),
+            body: Body::None,
+            allowed: admin,
+            names_alpha: true,
+        },
         ("GET", path) if path.contains("/meetings/{id}") => plain(id(ids.meeting), true),
         ("GET", path) if path.contains("{") => panic!("no case for GET {path}: add one to tests/access.rs"),
         // Lists and pages without an object: the same for every network.

@@ -80,10 +80,12 @@ error-meeting-not-ahead = Diese Sitzung hat begonnen oder ist abgesagt.
 error-meeting-not-now = Die Anwesenheit wird ab dem Vortag der Sitzung erfasst, sofern sie nicht abgesagt ist.
 nav-meetings = Sitzungen
 assemblies-count = { $count ->
+    [0] Keine Sitzungen
     [one] Eine Sitzung
    *[other] { $count } Sitzungen
 }
 assemblies-cancel-consequence = { $count ->
+    [0] Noch niemand ist eingeladen: nichts wird gesendet. Das kann nicht rückgängig gemacht werden.
     [one] Die eingeladene Person erhält die Absage, und ihr Kalender entfernt sie. Das kann nicht rückgängig gemacht werden.
    *[other] Die { $count } eingeladenen Personen erhalten die Absage, und ihre Kalender entfernen sie. Das kann nicht rückgängig gemacht werden.
 }

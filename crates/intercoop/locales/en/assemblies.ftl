@@ -80,10 +80,12 @@ error-meeting-not-ahead = This meeting has begun or is cancelled.
 error-meeting-not-now = Attendance is taken from the day before the meeting, unless it is cancelled.
 nav-meetings = Meetings
 assemblies-count = { $count ->
+    [0] No meetings
     [one] One meeting
    *[other] { $count } meetings
 }
 assemblies-cancel-consequence = { $count ->
+    [0] Nobody is invited yet: nothing is sent. This cannot be undone.
     [one] The person invited gets the cancellation, and their calendar removes it. This cannot be undone.
    *[other] The { $count } people invited get the cancellation, and their calendars remove it. This cannot be undone.
 }

@@ -80,10 +80,12 @@ error-meeting-not-ahead = Cette réunion a commencé ou est annulée.
 error-meeting-not-now = Les présences se prennent à partir de la veille de la réunion, si elle n'est pas annulée.
 nav-meetings = Réunions
 assemblies-count = { $count ->
+    [0] Aucune réunion
     [one] Une réunion
    *[other] { $count } réunions
 }
 assemblies-cancel-consequence = { $count ->
+    [0] Personne n'est invité·e pour l'instant : rien n'est envoyé. Cela ne peut pas être défait.
     [one] La personne invitée reçoit l'annulation, et son agenda la retire. Cela ne peut pas être défait.
    *[other] Les { $count } personnes invitées reçoivent l'annulation, et leurs agendas la retirent. Cela ne peut pas être défait.
 }

@@ -80,10 +80,12 @@ error-meeting-not-ahead = Deze vergadering is begonnen of geannuleerd.
 error-meeting-not-now = Aanwezigheid wordt opgenomen vanaf de dag vóór de vergadering, tenzij ze geannuleerd is.
 nav-meetings = Vergaderingen
 assemblies-count = { $count ->
+    [0] Geen vergaderingen
     [one] Eén vergadering
    *[other] { $count } vergaderingen
 }
 assemblies-cancel-consequence = { $count ->
+    [0] Nog niemand is uitgenodigd: er wordt niets verstuurd. Dit kan niet ongedaan worden.
     [one] De uitgenodigde persoon krijgt de annulering, en de agenda verwijdert ze. Dit kan niet ongedaan worden.
    *[other] De { $count } uitgenodigde personen krijgen de annulering, en hun agenda's verwijderen ze. Dit kan niet ongedaan worden.
 }
