@@ -44,7 +44,7 @@ fn covers(version: i64) -> &'static str {
         12 => "an index on idempotency_keys.created_at; the claims (status 0) a crash left, deleted",
         13 => "idempotency_keys.network_id (from the person's tokens; ambiguous keys deleted), unique per network",
         14 => "an index only (api_tokens by person and network: the version 1 fixture's tokens)",
-        15 => "meetings (a series, an occurrence with its agenda, an answer, a link), a calendar feed; outbox.calendar",
+        16 => "meetings (a series, an occurrence with its agenda, an answer, a link), a calendar feed; outbox.calendar",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -370,12 +370,12 @@ impl Fixture<'_> {
             return;
         }
         self.polls(network, &o, &p, &proposals).await;
-        if self.v >= 15 {
+        if self.v >= 16 {
             self.meetings(network, &p).await;
         }
     }
 
-    /// Version 15: a monthly assembly series with one occurrence ten days ahead (an
+    /// Version 16: a monthly assembly series with one occurrence ten days ahead (an
     /// agenda item, Alice's answer and answer link), Alice's calendar feed, and an
     /// invitation in the outbox with its calendar.
     async fn meetings(&mut self, network: i64, p: &[i64]) {
@@ -1790,7 +1790,7 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
             let page = get(format!("/polls/{id}")).await;
             assert!(page.contains(title), "from version {version}: {title} on its page");
         }
-        if version >= 15 {
+        if version >= 16 {
             let list = get("/meetings".into()).await;
             assert!(
                 list.contains("Upgrade assembly"),

@@ -1,4 +1,4 @@
-//! Tables of the meetings (migration 15).
+//! Tables of the meetings (migration 16).
 
 use crate::db::types::{Json as StoredJson, Text};
 use intercoop_domain::meetings::{AgendaKind, Answer, MeetingKind, MeetingStatus, MinutesStatus};

@@ -30,7 +30,7 @@ const SOURCES: &[(&str, &str)] = &[
         "m0014_api_tokens_by_person.rs",
         include_str!("m0014_api_tokens_by_person.rs"),
     ),
-    ("m0015_meetings.rs", include_str!("m0015_meetings.rs")),
+    ("m0016_meetings.rs", include_str!("m0016_meetings.rs")),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

@@ -144,9 +144,9 @@ pub const MIGRATIONS: &[Migration] = &[
         up: super::m0014_api_tokens_by_person::up,
     },
     Migration {
-        version: 15,
+        version: 16,
         name: "meetings",
-        up: super::m0015_meetings::up,
+        up: super::m0016_meetings::up,
     },
 ];
 

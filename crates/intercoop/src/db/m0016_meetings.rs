@@ -1,4 +1,4 @@
-//! Migration 15: meetings (assemblies, core circle meetings, general assemblies,
+//! Migration 16: meetings (assemblies, core circle meetings, general assemblies,
 //! events).
 //! - `meeting_series`: a recurring meeting's rule (RFC 5545 RRULE), its first local
 //!   start and zone, and how far ahead its occurrences are scheduled;
