@@ -9,8 +9,10 @@ pub use macros::TextEnum;
 
 pub mod calendar;
 pub mod catchup;
+pub mod core_circle;
 pub mod funding;
 pub mod lifecycle;
+pub mod meetings;
 pub mod money;
 pub mod organisation;
 pub mod payments;

@@ -43,6 +43,7 @@ pub fn jobs() -> crate::jobs::Registry {
     let r = crate::funding::jobs::register(r);
     let r = crate::funding::leaving::register(r);
     let r = crate::polls::jobs::register(r);
+    let r = crate::assemblies::jobs::register(r);
     let r = crate::accounts::links::register(r);
     crate::notifications::register(r, audiences())
 }
@@ -53,7 +54,8 @@ pub fn audiences() -> crate::notifications::Audiences {
     let a = crate::notifications::Audiences::new();
     let a = crate::proposals::notifications::audiences(a);
     let a = crate::funding::notifications::audiences(a);
-    crate::polls::notifications::audiences(a)
+    let a = crate::polls::notifications::audiences(a);
+    crate::assemblies::notifications::audiences(a)
 }
 
 impl FromRef<App> for AppState {

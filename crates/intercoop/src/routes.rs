@@ -33,6 +33,8 @@ where
         .merge(crate::proposals::routes())
         // Polls, ballots, results, the prioritised backlog.
         .merge(crate::polls::routes())
+        // Meetings, invitations, answers, attendance, calendars.
+        .merge(crate::assemblies::routes())
         // Jobs that could not be done (administrators).
         .merge(crate::jobs::routes())
         // The network's audit log (administrators).

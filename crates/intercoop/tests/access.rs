@@ -69,6 +69,8 @@ struct Ids {
     /// Delivered: to adopt.
     delivered: i64,
     poll: i64,
+    /// An event (every person of the network is invited), a month ahead.
+    meeting: i64,
     job: i64,
     /// An API token of the representative's, to revoke.
     token: i64,
@@ -554,6 +556,64 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
         ("POST", "/api/v1/polls/{id}/open" | "/api/v1/polls/{id}/close") => json_case(id(ids.poll), json!({}), admin),
         ("GET", "/api/v1/polls/{id}/receipts/{code}") => plain(id(ids.poll).replace("{code}", "r-not-a-receipt"), true),
         ("GET", path) if path.contains("/polls/{id}") => plain(id(ids.poll), true),
+        // Meetings.
+        ("GET" | "POST", "/meetings/answer/{token}") => form_case(
+            "/meetings/answer/a_not-a-link".into(),
+            vec![("answer", "yes".into())],
+            none,
+        ),
+        ("GET", "/calendar/{token}") => plain("/calendar/f_not-a-feed.ics".into(), false),
+        ("POST", "/calendar") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/me/calendar-feed") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({})),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("GET", "/meetings/new") => Case {
+            url: spec.path.into(),
+            body: Body::None,
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/meetings/new") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![
+                ("kind", "assembly".into()),
+                ("title", "Zeta meeting".into()),
+                ("starts_at", "2099-02-03T19:00".into()),
+                ("duration_minutes", "90".into()),
+            ]),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/meetings") => Case {
+            url: spec.path.into(),
+            body: Body::Json(
+                json!({"kind": "assembly", "title": "Zeta meeting", "starts_at": "2099-02-03T19:00:00", "duration_minutes": 90}),
+            ),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("PATCH", "/api/v1/meetings/{id}") => json_case(id(ids.meeting), json!({"place": "Zeta hall"}), admin),
+        ("POST", "/meetings/{id}/cancel") => form_case(id(ids.meeting), vec![], admin),
+        ("POST", "/api/v1/meetings/{id}/cancel") => json_case(id(ids.meeting), json!({}), admin),
+        ("POST", "/meetings/{id}/answer") => form_case(id(ids.meeting), vec![("answer", "yes".into())], none),
+        ("PUT", "/api/v1/meetings/{id}/answer") => json_case(id(ids.meeting), json!({"answer": "yes"}), none),
+        ("POST", "/meetings/{id}/attendance") => form_case(id(ids.meeting), vec![], admin),
+        ("PUT", "/api/v1/meetings/{id}/attendance") => json_case(id(ids.meeting), json!({"present": []}), admin),
+        ("GET", "/meetings/{id}/attendance") => Case {
+            url: id(ids.meeting),
+            body: Body::None,
+            allowed: admin,
+            names_alpha: true,
+        },
+        ("GET", path) if path.contains("/meetings/{id}") => plain(id(ids.meeting), true),
         ("GET", path) if path.contains("{") => panic!("no case for GET {path}: add one to tests/access.rs"),
         // Lists and pages without an object: the same for every network.
         ("GET", path) => plain(path.into(), false),
@@ -742,6 +802,15 @@ async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
         &admin,
         "/api/v1/polls",
         json!({"title": "Alpha budget", "method": "decision"}),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    ids.meeting = post_ok(
+        &admin,
+        "/api/v1/meetings",
+        json!({"kind": "event", "title": "Alpha workshop", "starts_at": "2099-01-06T19:00:00",
+            "duration_minutes": 90, "time_zone": "Europe/Brussels"}),
     )
     .await["id"]
         .as_i64()

@@ -45,6 +45,7 @@ fn covers(version: i64) -> &'static str {
         13 => "idempotency_keys.network_id (from the person's tokens; ambiguous keys deleted), unique per network",
         14 => "an index only (api_tokens by person and network: the version 1 fixture's tokens)",
         15 => "polls.organisation_kinds: every kind for the polls made before (their meaning then), as written from 15",
+        16 => "meetings (a series, an occurrence with its agenda, an answer, a link), a calendar feed; outbox.calendar",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -372,6 +373,97 @@ impl Fixture<'_> {
             return;
         }
         self.polls(network, &o, &p, &proposals).await;
+        if self.v >= 16 {
+            self.meetings(network, &p).await;
+        }
+    }
+
+    /// Version 16: a monthly assembly series with one occurrence ten days ahead (an
+    /// agenda item, Alice's answer and answer link), Alice's calendar feed, and an
+    /// invitation in the outbox with its calendar.
+    async fn meetings(&mut self, network: i64, p: &[i64]) {
+        let t = self.ago(1);
+        let at = self.now + Duration::days(10);
+        let series = self
+            .insert(
+                "meeting_series",
+                vec![
+                    ("network_id", network.into()),
+                    ("rule", "FREQ=MONTHLY;BYDAY=1TU".into()),
+                    ("first_local", "2026-01-06T19:00:00".into()),
+                    ("time_zone", "Europe/Brussels".into()),
+                    ("scheduled_until", at.into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+        let meeting = self
+            .insert(
+                "meetings",
+                vec![
+                    ("network_id", network.into()),
+                    ("series_id", series.into()),
+                    ("kind", "assembly".into()),
+                    ("title", "Upgrade assembly".into()),
+                    ("description", "Monthly.".into()),
+                    ("starts_at", at.into()),
+                    ("ends_at", (at + Duration::minutes(90)).into()),
+                    ("time_zone", "Europe/Brussels".into()),
+                    ("place", "Rue de la Coopération 1".into()),
+                    ("video_url", "".into()),
+                    ("status", "scheduled".into()),
+                    ("sequence", 0i64.into()),
+                    ("uid", "meeting-upgrade@intercoop".into()),
+                    ("reminders", "[10080,1440]".into()),
+                    ("minutes", "".into()),
+                    ("minutes_status", "none".into()),
+                    ("invited_at", Value::from(Some(t))),
+                    ("created_at", t.into()),
+                    ("updated_at", t.into()),
+                ],
+            )
+            .await;
+        self.insert(
+            "meeting_agenda",
+            vec![
+                ("meeting_id", meeting.into()),
+                ("position", 0i64.into()),
+                ("kind", "text".into()),
+                ("body", "Welcome".into()),
+            ],
+        )
+        .await;
+        self.insert(
+            "meeting_answers",
+            vec![
+                ("meeting_id", meeting.into()),
+                ("person_id", p[0].into()),
+                ("answer", "yes".into()),
+                ("present", false.into()),
+                ("updated_at", t.into()),
+            ],
+        )
+        .await;
+        self.insert_keyed(
+            "meeting_links",
+            vec![
+                ("token_hash", "upgrade-link-hash".into()),
+                ("meeting_id", meeting.into()),
+                ("person_id", p[0].into()),
+                ("created_at", t.into()),
+            ],
+        )
+        .await;
+        self.insert_keyed(
+            "calendar_feeds",
+            vec![
+                ("token_hash", "upgrade-feed-hash".into()),
+                ("person_id", p[0].into()),
+                ("network_id", network.into()),
+                ("created_at", t.into()),
+            ],
+        )
+        .await;
     }
 
     /// Version 1: a network, its organisations and people, and what they leave behind.
@@ -1724,6 +1816,13 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
             assert!(list.contains(title), "from version {version}: {title} in the list");
             let page = get(format!("/polls/{id}")).await;
             assert!(page.contains(title), "from version {version}: {title} on its page");
+        }
+        if version >= 16 {
+            let list = get("/meetings".into()).await;
+            assert!(
+                list.contains("Upgrade assembly"),
+                "from version {version}: the meeting in the list"
+            );
         }
         // Alice's two API tokens (one revoked), read by person since migration 14.
         let tokens = get("/profile/tokens".into()).await;

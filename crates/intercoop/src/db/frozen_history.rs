@@ -34,6 +34,7 @@ const SOURCES: &[(&str, &str)] = &[
         "m0015_poll_electorate_kinds.rs",
         include_str!("m0015_poll_electorate_kinds.rs"),
     ),
+    ("m0016_meetings.rs", include_str!("m0016_meetings.rs")),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

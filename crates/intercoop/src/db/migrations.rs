@@ -148,6 +148,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "poll electorate kinds",
         up: super::m0015_poll_electorate_kinds::up,
     },
+    Migration {
+        version: 16,
+        name: "meetings",
+        up: super::m0016_meetings::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

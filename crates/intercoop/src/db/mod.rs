@@ -25,6 +25,7 @@ mod m0012_idempotency_keys;
 mod m0013_idempotency_networks;
 mod m0014_api_tokens_by_person;
 mod m0015_poll_electorate_kinds;
+mod m0016_meetings;
 pub mod migrations;
 pub mod postgres_only;
 pub mod totals;

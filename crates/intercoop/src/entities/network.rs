@@ -30,4 +30,8 @@ pub struct NetworkRules {
     /// A demo install: the home page shows the demo's logins.
     #[serde(default)]
     pub demo: bool,
+    /// The share of member organisations an assembly needs present (percent; default
+    /// 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assembly_quorum_percent: Option<u32>,
 }

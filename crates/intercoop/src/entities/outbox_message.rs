@@ -29,6 +29,8 @@ pub struct Model {
     pub person_id: Option<i64>,
     /// Its one-click unsubscribe link (RFC 8058); none for security messages.
     pub unsubscribe_url: Option<String>,
+    /// An iCalendar invitation (`METHOD:REQUEST` or `CANCEL`) sent with the message.
+    pub calendar: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -300,10 +300,30 @@ impl Worker {
                 .header(ListUnsubscribe(format!("<{url}>")))
                 .header(ListUnsubscribePost("List-Unsubscribe=One-Click".into()));
         }
-        Ok(builder.multipart(MultiPart::alternative_plain_html(
-            row.text_body.clone(),
-            row.html_body.clone(),
-        ))?)
+        let body = MultiPart::alternative_plain_html(row.text_body.clone(), row.html_body.clone());
+        let Some(calendar) = &row.calendar else {
+            return Ok(builder.multipart(body)?);
+        };
+        // An invitation (RFC 6047, iMIP): the calendar as a `text/calendar` part of the
+        // alternative, with its METHOD in the content type, which calendars read to add,
+        // update or cancel the event; and as an `invite.ics` attachment for the others.
+        let method = if calendar.contains("\r\nMETHOD:CANCEL\r\n") {
+            "CANCEL"
+        } else {
+            "REQUEST"
+        };
+        let calendar_type =
+            lettre::message::header::ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))?;
+        let body = body.singlepart(
+            lettre::message::SinglePart::builder()
+                .header(calendar_type)
+                .body(calendar.clone()),
+        );
+        let attachment = lettre::message::Attachment::new("invite.ics".into()).body(
+            calendar.clone(),
+            lettre::message::header::ContentType::parse("application/ics")?,
+        );
+        Ok(builder.multipart(MultiPart::mixed().multipart(body).singlepart(attachment))?)
     }
 }
 

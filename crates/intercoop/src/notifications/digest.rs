@@ -41,6 +41,8 @@ pub(super) async fn hold<C: ConnectionTrait>(conn: &C, notice: &Notice, addresse
     let held = HeldNotice {
         notice: Notice {
             to: None,
+            // The digest lists the notice; the invitation's calendar goes with emails sent at once.
+            calendar: None,
             ..notice.clone()
         },
         addressee: addressee.clone(),

@@ -52,6 +52,10 @@ intercoop_domain::text_enum!(
         PollOpened = "poll_opened",
         PollReminder = "poll_reminder",
         PollResult = "poll_result",
+        MeetingInvitation = "meeting_invitation",
+        MeetingUpdated = "meeting_updated",
+        MeetingCancelled = "meeting_cancelled",
+        MeetingReminder = "meeting_reminder",
         Digest = "digest",
     }
 );
@@ -155,6 +159,10 @@ pub struct Notice {
     pub about: Option<i64>,
     pub vars: Vars,
     pub to: Option<Vec<Addressee>>,
+    /// An iCalendar object sent with each message (a meeting's invitation, update or
+    /// cancellation: `METHOD:REQUEST` or `METHOD:CANCEL`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
 }
 
 impl Notice {
@@ -165,7 +173,14 @@ impl Notice {
             about: None,
             vars: Vars::new(),
             to: None,
+            calendar: None,
         }
+    }
+
+    /// Sends an iCalendar object with each message.
+    pub fn calendar(mut self, ics: String) -> Notice {
+        self.calendar = Some(ics);
+        self
     }
 
     /// The row the notice is about (a poll, a campaign, a payment request…).
@@ -381,7 +396,18 @@ async fn deliver<C: ConnectionTrait>(
             Mode::Digest => digest::hold(conn, notice, &a).await?,
             Mode::Immediate => {
                 let (subject, text, html) = message.render()?;
-                enqueue(conn, p, &network, notice.kind, lang, subject, text, html, unsubscribe).await?;
+                let calendar = notice.calendar.clone();
+                enqueue(
+                    conn,
+                    p,
+                    &network,
+                    notice.kind,
+                    lang,
+                    (subject, text, html),
+                    unsubscribe,
+                    calendar,
+                )
+                .await?;
                 sent += 1;
             }
         }
@@ -419,10 +445,9 @@ async fn enqueue<C: ConnectionTrait>(
     network: &network::Model,
     kind: Kind,
     lang: Lang,
-    subject: String,
-    text: String,
-    html: String,
+    (subject, text, html): (String, String, String),
     unsubscribe: Option<String>,
+    calendar: Option<String>,
 ) -> AppResult<()> {
     let now = crate::clock::now();
     outbox_message::ActiveModel {
@@ -440,6 +465,7 @@ async fn enqueue<C: ConnectionTrait>(
         next_attempt_at: Set(now),
         created_at: Set(now),
         unsubscribe_url: Set(unsubscribe),
+        calendar: Set(calendar),
         ..Default::default()
     }
     .insert(conn)

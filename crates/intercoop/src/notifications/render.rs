@@ -166,6 +166,10 @@ impl Message {
             PollOpened => poll_opened,
             PollReminder => poll_reminder,
             PollResult => poll_result,
+            MeetingInvitation => meeting_invitation,
+            MeetingUpdated => meeting_updated,
+            MeetingCancelled => meeting_cancelled,
+            MeetingReminder => meeting_reminder,
             Digest => digest,
         );
         // A subject is one line.
@@ -217,5 +221,9 @@ templates! {
     poll_opened => "notifications/poll_opened/subject.txt", "notifications/poll_opened/body.txt", "notifications/poll_opened/body.html";
     poll_reminder => "notifications/poll_reminder/subject.txt", "notifications/poll_reminder/body.txt", "notifications/poll_reminder/body.html";
     poll_result => "notifications/poll_result/subject.txt", "notifications/poll_result/body.txt", "notifications/poll_result/body.html";
+    meeting_invitation => "notifications/meeting_invitation/subject.txt", "notifications/meeting_invitation/body.txt", "notifications/meeting_invitation/body.html";
+    meeting_updated => "notifications/meeting_updated/subject.txt", "notifications/meeting_updated/body.txt", "notifications/meeting_updated/body.html";
+    meeting_cancelled => "notifications/meeting_cancelled/subject.txt", "notifications/meeting_cancelled/body.txt", "notifications/meeting_cancelled/body.html";
+    meeting_reminder => "notifications/meeting_reminder/subject.txt", "notifications/meeting_reminder/body.txt", "notifications/meeting_reminder/body.html";
     digest => "notifications/digest/subject.txt", "notifications/digest/body.txt", "notifications/digest/body.html";
 }

@@ -1,0 +1,91 @@
+assemblies-title = Sitzungen
+assemblies-intro = Monatliche Versammlungen, Sitzungen des Kernkreises, Generalversammlungen und Veranstaltungen des Netzwerks.
+assemblies-new-title = Sitzung planen
+assemblies-new-submit = Planen
+assemblies-coming = Kommende Sitzungen
+assemblies-past = Vergangene Sitzungen
+assemblies-none = Keine Sitzungen.
+assemblies-cancelled = Abgesagt
+assemblies-kind-assembly = Monatliche Versammlung
+assemblies-kind-core = Sitzung des Kernkreises
+assemblies-kind-general_assembly = Generalversammlung
+assemblies-kind-event = Veranstaltung
+assemblies-field-kind = Art der Sitzung
+assemblies-field-title = Titel
+assemblies-field-description = Beschreibung
+assemblies-field-starts-at = Beginn
+assemblies-field-duration = Dauer (Minuten)
+assemblies-field-recurrence = Wiederholung (RRULE-Regel, optional)
+assemblies-field-recurrence-hint = Zum Beispiel FREQ=MONTHLY;BYDAY=1TU: der erste Dienstag jedes Monats, zur gleichen Uhrzeit.
+assemblies-field-place = Ort
+assemblies-field-video = Link zur Videokonferenz
+assemblies-field-reminders = Erinnerungen (Tage vorher, durch Kommas getrennt)
+assemblies-field-agenda-hint = Ein Punkt pro Zeile; „proposal 12“ oder „poll 7“ verknüpft einen Vorschlag oder eine Abstimmung.
+assemblies-agenda = Tagesordnung
+assemblies-agenda-proposal = Vorschlag
+assemblies-agenda-poll = Abstimmung
+assemblies-video = Per Video teilnehmen
+assemblies-download-ics = Zu meinem Kalender hinzufügen (.ics)
+assemblies-do-you-come = Kommen Sie?
+assemblies-answer-yes = Ich komme
+assemblies-answer-maybe = Vielleicht
+assemblies-answer-no = Ich komme nicht
+assemblies-answer-save = Meine Antwort speichern
+assemblies-answer-saved = Ihre Antwort ist gespeichert.
+assemblies-answer-closed = Diese Sitzung hat begonnen oder ist abgesagt: Antworten sind geschlossen.
+assemblies-not-answered = noch nicht geantwortet
+assemblies-next-title = Nächste Sitzung
+assemblies-attendance = Anwesenheit
+assemblies-present = Anwesend
+assemblies-quorum = Anwesende Organisationen / Quorum (Mitglieder)
+assemblies-quorum-met = Quorum erreicht
+assemblies-take-attendance = Anwesenheit erfassen
+assemblies-attendance-save = Anwesenheit speichern
+assemblies-attendance-saved = Anwesenheit gespeichert.
+assemblies-cancel = Sitzung absagen
+assemblies-cancel-confirm = Ja, absagen
+assemblies-calendar-title = Mein Kalender
+assemblies-calendar-intro = Eine private Adresse, der Ihr Kalender folgt: alle Sitzungen, zu denen Sie eingeladen sind, stets aktuell.
+assemblies-calendar-new = Meine Kalenderadresse erstellen
+assemblies-calendar-replace = Sie haben bereits eine Adresse: eine neue beendet die alte.
+assemblies-calendar-copy = Kopieren Sie diese Adresse in Ihren Kalender (sie wird nur einmal angezeigt):
+assemblies-mail-invitation-subject = Einladung: { $title }, { $starts }
+assemblies-mail-invitation-body = Sie sind zu „{ $title }“ eingeladen, { $starts }. { $place }
+assemblies-mail-updated-subject = Geändert: { $title }, { $starts }
+assemblies-mail-updated-body = Die Sitzung „{ $title }“ hat sich geändert: { $starts }. { $place }
+assemblies-mail-cancelled-subject = Abgesagt: { $title }
+assemblies-mail-cancelled-body = Die Sitzung „{ $title }“ vom { $starts } ist abgesagt.
+assemblies-mail-reminder-subject = Erinnerung: { $title }, { $starts }
+assemblies-mail-reminder-body = Erinnerung: „{ $title }“, { $starts }. { $place }
+assemblies-mail-see = Sitzung ansehen
+assemblies-mail-answer = Mit einem Klick antworten (kommen Sie?):
+error-meeting-kind = Wählen Sie die Art der Sitzung.
+error-meeting-time-zone = Unbekannte Zeitzone.
+error-meeting-starts-at = Geben Sie Datum und Uhrzeit des Beginns an.
+error-meeting-ends-before-start = Die Sitzung muss nach ihrem Beginn enden (Dauer über 0 Minuten).
+error-meeting-too-long = Eine Sitzung dauert höchstens eine Woche.
+error-meeting-reminder-after = Eine Erinnerung muss vor der Sitzung kommen (eine positive Zahl von Tagen).
+error-meeting-reminder-too-early = Eine Erinnerung kommt höchstens 60 Tage vorher.
+error-meeting-too-many-reminders = Höchstens fünf Erinnerungen.
+error-meeting-video-url = Der Link muss eine Webadresse sein (https://…).
+error-meeting-recurrence-never = Diese Regel tritt nie ein (zum Beispiel ein 30. Februar).
+error-meeting-recurrence-invalid = Unlesbare Wiederholungsregel (zum Beispiel FREQ=MONTHLY;BYDAY=1TU).
+error-meeting-agenda-empty = Ein Tagesordnungspunkt ist leer.
+error-meeting-agenda-too-long = Höchstens fünfzig Punkte.
+error-meeting-agenda-unknown = Dieser Vorschlag oder diese Abstimmung existiert im Netzwerk nicht.
+error-meeting-in-the-past = Der neue Beginn ist bereits vorbei.
+error-meeting-answer = Antworten Sie yes, no oder maybe.
+error-meeting-unknown-person = Eine dieser Personen gehört nicht zum Netzwerk.
+error-meeting-not-ahead = Diese Sitzung hat begonnen oder ist abgesagt.
+error-meeting-not-now = Die Anwesenheit wird ab dem Vortag der Sitzung erfasst, sofern sie nicht abgesagt ist.
+nav-meetings = Sitzungen
+assemblies-count = { $count ->
+    [0] Keine Sitzungen
+    [one] Eine Sitzung
+   *[other] { $count } Sitzungen
+}
+assemblies-cancel-consequence = { $count ->
+    [0] Noch niemand ist eingeladen: nichts wird gesendet. Das kann nicht rückgängig gemacht werden.
+    [one] Die eingeladene Person erhält die Absage, und ihr Kalender entfernt sie. Das kann nicht rückgängig gemacht werden.
+   *[other] Die { $count } eingeladenen Personen erhalten die Absage, und ihre Kalender entfernen sie. Das kann nicht rückgängig gemacht werden.
+}

@@ -1,0 +1,91 @@
+assemblies-title = Meetings
+assemblies-intro = Monthly assemblies, core circle meetings, general assemblies and events of the network.
+assemblies-new-title = Schedule a meeting
+assemblies-new-submit = Schedule
+assemblies-coming = Coming meetings
+assemblies-past = Past meetings
+assemblies-none = No meetings.
+assemblies-cancelled = Cancelled
+assemblies-kind-assembly = Monthly assembly
+assemblies-kind-core = Core circle meeting
+assemblies-kind-general_assembly = General assembly
+assemblies-kind-event = Event
+assemblies-field-kind = Kind of meeting
+assemblies-field-title = Title
+assemblies-field-description = Description
+assemblies-field-starts-at = Starts
+assemblies-field-duration = Duration (minutes)
+assemblies-field-recurrence = Repeats (RRULE rule, optional)
+assemblies-field-recurrence-hint = For example FREQ=MONTHLY;BYDAY=1TU: the first Tuesday of every month, at the same time.
+assemblies-field-place = Place
+assemblies-field-video = Video-call link
+assemblies-field-reminders = Reminders (days before, separated by commas)
+assemblies-field-agenda-hint = One item per line; “proposal 12” or “poll 7” links a proposal or a poll.
+assemblies-agenda = Agenda
+assemblies-agenda-proposal = proposal
+assemblies-agenda-poll = poll
+assemblies-video = Join by video
+assemblies-download-ics = Add to my calendar (.ics)
+assemblies-do-you-come = Are you coming?
+assemblies-answer-yes = I am coming
+assemblies-answer-maybe = Maybe
+assemblies-answer-no = I am not coming
+assemblies-answer-save = Save my answer
+assemblies-answer-saved = Your answer is saved.
+assemblies-answer-closed = This meeting has begun or is cancelled: answers are closed.
+assemblies-not-answered = not answered yet
+assemblies-next-title = Next meeting
+assemblies-attendance = Attendance
+assemblies-present = Present
+assemblies-quorum = Organisations present / quorum (members)
+assemblies-quorum-met = quorum met
+assemblies-take-attendance = Take attendance
+assemblies-attendance-save = Save attendance
+assemblies-attendance-saved = Attendance saved.
+assemblies-cancel = Cancel the meeting
+assemblies-cancel-confirm = Yes, cancel
+assemblies-calendar-title = My calendar
+assemblies-calendar-intro = A private address your calendar follows: every meeting you are invited to, kept up to date.
+assemblies-calendar-new = Make my calendar address
+assemblies-calendar-replace = You already have an address: making a new one stops the old one.
+assemblies-calendar-copy = Copy this address into your calendar (it is shown only once):
+assemblies-mail-invitation-subject = Invitation: { $title }, { $starts }
+assemblies-mail-invitation-body = You are invited to “{ $title }”, { $starts }. { $place }
+assemblies-mail-updated-subject = Changed: { $title }, { $starts }
+assemblies-mail-updated-body = The meeting “{ $title }” changed: { $starts }. { $place }
+assemblies-mail-cancelled-subject = Cancelled: { $title }
+assemblies-mail-cancelled-body = The meeting “{ $title }” of { $starts } is cancelled.
+assemblies-mail-reminder-subject = Reminder: { $title }, { $starts }
+assemblies-mail-reminder-body = Reminder: “{ $title }”, { $starts }. { $place }
+assemblies-mail-see = See the meeting
+assemblies-mail-answer = Answer in one tap (are you coming?):
+error-meeting-kind = Choose the kind of meeting.
+error-meeting-time-zone = Unknown time zone.
+error-meeting-starts-at = Give the date and time it starts.
+error-meeting-ends-before-start = The meeting must end after it starts (a duration over 0 minutes).
+error-meeting-too-long = A meeting lasts at most a week.
+error-meeting-reminder-after = A reminder must come before the meeting (a positive number of days).
+error-meeting-reminder-too-early = A reminder comes at most 60 days before.
+error-meeting-too-many-reminders = Five reminders at most.
+error-meeting-video-url = The link must be a web address (https://…).
+error-meeting-recurrence-never = This rule never occurs (a 30 February, for example).
+error-meeting-recurrence-invalid = Unreadable recurrence rule (for example FREQ=MONTHLY;BYDAY=1TU).
+error-meeting-agenda-empty = An agenda item is empty.
+error-meeting-agenda-too-long = Fifty items at most.
+error-meeting-agenda-unknown = That proposal or poll does not exist in the network.
+error-meeting-in-the-past = The new start has already passed.
+error-meeting-answer = Answer yes, no or maybe.
+error-meeting-unknown-person = One of these people is not of the network.
+error-meeting-not-ahead = This meeting has begun or is cancelled.
+error-meeting-not-now = Attendance is taken from the day before the meeting, unless it is cancelled.
+nav-meetings = Meetings
+assemblies-count = { $count ->
+    [0] No meetings
+    [one] One meeting
+   *[other] { $count } meetings
+}
+assemblies-cancel-consequence = { $count ->
+    [0] Nobody is invited yet: nothing is sent. This cannot be undone.
+    [one] The person invited gets the cancellation, and their calendar removes it. This cannot be undone.
+   *[other] The { $count } people invited get the cancellation, and their calendars remove it. This cannot be undone.
+}

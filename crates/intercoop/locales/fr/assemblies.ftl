@@ -1,0 +1,91 @@
+assemblies-title = Réunions
+assemblies-intro = Assemblées mensuelles, réunions du noyau, assemblées générales et événements du réseau.
+assemblies-new-title = Planifier une réunion
+assemblies-new-submit = Planifier
+assemblies-coming = Réunions à venir
+assemblies-past = Réunions passées
+assemblies-none = Aucune réunion.
+assemblies-cancelled = Annulée
+assemblies-kind-assembly = Assemblée mensuelle
+assemblies-kind-core = Réunion du noyau
+assemblies-kind-general_assembly = Assemblée générale
+assemblies-kind-event = Événement
+assemblies-field-kind = Type de réunion
+assemblies-field-title = Titre
+assemblies-field-description = Description
+assemblies-field-starts-at = Début
+assemblies-field-duration = Durée (minutes)
+assemblies-field-recurrence = Répétition (règle RRULE, facultative)
+assemblies-field-recurrence-hint = Par exemple FREQ=MONTHLY;BYDAY=1TU : le premier mardi de chaque mois, à la même heure.
+assemblies-field-place = Lieu
+assemblies-field-video = Lien de visioconférence
+assemblies-field-reminders = Rappels (jours avant, séparés par des virgules)
+assemblies-field-agenda-hint = Un point par ligne ; « proposal 12 » ou « poll 7 » lie une proposition ou un vote.
+assemblies-agenda = Ordre du jour
+assemblies-agenda-proposal = proposition
+assemblies-agenda-poll = vote
+assemblies-video = Rejoindre en visio
+assemblies-download-ics = Ajouter à mon agenda (.ics)
+assemblies-do-you-come = Venez-vous ?
+assemblies-answer-yes = Je viens
+assemblies-answer-maybe = Peut-être
+assemblies-answer-no = Je ne viens pas
+assemblies-answer-save = Enregistrer ma réponse
+assemblies-answer-saved = Votre réponse est enregistrée.
+assemblies-answer-closed = Cette réunion a commencé ou est annulée : les réponses sont closes.
+assemblies-not-answered = pas encore répondu
+assemblies-next-title = Prochaine réunion
+assemblies-attendance = Présences
+assemblies-present = Présents
+assemblies-quorum = Organisations présentes / quorum (membres)
+assemblies-quorum-met = quorum atteint
+assemblies-take-attendance = Prendre les présences
+assemblies-attendance-save = Enregistrer les présences
+assemblies-attendance-saved = Présences enregistrées.
+assemblies-cancel = Annuler la réunion
+assemblies-cancel-confirm = Oui, annuler
+assemblies-calendar-title = Mon agenda
+assemblies-calendar-intro = Une adresse privée que votre agenda suit : toutes les réunions auxquelles vous êtes invité·e, tenues à jour.
+assemblies-calendar-new = Créer l'adresse de mon agenda
+assemblies-calendar-replace = Vous avez déjà une adresse : en créer une nouvelle arrête l'ancienne.
+assemblies-calendar-copy = Copiez cette adresse dans votre agenda (elle n'est montrée qu'une fois) :
+assemblies-mail-invitation-subject = Invitation : { $title }, { $starts }
+assemblies-mail-invitation-body = Vous êtes invité·e à « { $title } », { $starts }. { $place }
+assemblies-mail-updated-subject = Modifiée : { $title }, { $starts }
+assemblies-mail-updated-body = La réunion « { $title } » a changé : { $starts }. { $place }
+assemblies-mail-cancelled-subject = Annulée : { $title }
+assemblies-mail-cancelled-body = La réunion « { $title } » du { $starts } est annulée.
+assemblies-mail-reminder-subject = Rappel : { $title }, { $starts }
+assemblies-mail-reminder-body = Rappel : « { $title } », { $starts }. { $place }
+assemblies-mail-see = Voir la réunion
+assemblies-mail-answer = Répondre en un clic (venez-vous ?) :
+error-meeting-kind = Choisissez le type de réunion.
+error-meeting-time-zone = Fuseau horaire inconnu.
+error-meeting-starts-at = Indiquez la date et l'heure du début.
+error-meeting-ends-before-start = La réunion doit finir après son début (durée de plus de 0 minute).
+error-meeting-too-long = Une réunion dure au plus une semaine.
+error-meeting-reminder-after = Un rappel doit venir avant la réunion (un nombre de jours positif).
+error-meeting-reminder-too-early = Un rappel vient au plus 60 jours avant.
+error-meeting-too-many-reminders = Cinq rappels au plus.
+error-meeting-video-url = Le lien doit être une adresse web (https://…).
+error-meeting-recurrence-never = Cette règle ne tombe jamais (par exemple un 30 février).
+error-meeting-recurrence-invalid = Règle de répétition illisible (par exemple FREQ=MONTHLY;BYDAY=1TU).
+error-meeting-agenda-empty = Un point de l'ordre du jour est vide.
+error-meeting-agenda-too-long = Cinquante points au plus.
+error-meeting-agenda-unknown = Cette proposition ou ce vote n'existe pas dans le réseau.
+error-meeting-in-the-past = Le nouveau début est déjà passé.
+error-meeting-answer = Répondez yes, no ou maybe.
+error-meeting-unknown-person = Une de ces personnes n'est pas du réseau.
+error-meeting-not-ahead = Cette réunion a commencé ou est annulée.
+error-meeting-not-now = Les présences se prennent à partir de la veille de la réunion, si elle n'est pas annulée.
+nav-meetings = Réunions
+assemblies-count = { $count ->
+    [0] Aucune réunion
+    [one] Une réunion
+   *[other] { $count } réunions
+}
+assemblies-cancel-consequence = { $count ->
+    [0] Personne n'est invité·e pour l'instant : rien n'est envoyé. Cela ne peut pas être défait.
+    [one] La personne invitée reçoit l'annulation, et son agenda la retire. Cela ne peut pas être défait.
+   *[other] Les { $count } personnes invitées reçoivent l'annulation, et leurs agendas la retirent. Cela ne peut pas être défait.
+}

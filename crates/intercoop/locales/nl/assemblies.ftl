@@ -1,0 +1,91 @@
+assemblies-title = Vergaderingen
+assemblies-intro = Maandelijkse vergaderingen, vergaderingen van de kerngroep, algemene vergaderingen en evenementen van het netwerk.
+assemblies-new-title = Vergadering plannen
+assemblies-new-submit = Plannen
+assemblies-coming = Komende vergaderingen
+assemblies-past = Voorbije vergaderingen
+assemblies-none = Geen vergaderingen.
+assemblies-cancelled = Geannuleerd
+assemblies-kind-assembly = Maandelijkse vergadering
+assemblies-kind-core = Vergadering van de kerngroep
+assemblies-kind-general_assembly = Algemene vergadering
+assemblies-kind-event = Evenement
+assemblies-field-kind = Soort vergadering
+assemblies-field-title = Titel
+assemblies-field-description = Beschrijving
+assemblies-field-starts-at = Begin
+assemblies-field-duration = Duur (minuten)
+assemblies-field-recurrence = Herhaling (RRULE-regel, optioneel)
+assemblies-field-recurrence-hint = Bijvoorbeeld FREQ=MONTHLY;BYDAY=1TU: de eerste dinsdag van elke maand, op hetzelfde uur.
+assemblies-field-place = Plaats
+assemblies-field-video = Link naar de videovergadering
+assemblies-field-reminders = Herinneringen (dagen vooraf, gescheiden door komma's)
+assemblies-field-agenda-hint = Eén punt per regel; „proposal 12” of „poll 7” koppelt een voorstel of een stemming.
+assemblies-agenda = Agenda
+assemblies-agenda-proposal = voorstel
+assemblies-agenda-poll = stemming
+assemblies-video = Deelnemen via video
+assemblies-download-ics = Toevoegen aan mijn agenda (.ics)
+assemblies-do-you-come = Komt u?
+assemblies-answer-yes = Ik kom
+assemblies-answer-maybe = Misschien
+assemblies-answer-no = Ik kom niet
+assemblies-answer-save = Mijn antwoord opslaan
+assemblies-answer-saved = Uw antwoord is opgeslagen.
+assemblies-answer-closed = Deze vergadering is begonnen of geannuleerd: antwoorden zijn gesloten.
+assemblies-not-answered = nog niet geantwoord
+assemblies-next-title = Volgende vergadering
+assemblies-attendance = Aanwezigheid
+assemblies-present = Aanwezig
+assemblies-quorum = Aanwezige organisaties / quorum (leden)
+assemblies-quorum-met = quorum bereikt
+assemblies-take-attendance = Aanwezigheid opnemen
+assemblies-attendance-save = Aanwezigheid opslaan
+assemblies-attendance-saved = Aanwezigheid opgeslagen.
+assemblies-cancel = Vergadering annuleren
+assemblies-cancel-confirm = Ja, annuleren
+assemblies-calendar-title = Mijn agenda
+assemblies-calendar-intro = Een privéadres dat uw agenda volgt: alle vergaderingen waarvoor u uitgenodigd bent, altijd bijgewerkt.
+assemblies-calendar-new = Mijn agenda-adres maken
+assemblies-calendar-replace = U hebt al een adres: een nieuw adres stopt het oude.
+assemblies-calendar-copy = Kopieer dit adres in uw agenda (het wordt maar één keer getoond):
+assemblies-mail-invitation-subject = Uitnodiging: { $title }, { $starts }
+assemblies-mail-invitation-body = U bent uitgenodigd voor „{ $title }”, { $starts }. { $place }
+assemblies-mail-updated-subject = Gewijzigd: { $title }, { $starts }
+assemblies-mail-updated-body = De vergadering „{ $title }” is gewijzigd: { $starts }. { $place }
+assemblies-mail-cancelled-subject = Geannuleerd: { $title }
+assemblies-mail-cancelled-body = De vergadering „{ $title }” van { $starts } is geannuleerd.
+assemblies-mail-reminder-subject = Herinnering: { $title }, { $starts }
+assemblies-mail-reminder-body = Herinnering: „{ $title }”, { $starts }. { $place }
+assemblies-mail-see = Vergadering bekijken
+assemblies-mail-answer = Antwoord met één tik (komt u?):
+error-meeting-kind = Kies de soort vergadering.
+error-meeting-time-zone = Onbekende tijdzone.
+error-meeting-starts-at = Geef de datum en het uur van het begin.
+error-meeting-ends-before-start = De vergadering moet eindigen na het begin (duur van meer dan 0 minuten).
+error-meeting-too-long = Een vergadering duurt hoogstens een week.
+error-meeting-reminder-after = Een herinnering moet vóór de vergadering komen (een positief aantal dagen).
+error-meeting-reminder-too-early = Een herinnering komt hoogstens 60 dagen vooraf.
+error-meeting-too-many-reminders = Hoogstens vijf herinneringen.
+error-meeting-video-url = De link moet een webadres zijn (https://…).
+error-meeting-recurrence-never = Deze regel valt nooit (bijvoorbeeld een 30 februari).
+error-meeting-recurrence-invalid = Onleesbare herhalingsregel (bijvoorbeeld FREQ=MONTHLY;BYDAY=1TU).
+error-meeting-agenda-empty = Een agendapunt is leeg.
+error-meeting-agenda-too-long = Hoogstens vijftig punten.
+error-meeting-agenda-unknown = Dat voorstel of die stemming bestaat niet in het netwerk.
+error-meeting-in-the-past = Het nieuwe begin is al voorbij.
+error-meeting-answer = Antwoord yes, no of maybe.
+error-meeting-unknown-person = Een van deze personen hoort niet bij het netwerk.
+error-meeting-not-ahead = Deze vergadering is begonnen of geannuleerd.
+error-meeting-not-now = Aanwezigheid wordt opgenomen vanaf de dag vóór de vergadering, tenzij ze geannuleerd is.
+nav-meetings = Vergaderingen
+assemblies-count = { $count ->
+    [0] Geen vergaderingen
+    [one] Eén vergadering
+   *[other] { $count } vergaderingen
+}
+assemblies-cancel-consequence = { $count ->
+    [0] Nog niemand is uitgenodigd: er wordt niets verstuurd. Dit kan niet ongedaan worden.
+    [one] De uitgenodigde persoon krijgt de annulering, en de agenda verwijdert ze. Dit kan niet ongedaan worden.
+   *[other] De { $count } uitgenodigde personen krijgen de annulering, en hun agenda's verwijderen ze. Dit kan niet ongedaan worden.
+}

@@ -1,0 +1,220 @@
+//! Answers to invitations (whether one comes) and attendance taken during the meeting,
+//! with the quorum counted live from the organisations present.
+
+use super::data::MeetingFull;
+use super::entities::{answer, link};
+use crate::audit::{self, Actor, Change};
+use crate::db::types::Text;
+use crate::error::{AppError, AppResult};
+use intercoop_domain::meetings::{self, Answer};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use serde::Serialize;
+
+/// Records a person's answer to a meeting they are invited to. The start holds at its
+/// instant: from then on (or once cancelled) the answer is refused (409).
+pub async fn set<C: ConnectionTrait>(conn: &C, full: &MeetingFull, person_id: i64, a: Answer) -> AppResult<()> {
+    if !full.ahead(crate::clock::now()) {
+        return Err(AppError::Conflict("meeting-not-ahead"));
+    }
+    let invited = super::notifications::invited(conn, &full.meeting).await?;
+    if !super::policy::answer(
+        &crate::access::Doer {
+            person_id: Some(person_id),
+            ..Default::default()
+        },
+        invited.contains(&person_id),
+    ) {
+        return Err(AppError::Forbidden);
+    }
+    answer::Entity::insert(answer::ActiveModel {
+        meeting_id: Set(full.meeting.id),
+        person_id: Set(person_id),
+        answer: Set(Some(Text(a))),
+        present: Set(false),
+        recorded_by: Set(None),
+        updated_at: Set(crate::clock::now()),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([answer::Column::MeetingId, answer::Column::PersonId])
+            .update_columns([answer::Column::Answer, answer::Column::UpdatedAt])
+            .to_owned(),
+    )
+    .exec_without_returning(conn)
+    .await?;
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(full.meeting.network_id),
+            actor: Actor::person(person_id),
+            action: "meeting.answer",
+            entity: "meeting",
+            entity_id: Some(full.meeting.id),
+        },
+        None::<&()>,
+        Some(&a),
+    )
+    .await?;
+    Ok(())
+}
+
+/// The meeting and person of an invitation's answer link (404 for an unknown link).
+pub async fn by_link<C: ConnectionTrait>(conn: &C, token: &str) -> AppResult<link::Model> {
+    link::Entity::find_by_id(crate::auth::tokens::hash_token(token))
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// A person's answer, if any.
+pub async fn of<C: ConnectionTrait>(conn: &C, meeting_id: i64, person_id: i64) -> AppResult<Option<Answer>> {
+    Ok(answer::Entity::find()
+        .filter(answer::Column::MeetingId.eq(meeting_id))
+        .filter(answer::Column::PersonId.eq(person_id))
+        .one(conn)
+        .await?
+        .and_then(|a| a.answer.map(|t| t.0)))
+}
+
+/// The answers to a meeting, counted.
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
+pub struct AnswerCounts {
+    pub yes: i64,
+    pub no: i64,
+    pub maybe: i64,
+    /// People marked present by the facilitator.
+    pub present: i64,
+}
+
+pub async fn counts<C: ConnectionTrait>(conn: &C, meeting_id: i64) -> AppResult<AnswerCounts> {
+    let mut c = AnswerCounts::default();
+    for a in answer::Entity::find()
+        .filter(answer::Column::MeetingId.eq(meeting_id))
+        .all(conn)
+        .await?
+    {
+        match a.answer.map(|t| t.0) {
+            Some(Answer::Yes) => c.yes += 1,
+            Some(Answer::No) => c.no += 1,
+            Some(Answer::Maybe) => c.maybe += 1,
+            None => {}
+        }
+        if a.present {
+            c.present += 1;
+        }
+    }
+    Ok(c)
+}
+
+/// The quorum of a meeting now: member organisations present (through a sitting
+/// representative marked present), of all member organisations.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Quorum {
+    pub organisations_present: u64,
+    pub members: u64,
+    pub percent: u32,
+    pub needed: u64,
+    pub met: bool,
+}
+
+pub async fn quorum<C: ConnectionTrait>(conn: &C, network_id: i64, meeting_id: i64, percent: u32) -> AppResult<Quorum> {
+    let present: Vec<i64> = answer::Entity::find()
+        .filter(answer::Column::MeetingId.eq(meeting_id))
+        .filter(answer::Column::Present.eq(true))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|a| a.person_id)
+        .collect();
+    let reps = crate::notifications::recipients::representatives(conn, network_id, None).await?;
+    let members: std::collections::BTreeSet<i64> = crate::entities::membership::Entity::find()
+        .filter(crate::entities::membership::Column::NetworkId.eq(network_id))
+        .filter(crate::entities::membership::Column::Status.eq("member"))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|m| m.organisation_id)
+        .collect();
+    let orgs: std::collections::BTreeSet<i64> = reps
+        .into_iter()
+        .filter(|r| present.contains(&r.person_id) && members.contains(&r.organisation_id))
+        .map(|r| r.organisation_id)
+        .collect();
+    let (n, m) = (orgs.len() as u64, members.len() as u64);
+    Ok(Quorum {
+        organisations_present: n,
+        members: m,
+        percent,
+        needed: meetings::quorum_needed(m, percent),
+        met: meetings::quorum_met(n, m, percent),
+    })
+}
+
+/// Marks who is present (the facilitator, during or after the meeting; a cancelled
+/// meeting or one more than a day ahead is refused, 409). `present`: people of the
+/// network; the others who had a row are marked absent.
+pub async fn take_attendance<C: ConnectionTrait>(
+    conn: &C,
+    actor: Actor,
+    full: &MeetingFull,
+    present: &[i64],
+) -> AppResult<()> {
+    let m = &full.meeting;
+    let now = crate::clock::now();
+    if m.status.0 != meetings::MeetingStatus::Scheduled || now < m.starts_at - time::Duration::days(1) {
+        return Err(AppError::Conflict("meeting-not-now"));
+    }
+    let known: std::collections::BTreeSet<i64> = crate::entities::network_person::Entity::find()
+        .filter(crate::entities::network_person::Column::NetworkId.eq(m.network_id))
+        .filter(crate::entities::network_person::Column::PersonId.is_in(present.to_vec()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|np| np.person_id)
+        .collect();
+    if present.iter().any(|p| !known.contains(p)) {
+        return Err(AppError::invalid("present", "meeting-unknown-person"));
+    }
+    answer::Entity::update_many()
+        .col_expr(answer::Column::Present, sea_orm::sea_query::Expr::val(false))
+        .filter(answer::Column::MeetingId.eq(m.id))
+        .exec(conn)
+        .await?;
+    for p in present {
+        answer::Entity::insert(answer::ActiveModel {
+            meeting_id: Set(m.id),
+            person_id: Set(*p),
+            answer: Set(None),
+            present: Set(true),
+            recorded_by: Set(actor.person_id),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .on_conflict(
+            OnConflict::columns([answer::Column::MeetingId, answer::Column::PersonId])
+                .update_columns([
+                    answer::Column::Present,
+                    answer::Column::RecordedBy,
+                    answer::Column::UpdatedAt,
+                ])
+                .to_owned(),
+        )
+        .exec_without_returning(conn)
+        .await?;
+    }
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(m.network_id),
+            actor,
+            action: "meeting.attendance",
+            entity: "meeting",
+            entity_id: Some(m.id),
+        },
+        None::<&()>,
+        Some(&present),
+    )
+    .await?;
+    Ok(())
+}

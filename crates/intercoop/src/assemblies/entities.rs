@@ -1,0 +1,121 @@
+//! Tables of the meetings (migration 16).
+
+use crate::db::types::{Json as StoredJson, Text};
+use intercoop_domain::meetings::{AgendaKind, Answer, MeetingKind, MeetingStatus, MinutesStatus};
+
+macro_rules! entity {
+    ($m:ident, $table:literal, { $($field:ident : $ty:ty),* $(,)? }) => {
+        pub mod $m {
+            #[allow(unused_imports)]
+            use super::*;
+            use sea_orm::entity::prelude::*;
+
+            #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
+            #[sea_orm(table_name = $table)]
+            pub struct Model {
+                #[sea_orm(primary_key)]
+                pub id: i64,
+                $(pub $field: $ty,)*
+            }
+
+            #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+            pub enum Relation {}
+
+            impl ActiveModelBehavior for ActiveModel {}
+        }
+    };
+}
+
+// `first_local`: the first occurrence's local date and time (`2026-01-06T19:00:00`).
+entity!(series, "meeting_series", {
+    network_id: i64,
+    rule: String,
+    first_local: String,
+    time_zone: String,
+    scheduled_until: TimeDateTimeWithTimeZone,
+    created_at: TimeDateTimeWithTimeZone,
+});
+
+// `invited_at`: when the invitation went out (updates and cancellations are sent only
+// after it).
+entity!(meeting, "meetings", {
+    network_id: i64,
+    series_id: Option<i64>,
+    kind: Text<MeetingKind>,
+    title: String,
+    description: String,
+    starts_at: TimeDateTimeWithTimeZone,
+    ends_at: TimeDateTimeWithTimeZone,
+    time_zone: String,
+    place: String,
+    video_url: String,
+    status: Text<MeetingStatus>,
+    sequence: i64,
+    uid: String,
+    reminders: StoredJson<Vec<i64>>,
+    capacity: Option<i64>,
+    minutes: String,
+    minutes_status: Text<MinutesStatus>,
+    invited_at: Option<TimeDateTimeWithTimeZone>,
+    created_by: Option<i64>,
+    created_at: TimeDateTimeWithTimeZone,
+    updated_at: TimeDateTimeWithTimeZone,
+});
+
+entity!(agenda_item, "meeting_agenda", {
+    meeting_id: i64,
+    position: i64,
+    kind: Text<AgendaKind>,
+    body: String,
+    proposal_id: Option<i64>,
+    poll_id: Option<i64>,
+});
+
+entity!(answer, "meeting_answers", {
+    meeting_id: i64,
+    person_id: i64,
+    answer: Option<Text<Answer>>,
+    present: bool,
+    recorded_by: Option<i64>,
+    updated_at: TimeDateTimeWithTimeZone,
+});
+
+pub mod link {
+    use sea_orm::entity::prelude::*;
+
+    /// A one-tap answer link of an invitation (the token's SHA-256).
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "meeting_links")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub token_hash: String,
+        pub meeting_id: i64,
+        pub person_id: i64,
+        pub created_at: TimeDateTimeWithTimeZone,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod feed {
+    use sea_orm::entity::prelude::*;
+
+    /// A person's private calendar feed in a network (the token's SHA-256).
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "calendar_feeds")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub token_hash: String,
+        pub person_id: i64,
+        pub network_id: i64,
+        pub created_at: TimeDateTimeWithTimeZone,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

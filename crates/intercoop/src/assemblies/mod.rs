@@ -1,0 +1,141 @@
+//! Assemblies and meetings: the monthly assembly, core circle meetings, general
+//! assemblies and events, scheduled once or by a recurrence rule; invitations with an
+//! iCalendar object, updates and cancellations that reach calendars as such, reminders,
+//! answers from the email in one tap, attendance and the quorum, a `.ics` per meeting
+//! and a private calendar feed per person.
+
+pub mod answers;
+pub mod api;
+pub mod attendance_page;
+pub mod data;
+pub mod entities;
+pub mod feed;
+pub mod ics;
+pub mod input;
+pub mod jobs;
+pub mod notifications;
+pub mod pages;
+pub mod policy;
+
+use crate::access::Access::{self, Person, Policy, Public};
+use crate::auth::CurrentUser;
+use crate::error::AppResult;
+use crate::state::AppState;
+use crate::web::dashboard::{DashboardItem, DashboardSection};
+use crate::web::route_table::Routes;
+use axum::extract::FromRef;
+use sea_orm::ConnectionTrait;
+
+/// Pages and API; who may use them is [`policy`]'s.
+pub fn routes<S>() -> Routes<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AppState: FromRef<S>,
+{
+    const MANAGE: Access = Policy("assemblies::policy::manage");
+    const ATTENDANCE: Access = Policy("assemblies::policy::take_attendance");
+    Routes::new()
+        .get("/meetings", Person, pages::list)
+        .get("/meetings/new", MANAGE, pages::new_form)
+        .post("/meetings/new", MANAGE, pages::create)
+        // `/meetings/12` is the page, `/meetings/12.ics` its calendar file.
+        .get("/meetings/{id}", Person, pages::show)
+        .post("/meetings/{id}/cancel", MANAGE, pages::cancel)
+        .post("/meetings/{id}/answer", Person, pages::answer)
+        .get("/meetings/{id}/attendance", ATTENDANCE, attendance_page::form)
+        .post("/meetings/{id}/attendance", ATTENDANCE, attendance_page::save)
+        // The invitation's answer link: the token is the authority, no login.
+        .get("/meetings/answer/{token}", Public, pages::answer_link_form)
+        .post("/meetings/answer/{token}", Public, pages::answer_link)
+        .get("/calendar", Person, attendance_page::calendar)
+        .post("/calendar", Person, attendance_page::new_feed)
+        // A person's private feed (`/calendar/<token>.ics`): the token is the authority.
+        .get("/calendar/{token}", Public, feed::serve)
+        .get("/api/v1/meetings", Person, api::list)
+        .post("/api/v1/meetings", MANAGE, api::create)
+        .get("/api/v1/meetings/{id}", Person, api::show)
+        .patch("/api/v1/meetings/{id}", MANAGE, api::update)
+        .post("/api/v1/meetings/{id}/cancel", MANAGE, api::cancel)
+        .put("/api/v1/meetings/{id}/answer", Person, api::answer)
+        .get("/api/v1/meetings/{id}/attendance", Person, api::attendance)
+        .put("/api/v1/meetings/{id}/attendance", ATTENDANCE, api::take_attendance)
+        .post("/api/v1/me/calendar-feed", Person, api::new_feed)
+}
+
+/// The OpenAPI paths of this feature area.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(
+        api::list,
+        api::create,
+        api::show,
+        api::update,
+        api::cancel,
+        api::answer,
+        api::attendance,
+        api::take_attendance,
+        api::new_feed
+    ),
+    components(schemas(
+        api::MeetingOut,
+        api::AnswerBody,
+        api::AttendanceOut,
+        api::PresentBody,
+        api::FeedOut,
+        answers::AnswerCounts,
+        answers::Quorum,
+        data::MeetingRow,
+        input::MeetingInput,
+        input::MeetingChange,
+        input::AgendaInput
+    )),
+    tags((name = "meetings", description = "Meetings: schedule, invite, answer, attendance, calendars"))
+)]
+pub struct ApiDoc;
+
+/// The share of member organisations an assembly of the network needs present.
+pub async fn quorum_percent<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<u32> {
+    use sea_orm::EntityTrait;
+    let n = crate::entities::network::Entity::find_by_id(network_id)
+        .one(conn)
+        .await?
+        .ok_or(crate::error::AppError::NotFound)?;
+    Ok(n.rules.0.assembly_quorum_percent.unwrap_or(50).min(100))
+}
+
+/// On the dashboard: the next meeting the person is invited to, with their answer.
+pub async fn dashboard_section(
+    state: &AppState,
+    user: &CurrentUser,
+    lang: crate::i18n::Lang,
+) -> AppResult<Option<DashboardSection>> {
+    use entities::meeting;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let conn = &state.db.read;
+    let kinds = feed::kinds_for(conn, user.person_id, user.network.id).await?;
+    let Some(next) = meeting::Entity::find()
+        .filter(meeting::Column::NetworkId.eq(user.network.id))
+        .filter(meeting::Column::StartsAt.gt(crate::clock::now()))
+        .filter(meeting::Column::Status.eq("scheduled"))
+        .filter(meeting::Column::Kind.is_in(kinds.iter().map(|k| k.as_str())))
+        .order_by_asc(meeting::Column::StartsAt)
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let answer = answers::of(conn, next.id, user.person_id).await?;
+    let when = crate::web::format::datetime(&next.starts_at, &user.network.time_zone, lang);
+    let detail = match answer {
+        Some(a) => format!("{when} — {}", lang.t(&format!("assemblies-answer-{a}"))),
+        None => format!("{when} — {}", lang.t("assemblies-not-answered")),
+    };
+    Ok(Some(DashboardSection {
+        title: lang.t("assemblies-next-title"),
+        items: vec![DashboardItem {
+            text: next.title,
+            href: format!("/meetings/{}", next.id),
+            detail,
+        }],
+    }))
+}

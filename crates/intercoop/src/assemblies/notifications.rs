@@ -1,0 +1,187 @@
+//! What meetings tell, and to whom (decided when each email is made, by the
+//! notification service, in each reader's language):
+//!
+//! | kind | who | when |
+//! |---|---|---|
+//! | `meeting_invitation` | those invited (below), with the invitation (`METHOD:REQUEST`) and a one-tap answer link | four weeks before (at once when nearer) |
+//! | `meeting_updated` | the same, with the updated invitation (same UID, higher SEQUENCE) | a change of time, place or title after the invitation |
+//! | `meeting_cancelled` | the same, with `METHOD:CANCEL` | the meeting is cancelled after the invitation |
+//! | `meeting_reminder` | the same, but those who answered they do not come | each reminder (7 days, 1 day before by default) |
+//!
+//! Those invited, by kind of meeting: an assembly or a general assembly, the sitting
+//! representatives of the member organisations and the administrators (facilitators);
+//! a core circle meeting, the core circle and the administrators; an event, every
+//! person of the network.
+
+use super::entities::{answer, link, meeting};
+use crate::db;
+use crate::error::AppResult;
+use crate::notifications::recipients::{people, representatives};
+use crate::notifications::{Addressee, Audiences, Kind, Notice, Var, audience, notify};
+use intercoop_domain::meetings::{Answer, MeetingKind};
+use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use std::collections::BTreeSet;
+
+/// The audiences of this feature's notices.
+pub fn audiences(a: Audiences) -> Audiences {
+    a.with(
+        Kind::MeetingInvitation,
+        audience(|conn, n| Box::pin(async move { addressees(conn, n, false).await })),
+    )
+    .with(
+        Kind::MeetingUpdated,
+        audience(|conn, n| Box::pin(async move { addressees(conn, n, false).await })),
+    )
+    .with(
+        Kind::MeetingCancelled,
+        audience(|conn, n| Box::pin(async move { addressees(conn, n, false).await })),
+    )
+    .with(
+        Kind::MeetingReminder,
+        audience(|conn, n| Box::pin(async move { addressees(conn, n, true).await })),
+    )
+}
+
+fn notice(kind: Kind, m: &meeting::Model) -> Notice {
+    Notice::new(kind, m.network_id)
+        .about(m.id)
+        .text("title", m.title.clone())
+        .var("starts", Var::DateTime(m.starts_at))
+        .text(
+            "place",
+            if m.place.is_empty() {
+                m.video_url.clone()
+            } else {
+                m.place.clone()
+            },
+        )
+        .link(format!("/meetings/{}", m.id))
+}
+
+/// The invitation, with its calendar object (once per meeting).
+pub async fn invitation<C: ConnectionTrait>(conn: &C, m: &meeting::Model, calendar: String) -> AppResult<()> {
+    notify(
+        conn,
+        notice(Kind::MeetingInvitation, m).calendar(calendar),
+        Some(format!("meeting_invitation:{}", m.id)),
+    )
+    .await
+}
+
+/// A change or a cancellation, with its calendar object (once per sequence).
+pub async fn changed<C: ConnectionTrait>(conn: &C, m: &meeting::Model, calendar: String) -> AppResult<()> {
+    let kind = if m.status.0 == intercoop_domain::meetings::MeetingStatus::Cancelled {
+        Kind::MeetingCancelled
+    } else {
+        Kind::MeetingUpdated
+    };
+    notify(
+        conn,
+        notice(kind, m).calendar(calendar),
+        Some(format!("meeting_changed:{}:{}", m.id, m.sequence)),
+    )
+    .await
+}
+
+/// A reminder (once per meeting, reminder and start).
+pub async fn reminder<C: ConnectionTrait>(conn: &C, m: &meeting::Model, minutes: i64) -> AppResult<()> {
+    notify(
+        conn,
+        notice(Kind::MeetingReminder, m),
+        Some(format!(
+            "meeting_reminder:{}:{minutes}:{}",
+            m.id,
+            m.starts_at.unix_timestamp()
+        )),
+    )
+    .await
+}
+
+/// Who is invited to a meeting now (people of the network, not disabled).
+pub async fn invited<C: ConnectionTrait>(conn: &C, m: &meeting::Model) -> AppResult<Vec<i64>> {
+    let mut ids: BTreeSet<i64> = BTreeSet::new();
+    let mut q = Query::select();
+    q.expr_as(Expr::col(("np", "person_id")), "person_id")
+        .from_as("network_people", "np")
+        .join_as(
+            JoinType::InnerJoin,
+            "people",
+            "p",
+            Expr::col(("p", "id")).equals(("np", "person_id")),
+        )
+        .and_where(Expr::col(("np", "network_id")).eq(m.network_id))
+        .and_where(Expr::col(("p", "disabled")).eq(false));
+    match m.kind.0 {
+        MeetingKind::Assembly | MeetingKind::GeneralAssembly => {
+            q.and_where(Expr::col(("np", "is_admin")).eq(true));
+            ids.extend(
+                people(representatives(conn, m.network_id, None).await?)
+                    .into_iter()
+                    .map(|a| a.person_id),
+            );
+        }
+        MeetingKind::Core => {
+            q.and_where(
+                Expr::col(("np", "is_admin"))
+                    .eq(true)
+                    .or(Expr::col(("np", "is_core_circle")).eq(true)),
+            );
+        }
+        MeetingKind::Event => {}
+    }
+    #[derive(sea_orm::FromQueryResult)]
+    struct Row {
+        person_id: i64,
+    }
+    let rows: Vec<Row> = db::fetch_all(conn, &q).await?;
+    ids.extend(rows.into_iter().map(|r| r.person_id));
+    Ok(ids.into_iter().collect())
+}
+
+/// Those invited, each with a one-tap answer link of their own (made now, stored
+/// hashed); for a reminder, without those who said they do not come.
+async fn addressees<C: ConnectionTrait>(conn: &C, n: &Notice, reminder: bool) -> AppResult<Vec<Addressee>> {
+    let Some(id) = n.about else {
+        return Ok(Vec::new());
+    };
+    let Some(m) = meeting::Entity::find_by_id(id)
+        .filter(meeting::Column::NetworkId.eq(n.network_id))
+        .one(conn)
+        .await?
+    else {
+        return Ok(Vec::new());
+    };
+    let mut ids = invited(conn, &m).await?;
+    if reminder {
+        let declined: BTreeSet<i64> = answer::Entity::find()
+            .filter(answer::Column::MeetingId.eq(m.id))
+            .filter(answer::Column::Answer.eq(Answer::No.as_str()))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|a| a.person_id)
+            .collect();
+        ids.retain(|p| !declined.contains(p));
+    }
+    let cancelled = m.status.0 == intercoop_domain::meetings::MeetingStatus::Cancelled;
+    let mut out = Vec::new();
+    for person_id in ids {
+        let mut a = Addressee::new(person_id);
+        if !cancelled {
+            let token = crate::auth::tokens::new_token("a_");
+            link::Entity::insert(link::ActiveModel {
+                token_hash: Set(crate::auth::tokens::hash_token(&token)),
+                meeting_id: Set(m.id),
+                person_id: Set(person_id),
+                created_at: Set(crate::clock::now()),
+            })
+            .exec_without_returning(conn)
+            .await?;
+            a.vars
+                .insert("answer_url".into(), Var::Path(format!("/meetings/answer/{token}")));
+        }
+        out.push(a);
+    }
+    Ok(out)
+}

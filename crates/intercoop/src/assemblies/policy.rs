@@ -1,0 +1,25 @@
+//! Who may do what with meetings. The one place for it: handlers, the pages' buttons,
+//! the route table (`assemblies::routes`) and the jobs follow it.
+//!
+//! | what | who |
+//! |---|---|
+//! | schedule, change, cancel a meeting; take attendance | administrators (facilitators) |
+//! | see the meetings, download a meeting's `.ics`, have a calendar feed | every person of the network |
+//! | answer whether they come | each person invited, for themselves (logged in, or from the invitation's link without logging in: the link is the authority) |
+
+use crate::access::Doer;
+
+/// Schedules, changes and cancels meetings.
+pub fn manage(doer: &Doer) -> bool {
+    doer.is_admin()
+}
+
+/// Takes attendance during a meeting.
+pub fn take_attendance(doer: &Doer) -> bool {
+    doer.is_admin()
+}
+
+/// Answers for themselves (`invited`: the person is among those invited now).
+pub fn answer(doer: &Doer, invited: bool) -> bool {
+    doer.person_id.is_some() && invited
+}

@@ -1,0 +1,304 @@
+//! Meetings end to end, on SQLite and PostgreSQL: scheduling through the API (with the
+//! bad inputs refused and nothing stored), the `.ics` and the personal feed read by an
+//! independent iCalendar parser (Python's `icalendar`), invitations, updates,
+//! cancellations and reminders each sent once with their calendar, answers from the
+//! email's link without logging in, attendance and the quorum.
+
+mod common;
+
+use common::TestApp;
+use serde_json::{Value, json};
+
+/// Parses iCalendar text with Python's `icalendar` and returns, per event, its UID,
+/// SEQUENCE, STATUS, DTSTART (UTC) and the calendar's METHOD.
+fn parse_ics(text: &str) -> Value {
+    let script = r#"
+import sys, json, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+out = {"method": str(cal.get("METHOD", "")), "events": []}
+for e in cal.walk("VEVENT"):
+    out["events"].append({"uid": str(e["UID"]), "sequence": int(e.get("SEQUENCE", 0)),
+        "status": str(e.get("STATUS", "")), "start": e.decoded("DTSTART").isoformat(),
+        "summary": str(e["SUMMARY"])})
+print(json.dumps(out))
+"#;
+    use std::io::Write;
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3");
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "icalendar refused:\n{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The meetings' emails to an address (not the login links of the test's own logins).
+async fn meeting_mails(app: &TestApp, address: &str) -> Vec<intercoop::entities::outbox_message::Model> {
+    app.mails_to(address)
+        .await
+        .into_iter()
+        .filter(|m| m.kind.0.as_str().starts_with("meeting_"))
+        .collect()
+}
+
+async fn setup(app: &TestApp) -> (common::Api, i64, i64) {
+    let admin = app.api(&app.admin_token().await);
+    let org = app.organisation(&admin, "Coop Alpha", "user", Some(100)).await;
+    let org2 = app.organisation(&admin, "Coop Beta", "user", Some(100)).await;
+    let rep = app
+        .person("rep@alpha.example", "Rita Rep", Some(org), true, false)
+        .await;
+    app.person("rep@beta.example", "Bert Rep", Some(org2), true, false)
+        .await;
+    (admin, org, rep)
+}
+
+both_backends!(bad_meetings_are_refused_and_nothing_stored, |app: TestApp| async move {
+    let (admin, _, _) = setup(&app).await;
+    let base = json!({"kind": "assembly", "title": "Assembly", "starts_at": "2030-01-08T19:00:00",
+        "duration_minutes": 90, "time_zone": "Europe/Brussels"});
+    let bad = [
+        ("duration_minutes", json!(-30), "meeting-ends-before-start"),
+        ("duration_minutes", json!(0), "meeting-ends-before-start"),
+        (
+            "recurrence",
+            json!("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"),
+            "meeting-recurrence-never",
+        ),
+        ("recurrence", json!("EVERY TUESDAY"), "meeting-recurrence-invalid"),
+        ("reminders_minutes", json!([-60]), "meeting-reminder-after"),
+        ("time_zone", json!("Mars/Olympus"), "meeting-time-zone"),
+        ("kind", json!("party"), "meeting-kind"),
+    ];
+    for (field, value, code) in bad {
+        let mut body = base.clone();
+        body[field] = value;
+        let r = admin.post("/api/v1/meetings", &body).await;
+        assert_eq!(r.status(), 422, "{field}");
+        let text = r.text().await.unwrap();
+        assert!(text.contains(code) && text.contains(field), "{field}: {text}");
+    }
+    let list = admin.json("/api/v1/meetings").await;
+    assert_eq!(list["total"], 0, "nothing stored");
+    app.stop().await;
+});
+
+both_backends!(
+    a_monthly_assembly_stays_at_19_00_brussels_across_dst,
+    |app: TestApp| async move {
+        let (admin, _, _) = setup(&app).await;
+        let r = admin
+            .post(
+                "/api/v1/meetings",
+                &json!({"kind": "assembly", "title": "Monthly assembly", "starts_at": "2099-01-06T19:00:00",
+                "duration_minutes": 90, "time_zone": "Europe/Brussels", "recurrence": "FREQ=MONTHLY;BYDAY=1TU"}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        let m: Value = r.json().await.unwrap();
+        assert_eq!(m["starts_at"], "2099-01-06T18:00:00Z");
+        let occ = m["occurrences"].as_array().unwrap();
+        assert_eq!(occ.len(), 12, "a year ahead: {m}");
+        // April is summer time: 19:00 in Brussels is 17:00 UTC.
+        let april = admin.json(&format!("/api/v1/meetings/{}", occ[2])).await;
+        assert_eq!(april["starts_at"], "2099-04-07T17:00:00Z");
+        assert_ne!(april["uid"], m["uid"], "each occurrence has its own UID");
+        app.stop().await;
+    }
+);
+
+both_backends!(an_assembly_from_invitation_to_quorum, |app: TestApp| async move {
+    let (admin, org, rep) = setup(&app).await;
+    // The meeting is 10 days ahead: invited at once, reminded 7 days and 1 day before.
+    let now = app.at_server_time(async { intercoop::clock::now() }).await;
+    let start = now + time::Duration::days(10);
+    let local = start
+        .to_offset(time::UtcOffset::UTC)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    let r = admin
+        .post(
+            "/api/v1/meetings",
+            &json!({"kind": "assembly", "title": "June assembly", "starts_at": local,
+                "duration_minutes": 90, "place": "Maison des coopératives",
+                "agenda": [{"text": "Welcome"}]}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    let m: Value = r.json().await.unwrap();
+    let id = m["id"].as_i64().unwrap();
+    let uid = m["uid"].as_str().unwrap().to_string();
+
+    // The invitation, with its METHOD:REQUEST calendar, once.
+    let mails = meeting_mails(&app, "rep@alpha.example").await;
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    let cal = mails[0].calendar.clone().expect("a calendar");
+    let parsed = parse_ics(&cal);
+    assert_eq!(parsed["method"], "REQUEST");
+    assert_eq!(parsed["events"][0]["uid"], uid.as_str());
+    assert_eq!(parsed["events"][0]["sequence"], 0);
+    assert!(
+        mails[0].text_body.contains("/meetings/answer/"),
+        "{}",
+        mails[0].text_body
+    );
+    assert_eq!(meeting_mails(&app, "rep@beta.example").await.len(), 1);
+
+    // The .ics download and the personal feed, read by another parser.
+    let web = app.client();
+    app.login(&web, "rep@alpha.example").await;
+    let r = web.get(&format!("/meetings/{id}.ics")).await;
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    let one = parse_ics(&r.text().await.unwrap());
+    assert_eq!(one["events"][0]["uid"], uid.as_str());
+    assert_eq!(one["events"][0]["summary"], "June assembly");
+    let rep_api = app.api(&app.token_for(rep).await);
+    let feed: Value = rep_api
+        .post("/api/v1/me/calendar-feed", &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let path = feed["url"].as_str().unwrap().replace(&app.base, "");
+    let anonymous = app.client();
+    let r = anonymous.get(&path).await;
+    assert_eq!(r.status(), 200, "the feed needs no login");
+    let all = parse_ics(&r.text().await.unwrap());
+    assert_eq!(all["events"].as_array().unwrap().len(), 1);
+    assert_eq!(all["events"][0]["uid"], uid.as_str());
+
+    // Answering from the email's link, without logging in: a GET answers nothing.
+    let link = mails[0]
+        .text_body
+        .lines()
+        .find(|l| l.contains("/meetings/answer/"))
+        .unwrap()
+        .trim()
+        .replace(&app.base, "");
+    assert_eq!(anonymous.get(&link).await.status(), 200);
+    let att = admin.json(&format!("/api/v1/meetings/{id}/attendance")).await;
+    assert_eq!(att["answers"]["yes"], 0);
+    let r = anonymous.form(&link, &[("answer", "yes")]).await;
+    assert_eq!(r.status(), 200);
+    let att = admin.json(&format!("/api/v1/meetings/{id}/attendance")).await;
+    assert_eq!(att["answers"]["yes"], 1);
+
+    // An update reaches calendars as such: same UID, a higher SEQUENCE; once.
+    let r = admin
+        .patch(&format!("/api/v1/meetings/{id}"), &json!({"place": "Salle 2"}))
+        .await;
+    assert_eq!(r.status(), 200);
+    let mails = meeting_mails(&app, "rep@alpha.example").await;
+    assert_eq!(
+        mails.len(),
+        2,
+        "{:?}",
+        mails.iter().map(|m| &m.subject).collect::<Vec<_>>()
+    );
+    let upd = parse_ics(mails[1].calendar.as_deref().unwrap());
+    assert_eq!(upd["method"], "REQUEST");
+    assert_eq!(upd["events"][0]["uid"], uid.as_str());
+    assert_eq!(upd["events"][0]["sequence"], 1);
+
+    // Reminders: 7 days before (3 days from now) and 1 day before, each once.
+    app.clock.advance(time::Duration::days(3) + time::Duration::minutes(1));
+    app.run_jobs().await;
+    app.run_jobs().await;
+    let mails = meeting_mails(&app, "rep@alpha.example").await;
+    assert_eq!(
+        mails.len(),
+        3,
+        "{:?}",
+        mails.iter().map(|m| &m.subject).collect::<Vec<_>>()
+    );
+    assert_eq!(mails[2].kind.0, intercoop::notifications::Kind::MeetingReminder);
+    app.clock.advance(time::Duration::days(6));
+    app.run_jobs().await;
+    app.run_jobs().await;
+    assert_eq!(meeting_mails(&app, "rep@alpha.example").await.len(), 4);
+
+    // During the meeting: attendance and the quorum (1 of 2 member organisations: 50 %).
+    app.clock.advance(time::Duration::days(1));
+    let r = admin
+        .put(&format!("/api/v1/meetings/{id}/attendance"), &json!({"present": [rep]}))
+        .await;
+    assert_eq!(r.status(), 200);
+    let att: Value = r.json().await.unwrap();
+    assert_eq!(att["quorum"]["organisations_present"], 1);
+    assert_eq!(att["quorum"]["members"], 2);
+    assert_eq!(att["quorum"]["met"], true);
+    // The start holds at its instant: no answer, no change, no cancellation.
+    assert_eq!(anonymous.form(&link, &[("answer", "no")]).await.status(), 409);
+    assert_eq!(
+        admin
+            .post(&format!("/api/v1/meetings/{id}/cancel"), &json!({}))
+            .await
+            .status(),
+        409
+    );
+    let _ = org;
+    app.stop().await;
+});
+
+both_backends!(a_cancellation_reaches_calendars_once, |app: TestApp| async move {
+    let (admin, _, _) = setup(&app).await;
+    let now = app.at_server_time(async { intercoop::clock::now() }).await;
+    let start = (now + time::Duration::days(5))
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    let m: Value = admin
+        .post(
+            "/api/v1/meetings",
+            &json!({"kind": "assembly", "title": "Short notice", "starts_at": start, "duration_minutes": 60}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = m["id"].as_i64().unwrap();
+    assert_eq!(meeting_mails(&app, "rep@alpha.example").await.len(), 1);
+    assert_eq!(
+        admin
+            .post(&format!("/api/v1/meetings/{id}/cancel"), &json!({}))
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        admin
+            .post(&format!("/api/v1/meetings/{id}/cancel"), &json!({}))
+            .await
+            .status(),
+        409
+    );
+    let mails = meeting_mails(&app, "rep@alpha.example").await;
+    assert_eq!(
+        mails.len(),
+        2,
+        "{:?}",
+        mails.iter().map(|m| &m.subject).collect::<Vec<_>>()
+    );
+    let c = parse_ics(mails[1].calendar.as_deref().unwrap());
+    assert_eq!(c["method"], "CANCEL");
+    assert_eq!(c["events"][0]["status"], "CANCELLED");
+    assert_eq!(c["events"][0]["uid"], m["uid"]);
+    // The reminders of a cancelled meeting never go.
+    app.clock.advance(time::Duration::days(5));
+    app.run_jobs().await;
+    assert_eq!(meeting_mails(&app, "rep@alpha.example").await.len(), 2);
+    app.stop().await;
+});
