@@ -95,14 +95,26 @@ impl TestApp {
             // Compared here, not in SQL: SQLite keeps instants as RFC 3339 text whose
             // fraction has as many digits as it needs ("…:05.12Z", "…:05.123456Z"), so
             // comparing the text can put a due job after `now` for up to a second.
-            let busy = job::Entity::find()
+            let jobs = job::Entity::find()
                 .filter(job::Column::Status.is_in(["pending", "running"]))
                 .all(&self.db().read)
                 .await
-                .unwrap()
-                .into_iter()
+                .unwrap();
+            let busy = jobs
+                .iter()
                 .any(|j| j.status == intercoop::jobs::JobStatus::Running || j.run_at <= now);
             if !busy {
+                // A job waiting for a retry is not run here: say so, for a test that
+                // then misses what it would have done.
+                for j in jobs.iter().filter(|j| j.last_error.is_some()) {
+                    eprintln!(
+                        "settle_jobs: job {} ({}) waits for a retry at {} after: {}",
+                        j.id,
+                        j.kind,
+                        j.run_at,
+                        j.last_error.as_deref().unwrap_or_default()
+                    );
+                }
                 return;
             }
             self.state().jobs_wakeup.notify_one();
