@@ -58,6 +58,9 @@ pub enum Command {
     },
     /// Print the API's OpenAPI document (the contract checked in as `docs/openapi.json`).
     Openapi,
+    /// Print the route table, one route a line: method, path, who may use it (the
+    /// browser tests visit every page it lists).
+    Routes,
     /// Write a consistent copy of the live SQLite database to FILE.
     Backup {
         #[command(flatten)]
@@ -294,6 +297,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Openapi => {
             println!("{}", crate::openapi::document_json());
+        }
+        Command::Routes => {
+            for route in crate::routes::table() {
+                println!("{} {} {:?}", route.method, route.path, route.access);
+            }
         }
         Command::Seed { db, scale, seed } => {
             crate::init_tracing(false);

@@ -124,6 +124,7 @@ fn complete(doc: &mut utoipa::openapi::OpenApi) {
                         .build(),
                 ));
             }
+            problems_documented(op, !names.is_empty());
             for (status, response) in op.responses.responses.iter_mut() {
                 if let RefOr::T(r) = response
                     && r.description.is_empty()
@@ -137,6 +138,50 @@ fn complete(doc: &mut utoipa::openapi::OpenApi) {
                         .to_string();
                 }
             }
+        }
+    }
+}
+
+/// Errors as they are answered: every problem is `application/problem+json` (RFC 9457),
+/// and the refusals any operation can give are documented with it — 401 (no valid
+/// token) wherever a token is asked, 404 wherever the path names an object, 422 wherever
+/// a body or a query parameter is read (a value that does not fit is refused naming it).
+fn problems_documented(op: &mut utoipa::openapi::path::Operation, names_object: bool) {
+    use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+    const PROBLEM: &str = "#/components/schemas/Problem";
+    for response in op.responses.responses.values_mut() {
+        let RefOr::T(r) = response else { continue };
+        let is_problem = r.content.get("application/json").is_some_and(
+            |c| matches!(c, RefOr::T(c) if matches!(&c.schema, Some(RefOr::Ref(s)) if s.ref_location == PROBLEM)),
+        );
+        if is_problem && let Some(content) = r.content.shift_remove("application/json") {
+            r.content.insert("application/problem+json".to_string(), content);
+        }
+    }
+    let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+    let reads_input = op.request_body.is_some()
+        || op.parameters.as_ref().is_some_and(|ps| {
+            ps.iter()
+                .any(|p| matches!(p, RefOr::T(p) if p.parameter_in == utoipa::openapi::path::ParameterIn::Query))
+        });
+    for (status, wanted, description) in [
+        ("401", secured, "No valid API token (Authorization: Bearer …)"),
+        ("404", names_object, "No such object in the token's network"),
+        (
+            "422",
+            reads_input,
+            "A field or parameter does not fit: `errors` names each",
+        ),
+    ] {
+        if wanted && !op.responses.responses.contains_key(status) {
+            let response = ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/problem+json",
+                    ContentBuilder::new().schema(Some(Ref::new(PROBLEM))).build(),
+                )
+                .build();
+            op.responses.responses.insert(status.to_string(), RefOr::T(response));
         }
     }
 }

@@ -498,7 +498,8 @@ async fn seed_features<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Polls of every method, opened, with ballots; half of them closed.
+/// Polls of every method, opened, with ballots; half of them closed (every other round
+/// of the methods, so that each method has open and closed polls).
 async fn seed_polls<C: ConnectionTrait>(
     conn: &C,
     network_id: i64,
@@ -563,7 +564,7 @@ async fn seed_polls<C: ConnectionTrait>(
                 .await
                 .map_err(err)?;
         }
-        if i % 2 == 1 {
+        if (i / methods.len()) % 2 == 1 {
             crate::clock::set_current(opened + time::Duration::days(7).min(today - opened));
             crate::polls::life::close(conn, Actor::SYSTEM, network_id, id)
                 .await

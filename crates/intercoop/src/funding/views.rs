@@ -86,7 +86,9 @@ pub struct CampaignOut {
     pub quote_id: Option<i64>,
     #[schema(value_type = Object)]
     pub key: serde_json::Value,
-    #[schema(value_type = Object)]
+    /// Fixed contributions: `[{"organisation_id": 4, "amount": {"cents": 100000}}]` or
+    /// `… "amount": {"percent": {"basis_points": 1000}}` (10 %).
+    #[schema(value_type = Vec<Object>)]
     pub fixed: serde_json::Value,
     #[serde(with = "time::serde::rfc3339")]
     #[schema(value_type = String, format = DateTime)]

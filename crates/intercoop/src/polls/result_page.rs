@@ -31,10 +31,13 @@ pub struct Row {
 /// A Schulze matrix as shown: each cell's text, and whether the row beats the column there.
 pub type Matrix = Vec<Vec<(String, bool)>>;
 
-/// One segment of a majority-judgment merit profile bar.
+/// One segment of a majority-judgment merit profile bar: drawn as an SVG rectangle
+/// from `offset` to `offset + percent` (attributes, not inline styles, which the pages'
+/// Content-Security-Policy refuses).
 pub struct Segment {
     pub label: String,
     pub percent: u64,
+    pub offset: u64,
     pub shade: u64,
 }
 
@@ -261,6 +264,7 @@ pub async fn result(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
                     .unwrap_or_default();
                 let total: u64 = dist.iter().sum();
                 let majority = prof.get("majority_grade").and_then(Value::as_u64).unwrap_or(0) as u8;
+                let mut offset = 0;
                 let segments = dist
                     .iter()
                     .enumerate()
@@ -268,9 +272,15 @@ pub async fn result(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
                     .map(|(g, &w)| Segment {
                         label: format!("{}: {w}", grade_label(lang, grade_count, g as u8)),
                         percent: pct(w, total),
+                        offset: 0,
                         shade: (g as u64 * 100) / u64::from(grade_count.max(2) - 1),
                     })
                     .filter(|s| s.percent > 0)
+                    .map(|mut s| {
+                        s.offset = offset;
+                        offset += s.percent;
+                        s
+                    })
                     .collect();
                 page.profiles.push(ProfileRow {
                     label: label(id),

@@ -174,7 +174,8 @@ pub async fn preview(
 
 /// Closes the campaign now (administrators): funded or lapsed.
 #[utoipa::path(post, path = "/api/v1/proposals/{id}/close", tag = "proposals",
-    responses((status = 200, body = Closed), (status = 409, body = crate::web::Problem)), security(("bearer" = [])))]
+    responses((status = 200, body = Closed), (status = 403, body = crate::web::Problem), (status = 409, body = crate::web::Problem)),
+    security(("bearer" = [])))]
 pub async fn close(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,

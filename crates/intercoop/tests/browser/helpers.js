@@ -23,6 +23,14 @@ function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** The route table (`intercoop routes`): `{ method, path, access }` for every route. */
+export function routeTable() {
+  return execFileSync(binary, ['routes'], { encoding: 'utf8' }).trim().split('\n').map((line) => {
+    const [method, path, access] = line.split(' ');
+    return { method, path, access };
+  });
+}
+
 /**
  * Runs an intercoop subcommand against the server's data folder; returns stdout. For
  * setting up (the first administrator, an API token), never to log in: `logIn` does
@@ -81,11 +89,24 @@ async function stopProcess(proc) {
   await exited;
 }
 
-/** Starts `intercoop serve` (or `demo` when asked) and waits until /readyz answers. */
-export async function startServer({ demo = false } = {}) {
+/**
+ * Starts `intercoop serve` (or `demo` when asked) and waits until /readyz answers. With
+ * `seed`, the data folder is first filled by `intercoop seed --scale <seed>` (two years of
+ * a realistic network: proposals in every state, co-fundings with pledges, polls of every
+ * method, half closed, failed jobs, the audit log); `server.seededAdmin` is its
+ * administrator's address.
+ */
+export async function startServer({ demo = false, seed = 0 } = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'intercoop-browser-'));
   const base = `http://127.0.0.1:${port}`;
+  let seededAdmin = null;
+  if (seed) {
+    const out = execFileSync(binary, ['seed', '--scale', String(seed), '--data-dir', dataDir],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    seededAdmin = out.match(/administrator (\S+@\S+)/)?.[1];
+    if (!seededAdmin) throw new Error(`intercoop seed printed no administrator:\n${out}`);
+  }
   const smtp = await startSmtp();
   const args = [demo ? 'demo' : 'serve', '--bind', `127.0.0.1:${port}`, '--data-dir', dataDir, '--base-url', base];
   if (smtp) args.push('--smtp-url', `smtp://127.0.0.1:${smtp.port}`);
@@ -93,7 +114,7 @@ export async function startServer({ demo = false } = {}) {
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });
   proc.stderr.on('data', (d) => { log += d; });
-  const server = { proc, smtp, base, dataDir, log: () => log, followed: new Set() };
+  const server = { proc, smtp, base, dataDir, seededAdmin, log: () => log, followed: new Set() };
   for (let i = 0; i < 600; i++) {
     try {
       const r = await fetch(`${base}/readyz`);
@@ -131,7 +152,12 @@ function decodeWords(value) {
 
 /** The plain-text body of a message (quoted-printable or base64 decoded). */
 function plainText(raw) {
-  const parts = raw.split(/\r?\n--[^\r\n]+\r?\n/);
+  // Split at the MIME boundaries the headers declare, never at a line that only looks
+  // like one (the signature's delimiter, `-- `, is `--=20` in quoted-printable).
+  const boundaries = [...raw.matchAll(/boundary="?([^";\r\n]+)"?/gi)].map((m) => m[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = boundaries.length
+    ? raw.split(new RegExp(`\\r?\\n--(?:${boundaries.join('|')})(?:--)?\\r?\\n`))
+    : [raw];
   const part = parts.find((p) => /Content-Type: text\/plain/i.test(p)) || raw;
   const [head, ...rest] = part.split(/\r?\n\r?\n/);
   const body = rest.join('\n\n');
@@ -161,8 +187,8 @@ function parseMail(raw) {
   };
 }
 
-/** Every message the server sent so far, as received. */
-function received(server) {
+/** Every message the server sent so far, as received (to, subject, messageId, text). */
+export function received(server) {
   const files = [];
   const dirs = server.smtp
     ? [join(server.smtp.maildir, 'new'), join(server.smtp.maildir, 'cur')]

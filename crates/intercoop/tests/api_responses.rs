@@ -1,0 +1,1377 @@
+//! The API answers what its document says: every documented operation is called through
+//! the real server (its success and its main refusals), and every answer is checked
+//! against `docs/openapi.json`'s response for its status — the status documented, the
+//! content type declared, the body valid against the schema (`$ref`s resolved, formats
+//! such as `date-time` checked, and no field the schema does not name) — by the
+//! `jsonschema` crate, not by hand.
+
+mod common;
+
+use common::TestApp;
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Display;
+
+/// Who calls: a bearer token, or nobody.
+#[derive(Clone)]
+struct Who(Option<String>);
+
+/// The document, the answers seen, and what did not match.
+struct Contract {
+    doc: Value,
+    /// The document's components, every object schema closed: a field the schema does
+    /// not name is a mismatch too (`unevaluatedProperties: false`).
+    components: Value,
+    seen: BTreeMap<(String, String), BTreeSet<u16>>,
+    problems: Vec<String>,
+    http: reqwest::Client,
+    base: String,
+}
+
+const COMPOSITIONS: [&str; 3] = ["allOf", "oneOf", "anyOf"];
+
+/// Closes every object schema: a field it does not name is refused
+/// (`unevaluatedProperties: false`). A composition (`allOf`, `oneOf`, `anyOf`) is closed
+/// where it is composed, which sees the fields its parts name, never in its parts: a part
+/// closed alone would refuse the other parts' fields.
+fn close_objects(schema: &mut Value, may_close: bool) {
+    match schema {
+        Value::Object(map) => {
+            let composed = COMPOSITIONS.iter().any(|k| map.contains_key(*k));
+            let open = !map.contains_key("additionalProperties") && !map.contains_key("unevaluatedProperties");
+            if may_close && open && (composed || map.contains_key("properties")) {
+                map.insert("unevaluatedProperties".into(), Value::Bool(false));
+            }
+            for (key, v) in map.iter_mut() {
+                if COMPOSITIONS.contains(&key.as_str()) {
+                    for part in v.as_array_mut().into_iter().flatten() {
+                        close_objects(part, false);
+                    }
+                } else {
+                    close_objects(v, true);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| close_objects(v, true)),
+        _ => {}
+    }
+}
+
+/// The components' schemas, closed, but those that are a part of a composition somewhere.
+fn closed_components(doc: &Value) -> Value {
+    let mut parts = BTreeSet::new();
+    fn find_parts(v: &Value, parts: &mut BTreeSet<String>) {
+        match v {
+            Value::Object(map) => {
+                for (key, v) in map {
+                    if COMPOSITIONS.contains(&key.as_str()) {
+                        for part in v.as_array().into_iter().flatten() {
+                            if let Some(r) = part["$ref"].as_str() {
+                                parts.insert(r.trim_start_matches("#/components/schemas/").to_string());
+                            }
+                        }
+                    }
+                    find_parts(v, parts);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| find_parts(v, parts)),
+            _ => {}
+        }
+    }
+    find_parts(doc, &mut parts);
+    let mut components = doc["components"].clone();
+    for (name, schema) in components["schemas"].as_object_mut().unwrap() {
+        close_objects(schema, !parts.contains(name));
+    }
+    components
+}
+
+impl Contract {
+    fn new(app: &TestApp) -> Self {
+        let doc: Value = serde_json::from_str(&intercoop::openapi::document_json()).unwrap();
+        let components = closed_components(&doc);
+        Contract {
+            doc,
+            components,
+            seen: BTreeMap::new(),
+            problems: Vec::new(),
+            http: reqwest::Client::new(),
+            base: app.base.clone(),
+        }
+    }
+
+    /// Calls `method template` with its `{…}` parts filled from `args` in order, `query`
+    /// appended; checks the answer against the document; returns its status and body.
+    async fn call(
+        &mut self,
+        who: &Who,
+        method: &str,
+        template: &str,
+        args: &[&dyn Display],
+        query: &str,
+        body: Option<Value>,
+    ) -> (u16, Value) {
+        let mut path = String::new();
+        let mut args = args.iter();
+        for part in template.split('/').skip(1) {
+            path.push('/');
+            if part.starts_with('{') {
+                path.push_str(&args.next().expect("an argument per path part").to_string());
+            } else {
+                path.push_str(part);
+            }
+        }
+        let url = format!("{}{path}{query}", self.base);
+        let mut request = self.http.request(method.parse().unwrap(), &url);
+        if let Some(token) = &who.0 {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.split(';').next().unwrap_or("").trim().to_string());
+        let text = response.text().await.unwrap();
+        let value: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        self.check(method, template, status, content_type.as_deref(), &text, &value);
+        (status, value)
+    }
+
+    fn check(
+        &mut self,
+        method: &str,
+        template: &str,
+        status: u16,
+        content_type: Option<&str>,
+        text: &str,
+        body: &Value,
+    ) {
+        let at = format!("{method} {template} → {status}");
+        self.seen
+            .entry((method.to_string(), template.to_string()))
+            .or_default()
+            .insert(status);
+        let op = &self.doc["paths"][template][method.to_lowercase()];
+        if op.is_null() {
+            self.problems.push(format!("{at}: the operation is not documented"));
+            return;
+        }
+        let documented = &op["responses"][status.to_string()];
+        if documented.is_null() {
+            self.problems.push(format!(
+                "{at}: this status is not documented (documented: {:?}); body {}",
+                op["responses"].as_object().unwrap().keys().collect::<Vec<_>>(),
+                cut(text)
+            ));
+            return;
+        }
+        let content = &documented["content"];
+        if text.is_empty() {
+            if content.as_object().is_some_and(|c| !c.is_empty()) {
+                self.problems.push(format!("{at}: no body, the document declares one"));
+            }
+            return;
+        }
+        let Some(content_type) = content_type else {
+            self.problems.push(format!("{at}: a body without a content type"));
+            return;
+        };
+        let Some(declared) = content.get(content_type) else {
+            self.problems.push(format!(
+                "{at}: answers {content_type}, the document declares {:?}",
+                content.as_object().map(|c| c.keys().collect::<Vec<_>>())
+            ));
+            return;
+        };
+        let Some(schema) = declared.get("schema") else {
+            self.problems.push(format!("{at}: {content_type} has no schema"));
+            return;
+        };
+        if body.is_null() {
+            self.problems.push(format!("{at}: the body is not JSON: {}", cut(text)));
+            return;
+        }
+        let mut closed = schema.clone();
+        close_objects(&mut closed, true);
+        let root = json!({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "components": self.components,
+            "allOf": [closed],
+        });
+        let validator = jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .should_validate_formats(true)
+            .build(&root)
+            .unwrap_or_else(|e| panic!("{at}: the schema does not compile: {e}"));
+        for error in validator.iter_errors(body) {
+            self.problems.push(format!(
+                "{at}: at {} {} (schema {})",
+                error.instance_path(),
+                error,
+                error.schema_path()
+            ));
+        }
+    }
+
+    /// Every documented operation answered with success at least once.
+    fn never_succeeded(&self) -> Vec<String> {
+        let mut missing = Vec::new();
+        for (path, item) in self.doc["paths"].as_object().unwrap() {
+            for method in item.as_object().unwrap().keys() {
+                let method = method.to_uppercase();
+                let ok = self
+                    .seen
+                    .get(&(method.clone(), path.clone()))
+                    .is_some_and(|s| s.iter().any(|s| (200..300).contains(s)));
+                if !ok {
+                    missing.push(format!("{method} {path}"));
+                }
+            }
+        }
+        missing
+    }
+
+    /// Documented statuses no call of this test produced (printed, for the reader).
+    fn unseen_statuses(&self) -> Vec<String> {
+        let mut unseen = Vec::new();
+        for (path, item) in self.doc["paths"].as_object().unwrap() {
+            for (method, op) in item.as_object().unwrap() {
+                let method = method.to_uppercase();
+                let seen = self.seen.get(&(method.clone(), path.clone()));
+                for status in op["responses"].as_object().unwrap().keys() {
+                    let s: u16 = status.parse().unwrap();
+                    if !seen.is_some_and(|seen| seen.contains(&s)) {
+                        unseen.push(format!("{method} {path} {status}"));
+                    }
+                }
+            }
+        }
+        unseen
+    }
+}
+
+fn cut(text: &str) -> String {
+    text.chars().take(300).collect()
+}
+
+/// A job of the network that failed for good (as `tests/access.rs` makes one).
+async fn failed_job(app: &TestApp, network: i64) -> i64 {
+    use intercoop::entities::job;
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = time::OffsetDateTime::now_utc();
+    job::ActiveModel {
+        kind: Set("proposals.close_campaign".into()),
+        payload: Set(r#"{"campaign_id":0}"#.into()),
+        network_id: Set(Some(network)),
+        unique_key: Set(None),
+        run_at: Set(now),
+        status: Set(intercoop::jobs::JobStatus::Failed.into()),
+        attempts: Set(8),
+        max_attempts: Set(8),
+        locked_by: Set(None),
+        locked_until: Set(None),
+        last_error: Set(Some("the bank is down".into())),
+        created_at: Set(now),
+        updated_at: Set(now),
+        finished_at: Set(Some(now)),
+        ..Default::default()
+    }
+    .insert(&app.db().write)
+    .await
+    .unwrap()
+    .id
+}
+
+fn id_of(v: &Value) -> i64 {
+    v["id"].as_i64().unwrap_or_else(|| panic!("no id in {v}"))
+}
+
+both_backends!(
+    every_documented_operation_answers_as_documented,
+    |app: TestApp| async move {
+        let mut c = Contract::new(&app);
+        let admin = Who(Some(app.admin_token().await));
+        let nobody = Who(None);
+        let network = app.network_id().await;
+        let none: &[&dyn Display] = &[];
+
+        // Organisations.
+        let org =
+            |name: &str, kind: &str, size: i64| json!({"name": name, "kind": kind, "size": size, "country": "BE"});
+        let (s, u1) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/organisations",
+                none,
+                "",
+                Some(org("La Ruche", "user", 100)),
+            )
+            .await;
+        assert_eq!(s, 201, "{u1}");
+        let u1 = id_of(&u1);
+        let u2 = id_of(
+            &c.call(
+                &admin,
+                "POST",
+                "/api/v1/organisations",
+                none,
+                "",
+                Some(org("Épi", "user", 300)),
+            )
+            .await
+            .1,
+        );
+        let u3 = id_of(
+            &c.call(
+                &admin,
+                "POST",
+                "/api/v1/organisations",
+                none,
+                "",
+                Some(org("De Korf", "user", 50)),
+            )
+            .await
+            .1,
+        );
+        let prov = id_of(
+            &c.call(
+                &admin,
+                "POST",
+                "/api/v1/organisations",
+                none,
+                "",
+                Some(org("Code Coop", "provider", 12)),
+            )
+            .await
+            .1,
+        );
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/organisations",
+            none,
+            "",
+            Some(json!({"name": ""})),
+        )
+        .await;
+        c.call(&nobody, "GET", "/api/v1/organisations", none, "", None).await;
+        c.call(
+            &admin,
+            "GET",
+            "/api/v1/organisations",
+            none,
+            "?per_page=2&kind=user",
+            None,
+        )
+        .await;
+        c.call(&admin, "GET", "/api/v1/organisations/{id}", &[&u1], "", None)
+            .await;
+        c.call(&admin, "GET", "/api/v1/organisations/{id}", &[&999_999], "", None)
+            .await;
+        c.call(
+            &admin,
+            "PATCH",
+            "/api/v1/organisations/{id}",
+            &[&u1],
+            "",
+            Some(json!({"size": 120})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "PATCH",
+            "/api/v1/organisations/{id}",
+            &[&999_999],
+            "",
+            Some(json!({"size": 1})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "PATCH",
+            "/api/v1/organisations/{id}",
+            &[&u1],
+            "",
+            Some(json!({"size": -1})),
+        )
+        .await;
+
+        // People: a representative per organisation, a member of the first.
+        let person = |email: &str, org: i64, representative: bool| json!({"email": email, "name": email.split('@').next().unwrap(), "organisation_id": org, "representative": representative, "language": "fr"});
+        let (s, rep1) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/people",
+                none,
+                "",
+                Some(person("rep1@ruche.example", u1, true)),
+            )
+            .await;
+        assert_eq!(s, 201, "{rep1}");
+        let rep1_id = id_of(&rep1);
+        let rep2_id = id_of(
+            &c.call(
+                &admin,
+                "POST",
+                "/api/v1/people",
+                none,
+                "",
+                Some(person("rep2@epi.example", u2, true)),
+            )
+            .await
+            .1,
+        );
+        let rep3_id = id_of(
+            &c.call(
+                &admin,
+                "POST",
+                "/api/v1/people",
+                none,
+                "",
+                Some(person("rep3@korf.example", u3, true)),
+            )
+            .await
+            .1,
+        );
+        let member_id = id_of(
+            &c.call(
+                &admin,
+                "POST",
+                "/api/v1/people",
+                none,
+                "",
+                Some(person("ann@ruche.example", u1, false)),
+            )
+            .await
+            .1,
+        );
+        let staff_id = id_of(
+            &c.call(
+                &admin,
+                "POST",
+                "/api/v1/people",
+                none,
+                "",
+                Some(person("dev@code.example", prov, true)),
+            )
+            .await
+            .1,
+        );
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/people",
+            none,
+            "",
+            Some(json!({"email": "not an address", "name": "X"})),
+        )
+        .await;
+        let rep1 = Who(Some(app.token_for(rep1_id).await));
+        let rep2 = Who(Some(app.token_for(rep2_id).await));
+        let rep3 = Who(Some(app.token_for(rep3_id).await));
+        let staff = Who(Some(app.token_for(staff_id).await));
+        c.call(
+            &rep1,
+            "POST",
+            "/api/v1/people",
+            none,
+            "",
+            Some(person("x@ruche.example", u1, false)),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "POST",
+            "/api/v1/organisations",
+            none,
+            "",
+            Some(org("Nope", "user", 1)),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "PATCH",
+            "/api/v1/organisations/{id}",
+            &[&u2],
+            "",
+            Some(json!({"size": 1})),
+        )
+        .await;
+        c.call(&nobody, "GET", "/api/v1/people", none, "", None).await;
+        c.call(&rep1, "GET", "/api/v1/people", none, "?per_page=3", None).await;
+        c.call(&rep1, "GET", "/api/v1/people/{id}", &[&rep1_id], "", None).await;
+        c.call(&rep1, "GET", "/api/v1/people/{id}", &[&999_999], "", None).await;
+        c.call(&rep1, "GET", "/api/v1/me", none, "", None).await;
+        c.call(&nobody, "GET", "/api/v1/me", none, "", None).await;
+        c.call(&rep1, "GET", "/api/v1/me/notifications", none, "", None).await;
+        c.call(&nobody, "GET", "/api/v1/me/notifications", none, "", None).await;
+        c.call(
+            &rep1,
+            "PUT",
+            "/api/v1/me/notifications",
+            none,
+            "",
+            Some(json!({"poll_reminder": "digest"})),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "PUT",
+            "/api/v1/me/notifications",
+            none,
+            "",
+            Some(json!({"poll_reminder": "sometimes"})),
+        )
+        .await;
+
+        // A proposal from need to delivery, and its refusals.
+        let (s, p) = c
+            .call(
+                &rep1,
+                "POST",
+                "/api/v1/proposals",
+                none,
+                "",
+                Some(json!({
+                "title": "Shelf labels", "description": "Print them from **Odoo**.", "requested_by": u1,
+                "software": "Odoo 16 / cooperator", "links": ["https://example.org/issue/1"]})),
+            )
+            .await;
+        assert_eq!(s, 201, "{p}");
+        let p = id_of(&p);
+        c.call(
+            &rep1,
+            "POST",
+            "/api/v1/proposals",
+            none,
+            "",
+            Some(json!({"title": "", "requested_by": u1})),
+        )
+        .await;
+        c.call(&rep1, "GET", "/api/v1/proposals", none, "", None).await;
+        c.call(
+            &rep1,
+            "GET",
+            "/api/v1/proposals",
+            none,
+            "?status=discussion&sort=newest&per_page=5",
+            None,
+        )
+        .await;
+        c.call(&rep1, "GET", "/api/v1/proposals/{id}", &[&p], "", None).await;
+        c.call(&rep1, "GET", "/api/v1/proposals/{id}", &[&999_999], "", None)
+            .await;
+        c.call(
+            &rep2,
+            "POST",
+            "/api/v1/proposals/{id}/interest",
+            &[&p],
+            "",
+            Some(json!({"organisation_id": u2})),
+        )
+        .await;
+        c.call(
+            &rep2,
+            "POST",
+            "/api/v1/proposals/{id}/comments",
+            &[&p],
+            "",
+            Some(json!({"body": "We need it too."})),
+        )
+        .await;
+        c.call(
+            &rep2,
+            "POST",
+            "/api/v1/proposals/{id}/comments",
+            &[&p],
+            "",
+            Some(json!({"body": ""})),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "POST",
+            "/api/v1/proposals/{id}/transition",
+            &[&p],
+            "",
+            Some(json!({"to": "funded"})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/proposals/{id}/transition",
+            &[&p],
+            "",
+            Some(json!({"to": "delivered"})),
+        )
+        .await;
+        let (s, q) = c
+            .call(&staff, "POST", "/api/v1/proposals/{id}/quotes", &[&p], "", Some(json!({
+                "provider_id": prov, "amount_cents": 900_000, "vat_basis_points": 2100, "hours": 80,
+                "valid_until": "2099-12-31T23:59:00Z", "note": "Two milestones.",
+                "milestones": [{"title": "Design", "amount_cents": 300_000}, {"title": "Code", "amount_cents": 600_000}]})))
+            .await;
+        assert_eq!(s, 201, "{q}");
+        let quote = q["quotes"]
+            .as_array()
+            .and_then(|a| a.last())
+            .map(id_of)
+            .unwrap_or_else(|| id_of(&q));
+        c.call(
+            &staff,
+            "POST",
+            "/api/v1/proposals/{id}/quotes",
+            &[&p],
+            "",
+            Some(json!({"provider_id": prov, "amount_cents": -5})),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "POST",
+            "/api/v1/proposals/{id}/quotes/{quote_id}/select",
+            &[&p, &quote],
+            "",
+            None,
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/proposals/{id}/quotes/{quote_id}/select",
+            &[&p, &quote],
+            "",
+            None,
+        )
+        .await;
+        c.call(&admin, "GET", "/api/v1/proposals/{id}/shares", &[&p], "", None)
+            .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/proposals/{id}/campaign",
+            &[&p],
+            "",
+            Some(json!({"key": {"kind": "sometimes"}})),
+        )
+        .await;
+        let (s, opened) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/proposals/{id}/campaign",
+                &[&p],
+                "",
+                Some(json!({
+                "key": {"kind": "size"}, "quote_id": quote, "min_participants": 2,
+                "fixed": [{"organisation_id": prov, "basis_points": 1000}]})),
+            )
+            .await;
+        assert_eq!(s, 201, "{opened}");
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/proposals/{id}/campaign",
+            &[&p],
+            "",
+            Some(json!({"key": {"kind": "equal"}, "amount_cents": 100})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/proposals/{id}/quotes/{quote_id}/select",
+            &[&p, &quote],
+            "",
+            None,
+        )
+        .await;
+        c.call(
+            &rep2,
+            "GET",
+            "/api/v1/proposals/{id}/preview",
+            &[&p],
+            &format!("?organisation_id={u2}"),
+            None,
+        )
+        .await;
+        c.call(
+            &rep2,
+            "GET",
+            "/api/v1/proposals/{id}/preview",
+            &[&p],
+            &format!("?organisation_id={u2}&cap_cents=1000"),
+            None,
+        )
+        .await;
+        c.call(&rep2, "GET", "/api/v1/proposals/{id}/preview", &[&p], "", None)
+            .await;
+        c.call(
+            &rep1,
+            "POST",
+            "/api/v1/proposals/{id}/pledges",
+            &[&p],
+            "",
+            Some(json!({"organisation_id": u1})),
+        )
+        .await;
+        c.call(
+            &rep2,
+            "POST",
+            "/api/v1/proposals/{id}/pledges",
+            &[&p],
+            "",
+            Some(json!({"organisation_id": u2, "cap_cents": 400_000})),
+        )
+        .await;
+        c.call(
+            &rep3,
+            "POST",
+            "/api/v1/proposals/{id}/pledges",
+            &[&p],
+            "",
+            Some(json!({"organisation_id": u3, "cap_cents": -1})),
+        )
+        .await;
+        c.call(
+            &rep3,
+            "POST",
+            "/api/v1/proposals/{id}/pledges",
+            &[&p],
+            "",
+            Some(json!({"organisation_id": u3})),
+        )
+        .await;
+        c.call(
+            &rep3,
+            "DELETE",
+            "/api/v1/proposals/{id}/pledges",
+            &[&p],
+            &format!("?organisation_id={u3}"),
+            None,
+        )
+        .await;
+        c.call(
+            &rep3,
+            "DELETE",
+            "/api/v1/proposals/{id}/pledges",
+            &[&p],
+            &format!("?organisation_id={u3}"),
+            None,
+        )
+        .await;
+        c.call(&rep3, "DELETE", "/api/v1/proposals/{id}/pledges", &[&p], "", None)
+            .await;
+        c.call(&rep1, "GET", "/api/v1/proposals/{id}/shares", &[&p], "", None)
+            .await;
+        c.call(
+            &rep1,
+            "GET",
+            "/api/v1/commitments",
+            none,
+            &format!("?organisation_id={u1}"),
+            None,
+        )
+        .await;
+        c.call(
+            &rep1,
+            "GET",
+            "/api/v1/commitments",
+            none,
+            &format!("?organisation_id={u2}"),
+            None,
+        )
+        .await;
+        c.call(&rep1, "GET", "/api/v1/commitments", none, "", None).await;
+        c.call(&rep1, "POST", "/api/v1/proposals/{id}/close", &[&p], "", None)
+            .await;
+        c.call(&admin, "POST", "/api/v1/proposals/{id}/deliver", &[&p], "", None)
+            .await;
+        let (s, closed) = c
+            .call(&admin, "POST", "/api/v1/proposals/{id}/close", &[&p], "", None)
+            .await;
+        assert_eq!(s, 200, "{closed}");
+        c.call(&admin, "POST", "/api/v1/proposals/{id}/close", &[&p], "", None)
+            .await;
+        c.call(
+            &rep3,
+            "POST",
+            "/api/v1/proposals/{id}/pledges",
+            &[&p],
+            "",
+            Some(json!({"organisation_id": u3})),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "GET",
+            "/api/v1/commitments",
+            none,
+            &format!("?organisation_id={u1}"),
+            None,
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/proposals/{id}/adopt",
+            &[&p],
+            "",
+            Some(json!({"organisation_id": u3})),
+        )
+        .await;
+        let (s, moved) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/proposals/{id}/transition",
+                &[&p],
+                "",
+                Some(json!({"to": "in_progress"})),
+            )
+            .await;
+        assert_eq!(s, 200, "{moved}");
+        c.call(&staff, "POST", "/api/v1/proposals/{id}/deliver", &[&p], "", None)
+            .await;
+        c.call(&admin, "POST", "/api/v1/proposals/{id}/deliver", &[&p], "", None)
+            .await;
+        let (s, adopted) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/proposals/{id}/adopt",
+                &[&p],
+                "",
+                Some(json!({"organisation_id": u3})),
+            )
+            .await;
+        assert_eq!(s, 201, "{adopted}");
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/proposals/{id}/adopt",
+            &[&p],
+            "",
+            Some(json!({"organisation_id": u3})),
+        )
+        .await;
+        c.call(
+            &rep3,
+            "GET",
+            "/api/v1/commitments",
+            none,
+            &format!("?organisation_id={u3}"),
+            None,
+        )
+        .await;
+        c.call(&rep1, "GET", "/api/v1/proposals/{id}", &[&p], "", None).await;
+        c.call(&rep1, "GET", "/api/v1/proposals", none, "?status=delivered", None)
+            .await;
+        let (_, other) = c
+            .call(
+                &rep1,
+                "POST",
+                "/api/v1/proposals",
+                none,
+                "",
+                Some(json!({"title": "A draft", "requested_by": u1, "draft": true})),
+            )
+            .await;
+        c.call(
+            &rep1,
+            "GET",
+            "/api/v1/proposals/{id}/shares",
+            &[&id_of(&other)],
+            "",
+            None,
+        )
+        .await;
+
+        // Polls: every method's result, ballots, delegations, proxies, receipts.
+        let in_days = |d: i64| {
+            (time::OffsetDateTime::now_utc() + time::Duration::days(d))
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap()
+        };
+        c.call(
+            &rep1,
+            "POST",
+            "/api/v1/polls",
+            none,
+            "",
+            Some(json!({"title": "No", "method": "decision"})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/polls",
+            none,
+            "",
+            Some(json!({"title": "", "method": "sometimes"})),
+        )
+        .await;
+        let mut polls = Vec::new();
+        for (method, options) in [
+            ("decision", json!([])),
+            ("consent", json!([])),
+            ("approval", json!(["A", "B", "C"])),
+            ("points", json!(["A", "B", "C"])),
+            ("schulze", json!(["A", "B", "C"])),
+            ("majority_judgment", json!(["A", "B"])),
+        ] {
+            let (s, poll) = c
+                .call(
+                    &admin,
+                    "POST",
+                    "/api/v1/polls",
+                    none,
+                    "",
+                    Some(json!({
+                    "title": format!("Which {method}?"), "method": method, "options": options,
+                    "closes_at": in_days(3), "max_proxies": 1, "effect": null})),
+                )
+                .await;
+            assert_eq!(s, 201, "{poll}");
+            polls.push((method, id_of(&poll)));
+        }
+        c.call(&rep1, "POST", "/api/v1/polls/{id}/open", &[&polls[0].1], "", None)
+            .await;
+        for (_, id) in &polls {
+            c.call(&admin, "POST", "/api/v1/polls/{id}/open", &[id], "", None).await;
+        }
+        c.call(&admin, "POST", "/api/v1/polls/{id}/open", &[&polls[0].1], "", None)
+            .await;
+        let weighted = id_of(
+            &c.call(
+                &admin,
+                "POST",
+                "/api/v1/polls",
+                none,
+                "",
+                Some(json!({"title": "Weighted", "method": "decision", "weighted": true})),
+            )
+            .await
+            .1,
+        );
+        c.call(
+            &admin,
+            "PATCH",
+            "/api/v1/organisations/{id}",
+            &[&u3],
+            "",
+            Some(json!({"size": null})),
+        )
+        .await;
+        c.call(&admin, "POST", "/api/v1/polls/{id}/open", &[&weighted], "", None)
+            .await;
+        c.call(&rep1, "GET", "/api/v1/polls", none, "", None).await;
+        c.call(&nobody, "GET", "/api/v1/polls", none, "", None).await;
+        c.call(&rep1, "GET", "/api/v1/polls", none, "?status=open&per_page=2", None)
+            .await;
+        c.call(&rep1, "GET", "/api/v1/polls/{id}", &[&999_999], "", None).await;
+        for (method, id) in polls.clone() {
+            let poll = c.call(&rep1, "GET", "/api/v1/polls/{id}", &[&id], "", None).await.1;
+            let options: Vec<i64> = poll["options"].as_array().unwrap().iter().map(id_of).collect();
+            let ballot = match method {
+                "decision" => json!({"choice": "yes"}),
+                "consent" => json!({"objection": "Not before the audit."}),
+                "approval" => json!({"approvals": [options[0], options[2]]}),
+                "points" => json!({"points": {options[1].to_string(): 10}}),
+                "schulze" => json!({"ranking": [options[2], options[0], options[1]]}),
+                _ => json!({"grades": {options[0].to_string(): 4, options[1].to_string(): 2}}),
+            };
+            let (s, receipt) = c
+                .call(&rep1, "POST", "/api/v1/polls/{id}/ballots", &[&id], "", Some(ballot))
+                .await;
+            assert_eq!(s, 201, "{method}: {receipt}");
+            let code = receipt["receipt"].as_str().unwrap().to_string();
+            c.call(
+                &rep1,
+                "GET",
+                "/api/v1/polls/{id}/receipts/{code}",
+                &[&id, &code],
+                "",
+                None,
+            )
+            .await;
+            c.call(&rep1, "GET", "/api/v1/polls/{id}/result", &[&id], "", None)
+                .await;
+        }
+        let (decision, mj) = (polls[0].1, polls[5].1);
+        c.call(
+            &rep2,
+            "POST",
+            "/api/v1/polls/{id}/ballots",
+            &[&decision],
+            "",
+            Some(json!({"choice": "maybe"})),
+        )
+        .await;
+        c.call(
+            &staff,
+            "POST",
+            "/api/v1/polls/{id}/ballots",
+            &[&decision],
+            "",
+            Some(json!({"choice": "yes"})),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "GET",
+            "/api/v1/polls/{id}/receipts/{code}",
+            &[&decision, &"nope"],
+            "",
+            None,
+        )
+        .await;
+        c.call(
+            &rep2,
+            "POST",
+            "/api/v1/polls/{id}/proxies",
+            &[&mj],
+            "",
+            Some(json!({"holder_organisation_id": u1})),
+        )
+        .await;
+        c.call(
+            &rep3,
+            "POST",
+            "/api/v1/polls/{id}/proxies",
+            &[&mj],
+            "",
+            Some(json!({"holder_organisation_id": u1})),
+        )
+        .await;
+        c.call(
+            &rep3,
+            "POST",
+            "/api/v1/polls/{id}/proxies",
+            &[&mj],
+            "",
+            Some(json!({"holder_organisation_id": 999_999})),
+        )
+        .await;
+        c.call(
+            &staff,
+            "POST",
+            "/api/v1/polls/{id}/proxies",
+            &[&mj],
+            "",
+            Some(json!({"holder_organisation_id": u1})),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "POST",
+            "/api/v1/polls/{id}/delegations",
+            &[&decision],
+            "",
+            Some(json!({"person_id": member_id})),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "POST",
+            "/api/v1/polls/{id}/delegations",
+            &[&decision],
+            "",
+            Some(json!({"person_id": rep2_id})),
+        )
+        .await;
+        c.call(
+            &staff,
+            "POST",
+            "/api/v1/polls/{id}/delegations",
+            &[&decision],
+            "",
+            Some(json!({"organisation_id": u1, "person_id": member_id})),
+        )
+        .await;
+        c.call(&rep1, "POST", "/api/v1/polls/{id}/close", &[&decision], "", None)
+            .await;
+        for (_, id) in &polls {
+            c.call(&admin, "POST", "/api/v1/polls/{id}/close", &[id], "", None)
+                .await;
+            c.call(&rep2, "GET", "/api/v1/polls/{id}/result", &[id], "", None).await;
+            c.call(&rep2, "GET", "/api/v1/polls/{id}", &[id], "", None).await;
+        }
+        c.call(&admin, "POST", "/api/v1/polls/{id}/close", &[&decision], "", None)
+            .await;
+        c.call(&rep2, "GET", "/api/v1/polls/{id}/result", &[&999_999], "", None)
+            .await;
+        let hidden = id_of(
+            &c.call(
+                &admin,
+                "POST",
+                "/api/v1/polls",
+                none,
+                "",
+                Some(json!({"title": "Hidden", "method": "decision", "hide_results": true, "secret": true})),
+            )
+            .await
+            .1,
+        );
+        c.call(&admin, "POST", "/api/v1/polls/{id}/open", &[&hidden], "", None)
+            .await;
+        c.call(&rep2, "GET", "/api/v1/polls/{id}/result", &[&hidden], "", None)
+            .await;
+
+        // Representatives, jobs, the audit log.
+        c.call(
+            &rep2,
+            "PUT",
+            "/api/v1/organisations/{id}/representative",
+            &[&u1],
+            "",
+            Some(json!({"person_id": member_id})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "PUT",
+            "/api/v1/organisations/{id}/representative",
+            &[&u1],
+            "",
+            Some(json!({"person_id": rep2_id})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "PUT",
+            "/api/v1/organisations/{id}/representative",
+            &[&u1],
+            "",
+            Some(json!({"person_id": member_id})),
+        )
+        .await;
+        let (retry, discard) = (failed_job(&app, network).await, failed_job(&app, network).await);
+        c.call(&admin, "GET", "/api/v1/jobs", none, "", None).await;
+        c.call(&rep1, "GET", "/api/v1/jobs", none, "", None).await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/jobs/{id}/retry",
+            &[&retry],
+            "",
+            Some(json!({})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/jobs/{id}/retry",
+            &[&retry],
+            "",
+            Some(json!({})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/jobs/{id}/retry",
+            &[&999_999],
+            "",
+            Some(json!({})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/jobs/{id}/discard",
+            &[&discard],
+            "",
+            Some(json!({})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/jobs/{id}/discard",
+            &[&discard],
+            "",
+            Some(json!({})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/jobs/{id}/discard",
+            &[&999_999],
+            "",
+            Some(json!({})),
+        )
+        .await;
+        c.call(&admin, "GET", "/api/v1/audit", none, "", None).await;
+        c.call(&admin, "GET", "/api/v1/audit", none, "?page=2&per_page=5", None)
+            .await;
+        c.call(&rep1, "GET", "/api/v1/audit", none, "", None).await;
+
+        // Meetings: scheduled, listed, changed, answered, attended, cancelled; a
+        // calendar feed; and their refusals.
+        // In two hours: attendance may be taken from a day before.
+        let starts = (time::OffsetDateTime::now_utc() + time::Duration::hours(2))
+            .replace_nanosecond(0)
+            .unwrap()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        let (_, m) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/meetings",
+                none,
+                "",
+                Some(
+                    json!({"kind": "assembly", "title": "December assembly", "starts_at": starts,
+                    "duration_minutes": 90, "place": "Maison des coopératives",
+                    "agenda": [{"text": "Welcome"}]}),
+                ),
+            )
+            .await;
+        let meeting = id_of(&m);
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/meetings",
+            none,
+            "",
+            Some(json!({"kind": "party", "title": "", "starts_at": "soon", "duration_minutes": 0})),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "POST",
+            "/api/v1/meetings",
+            none,
+            "",
+            Some(json!({"kind": "assembly", "title": "Mine", "starts_at": starts, "duration_minutes": 60})),
+        )
+        .await;
+        c.call(&rep1, "GET", "/api/v1/meetings", none, "", None).await;
+        c.call(&rep1, "GET", "/api/v1/meetings/{id}", &[&meeting], "", None)
+            .await;
+        c.call(
+            &admin,
+            "PATCH",
+            "/api/v1/meetings/{id}",
+            &[&meeting],
+            "",
+            Some(json!({"place": "Salle 2"})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "PATCH",
+            "/api/v1/meetings/{id}",
+            &[&meeting],
+            "",
+            Some(json!({"duration_minutes": -5})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "PUT",
+            "/api/v1/meetings/{id}/answer",
+            &[&meeting],
+            "",
+            Some(json!({"answer": "yes"})),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "PUT",
+            "/api/v1/meetings/{id}/answer",
+            &[&meeting],
+            "",
+            Some(json!({"answer": "perhaps later"})),
+        )
+        .await;
+        c.call(&admin, "GET", "/api/v1/meetings/{id}/attendance", &[&meeting], "", None)
+            .await;
+        c.call(
+            &admin,
+            "PUT",
+            "/api/v1/meetings/{id}/attendance",
+            &[&meeting],
+            "",
+            Some(json!({"present": [rep1_id]})),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "PUT",
+            "/api/v1/meetings/{id}/attendance",
+            &[&meeting],
+            "",
+            Some(json!({"present": [rep1_id]})),
+        )
+        .await;
+        c.call(&rep1, "POST", "/api/v1/me/calendar-feed", none, "", Some(json!({})))
+            .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/meetings/{id}/cancel",
+            &[&meeting],
+            "",
+            Some(json!({})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/meetings/{id}/cancel",
+            &[&meeting],
+            "",
+            Some(json!({})),
+        )
+        .await;
+
+        // Every operation without a token (401), and on an object that does not exist.
+        let operations: Vec<(String, String)> = c.doc["paths"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .flat_map(|(path, item)| {
+                item.as_object()
+                    .unwrap()
+                    .keys()
+                    .map(move |m| (m.to_uppercase(), path.clone()))
+            })
+            .collect();
+        for (method, path) in operations {
+            let body = (method != "GET" && method != "DELETE").then(|| json!({}));
+            let parts = path.matches('{').count();
+            let unknown: Vec<&dyn Display> = (0..parts).map(|_| &999_999 as &dyn Display).collect();
+            let (s, _) = c.call(&nobody, &method, &path, &unknown, "", body.clone()).await;
+            assert_eq!(s, 401, "{method} {path} without a token");
+            if parts > 0 {
+                c.call(&admin, &method, &path, &unknown, "?organisation_id=1", body)
+                    .await;
+            }
+        }
+
+        let never = c.never_succeeded();
+        eprintln!(
+            "documented statuses this test does not produce: {:#?}",
+            c.unseen_statuses()
+        );
+        assert!(
+            c.problems.is_empty() && never.is_empty(),
+            "{} answers differ from the document:\n{}\noperations never answered with success: {never:?}",
+            c.problems.len(),
+            c.problems.join("\n")
+        );
+        app.stop().await;
+    }
+);
