@@ -239,6 +239,12 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
     match (spec.method, spec.path) {
         // Public: whatever the answer, never a server error, never a leak.
         ("GET", "/login/link/{token}") => plain("/login/link/l_not-a-link".into(), false),
+        ("POST", "/login/link/{token}") => Case {
+            url: "/login/link/l_not-a-link".into(),
+            body: Body::Form(vec![("next", "".into())]),
+            allowed: none,
+            names_alpha: false,
+        },
         ("GET" | "POST", "/password/reset/{token}") => Case {
             url: "/password/reset/not-a-token".into(),
             body: Body::Form(vec![

@@ -107,7 +107,23 @@ async fn two_instances_share_sessions_outbox_and_jobs() {
         .build()
         .unwrap();
     let path = link.split_once("127.0.0.1:1").unwrap().1;
-    let r = browser.get(format!("{}{path}", a.base)).send().await.unwrap();
+    // Opening the link shows its button; the button (a POST) logs in.
+    let page = browser.get(format!("{}{path}", a.base)).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let page = page.text().await.unwrap();
+    let csrf = page
+        .split("name=\"_csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_string();
+    let r = browser
+        .post(format!("{}{path}", a.base))
+        .header("origin", a.base.clone())
+        .form(&[("_csrf", csrf.as_str()), ("next", "")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 303);
     let cookie = r
         .headers()

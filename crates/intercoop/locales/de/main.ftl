@@ -297,3 +297,6 @@ audit-count = { $count ->
 ## Quotation marks around a person's words, as the language writes them
 quote-open = { "„" }
 quote-close = { "“" }
+link-title = Anmelden
+link-explain = Dieser Link meldet Sie als { $name } an. Er funktioniert einmal.
+link-button = Anmelden

@@ -297,3 +297,6 @@ audit-count = { $count ->
 ## Quotation marks around a person's words, as the language writes them
 quote-open = { "“" }
 quote-close = { "”" }
+link-title = Log in
+link-explain = This link logs you in as { $name }. It works once.
+link-button = Log in

@@ -300,3 +300,6 @@ audit-count = { $count ->
 ## Quotation marks around a person's words, as the language writes them
 quote-open = { "«\u00A0" }
 quote-close = { "\u00A0»" }
+link-title = Connexion
+link-explain = Ce lien vous connecte en tant que { $name }. Il ne sert qu’une fois.
+link-button = Me connecter

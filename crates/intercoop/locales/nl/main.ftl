@@ -297,3 +297,6 @@ audit-count = { $count ->
 ## Quotation marks around a person's words, as the language writes them
 quote-open = { "‘" }
 quote-close = { "’" }
+link-title = Inloggen
+link-explain = Deze link logt u in als { $name }. Hij werkt één keer.
+link-button = Inloggen

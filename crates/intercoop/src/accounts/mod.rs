@@ -20,6 +20,7 @@ where
         .get("/login", Access::Public, pages::login_form)
         .post("/login", Access::Public, pages::login)
         .get("/login/link/{token}", Access::Public, pages::follow_link)
+        .post("/login/link/{token}", Access::Public, pages::use_link)
         .post("/logout", Access::Public, pages::logout)
         .get("/password/forgot", Access::Public, pages::forgot_form)
         .post("/password/forgot", Access::Public, pages::forgot)

@@ -194,10 +194,46 @@ async fn tell_password_changed<C: sea_orm::ConnectionTrait>(
 }
 
 /// A magic link or invitation from an email: logs in, once.
+#[derive(Template)]
+#[template(path = "accounts/link.html")]
+struct LinkPage {
+    ctx: Ctx,
+    token: String,
+    next: String,
+    /// The name of the person the link logs in.
+    name: String,
+}
+
+/// Opening an emailed login or invitation link shows a button and uses nothing: mail
+/// scanners and link previews open links before the person does, and a link used up
+/// by them no longer works for its owner. The link is used by the button (a POST).
+/// A link that could not be used answers 404 / 410 here already.
 pub async fn follow_link(
     State(state): State<AppState>,
+    ctx: Ctx,
     Path(token): Path<String>,
     Query(q): Query<NextParam>,
+) -> AppResult<Response> {
+    let row = auth::usable_link(&state.db.read, &token, &[LinkPurpose::Login, LinkPurpose::Invite]).await?;
+    let name = person::Entity::find_by_id(row.person_id)
+        .one(&state.db.read)
+        .await?
+        .map(|p| p.name)
+        .unwrap_or_default();
+    render(&LinkPage {
+        ctx,
+        token,
+        next: q.next,
+        name,
+    })
+}
+
+/// Uses an emailed login or invitation link (the button of [`follow_link`]'s page):
+/// valid once, before it expires (410 otherwise); opens a session.
+pub async fn use_link(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    CsrfForm(q): CsrfForm<NextParam>,
 ) -> AppResult<Response> {
     let (person_id, network_id) =
         auth::consume_link(&state.db.write, &token, &[LinkPurpose::Login, LinkPurpose::Invite]).await?;

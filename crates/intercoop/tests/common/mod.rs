@@ -369,8 +369,24 @@ impl TestApp {
         let r = client.form("/login", &[("email", email), ("method", "link")]).await;
         assert_eq!(r.status(), 200);
         let link = self.last_link(email).await;
-        let r = client.get(&link).await;
+        let r = self.use_link(client, &link).await;
         assert_eq!(r.status(), 303, "following {link}");
+    }
+
+    /// Follows an emailed login or invitation link as a person does: opening it shows a
+    /// button and uses nothing (200); the button uses it. Returns the button's answer.
+    pub async fn use_link(&self, client: &Client, link: &str) -> reqwest::Response {
+        let r = client.get(link).await;
+        let status = r.status();
+        let page = r.text().await.unwrap();
+        assert_eq!(status, 200, "opening {link}: {page}");
+        let path = link.split('?').next().unwrap_or(link);
+        assert!(page.contains(&format!("action=\"{path}\"")), "{page}");
+        let next = link
+            .split_once("?next=")
+            .map(|(_, n)| urlencoding_decode(n))
+            .unwrap_or_default();
+        client.form(path, &[("next", next.as_str())]).await
     }
 
     /// Waits until the workers have made and sent every pending message (bounded).
@@ -840,4 +856,12 @@ pub mod process {
         }
         panic!("intercoop did not become ready");
     }
+}
+
+/// A query value decoded (`%2F` → `/`).
+pub fn urlencoding_decode(v: &str) -> String {
+    form_urlencoded::parse(format!("v={v}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
 }
