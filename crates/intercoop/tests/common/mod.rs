@@ -90,27 +90,37 @@ impl TestApp {
     /// Waits until no job is due or running at the server's time (bounded).
     pub async fn settle_jobs(&self) {
         use intercoop::entities::job;
+        // Settled when seen idle twice in a row, a moment apart: a job's follow-up (the
+        // email a notice job makes) must not slip between two looks.
+        let mut idle = 0;
         for _ in 0..400 {
             let now = self.at_server_time(async { intercoop::clock::now() }).await;
             // Compared here, not in SQL: SQLite keeps instants as RFC 3339 text whose
             // fraction has as many digits as it needs ("…:05.12Z", "…:05.123456Z"), so
             // comparing the text can put a due job after `now` for up to a second.
             let jobs = job::Entity::find()
-                .filter(job::Column::Status.is_in(["pending", "running"]))
+                .filter(job::Column::Status.is_in(["pending", "running", "failed"]))
                 .all(&self.db().read)
                 .await
                 .unwrap();
-            let busy = jobs
-                .iter()
-                .any(|j| j.status == intercoop::jobs::JobStatus::Running || j.run_at <= now);
-            if !busy {
-                // A job waiting for a retry is not run here: say so, for a test that
-                // then misses what it would have done.
+            let busy = jobs.iter().any(|j| {
+                j.status == intercoop::jobs::JobStatus::Running
+                    || (j.status == intercoop::jobs::JobStatus::Pending && j.run_at <= now)
+            });
+            if busy {
+                idle = 0;
+            } else {
+                idle += 1;
+            }
+            if idle == 2 {
+                // A job waiting for a retry is not run here, and a failed one is over:
+                // say so, for a test that then misses what it would have done.
                 for j in jobs.iter().filter(|j| j.last_error.is_some()) {
                     eprintln!(
-                        "settle_jobs: job {} ({}) waits for a retry at {} after: {}",
+                        "settle_jobs: job {} ({}) is {} (next run {}) after: {}",
                         j.id,
                         j.kind,
+                        j.status.as_str(),
                         j.run_at,
                         j.last_error.as_deref().unwrap_or_default()
                     );
