@@ -7,14 +7,19 @@
 mod macros;
 pub use macros::TextEnum;
 
+pub mod bank;
 pub mod calendar;
 pub mod catchup;
+pub mod epc_qr;
+pub mod fees;
 pub mod funding;
+pub mod ledger;
 pub mod lifecycle;
 pub mod money;
 pub mod organisation;
 pub mod payments;
 pub mod roles;
+pub mod runway;
 pub mod sharing;
 pub mod text;
 pub mod voting;
