@@ -199,8 +199,7 @@ impl Reference {
     /// `***…***`, 12 digits, or `RF…` (spaces forgiven).
     pub fn parse(input: &str) -> Result<Reference, BankError> {
         let s = compact(input);
-        if s.starts_with("RF") {
-            let body = &s[2..];
+        if let Some(body) = s.strip_prefix("RF") {
             if s.len() < 5 || s.len() > 25 || !body.chars().all(|c| c.is_ascii_alphanumeric()) {
                 return Err(BankError::Form);
             }

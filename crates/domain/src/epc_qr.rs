@@ -125,14 +125,14 @@ mod tests {
 
     #[test]
     fn belgian_structured_communication_and_no_bic() {
-        let reference = Reference::for_number(ReferenceScheme::Be, 2026_000_042).unwrap();
+        let reference = Reference::for_number(ReferenceScheme::Be, 2_026_000_042).unwrap();
         let iban = iban();
         let p = payload(&Transfer {
             currency: "EUR",
             bic: None,
             name: "Komunigi ASBL — Réseau",
             iban: &iban,
-            amount: Money::from_cents(123_456_78),
+            amount: Money::from_cents(12_345_678),
             reference: &reference,
         })
         .unwrap();

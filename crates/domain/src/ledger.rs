@@ -10,7 +10,9 @@
 //! |---|---|---|
 //! | a share or catch-up share requested | receivable (organisation) | project (campaign) |
 //! | a fee requested (with a sponsored part) | receivable (net), sponsorship (discount) | fee income (gross) |
+//! | anything else requested | receivable | other income |
 //! | a request cancelled | what it credited | receivable |
+//! | a cancelled fee's sponsored part | fee income | sponsorship |
 //! | a payment received for a member | bank | receivable (up to what is owed), member credit (the rest) |
 //! | a payment nobody could be found for | bank | unidentified |
 //! | an unidentified payment matched later | unidentified | receivable, member credit |
@@ -34,6 +36,7 @@ text_enum!(
         Unidentified = "unidentified",
         FeeIncome = "fee-income",
         GrantIncome = "grant-income",
+        OtherIncome = "other-income",
         Sponsorship = "sponsorship",
         OperatingCosts = "operating-costs",
     }
@@ -63,6 +66,7 @@ impl Account {
     pub const UNIDENTIFIED: Account = Account::of(AccountKind::Unidentified);
     pub const FEE_INCOME: Account = Account::of(AccountKind::FeeIncome);
     pub const GRANT_INCOME: Account = Account::of(AccountKind::GrantIncome);
+    pub const OTHER_INCOME: Account = Account::of(AccountKind::OtherIncome);
     pub const SPONSORSHIP: Account = Account::of(AccountKind::Sponsorship);
     pub const OPERATING_COSTS: Account = Account::of(AccountKind::OperatingCosts);
 
@@ -169,6 +173,25 @@ fn not_negative(amounts: &[Money]) -> Result<(), LedgerError> {
     }
 }
 
+text_enum!(
+    /// What an entry of the journal records (one per kind of [`Event`]).
+    EntryKind {
+        ShareRequested = "share-requested",
+        FeeRequested = "fee-requested",
+        OtherRequested = "other-requested",
+        Cancelled = "cancelled",
+        SponsorshipCancelled = "sponsorship-cancelled",
+        PaymentReceived = "payment-received",
+        Unidentified = "unidentified",
+        Identified = "identified",
+        CreditApplied = "credit-applied",
+        CatchUpCredited = "catch-up-credited",
+        ProviderPaid = "provider-paid",
+        GrantReceived = "grant-received",
+        OperatingCost = "operating-cost",
+    }
+);
+
 /// What happened to the network's money, as the features say it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
@@ -184,10 +207,19 @@ pub enum Event {
         gross: Money,
         sponsored: Money,
     },
+    /// A request for anything else the treasurer asks (other income).
+    OtherRequested {
+        organisation: i64,
+        amount: Money,
+    },
     /// A request cancelled: its receivable goes back against the account it credited.
     Cancelled {
         organisation: i64,
         against: Account,
+        amount: Money,
+    },
+    /// The sponsored part of a cancelled fee: the network no longer pays it.
+    SponsorshipCancelled {
         amount: Money,
     },
     /// Money received from a member: `to_receivable` pays what it owes, the rest
@@ -231,6 +263,24 @@ pub enum Event {
 }
 
 impl Event {
+    pub fn kind(&self) -> EntryKind {
+        match self {
+            Event::ShareRequested { .. } => EntryKind::ShareRequested,
+            Event::FeeRequested { .. } => EntryKind::FeeRequested,
+            Event::OtherRequested { .. } => EntryKind::OtherRequested,
+            Event::Cancelled { .. } => EntryKind::Cancelled,
+            Event::SponsorshipCancelled { .. } => EntryKind::SponsorshipCancelled,
+            Event::PaymentReceived { .. } => EntryKind::PaymentReceived,
+            Event::Unidentified { .. } => EntryKind::Unidentified,
+            Event::Identified { .. } => EntryKind::Identified,
+            Event::CreditApplied { .. } => EntryKind::CreditApplied,
+            Event::CatchUpCredited { .. } => EntryKind::CatchUpCredited,
+            Event::ProviderPaid { .. } => EntryKind::ProviderPaid,
+            Event::GrantReceived { .. } => EntryKind::GrantReceived,
+            Event::OperatingCost { .. } => EntryKind::OperatingCost,
+        }
+    }
+
     /// The entry of the event. Amounts must be positive (`to_receivable` and
     /// `sponsored` may be zero, and at most the amount).
     pub fn entry(&self) -> Result<Entry, LedgerError> {
@@ -262,6 +312,13 @@ impl Event {
                     credit(Account::FEE_INCOME, gross)?,
                 ]
             }
+            OtherRequested { organisation, amount } => {
+                positive(&[amount])?;
+                vec![
+                    debit(Account::receivable(organisation), amount),
+                    credit(Account::OTHER_INCOME, amount)?,
+                ]
+            }
             Cancelled {
                 organisation,
                 against,
@@ -271,6 +328,13 @@ impl Event {
                 vec![
                     debit(against, amount),
                     credit(Account::receivable(organisation), amount)?,
+                ]
+            }
+            SponsorshipCancelled { amount } => {
+                positive(&[amount])?;
+                vec![
+                    debit(Account::FEE_INCOME, amount),
+                    credit(Account::SPONSORSHIP, amount)?,
                 ]
             }
             PaymentReceived {
@@ -556,6 +620,10 @@ mod tests {
                 to_receivable: m(a / 100 * i64::from(pct)),
             }),
             amt.clone().prop_map(|a| Event::Unidentified { amount: m(a) }),
+            (org.clone(), amt.clone()).prop_map(|(o, a)| Event::OtherRequested {
+                organisation: o,
+                amount: m(a)
+            }),
             (org.clone(), amt.clone()).prop_map(|(o, a)| Event::Identified {
                 organisation: o,
                 amount: m(a),
@@ -580,6 +648,7 @@ mod tests {
                 amount: m(a)
             }),
             amt.clone().prop_map(|a| Event::GrantReceived { amount: m(a) }),
+            amt.clone().prop_map(|a| Event::SponsorshipCancelled { amount: m(a) }),
             amt.prop_map(|a| Event::OperatingCost { amount: m(a) }),
         ]
     }

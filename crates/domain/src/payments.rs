@@ -15,6 +15,12 @@ text_enum!(
     PaymentStatus { Open = "open", Paid = "paid", Cancelled = "cancelled" }
 );
 
+text_enum!(
+    /// Where a payment received stands: applied to a member (its request, or its
+    /// credit), or waiting for the treasurer to say whose it is.
+    ReceivedStatus { Applied = "applied", Unmatched = "unmatched" }
+);
+
 /// Why an amount typed or read from a statement was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AmountError {
@@ -178,7 +184,7 @@ mod tests {
 
     #[test]
     fn references_inside_remittance_texts() {
-        let be = Reference::for_number(ReferenceScheme::Be, 2026_000_042).unwrap();
+        let be = Reference::for_number(ReferenceScheme::Be, 2_026_000_042).unwrap();
         assert_eq!(find_reference("+++202/6000/04236+++"), Some(be.clone()));
         assert_eq!(
             find_reference("Cotisation +++202/6000/04236+++ merci"),
@@ -193,7 +199,7 @@ mod tests {
 
     #[test]
     fn matching_order() {
-        let r1 = Reference::for_number(ReferenceScheme::Be, 2026_000_001).unwrap();
+        let r1 = Reference::for_number(ReferenceScheme::Be, 2_026_000_001).unwrap();
         let open = vec![
             Open {
                 id: 1,
@@ -234,7 +240,7 @@ mod tests {
             "two requests of that amount"
         );
         assert_eq!(match_payment(&rec(6000, "fee", Some(10)), &open), Match::PayerOnly(10));
-        let other = Reference::for_number(ReferenceScheme::Be, 2026_000_009).unwrap();
+        let other = Reference::for_number(ReferenceScheme::Be, 2_026_000_009).unwrap();
         assert_eq!(
             match_payment(&rec(5000, other.electronic(), Some(10)), &open),
             Match::Unmatched

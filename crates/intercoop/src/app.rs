@@ -43,6 +43,7 @@ pub fn jobs() -> crate::jobs::Registry {
     let r = crate::funding::jobs::register(r);
     let r = crate::funding::leaving::register(r);
     let r = crate::polls::jobs::register(r);
+    let r = crate::money::jobs::register(r);
     let r = crate::accounts::links::register(r);
     crate::notifications::register(r, audiences())
 }
@@ -53,6 +54,7 @@ pub fn audiences() -> crate::notifications::Audiences {
     let a = crate::notifications::Audiences::new();
     let a = crate::proposals::notifications::audiences(a);
     let a = crate::funding::notifications::audiences(a);
+    let a = crate::money::notifications::audiences(a);
     crate::polls::notifications::audiences(a)
 }
 

@@ -61,6 +61,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(crate::proposals::ApiDoc::openapi());
     doc.merge(crate::polls::ApiDoc::openapi());
+    doc.merge(crate::money::ApiDoc::openapi());
     doc.merge(crate::jobs::ApiDoc::openapi());
     doc.merge(crate::audit::ApiDoc::openapi());
     doc.merge(crate::notifications::ApiDoc::openapi());

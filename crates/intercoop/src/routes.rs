@@ -31,6 +31,8 @@ where
         .merge(crate::people::routes())
         // Proposals, quotes, co-funding campaigns, pledges, catch-up shares.
         .merge(crate::proposals::routes())
+        // Payment settings, requests, payments, statements, the journal, fees, runway.
+        .merge(crate::money::routes())
         // Polls, ballots, results, the prioritised backlog.
         .merge(crate::polls::routes())
         // Jobs that could not be done (administrators).

@@ -143,6 +143,13 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "API tokens by person",
         up: super::m0014_api_tokens_by_person::up,
     },
+    // 15 is the assemblies' (merged after this one: the runner applies whatever is
+    // missing, in the order of this list).
+    Migration {
+        version: 16,
+        name: "money",
+        up: super::m0016_money::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

@@ -47,6 +47,8 @@ intercoop_domain::text_enum!(
         CampaignLapsed = "campaign_lapsed",
         PaymentRequest = "payment_request",
         CatchUpCredit = "catch_up_credit",
+        FeeRequest = "fee_request",
+        PaymentReminder = "payment_reminder",
         ShareDigest = "share_digest",
         PollOpened = "poll_opened",
         PollReminder = "poll_reminder",
