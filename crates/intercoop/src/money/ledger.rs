@@ -42,25 +42,34 @@ pub async fn post<C: ConnectionTrait>(conn: &C, network_id: i64, events: Vec<(Ev
         entries.push((event.kind(), entry, about));
     }
     let now = db::now();
-    let rows = entries.iter().map(|(kind, _, about)| ledger_entry::ActiveModel {
-        network_id: Set(network_id),
-        kind: Set((*kind).into()),
-        payment_request_id: Set(about.payment_request_id),
-        payment_id: Set(about.payment_id),
-        credit_id: Set(about.credit_id),
-        campaign_id: Set(about.campaign_id),
-        memo: Set(about.memo.clone()),
-        occurred_at: Set(now),
-        created_at: Set(now),
-        ..Default::default()
-    });
-    // RETURNING gives no order: the ids do (a multi-row insert numbers its rows in order).
-    let mut ids: Vec<i64> = ledger_entry::Entity::insert_many(rows)
-        .exec_with_returning(conn)
-        .await?
-        .into_iter()
-        .map(|e| e.id)
+    let rows: Vec<ledger_entry::ActiveModel> = entries
+        .iter()
+        .map(|(kind, _, about)| ledger_entry::ActiveModel {
+            network_id: Set(network_id),
+            kind: Set((*kind).into()),
+            payment_request_id: Set(about.payment_request_id),
+            payment_id: Set(about.payment_id),
+            credit_id: Set(about.credit_id),
+            campaign_id: Set(about.campaign_id),
+            memo: Set(about.memo.clone()),
+            occurred_at: Set(now),
+            created_at: Set(now),
+            ..Default::default()
+        })
         .collect();
+    // RETURNING gives no order: the ids do (a multi-row insert numbers its rows in
+    // order, and each chunk after the one before). Chunks of 500 rows stay well below
+    // SQLite's limit of bound variables.
+    let mut ids: Vec<i64> = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(500) {
+        ids.extend(
+            ledger_entry::Entity::insert_many(chunk.to_vec())
+                .exec_with_returning(conn)
+                .await?
+                .into_iter()
+                .map(|e| e.id),
+        );
+    }
     ids.sort_unstable();
     let mut deltas: BTreeMap<Account, i128> = BTreeMap::new();
     let mut lines = Vec::new();
@@ -77,7 +86,7 @@ pub async fn post<C: ConnectionTrait>(conn: &C, network_id: i64, events: Vec<(Ev
             });
         }
     }
-    for chunk in lines.chunks(2_000) {
+    for chunk in lines.chunks(1_000) {
         ledger_line::Entity::insert_many(chunk.to_vec())
             .exec_without_returning(conn)
             .await?;
@@ -106,10 +115,10 @@ pub async fn post<C: ConnectionTrait>(conn: &C, network_id: i64, events: Vec<(Ev
             ..Default::default()
         });
     }
-    if !upserts.is_empty() {
+    for chunk in upserts.chunks(500) {
         let add = Expr::col((Alias::new("ledger_balances"), Alias::new("balance_cents")))
             .add(Expr::col((Alias::new("excluded"), Alias::new("balance_cents"))));
-        ledger_balance::Entity::insert_many(upserts)
+        ledger_balance::Entity::insert_many(chunk.to_vec())
             .on_conflict(
                 OnConflict::columns([
                     ledger_balance::Column::NetworkId,

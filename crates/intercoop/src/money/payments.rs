@@ -367,7 +367,7 @@ pub async fn import<C: ConnectionTrait>(
         });
     }
     let mut ids = Vec::new();
-    for chunk in rows.chunks(1_000) {
+    for chunk in rows.chunks(500) {
         ids.extend(
             payment::Entity::insert_many(chunk.to_vec())
                 .exec_with_returning(conn)

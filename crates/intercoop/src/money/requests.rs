@@ -222,9 +222,15 @@ pub async fn create<C: ConnectionTrait>(
             ..Default::default()
         });
     }
-    let mut requests = payment_request::Entity::insert_many(rows)
-        .exec_with_returning(conn)
-        .await?;
+    // In chunks of 500 rows: below SQLite's limit of bound variables.
+    let mut requests = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(500) {
+        requests.extend(
+            payment_request::Entity::insert_many(chunk.to_vec())
+                .exec_with_returning(conn)
+                .await?,
+        );
+    }
     requests.sort_by_key(|r| r.id);
     let posted = requests
         .iter()
