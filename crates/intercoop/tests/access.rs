@@ -436,6 +436,23 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             allowed: admin,
             names_alpha: false,
         },
+        ("POST", "/money/entries") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![
+                ("kind", "operating-cost".into()),
+                ("amount", "1".into()),
+                ("campaign_id", "".into()),
+                ("memo", "Zeta hosting".into()),
+            ]),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/ledger/entries") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"kind": "grant-received", "amount_cents": 100})),
+            allowed: admin,
+            names_alpha: false,
+        },
         ("POST", "/money/fees/{id}/bill") => form_case(id(ids.fee_schedule), vec![("period", "0".into())], admin),
         (
             "GET",

@@ -628,3 +628,70 @@ both_backends!(bad_input_is_refused_and_changes_nothing, |app: TestApp| async mo
     );
     books_are_right(&app).await;
 });
+
+both_backends!(
+    grants_costs_and_providers_move_the_bank_and_the_runway,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        settings(&admin).await;
+        let a = member(&app, &admin, "Alpha Market", "user", Some(400)).await;
+        let provider = member(&app, &admin, "Code Coop", "provider", None).await;
+        let shares = funded(&admin, &provider, &[&a], 50_000).await;
+        let campaign = {
+            let r = request(&admin, shares[0]["id"].as_i64().unwrap()).await;
+            assert_eq!(r["amount_cents"], 50_000);
+            use sea_orm::{EntityTrait, QueryOrder};
+            intercoop::funding::entities::campaign::Entity::find()
+                .order_by_desc(intercoop::funding::entities::campaign::Column::Id)
+                .one(&app.db().read)
+                .await
+                .unwrap()
+                .unwrap()
+                .id
+        };
+        let post = |body: Value| {
+            let admin = &admin;
+            async move { status_and_json(admin.post("/api/v1/ledger/entries", &body).await).await }
+        };
+        let (status, grant) =
+            post(json!({"kind": "grant-received", "amount_cents": 1_000_000, "memo": "Region 2026"})).await;
+        assert_eq!(status, 201, "{grant}");
+        assert_eq!(grant["bank_cents"], 1_000_000);
+        let (_, cost) = post(json!({"kind": "operating-cost", "amount_cents": 40_000, "memo": "Hosting"})).await;
+        assert_eq!(cost["bank_cents"], 960_000);
+        // A provider is paid out of what is held for its campaign, never more.
+        let (status, problem) =
+            post(json!({"kind": "provider-paid", "amount_cents": 50_001, "campaign_id": campaign})).await;
+        assert_eq!(
+            (status, codes(&problem)),
+            (422, vec!["provider-exceeds-held".to_string()])
+        );
+        let (status, paid) =
+            post(json!({"kind": "provider-paid", "amount_cents": 50_000, "campaign_id": campaign})).await;
+        assert_eq!(status, 201, "{paid}");
+        assert_eq!(paid["bank_cents"], 910_000);
+        let tb = trial_balance(&admin).await;
+        assert!(
+            tb["accounts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|a| a["account"] != "project"),
+            "the campaign's money is spent: {tb}"
+        );
+        let (status, problem) = post(json!({"kind": "gift", "amount_cents": 1})).await;
+        assert_eq!((status, codes(&problem)), (422, vec!["entry-kind".to_string()]));
+        // Another network cannot pay a provider out of this network's campaign.
+        let other = app.other_network_admin().await;
+        let r = other
+            .post(
+                "/api/v1/ledger/entries",
+                &json!({"kind": "provider-paid", "amount_cents": 1, "campaign_id": campaign}),
+            )
+            .await;
+        assert_eq!(codes(&status_and_json(r).await.1), ["campaign-unknown"]);
+        let runway = admin.json("/api/v1/runway").await;
+        assert_eq!(runway["cash_cents"], 910_000);
+        books_are_right(&app).await;
+    }
+);

@@ -454,6 +454,22 @@ pub async fn trial_balance(State(state): State<AppState>, ApiUser(user): ApiUser
     Ok(Json(ledger::trial_balance(&state.db.read, user.network.id).await?))
 }
 
+/// Records a grant received, an operating cost paid, or a provider paid for a funded
+/// campaign out of the money held for it: one balanced entry of the journal.
+#[utoipa::path(post, path = "/api/v1/ledger/entries", tag = "money", request_body = super::entries::EntryIn,
+    responses((status = 201, body = super::entries::EntryOut), (status = 403, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
+    security(("bearer" = [])))]
+pub async fn record_entry(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiJson(body): ApiJson<super::entries::EntryIn>,
+) -> AppResult<(StatusCode, Json<super::entries::EntryOut>)> {
+    require(policy::manage(&user.doer()))?;
+    let txn = state.db.write.begin().await?;
+    let out = super::entries::record(&txn, Actor::person(user.person_id), user.network.id, &body).await?;
+    idempotency::commit(txn, StatusCode::CREATED, out).await
+}
+
 /// An organisation's statement: what it was asked, paid and credited (its people,
 /// administrators).
 #[utoipa::path(get, path = "/api/v1/organisations/{id}/statement", tag = "money",

@@ -220,3 +220,39 @@ pub struct AssignForm {
     /// A request's number as printed (`2026-12`).
     pub number: String,
 }
+
+/// A money event recorded by hand, as typed.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct EntryForm {
+    pub kind: String,
+    pub amount: String,
+    pub campaign_id: String,
+    pub memo: String,
+}
+
+impl EntryForm {
+    pub fn read(&self) -> Result<super::entries::EntryIn, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let amount = units(&mut errors, "amount_cents", &self.amount);
+        let campaign_id = match self.campaign_id.trim() {
+            "" => None,
+            c => match c.parse::<i64>() {
+                Ok(c) => Some(c),
+                Err(_) => {
+                    errors.add("campaign_id", "campaign-unknown");
+                    None
+                }
+            },
+        };
+        match amount {
+            Some(amount_cents) if errors.is_empty() => Ok(super::entries::EntryIn {
+                kind: self.kind.clone(),
+                amount_cents,
+                campaign_id,
+                memo: self.memo.clone(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}

@@ -14,6 +14,7 @@
 
 pub mod api;
 pub mod entities;
+pub mod entries;
 pub mod export;
 pub mod fees;
 pub mod files;
@@ -62,6 +63,8 @@ where
         .post("/money/fees", Admin, pages::create_fees)
         .post("/money/fees/{id}/bill", Admin, pages::bill_fees)
         .get("/money/journal.csv", Admin, export::journal)
+        .get("/money/entries", Admin, pages::entry_form)
+        .post("/money/entries", Admin, pages::record_entry)
         .get("/organisations/{id}/statement", SEE, pages::statement)
         .get("/organisations/{id}/statement.csv", SEE, export::statement)
         .get("/api/v1/network/payment-settings", Admin, api::get_settings)
@@ -78,6 +81,7 @@ where
         .post("/api/v1/payments/{id}/assign", Admin, api::assign)
         .post("/api/v1/bank-statements", Admin, api::import)
         .get("/api/v1/ledger/trial-balance", Admin, api::trial_balance)
+        .post("/api/v1/ledger/entries", Admin, api::record_entry)
         .get("/api/v1/organisations/{id}/statement", SEE, api::statement)
         .get("/api/v1/fee-schedules", Admin, api::list_fees)
         .post("/api/v1/fee-schedules", Admin, api::create_fees)
@@ -122,6 +126,7 @@ pub fn today(time_zone: &str) -> time::Date {
         api::assign,
         api::import,
         api::trial_balance,
+        api::record_entry,
         api::statement,
         api::list_fees,
         api::create_fees,

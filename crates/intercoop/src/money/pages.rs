@@ -554,3 +554,62 @@ pub async fn statement(State(state): State<AppState>, ctx: Ctx, Path(id): Path<S
         numbers,
     })
 }
+
+#[derive(Template)]
+#[template(path = "money/entry.html")]
+struct EntryPage {
+    ctx: Ctx,
+    form: super::forms::EntryForm,
+    errors: FieldErrors,
+}
+
+impl EntryPage {
+    fn error(&self, field: &str) -> Option<String> {
+        err(&self.errors, &self.ctx, field)
+    }
+    fn kinds(&self) -> [&'static str; 3] {
+        ["grant-received", "operating-cost", "provider-paid"]
+    }
+    fn is_kind(&self, kind: &str) -> bool {
+        self.form.kind == kind
+    }
+}
+
+pub async fn entry_form(State(_state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    require(policy::manage(&user.doer()))?;
+    render(&EntryPage {
+        ctx,
+        form: super::forms::EntryForm {
+            kind: "operating-cost".into(),
+            ..Default::default()
+        },
+        errors: FieldErrors::default(),
+    })
+}
+
+pub async fn record_entry(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(form): CsrfForm<super::forms::EntryForm>,
+) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    require(policy::manage(&user.doer()))?;
+    let result = match form.read() {
+        Ok(input) => {
+            let txn = state.db.write.begin().await?;
+            match super::entries::record(&txn, Actor::person(user.person_id), user.network.id, &input).await {
+                Ok(_) => {
+                    txn.commit().await?;
+                    return Ok(see_other("/money"));
+                }
+                Err(e) => e,
+            }
+        }
+        Err(errors) => AppError::Invalid(errors),
+    };
+    match result {
+        AppError::Invalid(errors) => render_status(StatusCode::UNPROCESSABLE_ENTITY, &EntryPage { ctx, form, errors }),
+        e => Err(e),
+    }
+}
