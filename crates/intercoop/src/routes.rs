@@ -90,7 +90,11 @@ pub fn app(state: AppState) -> Router {
             axum::http::StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),
         ))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        // The largest body of any route (a bank statement); each extractor keeps axum's
+        // 2 MB unless its route says more (`Routes::post_up_to`).
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            web::route_table::LARGE_BODY,
+        ))
         .with_state(app)
 }
 

@@ -695,3 +695,41 @@ both_backends!(
         books_are_right(&app).await;
     }
 );
+
+both_backends!(
+    a_statement_larger_than_two_megabytes_imports_whole,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        settings(&admin).await;
+        let a = member(&app, &admin, "Alpha Market", "user", Some(400)).await;
+        let made: Value = admin
+            .post(
+                "/api/v1/payment-requests",
+                &json!({"organisation_id": a.id, "amount_cents": 300_000, "purpose": "Hosting"}),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let reference = made["reference"].as_str().unwrap().to_string();
+        // 3 000 movements of 1 €, each paying part of the request by its reference.
+        let refs: Vec<String> = (0..3_000).map(|i| format!("BANK-{i}")).collect();
+        let lines: Vec<(&str, i64, &str, &str, &str)> = refs
+            .iter()
+            .map(|r| (r.as_str(), 100, "Alpha Market", "BE71096123456769", reference.as_str()))
+            .collect();
+        let statement = camt053(&lines);
+        assert!(statement.len() > 2 * 1024 * 1024, "{} bytes", statement.len());
+        let started = std::time::Instant::now();
+        let (status, out) = import(&admin, &statement).await;
+        assert_eq!(status, 201, "{out}");
+        eprintln!("{} movements imported in {:?}", out["entries"], started.elapsed());
+        assert_eq!(out["matched"], 3_000);
+        let r = request(&admin, made["id"].as_i64().unwrap()).await;
+        assert_eq!(
+            (r["status"].as_str(), r["paid_cents"].as_i64()),
+            (Some("paid"), Some(300_000))
+        );
+        books_are_right(&app).await;
+    }
+);
