@@ -458,6 +458,8 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             "GET",
             "/money/requests/{id}"
             | "/money/requests/{id}/qr.svg"
+            | "/money/requests/{id}/pdf"
+            | "/api/v1/payment-requests/{id}/pdf"
             | "/api/v1/payment-requests/{id}"
             | "/api/v1/payment-requests/{id}/qr.svg"
             | "/api/v1/payment-requests/{id}/qr.png",

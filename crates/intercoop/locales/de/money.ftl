@@ -207,3 +207,4 @@ money-entry-confirm = Erfassen
 error-provider-exceeds-held = Mehr als die { $held } Cent, die für diese Kampagne gehalten werden.
 error-campaign-unknown = In diesem Netzwerk gibt es keine solche Kampagne.
 error-entry-kind = Wählen Sie einen erhaltenen Zuschuss, Betriebskosten oder einen bezahlten Dienstleister.
+money-pdf = Diese Aufforderung als PDF

@@ -207,3 +207,4 @@ money-entry-confirm = Record it
 error-provider-exceeds-held = More than the { $held } cents held for this campaign.
 error-campaign-unknown = There is no such campaign in this network.
 error-entry-kind = Choose a grant received, an operating cost or a provider paid.
+money-pdf = This request as a PDF

@@ -207,3 +207,4 @@ money-entry-confirm = L'enregistrer
 error-provider-exceeds-held = Plus que les { $held } centimes tenus pour cette campagne.
 error-campaign-unknown = Il n'y a pas de telle campagne dans ce réseau.
 error-entry-kind = Choisissez un subside reçu, un frais de fonctionnement ou un prestataire payé.
+money-pdf = Cette demande en PDF

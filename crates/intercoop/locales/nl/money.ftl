@@ -207,3 +207,4 @@ money-entry-confirm = Boeken
 error-provider-exceeds-held = Meer dan de { $held } cent die voor deze campagne bewaard worden.
 error-campaign-unknown = Er is geen zulke campagne in dit netwerk.
 error-entry-kind = Kies een ontvangen subsidie, een werkingskost of een betaalde dienstverlener.
+money-pdf = Dit verzoek als pdf

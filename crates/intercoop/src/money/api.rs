@@ -343,6 +343,17 @@ pub async fn qr_png(
     Ok(picture("image/png", png))
 }
 
+/// The request as a one-page PDF with its QR code, in the network's language.
+#[utoipa::path(get, path = "/api/v1/payment-requests/{id}/pdf", tag = "money",
+    responses((status = 200, description = "application/pdf", content_type = "application/pdf", body = Vec<u8>), (status = 404, body = crate::web::Problem)),
+    security(("bearer" = [])))]
+pub async fn pdf(State(state): State<AppState>, ApiUser(user): ApiUser, Path(id): Path<String>) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    let lang = *user.network.default_language;
+    let bytes = super::request_pages::sheet(&state.db.read, &user, id, lang).await?;
+    Ok(super::request_pages::pdf_response(id, bytes))
+}
+
 /// Cancels an unpaid request (nothing more is owed; a payment for it is refused).
 #[utoipa::path(post, path = "/api/v1/payment-requests/{id}/cancel", tag = "money",
     responses((status = 200, body = PaymentRequestOut), (status = 404, body = crate::web::Problem), (status = 409, body = crate::web::Problem)),

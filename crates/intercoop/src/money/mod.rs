@@ -24,6 +24,7 @@ pub mod ledger;
 pub mod notifications;
 pub mod pages;
 pub mod payments;
+pub mod pdf;
 pub mod policy;
 pub mod qr;
 pub mod reports;
@@ -53,6 +54,7 @@ where
         .post("/money/requests/new", Admin, request_pages::create)
         .get("/money/requests/{id}", SEE, request_pages::show)
         .get("/money/requests/{id}/qr.svg", SEE, request_pages::qr_svg)
+        .get("/money/requests/{id}/pdf", SEE, request_pages::pdf)
         .post("/money/requests/{id}/payments", Admin, request_pages::record_payment)
         .post("/money/requests/{id}/cancel", Admin, request_pages::cancel)
         .get("/money/import", Admin, pages::import_form)
@@ -75,6 +77,7 @@ where
         .get("/api/v1/payment-requests/{id}", SEE, api::show_request)
         .get("/api/v1/payment-requests/{id}/qr.svg", SEE, api::qr_svg)
         .get("/api/v1/payment-requests/{id}/qr.png", SEE, api::qr_png)
+        .get("/api/v1/payment-requests/{id}/pdf", SEE, api::pdf)
         .post("/api/v1/payment-requests/{id}/cancel", Admin, api::cancel_request)
         .post("/api/v1/payments", Admin, api::record_payment)
         .get("/api/v1/payments/unmatched", Admin, api::unmatched)
@@ -124,6 +127,7 @@ pub fn today(time_zone: &str) -> time::Date {
         api::show_request,
         api::qr_svg,
         api::qr_png,
+        api::pdf,
         api::cancel_request,
         api::record_payment,
         api::unmatched,

@@ -284,3 +284,92 @@ pub async fn cancel(
     txn.commit().await?;
     Ok(see_other(&format!("/money/requests/{id}")))
 }
+
+/// The request as a PDF sheet in `lang` (what the printable page shows).
+pub async fn sheet<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    user: &crate::auth::CurrentUser,
+    id: i64,
+    lang: crate::i18n::Lang,
+) -> AppResult<Vec<u8>> {
+    let r = requests::get(conn, user.network.id, id).await?;
+    require(policy::see_account(&user.doer(), r.organisation_id))?;
+    let organisation = crate::organisations::data::names(conn, &[r.organisation_id])
+        .await?
+        .remove(&r.organisation_id)
+        .unwrap_or_default();
+    let settings = settings::get(conn, user.network.id).await?;
+    let money = |cents: i64| intercoop_domain::Money::from_cents(cents).format(lang.code(), &user.network.currency);
+    let mut lines = Vec::new();
+    if let Some(s) = &settings {
+        lines.push((s.legal_name.clone(), s.address.clone()));
+    }
+    lines.push((lang.t("money-to"), organisation));
+    let purpose = lang.t(&format!("money-purpose-{}", r.purpose.as_str()));
+    lines.push((
+        lang.t("money-for"),
+        if r.label.is_empty() {
+            purpose
+        } else {
+            format!("{purpose} · {}", r.label)
+        },
+    ));
+    lines.push((lang.t("money-amount"), money(r.amount_cents)));
+    if r.sponsored_cents > 0 {
+        lines.push((lang.t("money-sponsored"), money(r.sponsored_cents)));
+    }
+    if r.paid_cents > 0 {
+        lines.push((lang.t("money-paid"), money(r.paid_cents)));
+    }
+    lines.push((
+        lang.t("money-due"),
+        crate::web::format::date(&r.due_at, &user.network.time_zone, lang),
+    ));
+    if let Some(iban) = settings
+        .as_ref()
+        .and_then(|s| intercoop_domain::bank::Iban::parse(&s.iban).ok())
+    {
+        lines.push((lang.t("money-iban"), iban.to_string()));
+    }
+    if let Some(bic) = settings.as_ref().and_then(|s| s.bic.clone()) {
+        lines.push((lang.t("money-bic"), bic));
+    }
+    lines.push((lang.t("money-reference"), requests::printed_reference(&r.reference)));
+    let qr = match &settings {
+        Some(s) if requests::outstanding(&r).is_positive() => epc_payload(&r, s, &user.network.currency).ok(),
+        _ => None,
+    };
+    let sheet = super::pdf::Sheet {
+        title: format!("{} {}", lang.t("money-request"), requests::number_of(&r)),
+        lines,
+        qr,
+        caption: lang.t("money-qr-caption"),
+    };
+    tokio::task::spawn_blocking(move || super::pdf::render(&sheet))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(AppError::Internal)
+}
+
+/// The PDF response of a request.
+pub fn pdf_response(id: i64, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"payment-request-{id}.pdf\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+pub async fn pdf(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    let id = crate::api::parse_id(&id)?;
+    let bytes = sheet(&state.db.read, &user, id, ctx.lang).await?;
+    Ok(pdf_response(id, bytes))
+}
