@@ -44,7 +44,7 @@ fn covers(version: i64) -> &'static str {
         12 => "an index on idempotency_keys.created_at; the claims (status 0) a crash left, deleted",
         13 => "idempotency_keys.network_id (from the person's tokens; ambiguous keys deleted), unique per network",
         14 => "an index only (api_tokens by person and network: the version 1 fixture's tokens)",
-        16 => {
+        17 => {
             "payment requests numbered per year with references, the journal (entries, lines, balances) of every request and catch-up credit (carried over, then checked by check-books), payment settings, a budget, a fee schedule, a statement and its unmatched payment"
         }
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
@@ -151,15 +151,15 @@ struct Expected {
     keys: Vec<(i64, i64, String)>,
     second_network: i64,
     /// Every journal line the books must hold after the upgrade: (network, account,
-    /// party, amount), whether the app wrote it (version 16) or the migration posts it.
+    /// party, amount), whether the app wrote it (version 17) or the migration posts it.
     ledger: Vec<(i64, &'static str, i64, i64)>,
-    /// Payment requests numbered by the fixture itself (version 16).
+    /// Payment requests numbered by the fixture itself (version 17).
     numbered: i64,
 }
 
 struct Fixture<'a> {
     db: &'a Writer,
-    /// (network, account, party) → the id of its `ledger_balances` row (version 16).
+    /// (network, account, party) → the id of its `ledger_balances` row (version 17).
     balances: BTreeMap<(i64, &'static str, i64), i64>,
     /// The schema version the rows are written for.
     v: i64,
@@ -368,7 +368,7 @@ impl Fixture<'_> {
     }
 
     /// A payment request of a campaign (a share, or a catch-up share when `catch_up`),
-    /// made `days` ago. From version 16 with its number, reference and journal entry,
+    /// made `days` ago. From version 17 with its number, reference and journal entry,
     /// as the app writes them; before, the migration numbers it and posts it.
     async fn payment_request(
         &mut self,
@@ -392,7 +392,7 @@ impl Fixture<'_> {
             ("created_at", self.ago(days).into()),
         ];
         let year = i64::from(self.now.year());
-        if self.v >= 16 {
+        if self.v >= 17 {
             self.expect.numbered += 1;
             let number = self.expect.numbered;
             let reference = intercoop_domain::bank::Reference::for_number(
@@ -407,7 +407,7 @@ impl Fixture<'_> {
             ]);
         }
         let id = self.insert("payment_requests", cols).await;
-        if self.v >= 16 {
+        if self.v >= 17 {
             let entry = self.ledger_entry(network, "share-requested", Some(id), None).await;
             self.ledger_line(network, entry, "receivable", org, amount).await;
             self.ledger_line(network, entry, "project", campaign, -amount).await;
@@ -416,7 +416,7 @@ impl Fixture<'_> {
         self.expect.ledger.push((network, "project", campaign, -amount));
     }
 
-    /// A journal entry (version 16).
+    /// A journal entry (version 17).
     async fn ledger_entry(&mut self, network: i64, kind: &str, request: Option<i64>, credit: Option<i64>) -> i64 {
         let at = self.ago(5);
         self.insert(
@@ -436,7 +436,7 @@ impl Fixture<'_> {
         .await
     }
 
-    /// A journal line and its account's balance (version 16).
+    /// A journal line and its account's balance (version 17).
     async fn ledger_line(&mut self, network: i64, entry: i64, account: &'static str, party: i64, amount: i64) {
         self.insert(
             "ledger_lines",
@@ -475,7 +475,7 @@ impl Fixture<'_> {
         }
     }
 
-    /// Version 16: the payment settings, a budget, a fee schedule, a statement imported
+    /// Version 17: the payment settings, a budget, a fee schedule, a statement imported
     /// with a payment nobody was found for (its entry: bank / unidentified).
     async fn money(&mut self, network: i64) {
         let t = self.ago(3);
@@ -593,7 +593,7 @@ impl Fixture<'_> {
             return;
         }
         self.polls(network, &o, &p, &proposals).await;
-        if self.v >= 16 {
+        if self.v >= 17 {
             self.money(network).await;
         }
     }
@@ -1393,7 +1393,7 @@ impl Fixture<'_> {
                             ],
                         )
                         .await;
-                    if self.v >= 16 && amount / 2 > 0 {
+                    if self.v >= 17 && amount / 2 > 0 {
                         let entry = self
                             .ledger_entry(network, "catch-up-credited", None, Some(credit))
                             .await;
@@ -1679,7 +1679,7 @@ async fn check(f: &Fixture<'_>, db: &Writer) {
         assert_eq!(count_rows(db, table).await, *n, "from version {v}: rows of {table}");
     }
     // The books: every request and credit in the journal (carried over before version
-    // 16), every balance the sum of its lines, the trial balance at zero; every request
+    // 17), every balance the sum of its lines, the trial balance at zero; every request
     // numbered once per network and year, with a valid reference.
     let books = intercoop::money::ledger::check_books(db).await.unwrap();
     for b in &books {
@@ -2000,7 +2000,7 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
             let page = get(format!("/polls/{id}")).await;
             assert!(page.contains(title), "from version {version}: {title} on its page");
         }
-        // The treasurer's pages read every version's money (migration 16).
+        // The treasurer's pages read every version's money (migration 17).
         let money = get("/money".into()).await;
         assert!(
             money.contains("id=\"trial-balance\""),

@@ -30,7 +30,7 @@ const SOURCES: &[(&str, &str)] = &[
         "m0014_api_tokens_by_person.rs",
         include_str!("m0014_api_tokens_by_person.rs"),
     ),
-    ("m0016_money.rs", include_str!("m0016_money.rs")),
+    ("m0017_money.rs", include_str!("m0017_money.rs")),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

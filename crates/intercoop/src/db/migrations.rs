@@ -146,9 +146,9 @@ pub const MIGRATIONS: &[Migration] = &[
     // 15 is the assemblies' (merged after this one: the runner applies whatever is
     // missing, in the order of this list).
     Migration {
-        version: 16,
+        version: 17,
         name: "money",
-        up: super::m0016_money::up,
+        up: super::m0017_money::up,
     },
 ];
 

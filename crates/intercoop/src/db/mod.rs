@@ -24,7 +24,7 @@ mod m0011_per_network_facts;
 mod m0012_idempotency_keys;
 mod m0013_idempotency_networks;
 mod m0014_api_tokens_by_person;
-mod m0016_money;
+mod m0017_money;
 pub mod migrations;
 pub mod postgres_only;
 pub mod totals;

@@ -1,6 +1,6 @@
 //! SeaORM entities of the money tables: payment requests and the credits a catch-up
 //! share gives the earlier funders (migration 2); the payment settings, budgets, fee
-//! schedules, payments, bank statements and the ledger (migration 16).
+//! schedules, payments, bank statements and the ledger (migration 17).
 
 /// Table `payment_requests`.
 pub mod payment_request {

@@ -1,4 +1,4 @@
-//! Migration 16: the money side (issue 16).
+//! Migration 17: the money side (issue 16).
 //! - `payment_settings`: a network's legal name, address, bank account and payment
 //!   reference scheme (Belgian structured communication or RF), shown on its requests;
 //! - `network_budgets`: its monthly costs and grant, for the runway;
