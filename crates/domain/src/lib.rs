@@ -7,16 +7,21 @@
 mod macros;
 pub use macros::TextEnum;
 
+pub mod bank;
 pub mod calendar;
 pub mod catchup;
 pub mod core_circle;
+pub mod epc_qr;
+pub mod fees;
 pub mod funding;
+pub mod ledger;
 pub mod lifecycle;
 pub mod meetings;
 pub mod money;
 pub mod organisation;
 pub mod payments;
 pub mod roles;
+pub mod runway;
 pub mod sharing;
 pub mod text;
 pub mod voting;

@@ -44,6 +44,7 @@ pub fn jobs() -> crate::jobs::Registry {
     let r = crate::funding::leaving::register(r);
     let r = crate::polls::jobs::register(r);
     let r = crate::assemblies::jobs::register(r);
+    let r = crate::money::jobs::register(r);
     let r = crate::accounts::links::register(r);
     crate::notifications::register(r, audiences())
 }
@@ -55,7 +56,8 @@ pub fn audiences() -> crate::notifications::Audiences {
     let a = crate::proposals::notifications::audiences(a);
     let a = crate::funding::notifications::audiences(a);
     let a = crate::polls::notifications::audiences(a);
-    crate::assemblies::notifications::audiences(a)
+    let a = crate::assemblies::notifications::audiences(a);
+    crate::money::notifications::audiences(a)
 }
 
 impl FromRef<App> for AppState {

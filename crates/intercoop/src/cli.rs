@@ -61,6 +61,10 @@ pub enum Command {
     /// Print the route table, one route a line: method, path, who may use it (the
     /// browser tests visit every page it lists).
     Routes,
+    /// Check the books of every network: each journal entry sums to zero, each
+    /// account's balance is the sum of its journal lines, the trial balance balances.
+    /// Exits with an error naming what is wrong.
+    CheckBooks(DbArgs),
     /// Write a consistent copy of the live SQLite database to FILE.
     Backup {
         #[command(flatten)]
@@ -293,6 +297,30 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     "{}\t{}\t{}\t{}\t{}",
                     n.slug, n.name, n.default_language, n.time_zone, n.currency
                 );
+            }
+        }
+        Command::CheckBooks(db) => {
+            let db = connect(&db).await?;
+            let started = std::time::Instant::now();
+            let books = crate::money::ledger::check_books(&db.read).await?;
+            let mut wrong = 0;
+            for b in &books {
+                println!(
+                    "network {}: {} entries, debits {} = credits {} (cents){}",
+                    b.network_id,
+                    b.entries,
+                    b.trial_balance.debit.cents(),
+                    b.trial_balance.credit.cents(),
+                    if b.discrepancies.is_empty() { "" } else { ": WRONG" }
+                );
+                for d in &b.discrepancies {
+                    println!("  {d:?}");
+                }
+                wrong += b.discrepancies.len() + usize::from(b.trial_balance.debit != b.trial_balance.credit);
+            }
+            println!("checked in {:.2} s", started.elapsed().as_secs_f64());
+            if wrong > 0 {
+                bail!("{wrong} discrepancies in the books");
             }
         }
         Command::Openapi => {

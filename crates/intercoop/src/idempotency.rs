@@ -176,7 +176,9 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         None => return next.run(req).await,
     };
     let (parts, body) = req.into_parts();
-    let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
+    // Up to the server's bound (a bank statement may be that large): each route's
+    // extractor then refuses what is more than its own limit.
+    let bytes = match axum::body::to_bytes(body, crate::web::route_table::LARGE_BODY).await {
         Ok(b) => b,
         Err(_) => return AppError::BadRequest("body too large".into()).into_response(),
     };

@@ -31,6 +31,8 @@ where
         .merge(crate::people::routes())
         // Proposals, quotes, co-funding campaigns, pledges, catch-up shares.
         .merge(crate::proposals::routes())
+        // Payment settings, requests, payments, statements, the journal, fees, runway.
+        .merge(crate::money::routes())
         // Polls, ballots, results, the prioritised backlog.
         .merge(crate::polls::routes())
         // Meetings, invitations, answers, attendance, calendars.
@@ -90,7 +92,11 @@ pub fn app(state: AppState) -> Router {
             axum::http::StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),
         ))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        // The largest body of any route (a bank statement); each extractor keeps axum's
+        // 2 MB unless its route says more (`Routes::post_up_to`).
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            web::route_table::LARGE_BODY,
+        ))
         .with_state(app)
 }
 

@@ -74,6 +74,12 @@ struct Ids {
     job: i64,
     /// An API token of the representative's, to revoke.
     token: i64,
+    /// Payment requests of the requester: one to pay, one to cancel.
+    request: i64,
+    request_to_cancel: i64,
+    /// A fee schedule, and a payment nobody was found for.
+    fee_schedule: i64,
+    payment: i64,
 }
 
 enum Body {
@@ -373,6 +379,156 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             allowed: admin,
             names_alpha: false,
         },
+        // Money: the treasurer's (administrators); a request and a statement are also
+        // their organisation's people's to read.
+        // The settings, budget and fees are each network's own: nothing names the first's.
+        ("POST", "/money/settings") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![
+                ("legal_name", "Zeta Network".into()),
+                ("address", "Zeta Street 1".into()),
+                ("iban", "BE68539007547034".into()),
+                ("bic", "".into()),
+                ("reference_scheme", "be".into()),
+            ]),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/money/budget") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![
+                ("monthly_costs", "100".into()),
+                ("grant_monthly", "".into()),
+                ("grant_ends_on", "".into()),
+            ]),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/money/requests/new") => form_case(
+            spec.path.into(),
+            vec![
+                ("organisation_id", r.to_string()),
+                ("amount", "10".into()),
+                ("purpose", "Alpha page request".into()),
+                ("due_on", "".into()),
+            ],
+            admin,
+        ),
+        ("POST", "/money/requests/{id}/payments") => form_case(
+            id(ids.request),
+            vec![
+                ("amount", "1".into()),
+                ("booked_on", "".into()),
+                ("payer_name", "".into()),
+            ],
+            admin,
+        ),
+        ("POST", "/money/requests/{id}/cancel") => form_case(id(ids.request_to_cancel), vec![], admin),
+        ("POST", "/money/import") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![]),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/money/unmatched/{id}") => form_case(id(ids.payment), vec![("number", "1900-1".into())], admin),
+        ("POST", "/money/fees") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![
+                ("year", "2091".into()),
+                ("period", "yearly".into()),
+                ("observer", "".into()),
+                ("active", "0: 1".into()),
+                ("sponsorship_percent", "".into()),
+                ("sponsorship_years", "".into()),
+            ]),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/money/entries") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![
+                ("kind", "operating-cost".into()),
+                ("amount", "1".into()),
+                ("campaign_id", "".into()),
+                ("memo", "Zeta hosting".into()),
+            ]),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/ledger/entries") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"kind": "grant-received", "amount_cents": 100})),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/money/fees/{id}/bill") => form_case(id(ids.fee_schedule), vec![("period", "0".into())], admin),
+        (
+            "GET",
+            "/money/requests/{id}"
+            | "/money/requests/{id}/qr.svg"
+            | "/money/requests/{id}/pdf"
+            | "/api/v1/payment-requests/{id}/pdf"
+            | "/api/v1/payment-requests/{id}"
+            | "/api/v1/payment-requests/{id}/qr.svg"
+            | "/api/v1/payment-requests/{id}/qr.png",
+        ) => Case {
+            url: id(ids.request),
+            body: Body::None,
+            allowed: &[Rep, Admin],
+            names_alpha: true,
+        },
+        (
+            "GET",
+            "/organisations/{id}/statement"
+            | "/organisations/{id}/statement.csv"
+            | "/api/v1/organisations/{id}/statement",
+        ) => Case {
+            url: id(r),
+            body: Body::None,
+            allowed: &[Rep, Admin],
+            names_alpha: true,
+        },
+        ("PUT", "/api/v1/network/payment-settings") => Case {
+            url: spec.path.into(),
+            body: Body::Json(
+                json!({"legal_name": "Alpha Network", "address": "Alpha Street 1", "iban": "BE68539007547034", "reference_scheme": "be"}),
+            ),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("PUT", "/api/v1/network/budget") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"monthly_costs_cents": 10_000})),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/payment-requests") => json_case(
+            spec.path.into(),
+            json!({"organisation_id": r, "amount_cents": 1_000, "purpose": "Alpha API request"}),
+            admin,
+        ),
+        ("POST", "/api/v1/payment-requests/{id}/cancel") => json_case(id(ids.request_to_cancel), json!({}), admin),
+        ("POST", "/api/v1/payments") => json_case(
+            spec.path.into(),
+            json!({"payment_request_id": ids.request, "amount_cents": 100}),
+            admin,
+        ),
+        ("POST", "/api/v1/payments/{id}/assign") => {
+            json_case(id(ids.payment), json!({"payment_request_id": ids.request}), admin)
+        }
+        ("POST", "/api/v1/bank-statements") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!("date,amount\n2026-03-03,2.00\n")),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/fee-schedules") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"year": 2092, "period": "yearly", "tiers": {"active": [[0, 100]]}})),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/fee-schedules/{id}/bill") => json_case(id(ids.fee_schedule), json!({"period": 0}), admin),
         // Jobs.
         ("POST", "/admin/jobs/{id}/retry" | "/admin/jobs/{id}/discard") => form_case(id(ids.job), vec![], admin),
         ("POST", "/api/v1/jobs/{id}/retry" | "/api/v1/jobs/{id}/discard") => json_case(id(ids.job), json!({}), admin),
@@ -823,6 +979,42 @@ async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
         .unwrap();
     post_ok(&admin, &format!("/api/v1/polls/{}/open", ids.poll), json!({})).await;
     ids.job = failed_job(app, ids.network).await;
+    // Money: the settings, two requests of the requester, a fee schedule, a payment to match.
+    let r_put = admin
+        .put(
+            "/api/v1/network/payment-settings",
+            &json!({"legal_name": "Alpha Network", "address": "Alpha Street 1", "iban": "BE68539007547034", "reference_scheme": "be"}),
+        )
+        .await;
+    assert_eq!(r_put.status(), 200);
+    for slot in [&mut ids.request, &mut ids.request_to_cancel] {
+        *slot = post_ok(
+            &admin,
+            "/api/v1/payment-requests",
+            json!({"organisation_id": r, "amount_cents": 1_000_000, "purpose": "Alpha budget"}),
+        )
+        .await["id"]
+            .as_i64()
+            .unwrap();
+    }
+    ids.fee_schedule = post_ok(
+        &admin,
+        "/api/v1/fee-schedules",
+        json!({"year": 2090, "period": "yearly", "tiers": {"active": [[0, 100]]}}),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let imported = admin
+        .post_raw(
+            "/api/v1/bank-statements",
+            "date,amount,communication\n2026-03-02,1.00,nothing\n",
+        )
+        .await;
+    assert_eq!(imported.status(), 201);
+    ids.payment = admin.json("/api/v1/payments/unmatched").await[0]["id"]
+        .as_i64()
+        .unwrap();
 
     // The other network, with the same roles.
     let (_, other_admin) = app.other_network_admin_in("Europe/Berlin").await;

@@ -46,6 +46,9 @@ fn covers(version: i64) -> &'static str {
         14 => "an index only (api_tokens by person and network: the version 1 fixture's tokens)",
         15 => "polls.organisation_kinds: every kind for the polls made before (their meaning then), as written from 15",
         16 => "meetings (a series, an occurrence with its agenda, an answer, a link), a calendar feed; outbox.calendar",
+        17 => {
+            "payment requests numbered per year with references, the journal (entries, lines, balances) of every request and catch-up credit (carried over, then checked by check-books), payment settings, a budget, a fee schedule, a statement and its unmatched payment"
+        }
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -81,8 +84,8 @@ async fn every_version_upgrades(backend: Backend) {
     for m in MIGRATIONS {
         covers(m.version);
     }
-    let latest = MIGRATIONS.last().map(|m| m.version).unwrap_or(0);
-    for version in 0..=latest {
+    // Every schema version there is (numbers may skip one reserved for another branch).
+    for version in std::iter::once(0).chain(MIGRATIONS.iter().map(|m| m.version)) {
         upgrade_from(backend, version).await;
     }
 }
@@ -102,13 +105,15 @@ async fn upgrade_from(backend: Backend, version: i64) {
     };
     let db = Db::connect(&args).await.unwrap();
     let applied = migrations::run_to(&db.write, version).await.unwrap();
-    assert_eq!(applied as i64, version, "migrations applied up to version {version}");
+    let expected = MIGRATIONS.iter().filter(|m| m.version <= version).count();
+    assert_eq!(applied, expected, "migrations applied up to version {version}");
 
     let mut f = Fixture {
         db: &db.write,
         v: version,
         now: OffsetDateTime::now_utc().replace_nanosecond(0).unwrap(),
         rows: BTreeMap::new(),
+        balances: BTreeMap::new(),
         expect: Expected::default(),
     };
     f.fill().await;
@@ -149,10 +154,17 @@ struct Expected {
     /// The idempotency keys kept, (person, network, key), and the second network.
     keys: Vec<(i64, i64, String)>,
     second_network: i64,
+    /// Every journal line the books must hold after the upgrade: (network, account,
+    /// party, amount), whether the app wrote it (version 17) or the migration posts it.
+    ledger: Vec<(i64, &'static str, i64, i64)>,
+    /// Payment requests numbered by the fixture itself (version 17).
+    numbered: i64,
 }
 
 struct Fixture<'a> {
     db: &'a Writer,
+    /// (network, account, party) → the id of its `ledger_balances` row (version 17).
+    balances: BTreeMap<(i64, &'static str, i64), i64>,
     /// The schema version the rows are written for.
     v: i64,
     now: OffsetDateTime,
@@ -359,6 +371,218 @@ impl Fixture<'_> {
         self.now - Duration::days(days)
     }
 
+    /// A payment request of a campaign (a share, or a catch-up share when `catch_up`),
+    /// made `days` ago. From version 17 with its number, reference and journal entry,
+    /// as the app writes them; before, the migration numbers it and posts it.
+    async fn payment_request(
+        &mut self,
+        network: i64,
+        org: i64,
+        campaign: i64,
+        catch_up: Option<i64>,
+        amount: i64,
+        days: i64,
+    ) {
+        let purpose = if catch_up.is_some() { "catch-up" } else { "co-funding" };
+        let mut cols: Cols = vec![
+            ("network_id", network.into()),
+            ("organisation_id", org.into()),
+            ("campaign_id", Some(campaign).into()),
+            ("catch_up_id", catch_up.into()),
+            ("purpose", purpose.into()),
+            ("amount_cents", amount.into()),
+            ("due_at", (self.now + Duration::days(30)).into()),
+            ("status", "open".into()),
+            ("created_at", self.ago(days).into()),
+        ];
+        let year = i64::from(self.now.year());
+        if self.v >= 17 {
+            self.expect.numbered += 1;
+            let number = self.expect.numbered;
+            let reference = intercoop_domain::bank::Reference::for_number(
+                intercoop_domain::bank::ReferenceScheme::Be,
+                (year * 1_000_000 + number) as u64,
+            )
+            .unwrap();
+            cols.extend([
+                ("year", year.into()),
+                ("number", number.into()),
+                ("reference", reference.electronic().to_string().into()),
+            ]);
+        }
+        let id = self.insert("payment_requests", cols).await;
+        if self.v >= 17 {
+            let entry = self.ledger_entry(network, "share-requested", Some(id), None).await;
+            self.ledger_line(network, entry, "receivable", org, amount).await;
+            self.ledger_line(network, entry, "project", campaign, -amount).await;
+        }
+        self.expect.ledger.push((network, "receivable", org, amount));
+        self.expect.ledger.push((network, "project", campaign, -amount));
+    }
+
+    /// A journal entry (version 17).
+    async fn ledger_entry(&mut self, network: i64, kind: &str, request: Option<i64>, credit: Option<i64>) -> i64 {
+        let at = self.ago(5);
+        self.insert(
+            "ledger_entries",
+            vec![
+                ("network_id", network.into()),
+                ("kind", kind.to_string().into()),
+                ("payment_request_id", request.into()),
+                ("payment_id", null_i64()),
+                ("credit_id", credit.into()),
+                ("campaign_id", null_i64()),
+                ("memo", "".into()),
+                ("occurred_at", at.into()),
+                ("created_at", at.into()),
+            ],
+        )
+        .await
+    }
+
+    /// A journal line and its account's balance (version 17).
+    async fn ledger_line(&mut self, network: i64, entry: i64, account: &'static str, party: i64, amount: i64) {
+        self.insert(
+            "ledger_lines",
+            vec![
+                ("network_id", network.into()),
+                ("entry_id", entry.into()),
+                ("account", account.into()),
+                ("party", party.into()),
+                ("amount_cents", amount.into()),
+            ],
+        )
+        .await;
+        let key = (network, account, party);
+        if let Some(id) = self.balances.get(&key) {
+            let mut q = Query::update();
+            q.table(Alias::new("ledger_balances"))
+                .value(
+                    Alias::new("balance_cents"),
+                    Expr::col(Alias::new("balance_cents")).add(amount),
+                )
+                .and_where(Expr::col(Alias::new("id")).eq(*id));
+            self.db.execute(&q).await.unwrap();
+        } else {
+            let id = self
+                .insert(
+                    "ledger_balances",
+                    vec![
+                        ("network_id", network.into()),
+                        ("account", account.into()),
+                        ("party", party.into()),
+                        ("balance_cents", amount.into()),
+                    ],
+                )
+                .await;
+            self.balances.insert(key, id);
+        }
+    }
+
+    /// Version 17: the payment settings, a budget, a fee schedule, a statement imported
+    /// with a payment nobody was found for (its entry: bank / unidentified).
+    async fn money(&mut self, network: i64) {
+        let t = self.ago(3);
+        self.insert(
+            "payment_settings",
+            vec![
+                ("network_id", network.into()),
+                ("legal_name", "Alpha Network ASBL".into()),
+                ("address", "Rue de la Coop 1, 1000 Bruxelles".into()),
+                ("iban", "BE68539007547034".into()),
+                ("bic", null_text()),
+                ("reference_scheme", "be".into()),
+                ("updated_at", t.into()),
+            ],
+        )
+        .await;
+        self.insert(
+            "network_budgets",
+            vec![
+                ("network_id", network.into()),
+                ("monthly_costs_cents", 400_000i64.into()),
+                ("grant_monthly_cents", 300_000i64.into()),
+                (
+                    "grant_ends_on",
+                    Value::TimeDate(Some(self.now.date() + Duration::days(180))),
+                ),
+                ("updated_at", t.into()),
+            ],
+        )
+        .await;
+        self.insert(
+            "fee_schedules",
+            vec![
+                ("network_id", network.into()),
+                ("year", i64::from(self.now.year()).into()),
+                ("period", "yearly".into()),
+                (
+                    "tiers",
+                    r#"{"active":[[0,2500],[1000,3500]],"observer":[[0,1000]]}"#.into(),
+                ),
+                ("sponsorship_basis_points", 5000i64.into()),
+                ("sponsorship_years", 1i64.into()),
+                ("created_at", t.into()),
+            ],
+        )
+        .await;
+        let statement = self
+            .insert(
+                "bank_statements",
+                vec![
+                    ("network_id", network.into()),
+                    ("digest", "0".repeat(64).into()),
+                    ("format", "camt.053".into()),
+                    ("entries", 1i64.into()),
+                    ("matched", 0i64.into()),
+                    ("imported_by", null_i64()),
+                    ("imported_at", t.into()),
+                ],
+            )
+            .await;
+        let payment = self
+            .insert(
+                "payments",
+                vec![
+                    ("network_id", network.into()),
+                    ("organisation_id", null_i64()),
+                    ("payment_request_id", null_i64()),
+                    ("statement_id", Some(statement).into()),
+                    ("amount_cents", 1234i64.into()),
+                    ("booked_on", Value::TimeDate(Some(self.now.date()))),
+                    ("payer_name", "Unknown payer".into()),
+                    ("payer_iban", "".into()),
+                    ("remittance", "gift".into()),
+                    ("bank_ref", Some("fixture-1".to_string()).into()),
+                    ("status", "unmatched".into()),
+                    ("recorded_by", null_i64()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+        let entry = self.ledger_entry(network, "unidentified", None, None).await;
+        let mut q = Query::update();
+        q.table(Alias::new("ledger_entries"))
+            .value(Alias::new("payment_id"), payment)
+            .and_where(Expr::col(Alias::new("id")).eq(entry));
+        self.db.execute(&q).await.unwrap();
+        if self.expect.numbered > 0 {
+            self.insert(
+                "payment_request_numbers",
+                vec![
+                    ("network_id", network.into()),
+                    ("year", i64::from(self.now.year()).into()),
+                    ("last_number", self.expect.numbered.into()),
+                ],
+            )
+            .await;
+        }
+        self.ledger_line(network, entry, "bank", 0, 1234).await;
+        self.ledger_line(network, entry, "unidentified", 0, -1234).await;
+        self.expect.ledger.push((network, "bank", 0, 1234));
+        self.expect.ledger.push((network, "unidentified", 0, -1234));
+    }
+
     /// Writes the rows of every table that exists at version `v`.
     async fn fill(&mut self) {
         if self.v < 1 {
@@ -375,6 +599,9 @@ impl Fixture<'_> {
         self.polls(network, &o, &p, &proposals).await;
         if self.v >= 16 {
             self.meetings(network, &p).await;
+        }
+        if self.v >= 17 {
+            self.money(network).await;
         }
     }
 
@@ -1232,21 +1459,8 @@ impl Fixture<'_> {
                 if adopter {
                     continue;
                 }
-                self.insert(
-                    "payment_requests",
-                    vec![
-                        ("network_id", network.into()),
-                        ("organisation_id", line.organisation_id.into()),
-                        ("campaign_id", Some(id).into()),
-                        ("catch_up_id", null_i64()),
-                        ("purpose", "co-funding".into()),
-                        ("amount_cents", line.amount.cents().into()),
-                        ("due_at", (self.now + Duration::days(30)).into()),
-                        ("status", "open".into()),
-                        ("created_at", self.ago(30).into()),
-                    ],
-                )
-                .await;
+                self.payment_request(network, line.organisation_id, id, None, line.amount.cents(), 30)
+                    .await;
             }
             for &(org, size) in &spec.adopters {
                 let amount = share(org).unwrap_or_default();
@@ -1263,32 +1477,31 @@ impl Fixture<'_> {
                     )
                     .await;
                 for &(funder, _, _) in &spec.pledges {
-                    self.insert(
-                        "catch_up_credits",
-                        vec![
-                            ("catch_up_id", catch_up.into()),
-                            ("organisation_id", funder.into()),
-                            ("amount_cents", (amount / 2).into()),
-                            ("created_at", self.ago(10).into()),
-                        ],
-                    )
-                    .await;
+                    let credit = self
+                        .insert(
+                            "catch_up_credits",
+                            vec![
+                                ("catch_up_id", catch_up.into()),
+                                ("organisation_id", funder.into()),
+                                ("amount_cents", (amount / 2).into()),
+                                ("created_at", self.ago(10).into()),
+                            ],
+                        )
+                        .await;
+                    if self.v >= 17 && amount / 2 > 0 {
+                        let entry = self
+                            .ledger_entry(network, "catch-up-credited", None, Some(credit))
+                            .await;
+                        self.ledger_line(network, entry, "project", id, amount / 2).await;
+                        self.ledger_line(network, entry, "member-credit", funder, -(amount / 2))
+                            .await;
+                    }
+                    self.expect
+                        .ledger
+                        .push((network, "member-credit", funder, -(amount / 2)));
+                    self.expect.ledger.push((network, "project", id, amount / 2));
                 }
-                self.insert(
-                    "payment_requests",
-                    vec![
-                        ("network_id", network.into()),
-                        ("organisation_id", org.into()),
-                        ("campaign_id", Some(id).into()),
-                        ("catch_up_id", Some(catch_up).into()),
-                        ("purpose", "catch-up".into()),
-                        ("amount_cents", amount.into()),
-                        ("due_at", (self.now + Duration::days(30)).into()),
-                        ("status", "open".into()),
-                        ("created_at", self.ago(10).into()),
-                    ],
-                )
-                .await;
+                self.payment_request(network, org, id, Some(catch_up), amount, 10).await;
             }
         }
     }
@@ -1567,6 +1780,95 @@ async fn check(f: &Fixture<'_>, db: &Writer) {
         }
         assert_eq!(count_rows(db, table).await, *n, "from version {v}: rows of {table}");
     }
+    // The books: every request and credit in the journal (carried over before version
+    // 17), every balance the sum of its lines, the trial balance at zero; every request
+    // numbered once per network and year, with a valid reference.
+    let books = intercoop::money::ledger::check_books(db).await.unwrap();
+    for b in &books {
+        assert!(b.discrepancies.is_empty(), "from version {v}: {:?}", b.discrepancies);
+        assert_eq!(b.trial_balance.debit, b.trial_balance.credit, "from version {v}");
+    }
+    let mut expected: BTreeMap<(i64, String, i64), i64> = BTreeMap::new();
+    for (network, account, party, amount) in &f.expect.ledger {
+        *expected.entry((*network, account.to_string(), *party)).or_default() += amount;
+    }
+    expected.retain(|_, b| *b != 0);
+    let stored: BTreeMap<(i64, String, i64), i64> = db
+        .query_all(
+            Query::select()
+                .columns([
+                    Alias::new("network_id"),
+                    Alias::new("account"),
+                    Alias::new("party"),
+                    Alias::new("balance_cents"),
+                ])
+                .from(Alias::new("ledger_balances")),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            (
+                (
+                    r.try_get::<i64>("", "network_id").unwrap(),
+                    r.try_get::<String>("", "account").unwrap(),
+                    r.try_get::<i64>("", "party").unwrap(),
+                ),
+                r.try_get::<i64>("", "balance_cents").unwrap(),
+            )
+        })
+        .filter(|(_, b)| *b != 0)
+        .collect();
+    assert_eq!(stored, expected, "from version {v}: the balances");
+    let numbers: Vec<(i64, i64, i64, String)> = db
+        .query_all(
+            Query::select()
+                .columns([
+                    Alias::new("network_id"),
+                    Alias::new("year"),
+                    Alias::new("number"),
+                    Alias::new("reference"),
+                ])
+                .from(Alias::new("payment_requests")),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            (
+                r.try_get("", "network_id").unwrap(),
+                r.try_get("", "year").unwrap(),
+                r.try_get("", "number").unwrap(),
+                r.try_get("", "reference").unwrap(),
+            )
+        })
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    for (network, year, number, reference) in &numbers {
+        assert!(*number > 0 && *year > 2000, "from version {v}: request numbered");
+        assert!(
+            seen.insert((*network, *year, *number)),
+            "from version {v}: number {year}-{number} given once"
+        );
+        let r = intercoop_domain::bank::Reference::parse(reference).expect("a valid reference");
+        assert!(
+            r.electronic().starts_with(&format!("{year}")),
+            "from version {v}: {reference}"
+        );
+    }
+    // Numbers without gaps: 1..=n in each network and year.
+    let mut per: BTreeMap<(i64, i64), Vec<i64>> = BTreeMap::new();
+    for (network, year, number, _) in &numbers {
+        per.entry((*network, *year)).or_default().push(*number);
+    }
+    for (key, mut list) in per {
+        list.sort_unstable();
+        assert_eq!(
+            list,
+            (1..=list.len() as i64).collect::<Vec<_>>(),
+            "from version {v}: numbers of {key:?}"
+        );
+    }
     // Each network counts its own size; each tie is in the network where its person is.
     let mut sizes = BTreeMap::new();
     for r in db
@@ -1824,6 +2126,13 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
                 "from version {version}: the meeting in the list"
             );
         }
+        // The treasurer's pages read every version's money (migration 17).
+        let money = get("/money".into()).await;
+        assert!(
+            money.contains("id=\"trial-balance\""),
+            "from version {version}: the books\n{money}"
+        );
+        get("/money/requests".into()).await;
         // Alice's two API tokens (one revoked), read by person since migration 14.
         let tokens = get("/profile/tokens".into()).await;
         assert_eq!(

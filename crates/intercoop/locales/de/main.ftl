@@ -4,6 +4,7 @@ nav-label = Hauptmenü
 nav-dashboard = Übersicht
 nav-organisations = Organisationen
 nav-people = Personen
+nav-money = Geld
 nav-profile = Mein Profil
 nav-login = Anmelden
 nav-logout = Abmelden

@@ -4,6 +4,7 @@ nav-label = Main menu
 nav-dashboard = Dashboard
 nav-organisations = Organisations
 nav-people = People
+nav-money = Money
 nav-profile = My profile
 nav-login = Log in
 nav-logout = Log out

@@ -4,6 +4,7 @@ nav-label = Menu principal
 nav-dashboard = Tableau de bord
 nav-organisations = Organisations
 nav-people = Personnes
+nav-money = Argent
 nav-profile = Mon profil
 nav-login = Se connecter
 nav-logout = Se déconnecter

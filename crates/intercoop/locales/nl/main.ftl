@@ -4,6 +4,7 @@ nav-label = Hoofdmenu
 nav-dashboard = Overzicht
 nav-organisations = Organisaties
 nav-people = Personen
+nav-money = Geld
 nav-profile = Mijn profiel
 nav-login = Aanmelden
 nav-logout = Afmelden

@@ -35,6 +35,7 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("m0015_poll_electorate_kinds.rs"),
     ),
     ("m0016_meetings.rs", include_str!("m0016_meetings.rs")),
+    ("m0017_money.rs", include_str!("m0017_money.rs")),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

@@ -153,6 +153,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "meetings",
         up: super::m0016_meetings::up,
     },
+    Migration {
+        version: 17,
+        name: "money",
+        up: super::m0017_money::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

@@ -68,8 +68,9 @@ pub async fn adopt<C: ConnectionTrait>(
     .insert(conn)
     .await?;
     let mut credits = Vec::new();
+    let mut posted = Vec::new();
     for cr in result.credits.iter().filter(|c| c.amount.is_positive()) {
-        credit::ActiveModel {
+        let made = credit::ActiveModel {
             catch_up_id: Set(row.id),
             organisation_id: Set(cr.organisation_id),
             amount_cents: Set(cr.amount.cents()),
@@ -78,11 +79,13 @@ pub async fn adopt<C: ConnectionTrait>(
         }
         .insert(conn)
         .await?;
+        posted.push((made.id, cr.organisation_id, cr.amount));
         credits.push(CreditOut {
             organisation_id: cr.organisation_id,
             amount_cents: cr.amount.cents(),
         });
     }
+    crate::money::requests::credits_given(conn, c.network_id, c.id, &posted).await?;
     let request = crate::money::requests::for_catch_up(
         conn,
         c.network_id,

@@ -139,8 +139,10 @@ pub async fn payment_requested<C: ConnectionTrait>(
         .var("amount", Var::Money(r.amount_cents))
         .var("due", Var::Date(r.due_at))
         .var("id", Var::Num(r.id))
+        .text("number", crate::money::requests::number_of(r))
+        .text("reference", crate::money::requests::printed_reference(&r.reference))
         .text("purpose", r.purpose.as_str())
-        .link("/proposals/commitments");
+        .link(format!("/money/requests/{}", r.id));
     notify(conn, notice, Some(format!("payment_request:{}", r.id))).await
 }
 

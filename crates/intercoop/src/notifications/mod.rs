@@ -48,6 +48,8 @@ intercoop_domain::text_enum!(
         CampaignWithdrawn = "campaign_withdrawn",
         PaymentRequest = "payment_request",
         CatchUpCredit = "catch_up_credit",
+        FeeRequest = "fee_request",
+        PaymentReminder = "payment_reminder",
         ShareDigest = "share_digest",
         PollOpened = "poll_opened",
         PollReminder = "poll_reminder",

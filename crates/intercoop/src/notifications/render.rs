@@ -162,6 +162,8 @@ impl Message {
             CampaignWithdrawn => campaign_withdrawn,
             PaymentRequest => payment_request,
             CatchUpCredit => catch_up_credit,
+            FeeRequest => fee_request,
+            PaymentReminder => payment_reminder,
             ShareDigest => share_digest,
             PollOpened => poll_opened,
             PollReminder => poll_reminder,
@@ -217,6 +219,8 @@ templates! {
     campaign_withdrawn => "notifications/campaign_withdrawn/subject.txt", "notifications/campaign_withdrawn/body.txt", "notifications/campaign_withdrawn/body.html";
     payment_request => "notifications/payment_request/subject.txt", "notifications/payment_request/body.txt", "notifications/payment_request/body.html";
     catch_up_credit => "notifications/catch_up_credit/subject.txt", "notifications/catch_up_credit/body.txt", "notifications/catch_up_credit/body.html";
+    fee_request => "notifications/fee_request/subject.txt", "notifications/fee_request/body.txt", "notifications/fee_request/body.html";
+    payment_reminder => "notifications/payment_reminder/subject.txt", "notifications/payment_reminder/body.txt", "notifications/payment_reminder/body.html";
     share_digest => "notifications/share_digest/subject.txt", "notifications/share_digest/body.txt", "notifications/share_digest/body.html";
     poll_opened => "notifications/poll_opened/subject.txt", "notifications/poll_opened/body.txt", "notifications/poll_opened/body.html";
     poll_reminder => "notifications/poll_reminder/subject.txt", "notifications/poll_reminder/body.txt", "notifications/poll_reminder/body.html";

@@ -80,6 +80,21 @@ pub async fn csrf_cookie(State(state): State<AppState>, mut req: Request, next: 
     response
 }
 
+/// Cents as a template holds them: a field by value or by reference.
+pub trait Cents {
+    fn cents(&self) -> i64;
+}
+impl Cents for i64 {
+    fn cents(&self) -> i64 {
+        *self
+    }
+}
+impl<T: Cents + ?Sized> Cents for &T {
+    fn cents(&self) -> i64 {
+        (**self).cents()
+    }
+}
+
 /// Everything a page template needs besides its own data.
 pub struct Ctx {
     pub lang: Lang,
@@ -108,6 +123,11 @@ impl Ctx {
 
     pub fn langs(&self) -> [Lang; 4] {
         Lang::ALL
+    }
+
+    /// Whether the reader administers this network (the navigation's money link).
+    pub fn is_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.doer().is_admin())
     }
 
     pub fn logged_in(&self) -> bool {
@@ -150,6 +170,11 @@ impl Ctx {
 
     pub fn money(&self, cents: i64) -> String {
         intercoop_domain::Money::from_cents(cents).format(self.lang.code(), &self.currency())
+    }
+
+    /// [`Ctx::money`] for what a template holds by value or by reference.
+    pub fn cents(&self, cents: impl Cents) -> String {
+        self.money(cents.cents())
     }
 
     pub fn datetime(&self, at: &time::OffsetDateTime) -> String {

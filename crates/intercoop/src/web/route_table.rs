@@ -55,6 +55,10 @@ macro_rules! method {
     )+};
 }
 
+/// The largest request body the server takes (`routes::app`): 32 MiB, for a route that
+/// says so with [`Routes::post_up_to`] (a bank statement); the others keep axum's 2 MB.
+pub const LARGE_BODY: usize = 32 * 1024 * 1024;
+
 impl<S> Routes<S>
 where
     S: Clone + Send + Sync + 'static,
@@ -87,6 +91,25 @@ where
         put => PUT, "PUT";
         patch => PATCH, "PATCH";
         delete => DELETE, "DELETE";
+    }
+
+    /// A POST whose body may be up to `max` bytes (at most [`LARGE_BODY`]) instead of axum's 2 MB (a bank
+    /// statement file); the server's own bound (`routes::MAX_BODY`) stays above it.
+    pub fn post_up_to<H, T>(mut self, path: &'static str, access: Access, handler: H, max: usize) -> Self
+    where
+        H: Handler<T, S>,
+        T: 'static,
+    {
+        self.router = self.router.route(
+            path,
+            on(MethodFilter::POST, handler).layer(axum::extract::DefaultBodyLimit::max(max)),
+        );
+        self.specs.push(RouteSpec {
+            method: "POST",
+            path,
+            access,
+        });
+        self
     }
 
     /// Adds another feature's routes.

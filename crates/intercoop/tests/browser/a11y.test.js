@@ -22,6 +22,10 @@ const NOT_PAGES = new Map([
   ['/healthz', 'a health check for load balancers'],
   ['/readyz', 'a readiness check for load balancers'],
   ['/calendar/{token}', 'a calendar feed (text/calendar) read by calendar apps'],
+  ['/money/requests/{id}/qr.svg', 'the image of a QR code, shown inside the request page'],
+  ['/money/requests/{id}/pdf', 'a PDF to print or send'],
+  ['/money/journal.csv', 'a CSV export'],
+  ['/organisations/{id}/statement.csv', 'a CSV export'],
 ]);
 const isPageRoute = (r) => r.method === 'GET' && !r.path.startsWith('/api/') && !r.path.startsWith('/static/')
   && !NOT_PAGES.has(r.path);
@@ -143,6 +147,12 @@ async function prepare(server) {
   });
   const answerLink = await linkInMail(server, /https?:\/\/\S+\/meetings\/answer\/[A-Za-z0-9_-]+/, 'a meeting answer link');
 
+  // A payment request of the seed's money (its printable page).
+  const requests = await admin('GET', '/api/v1/payment-requests?per_page=1');
+  const requestItems = requests.items || requests;
+  assert.ok(requestItems.length > 0, 'the seed has payment requests');
+  const paymentRequest = requestItems[0];
+
   // An unsubscribe link from the email the opened polls sent.
   const unsubscribe = await linkInMail(server, /https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_-]+/, 'an unsubscribe link');
 
@@ -155,7 +165,7 @@ async function prepare(server) {
     '/polls', ...pollPages, `/polls/${open.id}`, `/polls/${open.id}/result`, `/polls/${secret.id}`,
     `/polls/${open.id}/mandate`, `/polls/${open.id}/receipt`,
     `/polls/${open.id}/receipt?code=${encodeURIComponent(ballot.receipt)}`, `/polls/${open.id}/receipt?code=nope`,
-    '/meetings', `/meetings/${meeting.id}`, '/calendar',
+    '/meetings', `/meetings/${meeting.id}`, '/calendar', `/organisations/${repOrg}/statement`,
   ];
   const providerStaff = ['/dashboard', `/proposals/${discussion.id}`, `/proposals/${discussion.id}/quotes/new`,
     `/organisations/${providerOrg}`];
@@ -168,6 +178,8 @@ async function prepare(server) {
     '/polls', '/polls/new', `/polls/${draftPoll.id}`, `/polls/${open.id}`, `/polls/${open.id}/mandate?organisation_id=${repOrg}`,
     ...pollPages, '/settings/notifications', '/profile/tokens',
     '/meetings', '/meetings/new', `/meetings/${meeting.id}`, `/meetings/${meeting.id}/attendance`,
+    '/money', '/money/settings', '/money/requests', '/money/requests/new', `/money/requests/${paymentRequest.id}`,
+    '/money/import', '/money/unmatched', '/money/fees', '/money/entries', `/organisations/${repOrg}/statement`,
   ];
   return {
     adminEmail, rep, provider, unsubscribe, repOrg, discussion, quoted, open,

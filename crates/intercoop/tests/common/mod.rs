@@ -530,6 +530,18 @@ impl Api {
             .unwrap()
     }
 
+    /// POSTs a body as it is (a bank statement file).
+    pub async fn post_raw(&self, path: &str, body: &str) -> reqwest::Response {
+        self.http
+            .post(format!("{}{}", self.base, path))
+            .bearer_auth(&self.token)
+            .header("content-type", "application/octet-stream")
+            .body(body.to_string())
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn post_with_key(&self, path: &str, body: &serde_json::Value, key: &str) -> reqwest::Response {
         self.http
             .post(format!("{}{}", self.base, path))
