@@ -153,14 +153,7 @@ pub async fn lapsed<C: ConnectionTrait>(
     c: &campaign::Model,
     shares: &Shares,
 ) -> AppResult<()> {
-    let notice = Notice::new(Kind::CampaignLapsed, p.network_id)
-        .about(c.id)
-        .text("title", p.title.clone())
-        .var("covered", Var::Money(shares.covered.cents()))
-        .var("amount", Var::Money(shares.total.cents()))
-        .var("requested_by", Var::Num(p.requested_by))
-        .link(p.link());
-    notify(conn, notice, Some(format!("campaign_lapsed:{}", c.id))).await
+    released(conn, Kind::CampaignLapsed, p, c, shares).await
 }
 
 /// Withdrawn while open: the pledgers and the requesting organisation are told that the
@@ -171,14 +164,25 @@ pub async fn withdrawn<C: ConnectionTrait>(
     c: &campaign::Model,
     shares: &Shares,
 ) -> AppResult<()> {
-    let notice = Notice::new(Kind::CampaignWithdrawn, p.network_id)
+    released(conn, Kind::CampaignWithdrawn, p, c, shares).await
+}
+
+/// A campaign ended without funding (`kind`: lapsed or withdrawn), once per campaign.
+async fn released<C: ConnectionTrait>(
+    conn: &C,
+    kind: Kind,
+    p: &ProposalRef,
+    c: &campaign::Model,
+    shares: &Shares,
+) -> AppResult<()> {
+    let notice = Notice::new(kind, p.network_id)
         .about(c.id)
         .text("title", p.title.clone())
         .var("covered", Var::Money(shares.covered.cents()))
         .var("amount", Var::Money(shares.total.cents()))
         .var("requested_by", Var::Num(p.requested_by))
         .link(p.link());
-    notify(conn, notice, Some(format!("campaign_withdrawn:{}", c.id))).await
+    notify(conn, notice, Some(format!("{kind}:{}", c.id))).await
 }
 
 /// A late adopter: its payment request, and each credited funder is told its credit.
