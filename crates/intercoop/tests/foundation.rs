@@ -37,7 +37,7 @@ both_backends!(invite_then_magic_link_logs_in, |app: TestApp| async move {
             "{page}"
         );
     }
-    let r = app.use_link(&browser, &link).await;
+    let r = browser.use_link(&link).await;
     assert_eq!(r.status(), 303);
     let cookie = r
         .headers()

@@ -100,30 +100,10 @@ async fn two_instances_share_sessions_outbox_and_jobs() {
     let b = start(&url).await;
 
     // A session made on A is valid on B.
-    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
-    let browser = reqwest::Client::builder()
-        .cookie_provider(jar.clone())
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let browser = common::Client::new(&a.base);
     let path = link.split_once("127.0.0.1:1").unwrap().1;
     // Opening the link shows its button; the button (a POST) logs in.
-    let page = browser.get(format!("{}{path}", a.base)).send().await.unwrap();
-    assert_eq!(page.status(), 200);
-    let page = page.text().await.unwrap();
-    let csrf = page
-        .split("name=\"_csrf\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap()
-        .to_string();
-    let r = browser
-        .post(format!("{}{path}", a.base))
-        .header("origin", a.base.clone())
-        .form(&[("_csrf", csrf.as_str()), ("next", "")])
-        .send()
-        .await
-        .unwrap();
+    let r = browser.use_link(path).await;
     assert_eq!(r.status(), 303);
     let cookie = r
         .headers()

@@ -236,7 +236,7 @@ both_backends!(
                 .await;
             assert_eq!(r.status(), 200);
             let link = app.last_link("victim@test.example").await;
-            assert_eq!(app.use_link(&owner, &link).await.status(), 303);
+            assert_eq!(owner.use_link(&link).await.status(), 303);
         }
 
         // A client that writes a new X-Forwarded-For each time is still one address: after
@@ -342,7 +342,7 @@ both_backends!(redirects_never_leave_the_site, |app: TestApp| async move {
             .await;
         assert_eq!(r.status(), 200);
         let link = app.last_link(&email).await;
-        let r = app.use_link(&c, &link).await;
+        let r = c.use_link(&link).await;
         assert_stays(&app, &r, &format!("the emailed link for {next:?} ({link})"));
         // A logged-in visitor sent to the login page.
         let r = c.get(&format!("/login?{}", query(next))).await;
@@ -362,7 +362,7 @@ both_backends!(redirects_never_leave_the_site, |app: TestApp| async move {
             link = app.last_link(&email).await;
         }
         assert_ne!(link, used, "no second link mailed to {email}");
-        let r = app.use_link(&c, &format!("{link}?{}", query(next))).await;
+        let r = c.use_link(&format!("{link}?{}", query(next))).await;
         assert_stays(&app, &r, &format!("a link with next={next:?}"));
         // The language switcher.
         let r = c.form("/language", &[("lang", "fr"), ("next", next)]).await;

@@ -139,20 +139,7 @@ impl TestApp {
 
     /// A browser-like client: keeps cookies, does not follow redirects.
     pub fn client(&self) -> Client {
-        let jar = Arc::new(Jar::default());
-        let mut headers = reqwest::header::HeaderMap::new();
-        headers.insert("accept-language", "en".parse().unwrap());
-        let http = reqwest::Client::builder()
-            .default_headers(headers)
-            .cookie_provider(jar.clone())
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        Client {
-            http,
-            jar,
-            base: self.base.clone(),
-        }
+        Client::new(&self.base)
     }
 
     /// A browser-like client connecting from another loopback address (`127.0.0.2`…):
@@ -379,24 +366,8 @@ impl TestApp {
         let r = client.form("/login", &[("email", email), ("method", "link")]).await;
         assert_eq!(r.status(), 200);
         let link = self.last_link(email).await;
-        let r = self.use_link(client, &link).await;
+        let r = client.use_link(&link).await;
         assert_eq!(r.status(), 303, "following {link}");
-    }
-
-    /// Follows an emailed login or invitation link as a person does: opening it shows a
-    /// button and uses nothing (200); the button uses it. Returns the button's answer.
-    pub async fn use_link(&self, client: &Client, link: &str) -> reqwest::Response {
-        let r = client.get(link).await;
-        let status = r.status();
-        let page = r.text().await.unwrap();
-        assert_eq!(status, 200, "opening {link}: {page}");
-        let path = link.split('?').next().unwrap_or(link);
-        assert!(page.contains(&format!("action=\"{path}\"")), "{page}");
-        let next = link
-            .split_once("?next=")
-            .map(|(_, n)| urlencoding_decode(n))
-            .unwrap_or_default();
-        client.form(path, &[("next", next.as_str())]).await
     }
 
     /// Waits until the workers have made and sent every pending message (bounded).
@@ -447,6 +418,22 @@ impl Client {
             jar,
             base: base.to_string(),
         }
+    }
+
+    /// Follows an emailed login or invitation link as a person does: opening it shows a
+    /// button and uses nothing (200); the button uses it. Returns the button's answer.
+    pub async fn use_link(&self, link: &str) -> reqwest::Response {
+        let r = self.get(link).await;
+        let status = r.status();
+        let page = r.text().await.unwrap();
+        assert_eq!(status, 200, "opening {link}: {page}");
+        let path = link.split('?').next().unwrap_or(link);
+        assert!(page.contains(&format!("action=\"{path}\"")), "{page}");
+        let next = link
+            .split_once("?next=")
+            .map(|(_, n)| urlencoding_decode(n))
+            .unwrap_or_default();
+        self.form(path, &[("next", next.as_str())]).await
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
