@@ -126,14 +126,17 @@ pub async fn result(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
         Some(i) => (result.ranks.get(i).copied().unwrap_or(0), result.tied_at(i)),
         None => (0, false),
     };
-    let row = |id: i64, value: String, extra: String, percent: u64| Row {
-        label: label(id),
-        value,
-        extra,
-        percent,
-        winner: result.winners.contains(&id),
-        place: place(id).0,
-        tied: place(id).1,
+    let row = |id: i64, value: String, extra: String, percent: u64| {
+        let (place, tied) = place(id);
+        Row {
+            label: label(id),
+            value,
+            extra,
+            percent,
+            winner: result.winners.contains(&id),
+            place,
+            tied,
+        }
     };
     match full.method() {
         Method::Decision { .. } => {
@@ -282,6 +285,7 @@ pub async fn result(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
                         s
                     })
                     .collect();
+                let (place, tied) = place(id);
                 page.profiles.push(ProfileRow {
                     label: label(id),
                     majority: if total == 0 {
@@ -290,8 +294,8 @@ pub async fn result(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
                         grade_label(lang, grade_count, majority)
                     },
                     winner: result.winners.contains(&id),
-                    place: place(id).0,
-                    tied: place(id).1,
+                    place,
+                    tied,
                     segments,
                 });
             }

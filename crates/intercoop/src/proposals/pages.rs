@@ -378,27 +378,34 @@ pub async fn show_page(state: &AppState, ctx: Ctx, id: i64, refused: Option<Refu
         Vec::new()
     };
     // What adopting costs, shown before the adopter confirms (the same computation as
-    // the adoption itself; an organisation it would refuse is not offered).
+    // the adoption itself; an organisation it would refuse is not offered), and what
+    // closing now would do: read only when the page offers either.
+    let campaign = if !may_adopt.is_empty() || can_close {
+        crate::funding::campaign::of(&state.db.read, model.id).await?
+    } else {
+        None
+    };
     let mut may_adopt_with_cost = Vec::new();
-    if !may_adopt.is_empty()
-        && let Some(c) = crate::funding::campaign::of(&state.db.read, model.id).await?
-    {
+    if let Some(c) = campaign.as_ref().filter(|_| !may_adopt.is_empty()) {
         let delivered = model.delivered_at.unwrap_or(model.updated_at);
         for (id, name) in may_adopt {
-            if let Ok((share, credited)) = crate::funding::catch_up::preview(&state.db.read, &c, id, delivered).await {
-                may_adopt_with_cost.push((id, name, share.cents(), credited));
+            match crate::funding::catch_up::preview(&state.db.read, c, id, delivered).await {
+                Ok((share, credited)) => may_adopt_with_cost.push((id, name, share.cents(), credited)),
+                // The adoption would be refused (window closed, already a funder…).
+                Err(AppError::Conflict(_) | AppError::Invalid(_)) => {}
+                Err(e) => return Err(e),
             }
         }
     }
     let may_adopt = may_adopt_with_cost;
-    let close_preview = match (can_close, crate::funding::campaign::of(&state.db.read, model.id).await?) {
-        (true, Some(c)) => {
+    let close_preview = match campaign.filter(|_| can_close) {
+        Some(c) => {
             let shares = crate::funding::campaign::current_shares(&state.db.read, &c).await?;
             let min = u64::try_from(c.min_participants).unwrap_or(0);
             let funded = intercoop_domain::funding::outcome(&shares, min).is_funded();
             Some((funded, shares.participant_lines().count() as i64))
         }
-        _ => None,
+        None => None,
     };
     let status = match &refused {
         Some(r) => {
