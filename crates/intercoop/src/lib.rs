@@ -13,6 +13,7 @@ pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod clock;
+pub mod collation;
 pub mod config;
 pub mod db;
 pub mod demo;

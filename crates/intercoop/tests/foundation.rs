@@ -747,3 +747,61 @@ both_backends!(pages_speak_the_readers_words_not_codes, |app: TestApp| async mov
         "{page}"
     );
 });
+
+both_backends!(lists_sort_names_as_readers_expect, |app: TestApp| async move {
+    // Byte order put "Épicerie" after "Zèbre" and "abeille" after every capital.
+    let admin = app.api(&app.admin_token().await);
+    let mut ids = Vec::new();
+    for name in ["Zèbre", "Épicerie Bio", "abeille", "Ölmühle", "Oliveraie", "Cabas"] {
+        ids.push(app.organisation(&admin, name, "user", None).await);
+    }
+    // A renamed organisation moves to its new place (the key follows the name).
+    let r = admin
+        .patch(
+            &format!("/api/v1/organisations/{}", ids[5]),
+            &json!({"name": "Ça Marche"}),
+        )
+        .await;
+    assert_eq!(r.status(), 200, "{:?}", r.text().await);
+    let expected = ["abeille", "Ça Marche", "Épicerie Bio", "Oliveraie", "Ölmühle", "Zèbre"];
+    let names = |v: Value| -> Vec<String> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names(admin.json("/api/v1/organisations").await), expected);
+    // Pages of two keep the order across pages.
+    let first = names(admin.json("/api/v1/organisations?per_page=2").await);
+    let second = names(admin.json("/api/v1/organisations?per_page=2&page=2").await);
+    assert_eq!([first, second].concat(), expected[..4]);
+
+    for (email, name) in [
+        ("z@t.example", "Zoé"),
+        ("e@t.example", "Émile"),
+        ("a@t.example", "anna"),
+    ] {
+        let r = admin
+            .post("/api/v1/people", &json!({"email": email, "name": name}))
+            .await;
+        assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    }
+    let people: Vec<String> = names(admin.json("/api/v1/people").await)
+        .into_iter()
+        .filter(|n| ["Zoé", "Émile", "anna"].contains(&n.as_str()))
+        .collect();
+    assert_eq!(people, ["anna", "Émile", "Zoé"]);
+
+    // The page shows the same order.
+    let c = app.client();
+    app.login(&c, "admin@test.example").await;
+    let page = c.get("/organisations").await.text().await.unwrap();
+    let at: Vec<usize> = expected
+        .iter()
+        .map(|n| page.find(&format!(">{n}<")).unwrap_or_else(|| panic!("{n} in {page}")))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
+    app.stop().await;
+});

@@ -26,6 +26,9 @@ use time::{Duration, OffsetDateTime};
 
 /// What the fixture writes for each migration. A migration the fixture does not know
 /// fails the test: its tables and columns must get representative rows here.
+/// A sort key no collation makes (version 20's fixture).
+const STALE_KEY: &[u8] = &[0xff, 0x00];
+
 fn covers(version: i64) -> &'static str {
     match version {
         1 => "networks, organisations, memberships, people, sessions, tokens, audit, outbox, jobs",
@@ -48,6 +51,9 @@ fn covers(version: i64) -> &'static str {
         16 => "meetings (a series, an occurrence with its agenda, an answer, a link), a calendar feed; outbox.calendar",
         17 => {
             "payment requests numbered per year with references, the journal (entries, lines, balances) of every request and catch-up credit (carried over, then checked by check-books), payment settings, a budget, a fee schedule, a statement and its unmatched payment"
+        }
+        20 => {
+            "organisations.name_key and people.name_key (stale keys of an older collation), sort_key_versions (its fingerprint): recomputed at start"
         }
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
@@ -118,7 +124,8 @@ async fn upgrade_from(backend: Backend, version: i64) {
     };
     f.fill().await;
 
-    migrations::run(&db.write, &intercoop::app::rebuilds())
+    // As a start does: the migrations, their rebuilds, then the names' sort keys.
+    db.migrate(&intercoop::app::rebuilds())
         .await
         .unwrap_or_else(|e| panic!("upgrade from version {version} on {backend:?}: {e}"));
 
@@ -603,6 +610,14 @@ impl Fixture<'_> {
         if self.v >= 17 {
             self.money(network).await;
         }
+        if self.v >= 20 {
+            // Keys made by an older collation library: the start recomputes them.
+            self.insert_keyed(
+                "sort_key_versions",
+                vec![("name", "names".into()), ("fingerprint", "made-by-an-older-icu".into())],
+            )
+            .await;
+        }
     }
 
     /// Version 16: a monthly assembly series with one occurrence ten days ahead (an
@@ -741,6 +756,9 @@ impl Fixture<'_> {
             if self.v < 11 {
                 cols.push(("size", Value::from(size)));
             }
+            if self.v >= 20 {
+                cols.push(("name_key", STALE_KEY.to_vec().into()));
+            }
             let id = self.insert("organisations", cols).await;
             let left = (status == "former").then(|| self.ago(30).date());
             self.membership(network, id, status, level, size, left).await;
@@ -778,7 +796,10 @@ impl Fixture<'_> {
                         ("disabled", disabled.into()),
                         ("created_at", t.into()),
                         ("last_login_at", Some(self.ago(1)).into()),
-                    ],
+                    ]
+                    .into_iter()
+                    .chain((self.v >= 20).then(|| ("name_key", STALE_KEY.to_vec().into())))
+                    .collect(),
                 )
                 .await;
             self.insert(
@@ -1752,6 +1773,26 @@ async fn count_rows(db: &Writer, table: &str) -> i64 {
 
 async fn check(f: &Fixture<'_>, db: &Writer) {
     let v = f.v;
+    // Every name has the key of the running collation (version 20).
+    for table in ["organisations", "people"] {
+        for row in db
+            .query_all(
+                Query::select()
+                    .columns([Alias::new("name"), Alias::new("name_key")])
+                    .from(Alias::new(table)),
+            )
+            .await
+            .unwrap()
+        {
+            let name: String = row.try_get("", "name").unwrap();
+            let key: Option<Vec<u8>> = row.try_get("", "name_key").unwrap();
+            assert_eq!(
+                key.as_deref(),
+                Some(intercoop::collation::sort_key(&name).as_slice()),
+                "from version {v}: the sort key of {table} {name:?}"
+            );
+        }
+    }
     // Every migration recorded, no rebuild waiting.
     let versions: Vec<i64> = db
         .query_all(

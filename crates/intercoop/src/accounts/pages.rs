@@ -520,6 +520,10 @@ pub async fn save_profile(
     let txn = state.db.write.begin().await?;
     let mut update = person::Entity::update_many()
         .col_expr(person::Column::Name, Expr::val(name.to_string()))
+        .col_expr(
+            person::Column::NameKey,
+            Expr::val(Some(crate::collation::sort_key(&name.to_string()))),
+        )
         .col_expr(person::Column::Language, Expr::val(language.map(|l| l.code())))
         .filter(person::Column::Id.eq(user.person_id));
     if let Some(hash) = hash {

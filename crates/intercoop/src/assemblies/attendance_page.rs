@@ -65,7 +65,7 @@ async fn page(state: &AppState, ctx: Ctx, id: i64, saved: bool) -> AppResult<Res
             name: p.name,
         })
         .collect();
-    rows.sort_by_key(|r| r.name.to_lowercase());
+    crate::collation::sort_by_name(&mut rows, |r| &r.name);
     let attendance = super::api::attendance_of(conn, &user.network, &m).await?;
     render(&AttendancePage {
         ctx,

@@ -160,7 +160,7 @@ pub async fn load_user<C: ConnectionTrait>(
             )
             .and_where(Expr::col(("a", "person_id")).eq(person_id))
             .and_where(Expr::col(("a", "network_id")).eq(network_id))
-            .order_by(("o", "name"), sea_orm::Order::Asc),
+            .order_by(("o", "name_key"), sea_orm::Order::Asc),
     )
     .await?;
     let represented: Vec<RepRow> = db::fetch_all(

@@ -158,6 +158,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "money",
         up: super::m0017_money::up,
     },
+    Migration {
+        version: 20,
+        name: "name_sort_keys",
+        up: super::m0020_name_sort_keys::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

@@ -27,6 +27,7 @@ mod m0014_api_tokens_by_person;
 mod m0015_poll_electorate_kinds;
 mod m0016_meetings;
 mod m0017_money;
+mod m0020_name_sort_keys;
 pub mod migrations;
 pub mod postgres_only;
 pub mod totals;
@@ -302,10 +303,13 @@ impl Db {
     }
 
     /// Applies the pending migrations, then the rebuilds they ask for (`rebuilds`: every
-    /// feature's, `app::rebuilds()`); returns the number of migrations applied. See
-    /// [`migrations::run`] for the errors.
+    /// feature's, `app::rebuilds()`), then makes the names' sort keys current for the
+    /// running collation (`collation::refresh`); returns the number of migrations
+    /// applied. See [`migrations::run`] for the errors.
     pub async fn migrate(&self, rebuilds: &[migrations::Rebuild]) -> Result<usize, DbErr> {
-        migrations::run(&self.write, rebuilds).await
+        let applied = migrations::run(&self.write, rebuilds).await?;
+        crate::collation::refresh(&self.write).await?;
+        Ok(applied)
     }
 
     /// Refreshes the query planner's statistics where they are missing or stale, so that

@@ -10,6 +10,10 @@ pub struct Model {
     pub id: i64,
     pub email: String,
     pub name: String,
+    /// The collation sort key of `name` (`collation::sort_key`), kept by `before_save`;
+    /// `None` only until the start that follows migration 20 fills it.
+    #[serde(skip)]
+    pub name_key: Option<Vec<u8>>,
     pub language: Option<Text<crate::i18n::Lang>>,
     pub password_hash: Option<String>,
     pub phone: String,
@@ -21,4 +25,16 @@ pub struct Model {
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
-impl ActiveModelBehavior for ActiveModel {}
+#[async_trait::async_trait]
+impl ActiveModelBehavior for ActiveModel {
+    /// Keeps `name_key` with every write of the name (lists sort by it).
+    async fn before_save<C>(mut self, _db: &C, _insert: bool) -> Result<Self, DbErr>
+    where
+        C: ConnectionTrait,
+    {
+        if let sea_orm::ActiveValue::Set(name) = &self.name {
+            self.name_key = sea_orm::ActiveValue::Set(Some(crate::collation::sort_key(name)));
+        }
+        Ok(self)
+    }
+}

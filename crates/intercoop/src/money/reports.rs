@@ -158,7 +158,7 @@ pub async fn by_member<C: ConnectionTrait>(
             outstanding_cents: outstanding.cents(),
         })
         .collect();
-    out.sort_by_key(|a| a.name.to_lowercase());
+    crate::collation::sort_by_name(&mut out, |a| &a.name);
     Ok(out)
 }
 

@@ -143,7 +143,7 @@ pub fn parse_software(text: &str) -> Vec<String> {
         .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|s| !s.is_empty())
         .collect();
-    names.sort_by_key(|s| s.to_lowercase());
+    crate::collation::sort_by_name(&mut names, |s| s);
     names.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
     names
 }
@@ -257,7 +257,7 @@ pub async fn list(
         .expr_as(Expr::col(("m", "level")), "level")
         .expr_as(Expr::col(("p", "id")), "representative_id")
         .expr_as(Expr::col(("p", "name")), "representative_name")
-        .order_by(("o", "name"), sea_orm::Order::Asc)
+        .order_by(("o", "name_key"), sea_orm::Order::Asc)
         .order_by(("o", "id"), sea_orm::Order::Asc)
         .limit(page.limit())
         .offset(page.offset());
@@ -374,8 +374,8 @@ pub async fn get<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppR
         .into_iter()
         .map(|s| s.name)
         .collect();
-    // Sorted here, not in SQL: collations differ between SQLite and PostgreSQL.
-    software.sort_by_key(|s| s.to_lowercase());
+    // Sorted here by the collation (names in the order a reader expects).
+    crate::collation::sort_by_name(&mut software, |s| s);
     let other_networks = i64::try_from(holding_networks(conn, id).await?.len().saturating_sub(1)).unwrap_or(i64::MAX);
     Ok(OrganisationDetail {
         organisation,
@@ -618,8 +618,8 @@ pub async fn member_choices<C: ConnectionTrait>(conn: &C, network_id: i64) -> Ap
         .and_where(Expr::col(("m", "network_id")).eq(network_id))
         .and_where(Expr::col(("m", "status")).eq("member"));
     let mut rows: Vec<MemberChoice> = db::fetch_all(conn, &q).await?;
-    // Sorted here, not in SQL: collations differ between SQLite and PostgreSQL.
-    rows.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id)));
+    // Sorted here by the collation (names in the order a reader expects).
+    rows.sort_by(|a, b| crate::collation::compare(&a.name, &b.name).then(a.id.cmp(&b.id)));
     Ok(rows)
 }
 

@@ -155,7 +155,7 @@ pub async fn people<C: ConnectionTrait>(
             )
             .and_where(Expr::col(("a", "network_id")).eq(network_id))
             .and_where(Expr::col(("a", "organisation_id")).eq(organisation_id))
-            .order_by(("p", "name"), sea_orm::Order::Asc),
+            .order_by(("p", "name_key"), sea_orm::Order::Asc),
     )
     .await?)
 }

@@ -75,7 +75,7 @@ pub async fn list(db: &crate::db::Db, network_id: i64, page: &crate::api::Page) 
         .expr_as(Expr::col(("p", "email")), "email")
         .expr_as(Expr::col(("np", "is_admin")), "is_admin")
         .expr_as(Expr::col(("np", "is_core_circle")), "is_core_circle")
-        .order_by(("p", "name"), sea_orm::Order::Asc)
+        .order_by(("p", "name_key"), sea_orm::Order::Asc)
         .order_by(("p", "id"), sea_orm::Order::Asc)
         .limit(page.limit())
         .offset(page.offset());
@@ -123,7 +123,7 @@ pub async fn ties<C: ConnectionTrait>(conn: &C, network_id: i64, person_ids: &[i
             )
             .and_where(Expr::col(("a", "network_id")).eq(network_id))
             .and_where(Expr::col(("a", "person_id")).is_in(person_ids.iter().copied()))
-            .order_by(("o", "name"), sea_orm::Order::Asc),
+            .order_by(("o", "name_key"), sea_orm::Order::Asc),
     )
     .await?)
 }

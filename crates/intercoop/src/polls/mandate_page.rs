@@ -80,7 +80,7 @@ async fn choices(state: &AppState, doer: &Doer, electors: &[elector::Model]) -> 
         .into_iter()
         .map(|o| (o, names.get(&o).cloned().unwrap_or_default()))
         .collect();
-    out.sort_by_key(|(_, n)| n.to_lowercase());
+    crate::collation::sort_by_name(&mut out, |(_, n)| n);
     Ok(out)
 }
 
@@ -103,7 +103,7 @@ async fn page(
         .filter(|o| Some(**o) != chosen)
         .map(|o| (*o, names.get(o).cloned().unwrap_or_default()))
         .collect();
-    holders.sort_by_key(|(_, n)| n.to_lowercase());
+    crate::collation::sort_by_name(&mut holders, |(_, n)| n);
     let mut people = Vec::new();
     let mut current = None;
     if let Some(org) = chosen {
@@ -121,7 +121,7 @@ async fn page(
             .into_iter()
             .map(|p| (p.id, p.name))
             .collect();
-        people.sort_by_key(|(_, n)| n.to_lowercase());
+        crate::collation::sort_by_name(&mut people, |(_, n)| n);
         current = mandates
             .iter()
             .find(|m| m.organisation_id == org)

@@ -234,7 +234,7 @@ async fn show_page(
     } else {
         Vec::new()
     };
-    record_choices.sort_by_key(|(_, n)| n.to_lowercase());
+    crate::collation::sort_by_name(&mut record_choices, |(_, n)| n);
     let grade_count = full.grade_count();
     let grades = (0..grade_count)
         .rev()

@@ -175,14 +175,14 @@ pub(super) async fn on_behalf(
         .filter(|o| shares.shares.iter().all(|s| s.organisation_id != o.id))
         .map(|o| (o.id, o.name))
         .collect();
-    record_for.sort_by_key(|(_, n)| n.to_lowercase());
+    crate::collation::sort_by_name(&mut record_for, |(_, n)| n);
     let mut withdraw_for: Vec<(i64, String, i64)> = shares
         .shares
         .iter()
         .filter(|s| !s.fixed)
         .map(|s| (s.organisation_id, s.organisation_name.clone(), s.amount_cents))
         .collect();
-    withdraw_for.sort_by_key(|(_, n, _)| n.to_lowercase());
+    crate::collation::sort_by_name(&mut withdraw_for, |(_, n, _)| n);
     Ok(Some(OnBehalf {
         record_for,
         withdraw_for,
