@@ -194,7 +194,7 @@ both_backends!(
         ))
         .await
         .unwrap();
-        let digest = jobs_of(&app, "funding.share_digest")
+        let digest = jobs_of(&app, "notifications.daily_digest")
             .await
             .into_iter()
             .find(|j| j.network_id == Some(network))
@@ -203,7 +203,7 @@ both_backends!(
         assert_eq!(digest.run_at, time::macros::datetime!(2026-12-01 04:00 UTC));
         assert_eq!(
             digest.unique_key.as_deref(),
-            Some(&*format!("funding.share_digest:{network}:2026-12-01"))
+            Some(&*format!("notifications.daily_digest:{network}:2026-12-01"))
         );
         // Before 17:00 there: nothing; at 17:00 there: one email; then tomorrow's is scheduled.
         app.clock.set(time::macros::datetime!(2026-12-01 03:59 UTC));
@@ -223,7 +223,7 @@ both_backends!(
             .filter(|m| m.kind.as_str() == "share_digest")
             .collect();
         assert_eq!(digests.len(), 1);
-        let next = jobs_of(&app, "funding.share_digest")
+        let next = jobs_of(&app, "notifications.daily_digest")
             .await
             .into_iter()
             .filter(|j| j.network_id == Some(network) && j.status.as_str() == "pending")

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Api, TestApp};
+use common::{Api, TestApp, open, pledge_ok};
 use intercoop::entities::{held_notice, outbox_message, unsubscribe_token};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
@@ -431,4 +431,106 @@ both_backends!(settings_are_for_the_network_that_wrote, |app: TestApp| async mov
             .text_body
             .contains(&format!("/settings/notifications?network={slug}"))
     );
+});
+
+both_backends!(
+    an_unreadable_choice_holds_back_only_its_person,
+    |app: TestApp| async move {
+        use sea_orm::ConnectionTrait;
+        let admin = app.api(&app.admin_token().await);
+        let ms = members(&app, &admin, 3).await;
+        let r = ms[1]
+            .api
+            .put("/api/v1/me/notifications", &json!({"poll_opened": "digest"}))
+            .await;
+        assert_eq!(r.status(), 200, "{:?}", r.text().await);
+        // A mode no version of intercoop wrote (a hand edit, a downgrade).
+        let set = |mode: &str| {
+            format!(
+                "UPDATE notification_settings SET mode = '{mode}' WHERE person_id = {} AND kind = 'poll_opened'",
+                ms[1].person
+            )
+        };
+        app.db().write.execute_unprepared(&set("weekly")).await.unwrap();
+
+        poll(&admin, "Odoo 17 migration", Some(48)).await;
+        app.settle_jobs().await;
+        // The others are told; the one whose row is unreadable is not told by default.
+        let opened = |mails: Vec<outbox_message::Model>| of_kind(&mails, "poll_opened").len();
+        assert_eq!(opened(app.mails_to(&ms[0].email).await), 1);
+        assert_eq!(opened(app.mails_to(&ms[2].email).await), 1);
+        assert_eq!(opened(app.mails_to(&ms[1].email).await), 0);
+        assert_eq!(held_notice::Entity::find().all(&app.db().read).await.unwrap().len(), 0);
+        // Their own notice waits, naming the row, for an administrator to see.
+        let waiting: Vec<_> = intercoop::entities::job::Entity::find()
+            .all(&app.db().read)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|j| j.last_error.as_deref().is_some_and(|e| e.contains("\"weekly\"")))
+            .collect();
+        assert_eq!(waiting.len(), 1, "{waiting:?}");
+
+        // Once the row is fixed, the retry tells them, once; nobody else is told twice.
+        app.db().write.execute_unprepared(&set("immediate")).await.unwrap();
+        app.clock.advance(time::Duration::minutes(5));
+        app.run_jobs().await;
+        for m in &ms {
+            assert_eq!(opened(app.mails_to(&m.email).await), 1, "{}", m.email);
+        }
+    }
+);
+
+both_backends!(one_email_at_five_pm, |app: TestApp| async move {
+    // Coop 0 gathers its polls in the daily digest; Coop 1 takes everything at once.
+    let admin = app.api(&app.admin_token().await);
+    let ms = members(&app, &admin, 3).await;
+    let r = ms[0]
+        .api
+        .put("/api/v1/me/notifications", &json!({"poll_opened": "digest"}))
+        .await;
+    assert_eq!(r.status(), 200, "{:?}", r.text().await);
+    let r = admin
+        .post(
+            "/api/v1/proposals",
+            &json!({"title": "Labels", "requested_by": ms[0].org}),
+        )
+        .await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    open(&admin, id, json!({"amount_cents": 30_000, "key": {"kind": "equal"}})).await;
+    // Each pledge after the first changes the shares of those already in.
+    for m in &ms {
+        pledge_ok(&m.api, id, m.org).await;
+    }
+    poll(&admin, "Odoo 17 migration", Some(48)).await;
+    app.settle_jobs().await;
+    let before: Vec<usize> = {
+        let mut v = Vec::new();
+        for m in &ms {
+            v.push(app.mails_to(&m.email).await.len());
+        }
+        v
+    };
+
+    assert_eq!(app.share_digest().await, 2);
+    // Coop 0: one email, its digest, with the poll and its new share in it.
+    let mails = app.mails_to(&ms[0].email).await;
+    let new: Vec<_> = mails[before[0]..].iter().collect();
+    assert_eq!(new.len(), 1, "{new:?}");
+    assert_eq!(new[0].kind.as_str(), "digest");
+    assert!(new[0].text_body.contains("Odoo 17 migration"), "{}", new[0].text_body);
+    assert!(
+        new[0].text_body.contains("Labels") && new[0].text_body.contains("→"),
+        "{}",
+        new[0].text_body
+    );
+    // Coop 1: its share changes, on their own.
+    let mails = app.mails_to(&ms[1].email).await;
+    let new: Vec<_> = mails[before[1]..].iter().map(|m| m.kind.as_str().to_string()).collect();
+    assert_eq!(new, ["share_digest"]);
+    // Coop 2 pledged last: its share did not change after it was told.
+    assert_eq!(app.mails_to(&ms[2].email).await.len(), before[2]);
+    // Nothing is told twice the next day.
+    assert_eq!(app.share_digest().await, 0);
 });

@@ -1,11 +1,14 @@
-//! The co-funding's jobs: the daily digest of share changes at 17:00 in each network's
-//! time zone, and the announcement of a campaign enqueued before the notification
-//! service (schema version 10).
+//! The co-funding's jobs, both kept for jobs that earlier versions queued: the
+//! announcement of a campaign enqueued before the notification service (schema version
+//! 10), and the daily share digest, which the notifications' daily digest job now sends
+//! (`funding::notifications::daily_share_changes`), inside the person's digest when
+//! they get one.
 
-use crate::jobs::{Ctx, Every, JobError, Recurring, Registry, handler};
+use crate::jobs::{Ctx, JobError, Registry, handler};
 use sea_orm::DatabaseTransaction;
 
-/// The daily digest of share changes of one network.
+/// The daily share digest of one network as earlier versions queued it: done by
+/// nothing now (the daily digest job takes the changes; none is lost).
 pub const SHARE_DIGEST: &str = "funding.share_digest";
 
 /// Announce an opened campaign: enqueued by versions before the notification service,
@@ -20,11 +23,7 @@ struct CampaignJob {
 /// The handlers of this feature's jobs.
 pub fn register(r: Registry) -> Registry {
     r.with(ANNOUNCE_BEFORE_V10, handler(|ctx, txn| Box::pin(announce(ctx, txn))))
-        .with(SHARE_DIGEST, handler(|ctx, txn| Box::pin(share_digest(ctx, txn))))
-        .every(Recurring {
-            kind: SHARE_DIGEST,
-            every: Every::DayAt { hour: 17, minute: 0 },
-        })
+        .with(SHARE_DIGEST, handler(|_ctx, _txn| Box::pin(async { Ok(()) })))
 }
 
 async fn announce(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
@@ -37,13 +36,4 @@ async fn announce(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> 
         Some(c) => Ok(super::notifications::opened(txn, &c).await?),
         None => Ok(()),
     }
-}
-
-async fn share_digest(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
-    let network = ctx
-        .job
-        .network_id
-        .ok_or_else(|| JobError::Fail("a share digest without a network".into()))?;
-    super::notifications::send_share_digest(txn, Some(network), &ctx.state.config.base_url).await?;
-    Ok(())
 }

@@ -17,7 +17,7 @@ use crate::db;
 use crate::error::AppResult;
 use crate::money::entities::payment_request;
 use crate::notifications::recipients::{people, people_of, representatives};
-use crate::notifications::{Addressee, Audiences, Kind, Line, Notice, Var, audience, notify, send_now};
+use crate::notifications::{Addressee, Audiences, Kind, Line, Notice, Var, audience, notify};
 use crate::organisations::data::names;
 use intercoop_domain::payments::PaymentPurpose;
 use intercoop_domain::sharing::Shares;
@@ -66,32 +66,33 @@ pub async fn proposal_of<C: ConnectionTrait>(conn: &C, c: &campaign::Model) -> A
     })
 }
 
-/// The audiences of this feature's notices.
+/// The audiences of this feature's notices, and its daily share changes.
 pub fn audiences(a: Audiences) -> Audiences {
-    a.with(
-        Kind::CampaignOpened,
-        audience(|conn, n| Box::pin(async move { Ok(people(representatives(conn, n.network_id, None).await?)) })),
-    )
-    .with(
-        Kind::CampaignFunded,
-        audience(|conn, n| Box::pin(async move { participants(conn, n).await })),
-    )
-    .with(
-        Kind::CampaignLapsed,
-        audience(|conn, n| Box::pin(async move { pledgers_and_requester(conn, n).await })),
-    )
-    .with(
-        Kind::CampaignWithdrawn,
-        audience(|conn, n| Box::pin(async move { pledgers_and_requester(conn, n).await })),
-    )
-    .with(
-        Kind::PaymentRequest,
-        audience(|conn, n| Box::pin(async move { debtor(conn, n).await })),
-    )
-    .with(
-        Kind::CatchUpCredit,
-        audience(|conn, n| Box::pin(async move { credited(conn, n).await })),
-    )
+    a.daily(daily_share_changes)
+        .with(
+            Kind::CampaignOpened,
+            audience(|conn, n| Box::pin(async move { Ok(people(representatives(conn, n.network_id, None).await?)) })),
+        )
+        .with(
+            Kind::CampaignFunded,
+            audience(|conn, n| Box::pin(async move { participants(conn, n).await })),
+        )
+        .with(
+            Kind::CampaignLapsed,
+            audience(|conn, n| Box::pin(async move { pledgers_and_requester(conn, n).await })),
+        )
+        .with(
+            Kind::CampaignWithdrawn,
+            audience(|conn, n| Box::pin(async move { pledgers_and_requester(conn, n).await })),
+        )
+        .with(
+            Kind::PaymentRequest,
+            audience(|conn, n| Box::pin(async move { debtor(conn, n).await })),
+        )
+        .with(
+            Kind::CatchUpCredit,
+            audience(|conn, n| Box::pin(async move { credited(conn, n).await })),
+        )
 }
 
 /// A campaign opened (its announcement, once).
@@ -280,11 +281,21 @@ async fn credited<C: ConnectionTrait>(conn: &C, n: &Notice) -> AppResult<Vec<Add
 /// (organisation, proposal) → (amount last told, amount now, title).
 type ChangesByOrg = BTreeMap<(i64, i64), (i64, i64, String)>;
 
-/// The daily digest of share changes (of one network, or of all), sent now: one email
-/// per person, listing every change of share of its organisations since the last digest
-/// (the amount last told and the amount now, per campaign; see `digest`), instead of
-/// one email per pledge. Returns how many emails it made.
-pub async fn send_share_digest<C: ConnectionTrait>(conn: &C, network: Option<i64>, base: &str) -> AppResult<usize> {
+/// The share changes of one network since the last digest, as notices to send at the
+/// digest hour (a `notifications::DailySource`): one per network, addressed to each
+/// person of an organisation whose share changed, a line per change (the amount last
+/// told and the amount now, per campaign; see `digest`), instead of one email per
+/// pledge. The daily digest job sends it, inside the person's digest when they get one.
+pub fn daily_share_changes(
+    conn: &sea_orm::DatabaseTransaction,
+    network: i64,
+) -> crate::jobs::BoxFuture<'_, AppResult<Vec<Notice>>> {
+    Box::pin(share_changes(conn, Some(network)))
+}
+
+/// The notices of share changes since the last digest (of one network, or of all),
+/// recorded as told.
+async fn share_changes<C: ConnectionTrait>(conn: &C, network: Option<i64>) -> AppResult<Vec<Notice>> {
     let pending = digest::take_changes(conn, network).await?;
     let mut net_changes: BTreeMap<i64, ChangesByOrg> = BTreeMap::new();
     for c in pending {
@@ -293,7 +304,7 @@ pub async fn send_share_digest<C: ConnectionTrait>(conn: &C, network: Option<i64
             (c.before_cents, c.after_cents, c.title),
         );
     }
-    let mut sent = 0;
+    let mut notices = Vec::new();
     for (network_id, changes) in net_changes {
         let orgs: Vec<i64> = changes
             .keys()
@@ -332,10 +343,13 @@ pub async fn send_share_digest<C: ConnectionTrait>(conn: &C, network: Option<i64
                 });
             }
         }
-        let notice = Notice::new(Kind::ShareDigest, network_id)
-            .link("/proposals/commitments")
-            .to(to);
-        sent += send_now(conn, base, notice).await?;
+        if !to.is_empty() {
+            notices.push(
+                Notice::new(Kind::ShareDigest, network_id)
+                    .link("/proposals/commitments")
+                    .to(to),
+            );
+        }
     }
-    Ok(sent)
+    Ok(notices)
 }

@@ -9,7 +9,7 @@
 use super::render::Message;
 use super::{Addressee, Audiences, HeldNotice, Kind, Line, Mode, Notice, Var};
 use crate::db::types::{Json, Text};
-use crate::entities::{held_notice, network, person, unsubscribe_token};
+use crate::entities::{held_notice, network, unsubscribe_token};
 use crate::error::{AppError, AppResult};
 use crate::jobs::{Ctx, Every, JobError, Recurring, Registry, handler};
 use sea_orm::sea_query::Expr;
@@ -75,6 +75,7 @@ async fn daily(ctx: &Ctx, txn: &DatabaseTransaction, audiences: &Audiences) -> R
         .job
         .network_id
         .ok_or_else(|| JobError::Fail("a daily digest without a network".into()))?;
+    daily_notices(txn, &ctx.state.config.base_url, network, audiences).await?;
     send_digests(txn, &ctx.state.config.base_url, network, audiences).await?;
     let now = crate::clock::now();
     unsubscribe_token::Entity::delete_many()
@@ -87,6 +88,46 @@ async fn daily(ctx: &Ctx, txn: &DatabaseTransaction, audiences: &Audiences) -> R
         .filter(held_notice::Column::SentAt.lt(now - time::Duration::days(HELD_DAYS)))
         .exec(txn)
         .await?;
+    Ok(())
+}
+
+/// Sends the features' daily notices of one network ([`super::DailySource`]): to a
+/// person who has notices waiting for today's digest, inside that digest (held, with
+/// their lines); to the others, now, each on its own. One email per person at 17:00,
+/// never a digest and a share digest side by side.
+pub async fn daily_notices(
+    conn: &DatabaseTransaction,
+    base_url: &str,
+    network_id: i64,
+    audiences: &Audiences,
+) -> AppResult<()> {
+    if audiences.daily.is_empty() {
+        return Ok(());
+    }
+    let waiting: BTreeSet<i64> = held_notice::Entity::find()
+        .filter(held_notice::Column::NetworkId.eq(network_id))
+        .filter(held_notice::Column::SentAt.is_null())
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|h| h.person_id)
+        .collect();
+    for source in &audiences.daily {
+        for notice in source(conn, network_id).await? {
+            let (inside, alone): (Vec<Addressee>, Vec<Addressee>) = notice
+                .to
+                .clone()
+                .unwrap_or_default()
+                .into_iter()
+                .partition(|a| waiting.contains(&a.person_id));
+            for a in &inside {
+                hold(conn, &notice, a).await?;
+            }
+            if !alone.is_empty() {
+                super::send_now(conn, base_url, notice.to(alone)).await?;
+            }
+        }
+    }
     Ok(())
 }
 
@@ -118,13 +159,9 @@ pub async fn send_digests(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let people: BTreeMap<i64, person::Model> = person::Entity::find()
-        .filter(person::Column::Id.is_in(ids.clone()))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    // A person whose row or choice is unreadable keeps their held notices for a later
+    // digest (named in the log), and the others get theirs (`readable`).
+    let (people, mut unreadable) = super::readable::people(conn, &ids).await?;
     // Each notice's audience now, asked once per notice.
     let mut concerned: BTreeMap<String, BTreeSet<i64>> = BTreeMap::new();
     let mut modes: BTreeMap<Kind, BTreeMap<i64, Mode>> = BTreeMap::new();
@@ -139,7 +176,12 @@ pub async fn send_digests(
             continue;
         };
         if let std::collections::btree_map::Entry::Vacant(e) = modes.entry(notice.kind) {
-            e.insert(super::preferences::modes_of(conn, network_id, &ids, notice.kind).await?);
+            let (chosen, held_back) = super::preferences::modes_of(conn, network_id, &ids, notice.kind).await?;
+            unreadable.extend(held_back);
+            e.insert(chosen);
+        }
+        if unreadable.contains_key(&p.id) {
+            continue;
         }
         if modes[&notice.kind].get(&p.id) == Some(&Mode::Never) {
             continue;
@@ -164,7 +206,8 @@ pub async fn send_digests(
             u if u.is_empty() => m.settings_url(),
             u => u,
         };
-        by_person.entry(p.id).or_default().push(Line {
+        let lines = by_person.entry(p.id).or_default();
+        lines.push(Line {
             message: "notifications-digest-line".into(),
             vars: [
                 ("subject".to_string(), Var::Text(m.subject()?)),
@@ -172,7 +215,11 @@ pub async fn send_digests(
             ]
             .into(),
         });
+        // What the notice says to this person line by line (a share digest's changes).
+        lines.extend(addressee.lines.iter().cloned());
     }
+    // Someone found unreadable for a later kind gets nothing this time (all kept).
+    by_person.retain(|id, _| !unreadable.contains_key(id));
     let to: Vec<Addressee> = by_person
         .into_iter()
         .map(|(person_id, lines)| Addressee {
@@ -188,9 +235,22 @@ pub async fn send_digests(
             .to(to);
         super::send_now(conn, base_url, notice).await?
     };
+    if !unreadable.is_empty() {
+        let why: Vec<String> = unreadable
+            .iter()
+            .map(|(id, why)| format!("person {id}: {why}"))
+            .collect();
+        tracing::error!(network = network_id, why = %why.join("; "), "people held back from the digest");
+    }
     held_notice::Entity::update_many()
         .col_expr(held_notice::Column::SentAt, Expr::val(Some(crate::clock::now())))
-        .filter(held_notice::Column::Id.is_in(held.iter().map(|h| h.id)))
+        .filter(
+            held_notice::Column::Id.is_in(
+                held.iter()
+                    .filter(|h| !unreadable.contains_key(&h.person_id))
+                    .map(|h| h.id),
+            ),
+        )
         .exec(conn)
         .await?;
     Ok(sent)

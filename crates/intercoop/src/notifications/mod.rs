@@ -20,6 +20,7 @@
 
 pub mod digest;
 pub mod preferences;
+pub mod readable;
 pub mod recipients;
 pub mod render;
 
@@ -28,7 +29,7 @@ use crate::entities::{network, outbox_message, person, unsubscribe_token};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::jobs::{BoxFuture, Ctx, JobError, NewJob, Registry, handler};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, Set};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -235,11 +236,18 @@ where
     Arc::new(f)
 }
 
-/// The audiences of the kinds of notice, registered by the features that own them
-/// (assembled in `crate::app`).
+/// What a feature tells each day at the digest hour (17:00 in the network's time zone):
+/// given the network, the notices to send then, each with its addressees (`to`). The
+/// daily digest job makes them first, so that a person who gets a digest that day gets
+/// them inside it, in one email, and the others get them on their own.
+pub type DailySource = for<'a> fn(&'a DatabaseTransaction, i64) -> BoxFuture<'a, AppResult<Vec<Notice>>>;
+
+/// The audiences of the kinds of notice, and the daily sources, registered by the
+/// features that own them (assembled in `crate::app`).
 #[derive(Clone, Default)]
 pub struct Audiences {
     by_kind: BTreeMap<Kind, Audience>,
+    daily: Vec<DailySource>,
 }
 
 impl Audiences {
@@ -250,6 +258,12 @@ impl Audiences {
     /// Registers who gets `kind` (a kind registered twice is a bug: it panics).
     pub fn with(mut self, kind: Kind, a: Audience) -> Audiences {
         assert!(self.by_kind.insert(kind, a).is_none(), "two audiences for {kind}");
+        self
+    }
+
+    /// Registers notices made each day at the digest hour ([`DailySource`]).
+    pub fn daily(mut self, source: DailySource) -> Audiences {
+        self.daily.push(source);
         self
     }
 
@@ -328,15 +342,56 @@ async fn send(ctx: &Ctx, txn: &DatabaseTransaction, audiences: &Audiences) -> Re
             a(txn, &notice).await?
         }
     };
-    deliver(txn, &ctx.state.config.base_url, &notice, to).await?;
+    let everyone = to.len();
+    let delivery = deliver(txn, &ctx.state.config.base_url, &notice, to).await?;
+    if delivery.held_back.is_empty() {
+        return Ok(());
+    }
+    let why = delivery.reasons();
+    if delivery.held_back.len() == everyone {
+        // Nobody else to tell: this job is the one that waits for the row to be fixed.
+        return Err(JobError::Retry(format!("unreadable stored values: {why}")));
+    }
+    // The others are told now; those held back get a notice of their own, whose job
+    // fails with the reason until the row is fixed (the jobs page shows it).
+    tracing::error!(kind = %notice.kind, network = notice.network_id, %why, "people held back from a notice");
+    let retry = Notice {
+        to: Some(delivery.held_back.into_iter().map(|(a, _)| a).collect()),
+        ..notice
+    };
+    crate::jobs::enqueue(txn, NewJob::new(SEND, &retry).network(retry.network_id)).await?;
     Ok(())
 }
 
 /// Sends a notice to given addressees now, in the caller's transaction (a security
 /// message the person waits for; a digest made now). Returns how many emails.
+///
+/// Errors: the database's, or an addressee's unreadable stored value (named).
 pub async fn send_now<C: ConnectionTrait>(conn: &C, base_url: &str, notice: Notice) -> AppResult<usize> {
     let to = notice.to.clone().unwrap_or_default();
-    deliver(conn, base_url, &notice, to).await
+    let delivery = deliver(conn, base_url, &notice, to).await?;
+    if !delivery.held_back.is_empty() {
+        return Err(AppError::Db(sea_orm::DbErr::Type(delivery.reasons())));
+    }
+    Ok(delivery.sent)
+}
+
+/// What a delivery did: how many emails it wrote, and the addressees it held back
+/// because a stored value of theirs is unreadable (with the reason).
+struct Delivery {
+    sent: usize,
+    held_back: Vec<(Addressee, String)>,
+}
+
+impl Delivery {
+    /// The reasons, one per person held back.
+    fn reasons(&self) -> String {
+        self.held_back
+            .iter()
+            .map(|(a, why)| format!("person {}: {why}", a.person_id))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 /// The language of a person's messages: theirs, else the network's.
@@ -346,44 +401,49 @@ pub fn language_of(person: &person::Model, network: &network::Model) -> Lang {
 
 /// Delivers a notice to each addressee according to their preference: an outbox row
 /// (with its unsubscribe link), a held notice for the digest, or nothing. Disabled
-/// people and unknown ones are left out; a person is written to once.
+/// people and unknown ones are left out; a person is written to once. A person whose
+/// row or choice is unreadable is held back, not given a default (`readable`).
 async fn deliver<C: ConnectionTrait>(
     conn: &C,
     base_url: &str,
     notice: &Notice,
     to: Vec<Addressee>,
-) -> AppResult<usize> {
+) -> AppResult<Delivery> {
+    let mut delivery = Delivery {
+        sent: 0,
+        held_back: Vec::new(),
+    };
     if to.is_empty() || crate::mail::is_discarding() {
-        return Ok(0);
+        return Ok(delivery);
     }
     let network = network::Entity::find_by_id(notice.network_id)
         .one(conn)
         .await?
         .ok_or(AppError::NotFound)?;
     let ids: Vec<i64> = to.iter().map(|a| a.person_id).collect();
-    let people: BTreeMap<i64, person::Model> = person::Entity::find()
-        .filter(person::Column::Id.is_in(ids.clone()))
-        .filter(person::Column::Disabled.eq(false))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
-    let modes = preferences::modes_of(conn, notice.network_id, &ids, notice.kind).await?;
-    let mut sent = 0;
+    let (people, mut held) = readable::people(conn, &ids).await?;
+    // Security messages and digests go whatever the person chose: their choice is not read.
+    let chooses = !(notice.kind.is_security() || notice.kind == Kind::Digest);
+    let modes = if chooses {
+        let (modes, unreadable) = preferences::modes_of(conn, notice.network_id, &ids, notice.kind).await?;
+        held.extend(unreadable);
+        modes
+    } else {
+        BTreeMap::new()
+    };
     let mut seen = std::collections::BTreeSet::new();
     for a in to {
+        if !seen.insert(a.person_id) {
+            continue;
+        }
+        if let Some(why) = held.remove(&a.person_id) {
+            delivery.held_back.push((a, why));
+            continue;
+        }
         let Some(p) = people.get(&a.person_id) else {
             continue;
         };
-        if !seen.insert(p.id) {
-            continue;
-        }
-        let mode = if notice.kind.is_security() || notice.kind == Kind::Digest {
-            Mode::Immediate
-        } else {
-            modes.get(&p.id).copied().unwrap_or(Mode::Immediate)
-        };
+        let mode = modes.get(&p.id).copied().unwrap_or(Mode::Immediate);
         let lang = match (p.language, a.fallback_lang) {
             (None, Some(l)) => l,
             _ => language_of(p, &network),
@@ -410,11 +470,11 @@ async fn deliver<C: ConnectionTrait>(
                     calendar,
                 )
                 .await?;
-                sent += 1;
+                delivery.sent += 1;
             }
         }
     }
-    Ok(sent)
+    Ok(delivery)
 }
 
 /// A new one-click unsubscribe link for a person, network and kind (stored hashed).

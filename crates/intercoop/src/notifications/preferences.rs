@@ -22,25 +22,27 @@ use std::collections::BTreeMap;
 use utoipa::ToSchema;
 
 /// The modes some people of a network chose for a kind (those who chose nothing get it
-/// at once).
+/// at once), and the people whose stored choice is unreadable (held back: never given a
+/// default, see `readable`).
 pub async fn modes_of<C: ConnectionTrait>(
     conn: &C,
     network_id: i64,
     people: &[i64],
     kind: Kind,
-) -> AppResult<BTreeMap<i64, Mode>> {
+) -> AppResult<(BTreeMap<i64, Mode>, super::readable::HeldBack)> {
     if people.is_empty() {
-        return Ok(BTreeMap::new());
+        return Ok(Default::default());
     }
-    Ok(notification_setting::Entity::find()
-        .filter(notification_setting::Column::NetworkId.eq(network_id))
-        .filter(notification_setting::Column::Kind.eq(kind.as_str()))
-        .filter(notification_setting::Column::PersonId.is_in(people.iter().copied()))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|s| (s.person_id, s.mode.0))
-        .collect())
+    let (rows, held) = super::readable::each(people, |ids| async move {
+        notification_setting::Entity::find()
+            .filter(notification_setting::Column::NetworkId.eq(network_id))
+            .filter(notification_setting::Column::Kind.eq(kind.as_str()))
+            .filter(notification_setting::Column::PersonId.is_in(ids))
+            .all(conn)
+            .await
+    })
+    .await?;
+    Ok((rows.into_iter().map(|s| (s.person_id, s.mode.0)).collect(), held))
 }
 
 /// Every choosable kind with the person's mode in a network.

@@ -66,17 +66,28 @@ impl TestApp {
         intercoop::clock::scoped(self.clock.clone(), work).await
     }
 
-    /// Runs the daily digest of share changes of every network now; how many emails.
+    /// Runs the digest hour (17:00) of every network now, as its daily job does: the
+    /// features' daily notices (the share changes), then the digests; how many emails
+    /// it enqueued.
     pub async fn share_digest(&self) -> usize {
+        use intercoop::entities::{network, outbox_message};
+        use sea_orm::{EntityTrait, PaginatorTrait};
+        let before = outbox_message::Entity::find().count(&self.db().read).await.unwrap();
         let txn = self.db().write.begin().await.unwrap();
         let base = self.state().config.base_url.clone();
-        let sent = self
-            .at_server_time(intercoop::funding::notifications::send_share_digest(&txn, None, &base))
+        let audiences = intercoop::app::audiences();
+        for n in network::Entity::find().all(&txn).await.unwrap() {
+            self.at_server_time(async {
+                intercoop::notifications::digest::daily_notices(&txn, &base, n.id, &audiences).await?;
+                intercoop::notifications::digest::send_digests(&txn, &base, n.id, &audiences).await
+            })
             .await
             .unwrap();
+        }
         txn.commit().await.unwrap();
         self.state().mail_wakeup.notify_one();
-        sent
+        let after = outbox_message::Entity::find().count(&self.db().read).await.unwrap();
+        (after - before) as usize
     }
 
     /// Runs the jobs due at the server's time (beside its own worker), then waits until
