@@ -116,8 +116,13 @@ both_backends!(
         let page = c.text("/dashboard").await;
         assert!(page.contains("name=\"network\""), "switcher");
         assert!(page.contains("Réseau des supermarchés coopératifs"));
-        let r = c.form("/network", &[("network", "techcoops")]).await;
+        // From a proposal of the first network, the switcher lands on the proposals
+        // of the second (that proposal is not there), not on the dashboard.
+        let r = c
+            .form("/network", &[("network", "techcoops"), ("next", "/proposals/1")])
+            .await;
         assert_eq!(r.status(), 303);
+        assert_eq!(r.headers()["location"], "/proposals");
         let page = c.text("/organisations").await;
         assert!(page.contains("Northern Pixels") && page.contains("Code Coop"));
         assert!(!page.contains("La Ruche Coop"), "each network sees its own members");

@@ -631,6 +631,8 @@ pub async fn choose_language(
 #[serde(default)]
 pub struct NetworkForm {
     network: String,
+    /// The page the person was on.
+    next: String,
 }
 
 /// The network switcher (shown when a person belongs to two networks or more).
@@ -648,5 +650,43 @@ pub async fn choose_network(
         .ok_or(AppError::Forbidden)?;
     let token = cookies::get(&headers, auth::SESSION_COOKIE).ok_or(AppError::Unauthenticated)?;
     auth::switch_network(&state, &token, target.id).await?;
-    Ok(Redirect::to("/dashboard").into_response())
+    let here = crate::web::local_path(&form.next, &state.config.base_url).unwrap_or_default();
+    Ok(Redirect::to(&same_place_elsewhere(&here)).into_response())
+}
+
+/// Where the network switcher lands: the same page in the other network, or, from a
+/// page about one thing of the first network (`/proposals/12/edit`), the list it is in
+/// (`/proposals`), since that thing is not in the other network. The query string (a
+/// list's filters) is kept only when the page is kept. The dashboard when nothing is
+/// left (`/`, an empty or foreign `next`).
+fn same_place_elsewhere(path: &str) -> String {
+    let (path_only, query) = path.split_once('?').unwrap_or((path, ""));
+    let segments: Vec<&str> = path_only.split('/').filter(|s| !s.is_empty()).collect();
+    let kept: Vec<&str> = segments
+        .iter()
+        .copied()
+        .take_while(|s| !s.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    match (kept.len(), kept.len() == segments.len()) {
+        (0, _) => "/dashboard".to_string(),
+        (_, true) if !query.is_empty() => format!("/{}?{query}", kept.join("/")),
+        _ => format!("/{}", kept.join("/")),
+    }
+}
+
+#[cfg(test)]
+mod switcher_tests {
+    use super::same_place_elsewhere as land;
+
+    #[test]
+    fn the_switcher_keeps_the_place_not_the_thing() {
+        assert_eq!(land("/proposals"), "/proposals");
+        assert_eq!(land("/proposals?status=open"), "/proposals?status=open");
+        assert_eq!(land("/proposals/12"), "/proposals");
+        assert_eq!(land("/proposals/12/quotes/new?x=1"), "/proposals");
+        assert_eq!(land("/organisations/5/edit"), "/organisations");
+        assert_eq!(land("/settings/notifications"), "/settings/notifications");
+        assert_eq!(land("/"), "/dashboard");
+        assert_eq!(land(""), "/dashboard");
+    }
 }
