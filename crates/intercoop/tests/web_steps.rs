@@ -700,3 +700,142 @@ both_backends!(
         app.stop().await;
     }
 );
+
+both_backends!(
+    a_facilitator_puts_priorities_and_a_co_funding_to_a_vote_from_the_pages,
+    |app: TestApp| async move {
+        let (admin, web) = admin_web(&app).await;
+        let shops = [
+            member(&app, &admin, "Shop A", "user", Some(100)).await,
+            member(&app, &admin, "Shop B", "user", Some(100)).await,
+        ];
+        let mut ids = Vec::new();
+        for title in ["Labels", "Scales", "Odoo 17"] {
+            let r = admin
+                .post(
+                    "/api/v1/proposals",
+                    &json!({"title": title, "requested_by": shops[0].id}),
+                )
+                .await;
+            assert_eq!(r.status(), 201, "{:?}", r.text().await);
+            ids.push(r.json::<Value>().await.unwrap()["id"].as_i64().unwrap());
+        }
+
+        // A priority poll over two of the three proposals, from the form.
+        let form = web.text("/polls/new").await;
+        assert!(form.contains("name=\"priority\""), "{form}");
+        assert!(form.contains(&format!("name=\"order_{}\"", ids[2])), "{form}");
+        let (order_a, order_c) = (format!("order_{}", ids[0]), format!("order_{}", ids[2]));
+        let r = web
+            .form(
+                "/polls/new",
+                &[
+                    ("title", "What first?"),
+                    ("method", "schulze"),
+                    ("electorate", "organisations"),
+                    ("kind_user", "1"),
+                    ("priority", "1"),
+                    (order_a.as_str(), "1"),
+                    (order_c.as_str(), "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303, "{:?}", r.text().await);
+        let poll = admin.json(&location(&r).replace("/polls/", "/api/v1/polls/")).await;
+        let labels: Vec<&str> = poll["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["label"].as_str().unwrap())
+            .collect();
+        // In the order of the form's list (newest first).
+        assert_eq!(labels, ["Odoo 17", "Labels"], "{poll}");
+        assert!(
+            poll.to_string().contains(&format!("\"proposal_id\":{}", ids[2])),
+            "{poll}"
+        );
+        // Priority with a method that cannot order: the API's message beside the box.
+        let r = web
+            .form(
+                "/polls/new",
+                &[
+                    ("title", "What first?"),
+                    ("method", "approval"),
+                    ("electorate", "organisations"),
+                    ("kind_user", "1"),
+                    ("priority", "1"),
+                    (order_a.as_str(), "1"),
+                ],
+            )
+            .await;
+        let (status, page) = body_of(r).await;
+        assert_eq!(status, 422);
+        error_beside(&page, "priority", "A priority poll is ranked (schulze) or by points.");
+
+        // The co-funding's terms chosen on its page, then put to a vote.
+        let campaign = web.text(&format!("/proposals/{}/campaign/new", ids[1])).await;
+        assert!(campaign.contains("name=\"decide\" value=\"poll\""), "{campaign}");
+        let r = web
+            .form(
+                &format!("/proposals/{}/campaign", ids[1]),
+                &[
+                    ("amount", "300"),
+                    ("key", "equal"),
+                    ("min_participants", "1"),
+                    ("decide", "poll"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303, "{:?}", r.text().await);
+        let prepared = location(&r);
+        assert!(prepared.starts_with("/polls/new?"), "{prepared}");
+        // Nothing opened yet.
+        let p = admin.json(&format!("/api/v1/proposals/{}", ids[1])).await;
+        assert_ne!(p["status"], "funding", "{p}");
+        let form = web.text(&prepared).await;
+        assert!(form.contains("value=\"open_funding\" selected"), "{form}");
+        assert!(form.contains("Open the co-funding of “Scales”?"), "{form}");
+        assert!(form.contains("id=\"funding-terms\""), "{form}");
+        let terms = form
+            .split("name=\"funding_terms\" value=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap()
+            .replace("&quot;", "\"")
+            .replace("&#34;", "\"");
+        let proposal = ids[1].to_string();
+        let r = web
+            .form(
+                "/polls/new",
+                &[
+                    ("title", "Open the co-funding of Scales?"),
+                    ("method", "decision"),
+                    ("electorate", "organisations"),
+                    ("kind_user", "1"),
+                    ("threshold", "simple_majority"),
+                    ("proposal_id", proposal.as_str()),
+                    ("effect", "open_funding"),
+                    ("funding_terms", terms.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303, "{:?}", r.text().await);
+        let poll_id = location(&r).trim_start_matches("/polls/").to_string();
+        let r = admin.post(&format!("/api/v1/polls/{poll_id}/open"), &json!({})).await;
+        assert_eq!(r.status(), 200, "{:?}", r.text().await);
+        for s in &shops {
+            let r = s
+                .api
+                .post(&format!("/api/v1/polls/{poll_id}/ballots"), &json!({"choice": "yes"}))
+                .await;
+            assert_eq!(r.status(), 201, "{:?}", r.text().await);
+        }
+        let r = admin.post(&format!("/api/v1/polls/{poll_id}/close"), &json!({})).await;
+        assert_eq!(r.status(), 200, "{:?}", r.text().await);
+        app.settle_jobs().await;
+        // The pass opened the co-funding with the terms chosen on its page.
+        let p = admin.json(&format!("/api/v1/proposals/{}", ids[1])).await;
+        assert_eq!(p["status"], "funding", "{p}");
+        assert!(p.to_string().contains("30000"), "{p}");
+    }
+);

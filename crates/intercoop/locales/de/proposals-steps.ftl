@@ -63,3 +63,4 @@ proposals-on-behalf-record = Ihre Zusage erfassen
 proposals-on-behalf-withdraw = Die Zusage einer Organisation zurückziehen
 proposals-on-behalf-withdraw-hint = Ihre Zusage wird freigegeben und die Anteile der anderen werden neu berechnet.
 proposals-on-behalf-share = { $organisation }, Anteil
+proposals-campaign-by-poll = Zuerst abstimmen

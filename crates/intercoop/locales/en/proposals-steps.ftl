@@ -63,3 +63,4 @@ proposals-on-behalf-record = Record its pledge
 proposals-on-behalf-withdraw = Withdraw an organisation's pledge
 proposals-on-behalf-withdraw-hint = Its pledge is released and the others' shares are worked out again.
 proposals-on-behalf-share = { $organisation }, share
+proposals-campaign-by-poll = Decide by a poll first

@@ -64,3 +64,4 @@ proposals-on-behalf-record = Enregistrer son engagement
 proposals-on-behalf-withdraw = Retirer l'engagement d'une organisation
 proposals-on-behalf-withdraw-hint = Son engagement est libéré et les parts des autres sont recalculées.
 proposals-on-behalf-share = { $organisation }, part
+proposals-campaign-by-poll = Décider d'abord par un scrutin

@@ -63,3 +63,4 @@ proposals-on-behalf-record = Haar toezegging registreren
 proposals-on-behalf-withdraw = De toezegging van een organisatie intrekken
 proposals-on-behalf-withdraw-hint = Haar toezegging vervalt en de aandelen van de anderen worden opnieuw berekend.
 proposals-on-behalf-share = { $organisation }, aandeel
+proposals-campaign-by-poll = Eerst stemmen

@@ -55,9 +55,17 @@ pub struct PollForm {
     pub closes_at: String,
     /// The proposal this poll decides (empty: none), and what a pass does to it.
     pub proposal_id: String,
-    /// discuss or reject (empty: the poll only advises).
+    /// discuss, reject or open_funding (empty: the poll only advises).
     pub effect: String,
+    /// With `open_funding`: the co-funding's terms as `POST /api/v1/proposals/{id}/campaign`
+    /// takes them (JSON), chosen on the proposal's co-funding page ("decide by a poll").
+    pub funding_terms: String,
     pub max_proxies: String,
+    /// Check box: a priority poll, whose result orders the proposals ticked below.
+    pub priority: String,
+    /// The other fields: the proposals a priority poll orders, ticked (`order_<id>`).
+    #[serde(flatten)]
+    pub rest: std::collections::BTreeMap<String, String>,
 }
 
 impl PollForm {
@@ -85,14 +93,25 @@ impl PollForm {
             "kind_provider" => &self.kind_provider,
             "kind_partner" => &self.kind_partner,
             "kind_facilitator" => &self.kind_facilitator,
+            "priority" => &self.priority,
             _ => return false,
         };
         !value.trim().is_empty()
     }
 
+    /// The proposals ticked for a priority poll (`order_<id>`), by id.
+    pub fn ordered(&self) -> Vec<i64> {
+        self.rest
+            .iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .filter_map(|(k, _)| k.strip_prefix("order_")?.parse().ok())
+            .collect()
+    }
+
     /// The form read as the API's body; what cannot be read is a field error (and left
-    /// out of the body). Times are read in `time_zone`.
-    pub fn to_input(&self, time_zone: &str) -> (PollInput, FieldErrors) {
+    /// out of the body). Times are read in `time_zone`. `titles` gives the title of each
+    /// proposal a priority poll may order: its options are their titles.
+    pub fn to_input(&self, time_zone: &str, titles: &[(i64, String)]) -> (PollInput, FieldErrors) {
         let mut errors = FieldErrors::default();
         let mut number = |field: &str, raw: &str| -> Option<i64> {
             match raw.trim() {
@@ -138,23 +157,44 @@ impl PollForm {
             "" => None,
             "discuss" => Some(ProposalEffect::Discuss),
             "reject" => Some(ProposalEffect::Reject),
+            "open_funding" => match serde_json::from_str(&self.funding_terms) {
+                Ok(terms) => Some(ProposalEffect::OpenFunding { terms }),
+                Err(_) => {
+                    errors.add("effect", "poll-funding-terms");
+                    None
+                }
+            },
             _ => {
                 errors.add("effect", "invalid-choice");
                 None
             }
+        };
+        // A priority poll's options are the proposals ticked, in the list's order.
+        let priority = self.ticked("priority");
+        let (options, proposal_ids) = if priority {
+            let ticked = self.ordered();
+            let chosen: Vec<&(i64, String)> = titles.iter().filter(|(id, _)| ticked.contains(id)).collect();
+            (
+                chosen.iter().map(|(_, t)| t.clone()).collect(),
+                Some(chosen.iter().map(|(id, _)| *id).collect()),
+            )
+        } else {
+            (
+                self.options
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                None,
+            )
         };
         let tick = |v: &str| Some(!v.trim().is_empty());
         let input = PollInput {
             title: self.title.clone(),
             description: Some(self.description.clone()),
             method: self.method.clone(),
-            options: self
-                .options
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_string)
-                .collect(),
+            options,
             electorate: Some(self.electorate.clone()),
             organisation_kinds: Some(
                 ["user", "provider", "partner", "facilitator"]
@@ -174,8 +214,8 @@ impl PollForm {
             closes_at,
             proposal_id,
             effect,
-            priority: None,
-            proposal_ids: None,
+            priority: Some(priority),
+            proposal_ids,
             max_proxies,
         };
         (input, errors)
@@ -183,8 +223,8 @@ impl PollForm {
 
     /// Reads and validates the form as the API validates its body: the form's own
     /// errors first, then the API's on the other fields.
-    pub fn validate(&self, time_zone: &str) -> Result<ValidPoll, FieldErrors> {
-        let (input, mut errors) = self.to_input(time_zone);
+    pub fn validate(&self, time_zone: &str, titles: &[(i64, String)]) -> Result<ValidPoll, FieldErrors> {
+        let (input, mut errors) = self.to_input(time_zone, titles);
         match input.validate() {
             Ok(valid) if errors.is_empty() => Ok(valid),
             Ok(_) => Err(errors),
@@ -222,7 +262,7 @@ mod tests {
             electorate: "people".into(),
             ..form("approval")
         }
-        .validate("Europe/Brussels")
+        .validate("Europe/Brussels", &[])
         .unwrap();
         let labels: Vec<&str> = valid.options.iter().map(|(l, _)| l.as_str()).collect();
         assert_eq!(labels, ["Labels", "Stock sync", "Members"]);
@@ -232,14 +272,14 @@ mod tests {
 
     #[test]
     fn a_new_poll_counts_the_user_cooperatives_and_may_include_others() {
-        let valid = form("decision").validate("Europe/Brussels").unwrap();
+        let valid = form("decision").validate("Europe/Brussels", &[]).unwrap();
         assert_eq!(valid.organisation_kinds, [OrgKind::User]);
         let valid = PollForm {
             kind_provider: "1".into(),
             kind_facilitator: "1".into(),
             ..form("decision")
         }
-        .validate("Europe/Brussels")
+        .validate("Europe/Brussels", &[])
         .unwrap();
         assert_eq!(
             valid.organisation_kinds,
@@ -249,7 +289,7 @@ mod tests {
             kind_user: String::new(),
             ..form("decision")
         }
-        .validate("Europe/Brussels")
+        .validate("Europe/Brussels", &[])
         .unwrap_err();
         assert!(none.0.iter().any(|e| e.field == "organisation_kinds"), "{none:?}");
     }
@@ -263,7 +303,7 @@ mod tests {
             weighted: "1".into(),
             ..form("schulze")
         }
-        .validate("Europe/Brussels")
+        .validate("Europe/Brussels", &[])
         .unwrap_err();
         let fields: Vec<(&str, &str)> = errors.0.iter().map(|e| (e.field.as_str(), e.code.as_str())).collect();
         assert!(fields.contains(&("title", "required")), "{fields:?}");
@@ -280,7 +320,7 @@ mod tests {
             threshold_fraction: "2/1".into(),
             ..form("decision")
         }
-        .validate("Europe/Brussels")
+        .validate("Europe/Brussels", &[])
         .unwrap_err();
         assert_eq!(
             errors.get("points", crate::i18n::Lang::En).as_deref(),
@@ -297,7 +337,7 @@ mod tests {
             threshold: "two_thirds".into(),
             ..form("decision")
         }
-        .validate("Europe/Brussels")
+        .validate("Europe/Brussels", &[])
         .unwrap();
         assert!(matches!(valid.method, Method::Decision { quorum_percent: 40, .. }));
         let valid = PollForm {
@@ -305,8 +345,68 @@ mod tests {
             options: "A\nB".into(),
             ..form("majority_judgment")
         }
-        .validate("Europe/Brussels")
+        .validate("Europe/Brussels", &[])
         .unwrap();
         assert_eq!(valid.method, Method::MajorityJudgment { grade_count: 4 });
+    }
+
+    #[test]
+    fn a_priority_poll_orders_the_proposals_ticked() {
+        let mut rest = std::collections::BTreeMap::new();
+        rest.insert("order_7".to_string(), "1".to_string());
+        rest.insert("order_3".to_string(), "1".to_string());
+        let titles = [
+            (3, "Scales".to_string()),
+            (5, "Labels".to_string()),
+            (7, "Odoo 17".to_string()),
+        ];
+        let valid = PollForm {
+            title: "What first?".into(),
+            method: "schulze".into(),
+            priority: "1".into(),
+            options: "ignored".into(),
+            rest,
+            ..PollForm::new_poll()
+        }
+        .validate("Europe/Brussels", &titles)
+        .unwrap();
+        assert!(valid.priority);
+        assert_eq!(
+            valid.options,
+            [("Scales".to_string(), Some(3)), ("Odoo 17".to_string(), Some(7))]
+        );
+        // Nothing ticked: the API's own message, on its field.
+        let errors = PollForm {
+            title: "What first?".into(),
+            method: "schulze".into(),
+            priority: "1".into(),
+            ..PollForm::new_poll()
+        }
+        .validate("Europe/Brussels", &titles)
+        .unwrap_err();
+        assert!(errors.0.iter().any(|e| e.field == "options"), "{errors:?}");
+    }
+
+    #[test]
+    fn the_funding_effect_takes_the_terms_chosen_on_the_campaign_page() {
+        let valid = PollForm {
+            title: "Open it?".into(),
+            proposal_id: "4".into(),
+            effect: "open_funding".into(),
+            funding_terms: r#"{"amount_cents":30000,"key":{"kind":"equal"}}"#.into(),
+            ..PollForm::new_poll()
+        }
+        .validate("Europe/Brussels", &[])
+        .unwrap();
+        assert!(matches!(valid.effect, Some(ProposalEffect::OpenFunding { .. })));
+        let errors = PollForm {
+            title: "Open it?".into(),
+            proposal_id: "4".into(),
+            effect: "open_funding".into(),
+            ..PollForm::new_poll()
+        }
+        .validate("Europe/Brussels", &[])
+        .unwrap_err();
+        assert_eq!(errors.0[0].field, "effect");
     }
 }

@@ -24,6 +24,8 @@ struct NewPage {
     errors: FieldErrors,
     /// Proposals a poll may decide (those a pass can move: draft, discussion, quoted).
     proposals: Vec<(i64, String)>,
+    /// Proposals a priority poll may order (not yet funded, closed or withdrawn).
+    open: Vec<(i64, String)>,
 }
 
 impl NewPage {
@@ -54,6 +56,32 @@ impl NewPage {
     fn ticked(&self, field: &str) -> bool {
         self.form.ticked(field)
     }
+    fn ordered(&self, id: impl crate::web::Num) -> bool {
+        self.form.ordered().contains(&id.num())
+    }
+    /// The co-funding terms a poll with the `open_funding` effect carries, as a reader
+    /// sees them: the amount (or the quote), the sharing key, the deadline.
+    fn funding_terms(&self) -> Option<Vec<(String, String)>> {
+        let body: crate::funding::terms::CampaignBody = serde_json::from_str(&self.form.funding_terms).ok()?;
+        let ctx = &self.ctx;
+        let mut out = Vec::new();
+        if let Some(cents) = body.amount_cents {
+            out.push((ctx.t("proposals-campaign-amount"), ctx.money(cents)));
+        }
+        if let Some(q) = body.quote_id {
+            out.push((ctx.t("proposals-share-quote"), format!("#{q}")));
+        }
+        let key = serde_json::to_value(&body.key).ok()?;
+        let kind = key["kind"].as_str().unwrap_or_default().to_string();
+        out.push((ctx.t("proposals-key"), ctx.t(&format!("proposals-key-{kind}"))));
+        if let Some(at) = body.deadline {
+            out.push((
+                ctx.t("proposals-deadline-field"),
+                format!("{} ({})", ctx.datetime(&at), ctx.time_zone()),
+            ));
+        }
+        Some(out)
+    }
     /// The network's time zone, said beside the times picked.
     fn zone(&self) -> String {
         self.ctx.time_zone()
@@ -61,15 +89,24 @@ impl NewPage {
 }
 
 async fn decidable_proposals(state: &AppState, network_id: i64) -> AppResult<Vec<(i64, String)>> {
+    proposals_in(
+        state,
+        network_id,
+        &[
+            ProposalStatus::Draft,
+            ProposalStatus::Discussion,
+            ProposalStatus::Quoted,
+        ],
+    )
+    .await
+}
+
+/// The network's proposals in these statuses, newest first (at most 200).
+async fn proposals_in(state: &AppState, network_id: i64, statuses: &[ProposalStatus]) -> AppResult<Vec<(i64, String)>> {
     use crate::proposals::entities::proposal;
-    let statuses = [
-        ProposalStatus::Draft,
-        ProposalStatus::Discussion,
-        ProposalStatus::Quoted,
-    ];
     Ok(proposal::Entity::find()
         .filter(proposal::Column::NetworkId.eq(network_id))
-        .filter(proposal::Column::Status.is_in(statuses.map(|s| s.as_str())))
+        .filter(proposal::Column::Status.is_in(statuses.iter().map(|s| s.as_str())))
         .order_by_desc(proposal::Column::Id)
         .limit(200)
         .all(&state.db.read)
@@ -79,16 +116,55 @@ async fn decidable_proposals(state: &AppState, network_id: i64) -> AppResult<Vec
         .collect())
 }
 
-/// `GET /polls/new`: the form (administrators).
-pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+async fn open_proposals(state: &AppState, network_id: i64) -> AppResult<Vec<(i64, String)>> {
+    proposals_in(
+        state,
+        network_id,
+        &[
+            ProposalStatus::Draft,
+            ProposalStatus::Discussion,
+            ProposalStatus::Quoted,
+            ProposalStatus::Funding,
+        ],
+    )
+    .await
+}
+
+/// What `GET /polls/new` may be given: a poll deciding a proposal, prepared on another
+/// page (the co-funding page's "decide by a poll": `effect=open_funding` with the terms).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct Prepared {
+    proposal_id: String,
+    effect: String,
+    funding_terms: String,
+}
+
+/// `GET /polls/new`: the form (administrators), prepared when given a proposal and effect.
+pub async fn new_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    crate::web::Query(prepared): crate::web::Query<Prepared>,
+) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     require(policy::manage(&user.doer()))?;
     let proposals = decidable_proposals(&state, user.network.id).await?;
+    let open = open_proposals(&state, user.network.id).await?;
+    let mut form = PollForm::new_poll();
+    if let Some((id, title)) = proposals.iter().find(|(id, _)| id.to_string() == prepared.proposal_id) {
+        form.proposal_id = id.to_string();
+        if prepared.effect == "open_funding" && !prepared.funding_terms.is_empty() {
+            form.title = ctx.ta("polls-open-funding-title", "title", title);
+            form.effect = prepared.effect;
+            form.funding_terms = prepared.funding_terms;
+        }
+    }
     render(&NewPage {
         ctx,
-        form: PollForm::new_poll(),
+        form,
         errors: FieldErrors::default(),
         proposals,
+        open,
     })
 }
 
@@ -101,7 +177,8 @@ pub async fn create(
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     require(policy::manage(&user.doer()))?;
-    let created = match form.validate(&user.network.time_zone) {
+    let open = open_proposals(&state, user.network.id).await?;
+    let created = match form.validate(&user.network.time_zone, &open) {
         Ok(valid) => {
             let txn = state.db.write.begin().await?;
             match super::data::create(&txn, Actor::person(user.person_id), user.network.id, &valid).await {
@@ -125,6 +202,7 @@ pub async fn create(
                     form,
                     errors,
                     proposals,
+                    open,
                 },
             )
         }

@@ -51,6 +51,8 @@ struct CampaignPage {
     form: CampaignForm,
     errors: FieldErrors,
     review: Option<Review>,
+    /// May put the terms to a poll first ("decide by a poll": `/polls/new` prepared).
+    can_poll: bool,
 }
 
 impl CampaignPage {
@@ -113,7 +115,12 @@ async fn page(
             (id, name, size)
         })
         .collect();
+    let can_poll = ctx
+        .user
+        .as_ref()
+        .is_some_and(|u| crate::polls::policy::manage(&Doer::user(u)));
     Ok(CampaignPage {
+        can_poll,
         proposal_id: p.id,
         proposal_title: p.title.clone(),
         quotes: detail.quotes,
@@ -160,12 +167,23 @@ pub async fn open_campaign(
     let id = crate::api::parse_id(&id)?;
     let form = CampaignForm::from_fields(&fields);
     let reviewing = fields.get("review").is_some_and(|v| !v.is_empty());
+    // "Decide by a poll first": the terms are checked as opening would check them, then
+    // carried to a new poll whose pass opens the co-funding with them.
+    let by_poll = fields.get("decide").is_some_and(|v| v == "poll") && crate::polls::policy::manage(&doer);
     let outcome = match form.read(&user.network.time_zone) {
         Err(errors) => Err(AppError::Invalid(errors)),
         Ok(body) => {
             let txn = state.db.write.begin().await?;
             let p = data::get(&txn, user.network.id, id).await?;
             match super::cofunding::open_campaign(&txn, &doer, &p, &body, None).await {
+                Ok(_) if by_poll => {
+                    txn.rollback().await?;
+                    let terms = serde_json::to_string(&body).map_err(anyhow::Error::from)?;
+                    let terms: String = form_urlencoded::byte_serialize(terms.as_bytes()).collect();
+                    return Ok(see_other(&format!(
+                        "/polls/new?proposal_id={id}&effect=open_funding&funding_terms={terms}"
+                    )));
+                }
                 Ok(row) if reviewing => {
                     let shares = crate::funding::campaign::current_shares(&txn, &row).await?;
                     let told = crate::notifications::recipients::representatives(&txn, user.network.id, None)
