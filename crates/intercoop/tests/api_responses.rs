@@ -1369,6 +1369,110 @@ both_backends!(
         )
         .await;
 
+        // Minutes and decisions of a meeting that has begun: written, a decision
+        // recorded and one removed, published; the network's decisions; and refusals.
+        let began = (time::OffsetDateTime::now_utc() - time::Duration::hours(1))
+            .replace_nanosecond(0)
+            .unwrap()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        let (_, held) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/meetings",
+                none,
+                "",
+                Some(json!({"kind": "assembly", "title": "Held assembly", "starts_at": began, "duration_minutes": 90})),
+            )
+            .await;
+        let held = id_of(&held);
+        c.call(&rep1, "GET", "/api/v1/meetings/{id}/minutes", &[&held], "", None)
+            .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/meetings/{id}/minutes/publish",
+            &[&held],
+            "",
+            Some(json!({})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "PUT",
+            "/api/v1/meetings/{id}/minutes",
+            &[&held],
+            "",
+            Some(json!({"markdown": "# Minutes\n\nEveryone came."})),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "PUT",
+            "/api/v1/meetings/{id}/minutes",
+            &[&held],
+            "",
+            Some(json!({"markdown": "Mine"})),
+        )
+        .await;
+        let (_, wrong) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/meetings/{id}/decisions",
+                &[&held],
+                "",
+                Some(json!({"text": "Recorded by mistake"})),
+            )
+            .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/meetings/{id}/decisions",
+            &[&held],
+            "",
+            Some(json!({"text": "", "poll_id": 999_999})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "DELETE",
+            "/api/v1/meetings/{id}/decisions/{decision_id}",
+            &[&held, &id_of(&wrong)],
+            "",
+            None,
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/meetings/{id}/decisions",
+            &[&held],
+            "",
+            Some(json!({"text": "The budget is approved."})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/meetings/{id}/minutes/publish",
+            &[&held],
+            "",
+            Some(json!({})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/meetings/{id}/minutes/publish",
+            &[&held],
+            "",
+            Some(json!({})),
+        )
+        .await;
+        c.call(&rep1, "GET", "/api/v1/decisions", none, "?q=budget", None).await;
+
         // Money: the network's bank details and budget, fees billed, payment requests
         // (their PDF and QR code), payments by hand and from a statement, an unmatched
         // one assigned, the journal, the statements, the runway; and their refusals.

@@ -49,6 +49,9 @@ fn covers(version: i64) -> &'static str {
         17 => {
             "payment requests numbered per year with references, the journal (entries, lines, balances) of every request and catch-up credit (carried over, then checked by check-books), payment settings, a budget, a fee schedule, a statement and its unmatched payment"
         }
+        18 => {
+            "meetings.minutes_approved_by, meetings.minutes_published_at (a draft's: NULL); a decision of the meeting"
+        }
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -642,8 +645,8 @@ impl Fixture<'_> {
                     ("sequence", 0i64.into()),
                     ("uid", "meeting-upgrade@intercoop".into()),
                     ("reminders", "[10080,1440]".into()),
-                    ("minutes", "".into()),
-                    ("minutes_status", "none".into()),
+                    ("minutes", if self.v >= 18 { "Draft minutes." } else { "" }.into()),
+                    ("minutes_status", if self.v >= 18 { "draft" } else { "none" }.into()),
                     ("invited_at", Value::from(Some(t))),
                     ("created_at", t.into()),
                     ("updated_at", t.into()),
@@ -660,6 +663,20 @@ impl Fixture<'_> {
             ],
         )
         .await;
+        if self.v >= 18 {
+            self.insert(
+                "meeting_decisions",
+                vec![
+                    ("network_id", network.into()),
+                    ("meeting_id", meeting.into()),
+                    ("position", 0i64.into()),
+                    ("body", "Upgrade decision".into()),
+                    ("created_by", p[0].into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+        }
         self.insert(
             "meeting_answers",
             vec![

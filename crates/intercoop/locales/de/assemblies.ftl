@@ -89,3 +89,48 @@ assemblies-cancel-consequence = { $count ->
     [one] Die eingeladene Person erhält die Absage, und ihr Kalender entfernt sie. Das kann nicht rückgängig gemacht werden.
    *[other] Die { $count } eingeladenen Personen erhalten die Absage, und ihre Kalender entfernen sie. Das kann nicht rückgängig gemacht werden.
 }
+assemblies-minutes-title = Protokoll
+assemblies-minutes-status-none = Noch kein Protokoll.
+assemblies-minutes-status-draft = Protokoll in Arbeit (noch nicht veröffentlicht).
+assemblies-minutes-status-published = Veröffentlicht
+assemblies-minutes-write = Protokoll schreiben
+assemblies-minutes-text = Protokoll (Markdown)
+assemblies-minutes-hint = Markdown: # für einen Titel, - für eine Liste, **fett**, [Text](https://…) für einen Link.
+assemblies-minutes-save = Entwurf speichern
+assemblies-minutes-saved = Entwurf gespeichert.
+assemblies-minutes-publish = Genehmigen und veröffentlichen
+assemblies-minutes-publish-confirm = Ja, genehmigen und veröffentlichen
+assemblies-minutes-publish-consequence = { $count ->
+    [0] Niemand wird benachrichtigt: Das Netzwerk hat noch niemanden. Ein veröffentlichtes Protokoll und seine Beschlüsse ändern sich nicht mehr.
+    [one] Die Person des Netzwerks erhält es per E-Mail. Ein veröffentlichtes Protokoll und seine Beschlüsse ändern sich nicht mehr.
+   *[other] Die { $count } Personen des Netzwerks erhalten es per E-Mail. Ein veröffentlichtes Protokoll und seine Beschlüsse ändern sich nicht mehr.
+}
+assemblies-decisions = Beschlüsse
+assemblies-decisions-none = Keine Beschlüsse.
+assemblies-decision-text = Beschluss
+assemblies-decision-made-by = gefasst durch
+assemblies-decision-made-by-field = Gefasst durch (optional)
+assemblies-decision-made-by-none = Nichts auf der Tagesordnung
+assemblies-decision-add = Beschluss hinzufügen
+assemblies-decision-remove = Entfernen
+assemblies-decisions-title = Beschlüsse des Netzwerks
+assemblies-decisions-intro = Alle Beschlüsse aus veröffentlichten Protokollen, die neuesten zuerst.
+assemblies-decisions-search = Suchen
+assemblies-decisions-count = { $count ->
+    [0] Keine Beschlüsse
+    [one] Ein Beschluss
+   *[other] { $count } Beschlüsse
+}
+assemblies-mail-minutes-subject = Protokoll: { $title }
+assemblies-mail-minutes-body = Das Protokoll von „{ $title }“ ({ $starts }) ist genehmigt und veröffentlicht.
+assemblies-mail-minutes-see = Protokoll lesen
+error-minutes-published = Dieses Protokoll ist veröffentlicht: Es ändert sich nicht mehr.
+error-minutes-too-long = Ein Protokoll hat höchstens 100 000 Zeichen.
+error-minutes-empty = Schreiben Sie das Protokoll, bevor Sie es veröffentlichen.
+error-minutes-before-meeting = Ein Protokoll wird veröffentlicht, sobald die Sitzung begonnen hat.
+error-meeting-cancelled = Diese Sitzung ist abgesagt.
+error-decision-text-empty = Schreiben Sie den Beschluss.
+error-decision-text-too-long = Ein Beschluss hat höchstens 2 000 Zeichen, ohne Steuerzeichen.
+error-decision-poll-unknown = Diese Abstimmung gibt es im Netzwerk nicht.
+error-decision-transition-unknown = Diese Änderung eines Vorschlags gibt es im Netzwerk nicht.
+error-decision-too-many = Höchstens zweihundert Beschlüsse pro Sitzung.

@@ -89,3 +89,48 @@ assemblies-cancel-consequence = { $count ->
     [one] The person invited gets the cancellation, and their calendar removes it. This cannot be undone.
    *[other] The { $count } people invited get the cancellation, and their calendars remove it. This cannot be undone.
 }
+assemblies-minutes-title = Minutes
+assemblies-minutes-status-none = No minutes yet.
+assemblies-minutes-status-draft = Minutes being written (not published yet).
+assemblies-minutes-status-published = Published
+assemblies-minutes-write = Write the minutes
+assemblies-minutes-text = Minutes (Markdown)
+assemblies-minutes-hint = Markdown: # for a title, - for a list, **bold**, [text](https://…) for a link.
+assemblies-minutes-save = Save the draft
+assemblies-minutes-saved = Draft saved.
+assemblies-minutes-publish = Approve and publish
+assemblies-minutes-publish-confirm = Yes, approve and publish
+assemblies-minutes-publish-consequence = { $count ->
+    [0] Nobody is told: the network has no one yet. Published minutes and their decisions can no longer be changed.
+    [one] The person of the network gets them by email. Published minutes and their decisions can no longer be changed.
+   *[other] The { $count } people of the network get them by email. Published minutes and their decisions can no longer be changed.
+}
+assemblies-decisions = Decisions
+assemblies-decisions-none = No decisions.
+assemblies-decision-text = Decision
+assemblies-decision-made-by = made by
+assemblies-decision-made-by-field = Made by (optional)
+assemblies-decision-made-by-none = Nothing on the agenda
+assemblies-decision-add = Add the decision
+assemblies-decision-remove = Remove
+assemblies-decisions-title = Decisions of the network
+assemblies-decisions-intro = Every decision from published minutes, the latest first.
+assemblies-decisions-search = Search
+assemblies-decisions-count = { $count ->
+    [0] No decisions
+    [one] One decision
+   *[other] { $count } decisions
+}
+assemblies-mail-minutes-subject = Minutes: { $title }
+assemblies-mail-minutes-body = The minutes of “{ $title }” ({ $starts }) are approved and published.
+assemblies-mail-minutes-see = Read the minutes
+error-minutes-published = These minutes are published: they no longer change.
+error-minutes-too-long = Minutes hold at most 100 000 characters.
+error-minutes-empty = Write the minutes before publishing them.
+error-minutes-before-meeting = Minutes are published once the meeting has begun.
+error-meeting-cancelled = This meeting is cancelled.
+error-decision-text-empty = Write the decision.
+error-decision-text-too-long = A decision holds at most 2 000 characters, without control characters.
+error-decision-poll-unknown = That poll does not exist in the network.
+error-decision-transition-unknown = That proposal change does not exist in the network.
+error-decision-too-many = Two hundred decisions at most per meeting.

@@ -20,6 +20,7 @@ notifications-kind-poll_result = A poll's result
 notifications-kind-meeting_invitation = Meeting invitations (with the .ics calendar)
 notifications-kind-meeting_updated = A meeting changes
 notifications-kind-meeting_cancelled = A meeting is cancelled
+notifications-kind-minutes_published = Minutes of a meeting, once published
 notifications-kind-meeting_reminder = Reminders before a meeting
 notifications-kind-digest = The daily digest
 notifications-footer-why = You get this email as a member of { $network } on intercoop.

@@ -89,3 +89,48 @@ assemblies-cancel-consequence = { $count ->
     [one] La personne invitée reçoit l'annulation, et son agenda la retire. Cela ne peut pas être défait.
    *[other] Les { $count } personnes invitées reçoivent l'annulation, et leurs agendas la retirent. Cela ne peut pas être défait.
 }
+assemblies-minutes-title = Compte rendu
+assemblies-minutes-status-none = Pas encore de compte rendu.
+assemblies-minutes-status-draft = Compte rendu en cours d’écriture (pas encore publié).
+assemblies-minutes-status-published = Publié
+assemblies-minutes-write = Écrire le compte rendu
+assemblies-minutes-text = Compte rendu (Markdown)
+assemblies-minutes-hint = Markdown : # pour un titre, - pour une liste, **gras**, [texte](https://…) pour un lien.
+assemblies-minutes-save = Enregistrer le brouillon
+assemblies-minutes-saved = Brouillon enregistré.
+assemblies-minutes-publish = Approuver et publier
+assemblies-minutes-publish-confirm = Oui, approuver et publier
+assemblies-minutes-publish-consequence = { $count ->
+    [0] Personne n’est prévenu : le réseau n’a encore personne. Un compte rendu publié et ses décisions ne changent plus.
+    [one] La personne du réseau le reçoit par courriel. Un compte rendu publié et ses décisions ne changent plus.
+   *[other] Les { $count } personnes du réseau le reçoivent par courriel. Un compte rendu publié et ses décisions ne changent plus.
+}
+assemblies-decisions = Décisions
+assemblies-decisions-none = Aucune décision.
+assemblies-decision-text = Décision
+assemblies-decision-made-by = prise par
+assemblies-decision-made-by-field = Prise par (facultatif)
+assemblies-decision-made-by-none = Rien à l’ordre du jour
+assemblies-decision-add = Ajouter la décision
+assemblies-decision-remove = Retirer
+assemblies-decisions-title = Décisions du réseau
+assemblies-decisions-intro = Toutes les décisions des comptes rendus publiés, les plus récentes d’abord.
+assemblies-decisions-search = Chercher
+assemblies-decisions-count = { $count ->
+    [0] Aucune décision
+    [one] Une décision
+   *[other] { $count } décisions
+}
+assemblies-mail-minutes-subject = Compte rendu : { $title }
+assemblies-mail-minutes-body = Le compte rendu de « { $title } » ({ $starts }) est approuvé et publié.
+assemblies-mail-minutes-see = Lire le compte rendu
+error-minutes-published = Ce compte rendu est publié : il ne change plus.
+error-minutes-too-long = Un compte rendu tient en 100 000 caractères au plus.
+error-minutes-empty = Écrivez le compte rendu avant de le publier.
+error-minutes-before-meeting = Un compte rendu se publie une fois la réunion commencée.
+error-meeting-cancelled = Cette réunion est annulée.
+error-decision-text-empty = Écrivez la décision.
+error-decision-text-too-long = Une décision tient en 2 000 caractères au plus, sans caractères de contrôle.
+error-decision-poll-unknown = Ce scrutin n’existe pas dans le réseau.
+error-decision-transition-unknown = Ce changement de proposition n’existe pas dans le réseau.
+error-decision-too-many = Deux cents décisions au plus par réunion.

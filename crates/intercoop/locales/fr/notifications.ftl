@@ -20,6 +20,7 @@ notifications-kind-poll_result = Le résultat d'un vote
 notifications-kind-meeting_invitation = Les invitations aux réunions (avec l'agenda .ics)
 notifications-kind-meeting_updated = Une réunion change
 notifications-kind-meeting_cancelled = Une réunion est annulée
+notifications-kind-minutes_published = Le compte rendu d’une réunion, une fois publié
 notifications-kind-meeting_reminder = Les rappels avant une réunion
 notifications-kind-digest = Le résumé du jour
 notifications-footer-why = Vous recevez cet e-mail en tant que membre de { $network } sur intercoop.

@@ -89,3 +89,48 @@ assemblies-cancel-consequence = { $count ->
     [one] De uitgenodigde persoon krijgt de annulering, en de agenda verwijdert ze. Dit kan niet ongedaan worden.
    *[other] De { $count } uitgenodigde personen krijgen de annulering, en hun agenda's verwijderen ze. Dit kan niet ongedaan worden.
 }
+assemblies-minutes-title = Verslag
+assemblies-minutes-status-none = Nog geen verslag.
+assemblies-minutes-status-draft = Verslag in de maak (nog niet gepubliceerd).
+assemblies-minutes-status-published = Gepubliceerd
+assemblies-minutes-write = Het verslag schrijven
+assemblies-minutes-text = Verslag (Markdown)
+assemblies-minutes-hint = Markdown: # voor een titel, - voor een lijst, **vet**, [tekst](https://…) voor een link.
+assemblies-minutes-save = Het ontwerp bewaren
+assemblies-minutes-saved = Ontwerp bewaard.
+assemblies-minutes-publish = Goedkeuren en publiceren
+assemblies-minutes-publish-confirm = Ja, goedkeuren en publiceren
+assemblies-minutes-publish-consequence = { $count ->
+    [0] Niemand wordt verwittigd: het netwerk heeft nog niemand. Een gepubliceerd verslag en zijn besluiten veranderen niet meer.
+    [one] De persoon van het netwerk krijgt het per e-mail. Een gepubliceerd verslag en zijn besluiten veranderen niet meer.
+   *[other] De { $count } personen van het netwerk krijgen het per e-mail. Een gepubliceerd verslag en zijn besluiten veranderen niet meer.
+}
+assemblies-decisions = Besluiten
+assemblies-decisions-none = Geen besluiten.
+assemblies-decision-text = Besluit
+assemblies-decision-made-by = genomen door
+assemblies-decision-made-by-field = Genomen door (optioneel)
+assemblies-decision-made-by-none = Niets op de agenda
+assemblies-decision-add = Het besluit toevoegen
+assemblies-decision-remove = Verwijderen
+assemblies-decisions-title = Besluiten van het netwerk
+assemblies-decisions-intro = Alle besluiten uit gepubliceerde verslagen, de nieuwste eerst.
+assemblies-decisions-search = Zoeken
+assemblies-decisions-count = { $count ->
+    [0] Geen besluiten
+    [one] Eén besluit
+   *[other] { $count } besluiten
+}
+assemblies-mail-minutes-subject = Verslag: { $title }
+assemblies-mail-minutes-body = Het verslag van ‘{ $title }’ ({ $starts }) is goedgekeurd en gepubliceerd.
+assemblies-mail-minutes-see = Het verslag lezen
+error-minutes-published = Dit verslag is gepubliceerd: het verandert niet meer.
+error-minutes-too-long = Een verslag telt hoogstens 100 000 tekens.
+error-minutes-empty = Schrijf het verslag voordat u het publiceert.
+error-minutes-before-meeting = Een verslag wordt gepubliceerd zodra de vergadering begonnen is.
+error-meeting-cancelled = Deze vergadering is geannuleerd.
+error-decision-text-empty = Schrijf het besluit.
+error-decision-text-too-long = Een besluit telt hoogstens 2 000 tekens, zonder controletekens.
+error-decision-poll-unknown = Die stemming bestaat niet in het netwerk.
+error-decision-transition-unknown = Die wijziging van een voorstel bestaat niet in het netwerk.
+error-decision-too-many = Hoogstens tweehonderd besluiten per vergadering.

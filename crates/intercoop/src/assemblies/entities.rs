@@ -1,4 +1,4 @@
-//! Tables of the meetings (migration 16).
+//! Tables of the meetings (migration 16) and of their minutes' decisions (migration 18).
 
 use crate::db::types::{Json as StoredJson, Text};
 use intercoop_domain::meetings::{AgendaKind, Answer, MeetingKind, MeetingStatus, MinutesStatus};
@@ -60,6 +60,21 @@ entity!(meeting, "meetings", {
     created_by: Option<i64>,
     created_at: TimeDateTimeWithTimeZone,
     updated_at: TimeDateTimeWithTimeZone,
+    minutes_approved_by: Option<i64>,
+    minutes_published_at: Option<TimeDateTimeWithTimeZone>,
+});
+
+// A decision of a meeting (migration 18): its text and what made it, a poll or a
+// proposal's transition (`proposal_events`), if anything.
+entity!(decision, "meeting_decisions", {
+    network_id: i64,
+    meeting_id: i64,
+    position: i64,
+    body: String,
+    poll_id: Option<i64>,
+    proposal_event_id: Option<i64>,
+    created_by: Option<i64>,
+    created_at: TimeDateTimeWithTimeZone,
 });
 
 entity!(agenda_item, "meeting_agenda", {

@@ -13,6 +13,9 @@ pub mod feed;
 pub mod ics;
 pub mod input;
 pub mod jobs;
+pub mod minutes;
+pub mod minutes_api;
+pub mod minutes_page;
 pub mod notifications;
 pub mod pages;
 pub mod policy;
@@ -34,6 +37,7 @@ where
 {
     const MANAGE: Access = Policy("assemblies::policy::manage");
     const ATTENDANCE: Access = Policy("assemblies::policy::take_attendance");
+    const MINUTES: Access = Policy("assemblies::policy::write_minutes");
     Routes::new()
         .get("/meetings", Person, pages::list)
         .get("/meetings/new", MANAGE, pages::new_form)
@@ -44,6 +48,16 @@ where
         .post("/meetings/{id}/answer", Person, pages::answer)
         .get("/meetings/{id}/attendance", ATTENDANCE, attendance_page::form)
         .post("/meetings/{id}/attendance", ATTENDANCE, attendance_page::save)
+        .get("/meetings/{id}/minutes", MINUTES, minutes_page::form)
+        .post("/meetings/{id}/minutes", MINUTES, minutes_page::save)
+        .post("/meetings/{id}/minutes/publish", MINUTES, minutes_page::publish)
+        .post("/meetings/{id}/decisions", MINUTES, minutes_page::add_decision)
+        .post(
+            "/meetings/{id}/decisions/{decision_id}/remove",
+            MINUTES,
+            minutes_page::remove_decision,
+        )
+        .get("/decisions", Person, minutes_page::decisions)
         // The invitation's answer link: the token is the authority, no login.
         .get("/meetings/answer/{token}", Public, pages::answer_link_form)
         .post("/meetings/answer/{token}", Public, pages::answer_link)
@@ -60,6 +74,16 @@ where
         .get("/api/v1/meetings/{id}/attendance", Person, api::attendance)
         .put("/api/v1/meetings/{id}/attendance", ATTENDANCE, api::take_attendance)
         .post("/api/v1/me/calendar-feed", Person, api::new_feed)
+        .get("/api/v1/meetings/{id}/minutes", Person, minutes_api::show)
+        .put("/api/v1/meetings/{id}/minutes", MINUTES, minutes_api::save)
+        .post("/api/v1/meetings/{id}/minutes/publish", MINUTES, minutes_api::publish)
+        .post("/api/v1/meetings/{id}/decisions", MINUTES, minutes_api::add_decision)
+        .delete(
+            "/api/v1/meetings/{id}/decisions/{decision_id}",
+            MINUTES,
+            minutes_api::remove_decision,
+        )
+        .get("/api/v1/decisions", Person, minutes_api::decisions)
 }
 
 /// The OpenAPI paths of this feature area.
@@ -74,7 +98,13 @@ where
         api::answer,
         api::attendance,
         api::take_attendance,
-        api::new_feed
+        api::new_feed,
+        minutes_api::show,
+        minutes_api::save,
+        minutes_api::publish,
+        minutes_api::add_decision,
+        minutes_api::remove_decision,
+        minutes_api::decisions
     ),
     components(schemas(
         api::MeetingOut,
@@ -87,9 +117,13 @@ where
         data::MeetingRow,
         input::MeetingInput,
         input::MeetingChange,
-        input::AgendaInput
+        input::AgendaInput,
+        minutes::MinutesOut,
+        minutes::MinutesInput,
+        minutes::DecisionOut,
+        minutes::DecisionInput
     )),
-    tags((name = "meetings", description = "Meetings: schedule, invite, answer, attendance, calendars"))
+    tags((name = "meetings", description = "Meetings: schedule, invite, answer, attendance, calendars, minutes and decisions"))
 )]
 pub struct ApiDoc;
 

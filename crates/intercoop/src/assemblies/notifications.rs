@@ -7,6 +7,7 @@
 //! | `meeting_updated` | the same, with the updated invitation (same UID, higher SEQUENCE) | a change of time, place or title after the invitation |
 //! | `meeting_cancelled` | the same, with `METHOD:CANCEL` | the meeting is cancelled after the invitation |
 //! | `meeting_reminder` | the same, but those who answered they do not come | each reminder (7 days, 1 day before by default) |
+//! | `minutes_published` | every person of the network | the meeting's minutes are approved and published (once) |
 //!
 //! Those invited, by kind of meeting: an assembly or a general assembly, the sitting
 //! representatives of the member organisations and the administrators (facilitators);
@@ -41,6 +42,32 @@ pub fn audiences(a: Audiences) -> Audiences {
         Kind::MeetingReminder,
         audience(|conn, n| Box::pin(async move { addressees(conn, n, true).await })),
     )
+    .with(
+        Kind::MinutesPublished,
+        audience(|conn, n| {
+            Box::pin(async move {
+                Ok(invited_to(conn, n.network_id, MeetingKind::Event)
+                    .await?
+                    .into_iter()
+                    .map(Addressee::new)
+                    .collect())
+            })
+        }),
+    )
+}
+
+/// The minutes are published (once per meeting).
+pub async fn minutes_published<C: ConnectionTrait>(conn: &C, m: &meeting::Model) -> AppResult<()> {
+    notify(
+        conn,
+        Notice::new(Kind::MinutesPublished, m.network_id)
+            .about(m.id)
+            .text("title", m.title.clone())
+            .var("starts", Var::DateTime(m.starts_at))
+            .link(format!("/meetings/{}", m.id)),
+        Some(format!("minutes_published:{}", m.id)),
+    )
+    .await
 }
 
 fn notice(kind: Kind, m: &meeting::Model) -> Notice {
@@ -100,6 +127,12 @@ pub async fn reminder<C: ConnectionTrait>(conn: &C, m: &meeting::Model, minutes:
 
 /// Who is invited to a meeting now (people of the network, not disabled).
 pub async fn invited<C: ConnectionTrait>(conn: &C, m: &meeting::Model) -> AppResult<Vec<i64>> {
+    invited_to(conn, m.network_id, m.kind.0).await
+}
+
+/// Who is invited now to a meeting of this kind in the network (an event: every person
+/// of the network who is not disabled).
+pub async fn invited_to<C: ConnectionTrait>(conn: &C, network_id: i64, kind: MeetingKind) -> AppResult<Vec<i64>> {
     let mut ids: BTreeSet<i64> = BTreeSet::new();
     let mut q = Query::select();
     q.expr_as(Expr::col(("np", "person_id")), "person_id")
@@ -110,13 +143,13 @@ pub async fn invited<C: ConnectionTrait>(conn: &C, m: &meeting::Model) -> AppRes
             "p",
             Expr::col(("p", "id")).equals(("np", "person_id")),
         )
-        .and_where(Expr::col(("np", "network_id")).eq(m.network_id))
+        .and_where(Expr::col(("np", "network_id")).eq(network_id))
         .and_where(Expr::col(("p", "disabled")).eq(false));
-    match m.kind.0 {
+    match kind {
         MeetingKind::Assembly | MeetingKind::GeneralAssembly => {
             q.and_where(Expr::col(("np", "is_admin")).eq(true));
             ids.extend(
-                people(representatives(conn, m.network_id, None).await?)
+                people(representatives(conn, network_id, None).await?)
                     .into_iter()
                     .map(|a| a.person_id),
             );

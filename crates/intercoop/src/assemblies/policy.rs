@@ -5,6 +5,8 @@
 //! |---|---|
 //! | schedule, change, cancel a meeting; take attendance | administrators (facilitators) |
 //! | see the meetings, download a meeting's `.ics`, have a calendar feed | every person of the network |
+//! | write a meeting's minutes and decisions, approve and publish them | administrators (facilitators) |
+//! | read published minutes and the network's decisions | every person of the network |
 //! | answer whether they come | each person invited, for themselves (logged in, or from the invitation's link without logging in: the link is the authority) |
 
 use crate::access::Doer;
@@ -22,4 +24,9 @@ pub fn take_attendance(doer: &Doer) -> bool {
 /// Answers for themselves (`invited`: the person is among those invited now).
 pub fn answer(doer: &Doer, invited: bool) -> bool {
     doer.person_id.is_some() && invited
+}
+
+/// Writes a meeting's minutes and decisions, approves and publishes them.
+pub fn write_minutes(doer: &Doer) -> bool {
+    doer.is_admin()
 }

@@ -158,6 +158,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "money",
         up: super::m0017_money::up,
     },
+    Migration {
+        version: 18,
+        name: "minutes and decisions",
+        up: super::m0018_minutes_decisions::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

@@ -58,6 +58,7 @@ intercoop_domain::text_enum!(
         MeetingUpdated = "meeting_updated",
         MeetingCancelled = "meeting_cancelled",
         MeetingReminder = "meeting_reminder",
+        MinutesPublished = "minutes_published",
         Digest = "digest",
     }
 );

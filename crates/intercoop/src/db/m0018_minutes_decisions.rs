@@ -1,0 +1,58 @@
+//! Migration 18: minutes and decisions of meetings.
+//! - `meetings.minutes_approved_by`, `meetings.minutes_published_at`: who approved a
+//!   meeting's minutes, and when they were published to the members (the minutes
+//!   themselves, `meetings.minutes` and `minutes_status`, came with migration 16);
+//! - `meeting_decisions`: the decisions a meeting took, in order, each with its text and
+//!   what made it (a poll, a proposal's transition in `proposal_events`), if anything.
+//!
+//! Frozen history: names are spelled out here and nothing outside `db` is called.
+
+use super::migrations::{Step, fk, id, index, int, int_null, table, text, ts};
+use sea_orm::sea_query::ForeignKeyAction::{Cascade, SetNull};
+use sea_orm::sea_query::{Alias, ColumnDef, Table};
+
+fn add_column(c: ColumnDef) -> Step {
+    Step::Alter(Box::new(
+        Table::alter().table(Alias::new("meetings")).add_column(c).take(),
+    ))
+}
+
+pub(crate) fn up() -> Vec<Step> {
+    vec![
+        add_column(
+            ColumnDef::new(Alias::new("minutes_approved_by"))
+                .big_integer()
+                .null()
+                .take(),
+        ),
+        add_column(
+            ColumnDef::new(Alias::new("minutes_published_at"))
+                .timestamp_with_time_zone()
+                .null()
+                .take(),
+        ),
+        table(
+            "meeting_decisions",
+            vec![
+                id(),
+                int("network_id"),
+                int("meeting_id"),
+                int("position"),
+                text("body"),
+                int_null("poll_id"),
+                int_null("proposal_event_id"),
+                int_null("created_by"),
+                ts("created_at"),
+            ],
+            vec![
+                fk("meeting_decisions", "network_id", "networks", Cascade),
+                fk("meeting_decisions", "meeting_id", "meetings", Cascade),
+                fk("meeting_decisions", "poll_id", "polls", SetNull),
+                fk("meeting_decisions", "proposal_event_id", "proposal_events", SetNull),
+                fk("meeting_decisions", "created_by", "people", SetNull),
+            ],
+        ),
+        index("meeting_decisions", &["meeting_id", "position"], false),
+        index("meeting_decisions", &["network_id"], false),
+    ]
+}
