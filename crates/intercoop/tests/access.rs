@@ -811,6 +811,21 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             allowed: admin,
             names_alpha: true,
         },
+        ("POST", "/core-circle/mandates") => form_case(
+            spec.path.into(),
+            vec![
+                ("organisation_id", m.to_string()),
+                ("seat", "elected".into()),
+                ("starts_on", "2099-01-01".into()),
+                ("ends_on", "2099-12-31".into()),
+            ],
+            admin,
+        ),
+        ("POST", "/api/v1/core-circle/mandates") => json_case(
+            spec.path.into(),
+            json!({"organisation_id": m, "seat": "elected", "starts_on": "2098-01-01", "ends_on": "2098-12-31"}),
+            admin,
+        ),
         ("GET", path) if path.contains("/meetings/{id}") => plain(id(ids.meeting), true),
         ("GET", path) if path.contains("{") => panic!("no case for GET {path}: add one to tests/access.rs"),
         // Lists and pages without an object: the same for every network.

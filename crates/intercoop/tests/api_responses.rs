@@ -1473,6 +1473,41 @@ both_backends!(
         .await;
         c.call(&rep1, "GET", "/api/v1/decisions", none, "?q=budget", None).await;
 
+        // The core circle: a mandate recorded, one that breaks a rule, the circle read.
+        let first = time::OffsetDateTime::now_utc().date();
+        let mandate = |from: time::Date, days: i64| {
+            json!({"organisation_id": u1, "seat": "elected", "starts_on": from.to_string(),
+                "ends_on": (from + time::Duration::days(days)).to_string()})
+        };
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/core-circle/mandates",
+            none,
+            "",
+            Some(mandate(first, 700)),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/core-circle/mandates",
+            none,
+            "",
+            Some(mandate(first + time::Duration::days(800), 1000)),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "POST",
+            "/api/v1/core-circle/mandates",
+            none,
+            "",
+            Some(mandate(first + time::Duration::days(800), 100)),
+        )
+        .await;
+        c.call(&rep1, "GET", "/api/v1/core-circle", none, "", None).await;
+
         // Money: the network's bank details and budget, fees billed, payment requests
         // (their PDF and QR code), payments by hand and from a statement, an unmatched
         // one assigned, the journal, the statements, the runway; and their refusals.

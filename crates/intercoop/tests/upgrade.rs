@@ -601,7 +601,7 @@ impl Fixture<'_> {
         }
         self.polls(network, &o, &p, &proposals).await;
         if self.v >= 16 {
-            self.meetings(network, &p).await;
+            self.meetings(network, o[0], &p).await;
         }
         if self.v >= 17 {
             self.money(network).await;
@@ -611,7 +611,7 @@ impl Fixture<'_> {
     /// Version 16: a monthly assembly series with one occurrence ten days ahead (an
     /// agenda item, Alice's answer and answer link), Alice's calendar feed, and an
     /// invitation in the outbox with its calendar.
-    async fn meetings(&mut self, network: i64, p: &[i64]) {
+    async fn meetings(&mut self, network: i64, alpha: i64, p: &[i64]) {
         let t = self.ago(1);
         let at = self.now + Duration::days(10);
         let series = self
@@ -664,6 +664,20 @@ impl Fixture<'_> {
         )
         .await;
         if self.v >= 18 {
+            let today = self.now.date();
+            self.insert(
+                "core_mandates",
+                vec![
+                    ("network_id", network.into()),
+                    ("organisation_id", alpha.into()),
+                    ("seat", "elected".into()),
+                    ("starts_on", (today - Duration::days(100)).into()),
+                    ("ends_on", (today + Duration::days(300)).into()),
+                    ("created_by", p[0].into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
             self.insert(
                 "meeting_decisions",
                 vec![

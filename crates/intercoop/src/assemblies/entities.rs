@@ -1,6 +1,7 @@
 //! Tables of the meetings (migration 16) and of their minutes' decisions (migration 18).
 
 use crate::db::types::{Json as StoredJson, Text};
+use intercoop_domain::core_circle::Seat;
 use intercoop_domain::meetings::{AgendaKind, Answer, MeetingKind, MeetingStatus, MinutesStatus};
 
 macro_rules! entity {
@@ -73,6 +74,21 @@ entity!(decision, "meeting_decisions", {
     body: String,
     poll_id: Option<i64>,
     proposal_event_id: Option<i64>,
+    created_by: Option<i64>,
+    created_at: TimeDateTimeWithTimeZone,
+});
+
+// A mandate of the core circle (migration 18): an organisation on a seat from its first
+// day to its last (the network's days, both included); `warned_at`: when the warning of
+// its end went out.
+entity!(mandate, "core_mandates", {
+    network_id: i64,
+    organisation_id: i64,
+    seat: Text<Seat>,
+    starts_on: TimeDate,
+    ends_on: TimeDate,
+    poll_id: Option<i64>,
+    warned_at: Option<TimeDateTimeWithTimeZone>,
     created_by: Option<i64>,
     created_at: TimeDateTimeWithTimeZone,
 });

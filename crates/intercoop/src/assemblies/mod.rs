@@ -7,6 +7,8 @@
 pub mod answers;
 pub mod api;
 pub mod attendance_page;
+pub mod circle;
+pub mod core_pages;
 pub mod data;
 pub mod entities;
 pub mod feed;
@@ -38,6 +40,7 @@ where
     const MANAGE: Access = Policy("assemblies::policy::manage");
     const ATTENDANCE: Access = Policy("assemblies::policy::take_attendance");
     const MINUTES: Access = Policy("assemblies::policy::write_minutes");
+    const CORE: Access = Policy("assemblies::policy::manage_core");
     Routes::new()
         .get("/meetings", Person, pages::list)
         .get("/meetings/new", MANAGE, pages::new_form)
@@ -58,6 +61,8 @@ where
             minutes_page::remove_decision,
         )
         .get("/decisions", Person, minutes_page::decisions)
+        .get("/core-circle", Person, core_pages::show)
+        .post("/core-circle/mandates", CORE, core_pages::add)
         // The invitation's answer link: the token is the authority, no login.
         .get("/meetings/answer/{token}", Public, pages::answer_link_form)
         .post("/meetings/answer/{token}", Public, pages::answer_link)
@@ -84,6 +89,8 @@ where
             minutes_api::remove_decision,
         )
         .get("/api/v1/decisions", Person, minutes_api::decisions)
+        .get("/api/v1/core-circle", Person, core_pages::api_show)
+        .post("/api/v1/core-circle/mandates", CORE, core_pages::api_add)
 }
 
 /// The OpenAPI paths of this feature area.
@@ -104,7 +111,9 @@ where
         minutes_api::publish,
         minutes_api::add_decision,
         minutes_api::remove_decision,
-        minutes_api::decisions
+        minutes_api::decisions,
+        core_pages::api_show,
+        core_pages::api_add
     ),
     components(schemas(
         api::MeetingOut,
@@ -121,7 +130,11 @@ where
         minutes::MinutesOut,
         minutes::MinutesInput,
         minutes::DecisionOut,
-        minutes::DecisionInput
+        minutes::DecisionInput,
+        circle::CoreOut,
+        circle::MandateOut,
+        circle::MandateInput,
+        circle::SeatRulesOut
     )),
     tags((name = "meetings", description = "Meetings: schedule, invite, answer, attendance, calendars, minutes and decisions"))
 )]

@@ -8,6 +8,7 @@
 //! | `meeting_cancelled` | the same, with `METHOD:CANCEL` | the meeting is cancelled after the invitation |
 //! | `meeting_reminder` | the same, but those who answered they do not come | each reminder (7 days, 1 day before by default) |
 //! | `minutes_published` | every person of the network | the meeting's minutes are approved and published (once) |
+//! | `mandate_ending` | the core circle and the administrators (facilitators) | 60 days before a core circle mandate ends (once per mandate) |
 //!
 //! Those invited, by kind of meeting: an assembly or a general assembly, the sitting
 //! representatives of the member organisations and the administrators (facilitators);
@@ -43,6 +44,18 @@ pub fn audiences(a: Audiences) -> Audiences {
         audience(|conn, n| Box::pin(async move { addressees(conn, n, true).await })),
     )
     .with(
+        Kind::MandateEnding,
+        audience(|conn, n| {
+            Box::pin(async move {
+                Ok(invited_to(conn, n.network_id, MeetingKind::Core)
+                    .await?
+                    .into_iter()
+                    .map(Addressee::new)
+                    .collect())
+            })
+        }),
+    )
+    .with(
         Kind::MinutesPublished,
         audience(|conn, n| {
             Box::pin(async move {
@@ -54,6 +67,29 @@ pub fn audiences(a: Audiences) -> Audiences {
             })
         }),
     )
+}
+
+/// A core circle mandate ends within 60 days (once per mandate).
+pub async fn mandate_ending<C: ConnectionTrait>(conn: &C, m: &super::entities::mandate::Model) -> AppResult<()> {
+    let org = crate::entities::organisation::Entity::find_by_id(m.organisation_id)
+        .one(conn)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    let ends = m
+        .ends_on
+        .with_hms(12, 0, 0)
+        .map_or_else(|_| crate::clock::now(), |d| d.assume_utc());
+    notify(
+        conn,
+        Notice::new(Kind::MandateEnding, m.network_id)
+            .about(m.id)
+            .text("organisation", org)
+            .var("ends", Var::Date(ends))
+            .link("/core-circle"),
+        Some(format!("mandate_ending:{}", m.id)),
+    )
+    .await
 }
 
 /// The minutes are published (once per meeting).

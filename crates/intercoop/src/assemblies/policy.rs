@@ -7,6 +7,8 @@
 //! | see the meetings, download a meeting's `.ics`, have a calendar feed | every person of the network |
 //! | write a meeting's minutes and decisions, approve and publish them | administrators (facilitators) |
 //! | read published minutes and the network's decisions | every person of the network |
+//! | record a core circle mandate | administrators (facilitators) |
+//! | see the core circle, its rules and history | every person of the network |
 //! | answer whether they come | each person invited, for themselves (logged in, or from the invitation's link without logging in: the link is the authority) |
 
 use crate::access::Doer;
@@ -28,5 +30,10 @@ pub fn answer(doer: &Doer, invited: bool) -> bool {
 
 /// Writes a meeting's minutes and decisions, approves and publishes them.
 pub fn write_minutes(doer: &Doer) -> bool {
+    doer.is_admin()
+}
+
+/// Records the core circle's mandates.
+pub fn manage_core(doer: &Doer) -> bool {
     doer.is_admin()
 }

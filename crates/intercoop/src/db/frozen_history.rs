@@ -36,7 +36,7 @@ const SOURCES: &[(&str, &str)] = &[
     ),
     ("m0016_meetings.rs", include_str!("m0016_meetings.rs")),
     ("m0017_money.rs", include_str!("m0017_money.rs")),
-    ("m0018_minutes_decisions.rs", include_str!("m0018_minutes_decisions.rs")),
+    ("m0018_minutes_mandates.rs", include_str!("m0018_minutes_mandates.rs")),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

@@ -160,8 +160,8 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 18,
-        name: "minutes and decisions",
-        up: super::m0018_minutes_decisions::up,
+        name: "minutes, decisions and core mandates",
+        up: super::m0018_minutes_mandates::up,
     },
 ];
 

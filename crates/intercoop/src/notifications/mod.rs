@@ -59,6 +59,7 @@ intercoop_domain::text_enum!(
         MeetingCancelled = "meeting_cancelled",
         MeetingReminder = "meeting_reminder",
         MinutesPublished = "minutes_published",
+        MandateEnding = "mandate_ending",
         Digest = "digest",
     }
 );

@@ -173,6 +173,7 @@ impl Message {
             MeetingCancelled => meeting_cancelled,
             MeetingReminder => meeting_reminder,
             MinutesPublished => minutes_published,
+            MandateEnding => mandate_ending,
             Digest => digest,
         );
         // A subject is one line.
@@ -231,5 +232,6 @@ templates! {
     meeting_cancelled => "notifications/meeting_cancelled/subject.txt", "notifications/meeting_cancelled/body.txt", "notifications/meeting_cancelled/body.html";
     meeting_reminder => "notifications/meeting_reminder/subject.txt", "notifications/meeting_reminder/body.txt", "notifications/meeting_reminder/body.html";
     minutes_published => "notifications/minutes_published/subject.txt", "notifications/minutes_published/body.txt", "notifications/minutes_published/body.html";
+    mandate_ending => "notifications/mandate_ending/subject.txt", "notifications/mandate_ending/body.txt", "notifications/mandate_ending/body.html";
     digest => "notifications/digest/subject.txt", "notifications/digest/body.txt", "notifications/digest/body.html";
 }

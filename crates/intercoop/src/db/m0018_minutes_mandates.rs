@@ -1,13 +1,17 @@
-//! Migration 18: minutes and decisions of meetings.
+//! Migration 18: minutes and decisions of meetings; the core circle's mandates.
 //! - `meetings.minutes_approved_by`, `meetings.minutes_published_at`: who approved a
 //!   meeting's minutes, and when they were published to the members (the minutes
 //!   themselves, `meetings.minutes` and `minutes_status`, came with migration 16);
 //! - `meeting_decisions`: the decisions a meeting took, in order, each with its text and
-//!   what made it (a poll, a proposal's transition in `proposal_events`), if anything.
+//!   what made it (a poll, a proposal's transition in `proposal_events`), if anything;
+//! - `core_mandates`: the core circle's mandates, past, present and future: an
+//!   organisation on a seat (`facilitator` or `elected`) from its first day to its last
+//!   (days in the network's time zone), the poll that elected it if one did, and when
+//!   the warning of its end was sent.
 //!
 //! Frozen history: names are spelled out here and nothing outside `db` is called.
 
-use super::migrations::{Step, fk, id, index, int, int_null, table, text, ts};
+use super::migrations::{Step, fk, id, index, int, int_null, table, text, ts, ts_null};
 use sea_orm::sea_query::ForeignKeyAction::{Cascade, SetNull};
 use sea_orm::sea_query::{Alias, ColumnDef, Table};
 
@@ -54,5 +58,27 @@ pub(crate) fn up() -> Vec<Step> {
         ),
         index("meeting_decisions", &["meeting_id", "position"], false),
         index("meeting_decisions", &["network_id"], false),
+        table(
+            "core_mandates",
+            vec![
+                id(),
+                int("network_id"),
+                int("organisation_id"),
+                text("seat"),
+                ColumnDef::new(Alias::new("starts_on")).date().not_null().take(),
+                ColumnDef::new(Alias::new("ends_on")).date().not_null().take(),
+                int_null("poll_id"),
+                ts_null("warned_at"),
+                int_null("created_by"),
+                ts("created_at"),
+            ],
+            vec![
+                fk("core_mandates", "network_id", "networks", Cascade),
+                fk("core_mandates", "organisation_id", "organisations", Cascade),
+                fk("core_mandates", "poll_id", "polls", SetNull),
+                fk("core_mandates", "created_by", "people", SetNull),
+            ],
+        ),
+        index("core_mandates", &["network_id", "ends_on"], false),
     ]
 }
