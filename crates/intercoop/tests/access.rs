@@ -73,6 +73,8 @@ struct Ids {
     meeting: i64,
     /// A decision in the meeting's draft minutes.
     decision: i64,
+    /// An election to the core circle, calling for candidates (one seat).
+    election: i64,
     job: i64,
     /// An API token of the representative's, to revoke.
     token: i64,
@@ -826,6 +828,36 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             json!({"organisation_id": m, "seat": "elected", "starts_on": "2098-01-01", "ends_on": "2098-12-31"}),
             admin,
         ),
+        // Naming nothing of the first network: another network's administrator calls
+        // an election of their own.
+        ("POST", "/core-circle/elections") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![
+                ("seats", "1".into()),
+                ("starts_on", "2099-01-01".into()),
+                ("ends_on", "2099-06-30".into()),
+            ]),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/core-circle/elections") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"seats": 1, "starts_on": "2099-01-01", "ends_on": "2099-06-30"})),
+            allowed: admin,
+            names_alpha: false,
+        },
+        // The representative stands for their cooperative; an administrator may too
+        // (then it already stands: 409).
+        ("POST", "/core-circle/elections/{id}/candidates") => form_case(
+            id(ids.election),
+            vec![("organisation_id", r.to_string())],
+            &[Rep, Admin],
+        ),
+        ("POST", "/api/v1/core-circle/elections/{id}/candidates") => {
+            json_case(id(ids.election), json!({"organisation_id": r}), &[Rep, Admin])
+        }
+        ("POST", "/core-circle/elections/{id}/vote") => form_case(id(ids.election), vec![], admin),
+        ("POST", "/api/v1/core-circle/elections/{id}/vote") => json_case(id(ids.election), json!({}), admin),
         ("GET", path) if path.contains("/meetings/{id}") => plain(id(ids.meeting), true),
         ("GET", path) if path.contains("{") => panic!("no case for GET {path}: add one to tests/access.rs"),
         // Lists and pages without an object: the same for every network.
@@ -1032,6 +1064,14 @@ async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
         &admin,
         &format!("/api/v1/meetings/{}/decisions", ids.meeting),
         json!({"text": "Alpha decision"}),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    ids.election = post_ok(
+        &admin,
+        "/api/v1/core-circle/elections",
+        json!({"seats": 1, "starts_on": "2099-01-01", "ends_on": "2099-12-31"}),
     )
     .await["id"]
         .as_i64()

@@ -1506,6 +1506,86 @@ both_backends!(
             Some(mandate(first + time::Duration::days(800), 100)),
         )
         .await;
+        // An election: called, candidates standing, the vote started; and refusals.
+        let (_, election) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/core-circle/elections",
+                none,
+                "",
+                Some(
+                    json!({"seats": 1, "starts_on": (first + time::Duration::days(720)).to_string(),
+                    "ends_on": (first + time::Duration::days(1400)).to_string()}),
+                ),
+            )
+            .await;
+        let election = id_of(&election);
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/core-circle/elections",
+            none,
+            "",
+            Some(json!({"seats": 9, "starts_on": "2099-01-01", "ends_on": "2099-02-01"})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/core-circle/elections/{id}/vote",
+            &[&election],
+            "",
+            Some(json!({})),
+        )
+        .await;
+        for (who, org) in [(&rep1, u1), (&rep1, u2)] {
+            c.call(
+                who,
+                "POST",
+                "/api/v1/core-circle/elections/{id}/candidates",
+                &[&election],
+                "",
+                Some(json!({"organisation_id": org})),
+            )
+            .await;
+        }
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/core-circle/elections/{id}/candidates",
+            &[&election],
+            "",
+            Some(json!({"organisation_id": u2})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/core-circle/elections/{id}/candidates",
+            &[&election],
+            "",
+            Some(json!({"organisation_id": u2})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/core-circle/elections/{id}/candidates",
+            &[&election],
+            "",
+            Some(json!({"organisation_id": u3})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/core-circle/elections/{id}/vote",
+            &[&election],
+            "",
+            Some(json!({})),
+        )
+        .await;
         c.call(&rep1, "GET", "/api/v1/core-circle", none, "", None).await;
 
         // Money: the network's bank details and budget, fees billed, payment requests

@@ -580,6 +580,9 @@ both_backends!(
         app.clock.advance(time::Duration::days(2) + time::Duration::minutes(1));
         let form = web.text(&format!("/meetings/{id}/minutes")).await;
         assert!(form.contains("/minutes/publish"), "{form}");
+        // Held, its minutes not published: on the facilitator's dashboard.
+        let dash = web.text("/dashboard").await;
+        assert!(dash.contains(&format!("/meetings/{id}/minutes")), "{dash}");
         let r = web.form(&format!("/meetings/{id}/minutes/publish"), &[]).await;
         assert_eq!(r.status(), 303);
         let m = admin.json(&format!("/api/v1/meetings/{id}/minutes")).await;
@@ -587,6 +590,11 @@ both_backends!(
         assert_eq!(m["decisions"][0]["text"], "Budget approved.");
         let page = web.text(&format!("/meetings/{id}")).await;
         assert!(page.contains("All agreed.") && page.contains("Budget approved."));
+        let dash = web.text("/dashboard").await;
+        assert!(
+            !dash.contains(&format!("/meetings/{id}/minutes")),
+            "published: off the dashboard"
+        );
         app.settle_jobs().await;
         assert_eq!(mails_of(&app, "rep@alpha.example", "minutes_published").await.len(), 1);
         app.stop().await;

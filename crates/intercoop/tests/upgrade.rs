@@ -50,7 +50,7 @@ fn covers(version: i64) -> &'static str {
             "payment requests numbered per year with references, the journal (entries, lines, balances) of every request and catch-up credit (carried over, then checked by check-books), payment settings, a budget, a fee schedule, a statement and its unmatched payment"
         }
         18 => {
-            "meetings.minutes_approved_by, meetings.minutes_published_at (a draft's: NULL); a decision of the meeting"
+            "meetings.minutes_approved_by, meetings.minutes_published_at (a draft's: NULL); a decision of the meeting; a core circle mandate of Alpha; an election with Alpha standing"
         }
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
@@ -674,6 +674,29 @@ impl Fixture<'_> {
                     ("starts_on", (today - Duration::days(100)).into()),
                     ("ends_on", (today + Duration::days(300)).into()),
                     ("created_by", p[0].into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+            let election = self
+                .insert(
+                    "core_elections",
+                    vec![
+                        ("network_id", network.into()),
+                        ("seats", 2i64.into()),
+                        ("starts_on", (today + Duration::days(300)).into()),
+                        ("ends_on", (today + Duration::days(1000)).into()),
+                        ("status", "candidacy".into()),
+                        ("outcome", "".into()),
+                        ("created_at", t.into()),
+                    ],
+                )
+                .await;
+            self.insert(
+                "core_candidates",
+                vec![
+                    ("election_id", election.into()),
+                    ("organisation_id", alpha.into()),
                     ("created_at", t.into()),
                 ],
             )

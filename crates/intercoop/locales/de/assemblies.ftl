@@ -164,3 +164,31 @@ error-core-too-long = Regel verletzt: Ein gewähltes Mandat dauert höchstens di
 error-core-too-many = Regel verletzt: mehr Sitze dieser Art, als das Netzwerk zu dieser Zeit erlaubt.
 error-core-too-few = Regel verletzt: weniger Sitze dieser Art, als das Netzwerk verlangt.
 error-core-two-seats = Regel verletzt: Eine Organisation hat jeweils nur einen Sitz.
+core-elections = Wahlen
+core-elections-none = Noch keine Wahl.
+core-election-seats = { $count ->
+    [0] Kein gewählter Sitz
+    [one] Ein gewählter Sitz
+   *[other] { $count } gewählte Sitze
+}
+core-election-status-candidacy = Aufruf zur Kandidatur: Nutzergenossenschaften können kandidieren.
+core-election-status-voting = Die Abstimmung ist offen.
+core-election-status-done = Gewählt: Die neuen Mandate sind erfasst.
+core-election-status-failed = Nicht erfasst
+core-election-poll = Die Abstimmung
+core-candidates = Kandidierende
+core-stand-for = Kandidieren für
+core-stand = Kandidieren
+core-start-vote = Die Abstimmung starten
+core-start-vote-consequence = Der Aufruf zur Kandidatur schließt, und eine Zustimmungswahl der Nutzergenossenschaften öffnet, eine Option je Kandidatur. Bei ihrem Ende erhalten die Kandidierenden mit den meisten Zustimmungen die Sitze, wenn die Sitzregeln es erlauben.
+core-call = Eine Wahl ausrufen
+core-call-seats = Zu besetzende gewählte Sitze
+core-call-submit = Zur Kandidatur aufrufen
+core-mail-call-subject = Wahl zum Kernkreis: Kandidaturen gesucht
+core-mail-call-body = Eine Wahl zum Kernkreis ist ausgerufen: { $seats } gewählte(r) Sitz(e), vom { $starts } bis { $ends }. Eine Nutzergenossenschaft kandidiert auf der Seite des Kernkreises.
+error-core-election-seats = Zu besetzende Sitze: von 1 bis zum Maximum der gewählten Sitze des Netzwerks.
+error-core-election-closed = Der Aufruf zur Kandidatur dieser Wahl ist geschlossen.
+error-core-candidate-twice = Diese Organisation kandidiert bereits.
+error-core-election-few-candidates = Weniger Kandidierende als Sitze (oder als zwei): Warten Sie vor der Abstimmung auf weitere.
+assemblies-needing-minutes-title = Sitzungen ohne veröffentlichtes Protokoll
+core-ending-title = Bald endende Mandate im Kernkreis

@@ -22,6 +22,7 @@ notifications-kind-meeting_updated = Eine Sitzung ändert sich
 notifications-kind-meeting_cancelled = Eine Sitzung wird abgesagt
 notifications-kind-minutes_published = Das Protokoll einer Sitzung, sobald es veröffentlicht ist
 notifications-kind-mandate_ending = Das Ende eines Mandats im Kernkreis, 60 Tage vorher
+notifications-kind-candidacy_call = Der Aufruf zur Kandidatur für den Kernkreis
 notifications-kind-meeting_reminder = Erinnerungen vor einer Sitzung
 notifications-kind-digest = Die Tageszusammenfassung
 notifications-footer-why = Sie erhalten diese E-Mail als Mitglied von { $network } auf intercoop.

@@ -164,3 +164,31 @@ error-core-too-long = Rule broken: an elected mandate lasts at most the network'
 error-core-too-many = Rule broken: more seats of this kind than the network allows at that time.
 error-core-too-few = Rule broken: fewer seats of this kind than the network requires.
 error-core-two-seats = Rule broken: an organisation holds one seat at a time.
+core-elections = Elections
+core-elections-none = No election yet.
+core-election-seats = { $count ->
+    [0] No elected seat
+    [one] One elected seat
+   *[other] { $count } elected seats
+}
+core-election-status-candidacy = Call for candidates: user cooperatives may stand.
+core-election-status-voting = The vote is open.
+core-election-status-done = Elected: the new mandates are recorded.
+core-election-status-failed = Not recorded
+core-election-poll = The poll
+core-candidates = Candidates
+core-stand-for = Stand for
+core-stand = Stand
+core-start-vote = Start the vote
+core-start-vote-consequence = The call for candidates closes and an approval poll of the user cooperatives opens, one option per candidate. When it closes, the candidates with the most approvals take the seats, if the seat rules allow it.
+core-call = Call an election
+core-call-seats = Elected seats to fill
+core-call-submit = Call for candidates
+core-mail-call-subject = Election to the core circle: candidates wanted
+core-mail-call-body = An election to the core circle is called: { $seats } elected seat(s), from { $starts } to { $ends }. A user cooperative stands from the core circle page.
+error-core-election-seats = Seats to fill: from 1 to the network's maximum of elected seats.
+error-core-election-closed = The call for candidates of this election is closed.
+error-core-candidate-twice = This organisation already stands.
+error-core-election-few-candidates = Fewer candidates than seats (or than two): wait for more before the vote.
+assemblies-needing-minutes-title = Meetings needing minutes
+core-ending-title = Core circle mandates ending soon

@@ -22,6 +22,7 @@ notifications-kind-meeting_updated = A meeting changes
 notifications-kind-meeting_cancelled = A meeting is cancelled
 notifications-kind-minutes_published = Minutes of a meeting, once published
 notifications-kind-mandate_ending = The end of a core circle mandate, 60 days ahead
+notifications-kind-candidacy_call = The call for candidates to the core circle
 notifications-kind-meeting_reminder = Reminders before a meeting
 notifications-kind-digest = The daily digest
 notifications-footer-why = You get this email as a member of { $network } on intercoop.

@@ -164,3 +164,31 @@ error-core-too-long = Règle enfreinte : un mandat élu dure au plus la limite d
 error-core-too-many = Règle enfreinte : plus de sièges de ce type que le réseau n’en permet à ce moment.
 error-core-too-few = Règle enfreinte : moins de sièges de ce type que le réseau n’en demande.
 error-core-two-seats = Règle enfreinte : une organisation occupe un seul siège à la fois.
+core-elections = Élections
+core-elections-none = Pas encore d’élection.
+core-election-seats = { $count ->
+    [0] Aucun siège élu
+    [one] Un siège élu
+   *[other] { $count } sièges élus
+}
+core-election-status-candidacy = Appel à candidatures : les coopératives utilisatrices peuvent se présenter.
+core-election-status-voting = Le vote est ouvert.
+core-election-status-done = Élus : les nouveaux mandats sont enregistrés.
+core-election-status-failed = Non enregistrée
+core-election-poll = Le scrutin
+core-candidates = Candidates
+core-stand-for = Se présenter pour
+core-stand = Se présenter
+core-start-vote = Lancer le vote
+core-start-vote-consequence = L’appel à candidatures se ferme et un scrutin par approbation des coopératives utilisatrices s’ouvre, une option par candidate. À sa clôture, les candidates les plus approuvées prennent les sièges, si les règles de sièges le permettent.
+core-call = Lancer une élection
+core-call-seats = Sièges élus à pourvoir
+core-call-submit = Appeler à candidatures
+core-mail-call-subject = Élection au noyau : appel à candidatures
+core-mail-call-body = Une élection au noyau est lancée : { $seats } siège(s) élu(s), du { $starts } au { $ends }. Une coopérative utilisatrice se présente depuis la page du noyau.
+error-core-election-seats = Sièges à pourvoir : de 1 au maximum de sièges élus du réseau.
+error-core-election-closed = L’appel à candidatures de cette élection est fermé.
+error-core-candidate-twice = Cette organisation se présente déjà.
+error-core-election-few-candidates = Moins de candidates que de sièges (ou que deux) : attendez-en d’autres avant le vote.
+assemblies-needing-minutes-title = Réunions en attente de compte rendu
+core-ending-title = Mandats au noyau bientôt terminés

@@ -22,6 +22,7 @@ notifications-kind-meeting_updated = Une réunion change
 notifications-kind-meeting_cancelled = Une réunion est annulée
 notifications-kind-minutes_published = Le compte rendu d’une réunion, une fois publié
 notifications-kind-mandate_ending = La fin d’un mandat au noyau, 60 jours avant
+notifications-kind-candidacy_call = L’appel à candidatures pour le noyau
 notifications-kind-meeting_reminder = Les rappels avant une réunion
 notifications-kind-digest = Le résumé du jour
 notifications-footer-why = Vous recevez cet e-mail en tant que membre de { $network } sur intercoop.

@@ -164,3 +164,31 @@ error-core-too-long = Regel overtreden: een verkozen mandaat duurt hoogstens de 
 error-core-too-many = Regel overtreden: meer zetels van deze soort dan het netwerk op dat moment toelaat.
 error-core-too-few = Regel overtreden: minder zetels van deze soort dan het netwerk vraagt.
 error-core-two-seats = Regel overtreden: een organisatie heeft één zetel tegelijk.
+core-elections = Verkiezingen
+core-elections-none = Nog geen verkiezing.
+core-election-seats = { $count ->
+    [0] Geen verkozen zetel
+    [one] Eén verkozen zetel
+   *[other] { $count } verkozen zetels
+}
+core-election-status-candidacy = Oproep tot kandidaten: gebruikerscoöperaties kunnen zich kandidaat stellen.
+core-election-status-voting = De stemming is open.
+core-election-status-done = Verkozen: de nieuwe mandaten zijn geregistreerd.
+core-election-status-failed = Niet geregistreerd
+core-election-poll = De stemming
+core-candidates = Kandidaten
+core-stand-for = Kandidaat stellen voor
+core-stand = Kandidaat stellen
+core-start-vote = De stemming starten
+core-start-vote-consequence = De oproep tot kandidaten sluit en een goedkeuringsstemming van de gebruikerscoöperaties opent, één optie per kandidaat. Bij de sluiting krijgen de kandidaten met de meeste goedkeuringen de zetels, als de zetelregels het toelaten.
+core-call = Een verkiezing uitschrijven
+core-call-seats = Te bezetten verkozen zetels
+core-call-submit = Oproepen tot kandidaten
+core-mail-call-subject = Verkiezing voor de kerngroep: kandidaten gezocht
+core-mail-call-body = Een verkiezing voor de kerngroep is uitgeschreven: { $seats } verkozen zetel(s), van { $starts } tot { $ends }. Een gebruikerscoöperatie stelt zich kandidaat op de pagina van de kerngroep.
+error-core-election-seats = Te bezetten zetels: van 1 tot het maximum aan verkozen zetels van het netwerk.
+error-core-election-closed = De oproep tot kandidaten van deze verkiezing is gesloten.
+error-core-candidate-twice = Deze organisatie is al kandidaat.
+error-core-election-few-candidates = Minder kandidaten dan zetels (of dan twee): wacht op meer vóór de stemming.
+assemblies-needing-minutes-title = Vergaderingen zonder gepubliceerd verslag
+core-ending-title = Mandaten in de kerngroep die binnenkort eindigen

@@ -22,6 +22,7 @@ notifications-kind-meeting_updated = Een vergadering wijzigt
 notifications-kind-meeting_cancelled = Een vergadering wordt geannuleerd
 notifications-kind-minutes_published = Het verslag van een vergadering, zodra het gepubliceerd is
 notifications-kind-mandate_ending = Het einde van een mandaat in de kerngroep, 60 dagen vooraf
+notifications-kind-candidacy_call = De oproep tot kandidaten voor de kerngroep
 notifications-kind-meeting_reminder = Herinneringen vóór een vergadering
 notifications-kind-digest = Het dagoverzicht
 notifications-footer-why = U ontvangt deze e-mail als lid van { $network } op intercoop.

@@ -99,6 +99,8 @@ pub struct CoreOut {
     pub today: time::Date,
     pub sitting: Vec<MandateOut>,
     pub history: Vec<MandateOut>,
+    /// The elections, latest first.
+    pub elections: Vec<super::elections::ElectionOut>,
 }
 
 /// The network's seat rules (its own, else the defaults).
@@ -143,6 +145,7 @@ pub async fn read<C: ConnectionTrait>(conn: &C, network_id: i64, time_zone: &str
         today,
         sitting: history.iter().filter(|m| m.sits_on(today)).cloned().collect(),
         history,
+        elections: super::elections::list(conn, network_id).await?,
     })
 }
 

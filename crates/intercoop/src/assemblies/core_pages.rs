@@ -36,6 +36,8 @@ struct CorePage {
     can_manage: bool,
     /// The member organisations (id, name) a mandate may go to.
     organisations: Vec<(i64, String)>,
+    /// The user cooperatives the person may stand for in an election.
+    standable: Vec<(i64, String)>,
     form: MandateForm,
     errors: FieldErrors,
 }
@@ -67,17 +69,23 @@ async fn page(state: &AppState, ctx: Ctx, form: MandateForm, errors: FieldErrors
     let user = require_user(&ctx)?;
     let conn = &state.db.read;
     let core = circle::read(conn, user.network.id, &user.network.time_zone).await?;
-    let can_manage = policy::manage_core(&user.doer());
+    let doer = user.doer();
+    let can_manage = policy::manage_core(&doer);
+    let members = crate::organisations::data::member_choices(conn, user.network.id).await?;
     let organisations = if can_manage {
-        crate::organisations::data::member_choices(conn, user.network.id)
-            .await?
-            .into_iter()
+        members
+            .iter()
             .filter(|o| matches!(o.kind.as_str(), "user" | "facilitator"))
-            .map(|o| (o.id, o.name))
+            .map(|o| (o.id, o.name.clone()))
             .collect()
     } else {
         Vec::new()
     };
+    let standable = members
+        .iter()
+        .filter(|o| o.kind.as_str() == "user" && policy::stand(&doer, o.id))
+        .map(|o| (o.id, o.name.clone()))
+        .collect();
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -90,10 +98,22 @@ async fn page(state: &AppState, ctx: Ctx, form: MandateForm, errors: FieldErrors
             core,
             can_manage,
             organisations,
+            standable,
             form,
             errors,
         },
     )
+}
+
+/// The page with a refusal of one of its forms (422).
+pub async fn page_with_errors(state: &AppState, ctx: Ctx, errors: FieldErrors) -> AppResult<Response> {
+    let today = crate::money::today(&require_user(&ctx)?.network.time_zone);
+    let form = MandateForm {
+        seat: "elected".into(),
+        starts_on: today.to_string(),
+        ..Default::default()
+    };
+    page(state, ctx, form, errors).await
 }
 
 /// `GET /core-circle`: the rules, who sits today, the history.

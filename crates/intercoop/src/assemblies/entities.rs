@@ -93,6 +93,28 @@ entity!(mandate, "core_mandates", {
     created_at: TimeDateTimeWithTimeZone,
 });
 
+// An election to the core circle (migration 18): `status` candidacy, voting, done or
+// failed; `outcome`: the broken rule's code of a failed one.
+entity!(election, "core_elections", {
+    network_id: i64,
+    seats: i64,
+    starts_on: TimeDate,
+    ends_on: TimeDate,
+    status: Text<crate::assemblies::elections::ElectionStatus>,
+    poll_id: Option<i64>,
+    outcome: String,
+    created_by: Option<i64>,
+    created_at: TimeDateTimeWithTimeZone,
+});
+
+// A candidate organisation of an election, with its option in the poll.
+entity!(candidate, "core_candidates", {
+    election_id: i64,
+    organisation_id: i64,
+    option_id: Option<i64>,
+    created_at: TimeDateTimeWithTimeZone,
+});
+
 entity!(agenda_item, "meeting_agenda", {
     meeting_id: i64,
     position: i64,

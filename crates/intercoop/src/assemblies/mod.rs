@@ -10,6 +10,8 @@ pub mod attendance_page;
 pub mod circle;
 pub mod core_pages;
 pub mod data;
+pub mod elections;
+pub mod elections_pages;
 pub mod entities;
 pub mod feed;
 pub mod ics;
@@ -41,6 +43,7 @@ where
     const ATTENDANCE: Access = Policy("assemblies::policy::take_attendance");
     const MINUTES: Access = Policy("assemblies::policy::write_minutes");
     const CORE: Access = Policy("assemblies::policy::manage_core");
+    const STAND: Access = Policy("assemblies::policy::stand");
     Routes::new()
         .get("/meetings", Person, pages::list)
         .get("/meetings/new", MANAGE, pages::new_form)
@@ -63,6 +66,9 @@ where
         .get("/decisions", Person, minutes_page::decisions)
         .get("/core-circle", Person, core_pages::show)
         .post("/core-circle/mandates", CORE, core_pages::add)
+        .post("/core-circle/elections", CORE, elections_pages::call)
+        .post("/core-circle/elections/{id}/candidates", STAND, elections_pages::stand)
+        .post("/core-circle/elections/{id}/vote", CORE, elections_pages::vote)
         // The invitation's answer link: the token is the authority, no login.
         .get("/meetings/answer/{token}", Public, pages::answer_link_form)
         .post("/meetings/answer/{token}", Public, pages::answer_link)
@@ -91,6 +97,17 @@ where
         .get("/api/v1/decisions", Person, minutes_api::decisions)
         .get("/api/v1/core-circle", Person, core_pages::api_show)
         .post("/api/v1/core-circle/mandates", CORE, core_pages::api_add)
+        .post("/api/v1/core-circle/elections", CORE, elections_pages::api_call)
+        .post(
+            "/api/v1/core-circle/elections/{id}/candidates",
+            STAND,
+            elections_pages::api_stand,
+        )
+        .post(
+            "/api/v1/core-circle/elections/{id}/vote",
+            CORE,
+            elections_pages::api_vote,
+        )
 }
 
 /// The OpenAPI paths of this feature area.
@@ -113,7 +130,10 @@ where
         minutes_api::remove_decision,
         minutes_api::decisions,
         core_pages::api_show,
-        core_pages::api_add
+        core_pages::api_add,
+        elections_pages::api_call,
+        elections_pages::api_stand,
+        elections_pages::api_vote
     ),
     components(schemas(
         api::MeetingOut,
@@ -134,7 +154,11 @@ where
         circle::CoreOut,
         circle::MandateOut,
         circle::MandateInput,
-        circle::SeatRulesOut
+        circle::SeatRulesOut,
+        elections::ElectionInput,
+        elections::CandidateInput,
+        elections::ElectionOut,
+        elections::CandidateOut
     )),
     tags((name = "meetings", description = "Meetings: schedule, invite, answer, attendance, calendars, minutes and decisions"))
 )]
@@ -150,8 +174,79 @@ pub async fn quorum_percent<C: ConnectionTrait>(conn: &C, network_id: i64) -> Ap
     Ok(n.rules.0.assembly_quorum_percent.unwrap_or(50).min(100))
 }
 
-/// On the dashboard: the next meeting the person is invited to, with their answer.
+/// On the dashboard: the next meeting the person is invited to, with their answer; for
+/// those who write minutes, the meetings held whose minutes are not published; the core
+/// circle mandates ending within 60 days.
 pub async fn dashboard_section(
+    state: &AppState,
+    user: &CurrentUser,
+    lang: crate::i18n::Lang,
+) -> AppResult<Vec<DashboardSection>> {
+    let mut out: Vec<DashboardSection> = next_meeting(state, user, lang).await?.into_iter().collect();
+    if policy::write_minutes(&user.doer()) {
+        out.extend(needing_minutes(state, user, lang).await?);
+    }
+    let ending = circle::ending_within(
+        &state.db.read,
+        user.network.id,
+        &user.network.time_zone,
+        intercoop_domain::core_circle::WARN_DAYS,
+    )
+    .await?;
+    if !ending.is_empty() {
+        out.push(DashboardSection {
+            title: lang.t("core-ending-title"),
+            items: ending
+                .into_iter()
+                .map(|m| DashboardItem {
+                    text: m.organisation_name,
+                    href: "/core-circle".into(),
+                    detail: format!("{} : {}", lang.t("core-field-ends-on"), m.ends_on),
+                })
+                .collect(),
+        });
+    }
+    Ok(out)
+}
+
+/// The meetings begun in the last 180 days whose minutes are not published (at most 10,
+/// latest first).
+async fn needing_minutes(
+    state: &AppState,
+    user: &CurrentUser,
+    lang: crate::i18n::Lang,
+) -> AppResult<Option<DashboardSection>> {
+    use entities::meeting;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+    let now = crate::clock::now();
+    let rows = meeting::Entity::find()
+        .filter(meeting::Column::NetworkId.eq(user.network.id))
+        .filter(meeting::Column::StartsAt.lte(now))
+        .filter(meeting::Column::StartsAt.gt(now - time::Duration::days(180)))
+        .filter(meeting::Column::Status.eq("scheduled"))
+        .filter(meeting::Column::MinutesStatus.ne("published"))
+        .order_by_desc(meeting::Column::StartsAt)
+        .limit(10)
+        .all(&state.db.read)
+        .await?;
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(DashboardSection {
+        title: lang.t("assemblies-needing-minutes-title"),
+        items: rows
+            .into_iter()
+            .map(|m| DashboardItem {
+                detail: crate::web::format::datetime(&m.starts_at, &user.network.time_zone, lang),
+                href: format!("/meetings/{}/minutes", m.id),
+                text: m.title,
+            })
+            .collect(),
+    }))
+}
+
+/// The next meeting the person is invited to, with their answer.
+async fn next_meeting(
     state: &AppState,
     user: &CurrentUser,
     lang: crate::i18n::Lang,

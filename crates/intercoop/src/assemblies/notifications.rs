@@ -8,6 +8,7 @@
 //! | `meeting_cancelled` | the same, with `METHOD:CANCEL` | the meeting is cancelled after the invitation |
 //! | `meeting_reminder` | the same, but those who answered they do not come | each reminder (7 days, 1 day before by default) |
 //! | `minutes_published` | every person of the network | the meeting's minutes are approved and published (once) |
+//! | `candidacy_call` | the sitting representatives of the member organisations and the administrators | an election to the core circle is called (once) |
 //! | `mandate_ending` | the core circle and the administrators (facilitators) | 60 days before a core circle mandate ends (once per mandate) |
 //!
 //! Those invited, by kind of meeting: an assembly or a general assembly, the sitting
@@ -44,6 +45,18 @@ pub fn audiences(a: Audiences) -> Audiences {
         audience(|conn, n| Box::pin(async move { addressees(conn, n, true).await })),
     )
     .with(
+        Kind::CandidacyCall,
+        audience(|conn, n| {
+            Box::pin(async move {
+                Ok(invited_to(conn, n.network_id, MeetingKind::Assembly)
+                    .await?
+                    .into_iter()
+                    .map(Addressee::new)
+                    .collect())
+            })
+        }),
+    )
+    .with(
         Kind::MandateEnding,
         audience(|conn, n| {
             Box::pin(async move {
@@ -67,6 +80,25 @@ pub fn audiences(a: Audiences) -> Audiences {
             })
         }),
     )
+}
+
+/// An election to the core circle is called: stand (once per election).
+pub async fn candidacy_call<C: ConnectionTrait>(conn: &C, e: &super::entities::election::Model) -> AppResult<()> {
+    let ends = |d: time::Date| {
+        d.with_hms(12, 0, 0)
+            .map_or_else(|_| crate::clock::now(), |d| d.assume_utc())
+    };
+    notify(
+        conn,
+        Notice::new(Kind::CandidacyCall, e.network_id)
+            .about(e.id)
+            .var("seats", Var::Num(e.seats))
+            .var("starts", Var::Date(ends(e.starts_on)))
+            .var("ends", Var::Date(ends(e.ends_on)))
+            .link("/core-circle#elections"),
+        Some(format!("candidacy_call:{}", e.id)),
+    )
+    .await
 }
 
 /// A core circle mandate ends within 60 days (once per mandate).

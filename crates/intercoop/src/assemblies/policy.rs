@@ -7,7 +7,8 @@
 //! | see the meetings, download a meeting's `.ics`, have a calendar feed | every person of the network |
 //! | write a meeting's minutes and decisions, approve and publish them | administrators (facilitators) |
 //! | read published minutes and the network's decisions | every person of the network |
-//! | record a core circle mandate | administrators (facilitators) |
+//! | record a core circle mandate; call an election, start its vote | administrators (facilitators) |
+//! | stand in an election | a user cooperative's representative, or an administrator for it |
 //! | see the core circle, its rules and history | every person of the network |
 //! | answer whether they come | each person invited, for themselves (logged in, or from the invitation's link without logging in: the link is the authority) |
 
@@ -36,4 +37,9 @@ pub fn write_minutes(doer: &Doer) -> bool {
 /// Records the core circle's mandates.
 pub fn manage_core(doer: &Doer) -> bool {
     doer.is_admin()
+}
+
+/// Stands for `organisation_id` in an election to the core circle.
+pub fn stand(doer: &Doer, organisation_id: i64) -> bool {
+    doer.is_admin() || doer.represents.contains(&organisation_id)
 }

@@ -7,7 +7,10 @@
 //! - `core_mandates`: the core circle's mandates, past, present and future: an
 //!   organisation on a seat (`facilitator` or `elected`) from its first day to its last
 //!   (days in the network's time zone), the poll that elected it if one did, and when
-//!   the warning of its end was sent.
+//!   the warning of its end was sent;
+//! - `core_elections`, `core_candidates`: an election's call (seats, the mandates'
+//!   days), its candidate organisations (each with its option in the poll), its poll
+//!   and outcome.
 //!
 //! Frozen history: names are spelled out here and nothing outside `db` is called.
 
@@ -80,5 +83,43 @@ pub(crate) fn up() -> Vec<Step> {
             ],
         ),
         index("core_mandates", &["network_id", "ends_on"], false),
+        table(
+            "core_elections",
+            vec![
+                id(),
+                int("network_id"),
+                int("seats"),
+                ColumnDef::new(Alias::new("starts_on")).date().not_null().take(),
+                ColumnDef::new(Alias::new("ends_on")).date().not_null().take(),
+                text("status"),
+                int_null("poll_id"),
+                text("outcome"),
+                int_null("created_by"),
+                ts("created_at"),
+            ],
+            vec![
+                fk("core_elections", "network_id", "networks", Cascade),
+                fk("core_elections", "poll_id", "polls", SetNull),
+                fk("core_elections", "created_by", "people", SetNull),
+            ],
+        ),
+        index("core_elections", &["network_id"], false),
+        index("core_elections", &["poll_id"], false),
+        table(
+            "core_candidates",
+            vec![
+                id(),
+                int("election_id"),
+                int("organisation_id"),
+                int_null("option_id"),
+                ts("created_at"),
+            ],
+            vec![
+                fk("core_candidates", "election_id", "core_elections", Cascade),
+                fk("core_candidates", "organisation_id", "organisations", Cascade),
+                fk("core_candidates", "option_id", "poll_options", SetNull),
+            ],
+        ),
+        index("core_candidates", &["election_id", "organisation_id"], true),
     ]
 }

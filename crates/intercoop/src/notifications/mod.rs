@@ -60,6 +60,7 @@ intercoop_domain::text_enum!(
         MeetingReminder = "meeting_reminder",
         MinutesPublished = "minutes_published",
         MandateEnding = "mandate_ending",
+        CandidacyCall = "candidacy_call",
         Digest = "digest",
     }
 );
