@@ -254,7 +254,18 @@ async fn next_meeting(
     use entities::meeting;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
     let conn = &state.db.read;
-    let kinds = feed::kinds_for(conn, user.person_id, user.network.id).await?;
+    // From the roles the request already holds (as `feed::kinds_for` reads them).
+    let roles = user.roles;
+    let mut kinds = vec![intercoop_domain::meetings::MeetingKind::Event];
+    if roles.is_admin() || roles.has(intercoop_domain::Role::Representative) {
+        kinds.extend([
+            intercoop_domain::meetings::MeetingKind::Assembly,
+            intercoop_domain::meetings::MeetingKind::GeneralAssembly,
+        ]);
+    }
+    if roles.is_admin() || roles.has(intercoop_domain::Role::CoreCircle) {
+        kinds.push(intercoop_domain::meetings::MeetingKind::Core);
+    }
     let Some(next) = meeting::Entity::find()
         .filter(meeting::Column::NetworkId.eq(user.network.id))
         .filter(meeting::Column::StartsAt.gt(crate::clock::now()))
