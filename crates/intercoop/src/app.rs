@@ -33,6 +33,7 @@ pub fn jobs() -> crate::jobs::Registry {
         r,
         crate::events::Subscriptions::new()
             .on(crate::events::POLL_CLOSED, crate::proposals::effects::ON_POLL_CLOSED)
+            .on(crate::events::POLL_CLOSED, crate::assemblies::elections::ON_POLL_CLOSED)
             .on(
                 crate::events::MEMBERSHIP_ENDED,
                 crate::funding::leaving::ON_MEMBERSHIP_ENDED,
@@ -44,6 +45,7 @@ pub fn jobs() -> crate::jobs::Registry {
     let r = crate::funding::leaving::register(r);
     let r = crate::polls::jobs::register(r);
     let r = crate::assemblies::jobs::register(r);
+    let r = crate::assemblies::elections::register(r);
     let r = crate::money::jobs::register(r);
     let r = crate::accounts::links::register(r);
     crate::notifications::register(r, audiences())

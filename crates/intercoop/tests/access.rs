@@ -71,6 +71,10 @@ struct Ids {
     poll: i64,
     /// An event (every person of the network is invited), a month ahead.
     meeting: i64,
+    /// A decision in the meeting's draft minutes.
+    decision: i64,
+    /// An election to the core circle, calling for candidates (one seat).
+    election: i64,
     job: i64,
     /// An API token of the representative's, to revoke.
     token: i64,
@@ -176,7 +180,8 @@ async fn walk(app: &TestApp) {
             }
             if allowed {
                 // Withdrawing what another role already withdrew: there is nothing (404).
-                let gone = status == 404 && (spec.method == "DELETE" || spec.path.ends_with("/withdraw"));
+                let gone = status == 404
+                    && (spec.method == "DELETE" || spec.path.ends_with("/withdraw") || spec.path.ends_with("/remove"));
                 assert!(
                     (![401, 403, 404].contains(&status) || gone) && !location.starts_with("/login"),
                     "{what}: refused ({status} {location}) but the route lets this role through\n{body}"
@@ -775,6 +780,84 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             allowed: admin,
             names_alpha: true,
         },
+        ("GET", "/meetings/{id}/minutes") => Case {
+            url: id(ids.meeting),
+            body: Body::None,
+            allowed: admin,
+            names_alpha: true,
+        },
+        ("POST", "/meetings/{id}/minutes") => {
+            form_case(id(ids.meeting), vec![("markdown", "Zeta minutes".into())], admin)
+        }
+        ("PUT", "/api/v1/meetings/{id}/minutes") => {
+            json_case(id(ids.meeting), json!({"markdown": "Zeta minutes"}), admin)
+        }
+        // The meeting is ahead: publishing is refused (409), but only after the policy.
+        ("POST", "/meetings/{id}/minutes/publish") => form_case(id(ids.meeting), vec![], admin),
+        ("POST", "/api/v1/meetings/{id}/minutes/publish") => json_case(id(ids.meeting), json!({}), admin),
+        ("POST", "/meetings/{id}/decisions") => {
+            form_case(id(ids.meeting), vec![("text", "Zeta decision".into())], admin)
+        }
+        ("POST", "/api/v1/meetings/{id}/decisions") => {
+            json_case(id(ids.meeting), json!({"text": "Zeta decision"}), admin)
+        }
+        ("POST", "/meetings/{id}/decisions/{decision_id}/remove") => form_case(
+            id(ids.meeting).replace("{decision_id}", &ids.decision.to_string()),
+            vec![],
+            admin,
+        ),
+        // After the page removed it, the API finds nothing to remove (404, as withdrawn).
+        ("DELETE", "/api/v1/meetings/{id}/decisions/{decision_id}") => Case {
+            url: id(ids.meeting).replace("{decision_id}", &ids.decision.to_string()),
+            body: Body::None,
+            allowed: admin,
+            names_alpha: true,
+        },
+        ("POST", "/core-circle/mandates") => form_case(
+            spec.path.into(),
+            vec![
+                ("organisation_id", m.to_string()),
+                ("seat", "elected".into()),
+                ("starts_on", "2099-01-01".into()),
+                ("ends_on", "2099-12-31".into()),
+            ],
+            admin,
+        ),
+        ("POST", "/api/v1/core-circle/mandates") => json_case(
+            spec.path.into(),
+            json!({"organisation_id": m, "seat": "elected", "starts_on": "2098-01-01", "ends_on": "2098-12-31"}),
+            admin,
+        ),
+        // Naming nothing of the first network: another network's administrator calls
+        // an election of their own.
+        ("POST", "/core-circle/elections") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![
+                ("seats", "1".into()),
+                ("starts_on", "2099-01-01".into()),
+                ("ends_on", "2099-06-30".into()),
+            ]),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/core-circle/elections") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"seats": 1, "starts_on": "2099-01-01", "ends_on": "2099-06-30"})),
+            allowed: admin,
+            names_alpha: false,
+        },
+        // The representative stands for their cooperative; an administrator may too
+        // (then it already stands: 409).
+        ("POST", "/core-circle/elections/{id}/candidates") => form_case(
+            id(ids.election),
+            vec![("organisation_id", r.to_string())],
+            &[Rep, Admin],
+        ),
+        ("POST", "/api/v1/core-circle/elections/{id}/candidates") => {
+            json_case(id(ids.election), json!({"organisation_id": r}), &[Rep, Admin])
+        }
+        ("POST", "/core-circle/elections/{id}/vote") => form_case(id(ids.election), vec![], admin),
+        ("POST", "/api/v1/core-circle/elections/{id}/vote") => json_case(id(ids.election), json!({}), admin),
         ("GET", path) if path.contains("/meetings/{id}") => plain(id(ids.meeting), true),
         ("GET", path) if path.contains("{") => panic!("no case for GET {path}: add one to tests/access.rs"),
         // Lists and pages without an object: the same for every network.
@@ -973,6 +1056,22 @@ async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
         "/api/v1/meetings",
         json!({"kind": "event", "title": "Alpha workshop", "starts_at": "2099-01-06T19:00:00",
             "duration_minutes": 90, "time_zone": "Europe/Brussels"}),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    ids.decision = post_ok(
+        &admin,
+        &format!("/api/v1/meetings/{}/decisions", ids.meeting),
+        json!({"text": "Alpha decision"}),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    ids.election = post_ok(
+        &admin,
+        "/api/v1/core-circle/elections",
+        json!({"seats": 1, "starts_on": "2099-01-01", "ends_on": "2099-12-31"}),
     )
     .await["id"]
         .as_i64()

@@ -1369,6 +1369,225 @@ both_backends!(
         )
         .await;
 
+        // Minutes and decisions of a meeting that has begun: written, a decision
+        // recorded and one removed, published; the network's decisions; and refusals.
+        let began = (time::OffsetDateTime::now_utc() - time::Duration::hours(1))
+            .replace_nanosecond(0)
+            .unwrap()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        let (_, held) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/meetings",
+                none,
+                "",
+                Some(json!({"kind": "assembly", "title": "Held assembly", "starts_at": began, "duration_minutes": 90})),
+            )
+            .await;
+        let held = id_of(&held);
+        c.call(&rep1, "GET", "/api/v1/meetings/{id}/minutes", &[&held], "", None)
+            .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/meetings/{id}/minutes/publish",
+            &[&held],
+            "",
+            Some(json!({})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "PUT",
+            "/api/v1/meetings/{id}/minutes",
+            &[&held],
+            "",
+            Some(json!({"markdown": "# Minutes\n\nEveryone came."})),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "PUT",
+            "/api/v1/meetings/{id}/minutes",
+            &[&held],
+            "",
+            Some(json!({"markdown": "Mine"})),
+        )
+        .await;
+        let (_, wrong) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/meetings/{id}/decisions",
+                &[&held],
+                "",
+                Some(json!({"text": "Recorded by mistake"})),
+            )
+            .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/meetings/{id}/decisions",
+            &[&held],
+            "",
+            Some(json!({"text": "", "poll_id": 999_999})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "DELETE",
+            "/api/v1/meetings/{id}/decisions/{decision_id}",
+            &[&held, &id_of(&wrong)],
+            "",
+            None,
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/meetings/{id}/decisions",
+            &[&held],
+            "",
+            Some(json!({"text": "The budget is approved."})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/meetings/{id}/minutes/publish",
+            &[&held],
+            "",
+            Some(json!({})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/meetings/{id}/minutes/publish",
+            &[&held],
+            "",
+            Some(json!({})),
+        )
+        .await;
+        c.call(&rep1, "GET", "/api/v1/decisions", none, "?q=budget", None).await;
+
+        // The core circle: a mandate recorded, one that breaks a rule, the circle read.
+        let first = time::OffsetDateTime::now_utc().date();
+        let mandate = |from: time::Date, days: i64| {
+            json!({"organisation_id": u1, "seat": "elected", "starts_on": from.to_string(),
+                "ends_on": (from + time::Duration::days(days)).to_string()})
+        };
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/core-circle/mandates",
+            none,
+            "",
+            Some(mandate(first, 700)),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/core-circle/mandates",
+            none,
+            "",
+            Some(mandate(first + time::Duration::days(800), 1000)),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "POST",
+            "/api/v1/core-circle/mandates",
+            none,
+            "",
+            Some(mandate(first + time::Duration::days(800), 100)),
+        )
+        .await;
+        // An election: called, candidates standing, the vote started; and refusals.
+        let (_, election) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/core-circle/elections",
+                none,
+                "",
+                Some(
+                    json!({"seats": 1, "starts_on": (first + time::Duration::days(720)).to_string(),
+                    "ends_on": (first + time::Duration::days(1400)).to_string()}),
+                ),
+            )
+            .await;
+        let election = id_of(&election);
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/core-circle/elections",
+            none,
+            "",
+            Some(json!({"seats": 9, "starts_on": "2099-01-01", "ends_on": "2099-02-01"})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/core-circle/elections/{id}/vote",
+            &[&election],
+            "",
+            Some(json!({})),
+        )
+        .await;
+        for (who, org) in [(&rep1, u1), (&rep1, u2)] {
+            c.call(
+                who,
+                "POST",
+                "/api/v1/core-circle/elections/{id}/candidates",
+                &[&election],
+                "",
+                Some(json!({"organisation_id": org})),
+            )
+            .await;
+        }
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/core-circle/elections/{id}/candidates",
+            &[&election],
+            "",
+            Some(json!({"organisation_id": u2})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/core-circle/elections/{id}/candidates",
+            &[&election],
+            "",
+            Some(json!({"organisation_id": u2})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/core-circle/elections/{id}/candidates",
+            &[&election],
+            "",
+            Some(json!({"organisation_id": u3})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/core-circle/elections/{id}/vote",
+            &[&election],
+            "",
+            Some(json!({})),
+        )
+        .await;
+        c.call(&rep1, "GET", "/api/v1/core-circle", none, "", None).await;
+
         // Money: the network's bank details and budget, fees billed, payment requests
         // (their PDF and QR code), payments by hand and from a statement, an unmatched
         // one assigned, the journal, the statements, the runway; and their refusals.

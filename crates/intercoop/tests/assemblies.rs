@@ -302,3 +302,301 @@ both_backends!(a_cancellation_reaches_calendars_once, |app: TestApp| async move 
     assert_eq!(meeting_mails(&app, "rep@alpha.example").await.len(), 2);
     app.stop().await;
 });
+
+/// Every email of a kind to an address.
+async fn mails_of(app: &TestApp, address: &str, kind: &str) -> Vec<intercoop::entities::outbox_message::Model> {
+    app.mails_to(address)
+        .await
+        .into_iter()
+        .filter(|m| m.kind.0.as_str() == kind)
+        .collect()
+}
+
+both_backends!(
+    an_assembly_decides_a_proposal_through_a_poll_and_publishes_its_minutes,
+    |app: TestApp| async move {
+        let (admin, org, rep) = setup(&app).await;
+        let org2 = admin.json("/api/v1/organisations?q=beta").await["items"][0]["id"]
+            .as_i64()
+            .unwrap();
+        let rep_api = app.api(&app.token_for(rep).await);
+        // A proposal and the poll that decides it, both on the agenda.
+        let proposal = admin
+            .post(
+                "/api/v1/proposals",
+                &json!({"title": "Shared label printer", "description": "A need.", "requested_by": org}),
+            )
+            .await
+            .json::<Value>()
+            .await
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap();
+        let poll = admin
+            .post(
+                "/api/v1/polls",
+                &json!({"title": "Set the printer aside?", "method": "decision", "proposal_id": proposal,
+                    "effect": {"kind": "reject"}}),
+            )
+            .await
+            .json::<Value>()
+            .await
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap();
+        let now = app.at_server_time(async { intercoop::clock::now() }).await;
+        let start = (now + time::Duration::days(10))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        let r = admin
+            .post(
+                "/api/v1/meetings",
+                &json!({"kind": "assembly", "title": "October assembly", "starts_at": start,
+                    "duration_minutes": 90, "agenda": [{"proposal_id": proposal}, {"poll_id": poll}]}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        assert_eq!(meeting_mails(&app, "rep@alpha.example").await.len(), 1, "invited");
+
+        // Minutes are written ahead, but published only once the meeting has begun.
+        let minutes = format!("/api/v1/meetings/{id}/minutes");
+        let r = admin
+            .put(
+                &minutes,
+                &json!({"markdown": "**Present**: Alpha.\n\n<script>alert(1)</script>\n\nThe printer is set aside."}),
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        let m: Value = r.json().await.unwrap();
+        assert_eq!(m["status"], "draft");
+        let html = m["html"].as_str().unwrap();
+        assert!(
+            html.contains("<strong>Present</strong>") && !html.contains("<script"),
+            "sanitized: {html}"
+        );
+        let r = admin.post(&format!("{minutes}/publish"), &json!({})).await;
+        assert_eq!(r.status(), 409);
+        assert!(r.text().await.unwrap().contains("minutes-before-meeting"));
+        // A draft is the facilitators': others see its status only, and may not write.
+        let seen = rep_api.json(&minutes).await;
+        assert_eq!(
+            (seen["status"].as_str(), seen["markdown"].as_str()),
+            (Some("draft"), Some(""))
+        );
+        assert_eq!(rep_api.put(&minutes, &json!({"markdown": "x"})).await.status(), 403);
+
+        // The meeting: attendance and the quorum, then the poll voted there and then.
+        app.clock.advance(time::Duration::days(10) + time::Duration::minutes(5));
+        let att: Value = admin
+            .put(&format!("/api/v1/meetings/{id}/attendance"), &json!({"present": [rep]}))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(att["quorum"]["organisations_present"], 1);
+        assert_eq!(att["quorum"]["met"], true);
+        assert_eq!(
+            admin
+                .post(&format!("/api/v1/polls/{poll}/open"), &json!({}))
+                .await
+                .status(),
+            200
+        );
+        for o in [org, org2] {
+            let r = admin
+                .post(
+                    &format!("/api/v1/polls/{poll}/ballots"),
+                    &json!({"organisation_id": o, "choice": "yes"}),
+                )
+                .await;
+            assert!(r.status().is_success(), "{}", r.text().await.unwrap());
+        }
+        let result: Value = admin
+            .post(&format!("/api/v1/polls/{poll}/close"), &json!({}))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(result["passed"], true);
+        app.settle_jobs().await;
+        let p = admin.json(&format!("/api/v1/proposals/{proposal}")).await;
+        assert_eq!(p["status"], "rejected");
+        let event = p["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["to_status"] == "rejected")
+            .expect("the transition")["id"]
+            .as_i64()
+            .unwrap();
+
+        // Bad decisions are refused, on their field, and nothing is stored.
+        let decisions = format!("/api/v1/meetings/{id}/decisions");
+        for (body, field, code) in [
+            (json!({"text": "  "}), "text", "decision-text-empty"),
+            (
+                json!({"text": "x", "poll_id": 999_999}),
+                "poll_id",
+                "decision-poll-unknown",
+            ),
+            (
+                json!({"text": "x", "proposal_event_id": 999_999}),
+                "proposal_event_id",
+                "decision-transition-unknown",
+            ),
+        ] {
+            let r = admin.post(&decisions, &body).await;
+            assert_eq!(r.status(), 422, "{body}");
+            let text = r.text().await.unwrap();
+            assert!(text.contains(field) && text.contains(code), "{body}: {text}");
+        }
+        assert_eq!(admin.json(&minutes).await["decisions"], json!([]), "nothing stored");
+
+        // The decision, linked to the poll and the proposal's transition it made.
+        let r = admin
+            .post(
+                &decisions,
+                &json!({"text": "The label printer is set aside.", "poll_id": poll, "proposal_event_id": event}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        let d: Value = r.json().await.unwrap();
+        assert_eq!(d["poll_title"], "Set the printer aside?");
+        assert_eq!(
+            (d["proposal_id"].as_i64(), d["to_status"].as_str()),
+            (Some(proposal), Some("rejected"))
+        );
+        // One recorded by mistake, removed.
+        let wrong: Value = admin
+            .post(&decisions, &json!({"text": "Wrong"}))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let r = admin.delete(&format!("{decisions}/{}", wrong["id"])).await;
+        assert_eq!(r.status(), 200);
+        assert_eq!(
+            r.json::<Value>().await.unwrap()["decisions"].as_array().unwrap().len(),
+            1
+        );
+        // Unpublished decisions are not the network's yet.
+        assert_eq!(rep_api.json("/api/v1/decisions").await["total"], 0);
+
+        // Approved and published: everyone is told once; nothing changes any more.
+        let r = admin.post(&format!("{minutes}/publish"), &json!({})).await;
+        assert_eq!(r.status(), 200);
+        let m: Value = r.json().await.unwrap();
+        assert_eq!(m["status"], "published");
+        assert!(m["published_at"].is_string());
+        assert_eq!(
+            admin.post(&format!("{minutes}/publish"), &json!({})).await.status(),
+            409
+        );
+        assert_eq!(admin.put(&minutes, &json!({"markdown": "changed"})).await.status(), 409);
+        assert_eq!(admin.post(&decisions, &json!({"text": "late"})).await.status(), 409);
+        app.settle_jobs().await;
+        for address in ["rep@alpha.example", "rep@beta.example", "admin@test.example"] {
+            let mails = mails_of(&app, address, "minutes_published").await;
+            assert_eq!(mails.len(), 1, "{address}");
+            assert!(mails[0].subject.contains("October assembly"), "{}", mails[0].subject);
+        }
+        let seen = rep_api.json(&minutes).await;
+        assert_eq!(seen["decisions"][0]["text"], "The label printer is set aside.");
+
+        // The network's decisions, searchable; another network sees none of them.
+        let found = rep_api.json("/api/v1/decisions?q=PRINTER").await;
+        assert_eq!(found["total"], 1, "{found}");
+        assert_eq!(found["items"][0]["meeting_id"], id);
+        assert_eq!(rep_api.json("/api/v1/decisions?q=budget").await["total"], 0);
+        let other = app.other_network_admin().await;
+        assert_eq!(other.json("/api/v1/decisions").await["total"], 0);
+        assert_eq!(other.get(&minutes).await.status(), 404);
+
+        // The pages: the meeting shows its minutes and decisions; the list finds them.
+        let web = app.client();
+        app.login(&web, "rep@alpha.example").await;
+        let page = web.text(&format!("/meetings/{id}")).await;
+        assert!(
+            page.contains("<strong>Present</strong>") && page.contains("The label printer is set aside."),
+            "{page}"
+        );
+        let list = web.text("/decisions?q=printer").await;
+        assert!(list.contains("The label printer is set aside.") && list.contains("Set the printer aside?"));
+        assert_eq!(web.get(&format!("/meetings/{id}/minutes")).await.status(), 403);
+        app.stop().await;
+    }
+);
+
+both_backends!(
+    minutes_are_written_and_published_from_the_pages,
+    |app: TestApp| async move {
+        let (admin, _, _) = setup(&app).await;
+        let now = app.at_server_time(async { intercoop::clock::now() }).await;
+        let start = (now + time::Duration::days(2))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        let id = admin
+            .post(
+                "/api/v1/meetings",
+                &json!({"kind": "assembly", "title": "Phone minutes", "starts_at": start, "duration_minutes": 60}),
+            )
+            .await
+            .json::<Value>()
+            .await
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap();
+        let web = app.client();
+        app.login(&web, "admin@test.example").await;
+        let form = web.text(&format!("/meetings/{id}/minutes")).await;
+        assert!(form.contains("name=\"markdown\""), "{form}");
+        // Bad input is shown beside its field, and nothing is stored.
+        let r = web
+            .form(&format!("/meetings/{id}/decisions"), &[("text", " "), ("made_by", "")])
+            .await;
+        assert_eq!(r.status(), 422);
+        assert_eq!(
+            admin.json(&format!("/api/v1/meetings/{id}/minutes")).await["decisions"],
+            json!([])
+        );
+        let r = web
+            .form(
+                &format!("/meetings/{id}/minutes"),
+                &[("markdown", "# Minutes\n\nAll agreed.")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let r = web
+            .form(
+                &format!("/meetings/{id}/decisions"),
+                &[("text", "Budget approved."), ("made_by", "")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        // Not before the meeting: the page says why instead of offering the button.
+        let form = web.text(&format!("/meetings/{id}/minutes")).await;
+        assert!(!form.contains("/minutes/publish"), "{form}");
+        app.clock.advance(time::Duration::days(2) + time::Duration::minutes(1));
+        let form = web.text(&format!("/meetings/{id}/minutes")).await;
+        assert!(form.contains("/minutes/publish"), "{form}");
+        // Held, its minutes not published: on the facilitator's dashboard.
+        let dash = web.text("/dashboard").await;
+        assert!(dash.contains(&format!("/meetings/{id}/minutes")), "{dash}");
+        let r = web.form(&format!("/meetings/{id}/minutes/publish"), &[]).await;
+        assert_eq!(r.status(), 303);
+        let m = admin.json(&format!("/api/v1/meetings/{id}/minutes")).await;
+        assert_eq!(m["status"], "published");
+        assert_eq!(m["decisions"][0]["text"], "Budget approved.");
+        let page = web.text(&format!("/meetings/{id}")).await;
+        assert!(page.contains("All agreed.") && page.contains("Budget approved."));
+        let dash = web.text("/dashboard").await;
+        assert!(
+            !dash.contains(&format!("/meetings/{id}/minutes")),
+            "published: off the dashboard"
+        );
+        app.settle_jobs().await;
+        assert_eq!(mails_of(&app, "rep@alpha.example", "minutes_published").await.len(), 1);
+        app.stop().await;
+    }
+);

@@ -52,6 +52,9 @@ fn covers(version: i64) -> &'static str {
         17 => {
             "payment requests numbered per year with references, the journal (entries, lines, balances) of every request and catch-up credit (carried over, then checked by check-books), payment settings, a budget, a fee schedule, a statement and its unmatched payment"
         }
+        18 => {
+            "meetings.minutes_approved_by, meetings.minutes_published_at (a draft's: NULL); a decision of the meeting; a core circle mandate of Alpha; an election with Alpha standing"
+        }
         20 => {
             "organisations.name_key and people.name_key (stale keys of an older collation), sort_key_versions (its fingerprint): recomputed at start"
         }
@@ -605,7 +608,7 @@ impl Fixture<'_> {
         }
         self.polls(network, &o, &p, &proposals).await;
         if self.v >= 16 {
-            self.meetings(network, &p).await;
+            self.meetings(network, o[0], &p).await;
         }
         if self.v >= 17 {
             self.money(network).await;
@@ -623,7 +626,7 @@ impl Fixture<'_> {
     /// Version 16: a monthly assembly series with one occurrence ten days ahead (an
     /// agenda item, Alice's answer and answer link), Alice's calendar feed, and an
     /// invitation in the outbox with its calendar.
-    async fn meetings(&mut self, network: i64, p: &[i64]) {
+    async fn meetings(&mut self, network: i64, alpha: i64, p: &[i64]) {
         let t = self.ago(1);
         let at = self.now + Duration::days(10);
         let series = self
@@ -657,8 +660,8 @@ impl Fixture<'_> {
                     ("sequence", 0i64.into()),
                     ("uid", "meeting-upgrade@intercoop".into()),
                     ("reminders", "[10080,1440]".into()),
-                    ("minutes", "".into()),
-                    ("minutes_status", "none".into()),
+                    ("minutes", if self.v >= 18 { "Draft minutes." } else { "" }.into()),
+                    ("minutes_status", if self.v >= 18 { "draft" } else { "none" }.into()),
                     ("invited_at", Value::from(Some(t))),
                     ("created_at", t.into()),
                     ("updated_at", t.into()),
@@ -675,6 +678,57 @@ impl Fixture<'_> {
             ],
         )
         .await;
+        if self.v >= 18 {
+            let today = self.now.date();
+            self.insert(
+                "core_mandates",
+                vec![
+                    ("network_id", network.into()),
+                    ("organisation_id", alpha.into()),
+                    ("seat", "elected".into()),
+                    ("starts_on", (today - Duration::days(100)).into()),
+                    ("ends_on", (today + Duration::days(300)).into()),
+                    ("created_by", p[0].into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+            let election = self
+                .insert(
+                    "core_elections",
+                    vec![
+                        ("network_id", network.into()),
+                        ("seats", 2i64.into()),
+                        ("starts_on", (today + Duration::days(300)).into()),
+                        ("ends_on", (today + Duration::days(1000)).into()),
+                        ("status", "candidacy".into()),
+                        ("outcome", "".into()),
+                        ("created_at", t.into()),
+                    ],
+                )
+                .await;
+            self.insert(
+                "core_candidates",
+                vec![
+                    ("election_id", election.into()),
+                    ("organisation_id", alpha.into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+            self.insert(
+                "meeting_decisions",
+                vec![
+                    ("network_id", network.into()),
+                    ("meeting_id", meeting.into()),
+                    ("position", 0i64.into()),
+                    ("body", "Upgrade decision".into()),
+                    ("created_by", p[0].into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+        }
         self.insert(
             "meeting_answers",
             vec![

@@ -89,3 +89,106 @@ assemblies-cancel-consequence = { $count ->
     [one] Die eingeladene Person erhält die Absage, und ihr Kalender entfernt sie. Das kann nicht rückgängig gemacht werden.
    *[other] Die { $count } eingeladenen Personen erhalten die Absage, und ihre Kalender entfernen sie. Das kann nicht rückgängig gemacht werden.
 }
+assemblies-minutes-title = Protokoll
+assemblies-minutes-status-none = Noch kein Protokoll.
+assemblies-minutes-status-draft = Protokoll in Arbeit (noch nicht veröffentlicht).
+assemblies-minutes-status-published = Veröffentlicht
+assemblies-minutes-write = Protokoll schreiben
+assemblies-minutes-text = Protokoll (Markdown)
+assemblies-minutes-hint = Markdown: # für einen Titel, - für eine Liste, **fett**, [Text](https://…) für einen Link.
+assemblies-minutes-save = Entwurf speichern
+assemblies-minutes-saved = Entwurf gespeichert.
+assemblies-minutes-publish = Genehmigen und veröffentlichen
+assemblies-minutes-publish-confirm = Ja, genehmigen und veröffentlichen
+assemblies-minutes-publish-consequence = { $count ->
+    [0] Niemand wird benachrichtigt: Das Netzwerk hat noch niemanden. Ein veröffentlichtes Protokoll und seine Beschlüsse ändern sich nicht mehr.
+    [one] Die Person des Netzwerks erhält es per E-Mail. Ein veröffentlichtes Protokoll und seine Beschlüsse ändern sich nicht mehr.
+   *[other] Die { $count } Personen des Netzwerks erhalten es per E-Mail. Ein veröffentlichtes Protokoll und seine Beschlüsse ändern sich nicht mehr.
+}
+assemblies-decisions = Beschlüsse
+assemblies-decisions-none = Keine Beschlüsse.
+assemblies-decision-text = Beschluss
+assemblies-decision-made-by = gefasst durch
+assemblies-decision-made-by-field = Gefasst durch (optional)
+assemblies-decision-made-by-none = Nichts auf der Tagesordnung
+assemblies-decision-add = Beschluss hinzufügen
+assemblies-decision-remove = Entfernen
+assemblies-decisions-title = Beschlüsse des Netzwerks
+assemblies-decisions-intro = Alle Beschlüsse aus veröffentlichten Protokollen, die neuesten zuerst.
+assemblies-decisions-search = Suchen
+assemblies-decisions-count = { $count ->
+    [0] Keine Beschlüsse
+    [one] Ein Beschluss
+   *[other] { $count } Beschlüsse
+}
+assemblies-mail-minutes-subject = Protokoll: { $title }
+assemblies-mail-minutes-body = Das Protokoll von „{ $title }“ ({ $starts }) ist genehmigt und veröffentlicht.
+assemblies-mail-minutes-see = Protokoll lesen
+error-minutes-published = Dieses Protokoll ist veröffentlicht: Es ändert sich nicht mehr.
+error-minutes-too-long = Ein Protokoll hat höchstens 100 000 Zeichen.
+error-minutes-empty = Schreiben Sie das Protokoll, bevor Sie es veröffentlichen.
+error-minutes-before-meeting = Ein Protokoll wird veröffentlicht, sobald die Sitzung begonnen hat.
+error-meeting-cancelled = Diese Sitzung ist abgesagt.
+error-decision-text-empty = Schreiben Sie den Beschluss.
+error-decision-text-too-long = Ein Beschluss hat höchstens 2 000 Zeichen, ohne Steuerzeichen.
+error-decision-poll-unknown = Diese Abstimmung gibt es im Netzwerk nicht.
+error-decision-transition-unknown = Diese Änderung eines Vorschlags gibt es im Netzwerk nicht.
+error-decision-too-many = Höchstens zweihundert Beschlüsse pro Sitzung.
+core-title = Kernkreis
+core-intro = Die Organisationen im Kernkreis, auf welchem Sitz und seit wann.
+core-rules = Regeln: { $facilitator_min }–{ $facilitator_max } Sitze für die moderierende Genossenschaft, { $elected_min }–{ $elected_max } gewählt unter den Nutzergenossenschaften; ein gewähltes Mandat dauert höchstens { $max_days } Tage.
+core-sitting = Heute im Kreis
+core-history = Wer wann saß
+core-none = Niemand.
+core-seat-facilitator = Sitz der moderierenden Genossenschaft
+core-seat-elected = Gewählter Sitz
+core-elected-by = durch eine Abstimmung gewählt
+core-field-organisation = Organisation
+core-field-seat = Sitz
+core-field-starts-on = Erster Tag
+core-field-ends-on = Letzter Tag
+core-add = Ein Mandat erfassen
+core-add-submit = Das Mandat erfassen
+core-mail-ending-subject = Ein Mandat im Kernkreis endet am { $ends }
+core-mail-ending-body = Das Mandat von { $organisation } im Kernkreis endet am { $ends }. Zeit, die Wahl oder die Verlängerung vorzubereiten.
+core-mail-ending-see = Kernkreis ansehen
+nav-core = Kernkreis
+error-core-seat = Wählen Sie den Sitz: den der moderierenden Genossenschaft oder einen gewählten.
+error-core-day = Geben Sie den Tag als JJJJ-MM-TT an.
+error-core-organisation = Wählen Sie eine Mitgliedsorganisation des Netzwerks.
+error-core-elected-user = Ein gewählter Sitz geht an eine Nutzergenossenschaft.
+error-core-facilitator-kind = Dieser Sitz geht an die moderierende Genossenschaft.
+error-core-rules = Die Sitzregeln des Netzwerks widersprechen sich (ein Minimum über seinem Maximum).
+error-core-ends-before-start = Ein Mandat endet nach dem Tag, an dem es beginnt.
+error-core-too-long = Regel verletzt: Ein gewähltes Mandat dauert höchstens die Grenze des Netzwerks (standardmäßig 2 Jahre).
+error-core-too-many = Regel verletzt: mehr Sitze dieser Art, als das Netzwerk zu dieser Zeit erlaubt.
+error-core-too-few = Regel verletzt: weniger Sitze dieser Art, als das Netzwerk verlangt.
+error-core-two-seats = Regel verletzt: Eine Organisation hat jeweils nur einen Sitz.
+core-elections = Wahlen
+core-elections-none = Noch keine Wahl.
+core-election-seats = { $count ->
+    [0] Kein gewählter Sitz
+    [one] Ein gewählter Sitz
+   *[other] { $count } gewählte Sitze
+}
+core-election-status-candidacy = Aufruf zur Kandidatur: Nutzergenossenschaften können kandidieren.
+core-election-status-voting = Die Abstimmung ist offen.
+core-election-status-done = Gewählt: Die neuen Mandate sind erfasst.
+core-election-status-failed = Nicht erfasst
+core-election-poll = Die Abstimmung
+core-candidates = Kandidierende
+core-stand-for = Kandidieren für
+core-stand = Kandidieren
+core-start-vote = Die Abstimmung starten
+core-start-vote-consequence = Der Aufruf zur Kandidatur schließt, und eine Zustimmungswahl der Nutzergenossenschaften öffnet, eine Option je Kandidatur. Bei ihrem Ende erhalten die Kandidierenden mit den meisten Zustimmungen die Sitze, wenn die Sitzregeln es erlauben.
+core-call = Eine Wahl ausrufen
+core-call-seats = Zu besetzende gewählte Sitze
+core-call-submit = Zur Kandidatur aufrufen
+core-mail-call-subject = Wahl zum Kernkreis: Kandidaturen gesucht
+core-mail-call-body = Eine Wahl zum Kernkreis ist ausgerufen: { $seats } gewählte(r) Sitz(e), vom { $starts } bis { $ends }. Eine Nutzergenossenschaft kandidiert auf der Seite des Kernkreises.
+error-core-election-seats = Zu besetzende Sitze: von 1 bis zum Maximum der gewählten Sitze des Netzwerks.
+error-core-election-closed = Der Aufruf zur Kandidatur dieser Wahl ist geschlossen.
+error-core-candidate-twice = Diese Organisation kandidiert bereits.
+error-core-election-few-candidates = Weniger Kandidierende als Sitze (oder als zwei): Warten Sie vor der Abstimmung auf weitere.
+assemblies-needing-minutes-title = Sitzungen ohne veröffentlichtes Protokoll
+core-ending-title = Bald endende Mandate im Kernkreis

@@ -89,3 +89,106 @@ assemblies-cancel-consequence = { $count ->
     [one] The person invited gets the cancellation, and their calendar removes it. This cannot be undone.
    *[other] The { $count } people invited get the cancellation, and their calendars remove it. This cannot be undone.
 }
+assemblies-minutes-title = Minutes
+assemblies-minutes-status-none = No minutes yet.
+assemblies-minutes-status-draft = Minutes being written (not published yet).
+assemblies-minutes-status-published = Published
+assemblies-minutes-write = Write the minutes
+assemblies-minutes-text = Minutes (Markdown)
+assemblies-minutes-hint = Markdown: # for a title, - for a list, **bold**, [text](https://…) for a link.
+assemblies-minutes-save = Save the draft
+assemblies-minutes-saved = Draft saved.
+assemblies-minutes-publish = Approve and publish
+assemblies-minutes-publish-confirm = Yes, approve and publish
+assemblies-minutes-publish-consequence = { $count ->
+    [0] Nobody is told: the network has no one yet. Published minutes and their decisions can no longer be changed.
+    [one] The person of the network gets them by email. Published minutes and their decisions can no longer be changed.
+   *[other] The { $count } people of the network get them by email. Published minutes and their decisions can no longer be changed.
+}
+assemblies-decisions = Decisions
+assemblies-decisions-none = No decisions.
+assemblies-decision-text = Decision
+assemblies-decision-made-by = made by
+assemblies-decision-made-by-field = Made by (optional)
+assemblies-decision-made-by-none = Nothing on the agenda
+assemblies-decision-add = Add the decision
+assemblies-decision-remove = Remove
+assemblies-decisions-title = Decisions of the network
+assemblies-decisions-intro = Every decision from published minutes, the latest first.
+assemblies-decisions-search = Search
+assemblies-decisions-count = { $count ->
+    [0] No decisions
+    [one] One decision
+   *[other] { $count } decisions
+}
+assemblies-mail-minutes-subject = Minutes: { $title }
+assemblies-mail-minutes-body = The minutes of “{ $title }” ({ $starts }) are approved and published.
+assemblies-mail-minutes-see = Read the minutes
+error-minutes-published = These minutes are published: they no longer change.
+error-minutes-too-long = Minutes hold at most 100 000 characters.
+error-minutes-empty = Write the minutes before publishing them.
+error-minutes-before-meeting = Minutes are published once the meeting has begun.
+error-meeting-cancelled = This meeting is cancelled.
+error-decision-text-empty = Write the decision.
+error-decision-text-too-long = A decision holds at most 2 000 characters, without control characters.
+error-decision-poll-unknown = That poll does not exist in the network.
+error-decision-transition-unknown = That proposal change does not exist in the network.
+error-decision-too-many = Two hundred decisions at most per meeting.
+core-title = Core circle
+core-intro = The organisations that sit in the core circle, on which seat, and since when.
+core-rules = Rules: { $facilitator_min }–{ $facilitator_max } seats for the facilitating cooperative, { $elected_min }–{ $elected_max } elected among the user cooperatives; an elected mandate lasts at most { $max_days } days.
+core-sitting = Sitting today
+core-history = Who sat when
+core-none = Nobody.
+core-seat-facilitator = Facilitating cooperative's seat
+core-seat-elected = Elected seat
+core-elected-by = elected by a poll
+core-field-organisation = Organisation
+core-field-seat = Seat
+core-field-starts-on = First day
+core-field-ends-on = Last day
+core-add = Record a mandate
+core-add-submit = Record the mandate
+core-mail-ending-subject = A core circle mandate ends on { $ends }
+core-mail-ending-body = The core circle mandate of { $organisation } ends on { $ends }. Time to prepare the election or the renewal.
+core-mail-ending-see = See the core circle
+nav-core = Core circle
+error-core-seat = Choose the seat: the facilitating cooperative's, or an elected one.
+error-core-day = Give the day as YYYY-MM-DD.
+error-core-organisation = Choose a member organisation of the network.
+error-core-elected-user = An elected seat goes to a user cooperative.
+error-core-facilitator-kind = This seat goes to the facilitating cooperative.
+error-core-rules = The network's seat rules contradict themselves (a minimum above its maximum).
+error-core-ends-before-start = A mandate ends after the day it starts.
+error-core-too-long = Rule broken: an elected mandate lasts at most the network's limit (2 years by default).
+error-core-too-many = Rule broken: more seats of this kind than the network allows at that time.
+error-core-too-few = Rule broken: fewer seats of this kind than the network requires.
+error-core-two-seats = Rule broken: an organisation holds one seat at a time.
+core-elections = Elections
+core-elections-none = No election yet.
+core-election-seats = { $count ->
+    [0] No elected seat
+    [one] One elected seat
+   *[other] { $count } elected seats
+}
+core-election-status-candidacy = Call for candidates: user cooperatives may stand.
+core-election-status-voting = The vote is open.
+core-election-status-done = Elected: the new mandates are recorded.
+core-election-status-failed = Not recorded
+core-election-poll = The poll
+core-candidates = Candidates
+core-stand-for = Stand for
+core-stand = Stand
+core-start-vote = Start the vote
+core-start-vote-consequence = The call for candidates closes and an approval poll of the user cooperatives opens, one option per candidate. When it closes, the candidates with the most approvals take the seats, if the seat rules allow it.
+core-call = Call an election
+core-call-seats = Elected seats to fill
+core-call-submit = Call for candidates
+core-mail-call-subject = Election to the core circle: candidates wanted
+core-mail-call-body = An election to the core circle is called: { $seats } elected seat(s), from { $starts } to { $ends }. A user cooperative stands from the core circle page.
+error-core-election-seats = Seats to fill: from 1 to the network's maximum of elected seats.
+error-core-election-closed = The call for candidates of this election is closed.
+error-core-candidate-twice = This organisation already stands.
+error-core-election-few-candidates = Fewer candidates than seats (or than two): wait for more before the vote.
+assemblies-needing-minutes-title = Meetings needing minutes
+core-ending-title = Core circle mandates ending soon

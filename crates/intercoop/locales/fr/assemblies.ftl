@@ -89,3 +89,106 @@ assemblies-cancel-consequence = { $count ->
     [one] La personne invitée reçoit l'annulation, et son agenda la retire. Cela ne peut pas être défait.
    *[other] Les { $count } personnes invitées reçoivent l'annulation, et leurs agendas la retirent. Cela ne peut pas être défait.
 }
+assemblies-minutes-title = Compte rendu
+assemblies-minutes-status-none = Pas encore de compte rendu.
+assemblies-minutes-status-draft = Compte rendu en cours d’écriture (pas encore publié).
+assemblies-minutes-status-published = Publié
+assemblies-minutes-write = Écrire le compte rendu
+assemblies-minutes-text = Compte rendu (Markdown)
+assemblies-minutes-hint = Markdown : # pour un titre, - pour une liste, **gras**, [texte](https://…) pour un lien.
+assemblies-minutes-save = Enregistrer le brouillon
+assemblies-minutes-saved = Brouillon enregistré.
+assemblies-minutes-publish = Approuver et publier
+assemblies-minutes-publish-confirm = Oui, approuver et publier
+assemblies-minutes-publish-consequence = { $count ->
+    [0] Personne n’est prévenu : le réseau n’a encore personne. Un compte rendu publié et ses décisions ne changent plus.
+    [one] La personne du réseau le reçoit par courriel. Un compte rendu publié et ses décisions ne changent plus.
+   *[other] Les { $count } personnes du réseau le reçoivent par courriel. Un compte rendu publié et ses décisions ne changent plus.
+}
+assemblies-decisions = Décisions
+assemblies-decisions-none = Aucune décision.
+assemblies-decision-text = Décision
+assemblies-decision-made-by = prise par
+assemblies-decision-made-by-field = Prise par (facultatif)
+assemblies-decision-made-by-none = Rien à l’ordre du jour
+assemblies-decision-add = Ajouter la décision
+assemblies-decision-remove = Retirer
+assemblies-decisions-title = Décisions du réseau
+assemblies-decisions-intro = Toutes les décisions des comptes rendus publiés, les plus récentes d’abord.
+assemblies-decisions-search = Chercher
+assemblies-decisions-count = { $count ->
+    [0] Aucune décision
+    [one] Une décision
+   *[other] { $count } décisions
+}
+assemblies-mail-minutes-subject = Compte rendu : { $title }
+assemblies-mail-minutes-body = Le compte rendu de « { $title } » ({ $starts }) est approuvé et publié.
+assemblies-mail-minutes-see = Lire le compte rendu
+error-minutes-published = Ce compte rendu est publié : il ne change plus.
+error-minutes-too-long = Un compte rendu tient en 100 000 caractères au plus.
+error-minutes-empty = Écrivez le compte rendu avant de le publier.
+error-minutes-before-meeting = Un compte rendu se publie une fois la réunion commencée.
+error-meeting-cancelled = Cette réunion est annulée.
+error-decision-text-empty = Écrivez la décision.
+error-decision-text-too-long = Une décision tient en 2 000 caractères au plus, sans caractères de contrôle.
+error-decision-poll-unknown = Ce scrutin n’existe pas dans le réseau.
+error-decision-transition-unknown = Ce changement de proposition n’existe pas dans le réseau.
+error-decision-too-many = Deux cents décisions au plus par réunion.
+core-title = Noyau
+core-intro = Les organisations qui siègent au noyau, sur quel siège et depuis quand.
+core-rules = Règles : { $facilitator_min } à { $facilitator_max } sièges pour la coopérative facilitatrice, { $elected_min } à { $elected_max } élus parmi les coopératives utilisatrices ; un mandat élu dure au plus { $max_days } jours.
+core-sitting = Siègent aujourd’hui
+core-history = Qui a siégé quand
+core-none = Personne.
+core-seat-facilitator = Siège de la coopérative facilitatrice
+core-seat-elected = Siège élu
+core-elected-by = élu par un scrutin
+core-field-organisation = Organisation
+core-field-seat = Siège
+core-field-starts-on = Premier jour
+core-field-ends-on = Dernier jour
+core-add = Enregistrer un mandat
+core-add-submit = Enregistrer le mandat
+core-mail-ending-subject = Un mandat au noyau se termine le { $ends }
+core-mail-ending-body = Le mandat de { $organisation } au noyau se termine le { $ends }. Il est temps de préparer l’élection ou le renouvellement.
+core-mail-ending-see = Voir le noyau
+nav-core = Noyau
+error-core-seat = Choisissez le siège : celui de la coopérative facilitatrice, ou un siège élu.
+error-core-day = Donnez le jour au format AAAA-MM-JJ.
+error-core-organisation = Choisissez une organisation membre du réseau.
+error-core-elected-user = Un siège élu revient à une coopérative utilisatrice.
+error-core-facilitator-kind = Ce siège revient à la coopérative facilitatrice.
+error-core-rules = Les règles de sièges du réseau se contredisent (un minimum au-dessus de son maximum).
+error-core-ends-before-start = Un mandat se termine après le jour où il commence.
+error-core-too-long = Règle enfreinte : un mandat élu dure au plus la limite du réseau (2 ans par défaut).
+error-core-too-many = Règle enfreinte : plus de sièges de ce type que le réseau n’en permet à ce moment.
+error-core-too-few = Règle enfreinte : moins de sièges de ce type que le réseau n’en demande.
+error-core-two-seats = Règle enfreinte : une organisation occupe un seul siège à la fois.
+core-elections = Élections
+core-elections-none = Pas encore d’élection.
+core-election-seats = { $count ->
+    [0] Aucun siège élu
+    [one] Un siège élu
+   *[other] { $count } sièges élus
+}
+core-election-status-candidacy = Appel à candidatures : les coopératives utilisatrices peuvent se présenter.
+core-election-status-voting = Le vote est ouvert.
+core-election-status-done = Élus : les nouveaux mandats sont enregistrés.
+core-election-status-failed = Non enregistrée
+core-election-poll = Le scrutin
+core-candidates = Candidates
+core-stand-for = Se présenter pour
+core-stand = Se présenter
+core-start-vote = Lancer le vote
+core-start-vote-consequence = L’appel à candidatures se ferme et un scrutin par approbation des coopératives utilisatrices s’ouvre, une option par candidate. À sa clôture, les candidates les plus approuvées prennent les sièges, si les règles de sièges le permettent.
+core-call = Lancer une élection
+core-call-seats = Sièges élus à pourvoir
+core-call-submit = Appeler à candidatures
+core-mail-call-subject = Élection au noyau : appel à candidatures
+core-mail-call-body = Une élection au noyau est lancée : { $seats } siège(s) élu(s), du { $starts } au { $ends }. Une coopérative utilisatrice se présente depuis la page du noyau.
+error-core-election-seats = Sièges à pourvoir : de 1 au maximum de sièges élus du réseau.
+error-core-election-closed = L’appel à candidatures de cette élection est fermé.
+error-core-candidate-twice = Cette organisation se présente déjà.
+error-core-election-few-candidates = Moins de candidates que de sièges (ou que deux) : attendez-en d’autres avant le vote.
+assemblies-needing-minutes-title = Réunions en attente de compte rendu
+core-ending-title = Mandats au noyau bientôt terminés

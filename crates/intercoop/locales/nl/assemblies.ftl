@@ -89,3 +89,106 @@ assemblies-cancel-consequence = { $count ->
     [one] De uitgenodigde persoon krijgt de annulering, en de agenda verwijdert ze. Dit kan niet ongedaan worden.
    *[other] De { $count } uitgenodigde personen krijgen de annulering, en hun agenda's verwijderen ze. Dit kan niet ongedaan worden.
 }
+assemblies-minutes-title = Verslag
+assemblies-minutes-status-none = Nog geen verslag.
+assemblies-minutes-status-draft = Verslag in de maak (nog niet gepubliceerd).
+assemblies-minutes-status-published = Gepubliceerd
+assemblies-minutes-write = Het verslag schrijven
+assemblies-minutes-text = Verslag (Markdown)
+assemblies-minutes-hint = Markdown: # voor een titel, - voor een lijst, **vet**, [tekst](https://…) voor een link.
+assemblies-minutes-save = Het ontwerp bewaren
+assemblies-minutes-saved = Ontwerp bewaard.
+assemblies-minutes-publish = Goedkeuren en publiceren
+assemblies-minutes-publish-confirm = Ja, goedkeuren en publiceren
+assemblies-minutes-publish-consequence = { $count ->
+    [0] Niemand wordt verwittigd: het netwerk heeft nog niemand. Een gepubliceerd verslag en zijn besluiten veranderen niet meer.
+    [one] De persoon van het netwerk krijgt het per e-mail. Een gepubliceerd verslag en zijn besluiten veranderen niet meer.
+   *[other] De { $count } personen van het netwerk krijgen het per e-mail. Een gepubliceerd verslag en zijn besluiten veranderen niet meer.
+}
+assemblies-decisions = Besluiten
+assemblies-decisions-none = Geen besluiten.
+assemblies-decision-text = Besluit
+assemblies-decision-made-by = genomen door
+assemblies-decision-made-by-field = Genomen door (optioneel)
+assemblies-decision-made-by-none = Niets op de agenda
+assemblies-decision-add = Het besluit toevoegen
+assemblies-decision-remove = Verwijderen
+assemblies-decisions-title = Besluiten van het netwerk
+assemblies-decisions-intro = Alle besluiten uit gepubliceerde verslagen, de nieuwste eerst.
+assemblies-decisions-search = Zoeken
+assemblies-decisions-count = { $count ->
+    [0] Geen besluiten
+    [one] Eén besluit
+   *[other] { $count } besluiten
+}
+assemblies-mail-minutes-subject = Verslag: { $title }
+assemblies-mail-minutes-body = Het verslag van ‘{ $title }’ ({ $starts }) is goedgekeurd en gepubliceerd.
+assemblies-mail-minutes-see = Het verslag lezen
+error-minutes-published = Dit verslag is gepubliceerd: het verandert niet meer.
+error-minutes-too-long = Een verslag telt hoogstens 100 000 tekens.
+error-minutes-empty = Schrijf het verslag voordat u het publiceert.
+error-minutes-before-meeting = Een verslag wordt gepubliceerd zodra de vergadering begonnen is.
+error-meeting-cancelled = Deze vergadering is geannuleerd.
+error-decision-text-empty = Schrijf het besluit.
+error-decision-text-too-long = Een besluit telt hoogstens 2 000 tekens, zonder controletekens.
+error-decision-poll-unknown = Die stemming bestaat niet in het netwerk.
+error-decision-transition-unknown = Die wijziging van een voorstel bestaat niet in het netwerk.
+error-decision-too-many = Hoogstens tweehonderd besluiten per vergadering.
+core-title = Kerngroep
+core-intro = De organisaties in de kerngroep, op welke zetel en sinds wanneer.
+core-rules = Regels: { $facilitator_min }–{ $facilitator_max } zetels voor de faciliterende coöperatie, { $elected_min }–{ $elected_max } verkozen onder de gebruikerscoöperaties; een verkozen mandaat duurt hoogstens { $max_days } dagen.
+core-sitting = Vandaag in de kerngroep
+core-history = Wie wanneer zetelde
+core-none = Niemand.
+core-seat-facilitator = Zetel van de faciliterende coöperatie
+core-seat-elected = Verkozen zetel
+core-elected-by = verkozen door een stemming
+core-field-organisation = Organisatie
+core-field-seat = Zetel
+core-field-starts-on = Eerste dag
+core-field-ends-on = Laatste dag
+core-add = Een mandaat registreren
+core-add-submit = Het mandaat registreren
+core-mail-ending-subject = Een mandaat in de kerngroep eindigt op { $ends }
+core-mail-ending-body = Het mandaat van { $organisation } in de kerngroep eindigt op { $ends }. Tijd om de verkiezing of de verlenging voor te bereiden.
+core-mail-ending-see = De kerngroep bekijken
+nav-core = Kerngroep
+error-core-seat = Kies de zetel: die van de faciliterende coöperatie, of een verkozen zetel.
+error-core-day = Geef de dag als JJJJ-MM-DD.
+error-core-organisation = Kies een lidorganisatie van het netwerk.
+error-core-elected-user = Een verkozen zetel gaat naar een gebruikerscoöperatie.
+error-core-facilitator-kind = Deze zetel gaat naar de faciliterende coöperatie.
+error-core-rules = De zetelregels van het netwerk spreken elkaar tegen (een minimum boven zijn maximum).
+error-core-ends-before-start = Een mandaat eindigt na de dag waarop het begint.
+error-core-too-long = Regel overtreden: een verkozen mandaat duurt hoogstens de grens van het netwerk (standaard 2 jaar).
+error-core-too-many = Regel overtreden: meer zetels van deze soort dan het netwerk op dat moment toelaat.
+error-core-too-few = Regel overtreden: minder zetels van deze soort dan het netwerk vraagt.
+error-core-two-seats = Regel overtreden: een organisatie heeft één zetel tegelijk.
+core-elections = Verkiezingen
+core-elections-none = Nog geen verkiezing.
+core-election-seats = { $count ->
+    [0] Geen verkozen zetel
+    [one] Eén verkozen zetel
+   *[other] { $count } verkozen zetels
+}
+core-election-status-candidacy = Oproep tot kandidaten: gebruikerscoöperaties kunnen zich kandidaat stellen.
+core-election-status-voting = De stemming is open.
+core-election-status-done = Verkozen: de nieuwe mandaten zijn geregistreerd.
+core-election-status-failed = Niet geregistreerd
+core-election-poll = De stemming
+core-candidates = Kandidaten
+core-stand-for = Kandidaat stellen voor
+core-stand = Kandidaat stellen
+core-start-vote = De stemming starten
+core-start-vote-consequence = De oproep tot kandidaten sluit en een goedkeuringsstemming van de gebruikerscoöperaties opent, één optie per kandidaat. Bij de sluiting krijgen de kandidaten met de meeste goedkeuringen de zetels, als de zetelregels het toelaten.
+core-call = Een verkiezing uitschrijven
+core-call-seats = Te bezetten verkozen zetels
+core-call-submit = Oproepen tot kandidaten
+core-mail-call-subject = Verkiezing voor de kerngroep: kandidaten gezocht
+core-mail-call-body = Een verkiezing voor de kerngroep is uitgeschreven: { $seats } verkozen zetel(s), van { $starts } tot { $ends }. Een gebruikerscoöperatie stelt zich kandidaat op de pagina van de kerngroep.
+error-core-election-seats = Te bezetten zetels: van 1 tot het maximum aan verkozen zetels van het netwerk.
+error-core-election-closed = De oproep tot kandidaten van deze verkiezing is gesloten.
+error-core-candidate-twice = Deze organisatie is al kandidaat.
+error-core-election-few-candidates = Minder kandidaten dan zetels (of dan twee): wacht op meer vóór de stemming.
+assemblies-needing-minutes-title = Vergaderingen zonder gepubliceerd verslag
+core-ending-title = Mandaten in de kerngroep die binnenkort eindigen

@@ -183,6 +183,8 @@ async fn insert<C: ConnectionTrait>(
         minutes: Set(String::new()),
         minutes_status: Set(Text(MinutesStatus::None)),
         invited_at: Set(None),
+        minutes_approved_by: Set(None),
+        minutes_published_at: Set(None),
         created_by: Set(actor.person_id),
         created_at: Set(now),
         updated_at: Set(now),

@@ -1,6 +1,7 @@
-//! Tables of the meetings (migration 16).
+//! Tables of the meetings (migration 16) and of their minutes' decisions (migration 18).
 
 use crate::db::types::{Json as StoredJson, Text};
+use intercoop_domain::core_circle::Seat;
 use intercoop_domain::meetings::{AgendaKind, Answer, MeetingKind, MeetingStatus, MinutesStatus};
 
 macro_rules! entity {
@@ -60,6 +61,58 @@ entity!(meeting, "meetings", {
     created_by: Option<i64>,
     created_at: TimeDateTimeWithTimeZone,
     updated_at: TimeDateTimeWithTimeZone,
+    minutes_approved_by: Option<i64>,
+    minutes_published_at: Option<TimeDateTimeWithTimeZone>,
+});
+
+// A decision of a meeting (migration 18): its text and what made it, a poll or a
+// proposal's transition (`proposal_events`), if anything.
+entity!(decision, "meeting_decisions", {
+    network_id: i64,
+    meeting_id: i64,
+    position: i64,
+    body: String,
+    poll_id: Option<i64>,
+    proposal_event_id: Option<i64>,
+    created_by: Option<i64>,
+    created_at: TimeDateTimeWithTimeZone,
+});
+
+// A mandate of the core circle (migration 18): an organisation on a seat from its first
+// day to its last (the network's days, both included); `warned_at`: when the warning of
+// its end went out.
+entity!(mandate, "core_mandates", {
+    network_id: i64,
+    organisation_id: i64,
+    seat: Text<Seat>,
+    starts_on: TimeDate,
+    ends_on: TimeDate,
+    poll_id: Option<i64>,
+    warned_at: Option<TimeDateTimeWithTimeZone>,
+    created_by: Option<i64>,
+    created_at: TimeDateTimeWithTimeZone,
+});
+
+// An election to the core circle (migration 18): `status` candidacy, voting, done or
+// failed; `outcome`: the broken rule's code of a failed one.
+entity!(election, "core_elections", {
+    network_id: i64,
+    seats: i64,
+    starts_on: TimeDate,
+    ends_on: TimeDate,
+    status: Text<crate::assemblies::elections::ElectionStatus>,
+    poll_id: Option<i64>,
+    outcome: String,
+    created_by: Option<i64>,
+    created_at: TimeDateTimeWithTimeZone,
+});
+
+// A candidate organisation of an election, with its option in the poll.
+entity!(candidate, "core_candidates", {
+    election_id: i64,
+    organisation_id: i64,
+    option_id: Option<i64>,
+    created_at: TimeDateTimeWithTimeZone,
 });
 
 entity!(agenda_item, "meeting_agenda", {

@@ -22,6 +22,9 @@ pub const REMIND: &str = "assemblies.remind";
 /// Schedule the occurrences of recurring meetings a year ahead (daily, each network).
 pub const EXTEND: &str = "assemblies.extend";
 
+/// Warn of the core circle mandates ending within 60 days (daily, each network).
+pub const MANDATE_WARNINGS: &str = "assemblies.mandate_warnings";
+
 /// How long before a meeting its invitation goes out.
 pub const INVITE_BEFORE_DAYS: i64 = 28;
 
@@ -51,9 +54,17 @@ pub fn register(r: Registry) -> Registry {
         .with(TELL, handler(|ctx, txn| Box::pin(tell_job(ctx, txn))))
         .with(REMIND, handler(|ctx, txn| Box::pin(remind(ctx, txn))))
         .with(EXTEND, handler(|ctx, txn| Box::pin(extend(ctx, txn))))
+        .with(
+            MANDATE_WARNINGS,
+            handler(|ctx, txn| Box::pin(mandate_warnings(ctx, txn))),
+        )
         .every(Recurring {
             kind: EXTEND,
             every: Every::DayAt { hour: 3, minute: 30 },
+        })
+        .every(Recurring {
+            kind: MANDATE_WARNINGS,
+            every: Every::DayAt { hour: 8, minute: 0 },
         })
 }
 
@@ -191,5 +202,19 @@ async fn remind(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
 
 async fn extend(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
     super::data::extend_series(txn, ctx.job.network_id).await?;
+    Ok(())
+}
+
+async fn mandate_warnings(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
+    let Some(network_id) = ctx.job.network_id else {
+        return Ok(());
+    };
+    let Some(n) = crate::entities::network::Entity::find_by_id(network_id)
+        .one(txn)
+        .await?
+    else {
+        return Ok(());
+    };
+    super::circle::warn_ending(txn, n.id, &n.time_zone).await?;
     Ok(())
 }

@@ -7,12 +7,19 @@
 pub mod answers;
 pub mod api;
 pub mod attendance_page;
+pub mod circle;
+pub mod core_pages;
 pub mod data;
+pub mod elections;
+pub mod elections_pages;
 pub mod entities;
 pub mod feed;
 pub mod ics;
 pub mod input;
 pub mod jobs;
+pub mod minutes;
+pub mod minutes_api;
+pub mod minutes_page;
 pub mod notifications;
 pub mod pages;
 pub mod policy;
@@ -34,6 +41,9 @@ where
 {
     const MANAGE: Access = Policy("assemblies::policy::manage");
     const ATTENDANCE: Access = Policy("assemblies::policy::take_attendance");
+    const MINUTES: Access = Policy("assemblies::policy::write_minutes");
+    const CORE: Access = Policy("assemblies::policy::manage_core");
+    const STAND: Access = Policy("assemblies::policy::stand");
     Routes::new()
         .get("/meetings", Person, pages::list)
         .get("/meetings/new", MANAGE, pages::new_form)
@@ -44,6 +54,21 @@ where
         .post("/meetings/{id}/answer", Person, pages::answer)
         .get("/meetings/{id}/attendance", ATTENDANCE, attendance_page::form)
         .post("/meetings/{id}/attendance", ATTENDANCE, attendance_page::save)
+        .get("/meetings/{id}/minutes", MINUTES, minutes_page::form)
+        .post("/meetings/{id}/minutes", MINUTES, minutes_page::save)
+        .post("/meetings/{id}/minutes/publish", MINUTES, minutes_page::publish)
+        .post("/meetings/{id}/decisions", MINUTES, minutes_page::add_decision)
+        .post(
+            "/meetings/{id}/decisions/{decision_id}/remove",
+            MINUTES,
+            minutes_page::remove_decision,
+        )
+        .get("/decisions", Person, minutes_page::decisions)
+        .get("/core-circle", Person, core_pages::show)
+        .post("/core-circle/mandates", CORE, core_pages::add)
+        .post("/core-circle/elections", CORE, elections_pages::call)
+        .post("/core-circle/elections/{id}/candidates", STAND, elections_pages::stand)
+        .post("/core-circle/elections/{id}/vote", CORE, elections_pages::vote)
         // The invitation's answer link: the token is the authority, no login.
         .get("/meetings/answer/{token}", Public, pages::answer_link_form)
         .post("/meetings/answer/{token}", Public, pages::answer_link)
@@ -60,6 +85,29 @@ where
         .get("/api/v1/meetings/{id}/attendance", Person, api::attendance)
         .put("/api/v1/meetings/{id}/attendance", ATTENDANCE, api::take_attendance)
         .post("/api/v1/me/calendar-feed", Person, api::new_feed)
+        .get("/api/v1/meetings/{id}/minutes", Person, minutes_api::show)
+        .put("/api/v1/meetings/{id}/minutes", MINUTES, minutes_api::save)
+        .post("/api/v1/meetings/{id}/minutes/publish", MINUTES, minutes_api::publish)
+        .post("/api/v1/meetings/{id}/decisions", MINUTES, minutes_api::add_decision)
+        .delete(
+            "/api/v1/meetings/{id}/decisions/{decision_id}",
+            MINUTES,
+            minutes_api::remove_decision,
+        )
+        .get("/api/v1/decisions", Person, minutes_api::decisions)
+        .get("/api/v1/core-circle", Person, core_pages::api_show)
+        .post("/api/v1/core-circle/mandates", CORE, core_pages::api_add)
+        .post("/api/v1/core-circle/elections", CORE, elections_pages::api_call)
+        .post(
+            "/api/v1/core-circle/elections/{id}/candidates",
+            STAND,
+            elections_pages::api_stand,
+        )
+        .post(
+            "/api/v1/core-circle/elections/{id}/vote",
+            CORE,
+            elections_pages::api_vote,
+        )
 }
 
 /// The OpenAPI paths of this feature area.
@@ -74,7 +122,18 @@ where
         api::answer,
         api::attendance,
         api::take_attendance,
-        api::new_feed
+        api::new_feed,
+        minutes_api::show,
+        minutes_api::save,
+        minutes_api::publish,
+        minutes_api::add_decision,
+        minutes_api::remove_decision,
+        minutes_api::decisions,
+        core_pages::api_show,
+        core_pages::api_add,
+        elections_pages::api_call,
+        elections_pages::api_stand,
+        elections_pages::api_vote
     ),
     components(schemas(
         api::MeetingOut,
@@ -87,9 +146,21 @@ where
         data::MeetingRow,
         input::MeetingInput,
         input::MeetingChange,
-        input::AgendaInput
+        input::AgendaInput,
+        minutes::MinutesOut,
+        minutes::MinutesInput,
+        minutes::DecisionOut,
+        minutes::DecisionInput,
+        circle::CoreOut,
+        circle::MandateOut,
+        circle::MandateInput,
+        circle::SeatRulesOut,
+        elections::ElectionInput,
+        elections::CandidateInput,
+        elections::ElectionOut,
+        elections::CandidateOut
     )),
-    tags((name = "meetings", description = "Meetings: schedule, invite, answer, attendance, calendars"))
+    tags((name = "meetings", description = "Meetings: schedule, invite, answer, attendance, calendars, minutes and decisions"))
 )]
 pub struct ApiDoc;
 
@@ -103,8 +174,79 @@ pub async fn quorum_percent<C: ConnectionTrait>(conn: &C, network_id: i64) -> Ap
     Ok(n.rules.0.assembly_quorum_percent.unwrap_or(50).min(100))
 }
 
-/// On the dashboard: the next meeting the person is invited to, with their answer.
+/// On the dashboard: the next meeting the person is invited to, with their answer; for
+/// those who write minutes, the meetings held whose minutes are not published; the core
+/// circle mandates ending within 60 days.
 pub async fn dashboard_section(
+    state: &AppState,
+    user: &CurrentUser,
+    lang: crate::i18n::Lang,
+) -> AppResult<Vec<DashboardSection>> {
+    let mut out: Vec<DashboardSection> = next_meeting(state, user, lang).await?.into_iter().collect();
+    if policy::write_minutes(&user.doer()) {
+        out.extend(needing_minutes(state, user, lang).await?);
+    }
+    let ending = circle::ending_within(
+        &state.db.read,
+        user.network.id,
+        &user.network.time_zone,
+        intercoop_domain::core_circle::WARN_DAYS,
+    )
+    .await?;
+    if !ending.is_empty() {
+        out.push(DashboardSection {
+            title: lang.t("core-ending-title"),
+            items: ending
+                .into_iter()
+                .map(|m| DashboardItem {
+                    text: m.organisation_name,
+                    href: "/core-circle".into(),
+                    detail: format!("{} : {}", lang.t("core-field-ends-on"), m.ends_on),
+                })
+                .collect(),
+        });
+    }
+    Ok(out)
+}
+
+/// The meetings begun in the last 180 days whose minutes are not published (at most 10,
+/// latest first).
+async fn needing_minutes(
+    state: &AppState,
+    user: &CurrentUser,
+    lang: crate::i18n::Lang,
+) -> AppResult<Option<DashboardSection>> {
+    use entities::meeting;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+    let now = crate::clock::now();
+    let rows = meeting::Entity::find()
+        .filter(meeting::Column::NetworkId.eq(user.network.id))
+        .filter(meeting::Column::StartsAt.lte(now))
+        .filter(meeting::Column::StartsAt.gt(now - time::Duration::days(180)))
+        .filter(meeting::Column::Status.eq("scheduled"))
+        .filter(meeting::Column::MinutesStatus.ne("published"))
+        .order_by_desc(meeting::Column::StartsAt)
+        .limit(10)
+        .all(&state.db.read)
+        .await?;
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(DashboardSection {
+        title: lang.t("assemblies-needing-minutes-title"),
+        items: rows
+            .into_iter()
+            .map(|m| DashboardItem {
+                detail: crate::web::format::datetime(&m.starts_at, &user.network.time_zone, lang),
+                href: format!("/meetings/{}/minutes", m.id),
+                text: m.title,
+            })
+            .collect(),
+    }))
+}
+
+/// The next meeting the person is invited to, with their answer.
+async fn next_meeting(
     state: &AppState,
     user: &CurrentUser,
     lang: crate::i18n::Lang,
@@ -112,7 +254,18 @@ pub async fn dashboard_section(
     use entities::meeting;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
     let conn = &state.db.read;
-    let kinds = feed::kinds_for(conn, user.person_id, user.network.id).await?;
+    // From the roles the request already holds (as `feed::kinds_for` reads them).
+    let roles = user.roles;
+    let mut kinds = vec![intercoop_domain::meetings::MeetingKind::Event];
+    if roles.is_admin() || roles.has(intercoop_domain::Role::Representative) {
+        kinds.extend([
+            intercoop_domain::meetings::MeetingKind::Assembly,
+            intercoop_domain::meetings::MeetingKind::GeneralAssembly,
+        ]);
+    }
+    if roles.is_admin() || roles.has(intercoop_domain::Role::CoreCircle) {
+        kinds.push(intercoop_domain::meetings::MeetingKind::Core);
+    }
     let Some(next) = meeting::Entity::find()
         .filter(meeting::Column::NetworkId.eq(user.network.id))
         .filter(meeting::Column::StartsAt.gt(crate::clock::now()))

@@ -7,6 +7,9 @@
 //! | `meeting_updated` | the same, with the updated invitation (same UID, higher SEQUENCE) | a change of time, place or title after the invitation |
 //! | `meeting_cancelled` | the same, with `METHOD:CANCEL` | the meeting is cancelled after the invitation |
 //! | `meeting_reminder` | the same, but those who answered they do not come | each reminder (7 days, 1 day before by default) |
+//! | `minutes_published` | every person of the network | the meeting's minutes are approved and published (once) |
+//! | `candidacy_call` | the sitting representatives of the member organisations and the administrators | an election to the core circle is called (once) |
+//! | `mandate_ending` | the core circle and the administrators (facilitators) | 60 days before a core circle mandate ends (once per mandate) |
 //!
 //! Those invited, by kind of meeting: an assembly or a general assembly, the sitting
 //! representatives of the member organisations and the administrators (facilitators);
@@ -41,6 +44,98 @@ pub fn audiences(a: Audiences) -> Audiences {
         Kind::MeetingReminder,
         audience(|conn, n| Box::pin(async move { addressees(conn, n, true).await })),
     )
+    .with(
+        Kind::CandidacyCall,
+        audience(|conn, n| {
+            Box::pin(async move {
+                Ok(invited_to(conn, n.network_id, MeetingKind::Assembly)
+                    .await?
+                    .into_iter()
+                    .map(Addressee::new)
+                    .collect())
+            })
+        }),
+    )
+    .with(
+        Kind::MandateEnding,
+        audience(|conn, n| {
+            Box::pin(async move {
+                Ok(invited_to(conn, n.network_id, MeetingKind::Core)
+                    .await?
+                    .into_iter()
+                    .map(Addressee::new)
+                    .collect())
+            })
+        }),
+    )
+    .with(
+        Kind::MinutesPublished,
+        audience(|conn, n| {
+            Box::pin(async move {
+                Ok(invited_to(conn, n.network_id, MeetingKind::Event)
+                    .await?
+                    .into_iter()
+                    .map(Addressee::new)
+                    .collect())
+            })
+        }),
+    )
+}
+
+/// An election to the core circle is called: stand (once per election).
+pub async fn candidacy_call<C: ConnectionTrait>(conn: &C, e: &super::entities::election::Model) -> AppResult<()> {
+    let ends = |d: time::Date| {
+        d.with_hms(12, 0, 0)
+            .map_or_else(|_| crate::clock::now(), |d| d.assume_utc())
+    };
+    notify(
+        conn,
+        Notice::new(Kind::CandidacyCall, e.network_id)
+            .about(e.id)
+            .var("seats", Var::Num(e.seats))
+            .var("starts", Var::Date(ends(e.starts_on)))
+            .var("ends", Var::Date(ends(e.ends_on)))
+            .link("/core-circle#elections"),
+        Some(format!("candidacy_call:{}", e.id)),
+    )
+    .await
+}
+
+/// A core circle mandate ends within 60 days (once per mandate).
+pub async fn mandate_ending<C: ConnectionTrait>(conn: &C, m: &super::entities::mandate::Model) -> AppResult<()> {
+    let org = crate::entities::organisation::Entity::find_by_id(m.organisation_id)
+        .one(conn)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    let ends = m
+        .ends_on
+        .with_hms(12, 0, 0)
+        .map_or_else(|_| crate::clock::now(), |d| d.assume_utc());
+    notify(
+        conn,
+        Notice::new(Kind::MandateEnding, m.network_id)
+            .about(m.id)
+            .text("organisation", org)
+            .var("ends", Var::Date(ends))
+            .link("/core-circle"),
+        Some(format!("mandate_ending:{}", m.id)),
+    )
+    .await
+}
+
+/// The minutes are published (once per meeting).
+pub async fn minutes_published<C: ConnectionTrait>(conn: &C, m: &meeting::Model) -> AppResult<()> {
+    notify(
+        conn,
+        Notice::new(Kind::MinutesPublished, m.network_id)
+            .about(m.id)
+            .text("title", m.title.clone())
+            .var("starts", Var::DateTime(m.starts_at))
+            .link(format!("/meetings/{}", m.id)),
+        Some(format!("minutes_published:{}", m.id)),
+    )
+    .await
 }
 
 fn notice(kind: Kind, m: &meeting::Model) -> Notice {
@@ -100,6 +195,12 @@ pub async fn reminder<C: ConnectionTrait>(conn: &C, m: &meeting::Model, minutes:
 
 /// Who is invited to a meeting now (people of the network, not disabled).
 pub async fn invited<C: ConnectionTrait>(conn: &C, m: &meeting::Model) -> AppResult<Vec<i64>> {
+    invited_to(conn, m.network_id, m.kind.0).await
+}
+
+/// Who is invited now to a meeting of this kind in the network (an event: every person
+/// of the network who is not disabled).
+pub async fn invited_to<C: ConnectionTrait>(conn: &C, network_id: i64, kind: MeetingKind) -> AppResult<Vec<i64>> {
     let mut ids: BTreeSet<i64> = BTreeSet::new();
     let mut q = Query::select();
     q.expr_as(Expr::col(("np", "person_id")), "person_id")
@@ -110,13 +211,13 @@ pub async fn invited<C: ConnectionTrait>(conn: &C, m: &meeting::Model) -> AppRes
             "p",
             Expr::col(("p", "id")).equals(("np", "person_id")),
         )
-        .and_where(Expr::col(("np", "network_id")).eq(m.network_id))
+        .and_where(Expr::col(("np", "network_id")).eq(network_id))
         .and_where(Expr::col(("p", "disabled")).eq(false));
-    match m.kind.0 {
+    match kind {
         MeetingKind::Assembly | MeetingKind::GeneralAssembly => {
             q.and_where(Expr::col(("np", "is_admin")).eq(true));
             ids.extend(
-                people(representatives(conn, m.network_id, None).await?)
+                people(representatives(conn, network_id, None).await?)
                     .into_iter()
                     .map(|a| a.person_id),
             );

@@ -73,9 +73,14 @@ struct ShowPage {
     ahead: bool,
     invited_count: i64,
     attendance: super::api::AttendanceOut,
+    minutes: super::minutes::MinutesOut,
+    can_write_minutes: bool,
 }
 
 impl ShowPage {
+    fn made_by_label(&self, d: &super::minutes::DecisionOut) -> String {
+        super::minutes_page::made_by_label(&self.ctx, d)
+    }
     fn answered(&self, a: &str) -> bool {
         self.my_answer.as_deref() == Some(a)
     }
@@ -100,7 +105,11 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(raw): Path<Strin
     let my_answer = answers::of(conn, id, user.person_id).await?.map(|a| a.to_string());
     let attendance = super::api::attendance_of(conn, &user.network, &m).await?;
     let ahead = m.ahead(crate::clock::now());
+    let can_write_minutes = policy::write_minutes(&user.doer());
+    let minutes = super::minutes::read(conn, user.network.id, id, can_write_minutes).await?;
     render(&ShowPage {
+        minutes,
+        can_write_minutes,
         may_answer: ahead && policy::answer(&user.doer(), invited.contains(&user.person_id)),
         can_manage: policy::manage(&user.doer()),
         invited_count: invited.len() as i64,

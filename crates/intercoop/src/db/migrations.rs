@@ -159,6 +159,11 @@ pub const MIGRATIONS: &[Migration] = &[
         up: super::m0017_money::up,
     },
     Migration {
+        version: 18,
+        name: "minutes, decisions and core mandates",
+        up: super::m0018_minutes_mandates::up,
+    },
+    Migration {
         version: 20,
         name: "name_sort_keys",
         up: super::m0020_name_sort_keys::up,

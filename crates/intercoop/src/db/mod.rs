@@ -27,6 +27,7 @@ mod m0014_api_tokens_by_person;
 mod m0015_poll_electorate_kinds;
 mod m0016_meetings;
 mod m0017_money;
+mod m0018_minutes_mandates;
 mod m0020_name_sort_keys;
 pub mod migrations;
 pub mod postgres_only;

@@ -34,4 +34,8 @@ pub struct NetworkRules {
     /// 50).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assembly_quorum_percent: Option<u32>,
+    /// The core circle's seat rules (default: `SeatRules::default()`, Komunigi's: 1–2
+    /// facilitator seats, 2–3 elected, an elected mandate at most 730 days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub core_seats: Option<intercoop_domain::core_circle::SeatRules>,
 }

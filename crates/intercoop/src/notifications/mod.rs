@@ -59,6 +59,9 @@ intercoop_domain::text_enum!(
         MeetingUpdated = "meeting_updated",
         MeetingCancelled = "meeting_cancelled",
         MeetingReminder = "meeting_reminder",
+        MinutesPublished = "minutes_published",
+        MandateEnding = "mandate_ending",
+        CandidacyCall = "candidacy_call",
         Digest = "digest",
     }
 );

@@ -284,6 +284,8 @@ pub struct CommentOut {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct EventOut {
+    /// The event's id (a decision in a meeting's minutes names the transition by it).
+    pub id: i64,
     pub kind: String,
     pub from_status: Option<String>,
     pub to_status: Option<String>,
@@ -419,6 +421,7 @@ pub async fn detail<C: ConnectionTrait>(conn: &C, p: &proposal::Model) -> AppRes
         timeline: events
             .iter()
             .map(|e| EventOut {
+                id: e.id,
                 kind: e.kind.to_string(),
                 from_status: e.from_status.map(|s| s.to_string()),
                 to_status: e.to_status.map(|s| s.to_string()),

@@ -145,6 +145,8 @@ async function prepare(server) {
     kind: 'assembly', title: 'Assemblée de décembre', starts_at: new Date(Math.ceil((Date.now() + 2 * 3600 * 1000) / 60000) * 60000).toISOString(),
     duration_minutes: 90, place: 'Maison des coopératives', agenda: [{ text: 'Accueil' }],
   });
+  await admin('PUT', `/api/v1/meetings/${meeting.id}/minutes`, { markdown: '# Compte rendu\n\n- Accueil' });
+  await admin('POST', `/api/v1/meetings/${meeting.id}/decisions`, { text: 'Le budget est adopté.' });
   const answerLink = await linkInMail(server, /https?:\/\/\S+\/meetings\/answer\/[A-Za-z0-9_-]+/, 'a meeting answer link');
 
   // A payment request of the seed's money (its printable page).
@@ -166,6 +168,7 @@ async function prepare(server) {
     `/polls/${open.id}/mandate`, `/polls/${open.id}/receipt`,
     `/polls/${open.id}/receipt?code=${encodeURIComponent(ballot.receipt)}`, `/polls/${open.id}/receipt?code=nope`,
     '/meetings', `/meetings/${meeting.id}`, '/calendar', `/organisations/${repOrg}/statement`,
+    '/decisions', '/decisions?q=budget', '/core-circle',
   ];
   const providerStaff = ['/dashboard', `/proposals/${discussion.id}`, `/proposals/${discussion.id}/quotes/new`,
     `/organisations/${providerOrg}`];
@@ -178,6 +181,7 @@ async function prepare(server) {
     '/polls', '/polls/new', `/polls/${draftPoll.id}`, `/polls/${open.id}`, `/polls/${open.id}/mandate?organisation_id=${repOrg}`,
     ...pollPages, '/settings/notifications', '/profile/tokens',
     '/meetings', '/meetings/new', `/meetings/${meeting.id}`, `/meetings/${meeting.id}/attendance`,
+    `/meetings/${meeting.id}/minutes`, '/decisions', '/core-circle',
     '/money', '/money/settings', '/money/requests', '/money/requests/new', `/money/requests/${paymentRequest.id}`,
     '/money/import', '/money/unmatched', '/money/fees', '/money/entries', `/organisations/${repOrg}/statement`,
   ];
