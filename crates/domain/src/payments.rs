@@ -6,8 +6,15 @@ use crate::money::Money;
 
 text_enum!(
     /// What a payment request is for: a share of a funded campaign, a late adopter's
-    /// catch-up share, a membership fee, or anything else the treasurer asks.
-    PaymentPurpose { CoFunding = "co-funding", CatchUp = "catch-up", Fee = "fee", Other = "other" }
+    /// catch-up share, a membership fee, a monthly provision for a shared recurring cost
+    /// (set aside in a reserve), or anything else the treasurer asks.
+    PaymentPurpose {
+        CoFunding = "co-funding",
+        CatchUp = "catch-up",
+        Fee = "fee",
+        Provision = "provision",
+        Other = "other",
+    }
 );
 text_enum!(
     /// Where a payment request stands: open (partly paid or not at all), paid in full,

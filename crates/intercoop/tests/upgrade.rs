@@ -49,6 +49,9 @@ fn covers(version: i64) -> &'static str {
         17 => {
             "payment requests numbered per year with references, the journal (entries, lines, balances) of every request and catch-up credit (carried over, then checked by check-books), payment settings, a budget, a fee schedule, a statement and its unmatched payment"
         }
+        19 => {
+            "a reserve of a shared recurring cost (payment_requests.reserve_id/reserve_month, campaigns.reserve_id/reserve_cents added empty)"
+        }
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -602,6 +605,21 @@ impl Fixture<'_> {
         }
         if self.v >= 17 {
             self.money(network).await;
+        }
+        if self.v >= 19 {
+            let t = self.ago(2);
+            self.insert(
+                "reserves",
+                vec![
+                    ("network_id", network.into()),
+                    ("name", "Odoo 19 migration".into()),
+                    ("monthly_cents", 20_000i64.into()),
+                    ("sharing_key", r#"{"kind":"equal"}"#.into()),
+                    ("active", true.into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
         }
     }
 

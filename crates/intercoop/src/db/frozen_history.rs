@@ -36,6 +36,7 @@ const SOURCES: &[(&str, &str)] = &[
     ),
     ("m0016_meetings.rs", include_str!("m0016_meetings.rs")),
     ("m0017_money.rs", include_str!("m0017_money.rs")),
+    ("m0019_reserves.rs", include_str!("m0019_reserves.rs")),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

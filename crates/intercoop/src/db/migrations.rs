@@ -158,6 +158,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "money",
         up: super::m0017_money::up,
     },
+    Migration {
+        version: 19,
+        name: "reserves",
+        up: super::m0019_reserves::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

@@ -27,6 +27,7 @@ mod m0014_api_tokens_by_person;
 mod m0015_poll_electorate_kinds;
 mod m0016_meetings;
 mod m0017_money;
+mod m0019_reserves;
 pub mod migrations;
 pub mod postgres_only;
 pub mod totals;

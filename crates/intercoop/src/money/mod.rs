@@ -10,6 +10,8 @@
 //! - `settings`: payment settings and the budget; `fees`: schedules and billing.
 //! - `payments`: recording, importing (`files`: camt.053 and CSV), matching.
 //! - `reports`: statements, totals per member, runway; `qr`: the QR code.
+//! - `reserves`: shared recurring costs (monthly provisions, drawn by campaigns);
+//!   `reserve_web`: their pages and API.
 //! - `api`, `pages`, `forms`; `jobs`, `notifications`; `policy`.
 
 pub mod api;
@@ -30,6 +32,8 @@ pub mod qr;
 pub mod reports;
 pub mod request_pages;
 pub mod requests;
+pub mod reserve_web;
+pub mod reserves;
 pub mod settings;
 
 use crate::access::Access::{Admin, Policy};
@@ -64,6 +68,8 @@ where
         .get("/money/fees", Admin, pages::fees)
         .post("/money/fees", Admin, pages::create_fees)
         .post("/money/fees/{id}/bill", Admin, pages::bill_fees)
+        .get("/money/reserves", Admin, reserve_web::page_list)
+        .post("/money/reserves", Admin, reserve_web::page_create)
         .get("/money/journal.csv", Admin, export::journal)
         .get("/money/entries", Admin, pages::entry_form)
         .post("/money/entries", Admin, pages::record_entry)
@@ -91,6 +97,9 @@ where
         .post("/api/v1/fee-schedules/{id}/bill", Admin, api::bill_fees)
         .get("/api/v1/money/members", Admin, api::members)
         .get("/api/v1/runway", Admin, api::runway)
+        .get("/api/v1/reserves", Admin, reserve_web::list)
+        .post("/api/v1/reserves", Admin, reserve_web::create)
+        .get("/api/v1/reserves/{id}", Admin, reserve_web::show)
 }
 
 /// The largest bank statement file taken: 32 MiB, a camt.053 of some 25 000 entries
@@ -141,6 +150,9 @@ pub fn today(time_zone: &str) -> time::Date {
         api::bill_fees,
         api::members,
         api::runway,
+        reserve_web::list,
+        reserve_web::create,
+        reserve_web::show,
     ),
     tags((name = "money", description = "Payment settings, payment requests with references and EPC QR codes, payments and bank statements, the journal, fees, statements and the runway"))
 )]

@@ -1,5 +1,5 @@
-//! What the money feature tells, and to whom: a fee requested (the organisation's
-//! representative), a reminder of an unpaid request after its due date (the same),
+//! What the money feature tells, and to whom: a fee or a month's provision for a shared
+//! recurring cost requested (the organisation's representative), a reminder of an unpaid request after its due date (the same),
 //! and, when it stays unpaid, the escalation (the representative and the network's
 //! administrators). Recipients are read when the email is made.
 
@@ -13,6 +13,10 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 pub fn audiences(a: Audiences) -> Audiences {
     a.with(
         Kind::FeeRequest,
+        audience(|conn, n| Box::pin(async move { debtor(conn, n, false).await })),
+    )
+    .with(
+        Kind::ProvisionRequest,
         audience(|conn, n| Box::pin(async move { debtor(conn, n, false).await })),
     )
     .with(
@@ -72,6 +76,17 @@ pub async fn fee_requested<C: ConnectionTrait>(conn: &C, r: &payment_request::Mo
         .var("sponsored", Var::Money(r.sponsored_cents))
         .text("sponsored_part", if r.sponsored_cents > 0 { "1" } else { "" });
     notify(conn, notice, Some(format!("fee_request:{}", r.id))).await
+}
+
+/// A month's provision for a shared recurring cost: its organisation's representative
+/// is told what to set aside, for what, and how to pay.
+pub async fn provision_requested<C: ConnectionTrait>(conn: &C, r: &payment_request::Model) -> AppResult<()> {
+    notify(
+        conn,
+        about(Kind::ProvisionRequest, r),
+        Some(format!("provision_request:{}", r.id)),
+    )
+    .await
 }
 
 /// A reminder of an unpaid request (`escalated`: the second, to the administrators too).

@@ -41,6 +41,8 @@ pub struct OrgStatement {
     /// What it owes now (negative: its credit).
     pub balance_cents: i64,
     pub lines: Vec<StatementLine>,
+    /// What it has set aside per reserve of a shared recurring cost (its provisions).
+    pub set_aside: Vec<super::reserves::SetAside>,
 }
 
 /// The statement of `organisation_id`: its lines of the journal (receivable and
@@ -77,7 +79,10 @@ pub async fn statement<C: ConnectionTrait>(conn: &C, network_id: i64, organisati
         let Some(e) = entries.get(&entry_id) else { continue };
         balance += amount;
         match *e.kind {
-            EntryKind::ShareRequested | EntryKind::FeeRequested | EntryKind::OtherRequested => asked += amount,
+            EntryKind::ShareRequested
+            | EntryKind::FeeRequested
+            | EntryKind::OtherRequested
+            | EntryKind::ProvisionRequested => asked += amount,
             EntryKind::PaymentReceived | EntryKind::Identified => paid -= amount,
             EntryKind::CatchUpCredited | EntryKind::Cancelled => credited -= amount,
             _ => {}
@@ -101,6 +106,7 @@ pub async fn statement<C: ConnectionTrait>(conn: &C, network_id: i64, organisati
         credited_cents: credited,
         balance_cents: balance,
         lines: out,
+        set_aside: super::reserves::set_aside_by(conn, network_id, organisation_id).await?,
     })
 }
 

@@ -99,6 +99,8 @@ pub struct NewRequest {
     pub campaign_id: Option<i64>,
     pub catch_up_id: Option<i64>,
     pub fee: Option<(i64, i64)>,
+    /// A provision: its reserve and month (`year × 100 + month`).
+    pub reserve: Option<(i64, i64)>,
     pub due_at: OffsetDateTime,
 }
 
@@ -125,6 +127,14 @@ impl NewRequest {
                 organisation,
                 amount: self.amount,
             },
+            PaymentPurpose::Provision => Event::ProvisionRequested {
+                organisation,
+                reserve: self
+                    .reserve
+                    .ok_or_else(|| AppError::Internal(anyhow::anyhow!("a provision without reserve")))?
+                    .0,
+                amount: self.amount,
+            },
         })
     }
 }
@@ -135,6 +145,7 @@ pub fn credited_account(r: &payment_request::Model) -> Account {
         PaymentPurpose::CoFunding | PaymentPurpose::CatchUp => Account::project(r.campaign_id.unwrap_or(0)),
         PaymentPurpose::Fee => Account::FEE_INCOME,
         PaymentPurpose::Other => Account::OTHER_INCOME,
+        PaymentPurpose::Provision => Account::reserve(r.reserve_id.unwrap_or(0)),
     }
 }
 
@@ -219,6 +230,8 @@ pub async fn create<C: ConnectionTrait>(
             fee_period: Set(n.fee.map(|f| f.1)),
             reminded_at: Set(None),
             escalated_at: Set(None),
+            reserve_id: Set(n.reserve.map(|r| r.0)),
+            reserve_month: Set(n.reserve.map(|r| r.1)),
             ..Default::default()
         });
     }
@@ -272,6 +285,7 @@ pub async fn for_campaign<C: ConnectionTrait>(
             campaign_id: Some(campaign_id),
             catch_up_id: None,
             fee: None,
+            reserve: None,
             due_at: due,
         })
         .collect();
@@ -296,6 +310,7 @@ pub async fn for_catch_up<C: ConnectionTrait>(
         campaign_id: Some(campaign_id),
         catch_up_id: Some(catch_up_id),
         fee: None,
+        reserve: None,
         due_at: db::now() + Duration::days(PAYMENT_DAYS),
     };
     create(conn, network_id, vec![new])
