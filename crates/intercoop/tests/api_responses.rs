@@ -1444,6 +1444,7 @@ both_backends!(
         )
         .await;
         c.call(&admin, "GET", "/api/v1/reserves", none, "", None).await;
+        c.call(&admin, "GET", "/api/v1/money/proposals", none, "", None).await;
         c.call(&admin, "GET", "/api/v1/reserves/{id}", &[&id_of(&reserve)], "", None)
             .await;
         c.call(

@@ -3,7 +3,7 @@
 //! member (split to the cent, emailed, shown in the statement), a provision cancelled,
 //! a campaign that draws on the reserve first (the rest shared among the pledgers, the
 //! draw in the journal when funded, money neither doubled nor lost), a lapsed campaign
-//! that frees its earmark, and the bad input refused.
+//! that frees its earmark, the money held per proposal, and the bad input refused.
 
 mod common;
 
@@ -302,6 +302,46 @@ both_backends!(
             .unwrap_or_default();
         assert_eq!(project["balance_cents"], -50_000, "{tb}");
         books_are_right(&app, &admin).await;
+        // The money held per proposal (issue 16, item 6): pledged, from the reserve,
+        // asked, paid, owed, paid to the provider, held.
+        let r = admin
+            .post(
+                "/api/v1/ledger/entries",
+                &json!({"kind": "provider-paid", "amount_cents": 10_000, "campaign_id": campaign["id"]}),
+            )
+            .await;
+        assert_eq!(r.status(), 201, "{:?}", r.text().await);
+        let held = admin.json("/api/v1/money/proposals").await;
+        let row = held
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["proposal_id"] == p)
+            .cloned()
+            .unwrap();
+        let shared_part = 50_000 - held_now;
+        assert_eq!(
+            (
+                row["pledged_cents"].as_i64(),
+                row["from_reserve_cents"].as_i64(),
+                row["requested_cents"].as_i64(),
+                row["paid_cents"].as_i64(),
+                row["owed_cents"].as_i64(),
+                row["provider_paid_cents"].as_i64(),
+                row["held_cents"].as_i64()
+            ),
+            (
+                Some(shared_part),
+                Some(held_now),
+                Some(shared_part),
+                Some(0),
+                Some(shared_part),
+                Some(10_000),
+                Some(40_000)
+            ),
+            "{row}"
+        );
+        assert_eq!(row["status"], "funded");
 
         // 5. A campaign that lapses frees its earmark.
         app.clock.advance(time::Duration::days(31));
@@ -332,6 +372,11 @@ both_backends!(
         // 6. The treasurer's page lists the reserve and sets one up from a phone's form.
         let client = app.client();
         app.login(&client, "admin@test.example").await;
+        let html = client.text("/money/proposals").await;
+        assert!(
+            html.contains("Odoo 19") && html.contains(&format!("id=\"held-{p}\"")),
+            "{html}"
+        );
         let html = client.text("/money/reserves").await;
         assert!(html.contains("Odoo 19 migration"), "{html}");
         let r = client

@@ -5,7 +5,9 @@
 //! - `payment_requests.reserve_id` and `reserve_month` (`year × 100 + month`): a month's
 //!   provision, asked once per reserve, month and organisation (a unique index);
 //! - `campaigns.reserve_id` and `reserve_cents`: the reserve a campaign draws on and the
-//!   part it takes (`amount_cents` stays the part shared among the pledgers).
+//!   part it takes (`amount_cents` stays the part shared among the pledgers);
+//! - `payment_requests.credit_cents`: the part of what a request was paid that came
+//!   from its organisation's credit (applied automatically, oldest request first).
 //!
 //! Nothing is carried over: no request or campaign had a reserve before.
 //!
@@ -44,6 +46,14 @@ pub(crate) fn up() -> Vec<Step> {
             "payment_requests",
             &["reserve_id", "reserve_month", "organisation_id"],
             true,
+        ),
+        add(
+            "payment_requests",
+            ColumnDef::new(Alias::new("credit_cents"))
+                .big_integer()
+                .not_null()
+                .default(0)
+                .take(),
         ),
         add("campaigns", int_null("reserve_id")),
         add(

@@ -42,6 +42,8 @@ pub mod payment_request {
         pub reserve_id: Option<i64>,
         /// The month a provision is for, `year × 100 + month`.
         pub reserve_month: Option<i64>,
+        /// The part of `paid_cents` that came from the organisation's credit.
+        pub credit_cents: i64,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

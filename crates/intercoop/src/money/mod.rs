@@ -8,19 +8,23 @@
 //! - `requests`: numbering without gaps, references, posting to the journal.
 //! - `ledger`: the journal and balances; `check-books`.
 //! - `settings`: payment settings and the budget; `fees`: schedules and billing.
-//! - `payments`: recording, importing (`files`: camt.053 and CSV), matching.
+//! - `payments`: recording, importing (`files`: camt.053 and CSV), matching;
+//!   `credit`: a member's credit applied to its open requests, the oldest first.
 //! - `reports`: statements, totals per member, runway; `qr`: the QR code.
+//! - `held`: the money held per proposal (pledged, requested, paid, owed, paid out).
 //! - `reserves`: shared recurring costs (monthly provisions, drawn by campaigns);
 //!   `reserve_web`: their pages and API.
 //! - `api`, `pages`, `forms`; `jobs`, `notifications`; `policy`.
 
 pub mod api;
+pub mod credit;
 pub mod entities;
 pub mod entries;
 pub mod export;
 pub mod fees;
 pub mod files;
 pub mod forms;
+pub mod held;
 pub mod jobs;
 pub mod ledger;
 pub mod notifications;
@@ -68,6 +72,7 @@ where
         .get("/money/fees", Admin, pages::fees)
         .post("/money/fees", Admin, pages::create_fees)
         .post("/money/fees/{id}/bill", Admin, pages::bill_fees)
+        .get("/money/proposals", Admin, held::page)
         .get("/money/reserves", Admin, reserve_web::page_list)
         .post("/money/reserves", Admin, reserve_web::page_create)
         .get("/money/journal.csv", Admin, export::journal)
@@ -97,6 +102,7 @@ where
         .post("/api/v1/fee-schedules/{id}/bill", Admin, api::bill_fees)
         .get("/api/v1/money/members", Admin, api::members)
         .get("/api/v1/runway", Admin, api::runway)
+        .get("/api/v1/money/proposals", Admin, held::api)
         .get("/api/v1/reserves", Admin, reserve_web::list)
         .post("/api/v1/reserves", Admin, reserve_web::create)
         .get("/api/v1/reserves/{id}", Admin, reserve_web::show)
@@ -150,6 +156,7 @@ pub fn today(time_zone: &str) -> time::Date {
         api::bill_fees,
         api::members,
         api::runway,
+        held::api,
         reserve_web::list,
         reserve_web::create,
         reserve_web::show,

@@ -50,6 +50,8 @@ pub struct PaymentRequestOut {
     /// Its payment reference as printed (`+++202/6000/00042+++` or `RF…`).
     pub reference: String,
     pub paid_cents: i64,
+    /// The part of `paid_cents` that came from the organisation's credit.
+    pub credit_cents: i64,
     /// The part of a fee the network pays (sponsorship), not asked.
     pub sponsored_cents: i64,
     pub label: String,
@@ -67,6 +69,7 @@ impl From<payment_request::Model> for PaymentRequestOut {
             number: number_of(&r),
             reference: printed_reference(&r.reference),
             paid_cents: r.paid_cents,
+            credit_cents: r.credit_cents,
             sponsored_cents: r.sponsored_cents,
             label: r.label,
         }
@@ -231,6 +234,7 @@ pub async fn create<C: ConnectionTrait>(
             reminded_at: Set(None),
             escalated_at: Set(None),
             reserve_id: Set(n.reserve.map(|r| r.0)),
+            credit_cents: Set(0),
             reserve_month: Set(n.reserve.map(|r| r.1)),
             ..Default::default()
         });
@@ -260,6 +264,22 @@ pub async fn create<C: ConnectionTrait>(
         })
         .collect();
     ledger::post(conn, network_id, posted).await?;
+    // A member's credit pays its new requests at once (the oldest first).
+    let orgs: Vec<i64> = requests.iter().map(|r| r.organisation_id).collect();
+    if super::credit::apply(conn, network_id, orgs).await? > 0 {
+        let ids: Vec<i64> = requests.iter().map(|r| r.id).collect();
+        let mut fresh = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            fresh.extend(
+                payment_request::Entity::find()
+                    .filter(payment_request::Column::Id.is_in(chunk.to_vec()))
+                    .all(conn)
+                    .await?,
+            );
+        }
+        fresh.sort_by_key(|r| r.id);
+        return Ok(fresh);
+    }
     Ok(requests)
 }
 

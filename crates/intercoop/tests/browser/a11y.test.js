@@ -183,7 +183,7 @@ async function prepare(server) {
     ...pollPages, '/settings/notifications', '/profile/tokens',
     '/meetings', '/meetings/new', `/meetings/${meeting.id}`, `/meetings/${meeting.id}/attendance`,
     '/money', '/money/settings', '/money/requests', '/money/requests/new', `/money/requests/${paymentRequest.id}`,
-    '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', '/money/entries', `/organisations/${repOrg}/statement`,
+    '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
   ];
   return {
     adminEmail, rep, provider, unsubscribe, repOrg, discussion, quoted, open,
