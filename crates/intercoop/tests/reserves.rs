@@ -162,9 +162,41 @@ both_backends!(
             10_001
         );
 
+        // A pays 50 € more than its provision: its credit pays its next one.
+        let r = admin
+            .post(
+                "/api/v1/payments",
+                &json!({"payment_request_id": of_a["id"], "amount_cents": of_a["amount_cents"].as_i64().unwrap() + 5_000}),
+            )
+            .await;
+        assert_eq!(r.status(), 201, "{:?}", r.text().await);
         // The next month: three more.
         app.clock.advance(time::Duration::days(32));
         assert_eq!(bill(&app).await, 3);
+        let second_of_a = provisions(&admin)
+            .await
+            .into_iter()
+            .filter(|r| r["organisation_id"] == a.id)
+            .max_by_key(|r| r["id"].as_i64())
+            .unwrap();
+        assert_eq!(second_of_a["status"], "paid", "{second_of_a}");
+        assert_eq!(second_of_a["credit_cents"], second_of_a["amount_cents"]);
+        let told = app
+            .mails_to(&a.email)
+            .await
+            .into_iter()
+            .filter(|m| *m.kind == intercoop::notifications::Kind::ProvisionRequest)
+            .any(|m| {
+                [
+                    "credit already pays",
+                    "en paie déjà",
+                    "bezahlt davon bereits",
+                    "betaalt er al",
+                ]
+                .iter()
+                .any(|t| m.text_body.contains(t))
+            });
+        assert!(told, "the email says the credit pays it");
         let held = admin.json(&format!("/api/v1/reserves/{rid}")).await;
         assert_eq!(
             (held["held_cents"].as_i64(), held["available_cents"].as_i64()),
@@ -286,6 +318,14 @@ both_backends!(
             50_000,
             "the draw and the shares make the cost exactly"
         );
+        // What is left of A's credit pays its share at once.
+        let from_credit: i64 = closed["payment_requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["credit_cents"].as_i64().unwrap())
+            .sum();
+        assert!(from_credit > 0, "{closed}");
         // The journal records the draw: the reserve is empty, the campaign holds the cost.
         let held = admin.json(&format!("/api/v1/reserves/{rid}")).await;
         assert_eq!(
@@ -334,8 +374,8 @@ both_backends!(
                 Some(shared_part),
                 Some(held_now),
                 Some(shared_part),
-                Some(0),
-                Some(shared_part),
+                Some(from_credit),
+                Some(shared_part - from_credit),
                 Some(10_000),
                 Some(40_000)
             ),

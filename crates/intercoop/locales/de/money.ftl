@@ -244,3 +244,4 @@ money-held-requested = Angefordert
 money-held-owed = Noch geschuldet
 money-held-provider = An den Anbieter bezahlt
 money-held-now = Jetzt gehalten
+money-mail-credit-used = Das Guthaben Ihrer Organisation bezahlt davon bereits { $credit }.

@@ -244,3 +244,4 @@ money-held-requested = Asked
 money-held-owed = Still owed
 money-held-provider = Paid to the provider
 money-held-now = Held now
+money-mail-credit-used = Your organisation's credit already pays { $credit } of it.

@@ -244,3 +244,4 @@ money-held-requested = Demandé
 money-held-owed = Encore dû
 money-held-provider = Payé au prestataire
 money-held-now = Détenu maintenant
+money-mail-credit-used = Le crédit de votre organisation en paie déjà { $credit }.

@@ -244,3 +244,4 @@ money-held-requested = Gevraagd
 money-held-owed = Nog verschuldigd
 money-held-provider = Betaald aan de aanbieder
 money-held-now = Nu aangehouden
+money-mail-credit-used = Het tegoed van uw organisatie betaalt er al { $credit } van.

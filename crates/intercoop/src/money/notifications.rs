@@ -67,6 +67,8 @@ fn about(kind: Kind, r: &payment_request::Model) -> Notice {
         .text("number", number_of(r))
         .text("reference", printed_reference(&r.reference))
         .text("label", r.label.clone())
+        .var("credit", Var::Money(r.credit_cents))
+        .text("credit_part", if r.credit_cents > 0 { "1" } else { "" })
         .link(format!("/money/requests/{}", r.id))
 }
 
