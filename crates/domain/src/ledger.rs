@@ -3,8 +3,8 @@
 //!
 //! A line's amount is signed: positive is a debit, negative a credit. Assets and
 //! expenses (the bank, what members owe, sponsorship, operating costs) normally hold
-//! debits; liabilities and income (members' credit, money held per proposal, fees,
-//! grants) credits.
+//! debits; liabilities and income (members' credit, money held per proposal, money set
+//! aside per purpose, fees, grants) credits.
 //!
 //! | event | debit | credit |
 //! |---|---|---|
@@ -19,6 +19,8 @@
 //! | a member's credit used for a request | member credit | receivable |
 //! | a catch-up credit to an earlier funder | project (campaign) | member credit (organisation) |
 //! | a provider paid | project (campaign) | bank |
+//! | a provision for a shared recurring cost requested | receivable | reserve (purpose) |
+//! | a reserve drawn by a funded campaign | reserve (purpose) | project (campaign) |
 //! | a grant received | bank | grant income |
 //! | an operating cost paid | operating costs | bank |
 
@@ -27,7 +29,8 @@ use std::collections::BTreeMap;
 
 text_enum!(
     /// The kind of a ledger account. `receivable` and `member-credit` are per
-    /// organisation, `project` per campaign; the others are the network's.
+    /// organisation, `project` per campaign, `reserve` per purpose of a shared recurring
+    /// cost; the others are the network's.
     AccountKind {
         Bank = "bank",
         Receivable = "receivable",
@@ -39,6 +42,7 @@ text_enum!(
         OtherIncome = "other-income",
         Sponsorship = "sponsorship",
         OperatingCosts = "operating-costs",
+        Reserve = "reserve",
     }
 );
 
@@ -48,13 +52,14 @@ impl AccountKind {
     pub fn has_party(self) -> bool {
         matches!(
             self,
-            AccountKind::Receivable | AccountKind::MemberCredit | AccountKind::Project
+            AccountKind::Receivable | AccountKind::MemberCredit | AccountKind::Project | AccountKind::Reserve
         )
     }
 }
 
 /// An account: its kind and its party (an organisation for `receivable` and
-/// `member-credit`, a campaign for `project`, 0 for the network's own accounts).
+/// `member-credit`, a campaign for `project`, a reserve for `reserve`, 0 for the
+/// network's own accounts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Account {
     pub kind: AccountKind,
@@ -89,6 +94,13 @@ impl Account {
         Account {
             kind: AccountKind::Project,
             party: campaign,
+        }
+    }
+    /// The money set aside for one purpose (a shared recurring cost).
+    pub const fn reserve(reserve: i64) -> Account {
+        Account {
+            kind: AccountKind::Reserve,
+            party: reserve,
         }
     }
 }
@@ -189,6 +201,8 @@ text_enum!(
         ProviderPaid = "provider-paid",
         GrantReceived = "grant-received",
         OperatingCost = "operating-cost",
+        ProvisionRequested = "provision-requested",
+        ReserveDrawn = "reserve-drawn",
     }
 );
 
@@ -260,6 +274,19 @@ pub enum Event {
     OperatingCost {
         amount: Money,
     },
+    /// A member's monthly provision for a shared recurring cost, set aside in `reserve`.
+    ProvisionRequested {
+        organisation: i64,
+        reserve: i64,
+        amount: Money,
+    },
+    /// A funded campaign takes its part from a reserve: the money set aside becomes the
+    /// campaign's, to pay the provider with the shares.
+    ReserveDrawn {
+        reserve: i64,
+        campaign: i64,
+        amount: Money,
+    },
 }
 
 impl Event {
@@ -278,6 +305,8 @@ impl Event {
             Event::ProviderPaid { .. } => EntryKind::ProviderPaid,
             Event::GrantReceived { .. } => EntryKind::GrantReceived,
             Event::OperatingCost { .. } => EntryKind::OperatingCost,
+            Event::ProvisionRequested { .. } => EntryKind::ProvisionRequested,
+            Event::ReserveDrawn { .. } => EntryKind::ReserveDrawn,
         }
     }
 
@@ -383,6 +412,28 @@ impl Event {
             OperatingCost { amount } => {
                 positive(&[amount])?;
                 vec![debit(Account::OPERATING_COSTS, amount), credit(Account::BANK, amount)?]
+            }
+            ProvisionRequested {
+                organisation,
+                reserve,
+                amount,
+            } => {
+                positive(&[amount])?;
+                vec![
+                    debit(Account::receivable(organisation), amount),
+                    credit(Account::reserve(reserve), amount)?,
+                ]
+            }
+            ReserveDrawn {
+                reserve,
+                campaign,
+                amount,
+            } => {
+                positive(&[amount])?;
+                vec![
+                    debit(Account::reserve(reserve), amount),
+                    credit(Account::project(campaign), amount)?,
+                ]
             }
         };
         Entry::new(lines)
@@ -506,199 +557,4 @@ pub fn check(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn m(c: i64) -> Money {
-        Money::from_cents(c)
-    }
-
-    #[test]
-    fn an_unbalanced_entry_is_refused() {
-        let r = Entry::new(vec![
-            debit(Account::BANK, m(100)),
-            credit(Account::FEE_INCOME, m(99)).unwrap(),
-        ]);
-        assert_eq!(r, Err(LedgerError::Unbalanced(1)));
-        assert_eq!(
-            Entry::new(vec![debit(Account::BANK, m(100))]),
-            Err(LedgerError::TooFewLines)
-        );
-        let no_party = Entry::new(vec![
-            debit(
-                Account {
-                    kind: AccountKind::Receivable,
-                    party: 0,
-                },
-                m(1),
-            ),
-            credit(Account::FEE_INCOME, m(1)).unwrap(),
-        ]);
-        assert_eq!(no_party, Err(LedgerError::Party("receivable")));
-    }
-
-    #[test]
-    fn a_sponsored_fee() {
-        let e = Event::FeeRequested {
-            organisation: 7,
-            gross: m(12_000),
-            sponsored: m(6_000),
-        }
-        .entry()
-        .unwrap();
-        let mut books = Books::default();
-        books.post(&e).unwrap();
-        assert_eq!(books.balance(Account::receivable(7)), m(6_000));
-        assert_eq!(books.balance(Account::SPONSORSHIP), m(6_000));
-        assert_eq!(books.balance(Account::FEE_INCOME), m(-12_000));
-        assert_eq!(
-            books.trial_balance().unwrap(),
-            TrialBalance {
-                debit: m(12_000),
-                credit: m(12_000)
-            }
-        );
-    }
-
-    #[test]
-    fn an_overpayment_becomes_credit() {
-        let mut books = Books::default();
-        for e in [
-            Event::ShareRequested {
-                organisation: 1,
-                campaign: 9,
-                amount: m(10_000),
-            },
-            Event::PaymentReceived {
-                organisation: 1,
-                amount: m(12_500),
-                to_receivable: m(10_000),
-            },
-        ] {
-            books.post(&e.entry().unwrap()).unwrap();
-        }
-        assert_eq!(books.balance(Account::receivable(1)), m(0));
-        assert_eq!(books.balance(Account::credit(1)), m(-2_500));
-        assert_eq!(books.balance(Account::BANK), m(12_500));
-        let bad = Event::PaymentReceived {
-            organisation: 1,
-            amount: m(100),
-            to_receivable: m(101),
-        };
-        assert_eq!(bad.entry(), Err(LedgerError::NotPositive));
-    }
-
-    #[test]
-    fn overflow_changes_nothing() {
-        let mut books = Books::default();
-        let big = Event::GrantReceived { amount: m(i64::MAX) }.entry().unwrap();
-        books.post(&big).unwrap();
-        let before = books.clone();
-        assert_eq!(books.post(&big), Err(LedgerError::Overflow));
-        assert_eq!(books, before);
-    }
-
-    fn event() -> impl Strategy<Value = Event> {
-        let org = 1i64..5;
-        let camp = 1i64..4;
-        let amt = 1i64..1_000_000_000;
-        prop_oneof![
-            (org.clone(), camp.clone(), amt.clone()).prop_map(|(o, c, a)| Event::ShareRequested {
-                organisation: o,
-                campaign: c,
-                amount: m(a)
-            }),
-            (org.clone(), amt.clone(), 0u32..=100).prop_map(|(o, a, pct)| Event::FeeRequested {
-                organisation: o,
-                gross: m(a),
-                sponsored: m(a / 100 * i64::from(pct)),
-            }),
-            (org.clone(), amt.clone(), 0u32..=100).prop_map(|(o, a, pct)| Event::PaymentReceived {
-                organisation: o,
-                amount: m(a),
-                to_receivable: m(a / 100 * i64::from(pct)),
-            }),
-            amt.clone().prop_map(|a| Event::Unidentified { amount: m(a) }),
-            (org.clone(), amt.clone()).prop_map(|(o, a)| Event::OtherRequested {
-                organisation: o,
-                amount: m(a)
-            }),
-            (org.clone(), amt.clone()).prop_map(|(o, a)| Event::Identified {
-                organisation: o,
-                amount: m(a),
-                to_receivable: m(a / 2)
-            }),
-            (org.clone(), amt.clone()).prop_map(|(o, a)| Event::CreditApplied {
-                organisation: o,
-                amount: m(a)
-            }),
-            (org.clone(), camp.clone(), amt.clone()).prop_map(|(o, c, a)| Event::CatchUpCredited {
-                organisation: o,
-                campaign: c,
-                amount: m(a)
-            }),
-            (org, camp.clone(), amt.clone()).prop_map(|(o, c, a)| Event::Cancelled {
-                organisation: o,
-                against: Account::project(c),
-                amount: m(a),
-            }),
-            (camp, amt.clone()).prop_map(|(c, a)| Event::ProviderPaid {
-                campaign: c,
-                amount: m(a)
-            }),
-            amt.clone().prop_map(|a| Event::GrantReceived { amount: m(a) }),
-            amt.clone().prop_map(|a| Event::SponsorshipCancelled { amount: m(a) }),
-            amt.prop_map(|a| Event::OperatingCost { amount: m(a) }),
-        ]
-    }
-
-    proptest! {
-        /// Any sequence of money events leaves the trial balance at zero, each balance
-        /// (and so each member's statement) equal to the sum of its journal lines, and
-        /// `check` finding nothing.
-        #[test]
-        fn any_events_keep_the_books_balanced(events in proptest::collection::vec(event(), 0..60)) {
-            let mut books = Books::default();
-            let mut journal = Vec::new();
-            for (i, e) in events.iter().enumerate() {
-                let entry = e.entry().unwrap();
-                books.post(&entry).unwrap();
-                for l in entry.lines() {
-                    journal.push((i as i64, l.account, l.amount));
-                }
-            }
-            let tb = books.trial_balance().unwrap();
-            prop_assert_eq!(tb.debit, tb.credit);
-            prop_assert!(check(&books.balances, journal.iter().copied()).is_empty());
-            for org in 1..5 {
-                let statement: i64 = journal
-                    .iter()
-                    .filter(|(_, a, _)| a.party == org && matches!(a.kind, AccountKind::Receivable | AccountKind::MemberCredit))
-                    .map(|(_, _, amount)| amount.cents())
-                    .sum();
-                prop_assert_eq!(
-                    statement,
-                    books.balance(Account::receivable(org)).cents() + books.balance(Account::credit(org)).cents()
-                );
-            }
-        }
-
-        /// A stored balance changed by one cent is found.
-        #[test]
-        fn check_finds_a_changed_balance(events in proptest::collection::vec(event(), 1..20), delta in prop_oneof![Just(-1i64), Just(1i64)]) {
-            let mut books = Books::default();
-            let mut journal = Vec::new();
-            for (i, e) in events.iter().enumerate() {
-                let entry = e.entry().unwrap();
-                books.post(&entry).unwrap();
-                journal.extend(entry.lines().iter().map(|l| (i as i64, l.account, l.amount)));
-            }
-            let mut stored = books.balances.clone();
-            let (account, balance) = stored.iter().next().map(|(a, b)| (*a, *b)).unwrap();
-            stored.insert(account, m(balance.cents() + delta));
-            let found = check(&stored, journal);
-            prop_assert_eq!(found.len(), 1);
-        }
-    }
-}
+mod tests;

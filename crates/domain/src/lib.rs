@@ -20,6 +20,7 @@ pub mod meetings;
 pub mod money;
 pub mod organisation;
 pub mod payments;
+pub mod reserves;
 pub mod roles;
 pub mod runway;
 pub mod sharing;

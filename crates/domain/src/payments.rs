@@ -6,8 +6,15 @@ use crate::money::Money;
 
 text_enum!(
     /// What a payment request is for: a share of a funded campaign, a late adopter's
-    /// catch-up share, a membership fee, or anything else the treasurer asks.
-    PaymentPurpose { CoFunding = "co-funding", CatchUp = "catch-up", Fee = "fee", Other = "other" }
+    /// catch-up share, a membership fee, a monthly provision for a shared recurring cost
+    /// (set aside in a reserve), or anything else the treasurer asks.
+    PaymentPurpose {
+        CoFunding = "co-funding",
+        CatchUp = "catch-up",
+        Fee = "fee",
+        Provision = "provision",
+        Other = "other",
+    }
 );
 text_enum!(
     /// Where a payment request stands: open (partly paid or not at all), paid in full,
@@ -164,10 +171,66 @@ pub fn match_payment(received: &Received, open: &[Open]) -> Match {
     Match::Unmatched
 }
 
+/// How a member's credit (what it paid beyond what it was asked, or was credited) pays
+/// its open requests: the oldest first (`open` in the order the requests were made, as
+/// `(id, outstanding)`), each up to what it still owes, until the credit is used up.
+/// Never more than the credit in all, never more than a request owes; requests owing
+/// nothing and a credit of zero or less take nothing.
+pub fn allocate_credit(credit: Money, open: &[(i64, Money)]) -> Vec<(i64, Money)> {
+    let mut left = credit.cents().max(0);
+    let mut out = Vec::new();
+    for (id, owed) in open {
+        if left == 0 {
+            break;
+        }
+        let take = owed.cents().max(0).min(left);
+        if take > 0 {
+            out.push((*id, Money::from_cents(take)));
+            left -= take;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::bank::ReferenceScheme;
+    use proptest::prelude::*;
+
+    #[test]
+    fn credit_pays_the_oldest_requests_first() {
+        let m = Money::from_cents;
+        assert_eq!(
+            allocate_credit(m(2_500), &[(3, m(1_000)), (5, m(0)), (7, m(2_000)), (9, m(400))]),
+            vec![(3, m(1_000)), (7, m(1_500))]
+        );
+        assert_eq!(allocate_credit(m(0), &[(3, m(1_000))]), vec![]);
+        assert_eq!(allocate_credit(m(-5), &[(3, m(1_000))]), vec![]);
+    }
+
+    proptest! {
+        /// Never more than the credit, never more than a request owes, the oldest first:
+        /// a request gets something only when every older one is paid in full.
+        #[test]
+        fn credit_is_never_overdrawn(credit in -1_000i64..100_000, owed in proptest::collection::vec(0i64..50_000, 0..12)) {
+            let open: Vec<(i64, Money)> = owed.iter().enumerate().map(|(i, o)| (i as i64, Money::from_cents(*o))).collect();
+            let got = allocate_credit(Money::from_cents(credit), &open);
+            let total: i64 = got.iter().map(|(_, a)| a.cents()).sum();
+            prop_assert!(total <= credit.max(0));
+            let owed_total: i64 = owed.iter().sum();
+            prop_assert_eq!(total, credit.max(0).min(owed_total));
+            for (id, a) in &got {
+                prop_assert!(a.is_positive() && a.cents() <= owed[*id as usize]);
+            }
+            if let Some((last, _)) = got.last() {
+                for (id, a) in &got[..got.len() - 1] {
+                    prop_assert_eq!(a.cents(), owed[*id as usize]);
+                }
+                prop_assert!(got.iter().all(|(id, _)| id <= last));
+            }
+        }
+    }
 
     #[test]
     fn amounts_as_banks_write_them() {

@@ -540,6 +540,7 @@ async fn seed_features<C: ConnectionTrait>(
             // One campaign in seven asks for more participants than it will find, and lapses.
             min_participants: Some(if i % 7 == 0 { pledges_each as i64 + 1 } else { 2 }),
             catch_up_years: None,
+            reserve_id: None,
         };
         cofunding::open_campaign(conn, &admin, &p, &body, None)
             .await

@@ -84,6 +84,8 @@ struct Ids {
     /// A fee schedule, and a payment nobody was found for.
     fee_schedule: i64,
     payment: i64,
+    /// A reserve of a shared recurring cost.
+    reserve: i64,
 }
 
 enum Body {
@@ -467,6 +469,29 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             names_alpha: false,
         },
         ("POST", "/money/fees/{id}/bill") => form_case(id(ids.fee_schedule), vec![("period", "0".into())], admin),
+        // Reserves of shared recurring costs: the treasurer's; each network's own.
+        ("POST", "/money/reserves") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![
+                ("name", "Zeta reserve".into()),
+                ("monthly", "1".into()),
+                ("key", "equal".into()),
+            ]),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/reserves") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"name": "Zeta reserve", "monthly_cents": 100, "key": {"kind": "equal"}})),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("GET", "/api/v1/reserves/{id}") => Case {
+            url: id(ids.reserve),
+            body: Body::None,
+            allowed: admin,
+            names_alpha: true,
+        },
         (
             "GET",
             "/money/requests/{id}"
@@ -1096,6 +1121,14 @@ async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
             .as_i64()
             .unwrap();
     }
+    ids.reserve = post_ok(
+        &admin,
+        "/api/v1/reserves",
+        json!({"name": "Alpha hosting", "monthly_cents": 1_000, "key": {"kind": "equal"}}),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
     ids.fee_schedule = post_ok(
         &admin,
         "/api/v1/fee-schedules",

@@ -1643,6 +1643,29 @@ both_backends!(
         )
         .await;
         c.call(&admin, "GET", "/api/v1/fee-schedules", none, "", None).await;
+        let (_, reserve) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/reserves",
+                none,
+                "",
+                Some(json!({"name": "Odoo 19 migration", "monthly_cents": 10_000, "key": {"kind": "equal"}})),
+            )
+            .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/reserves",
+            none,
+            "",
+            Some(json!({"name": "", "monthly_cents": 0, "key": {"kind": "equal"}})),
+        )
+        .await;
+        c.call(&admin, "GET", "/api/v1/reserves", none, "", None).await;
+        c.call(&admin, "GET", "/api/v1/money/proposals", none, "", None).await;
+        c.call(&admin, "GET", "/api/v1/reserves/{id}", &[&id_of(&reserve)], "", None)
+            .await;
         c.call(
             &admin,
             "POST",

@@ -346,6 +346,13 @@ both_backends!(
             owed_c - 1000,
             "the 10 € more is C's credit: {statement_c}"
         );
+        // C's credit paid its oldest open request (its fee) at once.
+        let fee_c = request(&admin, fee_of(c.id)["id"].as_i64().unwrap()).await;
+        assert_eq!(
+            (fee_c["paid_cents"].as_i64(), fee_c["credit_cents"].as_i64()),
+            (Some(1000), Some(1000)),
+            "{fee_c}"
+        );
         let before = trial_balance(&admin).await;
         // The same statement again changes nothing.
         let (status, again) = import(&admin, &statement).await;

@@ -55,6 +55,9 @@ fn covers(version: i64) -> &'static str {
         18 => {
             "meetings.minutes_approved_by, meetings.minutes_published_at (a draft's: NULL); a decision of the meeting; a core circle mandate of Alpha; an election with Alpha standing"
         }
+        19 => {
+            "a reserve of a shared recurring cost (payment_requests.reserve_id/reserve_month, campaigns.reserve_id/reserve_cents added empty)"
+        }
         20 => {
             "organisations.name_key and people.name_key (stale keys of an older collation), sort_key_versions (its fingerprint): recomputed at start"
         }
@@ -612,6 +615,21 @@ impl Fixture<'_> {
         }
         if self.v >= 17 {
             self.money(network).await;
+        }
+        if self.v >= 19 {
+            let t = self.ago(2);
+            self.insert(
+                "reserves",
+                vec![
+                    ("network_id", network.into()),
+                    ("name", "Odoo 19 migration".into()),
+                    ("monthly_cents", 20_000i64.into()),
+                    ("sharing_key", r#"{"kind":"equal"}"#.into()),
+                    ("active", true.into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
         }
         if self.v >= 20 {
             // Keys made by an older collation library: the start recomputes them.

@@ -37,6 +37,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("m0016_meetings.rs", include_str!("m0016_meetings.rs")),
     ("m0017_money.rs", include_str!("m0017_money.rs")),
     ("m0018_minutes_mandates.rs", include_str!("m0018_minutes_mandates.rs")),
+    ("m0019_reserves.rs", include_str!("m0019_reserves.rs")),
     ("m0020_name_sort_keys.rs", include_str!("m0020_name_sort_keys.rs")),
 ];
 

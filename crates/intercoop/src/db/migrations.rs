@@ -164,6 +164,11 @@ pub const MIGRATIONS: &[Migration] = &[
         up: super::m0018_minutes_mandates::up,
     },
     Migration {
+        version: 19,
+        name: "reserves",
+        up: super::m0019_reserves::up,
+    },
+    Migration {
         version: 20,
         name: "name_sort_keys",
         up: super::m0020_name_sort_keys::up,

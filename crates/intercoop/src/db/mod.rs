@@ -28,6 +28,7 @@ mod m0015_poll_electorate_kinds;
 mod m0016_meetings;
 mod m0017_money;
 mod m0018_minutes_mandates;
+mod m0019_reserves;
 mod m0020_name_sort_keys;
 pub mod migrations;
 pub mod postgres_only;

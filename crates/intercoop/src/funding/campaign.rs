@@ -168,14 +168,19 @@ pub fn participant_of_pledge(p: &pledge::Model) -> Participant {
 
 /// A campaign's terms that passed validation, ready to be stored.
 pub struct ValidCampaign {
+    /// The part shared among the pledgers: the cost, less what a reserve covers.
     pub terms: CampaignTerms,
+    /// The reserve drawn on first and the part of the cost it covers.
+    pub reserve: Option<(i64, Money)>,
     pub deadline: OffsetDateTime,
     pub min_participants: i64,
     pub catch_up_years: i64,
 }
 
-/// Validates the terms of a campaign sharing `total` cents in a network: the fixed
-/// contributions (amount or share, by member organisations), the sharing key, the
+/// Validates the terms of a campaign costing `total` cents in a network: the reserve
+/// drawn on first, if any (what it has available covers the cost first: the rest is
+/// what the terms share, `money::reserves::draw_for`), the fixed contributions (amount
+/// or share of the part shared, by member organisations), the sharing key, the
 /// deadline (in the future), the minimum of participants and the catch-up window.
 pub async fn validate<C: ConnectionTrait>(
     conn: &C,
@@ -195,6 +200,13 @@ pub async fn validate<C: ConnectionTrait>(
             amount,
         });
     }
+    let (reserve, total) = match body.reserve_id {
+        Some(id) if total > 0 => {
+            let d = crate::money::reserves::draw_for(conn, network_id, id, total, "reserve_id").await?;
+            (Some((id, d.from_reserve)), d.to_share.cents())
+        }
+        _ => (None, total),
+    };
     let terms = CampaignTerms {
         total: Money::from_cents(total),
         key: body.key.clone(),
@@ -219,6 +231,7 @@ pub async fn validate<C: ConnectionTrait>(
     }
     Ok(ValidCampaign {
         terms,
+        reserve,
         deadline,
         min_participants,
         catch_up_years,
@@ -250,6 +263,8 @@ pub async fn insert<C: ConnectionTrait>(
         closed_at: Set(None),
         announced_at: Set(None),
         digest_due: Set(false),
+        reserve_id: Set(v.reserve.map(|r| r.0)),
+        reserve_cents: Set(v.reserve.map(|r| r.1.cents()).unwrap_or(0)),
         ..Default::default()
     }
     .insert(conn)

@@ -1,5 +1,6 @@
 //! Closing a campaign: funded when fully covered by enough participants (one payment
-//! request per participant), lapsed otherwise (pledges released); and releasing the
+//! request per participant, and the part a reserve covers drawn from it), lapsed
+//! otherwise (pledges released, and the reserve's earmark with them); and releasing the
 //! pledges of a withdrawn proposal.
 
 use super::campaign::{Locked, current_shares};
@@ -83,6 +84,7 @@ pub async fn settle<C: ConnectionTrait>(conn: &C, c: &Locked) -> AppResult<Settl
     if outcome.is_funded() {
         close_as(conn, c, CampaignStatus::Funded).await?;
         requests = money::requests::for_campaign(conn, c.network_id, c.id, &shares).await?;
+        money::reserves::drawn(conn, c.network_id, c.id, c.reserve_id, c.reserve_cents).await?;
     } else {
         release(conn, c, CampaignStatus::Lapsed).await?;
     }

@@ -34,6 +34,12 @@ pub mod campaign {
         pub pledge_count: i64,
         /// The others' shares changed since the last daily digest (see `digest`).
         pub digest_due: bool,
+        /// The reserve of a shared recurring cost the campaign draws on (migration 19).
+        pub reserve_id: Option<i64>,
+        /// The part of the cost the reserve covers: earmarked while the campaign is
+        /// open, drawn in the journal when it is funded. `amount_cents` is the rest, the
+        /// part shared among the pledgers; the cost is their sum.
+        pub reserve_cents: i64,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

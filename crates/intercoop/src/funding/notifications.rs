@@ -143,6 +143,8 @@ pub async fn payment_requested<C: ConnectionTrait>(
         .text("number", crate::money::requests::number_of(r))
         .text("reference", crate::money::requests::printed_reference(&r.reference))
         .text("purpose", r.purpose.as_str())
+        .var("credit", Var::Money(r.credit_cents))
+        .text("credit_part", if r.credit_cents > 0 { "1" } else { "" })
         .link(format!("/money/requests/{}", r.id));
     notify(conn, notice, Some(format!("payment_request:{}", r.id))).await
 }

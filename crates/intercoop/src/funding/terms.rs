@@ -49,7 +49,8 @@ pub fn sharing_error(e: SharingError, participant_field: &str) -> AppError {
 #[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CampaignBody {
-    /// The amount to share, in cents (or give `quote_id`).
+    /// The cost to share, in cents (or give `quote_id`); with `reserve_id`, the reserve
+    /// covers it first and the rest is shared.
     pub amount_cents: Option<i64>,
     /// Share the amount of this quote, VAT included (it becomes the selected quote).
     pub quote_id: Option<i64>,
@@ -68,6 +69,10 @@ pub struct CampaignBody {
     pub min_participants: Option<i64>,
     /// How long after delivery late adopters pay a catch-up share; default 3.
     pub catch_up_years: Option<i64>,
+    /// A reserve of a shared recurring cost to draw on first: what it has available
+    /// covers the amount first, and only the rest is shared among the pledgers.
+    #[serde(default)]
+    pub reserve_id: Option<i64>,
 }
 
 /// A fixed contribution: an amount in cents, or a share of the total in basis points.
@@ -127,6 +132,8 @@ pub struct CampaignForm {
     pub deadline: String,
     pub min_participants: String,
     pub catch_up_years: String,
+    /// The reserve to draw on first (its id), or empty.
+    pub reserve_id: String,
 }
 
 impl CampaignForm {
@@ -169,6 +176,7 @@ impl CampaignForm {
             deadline: get("deadline"),
             min_participants: get("min_participants"),
             catch_up_years: get("catch_up_years"),
+            reserve_id: get("reserve_id"),
         }
     }
 
@@ -305,6 +313,13 @@ impl CampaignForm {
                 basis_points,
             });
         }
+        let reserve_id = match self.reserve_id.trim() {
+            "" => None,
+            s => s.parse().map(Some).unwrap_or_else(|_| {
+                errors.add("reserve_id", "invalid-choice");
+                None
+            }),
+        };
         let deadline = match self.deadline.trim() {
             "" => None,
             s => crate::web::picked::end_of_day(s, time_zone)
@@ -323,6 +338,7 @@ impl CampaignForm {
                 deadline,
                 min_participants,
                 catch_up_years,
+                reserve_id,
             }),
             _ => Err(errors),
         }

@@ -96,6 +96,20 @@ pub struct CampaignOut {
     pub min_participants: i64,
     pub catch_up_years: i64,
     pub shares: SharesOut,
+    /// What the work costs: the part a reserve covers plus `amount_cents`, the part
+    /// shared among the pledgers.
+    pub cost_cents: i64,
+    /// The reserve of a shared recurring cost drawn on first, if any.
+    pub reserve: Option<CampaignReserve>,
+}
+
+/// The reserve a campaign draws on and the part of the cost it covers.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CampaignReserve {
+    pub reserve_id: i64,
+    pub name: String,
+    /// Earmarked while the campaign is open, drawn when it is funded.
+    pub covers_cents: i64,
 }
 /// A campaign with its current split.
 pub async fn campaign_out<C: ConnectionTrait>(conn: &C, c: &campaign::Model) -> AppResult<CampaignOut> {
@@ -111,5 +125,14 @@ pub async fn campaign_out<C: ConnectionTrait>(conn: &C, c: &campaign::Model) -> 
         min_participants: c.min_participants,
         catch_up_years: c.catch_up_years,
         shares: shares_out(conn, c, &shares).await?,
+        cost_cents: c.amount_cents.saturating_add(c.reserve_cents),
+        reserve: match c.reserve_id {
+            Some(id) => Some(CampaignReserve {
+                reserve_id: id,
+                name: crate::money::reserves::get(conn, c.network_id, id).await?.name,
+                covers_cents: c.reserve_cents,
+            }),
+            None => None,
+        },
     })
 }

@@ -193,6 +193,7 @@ pub async fn validate_request<C: sea_orm::ConnectionTrait>(
         campaign_id: None,
         catch_up_id: None,
         fee: None,
+        reserve: None,
         due_at,
     })
 }

@@ -1,6 +1,7 @@
 //! SeaORM entities of the money tables: payment requests and the credits a catch-up
 //! share gives the earlier funders (migration 2); the payment settings, budgets, fee
-//! schedules, payments, bank statements and the ledger (migration 17).
+//! schedules, payments, bank statements and the ledger (migration 17); the reserves of
+//! shared recurring costs (migration 19).
 
 /// Table `payment_requests`.
 pub mod payment_request {
@@ -37,6 +38,12 @@ pub mod payment_request {
         pub fee_period: Option<i64>,
         pub reminded_at: Option<TimeDateTimeWithTimeZone>,
         pub escalated_at: Option<TimeDateTimeWithTimeZone>,
+        /// The reserve a provision is for (migration 19).
+        pub reserve_id: Option<i64>,
+        /// The month a provision is for, `year × 100 + month`.
+        pub reserve_month: Option<i64>,
+        /// The part of `paid_cents` that came from the organisation's credit.
+        pub credit_cents: i64,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -285,6 +292,35 @@ pub mod ledger_balance {
         pub account: Text<AccountKind>,
         pub party: i64,
         pub balance_cents: i64,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Table `reserves`: money a network sets aside for a shared recurring cost.
+pub mod reserve {
+    use crate::db::types::Json;
+    use intercoop_domain::sharing::SharingKey;
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "reserves")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub network_id: i64,
+        /// What it is for ("Odoo 19 migration").
+        pub name: String,
+        /// What the members set aside together each month, in cents.
+        pub monthly_cents: i64,
+        /// How the month is split among the members.
+        pub sharing_key: Json<SharingKey>,
+        /// Billed each month while active.
+        pub active: bool,
+        pub created_at: TimeDateTimeWithTimeZone,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

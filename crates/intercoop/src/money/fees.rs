@@ -341,6 +341,7 @@ pub async fn bill<C: ConnectionTrait>(
             campaign_id: None,
             catch_up_id: None,
             fee: Some((s.id, period)),
+            reserve: None,
             due_at: due,
         })
         .collect();

@@ -1,11 +1,13 @@
-//! The money feature's jobs: billing a fee period (asked by the treasurer), and the
-//! daily reminders of unpaid requests (at 09:00 in each network's time zone): a first
+//! The money feature's jobs: billing a fee period (asked by the treasurer), asking the
+//! month's provisions of the reserves (daily at 06:00 in each network's time zone: the
+//! first run of a month asks them, later runs find them asked), and the daily reminders of unpaid requests (at 09:00 in each network's time zone): a first
 //! reminder once a request is past its due date, then, [`ESCALATE_DAYS`] later, one
 //! that the administrators get too. Each is sent once (its request records it, and the
 //! notice has a key of its own), whenever the job runs.
 
 use super::entities::payment_request;
 use super::fees::{self, BILL_FEES, BillJob};
+use super::reserves::{self, PROVISIONS};
 use crate::db;
 use crate::jobs::{Ctx, Every, JobError, Recurring, Registry, handler};
 use intercoop_domain::payments::PaymentStatus;
@@ -24,6 +26,11 @@ pub fn register(r: Registry) -> Registry {
             kind: REMIND,
             every: Every::DayAt { hour: 9, minute: 0 },
         })
+        .with(PROVISIONS, handler(|ctx, txn| Box::pin(provisions(ctx, txn))))
+        .every(Recurring {
+            kind: PROVISIONS,
+            every: Every::DayAt { hour: 6, minute: 0 },
+        })
 }
 
 async fn bill(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
@@ -34,6 +41,16 @@ async fn bill(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
         .ok_or_else(|| JobError::Fail("a fee billing without a network".into()))?;
     let schedule = fees::get(txn, network, job.schedule_id).await?;
     fees::bill(txn, &schedule, job.period).await?;
+    Ok(())
+}
+
+/// Asks the current month's provisions of one network's reserves (once per month).
+async fn provisions(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
+    let network = ctx
+        .job
+        .network_id
+        .ok_or_else(|| JobError::Fail("provisions without a network".into()))?;
+    reserves::bill_network(txn, network).await?;
     Ok(())
 }
 

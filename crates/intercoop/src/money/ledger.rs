@@ -168,10 +168,10 @@ async fn balances_of<C: ConnectionTrait>(
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct AccountBalance {
     /// bank, receivable, member-credit, project, unidentified, fee-income, grant-income,
-    /// other-income, sponsorship or operating-costs
+    /// other-income, sponsorship, operating-costs or reserve
     pub account: String,
-    /// The organisation (receivable, member-credit) or campaign (project); 0 for the
-    /// network's own accounts.
+    /// The organisation (receivable, member-credit), campaign (project) or reserve
+    /// (reserve); 0 for the network's own accounts.
     pub party: i64,
     /// Positive: a debit balance; negative: a credit balance.
     pub balance_cents: i64,

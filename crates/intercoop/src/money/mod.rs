@@ -8,17 +8,23 @@
 //! - `requests`: numbering without gaps, references, posting to the journal.
 //! - `ledger`: the journal and balances; `check-books`.
 //! - `settings`: payment settings and the budget; `fees`: schedules and billing.
-//! - `payments`: recording, importing (`files`: camt.053 and CSV), matching.
+//! - `payments`: recording, importing (`files`: camt.053 and CSV), matching;
+//!   `credit`: a member's credit applied to its open requests, the oldest first.
 //! - `reports`: statements, totals per member, runway; `qr`: the QR code.
+//! - `held`: the money held per proposal (pledged, requested, paid, owed, paid out).
+//! - `reserves`: shared recurring costs (monthly provisions, drawn by campaigns);
+//!   `reserve_web`: their pages and API.
 //! - `api`, `pages`, `forms`; `jobs`, `notifications`; `policy`.
 
 pub mod api;
+pub mod credit;
 pub mod entities;
 pub mod entries;
 pub mod export;
 pub mod fees;
 pub mod files;
 pub mod forms;
+pub mod held;
 pub mod jobs;
 pub mod ledger;
 pub mod notifications;
@@ -30,6 +36,8 @@ pub mod qr;
 pub mod reports;
 pub mod request_pages;
 pub mod requests;
+pub mod reserve_web;
+pub mod reserves;
 pub mod settings;
 
 use crate::access::Access::{Admin, Policy};
@@ -64,6 +72,9 @@ where
         .get("/money/fees", Admin, pages::fees)
         .post("/money/fees", Admin, pages::create_fees)
         .post("/money/fees/{id}/bill", Admin, pages::bill_fees)
+        .get("/money/proposals", Admin, held::page)
+        .get("/money/reserves", Admin, reserve_web::page_list)
+        .post("/money/reserves", Admin, reserve_web::page_create)
         .get("/money/journal.csv", Admin, export::journal)
         .get("/money/entries", Admin, pages::entry_form)
         .post("/money/entries", Admin, pages::record_entry)
@@ -91,6 +102,10 @@ where
         .post("/api/v1/fee-schedules/{id}/bill", Admin, api::bill_fees)
         .get("/api/v1/money/members", Admin, api::members)
         .get("/api/v1/runway", Admin, api::runway)
+        .get("/api/v1/money/proposals", Admin, held::api)
+        .get("/api/v1/reserves", Admin, reserve_web::list)
+        .post("/api/v1/reserves", Admin, reserve_web::create)
+        .get("/api/v1/reserves/{id}", Admin, reserve_web::show)
 }
 
 /// The largest bank statement file taken: 32 MiB, a camt.053 of some 25 000 entries
@@ -141,6 +156,10 @@ pub fn today(time_zone: &str) -> time::Date {
         api::bill_fees,
         api::members,
         api::runway,
+        held::api,
+        reserve_web::list,
+        reserve_web::create,
+        reserve_web::show,
     ),
     tags((name = "money", description = "Payment settings, payment requests with references and EPC QR codes, payments and bank statements, the journal, fees, statements and the runway"))
 )]

@@ -1,5 +1,5 @@
-//! What the money feature tells, and to whom: a fee requested (the organisation's
-//! representative), a reminder of an unpaid request after its due date (the same),
+//! What the money feature tells, and to whom: a fee or a month's provision for a shared
+//! recurring cost requested (the organisation's representative), a reminder of an unpaid request after its due date (the same),
 //! and, when it stays unpaid, the escalation (the representative and the network's
 //! administrators). Recipients are read when the email is made.
 
@@ -13,6 +13,10 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 pub fn audiences(a: Audiences) -> Audiences {
     a.with(
         Kind::FeeRequest,
+        audience(|conn, n| Box::pin(async move { debtor(conn, n, false).await })),
+    )
+    .with(
+        Kind::ProvisionRequest,
         audience(|conn, n| Box::pin(async move { debtor(conn, n, false).await })),
     )
     .with(
@@ -63,6 +67,8 @@ fn about(kind: Kind, r: &payment_request::Model) -> Notice {
         .text("number", number_of(r))
         .text("reference", printed_reference(&r.reference))
         .text("label", r.label.clone())
+        .var("credit", Var::Money(r.credit_cents))
+        .text("credit_part", if r.credit_cents > 0 { "1" } else { "" })
         .link(format!("/money/requests/{}", r.id))
 }
 
@@ -72,6 +78,17 @@ pub async fn fee_requested<C: ConnectionTrait>(conn: &C, r: &payment_request::Mo
         .var("sponsored", Var::Money(r.sponsored_cents))
         .text("sponsored_part", if r.sponsored_cents > 0 { "1" } else { "" });
     notify(conn, notice, Some(format!("fee_request:{}", r.id))).await
+}
+
+/// A month's provision for a shared recurring cost: its organisation's representative
+/// is told what to set aside, for what, and how to pay.
+pub async fn provision_requested<C: ConnectionTrait>(conn: &C, r: &payment_request::Model) -> AppResult<()> {
+    notify(
+        conn,
+        about(Kind::ProvisionRequest, r),
+        Some(format!("provision_request:{}", r.id)),
+    )
+    .await
 }
 
 /// A reminder of an unpaid request (`escalated`: the second, to the administrators too).

@@ -5,6 +5,9 @@
 //! (an overpayment is kept, never lost); a payment nobody is found for waits in the
 //! `unidentified` account.
 //!
+//! What a member pays beyond a request is applied to its other open requests, the
+//! oldest first (`credit`).
+//!
 //! An import applies whole or not at all (one transaction), and the same file imported
 //! twice changes nothing (its digest is unique per network); a movement already
 //! imported from another file (the same bank reference) is skipped.
@@ -168,6 +171,9 @@ pub async fn record<C: ConnectionTrait>(
         )],
     )
     .await?;
+    if amount > to_request {
+        super::credit::apply(conn, network_id, [r.organisation_id]).await?;
+    }
     audit::record(
         conn,
         Change {
@@ -305,6 +311,8 @@ pub async fn import<C: ConnectionTrait>(
     let mut rows = Vec::new();
     let mut matches = Vec::new();
     let mut paid: BTreeMap<i64, i64> = BTreeMap::new();
+    // Organisations that paid more than a request asked: their credit is applied after.
+    let mut credited: std::collections::BTreeSet<i64> = std::collections::BTreeSet::new();
     let now = db::now();
     for line in &file.lines {
         if !line.amount.is_positive() || !known.insert(line.bank_ref.clone()) {
@@ -330,6 +338,9 @@ pub async fn import<C: ConnectionTrait>(
             && let Some(o) = open.iter_mut().find(|o| o.id == id)
         {
             let to_request = line.amount.min(o.outstanding);
+            if to_request < line.amount {
+                credited.insert(o.organisation_id);
+            }
             o.outstanding = Money::from_cents(o.outstanding.cents() - to_request.cents());
             *paid.entry(id).or_default() += to_request.cents();
             organisation = Some(o.organisation_id);
@@ -397,6 +408,7 @@ pub async fn import<C: ConnectionTrait>(
         })
         .collect();
     ledger::post(conn, network_id, events).await?;
+    super::credit::apply(conn, network_id, credited).await?;
     statement::Entity::update_many()
         .col_expr(statement::Column::Matched, Expr::val(out.matched))
         .filter(statement::Column::Id.eq(stmt.id))
@@ -514,6 +526,9 @@ pub async fn assign<C: ConnectionTrait>(
         )],
     )
     .await?;
+    if amount > to_request {
+        super::credit::apply(conn, network_id, [r.organisation_id]).await?;
+    }
     audit::record(
         conn,
         Change {

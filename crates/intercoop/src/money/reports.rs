@@ -29,6 +29,9 @@ pub struct StatementLine {
     pub amount_cents: i64,
     /// What it owes after this line (negative: its credit).
     pub balance_cents: i64,
+    /// For a `credit-applied` line (whose amount is zero: credit and debt both go down):
+    /// the credit used to pay the request.
+    pub credit_used_cents: i64,
 }
 
 /// An organisation's statement.
@@ -41,6 +44,8 @@ pub struct OrgStatement {
     /// What it owes now (negative: its credit).
     pub balance_cents: i64,
     pub lines: Vec<StatementLine>,
+    /// What it has set aside per reserve of a shared recurring cost (its provisions).
+    pub set_aside: Vec<super::reserves::SetAside>,
 }
 
 /// The statement of `organisation_id`: its lines of the journal (receivable and
@@ -68,8 +73,12 @@ pub async fn statement<C: ConnectionTrait>(conn: &C, network_id: i64, organisati
         }
     }
     let mut by_entry: BTreeMap<i64, i64> = BTreeMap::new();
+    let mut used: BTreeMap<i64, i64> = BTreeMap::new();
     for l in &lines {
         *by_entry.entry(l.entry_id).or_default() += l.amount_cents;
+        if *l.account == AccountKind::MemberCredit && l.amount_cents > 0 {
+            *used.entry(l.entry_id).or_default() += l.amount_cents;
+        }
     }
     let (mut asked, mut paid, mut credited, mut balance) = (0i64, 0i64, 0i64, 0i64);
     let mut out = Vec::new();
@@ -77,12 +86,20 @@ pub async fn statement<C: ConnectionTrait>(conn: &C, network_id: i64, organisati
         let Some(e) = entries.get(&entry_id) else { continue };
         balance += amount;
         match *e.kind {
-            EntryKind::ShareRequested | EntryKind::FeeRequested | EntryKind::OtherRequested => asked += amount,
+            EntryKind::ShareRequested
+            | EntryKind::FeeRequested
+            | EntryKind::OtherRequested
+            | EntryKind::ProvisionRequested => asked += amount,
             EntryKind::PaymentReceived | EntryKind::Identified => paid -= amount,
             EntryKind::CatchUpCredited | EntryKind::Cancelled => credited -= amount,
             _ => {}
         }
-        if amount == 0 {
+        let credit_used = if *e.kind == EntryKind::CreditApplied {
+            used.get(&entry_id).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        if amount == 0 && credit_used == 0 {
             continue;
         }
         out.push(StatementLine {
@@ -92,6 +109,7 @@ pub async fn statement<C: ConnectionTrait>(conn: &C, network_id: i64, organisati
             payment_request_id: e.payment_request_id,
             amount_cents: amount,
             balance_cents: balance,
+            credit_used_cents: credit_used,
         });
     }
     Ok(OrgStatement {
@@ -101,6 +119,7 @@ pub async fn statement<C: ConnectionTrait>(conn: &C, network_id: i64, organisati
         credited_cents: credited,
         balance_cents: balance,
         lines: out,
+        set_aside: super::reserves::set_aside_by(conn, network_id, organisation_id).await?,
     })
 }
 

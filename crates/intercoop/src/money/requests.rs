@@ -50,6 +50,8 @@ pub struct PaymentRequestOut {
     /// Its payment reference as printed (`+++202/6000/00042+++` or `RF…`).
     pub reference: String,
     pub paid_cents: i64,
+    /// The part of `paid_cents` that came from the organisation's credit.
+    pub credit_cents: i64,
     /// The part of a fee the network pays (sponsorship), not asked.
     pub sponsored_cents: i64,
     pub label: String,
@@ -67,6 +69,7 @@ impl From<payment_request::Model> for PaymentRequestOut {
             number: number_of(&r),
             reference: printed_reference(&r.reference),
             paid_cents: r.paid_cents,
+            credit_cents: r.credit_cents,
             sponsored_cents: r.sponsored_cents,
             label: r.label,
         }
@@ -99,6 +102,8 @@ pub struct NewRequest {
     pub campaign_id: Option<i64>,
     pub catch_up_id: Option<i64>,
     pub fee: Option<(i64, i64)>,
+    /// A provision: its reserve and month (`year × 100 + month`).
+    pub reserve: Option<(i64, i64)>,
     pub due_at: OffsetDateTime,
 }
 
@@ -125,6 +130,14 @@ impl NewRequest {
                 organisation,
                 amount: self.amount,
             },
+            PaymentPurpose::Provision => Event::ProvisionRequested {
+                organisation,
+                reserve: self
+                    .reserve
+                    .ok_or_else(|| AppError::Internal(anyhow::anyhow!("a provision without reserve")))?
+                    .0,
+                amount: self.amount,
+            },
         })
     }
 }
@@ -135,6 +148,7 @@ pub fn credited_account(r: &payment_request::Model) -> Account {
         PaymentPurpose::CoFunding | PaymentPurpose::CatchUp => Account::project(r.campaign_id.unwrap_or(0)),
         PaymentPurpose::Fee => Account::FEE_INCOME,
         PaymentPurpose::Other => Account::OTHER_INCOME,
+        PaymentPurpose::Provision => Account::reserve(r.reserve_id.unwrap_or(0)),
     }
 }
 
@@ -219,6 +233,9 @@ pub async fn create<C: ConnectionTrait>(
             fee_period: Set(n.fee.map(|f| f.1)),
             reminded_at: Set(None),
             escalated_at: Set(None),
+            reserve_id: Set(n.reserve.map(|r| r.0)),
+            credit_cents: Set(0),
+            reserve_month: Set(n.reserve.map(|r| r.1)),
             ..Default::default()
         });
     }
@@ -247,6 +264,22 @@ pub async fn create<C: ConnectionTrait>(
         })
         .collect();
     ledger::post(conn, network_id, posted).await?;
+    // A member's credit pays its new requests at once (the oldest first).
+    let orgs: Vec<i64> = requests.iter().map(|r| r.organisation_id).collect();
+    if super::credit::apply(conn, network_id, orgs).await? > 0 {
+        let ids: Vec<i64> = requests.iter().map(|r| r.id).collect();
+        let mut fresh = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            fresh.extend(
+                payment_request::Entity::find()
+                    .filter(payment_request::Column::Id.is_in(chunk.to_vec()))
+                    .all(conn)
+                    .await?,
+            );
+        }
+        fresh.sort_by_key(|r| r.id);
+        return Ok(fresh);
+    }
     Ok(requests)
 }
 
@@ -272,6 +305,7 @@ pub async fn for_campaign<C: ConnectionTrait>(
             campaign_id: Some(campaign_id),
             catch_up_id: None,
             fee: None,
+            reserve: None,
             due_at: due,
         })
         .collect();
@@ -296,6 +330,7 @@ pub async fn for_catch_up<C: ConnectionTrait>(
         campaign_id: Some(campaign_id),
         catch_up_id: Some(catch_up_id),
         fee: None,
+        reserve: None,
         due_at: db::now() + Duration::days(PAYMENT_DAYS),
     };
     create(conn, network_id, vec![new])

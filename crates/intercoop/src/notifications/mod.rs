@@ -50,6 +50,7 @@ intercoop_domain::text_enum!(
         PaymentRequest = "payment_request",
         CatchUpCredit = "catch_up_credit",
         FeeRequest = "fee_request",
+        ProvisionRequest = "provision_request",
         PaymentReminder = "payment_reminder",
         ShareDigest = "share_digest",
         PollOpened = "poll_opened",

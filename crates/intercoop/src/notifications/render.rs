@@ -163,6 +163,7 @@ impl Message {
             PaymentRequest => payment_request,
             CatchUpCredit => catch_up_credit,
             FeeRequest => fee_request,
+            ProvisionRequest => provision_request,
             PaymentReminder => payment_reminder,
             ShareDigest => share_digest,
             PollOpened => poll_opened,
@@ -223,6 +224,7 @@ templates! {
     payment_request => "notifications/payment_request/subject.txt", "notifications/payment_request/body.txt", "notifications/payment_request/body.html";
     catch_up_credit => "notifications/catch_up_credit/subject.txt", "notifications/catch_up_credit/body.txt", "notifications/catch_up_credit/body.html";
     fee_request => "notifications/fee_request/subject.txt", "notifications/fee_request/body.txt", "notifications/fee_request/body.html";
+    provision_request => "notifications/provision_request/subject.txt", "notifications/provision_request/body.txt", "notifications/provision_request/body.html";
     payment_reminder => "notifications/payment_reminder/subject.txt", "notifications/payment_reminder/body.txt", "notifications/payment_reminder/body.html";
     share_digest => "notifications/share_digest/subject.txt", "notifications/share_digest/body.txt", "notifications/share_digest/body.html";
     poll_opened => "notifications/poll_opened/subject.txt", "notifications/poll_opened/body.txt", "notifications/poll_opened/body.html";

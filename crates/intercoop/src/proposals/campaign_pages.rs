@@ -26,7 +26,10 @@ use std::collections::HashMap;
 
 /// What opening will do, shown before it is done.
 struct Review {
+    /// The part shared: the cost less what a reserve covers.
     total_cents: i64,
+    /// The reserve drawn on first: its name and the part of the cost it covers.
+    reserve: Option<(String, i64)>,
     /// (organisation, amount) of each fixed contribution.
     fixed: Vec<(String, i64)>,
     /// What the participants share.
@@ -53,9 +56,14 @@ struct CampaignPage {
     review: Option<Review>,
     /// May put the terms to a poll first ("decide by a poll": `/polls/new` prepared).
     can_poll: bool,
+    /// The network's reserves to draw on: (id, name, available cents).
+    reserves: Vec<(i64, String, i64)>,
 }
 
 impl CampaignPage {
+    fn reserve_is(&self, id: impl crate::web::Num) -> bool {
+        self.form.reserve_id.trim() == id.num().to_string()
+    }
     fn error(&self, field: &str) -> Option<String> {
         self.errors.get(field, self.ctx.lang)
     }
@@ -119,8 +127,14 @@ async fn page(
         .user
         .as_ref()
         .is_some_and(|u| crate::polls::policy::manage(&Doer::user(u)));
+    let reserves = crate::money::reserves::list(&state.db.read, network_id)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.name, r.available_cents))
+        .collect();
     Ok(CampaignPage {
         can_poll,
+        reserves,
         proposal_id: p.id,
         proposal_title: p.title.clone(),
         quotes: detail.quotes,
@@ -196,6 +210,13 @@ pub async fn open_campaign(
                         .map(|l| l.organisation_id)
                         .collect();
                     let names = crate::polls::data::organisation_names(&txn, fixed_ids).await?;
+                    let reserve = match row.reserve_id {
+                        Some(r) => Some((
+                            crate::money::reserves::get(&txn, user.network.id, r).await?.name,
+                            row.reserve_cents,
+                        )),
+                        None => None,
+                    };
                     txn.rollback().await?;
                     let fixed: Vec<(String, i64)> = shares
                         .lines
@@ -218,6 +239,7 @@ pub async fn open_campaign(
                         .collect();
                     Ok(Some(Review {
                         total_cents: row.amount_cents,
+                        reserve,
                         to_share_cents: row.amount_cents - fixed_total,
                         fixed,
                         deadline: row.deadline,

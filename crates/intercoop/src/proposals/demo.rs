@@ -130,6 +130,7 @@ pub async fn load_demo<C: sea_orm::ConnectionTrait>(conn: &C, network_id: i64) -
         deadline: Some(crate::db::now() + time::Duration::days(21)),
         min_participants: Some(3),
         catch_up_years: None,
+        reserve_id: None,
     };
     super::cofunding::open_campaign(conn, &admin, &p, &body, None)
         .await
@@ -172,6 +173,7 @@ pub async fn load_demo<C: sea_orm::ConnectionTrait>(conn: &C, network_id: i64) -
         deadline: Some(crate::db::now() + time::Duration::days(10)),
         min_participants: Some(3),
         catch_up_years: None,
+        reserve_id: None,
     };
     super::cofunding::open_campaign(conn, &admin, &p, &body, None)
         .await
