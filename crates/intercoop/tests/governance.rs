@@ -157,6 +157,11 @@ both_backends!(the_page_shows_and_changes_the_settings, |app: TestApp| async mov
     assert_eq!(admin_api.json("/api/v1/governance").await["changes"], json!([]));
     let r = web.form("/governance", &fields("x", "700")).await;
     assert_eq!(r.status(), 422);
+    let mut custom_empty = fields("2", "700");
+    custom_empty[2] = ("poll_threshold", "custom");
+    let r = web.form("/governance", &custom_empty).await;
+    assert_eq!(r.status(), 422);
+    assert_eq!(admin_api.json("/api/v1/governance").await["changes"], json!([]));
 
     // Saved: back to the page, the change listed with before and after.
     let r = web.form("/governance", &fields("2", "700")).await;

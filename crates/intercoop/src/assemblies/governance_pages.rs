@@ -83,6 +83,10 @@ impl GovernanceForm {
                 max_mandate_days: i64::from(number("core_seats.max_mandate_days", &self.max_mandate_days)),
             },
         };
+        // "Another fraction" with none typed is not the default in disguise.
+        if self.poll_threshold.trim() == "custom" && self.threshold_fraction.trim().is_empty() {
+            errors.add("poll_threshold", "poll-threshold");
+        }
         if errors.is_empty() { Ok(settings) } else { Err(errors) }
     }
 }
