@@ -838,6 +838,32 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             allowed: admin,
             names_alpha: true,
         },
+        // The network's own settings: nothing in the request names the first network.
+        ("POST", "/governance") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![
+                ("assembly_quorum_percent", "60".into()),
+                ("poll_quorum_percent", "20".into()),
+                ("poll_threshold", "two_thirds".into()),
+                ("threshold_fraction", "".into()),
+                ("facilitator_min", "1".into()),
+                ("facilitator_max", "2".into()),
+                ("elected_min", "2".into()),
+                ("elected_max", "4".into()),
+                ("max_mandate_days", "700".into()),
+            ]),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("PUT", "/api/v1/governance") => Case {
+            url: spec.path.into(),
+            body: Body::Json(
+                json!({"assembly_quorum_percent": 55, "poll_quorum_percent": 10, "poll_threshold": "3/5",
+                "core_seats": {"facilitator_min": 1, "facilitator_max": 2, "elected_min": 2, "elected_max": 3, "max_mandate_days": 365}}),
+            ),
+            allowed: admin,
+            names_alpha: false,
+        },
         ("POST", "/core-circle/mandates") => form_case(
             spec.path.into(),
             vec![

@@ -1506,6 +1506,18 @@ both_backends!(
             Some(mandate(first + time::Duration::days(800), 100)),
         )
         .await;
+        // The governance settings: read by a member, changed by an administrator, a
+        // refusal on its field, a member refused.
+        c.call(&rep1, "GET", "/api/v1/governance", none, "", None).await;
+        let settings = json!({"assembly_quorum_percent": 60, "poll_quorum_percent": 25, "poll_threshold": "two_thirds",
+            "core_seats": {"facilitator_min": 1, "facilitator_max": 2, "elected_min": 2, "elected_max": 3, "max_mandate_days": 730}});
+        c.call(&admin, "PUT", "/api/v1/governance", none, "", Some(settings.clone()))
+            .await;
+        let mut bad = settings.clone();
+        bad["core_seats"]["elected_min"] = json!(5);
+        c.call(&admin, "PUT", "/api/v1/governance", none, "", Some(bad)).await;
+        c.call(&rep1, "PUT", "/api/v1/governance", none, "", Some(settings))
+            .await;
         // An election: called, candidates standing, the vote started; and refusals.
         let (_, election) = c
             .call(

@@ -64,7 +64,7 @@ pub struct MandateInput {
 }
 
 /// A network's seat rules (`intercoop_domain::core_circle::SeatRules`).
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct SeatRulesOut {
     /// Seats of the facilitating cooperative, at least and at most (default 1 and 2).
     pub facilitator_min: u32,

@@ -14,6 +14,8 @@ pub mod elections;
 pub mod elections_pages;
 pub mod entities;
 pub mod feed;
+pub mod governance;
+pub mod governance_pages;
 pub mod ics;
 pub mod input;
 pub mod jobs;
@@ -44,6 +46,7 @@ where
     const MINUTES: Access = Policy("assemblies::policy::write_minutes");
     const CORE: Access = Policy("assemblies::policy::manage_core");
     const STAND: Access = Policy("assemblies::policy::stand");
+    const GOVERNANCE: Access = Policy("assemblies::policy::manage_governance");
     Routes::new()
         .get("/meetings", Person, pages::list)
         .get("/meetings/new", MANAGE, pages::new_form)
@@ -64,6 +67,8 @@ where
             minutes_page::remove_decision,
         )
         .get("/decisions", Person, minutes_page::decisions)
+        .get("/governance", Person, governance_pages::show)
+        .post("/governance", GOVERNANCE, governance_pages::save)
         .get("/core-circle", Person, core_pages::show)
         .post("/core-circle/mandates", CORE, core_pages::add)
         .post("/core-circle/elections", CORE, elections_pages::call)
@@ -95,6 +100,8 @@ where
             minutes_api::remove_decision,
         )
         .get("/api/v1/decisions", Person, minutes_api::decisions)
+        .get("/api/v1/governance", Person, governance_pages::api_show)
+        .put("/api/v1/governance", GOVERNANCE, governance_pages::api_update)
         .get("/api/v1/core-circle", Person, core_pages::api_show)
         .post("/api/v1/core-circle/mandates", CORE, core_pages::api_add)
         .post("/api/v1/core-circle/elections", CORE, elections_pages::api_call)
@@ -131,6 +138,8 @@ where
         minutes_api::decisions,
         core_pages::api_show,
         core_pages::api_add,
+        governance_pages::api_show,
+        governance_pages::api_update,
         elections_pages::api_call,
         elections_pages::api_stand,
         elections_pages::api_vote
@@ -155,6 +164,8 @@ where
         circle::MandateOut,
         circle::MandateInput,
         circle::SeatRulesOut,
+        governance::GovernanceSettings,
+        governance::GovernanceOut,
         elections::ElectionInput,
         elections::CandidateInput,
         elections::ElectionOut,

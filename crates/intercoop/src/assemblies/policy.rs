@@ -10,6 +10,8 @@
 //! | record a core circle mandate; call an election, start its vote | administrators (facilitators) |
 //! | stand in an election | a user cooperative's representative, or an administrator for it |
 //! | see the core circle, its rules and history | every person of the network |
+//! | change the governance settings (`/governance`) | administrators |
+//! | read the governance settings and their changes | every person of the network |
 //! | answer whether they come | each person invited, for themselves (logged in, or from the invitation's link without logging in: the link is the authority) |
 
 use crate::access::Doer;
@@ -42,4 +44,9 @@ pub fn manage_core(doer: &Doer) -> bool {
 /// Stands for `organisation_id` in an election to the core circle.
 pub fn stand(doer: &Doer, organisation_id: i64) -> bool {
     doer.is_admin() || doer.represents.contains(&organisation_id)
+}
+
+/// Changes the network's governance settings (quorums, threshold, seat rules).
+pub fn manage_governance(doer: &Doer) -> bool {
+    doer.is_admin()
 }

@@ -52,6 +52,9 @@ impl AuditRow {
     /// Where the record is shown, if it has a page.
     pub fn href(&self) -> Option<String> {
         let id = self.entity_id?;
+        if self.action == "governance.update" {
+            return Some("/governance".into());
+        }
         let base = match self.entity.as_str() {
             "organisation" => "/organisations",
             "proposal" => "/proposals",
@@ -92,6 +95,38 @@ pub async fn list(db: &crate::db::Db, network_id: i64, page: &crate::api::Page) 
         .limit(page.limit())
         .offset(page.offset());
     Ok(db::fetch_page(db, &rows, &count, page.offset()).await?)
+}
+
+/// The network's latest `limit` entries with action `action`, newest first (a settings
+/// page shows its own recent changes).
+pub async fn latest_of<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    action: &str,
+    limit: u64,
+) -> AppResult<Vec<AuditRow>> {
+    let mut rows = Query::select();
+    rows.from_as("audit_log", "a")
+        .join_as(
+            JoinType::LeftJoin,
+            "people",
+            "p",
+            Expr::col(("p", "id")).equals(("a", "actor_id")),
+        )
+        .expr_as(Expr::col(("a", "id")), "id")
+        .expr_as(Expr::col(("a", "at")), "at")
+        .expr_as(Expr::col(("a", "actor_id")), "actor_id")
+        .expr_as(Expr::col(("p", "name")), "actor_name")
+        .expr_as(Expr::col(("a", "action")), "action")
+        .expr_as(Expr::col(("a", "entity")), "entity")
+        .expr_as(Expr::col(("a", "entity_id")), "entity_id")
+        .expr_as(Expr::col(("a", "before")), "before")
+        .expr_as(Expr::col(("a", "after")), "after")
+        .and_where(Expr::col(("a", "network_id")).eq(network_id))
+        .and_where(Expr::col(("a", "action")).eq(action))
+        .order_by(("a", "id"), sea_orm::Order::Desc)
+        .limit(limit);
+    Ok(db::fetch_all(conn, &rows).await?)
 }
 
 #[cfg(test)]

@@ -38,4 +38,12 @@ pub struct NetworkRules {
     /// facilitator seats, 2–3 elected, an elected mandate at most 730 days).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub core_seats: Option<intercoop_domain::core_circle::SeatRules>,
+    /// The share of the electorate's weight a decision poll needs voting when the poll
+    /// names none (percent; default 0). Set on `/governance`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub poll_quorum_percent: Option<u32>,
+    /// A decision poll's threshold when the poll names none: `simple_majority`
+    /// (default), `two_thirds` or a fraction in (0, 1] such as `3/5`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub poll_threshold: Option<String>,
 }

@@ -151,16 +151,22 @@ pub async fn show(
 }
 
 /// Creates a draft poll (administrators). Decision polls get the options yes, no and
-/// abstain; a consent poll one option. Returns the poll with its option ids.
+/// abstain; a consent poll one option. A decision poll without `quorum_percent` or
+/// `threshold` takes the network's defaults (`/api/v1/governance`). Returns the poll with its option ids.
 #[utoipa::path(post, path = "/api/v1/polls", tag = "polls", request_body = PollInput,
     responses((status = 201, body = PollOut), (status = 403, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
     security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiJson(body): ApiJson<PollInput>,
+    ApiJson(mut body): ApiJson<PollInput>,
 ) -> AppResult<(StatusCode, Json<PollOut>)> {
     require(policy::manage(&user.doer()))?;
+    // A decision poll that names no quorum or threshold takes the network's
+    // (`/governance`).
+    let (quorum, threshold) = crate::assemblies::governance::poll_defaults(&state.db.read, user.network.id).await?;
+    body.quorum_percent.get_or_insert(quorum);
+    body.threshold.get_or_insert(threshold);
     let valid = body.validate().map_err(AppError::Invalid)?;
     let txn = state.db.write.begin().await?;
     let id = data::create(&txn, Actor::person(user.person_id), user.network.id, &valid).await?;

@@ -97,7 +97,7 @@ pub struct ValidPoll {
     pub max_proxies: i64,
 }
 
-pub(super) fn parse_threshold(raw: Option<&str>) -> Option<Threshold> {
+pub(crate) fn parse_threshold(raw: Option<&str>) -> Option<Threshold> {
     match raw.map(str::trim).unwrap_or("simple_majority") {
         "" | "simple_majority" => Some(Threshold::SimpleMajority),
         "two_thirds" => Some(Threshold::TwoThirds),

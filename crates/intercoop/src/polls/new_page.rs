@@ -151,6 +151,16 @@ pub async fn new_form(
     let proposals = decidable_proposals(&state, user.network.id).await?;
     let open = open_proposals(&state, user.network.id).await?;
     let mut form = PollForm::new_poll();
+    // The network's defaults for a decision (`/governance`), ready to change.
+    let (quorum, threshold) = crate::assemblies::governance::poll_defaults(&state.db.read, user.network.id).await?;
+    form.quorum_percent = quorum.to_string();
+    match threshold.as_str() {
+        "simple_majority" | "two_thirds" => form.threshold = threshold,
+        _ => {
+            form.threshold = "custom".into();
+            form.threshold_fraction = threshold;
+        }
+    }
     if let Some((id, title)) = proposals.iter().find(|(id, _)| id.to_string() == prepared.proposal_id) {
         form.proposal_id = id.to_string();
         if prepared.effect == "open_funding" && !prepared.funding_terms.is_empty() {
@@ -173,10 +183,21 @@ pub async fn new_form(
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
-    CsrfForm(form): CsrfForm<PollForm>,
+    CsrfForm(mut form): CsrfForm<PollForm>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     require(policy::manage(&user.doer()))?;
+    // A quorum or threshold left empty takes the network's default, as the API does.
+    if form.quorum_percent.trim().is_empty() || form.threshold.trim().is_empty() {
+        let (quorum, threshold) = crate::assemblies::governance::poll_defaults(&state.db.read, user.network.id).await?;
+        if form.quorum_percent.trim().is_empty() {
+            form.quorum_percent = quorum.to_string();
+        }
+        if form.threshold.trim().is_empty() {
+            form.threshold = "custom".into();
+            form.threshold_fraction = threshold;
+        }
+    }
     let open = open_proposals(&state, user.network.id).await?;
     let created = match form.validate(&user.network.time_zone, &open) {
         Ok(valid) => {
