@@ -302,6 +302,11 @@ both_backends!(
         let e: Value = r.json().await.unwrap();
         assert_eq!(e["status"], "voting");
         let poll = e["poll_id"].as_i64().unwrap();
+        // Written once for everyone, in the network's language, days in words.
+        let p = admin.json(&format!("/api/v1/polls/{poll}")).await;
+        let title = p["title"].as_str().unwrap();
+        assert!(title.starts_with("Élection au noyau, mandats du "), "{title}");
+        assert!(!title.contains("-0") && !title.contains("-1"), "days in words: {title}");
         assert_eq!(
             reps[0]
                 .post(&stand, &json!({"organisation_id": orgs[0]}))

@@ -219,3 +219,8 @@ governance-link = Governance-Regeln
 error-governance-min-above-max = Das Minimum liegt über dem Maximum.
 error-governance-mandate-days = Geben Sie eine Dauer zwischen 30 und 3660 Tagen ein.
 audit-action-governance-update = Governance-Regeln geändert
+core-election-poll-title = Wahl in den Kernkreis, Mandate vom { $from } bis { $until }
+core-election-poll-seats = { $seats ->
+    [one] Ein Sitz ist zu besetzen.
+   *[other] { $seats } Sitze sind zu besetzen.
+}

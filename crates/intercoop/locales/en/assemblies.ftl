@@ -219,3 +219,8 @@ governance-link = Governance settings
 error-governance-min-above-max = The minimum is above the maximum.
 error-governance-mandate-days = Enter a length between 30 and 3660 days.
 audit-action-governance-update = Governance settings changed
+core-election-poll-title = Core circle election, mandates from { $from } to { $until }
+core-election-poll-seats = { $seats ->
+    [one] One seat to fill.
+   *[other] { $seats } seats to fill.
+}

@@ -219,3 +219,8 @@ governance-link = Règles de gouvernance
 error-governance-min-above-max = Le minimum dépasse le maximum.
 error-governance-mandate-days = Indiquez une durée entre 30 et 3660 jours.
 audit-action-governance-update = Règles de gouvernance modifiées
+core-election-poll-title = Élection au noyau, mandats du { $from } au { $until }
+core-election-poll-seats = { $seats ->
+    [one] Un siège à pourvoir.
+   *[other] { $seats } sièges à pourvoir.
+}

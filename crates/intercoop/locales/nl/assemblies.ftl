@@ -219,3 +219,8 @@ governance-link = Bestuursregels
 error-governance-min-above-max = Het minimum ligt boven het maximum.
 error-governance-mandate-days = Geef een duur tussen 30 en 3660 dagen.
 audit-action-governance-update = Bestuursregels gewijzigd
+core-election-poll-title = Verkiezing van de kerngroep, mandaten van { $from } tot { $until }
+core-election-poll-seats = { $seats ->
+    [one] Eén zetel te begeven.
+   *[other] { $seats } zetels te begeven.
+}

@@ -46,8 +46,9 @@ impl CorePage {
     fn error(&self, field: &str) -> Option<String> {
         self.errors.get(field, self.ctx.lang)
     }
+    /// A day in the reader's words ("1 janvier 2027").
     fn day(&self, d: &time::Date) -> String {
-        d.to_string()
+        self.ctx.day(d)
     }
     fn rules_text(&self) -> String {
         let r = &self.core.rules;

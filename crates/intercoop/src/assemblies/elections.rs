@@ -281,9 +281,23 @@ pub async fn start_vote<C: ConnectionTrait>(
     if (out.candidates.len() as i64) < e.seats.max(2) {
         return Err(AppError::Conflict("core-election-few-candidates"));
     }
+    // The poll is written once for everyone: in the network's language.
+    let lang = crate::entities::network::Entity::find_by_id(network_id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .default_language
+        .0;
+    use crate::i18n::Arg;
     let input = crate::polls::input::PollInput {
-        title: format!("Core circle election {} – {}", e.starts_on, e.ends_on),
-        description: Some(format!("{} seat(s).", e.seats)),
+        title: lang.t_args(
+            "core-election-poll-title",
+            &[
+                ("from", Arg::Str(crate::web::format::day(&e.starts_on, lang))),
+                ("until", Arg::Str(crate::web::format::day(&e.ends_on, lang))),
+            ],
+        ),
+        description: Some(lang.t_args("core-election-poll-seats", &[("seats", Arg::Num(e.seats))])),
         method: "approval".into(),
         options: out.candidates.iter().map(|c| c.organisation_name.clone()).collect(),
         ..Default::default()
