@@ -1128,7 +1128,7 @@ async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
         .as_i64()
         .unwrap();
     post_ok(&admin, &format!("/api/v1/polls/{}/open", ids.poll), json!({})).await;
-    ids.job = failed_job(app, ids.network).await;
+    ids.job = app.failed_job(ids.network).await;
     // Money: the settings, two requests of the requester, a fee schedule, a payment to match.
     let r_put = admin
         .put(
@@ -1285,34 +1285,6 @@ async fn person_id(app: &TestApp, email: &str) -> i64 {
         .unwrap()
         .unwrap_or_else(|| panic!("{email}"))
         .id
-}
-
-/// A job of the network that failed for good.
-async fn failed_job(app: &TestApp, network: i64) -> i64 {
-    use intercoop::entities::job;
-    use sea_orm::{ActiveModelTrait, Set};
-    let now = time::OffsetDateTime::now_utc();
-    job::ActiveModel {
-        kind: Set("proposals.close_campaign".into()),
-        payload: Set(r#"{"campaign_id":0}"#.into()),
-        network_id: Set(Some(network)),
-        unique_key: Set(None),
-        run_at: Set(now),
-        status: Set(intercoop::jobs::JobStatus::Failed.into()),
-        attempts: Set(8),
-        max_attempts: Set(8),
-        locked_by: Set(None),
-        locked_until: Set(None),
-        last_error: Set(Some("the bank is down".into())),
-        created_at: Set(now),
-        updated_at: Set(now),
-        finished_at: Set(Some(now)),
-        ..Default::default()
-    }
-    .insert(&app.db().write)
-    .await
-    .unwrap()
-    .id
 }
 
 // ------------------------------------------------------------------ nothing changed

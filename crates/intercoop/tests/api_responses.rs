@@ -291,34 +291,6 @@ fn cut(text: &str) -> String {
     text.chars().take(300).collect()
 }
 
-/// A job of the network that failed for good (as `tests/access.rs` makes one).
-async fn failed_job(app: &TestApp, network: i64) -> i64 {
-    use intercoop::entities::job;
-    use sea_orm::{ActiveModelTrait, Set};
-    let now = time::OffsetDateTime::now_utc();
-    job::ActiveModel {
-        kind: Set("proposals.close_campaign".into()),
-        payload: Set(r#"{"campaign_id":0}"#.into()),
-        network_id: Set(Some(network)),
-        unique_key: Set(None),
-        run_at: Set(now),
-        status: Set(intercoop::jobs::JobStatus::Failed.into()),
-        attempts: Set(8),
-        max_attempts: Set(8),
-        locked_by: Set(None),
-        locked_until: Set(None),
-        last_error: Set(Some("the bank is down".into())),
-        created_at: Set(now),
-        updated_at: Set(now),
-        finished_at: Set(Some(now)),
-        ..Default::default()
-    }
-    .insert(&app.db().write)
-    .await
-    .unwrap()
-    .id
-}
-
 fn id_of(v: &Value) -> i64 {
     v["id"].as_i64().unwrap_or_else(|| panic!("no id in {v}"))
 }
@@ -1186,7 +1158,7 @@ both_backends!(
             Some(json!({"person_id": member_id})),
         )
         .await;
-        let (retry, discard) = (failed_job(&app, network).await, failed_job(&app, network).await);
+        let (retry, discard) = (app.failed_job(network).await, app.failed_job(network).await);
         c.call(&admin, "GET", "/api/v1/jobs", none, "", None).await;
         c.call(&rep1, "GET", "/api/v1/jobs", none, "", None).await;
         c.call(

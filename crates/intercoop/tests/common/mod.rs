@@ -97,6 +97,34 @@ impl TestApp {
         (count().await - before) as usize
     }
 
+    /// A job of `network` that failed for good (for the jobs page and its API), its id.
+    pub async fn failed_job(&self, network: i64) -> i64 {
+        use intercoop::entities::job;
+        use sea_orm::{ActiveModelTrait, Set};
+        let now = time::OffsetDateTime::now_utc();
+        job::ActiveModel {
+            kind: Set("proposals.close_campaign".into()),
+            payload: Set(r#"{"campaign_id":0}"#.into()),
+            network_id: Set(Some(network)),
+            unique_key: Set(None),
+            run_at: Set(now),
+            status: Set(intercoop::jobs::JobStatus::Failed.into()),
+            attempts: Set(8),
+            max_attempts: Set(8),
+            locked_by: Set(None),
+            locked_until: Set(None),
+            last_error: Set(Some("the bank is down".into())),
+            created_at: Set(now),
+            updated_at: Set(now),
+            finished_at: Set(Some(now)),
+            ..Default::default()
+        }
+        .insert(&self.db().write)
+        .await
+        .unwrap()
+        .id
+    }
+
     /// Runs the jobs due at the server's time (beside its own worker), then waits until
     /// none is due or running.
     pub async fn run_jobs(&self) {
