@@ -108,4 +108,4 @@ polls-field-priority-legend = Priorities
 polls-field-priority = A priority poll: its result orders the proposals ticked below
 polls-field-priority-hint = Ranked (schulze) or by points. The options are the proposals; the list above is then ignored.
 polls-field-priority-proposals = The proposals to order
-error-poll-funding-terms = Choose the co-funding terms on the proposal's co-funding page, then "Decide by a poll".
+error-poll-funding-terms = Choose the co-funding terms on the proposal's co-funding page, then "Decide by a poll first".
