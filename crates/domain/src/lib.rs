@@ -11,6 +11,7 @@ pub mod bank;
 pub mod calendar;
 pub mod catchup;
 pub mod core_circle;
+pub mod documentation;
 pub mod epc_qr;
 pub mod fees;
 pub mod funding;

@@ -449,6 +449,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         }
         crate::proposals::load_demo(&txn, n1).await?;
         crate::polls::load_demo(&txn, n1).await?;
+        crate::documentation::seed::load_demo(&txn, n1).await?;
         txn.commit().await?;
     }
     let hash = crate::auth::password::hash(PASSWORD.to_string()).await?;

@@ -17,6 +17,7 @@ pub mod collation;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod documentation;
 pub mod entities;
 pub mod error;
 pub mod events;

@@ -62,6 +62,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::proposals::ApiDoc::openapi());
     doc.merge(crate::polls::ApiDoc::openapi());
     doc.merge(crate::assemblies::ApiDoc::openapi());
+    doc.merge(crate::documentation::ApiDoc::openapi());
     doc.merge(crate::money::ApiDoc::openapi());
     doc.merge(crate::jobs::ApiDoc::openapi());
     doc.merge(crate::audit::ApiDoc::openapi());

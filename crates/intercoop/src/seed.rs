@@ -247,6 +247,14 @@ async fn seed_now(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
     );
     seed_features(&txn, network_id, &out, sizes, &mut rng, today).await?;
     seed_money(&txn, network_id, &mut rng, today).await?;
+    crate::documentation::seed::seed(
+        &txn,
+        network_id,
+        &out.people[..3.min(out.people.len())],
+        scale,
+        &mut rng,
+    )
+    .await?;
     crate::clock::set_current(today);
     seed_settings(&txn, network_id, &out, &mut rng).await?;
     txn.commit().await?;

@@ -86,6 +86,8 @@ struct Ids {
     payment: i64,
     /// A reserve of a shared recurring cost.
     reserve: i64,
+    /// A members' page of the documentation space.
+    doc: i64,
 }
 
 enum Body {
@@ -910,6 +912,34 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
         ("POST", "/core-circle/elections/{id}/vote") => form_case(id(ids.election), vec![], admin),
         ("POST", "/api/v1/core-circle/elections/{id}/vote") => json_case(id(ids.election), json!({}), admin),
         ("GET", path) if path.contains("/meetings/{id}") => plain(id(ids.meeting), true),
+        // The documentation space: a members' page of the first network.
+        ("POST", "/docs/new") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![("title", "Zeta page".into()), ("visibility", "members".into())]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/docs") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"title": "Zeta page", "visibility": "members"})),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("POST", "/docs/{id}/edit") => form_case(
+            id(ids.doc),
+            vec![("title", "Zeta edit".into()), ("visibility", "members".into())],
+            none,
+        ),
+        ("PUT", "/api/v1/docs/{id}") => json_case(
+            id(ids.doc),
+            json!({"title": "Zeta edit", "visibility": "members"}),
+            none,
+        ),
+        ("GET", "/docs/{id}/diff" | "/api/v1/docs/{id}/diff") => plain(format!("{}?from=1&to=1", id(ids.doc)), true),
+        ("GET", path) if path.contains("/docs/{id}") => plain(id(ids.doc), true),
+        // A network's public pages, by its slug: the members' page is not among them.
+        ("GET", "/n/{slug}/docs") => plain(spec.path.replace("{slug}", &ids.network_slug), false),
+        ("GET", "/n/{slug}/docs/{id}") => plain(id(ids.doc).replace("{slug}", &ids.network_slug), false),
         ("GET", path) if path.contains("{") => panic!("no case for GET {path}: add one to tests/access.rs"),
         // Lists and pages without an object: the same for every network.
         ("GET", path) => plain(path.into(), false),
@@ -1151,6 +1181,14 @@ async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
         &admin,
         "/api/v1/reserves",
         json!({"name": "Alpha hosting", "monthly_cents": 1_000, "key": {"kind": "equal"}}),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    ids.doc = post_ok(
+        &admin,
+        "/api/v1/docs",
+        json!({"title": "Alpha budget", "body_markdown": "Alpha shift module", "visibility": "members"}),
     )
     .await["id"]
         .as_i64()

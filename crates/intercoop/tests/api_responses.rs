@@ -1650,6 +1650,59 @@ both_backends!(
         c.call(&admin, "GET", "/api/v1/money/proposals", none, "", None).await;
         c.call(&admin, "GET", "/api/v1/reserves/{id}", &[&id_of(&reserve)], "", None)
             .await;
+        // The documentation space: a page, a change, a stale change, the history.
+        let doc_body =
+            json!({"title": "Welcome", "body_markdown": "# Welcome\n", "visibility": "members", "booklet_position": 1});
+        let (_, doc) = c
+            .call(&admin, "POST", "/api/v1/docs", none, "", Some(doc_body.clone()))
+            .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/docs",
+            none,
+            "",
+            Some(json!({"title": "", "visibility": "all"})),
+        )
+        .await;
+        let doc_id = id_of(&doc);
+        let mut changed = doc_body.clone();
+        changed["body_markdown"] = json!("# Welcome\n\nMore.\n");
+        changed["base_revision"] = json!(1);
+        c.call(
+            &admin,
+            "PUT",
+            "/api/v1/docs/{id}",
+            &[&doc_id],
+            "",
+            Some(changed.clone()),
+        )
+        .await;
+        c.call(&admin, "PUT", "/api/v1/docs/{id}", &[&doc_id], "", Some(changed))
+            .await;
+        c.call(&admin, "GET", "/api/v1/docs", none, "?q=more", None).await;
+        c.call(&admin, "GET", "/api/v1/docs/{id}", &[&doc_id], "", None).await;
+        c.call(&admin, "GET", "/api/v1/docs/{id}/revisions", &[&doc_id], "", None)
+            .await;
+        c.call(
+            &admin,
+            "GET",
+            "/api/v1/docs/{id}/diff",
+            &[&doc_id],
+            "?from=1&to=2",
+            None,
+        )
+        .await;
+        c.call(
+            &admin,
+            "GET",
+            "/api/v1/docs/{id}/diff",
+            &[&doc_id],
+            "?from=1&to=7",
+            None,
+        )
+        .await;
+        c.call(&admin, "GET", "/api/v1/docs/booklet", none, "", None).await;
         c.call(
             &admin,
             "POST",

@@ -61,6 +61,7 @@ fn covers(version: i64) -> &'static str {
         20 => {
             "organisations.name_key and people.name_key (stale keys of an older collation), sort_key_versions (its fingerprint): recomputed at start"
         }
+        25 => "documentation pages (a members' page in the booklet with a core-circle child), with their revisions",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -638,6 +639,57 @@ impl Fixture<'_> {
                 vec![("name", "names".into()), ("fingerprint", "made-by-an-older-icu".into())],
             )
             .await;
+        }
+        if self.v >= 25 {
+            self.documentation(network, p[0]).await;
+        }
+    }
+
+    /// Version 25: a members' page in the welcome booklet (two revisions) and a
+    /// core-circle page under it (one revision).
+    async fn documentation(&mut self, network: i64, alice: i64) {
+        let t = self.ago(2);
+        let mut parent = None;
+        for (title, visibility, booklet, revisions) in [
+            ("Welcome to the network", "members", Some(1i64), 2i64),
+            ("How the core circle works", "core", None, 1),
+        ] {
+            let page = self
+                .insert(
+                    "doc_pages",
+                    vec![
+                        ("network_id", network.into()),
+                        ("parent_id", parent.into()),
+                        ("title", title.into()),
+                        ("body", format!("# {title}\n\nRevision {revisions}.").into()),
+                        ("visibility", visibility.into()),
+                        ("position", 0i64.into()),
+                        ("booklet_position", booklet.into()),
+                        ("revision", revisions.into()),
+                        ("created_by", Some(alice).into()),
+                        ("created_at", t.into()),
+                        ("updated_by", Some(alice).into()),
+                        ("updated_at", t.into()),
+                    ],
+                )
+                .await;
+            for n in 1..=revisions {
+                self.insert(
+                    "doc_revisions",
+                    vec![
+                        ("network_id", network.into()),
+                        ("page_id", page.into()),
+                        ("number", n.into()),
+                        ("title", title.into()),
+                        ("body", format!("# {title}\n\nRevision {n}.").into()),
+                        ("visibility", visibility.into()),
+                        ("author_id", Some(alice).into()),
+                        ("created_at", t.into()),
+                    ],
+                )
+                .await;
+            }
+            parent = Some(page);
         }
     }
 
@@ -2237,6 +2289,22 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
             assert!(
                 list.contains("Upgrade assembly"),
                 "from version {version}: the meeting in the list"
+            );
+        }
+        if version >= 25 {
+            // Alice (an administrator) reads the tree, the core circle's page included,
+            // and the booklet.
+            let docs = get("/docs".into()).await;
+            for title in ["Welcome to the network", "How the core circle works"] {
+                assert!(
+                    docs.contains(title),
+                    "from version {version}: {title} in the tree\n{docs}"
+                );
+            }
+            let booklet = get("/docs/booklet".into()).await;
+            assert!(
+                booklet.contains("Revision 2."),
+                "from version {version}: the booklet\n{booklet}"
             );
         }
         // The treasurer's pages read every version's money (migration 17).

@@ -4,28 +4,7 @@ use crate::db::types::{Json as StoredJson, Text};
 use intercoop_domain::core_circle::Seat;
 use intercoop_domain::meetings::{AgendaKind, Answer, MeetingKind, MeetingStatus, MinutesStatus};
 
-macro_rules! entity {
-    ($m:ident, $table:literal, { $($field:ident : $ty:ty),* $(,)? }) => {
-        pub mod $m {
-            #[allow(unused_imports)]
-            use super::*;
-            use sea_orm::entity::prelude::*;
-
-            #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
-            #[sea_orm(table_name = $table)]
-            pub struct Model {
-                #[sea_orm(primary_key)]
-                pub id: i64,
-                $(pub $field: $ty,)*
-            }
-
-            #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-            pub enum Relation {}
-
-            impl ActiveModelBehavior for ActiveModel {}
-        }
-    };
-}
+use crate::db::entity;
 
 // `first_local`: the first occurrence's local date and time (`2026-01-06T19:00:00`).
 entity!(series, "meeting_series", {

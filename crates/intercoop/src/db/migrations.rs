@@ -173,6 +173,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "name_sort_keys",
         up: super::m0020_name_sort_keys::up,
     },
+    Migration {
+        version: 25,
+        name: "documentation space",
+        up: super::m0025_documentation::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

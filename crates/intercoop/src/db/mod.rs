@@ -30,6 +30,7 @@ mod m0017_money;
 mod m0018_minutes_mandates;
 mod m0019_reserves;
 mod m0020_name_sort_keys;
+mod m0025_documentation;
 pub mod migrations;
 pub mod postgres_only;
 pub mod totals;
@@ -37,6 +38,33 @@ pub mod types;
 mod writer;
 
 pub use writer::Writer;
+
+/// A table of plain columns as a SeaORM entity: `entity!(module, "table", { field: Type, … })`
+/// makes `module::{Model, Entity, Column, ActiveModel}` with an `id: i64` primary key and
+/// no relations (the features' own tables; types are those in scope where it is used).
+macro_rules! entity {
+    ($m:ident, $table:literal, { $($field:ident : $ty:ty),* $(,)? }) => {
+        pub mod $m {
+            #[allow(unused_imports)]
+            use super::*;
+            use sea_orm::entity::prelude::*;
+
+            #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
+            #[sea_orm(table_name = $table)]
+            pub struct Model {
+                #[sea_orm(primary_key)]
+                pub id: i64,
+                $(pub $field: $ty,)*
+            }
+
+            #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+            pub enum Relation {}
+
+            impl ActiveModelBehavior for ActiveModel {}
+        }
+    };
+}
+pub(crate) use entity;
 
 use crate::config::{DbArgs, SqliteSync};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};

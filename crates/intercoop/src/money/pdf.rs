@@ -19,7 +19,7 @@ pub struct Sheet {
 /// Text in WinAnsi (Windows-1252): Latin-1 as is, the euro sign, the typographic
 /// quotes and dashes; any other character as `?` (a name in another script still
 /// reads on the HTML page).
-fn win_ansi(text: &str) -> Vec<u8> {
+pub(crate) fn win_ansi(text: &str) -> Vec<u8> {
     text.chars()
         .map(|c| match c {
             '€' => 0x80,

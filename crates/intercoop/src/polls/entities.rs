@@ -4,28 +4,7 @@ use crate::db::types::{Json as StoredJson, Text};
 use intercoop_domain::organisation::OrgKind;
 use intercoop_domain::voting::{BallotContent, Electorate, MandateKind, Method, MethodKind, PollStatus};
 
-macro_rules! entity {
-    ($m:ident, $table:literal, { $($field:ident : $ty:ty),* $(,)? }) => {
-        pub mod $m {
-            #[allow(unused_imports)]
-            use super::*;
-            use sea_orm::entity::prelude::*;
-
-            #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
-            #[sea_orm(table_name = $table)]
-            pub struct Model {
-                #[sea_orm(primary_key)]
-                pub id: i64,
-                $(pub $field: $ty,)*
-            }
-
-            #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-            pub enum Relation {}
-
-            impl ActiveModelBehavior for ActiveModel {}
-        }
-    };
-}
+use crate::db::entity;
 
 entity!(poll, "polls", {
     network_id: i64,

@@ -24,6 +24,7 @@ const NOT_PAGES = new Map([
   ['/calendar/{token}', 'a calendar feed (text/calendar) read by calendar apps'],
   ['/money/requests/{id}/qr.svg', 'the image of a QR code, shown inside the request page'],
   ['/money/requests/{id}/pdf', 'a PDF to print or send'],
+  ['/docs/booklet.pdf', 'a PDF to print or send'],
   ['/money/journal.csv', 'a CSV export'],
   ['/organisations/{id}/statement.csv', 'a CSV export'],
 ]);
@@ -159,10 +160,20 @@ async function prepare(server) {
   // choice of a reserve on the campaign form).
   await admin('POST', '/api/v1/reserves', { name: 'Migration Odoo 19', monthly_cents: 20000, key: { kind: 'equal' } });
 
+  // The documentation space: a public page, a members' page in the booklet with a
+  // second revision, and a page under it.
+  const { network } = await admin('GET', '/api/v1/me');
+  const publicDoc = await admin('POST', '/api/v1/docs', { title: 'Who we are', body_markdown: 'A dozen cooperative supermarkets.', visibility: 'public' });
+  const doc = await admin('POST', '/api/v1/docs', { title: 'Welcome', body_markdown: '# Welcome\n\nWe meet monthly.\n', visibility: 'members', booklet_position: 1 });
+  await admin('PUT', `/api/v1/docs/${doc.id}`, { title: 'Welcome', body_markdown: '# Welcome\n\nWe meet on the first Tuesday.\n\n- bring your questions\n', visibility: 'members', booklet_position: 1, base_revision: 1 });
+  await admin('POST', '/api/v1/docs', { title: 'How to ask for help', body_markdown: 'Write to the list.', visibility: 'members', parent_id: doc.id });
+  const docPages = ['/docs', '/docs?q=tuesday', `/docs/${doc.id}`, `/docs/${doc.id}/history`, `/docs/${doc.id}/diff?from=1&to=2`, '/docs/booklet'];
+
   // An unsubscribe link from the email the opened polls sent.
   const unsubscribe = await linkInMail(server, /https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_-]+/, 'an unsubscribe link');
 
-  const anonymous = ['/', '/login', '/password/forgot', '/organisations', ['/no-such-page', 404], new URL(answerLink).pathname];
+  const anonymous = ['/', '/login', '/password/forgot', '/organisations', ['/no-such-page', 404], new URL(answerLink).pathname,
+    `/n/${network.slug}/docs`, `/n/${network.slug}/docs/${publicDoc.id}`];
   const representative = [
     '/dashboard', '/profile', '/profile/tokens', '/settings/notifications',
     '/organisations', `/organisations/${repOrg}`, '/people', `/people/${rep.id}`,
@@ -172,7 +183,7 @@ async function prepare(server) {
     `/polls/${open.id}/mandate`, `/polls/${open.id}/receipt`,
     `/polls/${open.id}/receipt?code=${encodeURIComponent(ballot.receipt)}`, `/polls/${open.id}/receipt?code=nope`,
     '/meetings', `/meetings/${meeting.id}`, '/calendar', `/organisations/${repOrg}/statement`,
-    '/decisions', '/decisions?q=budget', '/core-circle', '/governance',
+    '/decisions', '/decisions?q=budget', '/core-circle', '/governance', ...docPages,
   ];
   const providerStaff = ['/dashboard', `/proposals/${discussion.id}`, `/proposals/${discussion.id}/quotes/new`,
     `/organisations/${providerOrg}`];
@@ -188,6 +199,7 @@ async function prepare(server) {
     `/meetings/${meeting.id}/minutes`, '/decisions', '/core-circle', '/governance',
     '/money', '/money/settings', '/money/requests', '/money/requests/new', `/money/requests/${paymentRequest.id}`,
     '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
+    ...docPages, '/docs/new', `/docs/new?parent=${doc.id}`, `/docs/${doc.id}/edit`,
   ];
   return {
     adminEmail, rep, provider, unsubscribe, repOrg, discussion, quoted, open,
