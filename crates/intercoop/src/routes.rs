@@ -37,6 +37,8 @@ where
         .merge(crate::polls::routes())
         // Meetings, invitations, answers, attendance, calendars.
         .merge(crate::assemblies::routes())
+        // Mailing lists: archive, posting, moderation, subscriptions.
+        .merge(crate::lists::routes())
         // Jobs that could not be done (administrators).
         .merge(crate::jobs::routes())
         // The network's audit log (administrators).

@@ -2192,6 +2192,8 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
         session_idle_days: 30,
         session_max_days: 90,
         api_token_days: 90,
+        lists_domain: None,
+        inbound_smtp: None,
     };
     let running = intercoop::server::start(&args).await.unwrap();
     let base = running.state.config.base_url.clone();

@@ -173,6 +173,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "name_sort_keys",
         up: super::m0020_name_sort_keys::up,
     },
+    Migration {
+        version: 23,
+        name: "mailing lists",
+        up: super::m0023_lists::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,
