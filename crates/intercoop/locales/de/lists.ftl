@@ -34,6 +34,7 @@ lists-found-none = Keine Nachricht enthält diese Wörter.
 lists-threads = Gespräche
 lists-threads-none = Noch keine Nachricht.
 lists-replies = { $count ->
+    [0] keine Antwort
     [one] 1 Antwort
    *[other] { $count } Antworten
 }

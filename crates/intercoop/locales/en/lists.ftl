@@ -34,6 +34,7 @@ lists-found-none = No message holds these words.
 lists-threads = Conversations
 lists-threads-none = No message yet.
 lists-replies = { $count ->
+    [0] no answer
     [one] 1 answer
    *[other] { $count } answers
 }

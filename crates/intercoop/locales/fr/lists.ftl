@@ -34,6 +34,7 @@ lists-found-none = Aucun message ne contient ces mots.
 lists-threads = Conversations
 lists-threads-none = Pas encore de message.
 lists-replies = { $count ->
+    [0] aucune réponse
     [one] 1 réponse
    *[other] { $count } réponses
 }

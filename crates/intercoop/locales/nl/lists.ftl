@@ -34,6 +34,7 @@ lists-found-none = Geen bericht bevat deze woorden.
 lists-threads = Gesprekken
 lists-threads-none = Nog geen bericht.
 lists-replies = { $count ->
+    [0] geen antwoord
     [one] 1 antwoord
    *[other] { $count } antwoorden
 }

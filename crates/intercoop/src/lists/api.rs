@@ -106,7 +106,7 @@ pub async fn subscribe(
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<DeliveryInput>,
-) -> AppResult<Json<ListOut>> {
+) -> AppResult<(StatusCode, Json<ListOut>)> {
     let Some(delivery) = Delivery::parse(body.delivery.trim()) else {
         let mut e = FieldErrors::default();
         e.add("delivery", "invalid-choice");
@@ -115,8 +115,8 @@ pub async fn subscribe(
     let txn = state.db.write.begin().await?;
     let l = data::get(&txn, user.network.id, parse_id(&id)?).await?;
     data::set_delivery(&txn, &l, user.person_id, delivery).await?;
-    txn.commit().await?;
-    Ok(Json(ListOut::of(&l, &state.config.lists_domain, delivery)))
+    let out = ListOut::of(&l, &state.config.lists_domain, delivery);
+    idempotency::commit(txn, StatusCode::OK, out).await
 }
 
 /// A list's published messages, newest first; with `q`, those holding every word of it
