@@ -918,6 +918,12 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
         // Mailing lists: every person of the network reads and posts to the mutual-help
         // list; administrators make lists and moderate.
         ("GET", "/lists/{id}" | "/api/v1/lists/{id}/messages") => plain(id(ids.list), true),
+        // A list that is not public: 404 for everyone, never its messages.
+        ("GET", "/public/lists/{id}") => plain(id(ids.list), false),
+        ("GET", "/public/lists/{id}/messages/{message_id}") => plain(
+            id(ids.list).replace("{message_id}", &ids.list_message.to_string()),
+            false,
+        ),
         ("GET", "/lists/{id}/messages/{message_id}" | "/api/v1/lists/{id}/messages/{message_id}") => plain(
             id(ids.list).replace("{message_id}", &ids.list_message.to_string()),
             true,

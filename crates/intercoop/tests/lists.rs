@@ -723,3 +723,47 @@ async fn email_in_and_out_through_real_smtp() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("nobody@lists.test.example"));
     app.stop().await;
 }
+
+/// A public list's archive reads without logging in; a list that is not public does
+/// not, and its messages never show there.
+async fn public_archive_reads_without_login(app: TestApp) {
+    let admin = app.api(&app.admin_token().await);
+    let help = help_id(&admin).await;
+    let r = admin
+        .post(
+            "/api/v1/lists",
+            &json!({"name": "Annonces", "local_part": "annonces", "posting": "facilitator", "public": true}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    let public = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let posted: Value = admin
+        .post(
+            &format!("/api/v1/lists/{public}/messages"),
+            &json!({"subject": "Assemblée", "body_markdown": "Le 3 décembre."}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    admin
+        .post(
+            &format!("/api/v1/lists/{help}/messages"),
+            &json!({"subject": "Interne", "body_markdown": "Entre nous."}),
+        )
+        .await;
+    let visitor = app.client();
+    let page = visitor.text(&format!("/public/lists/{public}")).await;
+    assert!(page.contains("Assemblée"), "{page}");
+    let page = visitor
+        .text(&format!("/public/lists/{public}/messages/{}", posted["id"]))
+        .await;
+    assert!(page.contains("Le 3 décembre."));
+    let r = visitor.get(&format!("/public/lists/{help}")).await;
+    assert_eq!(r.status(), 404);
+    let r = visitor.get(&format!("/lists/{public}")).await;
+    assert_eq!(r.status(), 303, "the members' pages ask to log in");
+    app.drain_outbox().await;
+    app.stop().await;
+}
+both_backends!(public_archive_reads_without_login, public_archive_reads_without_login);

@@ -292,6 +292,16 @@ pub async fn get<C: ConnectionTrait>(conn: &C, network_id: i64, list_id: i64) ->
         .ok_or(AppError::NotFound)
 }
 
+/// A public list, of any network (its archive is read without logging in; 404 for a
+/// list that is not public).
+pub async fn public<C: ConnectionTrait>(conn: &C, list_id: i64) -> AppResult<list::Model> {
+    list::Entity::find_by_id(list_id)
+        .filter(list::Column::Public.eq(true))
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// The list at an address of the lists domain (`local@domain`, any case), if any.
 pub async fn by_address<C: ConnectionTrait>(conn: &C, address: &str, domain: &str) -> AppResult<Option<list::Model>> {
     let address = address.trim().trim_matches(['<', '>']).to_ascii_lowercase();

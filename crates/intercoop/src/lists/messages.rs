@@ -74,6 +74,8 @@ pub struct MessageOut {
     /// Its RFC 5322 `Message-ID`, without angle brackets.
     pub message_id: String,
     pub subject: String,
+    /// The person who wrote it, when a person of the network did.
+    pub author_id: Option<i64>,
     pub from_name: String,
     pub body_text: String,
     /// Sanitized HTML.
@@ -120,6 +122,7 @@ fn out(m: message::Model, files: Vec<attachment::Model>) -> MessageOut {
         parent_id: m.parent_id,
         message_id: m.message_id,
         subject: m.subject,
+        author_id: m.author_id,
         from_name: m.from_name,
         body_text: m.body_text,
         body_html: m.body_html,

@@ -13,9 +13,10 @@ pub mod inbound;
 pub mod messages;
 pub mod pages;
 pub mod policy;
+pub mod seed;
 pub mod smtp;
 
-use crate::access::Access::{Person, Policy};
+use crate::access::Access::{Person, Policy, Public};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::state::AppState;
@@ -41,6 +42,13 @@ where
         .post("/lists/{id}/messages", Person, pages::post_message)
         .get("/lists/{id}/messages/{message_id}", Person, pages::message)
         .get("/lists/{id}/files/{file_id}", Person, pages::file)
+        // A public list's archive: anyone reads it (404 for the others).
+        .get("/public/lists/{id}", Public, pages::public_archive)
+        .get(
+            "/public/lists/{id}/messages/{message_id}",
+            Public,
+            pages::public_message,
+        )
         .get("/lists/{id}/held", MODERATE, pages::held)
         .post("/lists/{id}/held/{message_id}/approve", MODERATE, pages::approve)
         .post("/lists/{id}/held/{message_id}/reject", MODERATE, pages::reject)

@@ -5,6 +5,7 @@
 
 use super::api::MessageInput;
 use super::data::{self, Delivery, ListInput, ListOut, Posting};
+use super::entities::list;
 use super::messages::{self, MessageOut, ThreadOut};
 use super::{policy, post};
 use crate::access::require;
@@ -17,7 +18,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use sea_orm::TransactionTrait;
+use sea_orm::{EntityTrait, TransactionTrait};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -132,32 +133,34 @@ pub async fn create(
     }
 }
 
-/// A month of the archive (`2026-11`), as the range of its instants (UTC).
-fn month_range(month: &str) -> Option<(time::OffsetDateTime, time::OffsetDateTime)> {
+/// A month of the archive (`2026-11`), as the range of its instants in the network's
+/// time zone.
+fn month_range(month: &str, time_zone: &str) -> Option<(time::OffsetDateTime, time::OffsetDateTime)> {
     let (y, m) = month.split_once('-')?;
-    let (y, m): (i32, u8) = (y.parse().ok()?, m.parse().ok()?);
-    let start = time::Date::from_calendar_date(y, time::Month::try_from(m).ok()?, 1).ok()?;
-    let next = if m == 12 {
-        time::Date::from_calendar_date(y + 1, time::Month::January, 1).ok()?
-    } else {
-        time::Date::from_calendar_date(y, time::Month::try_from(m + 1).ok()?, 1).ok()?
+    let (y, m): (i16, i8) = (y.parse().ok()?, m.parse().ok()?);
+    let tz = jiff::tz::TimeZone::get(time_zone).ok()?;
+    let start = jiff::civil::Date::new(y, m, 1).ok()?;
+    let next = start.checked_add(jiff::Span::new().months(1)).ok()?;
+    let at = |d: jiff::civil::Date| {
+        d.to_zoned(tz.clone())
+            .ok()
+            .map(|z| crate::clock::from_timestamp(z.timestamp()))
     };
-    Some((start.midnight().assume_utc(), next.midnight().assume_utc()))
+    Some((at(start)?, at(next)?))
 }
 
-/// The last twelve months, newest first (`2026-11`).
-fn last_months() -> Vec<String> {
-    let today = crate::clock::now().date();
-    let (mut y, mut m) = (today.year(), u8::from(today.month()));
+/// The last twelve months in the network's time zone, newest first (`2026-11`).
+fn last_months(time_zone: &str) -> Vec<String> {
+    let now = crate::clock::to_timestamp(crate::clock::now()).unwrap_or_else(jiff::Timestamp::now);
+    let tz = jiff::tz::TimeZone::get(time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let mut day = now.to_zoned(tz).date().first_of_month();
     let mut out = Vec::new();
     for _ in 0..12 {
-        out.push(format!("{y:04}-{m:02}"));
-        if m == 1 {
-            y -= 1;
-            m = 12;
-        } else {
-            m -= 1;
-        }
+        out.push(format!("{:04}-{:02}", day.year(), day.month()));
+        day = match day.checked_sub(jiff::Span::new().months(1)) {
+            Ok(d) => d,
+            Err(_) => break,
+        };
     }
     out
 }
@@ -182,6 +185,8 @@ struct ArchivePage {
     months: Vec<String>,
     page: u64,
     more: bool,
+    /// `/lists`, or `/public/lists` for a visitor of a public list.
+    base: &'static str,
     can_post: bool,
     held_first: bool,
     can_moderate: bool,
@@ -206,19 +211,45 @@ pub struct PostForm {
 
 const PER_PAGE: u64 = 30;
 
+/// The list a reader asks for: a list of their network, or (`public`) a public list of
+/// any network, read without logging in.
+async fn readable(state: &AppState, ctx: &Ctx, id: &str, public: bool) -> AppResult<list::Model> {
+    let id = parse_id(id)?;
+    if public {
+        return data::public(&state.db.read, id).await;
+    }
+    let user = require_user(ctx)?;
+    data::get(&state.db.read, user.network.id, id).await
+}
+
+/// How the reader gets a list, and what they may do in it (nothing, for a visitor).
+async fn reader(state: &AppState, ctx: &Ctx, l: &list::Model) -> AppResult<(Delivery, policy::Poster, bool)> {
+    match &ctx.user {
+        Some(user) if user.network.id == l.network_id => {
+            let d = data::deliveries(&state.db.read, l.network_id, user.person_id, std::slice::from_ref(l)).await?[0];
+            Ok((d, policy::Poster::of(&user.doer()), true))
+        }
+        _ => Ok((Delivery::None, policy::Poster::default(), false)),
+    }
+}
+
 async fn archive_page(
     state: &AppState,
     ctx: Ctx,
-    id: &str,
+    l: list::Model,
+    public: bool,
     q: ArchiveQuery,
     form: PostForm,
     errors: FieldErrors,
 ) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
     let conn = &state.db.read;
-    let l = data::get(conn, user.network.id, parse_id(id)?).await?;
-    let delivery = data::deliveries(conn, user.network.id, user.person_id, std::slice::from_ref(&l)).await?[0];
-    let range = month_range(&q.month);
+    let (delivery, poster, member) = reader(state, &ctx, &l).await?;
+    let time_zone = crate::entities::network::Entity::find_by_id(l.network_id)
+        .one(conn)
+        .await?
+        .map(|n| n.time_zone)
+        .unwrap_or_else(|| "UTC".into());
+    let range = month_range(&q.month, &time_zone);
     let page = q.page.max(1);
     let (threads, found) = if q.q.trim().is_empty() {
         let mut t = messages::threads(conn, &l, range, (page - 1) * PER_PAGE, PER_PAGE + 1).await?;
@@ -229,7 +260,6 @@ async fn archive_page(
         ((Vec::new(), false), messages::search(conn, &l, &q.q, 50).await?)
     };
     let posting = Posting::parse(&l.posting).unwrap_or(Posting::Moderated);
-    let poster = policy::Poster::of(&user.doer());
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -238,16 +268,17 @@ async fn archive_page(
     render_status(
         status,
         &ArchivePage {
-            can_post: policy::may_post(posting, poster) || policy::may_submit(posting),
+            base: if public { "/public/lists" } else { "/lists" },
+            can_post: !public && member && (policy::may_post(posting, poster) || policy::may_submit(posting)),
             held_first: !policy::may_post(posting, poster) || (l.moderate_first_posts && !poster.admin),
-            can_moderate: policy::moderate(&user.doer()),
+            can_moderate: !public && member && poster.admin,
             list: ListOut::of(&l, &state.config.lists_domain, delivery),
             threads: threads.0,
             more: threads.1,
             found,
             q: q.q,
             month: if range.is_some() { q.month } else { String::new() },
-            months: last_months(),
+            months: last_months(&time_zone),
             page,
             form,
             errors,
@@ -264,7 +295,20 @@ pub async fn archive(
     Path(id): Path<String>,
     Query(q): Query<ArchiveQuery>,
 ) -> AppResult<Response> {
-    archive_page(&state, ctx, &id, q, PostForm::default(), FieldErrors::default()).await
+    let l = readable(&state, &ctx, &id, false).await?;
+    archive_page(&state, ctx, l, false, q, PostForm::default(), FieldErrors::default()).await
+}
+
+/// `GET /public/lists/{id}`: a public list's archive, for anyone (404 for a list that
+/// is not public).
+pub async fn public_archive(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<ArchiveQuery>,
+) -> AppResult<Response> {
+    let l = readable(&state, &ctx, &id, true).await?;
+    archive_page(&state, ctx, l, true, q, PostForm::default(), FieldErrors::default()).await
 }
 
 /// `POST /lists/{id}/messages`: posts (or submits for moderation) a message, then shows
@@ -290,7 +334,7 @@ pub async fn post_message(
         }
         Err(AppError::Invalid(errors)) => {
             drop(txn);
-            archive_page(&state, ctx, &id, ArchiveQuery::default(), form, errors).await
+            archive_page(&state, ctx, l, false, ArchiveQuery::default(), form, errors).await
         }
         Err(e) => Err(e),
     }
@@ -303,6 +347,7 @@ struct MessagePage {
     list: ListOut,
     message: MessageOut,
     thread: Vec<MessageOut>,
+    base: &'static str,
     can_post: bool,
 }
 
@@ -313,12 +358,31 @@ pub async fn message(
     ctx: Ctx,
     Path((id, message_id)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
+    message_page(&state, ctx, &id, &message_id, false).await
+}
+
+/// `GET /public/lists/{id}/messages/{message_id}`: a message of a public list in its
+/// thread, for anyone.
+pub async fn public_message(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, message_id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    message_page(&state, ctx, &id, &message_id, true).await
+}
+
+async fn message_page(state: &AppState, ctx: Ctx, id: &str, message_id: &str, public: bool) -> AppResult<Response> {
+    let l = readable(state, &ctx, id, public).await?;
     let conn = &state.db.read;
-    let l = data::get(conn, user.network.id, parse_id(&id)?).await?;
-    let message = messages::one(conn, user.network.id, l.id, parse_id(&message_id)?).await?;
+    let message = messages::one(conn, l.network_id, l.id, parse_id(message_id)?).await?;
     let published = message.status == messages::Status::Published.as_str();
-    if !published && !policy::moderate(&user.doer()) && message.status != messages::Status::Held.as_str() {
+    let (delivery, poster, member) = reader(state, &ctx, &l).await?;
+    // A held message: its author and the moderators see it; a refused one, moderators.
+    let author = ctx.user.as_ref().map(|u| u.person_id) == message.author_id && message.author_id.is_some();
+    let visible = published
+        || (!public && member && poster.admin)
+        || (!public && author && message.status == messages::Status::Held.as_str());
+    if !visible {
         return Err(AppError::NotFound);
     }
     let thread = if published {
@@ -326,11 +390,10 @@ pub async fn message(
     } else {
         Vec::new()
     };
-    let delivery = data::deliveries(conn, user.network.id, user.person_id, std::slice::from_ref(&l)).await?[0];
     let posting = Posting::parse(&l.posting).unwrap_or(Posting::Moderated);
-    let poster = policy::Poster::of(&user.doer());
     render(&MessagePage {
-        can_post: published && (policy::may_post(posting, poster) || policy::may_submit(posting)),
+        base: if public { "/public/lists" } else { "/lists" },
+        can_post: !public && member && published && (policy::may_post(posting, poster) || policy::may_submit(posting)),
         list: ListOut::of(&l, &state.config.lists_domain, delivery),
         message,
         thread,
@@ -493,4 +556,16 @@ pub async fn save_settings(
     }
     txn.commit().await?;
     Ok(see_other("/settings/lists?saved=1"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_month_is_the_network_s() {
+        let (from, to) = super::month_range("2026-12", "Europe/Brussels").unwrap();
+        assert_eq!(from.to_string(), "2026-11-30 23:00:00.0 +00:00:00");
+        assert_eq!(to.to_string(), "2026-12-31 23:00:00.0 +00:00:00");
+        assert!(super::month_range("2026-13", "Europe/Brussels").is_none());
+        assert!(super::month_range("nope", "Europe/Brussels").is_none());
+    }
 }

@@ -172,11 +172,18 @@ async function prepare(server) {
   const moderated = await admin('POST', '/api/v1/lists', { name: 'Odoo', local_part: 'odoo-a11y', posting: 'moderated' });
   await repApi('POST', `/api/v1/lists/${moderated.id}/messages`, { subject: 'Une question', body_markdown: 'Bonjour' });
   const month = new Date().toISOString().slice(0, 7);
+  const publicList = await admin('POST', '/api/v1/lists', {
+    name: 'Annonces', local_part: 'annonces-a11y', posting: 'facilitator', public: true,
+  });
+  const announcement = await admin('POST', `/api/v1/lists/${publicList.id}/messages`, {
+    subject: 'Assemblée de décembre', body_markdown: 'Rendez-vous le **3 décembre**.',
+  });
 
   // An unsubscribe link from the email the opened polls sent.
   const unsubscribe = await linkInMail(server, /https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_-]+/, 'an unsubscribe link');
 
-  const anonymous = ['/', '/login', '/password/forgot', '/organisations', ['/no-such-page', 404], new URL(answerLink).pathname];
+  const anonymous = ['/', '/login', '/password/forgot', '/organisations', ['/no-such-page', 404], new URL(answerLink).pathname,
+    `/public/lists/${publicList.id}`, `/public/lists/${publicList.id}/messages/${announcement.id}`];
   const representative = [
     '/dashboard', '/profile', '/profile/tokens', '/settings/notifications',
     '/organisations', `/organisations/${repOrg}`, '/people', `/people/${rep.id}`,
