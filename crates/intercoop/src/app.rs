@@ -48,6 +48,7 @@ pub fn jobs() -> crate::jobs::Registry {
     let r = crate::assemblies::elections::register(r);
     let r = crate::money::jobs::register(r);
     let r = crate::accounts::links::register(r);
+    let r = crate::lists::delivery::register(r);
     crate::notifications::register(r, audiences())
 }
 

@@ -61,6 +61,9 @@ pub enum Command {
     /// Print the route table, one route a line: method, path, who may use it (the
     /// browser tests visit every page it lists).
     Routes,
+    /// The lists' mail.
+    #[command(subcommand)]
+    Mail(MailCommand),
     /// Check the books of every network: each journal entry sums to zero, each
     /// account's balance is the sum of its journal lines, the trial balance balances.
     /// Exits with an error naming what is wrong.
@@ -133,6 +136,30 @@ pub enum TokenCommand {
         api_token_days: u32,
         #[command(flatten)]
         db: DbArgs,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum MailCommand {
+    /// Receive one RFC 5322 message on standard input for the lists (for a mail server's
+    /// `pipe` transport). Prints what became of it; a refused message exits with a
+    /// sysexits status (65 bad message, 67 unknown list, 75 try again, 77 members only)
+    /// and its reason on standard error, which the mail server returns to the sender.
+    Receive {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The recipient of the envelope (Postfix's `${recipient}`); repeat for several.
+        /// Without any, the message's `To` and `Cc` at the lists' domain.
+        #[arg(long)]
+        recipient: Vec<String>,
+        /// The return path of the envelope (Postfix's `${sender}`; empty for a bounce).
+        #[arg(long)]
+        sender: Option<String>,
+        /// The domain of the lists' addresses; defaults to the host of the base URL.
+        #[arg(long, env = "INTERCOOP_LISTS_DOMAIN")]
+        lists_domain: Option<String>,
+        #[arg(long, env = "INTERCOOP_BASE_URL", default_value = "http://127.0.0.1:8080")]
+        base_url: String,
     },
 }
 
@@ -297,6 +324,48 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     "{}\t{}\t{}\t{}\t{}",
                     n.slug, n.name, n.default_language, n.time_zone, n.currency
                 );
+            }
+        }
+        Command::Mail(MailCommand::Receive {
+            db,
+            recipient,
+            sender,
+            lists_domain,
+            base_url,
+        }) => {
+            let db = connect(&db).await?;
+            let domain = crate::config::lists_domain(lists_domain.as_deref(), &base_url);
+            let raw = tokio::task::spawn_blocking(|| -> std::io::Result<Vec<u8>> {
+                use std::io::Read;
+                let mut raw = Vec::new();
+                std::io::stdin()
+                    .take(crate::lists::messages::MAX_MESSAGE as u64 + 1)
+                    .read_to_end(&mut raw)?;
+                Ok(raw)
+            })
+            .await??;
+            let env = crate::lists::inbound::Envelope {
+                mail_from: sender,
+                recipients: recipient,
+            };
+            match crate::lists::inbound::receive(&db, &domain, &raw, &env).await {
+                Ok(outcomes) => {
+                    for o in outcomes {
+                        match o {
+                            crate::lists::inbound::Outcome::Published { list_id, id } => {
+                                println!("published: list {list_id}, message {id}")
+                            }
+                            crate::lists::inbound::Outcome::Held { list_id, id, reason } => {
+                                println!("held for a moderator ({reason}): list {list_id}, message {id}")
+                            }
+                            crate::lists::inbound::Outcome::Dropped(why) => println!("dropped: {why}"),
+                        }
+                    }
+                }
+                Err(bounce) => {
+                    eprintln!("{bounce}");
+                    std::process::exit(bounce.exit_code());
+                }
             }
         }
         Command::CheckBooks(db) => {

@@ -76,6 +76,14 @@ pub struct ServeArgs {
         default_value = "intercoop <noreply@intercoop.localhost>"
     )]
     pub mail_from: String,
+    /// The domain of the lists' addresses (`entraide@LISTS_DOMAIN`). Defaults to the
+    /// host of the base URL.
+    #[arg(long, env = "INTERCOOP_LISTS_DOMAIN")]
+    pub lists_domain: Option<String>,
+    /// Accept the lists' inbound mail by SMTP or LMTP on this address (`127.0.0.1:2525`),
+    /// for the transport of a mail server (Postfix, Exim) to hand messages to.
+    #[arg(long, env = "INTERCOOP_INBOUND_SMTP")]
+    pub inbound_smtp: Option<String>,
     /// Logs as JSON lines (for log collectors) instead of text.
     #[arg(long, env = "INTERCOOP_LOG_JSON")]
     pub log_json: bool,
@@ -122,6 +130,8 @@ pub struct Config {
     pub base_url: String,
     pub smtp_url: Option<String>,
     pub mail_from: String,
+    /// The domain of the lists' addresses.
+    pub lists_domain: String,
     pub secure_cookies: bool,
     pub worker_interval_ms: u64,
     pub run_worker: bool,
@@ -152,6 +162,7 @@ impl Config {
             .trim_end_matches('/')
             .to_string();
         Config {
+            lists_domain: lists_domain(args.lists_domain.as_deref(), &base_url),
             data_dir: args.db.data_dir.clone(),
             secure_cookies: base_url.starts_with("https://"),
             base_url,
@@ -168,6 +179,19 @@ impl Config {
             api_tokens: crate::auth::TokenLifetime::days(args.api_token_days),
         }
     }
+}
+
+/// The lists' domain: as given, else the host of the base URL.
+pub fn lists_domain(given: Option<&str>, base_url: &str) -> String {
+    given
+        .map(|d| d.trim().trim_start_matches('@').to_ascii_lowercase())
+        .filter(|d| !d.is_empty())
+        .or_else(|| {
+            url::Url::parse(base_url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_string))
+        })
+        .unwrap_or_else(|| "intercoop.localhost".into())
 }
 
 /// `WHAT:MS` of a fault injection flag.

@@ -26,6 +26,7 @@ pub mod home;
 pub mod i18n;
 pub mod idempotency;
 pub mod jobs;
+pub mod lists;
 pub mod mail;
 pub mod money;
 pub mod networks;

@@ -51,6 +51,8 @@ pub async fn create<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
+    // Every network talks in its mutual-help and logistics lists from the start.
+    crate::lists::data::create_defaults(conn, row.id, &row.slug, lang).await?;
     Ok(row.id)
 }
 

@@ -37,6 +37,8 @@ where
         .merge(crate::polls::routes())
         // Meetings, invitations, answers, attendance, calendars.
         .merge(crate::assemblies::routes())
+        // Mailing lists: archive, posting, moderation, subscriptions.
+        .merge(crate::lists::routes())
         // The documentation space and the welcome booklet.
         .merge(crate::documentation::routes())
         // Jobs that could not be done (administrators).

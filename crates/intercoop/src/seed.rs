@@ -247,6 +247,10 @@ async fn seed_now(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
     );
     seed_features(&txn, network_id, &out, sizes, &mut rng, today).await?;
     seed_money(&txn, network_id, &mut rng, today).await?;
+    // The mutual-help list's archive: 1 000 messages per scale unit.
+    crate::lists::seed::seed(&txn, network_id, &out.people, 1000 * scale.max(1) as usize)
+        .await
+        .map_err(err)?;
     crate::documentation::seed::seed(
         &txn,
         network_id,

@@ -17,6 +17,8 @@ pub struct Running {
     pub state: AppState,
     /// Its job worker (tests run it at will: `jobs.run_once()`).
     pub jobs: crate::jobs::worker::Worker,
+    /// The inbound SMTP/LMTP listener's address (`--inbound-smtp`), if it runs.
+    pub inbound_smtp: Option<SocketAddr>,
     shutdown: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
 }
@@ -80,6 +82,22 @@ pub async fn start_with_clock(
         }
     }));
 
+    let mut inbound_smtp = None;
+    if let Some(bind) = args.inbound_smtp.as_deref().filter(|b| !b.trim().is_empty()) {
+        let listener = tokio::net::TcpListener::bind(bind)
+            .await
+            .with_context(|| format!("cannot listen for inbound mail on {bind}"))?;
+        inbound_smtp = Some(listener.local_addr()?);
+        tasks.push(tokio::spawn(crate::clock::scoped(
+            state.clock.clone(),
+            crate::lists::smtp::serve(
+                listener,
+                state.db.clone(),
+                state.config.lists_domain.clone(),
+                rx.clone(),
+            ),
+        )));
+    }
     if state.db.is_postgres() {
         // Sessions and roles cached by the other instances are forgotten at once.
         let (tx, rx_keys) = tokio::sync::mpsc::unbounded_channel::<String>();
@@ -134,6 +152,7 @@ pub async fn start_with_clock(
         addr,
         state,
         jobs,
+        inbound_smtp,
         shutdown,
         tasks,
     })

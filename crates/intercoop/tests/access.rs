@@ -86,6 +86,12 @@ struct Ids {
     payment: i64,
     /// A reserve of a shared recurring cost.
     reserve: i64,
+    /// The mutual-help list, a published message of it with an attachment, and a
+    /// message held for a moderator.
+    list: i64,
+    list_message: i64,
+    list_file: i64,
+    list_held: i64,
     /// A members' page of the documentation space.
     doc: i64,
 }
@@ -911,6 +917,79 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
         }
         ("POST", "/core-circle/elections/{id}/vote") => form_case(id(ids.election), vec![], admin),
         ("POST", "/api/v1/core-circle/elections/{id}/vote") => json_case(id(ids.election), json!({}), admin),
+        // Mailing lists: every person of the network reads and posts to the mutual-help
+        // list; administrators make lists and moderate.
+        ("GET", "/lists/{id}" | "/api/v1/lists/{id}/messages") => plain(id(ids.list), true),
+        // A list that is not public: 404 for everyone, never its messages.
+        ("GET", "/public/lists/{id}") => plain(id(ids.list), false),
+        ("GET", "/public/lists/{id}/messages/{message_id}") => plain(
+            id(ids.list).replace("{message_id}", &ids.list_message.to_string()),
+            false,
+        ),
+        ("GET", "/lists/{id}/messages/{message_id}" | "/api/v1/lists/{id}/messages/{message_id}") => plain(
+            id(ids.list).replace("{message_id}", &ids.list_message.to_string()),
+            true,
+        ),
+        ("GET", "/lists/{id}/files/{file_id}") => {
+            plain(id(ids.list).replace("{file_id}", &ids.list_file.to_string()), true)
+        }
+        ("GET", "/lists/{id}/held" | "/api/v1/lists/{id}/held") => Case {
+            url: id(ids.list),
+            body: Body::None,
+            allowed: admin,
+            names_alpha: true,
+        },
+        ("POST", "/lists/{id}/held/{message_id}/approve" | "/lists/{id}/held/{message_id}/reject") => form_case(
+            id(ids.list).replace("{message_id}", &ids.list_held.to_string()),
+            vec![],
+            admin,
+        ),
+        ("POST", "/api/v1/lists/{id}/held/{message_id}/approve" | "/api/v1/lists/{id}/held/{message_id}/reject") => {
+            json_case(
+                id(ids.list).replace("{message_id}", &ids.list_held.to_string()),
+                json!({}),
+                admin,
+            )
+        }
+        ("POST", "/lists/{id}/messages") => form_case(
+            id(ids.list),
+            vec![
+                ("subject", "Zeta question".into()),
+                ("body_markdown", "Zeta body".into()),
+            ],
+            none,
+        ),
+        ("POST", "/api/v1/lists/{id}/messages") => json_case(
+            id(ids.list),
+            json!({"subject": "Zeta question", "body_markdown": "Zeta body"}),
+            none,
+        ),
+        ("PUT", "/api/v1/lists/{id}/subscription") => json_case(id(ids.list), json!({"delivery": "digest"}), none),
+        // Naming nothing of the first network: another network's administrator makes a
+        // list too (the address is then taken: 409, or the form again).
+        ("POST", "/lists") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![
+                ("name", "Zeta list".into()),
+                ("local_part", "zeta-page".into()),
+                ("posting", "members".into()),
+            ]),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/lists") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"name": "Zeta list", "local_part": "zeta-api", "posting": "members"})),
+            allowed: admin,
+            names_alpha: false,
+        },
+        // Each person's own choices: a list of another network is ignored.
+        ("POST", "/settings/lists") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![("delivery_0", "digest".into())]),
+            allowed: none,
+            names_alpha: false,
+        },
         ("GET", path) if path.contains("/meetings/{id}") => plain(id(ids.meeting), true),
         // The documentation space: a members' page of the first network.
         ("POST", "/docs/new") => Case {
@@ -1185,6 +1264,34 @@ async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
     .await["id"]
         .as_i64()
         .unwrap();
+    ids.list = admin.json("/api/v1/lists").await["items"][0]["id"].as_i64().unwrap();
+    let mail = |subject: &str| {
+        format!(
+            "From: stranger@elsewhere.example\r\nTo: main-entraide@lists.test.example\r\nSubject: {subject}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nAlpha question\r\n--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=notes.txt\r\n\r\nnotes\r\n--b--\r\n"
+        )
+    };
+    let held = |subject: &str| {
+        let raw = mail(subject);
+        async move {
+            let out =
+                intercoop::lists::inbound::receive(app.db(), "lists.test.example", raw.as_bytes(), &Default::default())
+                    .await
+                    .unwrap();
+            match out[0] {
+                intercoop::lists::inbound::Outcome::Held { id, .. } => id,
+                ref o => panic!("{o:?}"),
+            }
+        }
+    };
+    ids.list_message = held("Alpha question").await;
+    let published = post_ok(
+        &admin,
+        &format!("/api/v1/lists/{}/held/{}/approve", ids.list, ids.list_message),
+        json!({}),
+    )
+    .await;
+    ids.list_file = published["attachments"][0]["id"].as_i64().unwrap();
+    ids.list_held = held("Alpha second question").await;
     ids.doc = post_ok(
         &admin,
         "/api/v1/docs",

@@ -1824,6 +1824,154 @@ both_backends!(
             .await;
         }
 
+        // Mailing lists: listed, made (and refused), a subscription, a message and its
+        // answer, the search, the moderation queue (a stranger's mail held, approved,
+        // another rejected).
+        let (_, all) = c.call(&rep1, "GET", "/api/v1/lists", none, "", None).await;
+        let help = all["items"][0]["id"].as_i64().unwrap_or(999_999);
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/lists",
+            none,
+            "",
+            Some(json!({"name": "Odoo", "local_part": "odoo", "posting": "moderated"})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/lists",
+            none,
+            "",
+            Some(json!({"name": "Odoo", "local_part": "odoo", "posting": "moderated"})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/lists",
+            none,
+            "",
+            Some(json!({"name": "", "local_part": "a b"})),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "POST",
+            "/api/v1/lists",
+            none,
+            "",
+            Some(json!({"name": "X", "local_part": "x"})),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "PUT",
+            "/api/v1/lists/{id}/subscription",
+            &[&help],
+            "",
+            Some(json!({"delivery": "digest"})),
+        )
+        .await;
+        c.call(
+            &rep1,
+            "PUT",
+            "/api/v1/lists/{id}/subscription",
+            &[&help],
+            "",
+            Some(json!({"delivery": "sometimes"})),
+        )
+        .await;
+        let (_, question) = c
+            .call(
+                &rep1,
+                "POST",
+                "/api/v1/lists/{id}/messages",
+                &[&help],
+                "",
+                Some(json!({"subject": "Labels", "body_markdown": "How do you print shelf labels?"})),
+            )
+            .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/lists/{id}/messages",
+            &[&help],
+            "",
+            Some(json!({"subject": "Re: Labels", "body_markdown": "product_label", "in_reply_to": id_of(&question)})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/lists/{id}/messages",
+            &[&help],
+            "",
+            Some(json!({"subject": "", "body_markdown": ""})),
+        )
+        .await;
+        let logistics = all["items"][1]["id"].as_i64().unwrap_or(999_999);
+        c.call(
+            &rep1,
+            "POST",
+            "/api/v1/lists/{id}/messages",
+            &[&logistics],
+            "",
+            Some(json!({"subject": "Hi", "body_markdown": "x"})),
+        )
+        .await;
+        c.call(&rep1, "GET", "/api/v1/lists/{id}/messages", &[&help], "?q=labels", None)
+            .await;
+        c.call(&rep1, "GET", "/api/v1/lists/{id}/messages", &[&help], "", None)
+            .await;
+        c.call(
+            &rep1,
+            "GET",
+            "/api/v1/lists/{id}/messages/{message_id}",
+            &[&help, &id_of(&question)],
+            "",
+            None,
+        )
+        .await;
+        let mut held = Vec::new();
+        for subject in ["One", "Two"] {
+            let raw = format!(
+                "From: stranger@elsewhere.example\r\nTo: main-entraide@lists.test.example\r\nSubject: {subject}\r\n\r\nHello\r\n"
+            );
+            let out =
+                intercoop::lists::inbound::receive(app.db(), "lists.test.example", raw.as_bytes(), &Default::default())
+                    .await
+                    .unwrap();
+            if let intercoop::lists::inbound::Outcome::Held { id, .. } = out[0] {
+                held.push(id);
+            }
+        }
+        c.call(&admin, "GET", "/api/v1/lists/{id}/held", &[&help], "", None)
+            .await;
+        c.call(&rep1, "GET", "/api/v1/lists/{id}/held", &[&help], "", None)
+            .await;
+        for (verb, id) in [("approve", held[0]), ("reject", held[1]), ("reject", held[1])] {
+            c.call(
+                &admin,
+                "POST",
+                &format!("/api/v1/lists/{{id}}/held/{{message_id}}/{verb}"),
+                &[&help, &id],
+                "",
+                Some(json!({})),
+            )
+            .await;
+        }
+        c.call(
+            &rep1,
+            "POST",
+            "/api/v1/lists/{id}/held/{message_id}/approve",
+            &[&help, &held[1]],
+            "",
+            Some(json!({})),
+        )
+        .await;
+
         // Every operation without a token (401), and on an object that does not exist.
         let operations: Vec<(String, String)> = c.doc["paths"]
             .as_object()

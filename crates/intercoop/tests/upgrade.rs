@@ -61,6 +61,9 @@ fn covers(version: i64) -> &'static str {
         20 => {
             "organisations.name_key and people.name_key (stale keys of an older collation), sort_key_versions (its fingerprint): recomputed at start"
         }
+        23 => {
+            "mailing lists: every network made before gets its mutual-help and logistics lists (the migration); from 23, the network's lists as the app made them and a published message"
+        }
         25 => "documentation pages (a members' page in the booklet with a core-circle child), with their revisions",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
@@ -171,6 +174,8 @@ struct Expected {
     /// Every journal line the books must hold after the upgrade: (network, account,
     /// party, amount), whether the app wrote it (version 17) or the migration posts it.
     ledger: Vec<(i64, &'static str, i64, i64)>,
+    /// The mutual-help list and its message (version 23).
+    list_message: Option<(i64, i64)>,
     /// Payment requests numbered by the fixture itself (version 17).
     numbered: i64,
 }
@@ -632,6 +637,9 @@ impl Fixture<'_> {
             )
             .await;
         }
+        if self.v >= 23 {
+            self.lists(network, p[0]).await;
+        }
         if self.v >= 20 {
             // Keys made by an older collation library: the start recomputes them.
             self.insert_keyed(
@@ -691,6 +699,69 @@ impl Fixture<'_> {
             }
             parent = Some(page);
         }
+    }
+
+    /// Version 23: the network's two lists (as `networks::create` makes them) and a
+    /// published message of Alice's in the mutual-help list, the first of its thread.
+    async fn lists(&mut self, network: i64, alice: i64) {
+        let t = self.ago(1);
+        let mut help = 0;
+        for (local, name, posting) in [
+            ("upgrade-help", "Mutual help", "members"),
+            ("upgrade-logistics", "Logistics", "core"),
+        ] {
+            let id = self
+                .insert(
+                    "lists",
+                    vec![
+                        ("network_id", network.into()),
+                        ("name", name.into()),
+                        ("local_part", local.into()),
+                        ("description", "".into()),
+                        ("posting", posting.into()),
+                        ("subscribed_by_default", true.into()),
+                        ("reply_to", "list".into()),
+                        ("moderate_first_posts", false.into()),
+                        ("moderate_non_members", true.into()),
+                        ("public", false.into()),
+                        ("created_at", t.into()),
+                    ],
+                )
+                .await;
+            if help == 0 {
+                help = id;
+            }
+        }
+        let message = self
+            .insert(
+                "list_messages",
+                vec![
+                    ("list_id", help.into()),
+                    ("network_id", network.into()),
+                    ("message_id", "upgrade-1@lists.example".into()),
+                    ("refs", "".into()),
+                    ("author_id", alice.into()),
+                    ("from_address", "alice@alpha.example".into()),
+                    ("from_name", "Alice Admin".into()),
+                    ("subject", "Upgrade question".into()),
+                    ("body_text", "How do you upgrade?".into()),
+                    ("body_html", "<p>How do you upgrade?</p>".into()),
+                    ("status", "published".into()),
+                    ("source", "web".into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+        self.db
+            .execute(
+                Query::update()
+                    .table(Alias::new("list_messages"))
+                    .value(Alias::new("thread_id"), message)
+                    .and_where(Expr::col(Alias::new("id")).eq(message)),
+            )
+            .await
+            .unwrap();
+        self.expect.list_message = Some((help, message));
     }
 
     /// Version 16: a monthly assembly series with one occurrence ten days ahead (an
@@ -2244,6 +2315,8 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
         session_idle_days: 30,
         session_max_days: 90,
         api_token_days: 90,
+        lists_domain: None,
+        inbound_smtp: None,
     };
     let running = intercoop::server::start(&args).await.unwrap();
     let base = running.state.config.base_url.clone();
@@ -2289,6 +2362,19 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
             assert!(
                 list.contains("Upgrade assembly"),
                 "from version {version}: the meeting in the list"
+            );
+        }
+        // The network's lists: made by migration 23 for a network older than it.
+        let lists = get("/lists".into()).await;
+        assert!(
+            lists.contains("upgrade-help@") && lists.contains("upgrade-logistics@"),
+            "from version {version}: the default lists\n{lists}"
+        );
+        if let Some((list, _)) = expect.list_message {
+            let archive = get(format!("/lists/{list}")).await;
+            assert!(
+                archive.contains("Upgrade question"),
+                "from version {version}: the archive"
             );
         }
         if version >= 25 {

@@ -174,6 +174,11 @@ pub const MIGRATIONS: &[Migration] = &[
         up: super::m0020_name_sort_keys::up,
     },
     Migration {
+        version: 23,
+        name: "mailing lists",
+        up: super::m0023_lists::up,
+    },
+    Migration {
         version: 25,
         name: "documentation space",
         up: super::m0025_documentation::up,

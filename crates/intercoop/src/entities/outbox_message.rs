@@ -31,6 +31,8 @@ pub struct Model {
     pub unsubscribe_url: Option<String>,
     /// An iCalendar invitation (`METHOD:REQUEST` or `CANCEL`) sent with the message.
     pub calendar: Option<String>,
+    /// A list message's copy: its list headers (`crate::lists::delivery::ListHeaders`, JSON).
+    pub list_headers: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

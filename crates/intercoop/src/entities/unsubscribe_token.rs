@@ -15,6 +15,8 @@ pub struct Model {
     pub kind: Text<Kind>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub used_at: Option<TimeDateTimeWithTimeZone>,
+    /// A list's link (migration 23): leaves that list rather than turning a kind off.
+    pub list_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -132,6 +132,7 @@ async fn dashboard(State(state): State<AppState>, State(home): State<HomeState>,
     sections.extend(crate::proposals::dashboard_section(&state, &user, ctx.lang).await?);
     sections.extend(crate::polls::dashboard_section(&state, &user, ctx.lang).await?);
     sections.extend(crate::assemblies::dashboard_section(&state, &user, ctx.lang).await?);
+    sections.extend(crate::lists::dashboard_section(&state, &user, ctx.lang).await?);
     render(&DashboardPage {
         ctx,
         organisations,

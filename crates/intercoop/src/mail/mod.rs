@@ -19,3 +19,25 @@ pub async fn discarding<F: std::future::Future>(work: F) -> F::Output {
 pub fn is_discarding() -> bool {
     DISCARD.try_with(|_| ()).is_ok()
 }
+
+/// The headers of a list message's copy (stored with it in the outbox as JSON), set by
+/// the lists' delivery (`crate::lists::delivery`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ListHeaders {
+    /// `Message-ID`, without angle brackets: the same for every copy (threads hold).
+    pub message_id: String,
+    /// `In-Reply-To`, without angle brackets.
+    pub in_reply_to: Option<String>,
+    /// `References`, without angle brackets, oldest first.
+    pub references: Vec<String>,
+    /// `List-Id` (RFC 2919), whole: `Name <local.lists.example>`.
+    pub list_id: String,
+    /// The list's address (`List-Post: <mailto:…>`).
+    pub list_address: String,
+    /// The archive's URL (`List-Archive`).
+    pub archive: String,
+    /// The author's name, shown as "Name via List".
+    pub from_name: String,
+    /// Where replies go (`Reply-To`): the list, or the author.
+    pub reply_to: String,
+}

@@ -280,19 +280,23 @@ impl Worker {
         } else {
             Mailbox::new(Some(row.to_name.clone()), row.to_address.parse()?)
         };
-        let mut builder = Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(row.subject.clone())
-            .message_id(Some(format!(
-                "<outbox-{}-{}@{}>",
-                row.id,
-                row.created_at.unix_timestamp(),
-                self.domain
-            )))
-            .header(ContentLanguage(row.language.code().to_string()))
-            // RFC 3834: sent by a program; auto-responders do not answer it.
-            .header(AutoSubmitted("auto-generated".into()));
+        let list: Option<crate::mail::ListHeaders> =
+            row.list_headers.as_deref().map(serde_json::from_str).transpose()?;
+        let mut builder = Message::builder().to(to).subject(row.subject.clone());
+        builder = match &list {
+            None => builder
+                .from(self.from.clone())
+                .message_id(Some(format!(
+                    "<outbox-{}-{}@{}>",
+                    row.id,
+                    row.created_at.unix_timestamp(),
+                    self.domain
+                )))
+                // RFC 3834: sent by a program; auto-responders do not answer it.
+                .header(AutoSubmitted("auto-generated".into())),
+            Some(l) => list_headers(builder, &self.from, l)?,
+        };
+        builder = builder.header(ContentLanguage(row.language.code().to_string()));
         if let Some(url) = &row.unsubscribe_url {
             // RFC 2369 and RFC 8058: the mail client's own "unsubscribe" button posts
             // `List-Unsubscribe=One-Click` to the link, without opening a page.
@@ -327,6 +331,33 @@ impl Worker {
     }
 }
 
+/// A list message's copy: from the list's sender address with the author's name, the
+/// message's own id and threading, the list headers (RFC 2369, RFC 2919), `Reply-To`
+/// as the list says, and `Precedence: list` so that auto-responders stay quiet.
+fn list_headers(
+    builder: lettre::message::MessageBuilder,
+    from: &Mailbox,
+    l: &crate::mail::ListHeaders,
+) -> anyhow::Result<lettre::message::MessageBuilder> {
+    let mut b = builder
+        .from(Mailbox::new(Some(l.from_name.clone()), from.email.clone()))
+        .sender(from.clone())
+        .reply_to(l.reply_to.parse()?)
+        .message_id(Some(format!("<{}>", l.message_id)))
+        .header(ListId(l.list_id.clone()))
+        .header(ListPost(format!("<mailto:{}>", l.list_address)))
+        .header(ListArchive(format!("<{}>", l.archive)))
+        .header(Precedence("list".into()));
+    if let Some(parent) = &l.in_reply_to {
+        b = b.in_reply_to(format!("<{parent}>"));
+    }
+    if !l.references.is_empty() {
+        let refs: Vec<String> = l.references.iter().map(|r| format!("<{r}>")).collect();
+        b = b.references(refs.join(" "));
+    }
+    Ok(b)
+}
+
 /// 30 s, 1 min, 2 min… up to 1 h between attempts.
 pub fn backoff(attempts: i64) -> time::Duration {
     let exp = attempts.clamp(1, 8) - 1;
@@ -358,6 +389,10 @@ text_headers! {
     AutoSubmitted => "Auto-Submitted",
     ListUnsubscribe => "List-Unsubscribe",
     ListUnsubscribePost => "List-Unsubscribe-Post",
+    ListId => "List-Id",
+    ListPost => "List-Post",
+    ListArchive => "List-Archive",
+    Precedence => "Precedence",
 }
 
 #[cfg(test)]

@@ -63,6 +63,7 @@ intercoop_domain::text_enum!(
         MinutesPublished = "minutes_published",
         MandateEnding = "mandate_ending",
         CandidacyCall = "candidacy_call",
+        ListMessage = "list_message",
         Digest = "digest",
     }
 );
@@ -88,7 +89,13 @@ impl Kind {
         Kind::ALL
             .iter()
             .copied()
-            .filter(|k| !k.is_security() && *k != Kind::Digest)
+            .filter(|k| !k.is_security() && !k.chosen_elsewhere())
+    }
+
+    /// Kinds whose choice is not made on the notifications page: the digest itself, and a
+    /// list's messages (each list's delivery is chosen on `/settings/lists`).
+    pub fn chosen_elsewhere(self) -> bool {
+        matches!(self, Kind::Digest | Kind::ListMessage)
     }
 
     /// The modes a person may choose for this kind (the share digest is already daily).
@@ -170,6 +177,17 @@ pub struct Notice {
     /// cancellation: `METHOD:REQUEST` or `METHOD:CANCEL`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar: Option<String>,
+    /// A list message: its list (the unsubscribe link leaves that list) and the headers
+    /// each copy carries (`List-Id`, threading…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<ListMail>,
+}
+
+/// What makes a notice a list message's copy: the list and the headers of the copy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListMail {
+    pub list_id: i64,
+    pub headers: crate::mail::ListHeaders,
 }
 
 impl Notice {
@@ -181,6 +199,7 @@ impl Notice {
             vars: Vars::new(),
             to: None,
             calendar: None,
+            list: None,
         }
     }
 
@@ -208,6 +227,12 @@ impl Notice {
     /// Where the message leads (its button; the digest's link).
     pub fn link(self, path: impl Into<String>) -> Notice {
         self.var("url", Var::Path(path.into()))
+    }
+
+    /// Makes it a list message's copy (see [`ListMail`]).
+    pub fn with_list(mut self, list: ListMail) -> Notice {
+        self.list = Some(list);
+        self
     }
 
     pub fn to(mut self, addressees: Vec<Addressee>) -> Notice {
@@ -398,6 +423,22 @@ impl Delivery {
     }
 }
 
+/// Keeps a notice for each addressee's next daily digest (a list message for those who
+/// chose the digest for that list), whatever their choice for the kind.
+pub async fn hold_for_digest<C: ConnectionTrait>(conn: &C, notice: &Notice, to: &[Addressee]) -> AppResult<()> {
+    if crate::mail::is_discarding() {
+        return Ok(());
+    }
+    let named = Notice {
+        to: Some(to.to_vec()),
+        ..notice.clone()
+    };
+    for a in to {
+        digest::hold(conn, &named, a).await?;
+    }
+    Ok(())
+}
+
 /// The language of a person's messages: theirs, else the network's.
 pub fn language_of(person: &person::Model, network: &network::Model) -> Lang {
     person.language.map_or(network.default_language.0, |l| l.0)
@@ -426,8 +467,9 @@ async fn deliver<C: ConnectionTrait>(
         .ok_or(AppError::NotFound)?;
     let ids: Vec<i64> = to.iter().map(|a| a.person_id).collect();
     let (people, mut held) = readable::people(conn, &ids).await?;
-    // Security messages and digests go whatever the person chose: their choice is not read.
-    let chooses = !(notice.kind.is_security() || notice.kind == Kind::Digest);
+    // Security messages, digests and list messages go whatever the person chose here:
+    // their choice is not read (a list's delivery is chosen per list, before this).
+    let chooses = !(notice.kind.is_security() || notice.kind.chosen_elsewhere());
     let modes = if chooses {
         let (modes, unreadable) = preferences::modes_of(conn, notice.network_id, &ids, notice.kind).await?;
         held.extend(unreadable);
@@ -453,7 +495,17 @@ async fn deliver<C: ConnectionTrait>(
             _ => language_of(p, &network),
         };
         let unsubscribe = match (mode, notice.kind.is_security()) {
-            (Mode::Immediate, false) => Some(unsubscribe_link(conn, base_url, p.id, network.id, notice.kind).await?),
+            (Mode::Immediate, false) => Some(
+                unsubscribe_link(
+                    conn,
+                    base_url,
+                    p.id,
+                    network.id,
+                    notice.kind,
+                    notice.list.as_ref().map(|l| l.list_id),
+                )
+                .await?,
+            ),
             _ => None,
         };
         let message = render::Message::new(base_url, lang, p, &network, notice, &a, unsubscribe.clone());
@@ -462,7 +514,10 @@ async fn deliver<C: ConnectionTrait>(
             Mode::Digest => digest::hold(conn, notice, &a).await?,
             Mode::Immediate => {
                 let (subject, text, html) = message.render()?;
-                let calendar = notice.calendar.clone();
+                let extra = Extra {
+                    calendar: notice.calendar.clone(),
+                    list_headers: notice.list.as_ref().map(|l| l.headers.clone()),
+                };
                 enqueue(
                     conn,
                     p,
@@ -471,7 +526,7 @@ async fn deliver<C: ConnectionTrait>(
                     lang,
                     (subject, text, html),
                     unsubscribe,
-                    calendar,
+                    extra,
                 )
                 .await?;
                 delivery.sent += 1;
@@ -481,13 +536,15 @@ async fn deliver<C: ConnectionTrait>(
     Ok(delivery)
 }
 
-/// A new one-click unsubscribe link for a person, network and kind (stored hashed).
+/// A new one-click unsubscribe link for a person, network and kind, or list (stored
+/// hashed).
 async fn unsubscribe_link<C: ConnectionTrait>(
     conn: &C,
     base_url: &str,
     person_id: i64,
     network_id: i64,
     kind: Kind,
+    list_id: Option<i64>,
 ) -> AppResult<String> {
     let token = crate::auth::tokens::new_token("u_");
     unsubscribe_token::ActiveModel {
@@ -497,10 +554,18 @@ async fn unsubscribe_link<C: ConnectionTrait>(
         kind: Set(kind.into()),
         created_at: Set(crate::clock::now()),
         used_at: Set(None),
+        list_id: Set(list_id),
     }
     .insert(conn)
     .await?;
     Ok(format!("{base_url}/unsubscribe/{token}"))
+}
+
+/// What a copy carries beside its bodies: an invitation's calendar, a list message's
+/// headers.
+struct Extra {
+    calendar: Option<String>,
+    list_headers: Option<crate::mail::ListHeaders>,
 }
 
 /// Writes a rendered message into the outbox.
@@ -513,7 +578,7 @@ async fn enqueue<C: ConnectionTrait>(
     lang: Lang,
     (subject, text, html): (String, String, String),
     unsubscribe: Option<String>,
-    calendar: Option<String>,
+    extra: Extra,
 ) -> AppResult<()> {
     let now = crate::clock::now();
     outbox_message::ActiveModel {
@@ -531,7 +596,12 @@ async fn enqueue<C: ConnectionTrait>(
         next_attempt_at: Set(now),
         created_at: Set(now),
         unsubscribe_url: Set(unsubscribe),
-        calendar: Set(calendar),
+        calendar: Set(extra.calendar),
+        list_headers: Set(extra
+            .list_headers
+            .map(|h| serde_json::to_string(&h))
+            .transpose()
+            .map_err(anyhow::Error::from)?),
         ..Default::default()
     }
     .insert(conn)

@@ -409,7 +409,13 @@ pub async fn unsubscribe(
     }
     let txn = state.db.write.begin().await?;
     let row = token_row(&txn, &token).await?;
-    let kinds: Vec<Kind> = if row.kind.0 == Kind::Digest {
+    let kinds: Vec<Kind> = if let Some(list_id) = row.list_id {
+        // A list's link leaves that list (its other emails are not touched).
+        if let Ok(l) = crate::lists::data::get(&txn, row.network_id, list_id).await {
+            crate::lists::data::set_delivery(&txn, &l, row.person_id, crate::lists::data::Delivery::None).await?;
+        }
+        Vec::new()
+    } else if row.kind.0 == Kind::Digest {
         settings_of(&txn, row.person_id, row.network_id)
             .await?
             .into_iter()
@@ -437,7 +443,7 @@ pub async fn unsubscribe(
             entity_id: Some(row.person_id),
         },
         None::<&()>,
-        Some(&serde_json::json!({"kind": row.kind.0.as_str()})),
+        Some(&serde_json::json!({"kind": row.kind.0.as_str(), "list_id": row.list_id})),
     )
     .await?;
     txn.commit().await?;

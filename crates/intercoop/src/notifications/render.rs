@@ -176,6 +176,7 @@ impl Message {
             MinutesPublished => minutes_published,
             MandateEnding => mandate_ending,
             CandidacyCall => candidacy_call,
+            ListMessage => list_message,
             Digest => digest,
         );
         // A subject is one line.
@@ -237,5 +238,6 @@ templates! {
     minutes_published => "notifications/minutes_published/subject.txt", "notifications/minutes_published/body.txt", "notifications/minutes_published/body.html";
     mandate_ending => "notifications/mandate_ending/subject.txt", "notifications/mandate_ending/body.txt", "notifications/mandate_ending/body.html";
     candidacy_call => "notifications/candidacy_call/subject.txt", "notifications/candidacy_call/body.txt", "notifications/candidacy_call/body.html";
+    list_message => "notifications/list_message/subject.txt", "notifications/list_message/body.txt", "notifications/list_message/body.html";
     digest => "notifications/digest/subject.txt", "notifications/digest/body.txt", "notifications/digest/body.html";
 }

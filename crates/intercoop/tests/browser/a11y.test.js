@@ -27,6 +27,7 @@ const NOT_PAGES = new Map([
   ['/docs/booklet.pdf', 'a PDF to print or send'],
   ['/money/journal.csv', 'a CSV export'],
   ['/organisations/{id}/statement.csv', 'a CSV export'],
+  ['/lists/{id}/files/{file_id}', "a list message's attachment, downloaded"],
 ]);
 const isPageRoute = (r) => r.method === 'GET' && !r.path.startsWith('/api/') && !r.path.startsWith('/static/')
   && !NOT_PAGES.has(r.path);
@@ -160,6 +161,24 @@ async function prepare(server) {
   // choice of a reserve on the campaign form).
   await admin('POST', '/api/v1/reserves', { name: 'Migration Odoo 19', monthly_cents: 20000, key: { kind: 'equal' } });
 
+  // The mutual-help list: a thread of two messages; a moderated list with a message
+  // waiting for a moderator.
+  const help = await firstItem(admin, '/api/v1/lists');
+  const question = await repApi('POST', `/api/v1/lists/${help.id}/messages`, {
+    subject: 'Étiquettes de rayon', body_markdown: 'Comment imprimez-vous les **étiquettes** ?',
+  });
+  await admin('POST', `/api/v1/lists/${help.id}/messages`, {
+    subject: 'Re: Étiquettes de rayon', body_markdown: 'Avec le module `product_label`.', in_reply_to: question.id,
+  });
+  const moderated = await admin('POST', '/api/v1/lists', { name: 'Odoo', local_part: 'odoo-a11y', posting: 'moderated' });
+  await repApi('POST', `/api/v1/lists/${moderated.id}/messages`, { subject: 'Une question', body_markdown: 'Bonjour' });
+  const month = new Date().toISOString().slice(0, 7);
+  const publicList = await admin('POST', '/api/v1/lists', {
+    name: 'Annonces', local_part: 'annonces-a11y', posting: 'facilitator', public: true,
+  });
+  const announcement = await admin('POST', `/api/v1/lists/${publicList.id}/messages`, {
+    subject: 'Assemblée de décembre', body_markdown: 'Rendez-vous le **3 décembre**.',
+  });
   // The documentation space: a public page, a members' page in the booklet with a
   // second revision, and a page under it.
   const { network } = await admin('GET', '/api/v1/me');
@@ -173,6 +192,7 @@ async function prepare(server) {
   const unsubscribe = await linkInMail(server, /https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_-]+/, 'an unsubscribe link');
 
   const anonymous = ['/', '/login', '/password/forgot', '/organisations', ['/no-such-page', 404], new URL(answerLink).pathname,
+    `/public/lists/${publicList.id}`, `/public/lists/${publicList.id}/messages/${announcement.id}`,
     `/n/${network.slug}/docs`, `/n/${network.slug}/docs/${publicDoc.id}`];
   const representative = [
     '/dashboard', '/profile', '/profile/tokens', '/settings/notifications',
@@ -183,7 +203,9 @@ async function prepare(server) {
     `/polls/${open.id}/mandate`, `/polls/${open.id}/receipt`,
     `/polls/${open.id}/receipt?code=${encodeURIComponent(ballot.receipt)}`, `/polls/${open.id}/receipt?code=nope`,
     '/meetings', `/meetings/${meeting.id}`, '/calendar', `/organisations/${repOrg}/statement`,
-    '/decisions', '/decisions?q=budget', '/core-circle', '/governance', ...docPages,
+    '/decisions', '/decisions?q=budget', '/core-circle', '/governance',
+    '/lists', `/lists/${help.id}`, `/lists/${help.id}?q=etiquettes`, `/lists/${help.id}?month=${month}`,
+    `/lists/${help.id}/messages/${question.id}`, '/settings/lists', ...docPages,
   ];
   const providerStaff = ['/dashboard', `/proposals/${discussion.id}`, `/proposals/${discussion.id}/quotes/new`,
     `/organisations/${providerOrg}`];
@@ -198,6 +220,7 @@ async function prepare(server) {
     '/meetings', '/meetings/new', `/meetings/${meeting.id}`, `/meetings/${meeting.id}/attendance`,
     `/meetings/${meeting.id}/minutes`, '/decisions', '/core-circle', '/governance',
     '/money', '/money/settings', '/money/requests', '/money/requests/new', `/money/requests/${paymentRequest.id}`,
+    '/lists', `/lists/${moderated.id}/held`, `/lists/${help.id}`,
     '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
     ...docPages, '/docs/new', `/docs/new?parent=${doc.id}`, `/docs/${doc.id}/edit`,
   ];

@@ -639,6 +639,8 @@ fn serve_args(db: DbArgs, smtp_url: Option<String>) -> ServeArgs {
         session_idle_days: 30,
         session_max_days: 90,
         api_token_days: 90,
+        lists_domain: Some("lists.test.example".into()),
+        inbound_smtp: None,
     }
 }
 

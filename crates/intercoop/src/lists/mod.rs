@@ -1,0 +1,196 @@
+//! Mailing lists (issue 17, items 1–4 and 7): each network's lists (*mutual help* and
+//! *logistics* by default, more made by an administrator), posting from the web, the
+//! API or by email (`inbound`: the SMTP/LMTP listener `smtp` and `intercoop mail
+//! receive`), delivery through the notification service with the list headers
+//! (`delivery`), moderation, and the archive by thread and by month with full-text
+//! search (`db::search`, the one backend-specific place).
+
+pub mod api;
+pub mod data;
+pub mod delivery;
+pub mod entities;
+pub mod inbound;
+pub mod messages;
+pub mod pages;
+pub mod policy;
+pub mod seed;
+pub mod smtp;
+
+use crate::access::Access::{Person, Policy, Public};
+use crate::auth::CurrentUser;
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::state::AppState;
+use crate::web::dashboard::{DashboardItem, DashboardSection};
+use crate::web::route_table::Routes;
+use axum::extract::FromRef;
+use entities::list;
+use sea_orm::ConnectionTrait;
+
+/// Pages and API; who may use them is [`policy`]'s.
+pub fn routes<S>() -> Routes<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AppState: FromRef<S>,
+{
+    const MANAGE: crate::access::Access = Policy("lists::policy::manage");
+    const MODERATE: crate::access::Access = Policy("lists::policy::moderate");
+    Routes::new()
+        .get("/lists", Person, pages::index)
+        .post("/lists", MANAGE, pages::create)
+        // The archive: threads (by month with `?month=2026-11`), search with `?q=`.
+        .get("/lists/{id}", Person, pages::archive)
+        .post("/lists/{id}/messages", Person, pages::post_message)
+        .get("/lists/{id}/messages/{message_id}", Person, pages::message)
+        .get("/lists/{id}/files/{file_id}", Person, pages::file)
+        // A public list's archive: anyone reads it (404 for the others).
+        .get("/public/lists/{id}", Public, pages::public_archive)
+        .get(
+            "/public/lists/{id}/messages/{message_id}",
+            Public,
+            pages::public_message,
+        )
+        .get("/lists/{id}/held", MODERATE, pages::held)
+        .post("/lists/{id}/held/{message_id}/approve", MODERATE, pages::approve)
+        .post("/lists/{id}/held/{message_id}/reject", MODERATE, pages::reject)
+        .get("/settings/lists", Person, pages::settings)
+        .post("/settings/lists", Person, pages::save_settings)
+        .get("/api/v1/lists", Person, api::list)
+        .post("/api/v1/lists", MANAGE, api::create)
+        .put("/api/v1/lists/{id}/subscription", Person, api::subscribe)
+        .get("/api/v1/lists/{id}/messages", Person, api::messages)
+        .post("/api/v1/lists/{id}/messages", Person, api::create_message)
+        .get("/api/v1/lists/{id}/messages/{message_id}", Person, api::message)
+        .get("/api/v1/lists/{id}/held", MODERATE, api::held)
+        .post("/api/v1/lists/{id}/held/{message_id}/approve", MODERATE, api::approve)
+        .post("/api/v1/lists/{id}/held/{message_id}/reject", MODERATE, api::reject)
+}
+
+/// The OpenAPI paths of the lists.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(
+        api::list,
+        api::create,
+        api::subscribe,
+        api::messages,
+        api::create_message,
+        api::message,
+        api::held,
+        api::approve,
+        api::reject
+    ),
+    components(schemas(
+        api::ListsOut,
+        api::MessagesOut,
+        api::MessageThreadOut,
+        api::DeliveryInput,
+        api::MessageInput,
+        data::ListOut,
+        data::ListInput,
+        messages::MessageOut,
+        messages::AttachmentOut,
+        messages::ThreadOut
+    )),
+    tags((name = "lists", description = "Mailing lists: lists, subscriptions, messages, moderation, archive search"))
+)]
+pub struct ApiDoc;
+
+/// Posts a message from the web or the API for the person (see `api::create_message`):
+/// the new message's id.
+pub async fn post<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    user: &CurrentUser,
+    l: &list::Model,
+    input: &api::MessageInput,
+) -> AppResult<i64> {
+    let mut errors = FieldErrors::default();
+    let subject = input.subject.split_whitespace().collect::<Vec<_>>().join(" ");
+    if subject.is_empty() || subject.chars().count() > 200 {
+        errors.add("subject", "required");
+    }
+    let body = input.body_markdown.trim();
+    if body.is_empty() {
+        errors.add("body_markdown", "required");
+    }
+    let replies_to = match input.in_reply_to {
+        None => Vec::new(),
+        Some(id) => match messages::message_id_of(conn, l, id).await? {
+            Some(mid) => vec![mid],
+            None => {
+                errors.add("in_reply_to", "lists-no-such-message");
+                Vec::new()
+            }
+        },
+    };
+    errors.into_result()?;
+    let doer = user.doer();
+    let hold = messages::hold_for(conn, l, user.person_id, policy::Poster::of(&doer)).await??;
+    let person = crate::entities::person::Entity::find_by_id(user.person_id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let new = messages::NewMessage {
+        subject,
+        body_text: body.to_string(),
+        body_html: crate::proposals::pages::markdown(body),
+        author_id: Some(user.person_id),
+        from_address: person.email,
+        from_name: person.name,
+        message_id: messages::new_message_id(&state.config.lists_domain),
+        replies_to,
+        source: "web",
+        attachments: Vec::new(),
+    };
+    let m = messages::store(conn, l, new, hold)
+        .await?
+        .ok_or(AppError::Conflict("lists-duplicate"))?;
+    Ok(m.id)
+}
+
+use sea_orm::EntityTrait;
+
+/// On the dashboard: "New in your lists", the latest messages of the lists the person
+/// gets (by email, digest or on the web) from the last 14 days.
+pub async fn dashboard_section(
+    state: &AppState,
+    user: &CurrentUser,
+    lang: crate::i18n::Lang,
+) -> AppResult<Vec<DashboardSection>> {
+    let conn = &state.db.read;
+    let lists = data::all(conn, user.network.id).await?;
+    let deliveries = data::deliveries(conn, user.network.id, user.person_id, &lists).await?;
+    let mine: Vec<i64> = lists
+        .iter()
+        .zip(&deliveries)
+        .filter(|(_, d)| **d != data::Delivery::None)
+        .map(|(l, _)| l.id)
+        .collect();
+    let since = crate::clock::now() - time::Duration::days(14);
+    let rows: Vec<_> = messages::latest(conn, user.network.id, &mine, 5)
+        .await?
+        .into_iter()
+        .filter(|m| m.created_at >= since)
+        .collect();
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(vec![DashboardSection {
+        title: lang.t("lists-dashboard-title"),
+        items: rows
+            .into_iter()
+            .map(|m| {
+                let list_name = lists
+                    .iter()
+                    .find(|l| l.id == m.list_id)
+                    .map(|l| l.name.clone())
+                    .unwrap_or_default();
+                DashboardItem {
+                    href: format!("/lists/{}/messages/{}", m.list_id, m.id),
+                    detail: format!("{list_name} · {}", m.from_name),
+                    text: m.subject,
+                }
+            })
+            .collect(),
+    }])
+}
