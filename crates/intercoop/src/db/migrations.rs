@@ -173,6 +173,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "name_sort_keys",
         up: super::m0020_name_sort_keys::up,
     },
+    Migration {
+        version: 22,
+        name: "trial_balance_index",
+        up: super::m0022_trial_balance_index::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

@@ -157,7 +157,7 @@ async function prepare(server) {
 
   // A reserve of a shared recurring cost (its card on the reserves page, and the
   // choice of a reserve on the campaign form).
-  await admin('POST', '/api/v1/reserves', { name: 'Migration Odoo 19', monthly_cents: 20000, key: { kind: 'equal' } });
+  const reserve = await admin('POST', '/api/v1/reserves', { name: 'Migration Odoo 19', monthly_cents: 20000, key: { kind: 'equal' } });
 
   // An unsubscribe link from the email the opened polls sent.
   const unsubscribe = await linkInMail(server, /https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_-]+/, 'an unsubscribe link');
@@ -187,7 +187,7 @@ async function prepare(server) {
     '/meetings', '/meetings/new', `/meetings/${meeting.id}`, `/meetings/${meeting.id}/attendance`,
     `/meetings/${meeting.id}/minutes`, '/decisions', '/core-circle', '/governance',
     '/money', '/money/settings', '/money/requests', '/money/requests/new', `/money/requests/${paymentRequest.id}`,
-    '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
+    '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', `/money/reserves/${reserve.id}`, '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
   ];
   return {
     adminEmail, rep, provider, unsubscribe, repOrg, discussion, quoted, open,
