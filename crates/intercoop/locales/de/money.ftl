@@ -248,6 +248,7 @@ notifications-kind-provision_request = Geld, das Ihre Organisation für gemeinsa
 error-reserve-unknown = Wählen Sie eine Rücklage des Netzwerks.
 error-reserve-covers-all = Diese Rücklage enthält bereits den ganzen Betrag, es bleibt nichts zu teilen. Wählen Sie keine oder eine andere Rücklage.
 error-reserve-would-overdraw = Diese Aufforderung kann nicht storniert werden: ihre Rücklage hat dieses Geld bereits einer Kampagne gegeben oder einer offenen Kampagne zugesagt. Ziehen Sie diese Kampagne zuerst zurück, oder behalten Sie diese Aufforderung.
+error-reserve-closed = Diese Rücklage ist geschlossen: sie kann nicht mehr geändert oder erneut geschlossen werden.
 money-paid-from-credit = Aus dem Guthaben bezahlt
 money-credit-used = Guthaben verwendet: { $amount }
 money-held = Geld pro Vorschlag

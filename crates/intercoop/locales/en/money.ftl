@@ -248,6 +248,7 @@ notifications-kind-provision_request = Money your organisation sets aside for sh
 error-reserve-unknown = Choose one of the network's reserves.
 error-reserve-covers-all = This reserve already holds the whole cost, so nothing is left to share. Leave the reserve empty or choose another one.
 error-reserve-would-overdraw = This provision cannot be cancelled: its reserve has already given this money to a campaign, or promised it to an open one. Withdraw that campaign first, or keep this provision.
+error-reserve-closed = This reserve is closed: it can no longer be changed or closed again.
 money-paid-from-credit = Paid from credit
 money-credit-used = credit used: { $amount }
 money-held = Money per proposal

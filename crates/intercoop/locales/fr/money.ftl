@@ -248,6 +248,7 @@ notifications-kind-provision_request = L'argent que votre organisation met de c�
 error-reserve-unknown = Choisissez une des réserves du réseau.
 error-reserve-covers-all = Cette réserve contient déjà tout le montant : il ne reste rien à partager. Ne choisissez pas de réserve, ou choisissez-en une autre.
 error-reserve-would-overdraw = Cette provision ne peut pas être annulée : sa réserve a déjà donné cet argent à une campagne, ou l'a promis à une campagne ouverte. Retirez d'abord cette campagne, ou gardez cette provision.
+error-reserve-closed = Cette réserve est clôturée : elle ne peut plus être modifiée ni clôturée à nouveau.
 money-paid-from-credit = Payé avec le crédit
 money-credit-used = crédit utilisé : { $amount }
 money-held = Argent par proposition

@@ -248,6 +248,7 @@ notifications-kind-provision_request = Geld dat uw organisatie opzijzet voor ged
 error-reserve-unknown = Kies een reserve van het netwerk.
 error-reserve-covers-all = Deze reserve bevat al het hele bedrag, er blijft niets te delen. Kies geen of een andere reserve.
 error-reserve-would-overdraw = Deze provisie kan niet geannuleerd worden: haar reserve heeft dit geld al aan een campagne gegeven, of aan een open campagne beloofd. Trek die campagne eerst in, of behoud deze provisie.
+error-reserve-closed = Deze reserve is afgesloten: ze kan niet meer gewijzigd of opnieuw afgesloten worden.
 money-paid-from-credit = Betaald met het tegoed
 money-credit-used = tegoed gebruikt: { $amount }
 money-held = Geld per voorstel

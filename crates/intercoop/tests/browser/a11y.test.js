@@ -157,7 +157,7 @@ async function prepare(server) {
 
   // A reserve of a shared recurring cost (its card on the reserves page, and the
   // choice of a reserve on the campaign form).
-  const reserve = await admin('POST', '/api/v1/reserves', { name: 'Migration Odoo 19', monthly_cents: 20000, key: { kind: 'equal' } });
+  const reserve = await admin('POST', '/api/v1/reserves', { name: 'Hosting', monthly_cents: 20000, key: { kind: 'equal' } });
 
   // An unsubscribe link from the email the opened polls sent.
   const unsubscribe = await linkInMail(server, /https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_-]+/, 'an unsubscribe link');
