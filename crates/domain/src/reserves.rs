@@ -20,6 +20,20 @@
 //! A reserve that already holds the whole cost is refused as a campaign's reserve
 //! ([`ReserveError::CoversAll`]): nothing would be left for the pledgers to share, and a
 //! campaign exists to share something.
+//!
+//! # Taking a provision back
+//! A provision cancelled leaves the reserve ([`take_back`]). What a campaign has taken
+//! or promised is money the network has already committed: a treasurer expects it to
+//! be there when the campaign is funded. So a cancellation is refused when it would
+//! leave the reserve holding less than what open campaigns have earmarked
+//! ([`ReserveError::WouldOverdraw`]); with no campaign open, when it would leave the
+//! reserve below zero (its money already drawn). The treasurer withdraws the campaign
+//! first, or keeps the provision (and cancels a later one). So a reserve never goes
+//! negative, and a funded campaign always finds its part.
+//!
+//! # Closing a reserve
+//! A closed reserve asks no more provisions; the money it holds stays in it, available to the campaigns that draw on it, because
+//! it was set aside for that purpose and the members' statements already show it there.
 
 use crate::money::Money;
 use crate::sharing::{CampaignTerms, Participant, Shares, SharingError, SharingKey, compute_shares};
@@ -33,6 +47,10 @@ pub enum ReserveError {
     CoversAll,
     #[error("amount out of range")]
     Overflow,
+    /// Taking the amount back would leave the reserve with less than open campaigns
+    /// were promised (or below zero): `available` is what it could give back.
+    #[error("the reserve has only {available} that no campaign has taken or been promised")]
+    WouldOverdraw { available: Money },
 }
 
 /// What a campaign linked to a reserve takes from it and what it shares.
@@ -73,6 +91,34 @@ pub fn draw(available: Money, cost: Money) -> Result<Draw, ReserveError> {
     }
     let to_share = cost.checked_sub(from_reserve).ok_or(ReserveError::Overflow)?;
     Ok(Draw { from_reserve, to_share })
+}
+
+/// Takes `amount` back out of a reserve holding `held` with `earmarked` promised to
+/// open campaigns (a provision cancelled): what the reserve holds afterwards, or
+/// [`ReserveError::WouldOverdraw`] when that would be less than the earmarks (or below
+/// zero). The rule's reason is in the module's documentation.
+pub fn take_back(
+    held: Money,
+    earmarked: impl IntoIterator<Item = Money>,
+    amount: Money,
+) -> Result<Money, ReserveError> {
+    let mut promised: i128 = 0;
+    for e in earmarked {
+        promised += i128::from(e.cents().max(0));
+    }
+    let after = i128::from(held.cents()) - i128::from(amount.cents());
+    if after < promised || after < 0 {
+        let available = available(
+            held,
+            [Money::from_cents(
+                i64::try_from(promised).map_err(|_| ReserveError::Overflow)?,
+            )],
+        )?;
+        return Err(ReserveError::WouldOverdraw { available });
+    }
+    i64::try_from(after)
+        .map(Money::from_cents)
+        .map_err(|_| ReserveError::Overflow)
 }
 
 /// The members taking part in a month's provisions under `key`: every member, except,
@@ -169,7 +215,91 @@ mod tests {
         assert_eq!(s.amount_of(2), Some(m(100)));
     }
 
+    #[test]
+    fn a_provision_is_not_taken_back_from_money_promised_to_a_campaign() {
+        assert_eq!(take_back(m(1_000), [m(600)], m(400)), Ok(m(600)));
+        assert_eq!(
+            take_back(m(1_000), [m(600)], m(401)),
+            Err(ReserveError::WouldOverdraw { available: m(400) })
+        );
+        // Money already drawn by a funded campaign is gone: nothing to take back.
+        assert_eq!(
+            take_back(m(0), [], m(1)),
+            Err(ReserveError::WouldOverdraw { available: m(0) })
+        );
+        assert_eq!(take_back(m(50), [], m(50)), Ok(m(0)));
+    }
+
+    /// One step of a reserve's life, for the property test below.
+    #[derive(Debug, Clone)]
+    enum Step {
+        Provision(i64),
+        /// Cancel the n-th provision still standing (modulo their number).
+        Cancel(usize),
+        /// Open a campaign of this cost drawing on the reserve.
+        Open(i64),
+        /// Fund (true) or lapse (false) the n-th open campaign.
+        Close(usize, bool),
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            (1i64..100_000).prop_map(Step::Provision),
+            (0usize..20).prop_map(Step::Cancel),
+            (1i64..300_000).prop_map(Step::Open),
+            (0usize..20, any::<bool>()).prop_map(|(i, f)| Step::Close(i, f)),
+        ]
+    }
+
     proptest! {
+        /// Whatever provisions are asked and cancelled and campaigns opened, funded or
+        /// lapsed, a reserve never holds less than zero nor less than open campaigns
+        /// were promised, and every funded campaign finds its part.
+        #[test]
+        fn a_reserve_never_goes_negative(steps in proptest::collection::vec(step(), 0..60)) {
+            let mut held = m(0);
+            let mut provisions: Vec<Money> = Vec::new();
+            let mut open: Vec<Money> = Vec::new();
+            for s in steps {
+                match s {
+                    Step::Provision(c) => {
+                        held = held.checked_add(m(c)).unwrap();
+                        provisions.push(m(c));
+                    }
+                    Step::Cancel(i) if !provisions.is_empty() => {
+                        let i = i % provisions.len();
+                        match take_back(held, open.iter().copied(), provisions[i]) {
+                            Ok(after) => {
+                                prop_assert_eq!(after.cents(), held.cents() - provisions[i].cents());
+                                held = after;
+                                provisions.remove(i);
+                            }
+                            Err(ReserveError::WouldOverdraw { available: a }) => {
+                                prop_assert!(a.cents() < provisions[i].cents());
+                            }
+                            Err(e) => prop_assert!(false, "{e}"),
+                        }
+                    }
+                    Step::Open(cost) => {
+                        let avail = available(held, open.iter().copied()).unwrap();
+                        if let Ok(d) = draw(avail, m(cost)) {
+                            open.push(d.from_reserve);
+                        }
+                    }
+                    Step::Close(i, funded) if !open.is_empty() => {
+                        let part = open.remove(i % open.len());
+                        if funded {
+                            held = held.checked_sub(part).unwrap();
+                        }
+                    }
+                    _ => {}
+                }
+                let promised: i64 = open.iter().map(|e| e.cents()).sum();
+                prop_assert!(held.cents() >= 0, "the reserve went negative: {}", held.cents());
+                prop_assert!(held.cents() >= promised, "held {} < promised {}", held.cents(), promised);
+            }
+        }
+
         /// The part drawn and the part shared make the cost exactly; the reserve never
         /// gives more than it has, and something is always left to share.
         #[test]

@@ -10,6 +10,8 @@ use crate::people::data::{self as people, InviteInput};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use std::time::Instant;
 
+mod money;
+
 /// A small, fast, deterministic generator (SplitMix64): the same seed gives the same network.
 pub struct Rng(u64);
 
@@ -246,7 +248,7 @@ async fn seed_now(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
         "seeded organisations and people"
     );
     seed_features(&txn, network_id, &out, sizes, &mut rng, today).await?;
-    seed_money(&txn, network_id, &mut rng, today).await?;
+    money::seed_money(&txn, network_id, &mut rng, today).await?;
     // The mutual-help list's archive: 1 000 messages per scale unit.
     crate::lists::seed::seed(&txn, network_id, &out.people, 1000 * scale.max(1) as usize)
         .await
@@ -266,106 +268,6 @@ async fn seed_now(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
     db.optimize(true).await?;
     tracing::info!(scale, seed, elapsed_ms = started.elapsed().as_millis() as u64, "seeded");
     Ok(out)
-}
-
-/// The money of two years: the network's payment settings and budget, a yearly fee
-/// schedule per year billed in January, and in March of each year a bank statement
-/// (CSV) that pays most open requests by their reference, a few in part, a few more
-/// than asked, and one payment nobody is found for. Every request and payment is posted
-/// to the journal by the money feature's own code.
-async fn seed_money<C: ConnectionTrait>(
-    conn: &C,
-    network_id: i64,
-    rng: &mut Rng,
-    today: time::OffsetDateTime,
-) -> anyhow::Result<()> {
-    use crate::money::{entities::payment_request, fees, payments, requests, settings};
-
-    let settings_in = settings::PaymentSettingsIn {
-        legal_name: "Fédération des coopératives ASBL".into(),
-        address: "Rue de la Coopération 1, 1000 Bruxelles".into(),
-        iban: "BE68 5390 0754 7034".into(),
-        bic: Some("GEBABEBB".into()),
-        reference_scheme: "be".into(),
-    }
-    .validate()
-    .map_err(|e| err(AppError::Invalid(e)))?;
-    settings::put(conn, Actor::SYSTEM, network_id, &settings_in)
-        .await
-        .map_err(err)?;
-    settings::put_budget(
-        conn,
-        Actor::SYSTEM,
-        network_id,
-        &settings::BudgetIn {
-            monthly_costs_cents: 400_000,
-            grant_monthly_cents: 300_000,
-            grant_ends_on: Some(today.date() + time::Duration::days(180)),
-        },
-    )
-    .await
-    .map_err(err)?;
-    for year in [today.year() - 1, today.year()] {
-        let january = time::Date::from_calendar_date(year, time::Month::January, 10)?
-            .midnight()
-            .assume_utc();
-        crate::clock::set_current(january.max(today - HISTORY));
-        let schedule = fees::FeeScheduleIn {
-            year: i64::from(year),
-            period: "yearly".into(),
-            tiers: [
-                ("observer".to_string(), vec![(0, 1_000)]),
-                ("active".to_string(), vec![(0, 2_500), (1_000, 3_500)]),
-            ]
-            .into_iter()
-            .collect(),
-            sponsorship_basis_points: 5_000,
-            sponsorship_years: 1,
-        }
-        .validate()
-        .map_err(|e| err(AppError::Invalid(e)))?;
-        let s = fees::create(conn, Actor::SYSTEM, network_id, &schedule)
-            .await
-            .map_err(err)?;
-        fees::bill(conn, &s, 0).await.map_err(err)?;
-        let march = time::Date::from_calendar_date(year, time::Month::March, 2)?
-            .midnight()
-            .assume_utc();
-        if march > today {
-            continue;
-        }
-        crate::clock::set_current(march);
-        let open = payment_request::Entity::find()
-            .filter(payment_request::Column::NetworkId.eq(network_id))
-            .filter(payment_request::Column::Status.eq("open"))
-            .all(conn)
-            .await?;
-        let mut csv = String::from("id,date,amount,name,communication\n");
-        for (i, r) in open.iter().enumerate() {
-            let owed = requests::outstanding(r).cents();
-            let paid = match rng.below(10) {
-                0 | 1 => continue,
-                2 => owed / 2,
-                3 => owed + 1_000,
-                _ => owed,
-            };
-            if paid <= 0 {
-                continue;
-            }
-            let reference = requests::printed_reference(&r.reference);
-            csv.push_str(&format!(
-                "{year}-{i},{march},{}.{:02},Member,{reference}\n",
-                paid / 100,
-                paid % 100,
-                march = march.date()
-            ));
-        }
-        csv.push_str(&format!("{year}-unknown,{},12.34,Unknown,gift\n", march.date()));
-        payments::import(conn, Actor::SYSTEM, network_id, "EUR", csv.as_bytes())
-            .await
-            .map_err(err)?;
-    }
-    Ok(())
 }
 
 /// What people chose for their emails (one in five changed something: the digest for

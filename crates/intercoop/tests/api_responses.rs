@@ -1650,6 +1650,29 @@ both_backends!(
         c.call(&admin, "GET", "/api/v1/money/proposals", none, "", None).await;
         c.call(&admin, "GET", "/api/v1/reserves/{id}", &[&id_of(&reserve)], "", None)
             .await;
+        let rid = id_of(&reserve);
+        c.call(
+            &admin,
+            "PATCH",
+            "/api/v1/reserves/{id}",
+            &[&rid],
+            "",
+            Some(json!({"monthly_cents": 12_000, "key": {"kind": "size"}})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "PATCH",
+            "/api/v1/reserves/{id}",
+            &[&rid],
+            "",
+            Some(json!({"monthly_cents": 0})),
+        )
+        .await;
+        c.call(&admin, "POST", "/api/v1/reserves/{id}/close", &[&rid], "", None)
+            .await;
+        c.call(&admin, "POST", "/api/v1/reserves/{id}/close", &[&rid], "", None)
+            .await;
         // The documentation space: a page, a change, a stale change, the history.
         let doc_body =
             json!({"title": "Welcome", "body_markdown": "# Welcome\n", "visibility": "members", "booklet_position": 1});

@@ -61,6 +61,9 @@ fn covers(version: i64) -> &'static str {
         20 => {
             "organisations.name_key and people.name_key (stale keys of an older collation), sort_key_versions (its fingerprint): recomputed at start"
         }
+        22 => {
+            "an index only (ledger_balances with the balance, for the trial balance: the version 17 fixture's journal)"
+        }
         23 => {
             "mailing lists: every network made before gets its mutual-help and logistics lists (the migration); from 23, the network's lists as the app made them and a published message"
         }

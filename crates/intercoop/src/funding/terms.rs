@@ -93,6 +93,17 @@ pub const MAX_FIXED_ROWS: usize = 10;
 /// The sharing keys the campaign form offers, in its order.
 pub const KEYS: [&str; 4] = ["equal", "size", "weights", "tiers"];
 
+/// A whole number typed (none when empty; an error `whole-number` on `field` otherwise).
+fn whole(errors: &mut crate::error::FieldErrors, field: &str, raw: &str) -> Option<u64> {
+    match raw.trim() {
+        "" => None,
+        s => s.parse().map(Some).unwrap_or_else(|_| {
+            errors.add(field, "whole-number");
+            None
+        }),
+    }
+}
+
 /// A fixed contribution as typed: the organisation, and an amount in units or a
 /// percentage of the total.
 #[derive(Debug, Clone, Default)]
@@ -213,50 +224,26 @@ impl CampaignForm {
             .collect()
     }
 
-    /// The form read as the API's body; what cannot be read is an error on the API's
-    /// field. The deadline is the end of the day picked, in `time_zone`.
-    pub fn read(&self, time_zone: &str) -> Result<CampaignBody, crate::error::FieldErrors> {
-        let mut errors = crate::error::FieldErrors::default();
-        let amount_cents = match self.amount.trim() {
-            "" => None,
-            s => Money::parse_units(s).map(|m| Some(m.cents())).unwrap_or_else(|_| {
-                errors.add("amount_cents", "amount-units");
-                None
-            }),
-        };
-        let quote_id = match self.quote_id.trim() {
-            "" => None,
-            s => s.parse().map(Some).unwrap_or_else(|_| {
-                errors.add("quote_id", "invalid-choice");
-                None
-            }),
-        };
-        fn whole(errors: &mut crate::error::FieldErrors, field: &str, raw: &str) -> Option<u64> {
-            match raw.trim() {
-                "" => None,
-                s => s.parse().map(Some).unwrap_or_else(|_| {
-                    errors.add(field, "whole-number");
-                    None
-                }),
-            }
-        }
-        let key = match self.key.trim() {
+    /// The sharing key typed (one of [`KEYS`], with its weights or tiers); what cannot
+    /// be read is an error on `key`, `weights` or `tiers`. Shared with the reserves' form.
+    pub fn read_key(&self, errors: &mut crate::error::FieldErrors) -> Option<SharingKey> {
+        match self.key.trim() {
             "equal" => Some(SharingKey::Equal),
             "size" => Some(SharingKey::Size),
             "weights" => {
                 let weights = self
                     .weights
                     .iter()
-                    .filter_map(|(o, raw)| whole(&mut errors, "weights", raw).map(|w| (*o, w)))
+                    .filter_map(|(o, raw)| whole(errors, "weights", raw).map(|w| (*o, w)))
                     .collect();
                 Some(SharingKey::Weights { weights })
             }
             "tiers" => {
-                let small = whole(&mut errors, "tiers", &self.tier_small);
-                let medium = whole(&mut errors, "tiers", &self.tier_medium);
-                let large = whole(&mut errors, "tiers", &self.tier_large);
-                let medium_from = whole(&mut errors, "tiers", &self.tier_medium_from);
-                let large_from = whole(&mut errors, "tiers", &self.tier_large_from);
+                let small = whole(errors, "tiers", &self.tier_small);
+                let medium = whole(errors, "tiers", &self.tier_medium);
+                let large = whole(errors, "tiers", &self.tier_large);
+                let medium_from = whole(errors, "tiers", &self.tier_medium_from);
+                let large_from = whole(errors, "tiers", &self.tier_large_from);
                 let factor = |f: Option<u64>| f.and_then(|f| u32::try_from(f).ok());
                 match (factor(small), factor(medium), factor(large), medium_from, large_from) {
                     (Some(small), Some(medium), Some(large), Some(medium_from), Some(large_from)) => {
@@ -278,7 +265,54 @@ impl CampaignForm {
                 errors.add("key", "invalid-choice");
                 None
             }
+        }
+    }
+
+    /// The form's key fields set to show `key` (a stored reserve's, to change it).
+    pub fn show_key(&mut self, key: &SharingKey) {
+        match key {
+            SharingKey::Equal => self.key = "equal".into(),
+            SharingKey::Size => self.key = "size".into(),
+            SharingKey::Weights { weights } => {
+                self.key = "weights".into();
+                self.weights = weights.iter().map(|(o, w)| (*o, w.to_string())).collect();
+            }
+            SharingKey::Tiers {
+                small,
+                medium,
+                large,
+                medium_from,
+                large_from,
+            } => {
+                self.key = "tiers".into();
+                self.tier_small = small.to_string();
+                self.tier_medium = medium.to_string();
+                self.tier_large = large.to_string();
+                self.tier_medium_from = medium_from.to_string();
+                self.tier_large_from = large_from.to_string();
+            }
+        }
+    }
+
+    /// The form read as the API's body; what cannot be read is an error on the API's
+    /// field. The deadline is the end of the day picked, in `time_zone`.
+    pub fn read(&self, time_zone: &str) -> Result<CampaignBody, crate::error::FieldErrors> {
+        let mut errors = crate::error::FieldErrors::default();
+        let amount_cents = match self.amount.trim() {
+            "" => None,
+            s => Money::parse_units(s).map(|m| Some(m.cents())).unwrap_or_else(|_| {
+                errors.add("amount_cents", "amount-units");
+                None
+            }),
         };
+        let quote_id = match self.quote_id.trim() {
+            "" => None,
+            s => s.parse().map(Some).unwrap_or_else(|_| {
+                errors.add("quote_id", "invalid-choice");
+                None
+            }),
+        };
+        let key = self.read_key(&mut errors);
         let min_participants = whole(&mut errors, "min_participants", &self.min_participants)
             .map(|n| i64::try_from(n).unwrap_or(i64::MAX));
         let catch_up_years =

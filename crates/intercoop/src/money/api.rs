@@ -457,13 +457,15 @@ pub async fn import(
     idempotency::commit(txn, status, out).await
 }
 
-/// The trial balance: every account's balance; debits equal credits.
+/// The trial balance: every account's balance; debits equal credits. The JSON is the
+/// database's (`ledger::trial_balance_json`): the same fields as [`TrialBalanceOut`].
 #[utoipa::path(get, path = "/api/v1/ledger/trial-balance", tag = "money",
     responses((status = 200, body = TrialBalanceOut), (status = 403, body = crate::web::Problem)),
     security(("bearer" = [])))]
-pub async fn trial_balance(State(state): State<AppState>, ApiUser(user): ApiUser) -> AppResult<Json<TrialBalanceOut>> {
+pub async fn trial_balance(State(state): State<AppState>, ApiUser(user): ApiUser) -> AppResult<Response> {
     require(policy::manage(&user.doer()))?;
-    Ok(Json(ledger::trial_balance(&state.db.read, user.network.id).await?))
+    let body = ledger::trial_balance_json(&state.db.read, user.network.id).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 /// Records a grant received, an operating cost paid, or a provider paid for a funded

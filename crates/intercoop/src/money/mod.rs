@@ -13,7 +13,7 @@
 //! - `reports`: statements, totals per member, runway; `qr`: the QR code.
 //! - `held`: the money held per proposal (pledged, requested, paid, owed, paid out).
 //! - `reserves`: shared recurring costs (monthly provisions, drawn by campaigns);
-//!   `reserve_web`: their pages and API.
+//!   `reserve_web`: their API; `reserve_pages`: their pages.
 //! - `api`, `pages`, `forms`; `jobs`, `notifications`; `policy`.
 
 pub mod api;
@@ -36,6 +36,7 @@ pub mod qr;
 pub mod reports;
 pub mod request_pages;
 pub mod requests;
+pub mod reserve_pages;
 pub mod reserve_web;
 pub mod reserves;
 pub mod settings;
@@ -73,8 +74,11 @@ where
         .post("/money/fees", Admin, pages::create_fees)
         .post("/money/fees/{id}/bill", Admin, pages::bill_fees)
         .get("/money/proposals", Admin, held::page)
-        .get("/money/reserves", Admin, reserve_web::page_list)
-        .post("/money/reserves", Admin, reserve_web::page_create)
+        .get("/money/reserves", Admin, reserve_pages::page_list)
+        .post("/money/reserves", Admin, reserve_pages::page_create)
+        .get("/money/reserves/{id}", Admin, reserve_pages::page_show)
+        .post("/money/reserves/{id}", Admin, reserve_pages::page_change)
+        .post("/money/reserves/{id}/close", Admin, reserve_pages::page_close)
         .get("/money/journal.csv", Admin, export::journal)
         .get("/money/entries", Admin, pages::entry_form)
         .post("/money/entries", Admin, pages::record_entry)
@@ -106,6 +110,8 @@ where
         .get("/api/v1/reserves", Admin, reserve_web::list)
         .post("/api/v1/reserves", Admin, reserve_web::create)
         .get("/api/v1/reserves/{id}", Admin, reserve_web::show)
+        .patch("/api/v1/reserves/{id}", Admin, reserve_web::change)
+        .post("/api/v1/reserves/{id}/close", Admin, reserve_web::close)
 }
 
 /// The largest bank statement file taken: 32 MiB, a camt.053 of some 25 000 entries
@@ -160,6 +166,8 @@ pub fn today(time_zone: &str) -> time::Date {
         reserve_web::list,
         reserve_web::create,
         reserve_web::show,
+        reserve_web::change,
+        reserve_web::close,
     ),
     tags((name = "money", description = "Payment settings, payment requests with references and EPC QR codes, payments and bank statements, the journal, fees, statements and the runway"))
 )]

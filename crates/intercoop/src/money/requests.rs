@@ -387,7 +387,9 @@ pub fn outstanding(r: &payment_request::Model) -> Money {
 
 /// Cancels an unpaid request: nothing more is owed, the journal takes back what it
 /// asked, and a payment for it is refused from now on. A request partly paid is not
-/// cancelled (409 `request-partly-paid`: its payment would have nowhere to go).
+/// cancelled (409 `request-partly-paid`: its payment would have nowhere to go), nor a
+/// provision whose money a campaign has taken or was promised (409
+/// `reserve-would-overdraw`, [`super::reserves::may_take_back`]).
 pub async fn cancel<C: ConnectionTrait>(
     conn: &C,
     actor: crate::audit::Actor,
@@ -400,6 +402,10 @@ pub async fn cancel<C: ConnectionTrait>(
     }
     if r.paid_cents > 0 {
         return Err(AppError::Conflict("request-partly-paid"));
+    }
+    // A provision leaves its reserve: never the money a campaign has taken or was promised.
+    if let (PaymentPurpose::Provision, Some(reserve)) = (*r.purpose, r.reserve_id) {
+        super::reserves::may_take_back(conn, network_id, reserve, Money::from_cents(r.amount_cents)).await?;
     }
     let done = payment_request::Entity::update_many()
         .col_expr(

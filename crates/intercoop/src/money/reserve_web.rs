@@ -1,21 +1,18 @@
-//! The pages and API of shared recurring costs (`reserves`): the treasurer lists the
-//! network's reserves with what each holds, has earmarked and has available, and sets
-//! a new one up.
+//! The API of shared recurring costs (`reserves`): the treasurer lists the network's
+//! reserves with what each holds, has earmarked and has available, sets a new one up,
+//! changes one (from the next month asked) and closes one. The pages are
+//! [`super::reserve_pages`].
 
 use super::policy;
-use super::reserves::{self, ReserveIn, ReserveOut};
+use super::reserves::{self, ReserveChange, ReserveIn, ReserveOut};
 use crate::access::require;
 use crate::api::{ApiJson, ApiUser, Json, parse_id};
 use crate::audit::Actor;
-use crate::error::{AppError, AppResult, FieldErrors};
+use crate::error::{AppError, AppResult};
 use crate::idempotency;
 use crate::state::AppState;
-use crate::web::{CsrfForm, Ctx, render, render_status, require_user, see_other};
-use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::Response;
-use intercoop_domain::sharing::SharingKey;
 use sea_orm::TransactionTrait;
 
 /// The network's reserves of shared recurring costs, with their money.
@@ -59,106 +56,43 @@ pub async fn create(
     idempotency::commit(txn, StatusCode::CREATED, out).await
 }
 
-/// The page's form: a name, a monthly amount in units, and the key (equal or by size;
-/// weights and tiers are the API's).
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-pub struct ReserveForm {
-    name: String,
-    monthly: String,
-    key: String,
-}
-
-impl ReserveForm {
-    fn read(&self) -> Result<ReserveIn, FieldErrors> {
-        let mut errors = FieldErrors::default();
-        let monthly = super::forms::units(&mut errors, "monthly_cents", &self.monthly).ok_or(());
-        let key = match self.key.as_str() {
-            "size" => Some(SharingKey::Size),
-            "equal" => Some(SharingKey::Equal),
-            _ => {
-                errors.add("key", "invalid-choice");
-                None
-            }
-        };
-        match (monthly, key) {
-            (Ok(m), Some(key)) if errors.is_empty() => Ok(ReserveIn {
-                name: self.name.clone(),
-                monthly_cents: m,
-                key,
-            }),
-            _ => Err(errors),
-        }
-    }
-}
-
-#[derive(Template)]
-#[template(path = "money/reserves.html")]
-struct Page {
-    ctx: Ctx,
-    reserves: Vec<ReserveOut>,
-    form: ReserveForm,
-    errors: FieldErrors,
-}
-
-impl Page {
-    fn error(&self, field: &str) -> Option<String> {
-        self.errors.get(field, self.ctx.lang)
-    }
-    fn key_name(&self, key: &SharingKey) -> String {
-        let k = match key {
-            SharingKey::Equal => "equal",
-            SharingKey::Size => "size",
-            SharingKey::Weights { .. } => "weights",
-            SharingKey::Tiers { .. } => "tiers",
-        };
-        self.ctx.t(&format!("proposals-key-{k}"))
-    }
-    fn key_is(&self, k: &str) -> bool {
-        self.form.key == k
-    }
-}
-
-async fn page(state: &AppState, ctx: Ctx, form: ReserveForm, errors: FieldErrors) -> AppResult<Page> {
-    let user = require_user(&ctx)?;
-    let reserves = reserves::list(&state.db.read, user.network.id).await?;
-    Ok(Page {
-        ctx,
-        reserves,
-        form,
-        errors,
-    })
-}
-
-/// The reserves and the form to set one up.
-pub async fn page_list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    require(policy::manage(&user.doer()))?;
-    let form = ReserveForm {
-        key: "equal".into(),
-        ..ReserveForm::default()
-    };
-    render(&page(&state, ctx, form, FieldErrors::default()).await?)
-}
-
-pub async fn page_create(
+/// Changes a reserve's name, monthly amount or sharing key (each field given replaces
+/// the stored one). The provisions already asked keep their amounts; the next month
+/// asked uses the new ones. 409 `reserve-closed` once closed.
+#[utoipa::path(patch, path = "/api/v1/reserves/{id}", tag = "money", request_body = ReserveChange,
+    responses((status = 200, body = ReserveOut), (status = 403, body = crate::web::Problem), (status = 404, body = crate::web::Problem),
+        (status = 409, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
+    security(("bearer" = [])))]
+pub async fn change(
     State(state): State<AppState>,
-    ctx: Ctx,
-    CsrfForm(form): CsrfForm<ReserveForm>,
-) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
+    ApiUser(user): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<ReserveChange>,
+) -> AppResult<Json<ReserveOut>> {
     require(policy::manage(&user.doer()))?;
-    let valid = form.read().and_then(|input| input.validate());
-    match valid {
-        Ok(valid) => {
-            let txn = state.db.write.begin().await?;
-            reserves::create(&txn, Actor::person(user.person_id), user.network.id, &valid).await?;
-            txn.commit().await?;
-            Ok(see_other("/money/reserves"))
-        }
-        Err(errors) => render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &page(&state, ctx, form, errors).await?,
-        ),
-    }
+    let id = parse_id(&id)?;
+    let txn = state.db.write.begin().await?;
+    reserves::change(&txn, Actor::person(user.person_id), user.network.id, id, &body).await?;
+    let out = reserves::show(&txn, user.network.id, id).await?;
+    idempotency::commit(txn, StatusCode::OK, out).await.map(|(_, j)| j)
+}
+
+/// Closes a reserve: no provision is asked any more (those already asked stay owed);
+/// the money it holds stays in it, available to the campaigns that draw on it. 409
+/// `reserve-closed` when it already is.
+#[utoipa::path(post, path = "/api/v1/reserves/{id}/close", tag = "money",
+    responses((status = 200, body = ReserveOut), (status = 403, body = crate::web::Problem), (status = 404, body = crate::web::Problem),
+        (status = 409, body = crate::web::Problem)),
+    security(("bearer" = [])))]
+pub async fn close(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<ReserveOut>> {
+    require(policy::manage(&user.doer()))?;
+    let id = parse_id(&id)?;
+    let txn = state.db.write.begin().await?;
+    reserves::close(&txn, Actor::person(user.person_id), user.network.id, id).await?;
+    let out = reserves::show(&txn, user.network.id, id).await?;
+    idempotency::commit(txn, StatusCode::OK, out).await.map(|(_, j)| j)
 }

@@ -135,6 +135,104 @@ pub async fn create<C: ConnectionTrait>(
     Ok(row)
 }
 
+/// A change to a reserve as the API takes it: each field given replaces the stored one.
+/// The provisions already asked keep their amounts; the next month asked (the job asks
+/// each month on its first day) uses the new amount and key.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReserveChange {
+    pub name: Option<String>,
+    /// In cents, positive.
+    pub monthly_cents: Option<i64>,
+    /// A sharing key, as in [`ReserveIn`].
+    #[schema(value_type = Option<Object>)]
+    pub key: Option<SharingKey>,
+}
+
+impl ReserveChange {
+    /// The reserve as it would be after the change, checked as a new one is (errors on
+    /// the same fields).
+    pub fn applied_to(&self, r: &reserve::Model) -> Result<Valid, FieldErrors> {
+        ReserveIn {
+            name: self.name.clone().unwrap_or_else(|| r.name.clone()),
+            monthly_cents: self.monthly_cents.unwrap_or(r.monthly_cents),
+            key: self.key.clone().unwrap_or_else(|| r.sharing_key.0.clone()),
+        }
+        .validate()
+    }
+}
+
+/// Changes an open reserve's name, monthly amount or key (409 `reserve-closed` once
+/// closed), in the audit log with what it was.
+pub async fn change<C: ConnectionTrait>(
+    conn: &C,
+    actor: Actor,
+    network_id: i64,
+    id: i64,
+    change: &ReserveChange,
+) -> AppResult<reserve::Model> {
+    let before = get(conn, network_id, id).await?;
+    if !before.active {
+        return Err(AppError::Conflict("reserve-closed"));
+    }
+    let v = change.applied_to(&before).map_err(AppError::Invalid)?;
+    let after = reserve::Entity::update(reserve::ActiveModel {
+        id: Set(before.id),
+        name: Set(v.name.clone()),
+        monthly_cents: Set(v.monthly.cents()),
+        sharing_key: Set(Json(v.key.clone())),
+        ..Default::default()
+    })
+    .exec(conn)
+    .await?;
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(network_id),
+            actor,
+            action: "reserve.change",
+            entity: "reserve",
+            entity_id: Some(id),
+        },
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    Ok(after)
+}
+
+/// Closes a reserve: no provision is asked any more (those already asked stay owed).
+/// The money it holds stays in it, available to the campaigns that draw on it (the
+/// domain's rule, `intercoop_domain::reserves`). 409 `reserve-closed` when it already is.
+pub async fn close<C: ConnectionTrait>(conn: &C, actor: Actor, network_id: i64, id: i64) -> AppResult<reserve::Model> {
+    let before = get(conn, network_id, id).await?;
+    let done = reserve::Entity::update_many()
+        .col_expr(reserve::Column::Active, sea_orm::sea_query::Expr::val(false))
+        .filter(reserve::Column::Id.eq(id))
+        .filter(reserve::Column::NetworkId.eq(network_id))
+        .filter(reserve::Column::Active.eq(true))
+        .exec(conn)
+        .await?;
+    if done.rows_affected != 1 {
+        return Err(AppError::Conflict("reserve-closed"));
+    }
+    let after = get(conn, network_id, id).await?;
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(network_id),
+            actor,
+            action: "reserve.close",
+            entity: "reserve",
+            entity_id: Some(id),
+        },
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    Ok(after)
+}
+
 /// One reserve of the network (another network's reads as absent).
 pub async fn get<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<reserve::Model> {
     reserve::Entity::find_by_id(id)
@@ -243,8 +341,34 @@ pub async fn draw_for<C: ConnectionTrait>(
     rules::draw(available, Money::from_cents(cost)).map_err(|e| match e {
         ReserveError::CoversAll => AppError::invalid(field, "reserve-covers-all"),
         ReserveError::NonPositiveCost => AppError::invalid("amount_cents", "proposals-positive-amount"),
-        ReserveError::Overflow => AppError::invalid("amount_cents", "proposals-out-of-range"),
+        ReserveError::Overflow | ReserveError::WouldOverdraw { .. } => {
+            AppError::invalid("amount_cents", "proposals-out-of-range")
+        }
     })
+}
+
+/// Whether a provision of `amount` may leave reserve `id` (its request cancelled): a
+/// 409 `reserve-would-overdraw` when the reserve would then hold less than what open
+/// campaigns were promised, or less than zero (the domain's `take_back`, whose
+/// documentation gives the rule's reason).
+///
+/// BACKEND-SPECIFIC: on PostgreSQL the reserve's row is locked as in [`draw_for`], so
+/// that a campaign opening and a cancellation cannot both count the same money.
+pub async fn may_take_back<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64, amount: Money) -> AppResult<()> {
+    let mut q = reserve::Entity::find_by_id(id).filter(reserve::Column::NetworkId.eq(network_id));
+    if conn.get_database_backend() == DatabaseBackend::Postgres {
+        q = QuerySelect::lock_exclusive(q);
+    }
+    if q.one(conn).await?.is_none() {
+        return Ok(());
+    }
+    let h = held(conn, network_id, id).await?;
+    let m = earmarks(conn, network_id).await?.remove(&id).unwrap_or_default();
+    match rules::take_back(h, m, amount) {
+        Ok(_) => Ok(()),
+        Err(ReserveError::WouldOverdraw { .. }) => Err(AppError::Conflict("reserve-would-overdraw")),
+        Err(_) => Err(AppError::Conflict("amount-out-of-range")),
+    }
 }
 
 /// A funded campaign's part of its reserve (`cents`), posted to the journal: the

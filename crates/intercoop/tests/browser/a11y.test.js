@@ -159,7 +159,7 @@ async function prepare(server) {
 
   // A reserve of a shared recurring cost (its card on the reserves page, and the
   // choice of a reserve on the campaign form).
-  await admin('POST', '/api/v1/reserves', { name: 'Migration Odoo 19', monthly_cents: 20000, key: { kind: 'equal' } });
+  const reserve = await admin('POST', '/api/v1/reserves', { name: 'Hosting', monthly_cents: 20000, key: { kind: 'equal' } });
 
   // The mutual-help list: a thread of two messages; a moderated list with a message
   // waiting for a moderator.
@@ -221,7 +221,7 @@ async function prepare(server) {
     `/meetings/${meeting.id}/minutes`, '/decisions', '/core-circle', '/governance',
     '/money', '/money/settings', '/money/requests', '/money/requests/new', `/money/requests/${paymentRequest.id}`,
     '/lists', `/lists/${moderated.id}/held`, `/lists/${help.id}`,
-    '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
+    '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', `/money/reserves/${reserve.id}`, '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
     ...docPages, '/docs/new', `/docs/new?parent=${doc.id}`, `/docs/${doc.id}/edit`,
   ];
   return {
