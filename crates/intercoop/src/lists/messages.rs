@@ -525,27 +525,6 @@ pub async fn search<C: ConnectionTrait>(conn: &C, l: &list::Model, q: &str, limi
     with_files(conn, rows).await
 }
 
-/// The latest published messages of the network's lists that the person receives or
-/// reads on the web (the dashboard's "New in your lists"), newest first.
-pub async fn latest<C: ConnectionTrait>(
-    conn: &C,
-    network_id: i64,
-    list_ids: &[i64],
-    limit: u64,
-) -> AppResult<Vec<message::Model>> {
-    if list_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(message::Entity::find()
-        .filter(message::Column::NetworkId.eq(network_id))
-        .filter(message::Column::ListId.is_in(list_ids.to_vec()))
-        .filter(message::Column::Status.eq(Status::Published.as_str()))
-        .order_by_desc(message::Column::Id)
-        .limit(limit)
-        .all(conn)
-        .await?)
-}
-
 /// An attachment of a published message of the network's list (its bytes).
 pub async fn file<C: ConnectionTrait>(conn: &C, l: &list::Model, id: i64) -> AppResult<attachment::Model> {
     let a = attachment::Entity::find_by_id(id)
