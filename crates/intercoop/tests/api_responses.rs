@@ -1322,6 +1322,41 @@ both_backends!(
         .await;
         c.call(&rep1, "POST", "/api/v1/me/calendar-feed", none, "", Some(json!({})))
             .await;
+        // Proxies: La Ruche's to Épi (counted in the quorum), to itself (422), withdrawn
+        // (204), withdrawn again (404).
+        let (s, _) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/meetings/{id}/proxies",
+                &[&meeting],
+                "",
+                Some(json!({"organisation_id": u1, "holder_organisation_id": u2})),
+            )
+            .await;
+        assert_eq!(s, 201);
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/meetings/{id}/proxies",
+            &[&meeting],
+            "",
+            Some(json!({"organisation_id": u1, "holder_organisation_id": u1})),
+        )
+        .await;
+        c.call(&admin, "GET", "/api/v1/meetings/{id}/attendance", &[&meeting], "", None)
+            .await;
+        for _ in 0..2 {
+            c.call(
+                &admin,
+                "DELETE",
+                "/api/v1/meetings/{id}/proxies/{organisation_id}",
+                &[&meeting, &u1],
+                "",
+                None,
+            )
+            .await;
+        }
         c.call(
             &admin,
             "POST",

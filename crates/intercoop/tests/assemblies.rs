@@ -600,3 +600,160 @@ both_backends!(
         app.stop().await;
     }
 );
+
+both_backends!(
+    proxies_count_in_the_quorum_and_their_rules_hold,
+    |app: TestApp| async move {
+        let (admin, alpha, rep_alpha) = setup(&app).await;
+        let beta = admin.json("/api/v1/organisations?q=beta").await["items"][0]["id"]
+            .as_i64()
+            .unwrap();
+        let gamma = app.organisation(&admin, "Coop Gamma", "user", Some(50)).await;
+        let r = admin
+            .post(
+                "/api/v1/organisations",
+                &json!({"name": "Coop Delta", "kind": "user", "status": "candidate"}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        let delta = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let rep_beta = admin.json("/api/v1/people?q=bert").await["items"][0]["id"]
+            .as_i64()
+            .unwrap();
+        let now = app.at_server_time(async { intercoop::clock::now() }).await;
+        let start = (now + time::Duration::hours(2))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        let m: Value = admin
+            .post(
+                "/api/v1/meetings",
+                &json!({"kind": "assembly", "title": "Proxy assembly", "starts_at": start, "duration_minutes": 90}),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let id = m["id"].as_i64().unwrap();
+        let path = format!("/api/v1/meetings/{id}/proxies");
+        let beta_api = app.api(&app.token_for(rep_beta).await);
+        let alpha_api = app.api(&app.token_for(rep_alpha).await);
+
+        // Beta's representative gives Beta's proxy to Alpha.
+        let r = beta_api
+            .post(
+                &path,
+                &json!({"organisation_id": beta, "holder_organisation_id": alpha}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        let p: Value = r.json().await.unwrap();
+        assert_eq!(p["holder_name"], "Coop Alpha");
+
+        // Refused, each with its reason, nothing stored.
+        let refused = [
+            (&beta_api, beta, beta, 422, "meeting-proxy-self"),
+            (&admin, gamma, beta, 422, "meeting-proxy-holder-gave"),
+            (&alpha_api, alpha, gamma, 409, "meeting-proxy-chain"),
+            (&admin, gamma, alpha, 409, "meeting-proxy-limit"),
+            (&admin, gamma, delta, 422, "meeting-proxy-member"),
+            (&admin, delta, gamma, 422, "meeting-proxy-member"),
+            (&alpha_api, beta, gamma, 403, ""),
+        ];
+        for (api, giver, holder, status, code) in refused {
+            let r = api
+                .post(
+                    &path,
+                    &json!({"organisation_id": giver, "holder_organisation_id": holder}),
+                )
+                .await;
+            assert_eq!(r.status(), status, "{giver} → {holder}");
+            let text = r.text().await.unwrap();
+            assert!(text.contains(code), "{giver} → {holder}: {text}");
+        }
+        let att = admin.json(&format!("/api/v1/meetings/{id}/attendance")).await;
+        assert_eq!(att["proxies"].as_array().unwrap().len(), 1, "{att}");
+
+        // Alpha present: Alpha and Beta count, 2 of 3 members (Delta is a candidate).
+        let r = admin
+            .put(
+                &format!("/api/v1/meetings/{id}/attendance"),
+                &json!({"present": [rep_alpha]}),
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        let att: Value = r.json().await.unwrap();
+        assert_eq!(att["quorum"]["members"], 3);
+        assert_eq!(att["quorum"]["organisations_present"], 1);
+        assert_eq!(att["quorum"]["organisations_represented"], 1);
+        assert_eq!(att["quorum"]["organisations_counted"], 2);
+        assert_eq!(att["quorum"]["met"], true, "{att}");
+
+        // The page: Beta's representative sees the proxy, a bad holder is refused beside
+        // its field, then withdraws it; the quorum falls back.
+        let web = app.client();
+        app.login(&web, "rep@beta.example").await;
+        let page = web.text(&format!("/meetings/{id}")).await;
+        assert!(page.contains(&format!("href=\"/meetings/{id}/proxy\"")), "{page}");
+        let page = web.text(&format!("/meetings/{id}/proxy")).await;
+        assert!(
+            page.contains("Coop Alpha") && page.contains("/proxy/withdraw"),
+            "{page}"
+        );
+        let r = web
+            .form(
+                &format!("/meetings/{id}/proxy"),
+                &[
+                    ("organisation_id", &beta.to_string()),
+                    ("holder_organisation_id", &beta.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("class=\"error\""));
+        let r = web
+            .form(
+                &format!("/meetings/{id}/proxy/withdraw"),
+                &[("organisation_id", &beta.to_string())],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let att = admin.json(&format!("/api/v1/meetings/{id}/attendance")).await;
+        assert_eq!(att["quorum"]["organisations_counted"], 1);
+        assert_eq!(att["quorum"]["met"], false, "{att}");
+        let page = web.text(&format!("/meetings/{id}/proxy")).await;
+        assert!(!page.contains("/proxy/withdraw"), "{page}");
+
+        // Once the meeting has ended, proxies no longer change; an event takes none.
+        app.clock.advance(time::Duration::hours(4));
+        let r = beta_api
+            .post(
+                &path,
+                &json!({"organisation_id": beta, "holder_organisation_id": alpha}),
+            )
+            .await;
+        assert_eq!(r.status(), 409);
+        assert!(r.text().await.unwrap().contains("meeting-proxy-closed"));
+        let now = app.at_server_time(async { intercoop::clock::now() }).await;
+        let start = (now + time::Duration::days(3))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        let event: Value = admin
+            .post(
+                "/api/v1/meetings",
+                &json!({"kind": "event", "title": "Hackathon", "starts_at": start, "duration_minutes": 90}),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let r = beta_api
+            .post(
+                &format!("/api/v1/meetings/{}/proxies", event["id"]),
+                &json!({"organisation_id": beta, "holder_organisation_id": alpha}),
+            )
+            .await;
+        assert_eq!(r.status(), 409);
+        assert!(r.text().await.unwrap().contains("meeting-proxy-kind"));
+        app.stop().await;
+    }
+);

@@ -61,6 +61,7 @@ fn covers(version: i64) -> &'static str {
         20 => {
             "organisations.name_key and people.name_key (stale keys of an older collation), sort_key_versions (its fingerprint): recomputed at start"
         }
+        21 => "a meeting proxy (Beta's, held by Alpha)",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -611,7 +612,7 @@ impl Fixture<'_> {
         }
         self.polls(network, &o, &p, &proposals).await;
         if self.v >= 16 {
-            self.meetings(network, o[0], &p).await;
+            self.meetings(network, &o, &p).await;
         }
         if self.v >= 17 {
             self.money(network).await;
@@ -644,7 +645,8 @@ impl Fixture<'_> {
     /// Version 16: a monthly assembly series with one occurrence ten days ahead (an
     /// agenda item, Alice's answer and answer link), Alice's calendar feed, and an
     /// invitation in the outbox with its calendar.
-    async fn meetings(&mut self, network: i64, alpha: i64, p: &[i64]) {
+    async fn meetings(&mut self, network: i64, o: &[i64], p: &[i64]) {
+        let alpha = o[0];
         let t = self.ago(1);
         let at = self.now + Duration::days(10);
         let series = self
@@ -742,6 +744,21 @@ impl Fixture<'_> {
                     ("position", 0i64.into()),
                     ("body", "Upgrade decision".into()),
                     ("created_by", p[0].into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+        }
+        if self.v >= 21 {
+            // Beta gives its proxy for the assembly to Alpha.
+            self.insert(
+                "meeting_proxies",
+                vec![
+                    ("network_id", network.into()),
+                    ("meeting_id", meeting.into()),
+                    ("organisation_id", o[1].into()),
+                    ("holder_organisation_id", alpha.into()),
+                    ("created_by", p[1].into()),
                     ("created_at", t.into()),
                 ],
             )

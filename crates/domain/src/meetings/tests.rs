@@ -146,7 +146,44 @@ fn quorum_counts_organisations_present_or_represented() {
     assert!(!quorum_met(9, 10, 100));
 }
 
+fn proxy(giver: i64, holder: i64) -> crate::voting::Proxy {
+    crate::voting::Proxy { giver, holder }
+}
+
+#[test]
+fn a_proxy_counts_its_giver_when_its_holder_is_present() {
+    let members = [1, 2, 3, 4];
+    assert_eq!(counted_for_quorum(&members, &[1], &[proxy(2, 1)]), vec![1, 2]);
+    // The holder absent: the proxy counts for nothing.
+    assert_eq!(counted_for_quorum(&members, &[3], &[proxy(2, 1)]), vec![3]);
+    // A giver present itself counts once.
+    assert_eq!(counted_for_quorum(&members, &[1, 2], &[proxy(2, 1)]), vec![1, 2]);
+    // Only members count, present or represented.
+    assert_eq!(counted_for_quorum(&members, &[1, 9], &[proxy(8, 1)]), vec![1]);
+}
+
 proptest! {
+    #[test]
+    fn the_quorum_counts_the_present_and_at_most_one_more_per_proxy(
+        members in prop::collection::btree_set(1i64..30, 0..20),
+        present in prop::collection::vec(1i64..40, 0..20),
+        pairs in prop::collection::vec((1i64..40, 1i64..40), 0..20),
+    ) {
+        let members: Vec<i64> = members.into_iter().collect();
+        let proxies: Vec<_> = pairs.iter().map(|(g, h)| proxy(*g, *h)).collect();
+        let counted = counted_for_quorum(&members, &present, &proxies);
+        let present_members: std::collections::BTreeSet<i64> =
+            present.iter().copied().filter(|o| members.contains(o)).collect();
+        prop_assert!(present_members.iter().all(|o| counted.contains(o)));
+        prop_assert!(counted.iter().all(|o| members.contains(o)));
+        prop_assert!(counted.len() <= present_members.len() + proxies.len());
+        prop_assert!(counted.windows(2).all(|w| w[0] < w[1]));
+        // Every organisation counted and not present is represented by a present holder.
+        for o in counted.iter().filter(|o| !present_members.contains(o)) {
+            prop_assert!(proxies.iter().any(|p| p.giver == *o && present_members.contains(&p.holder)));
+        }
+    }
+
     #[test]
     fn every_occurrence_is_at_the_local_time_of_the_first(
         day in 1i8..=28, month in 1i8..=12, hour in 0i8..=23, minute in 0i8..=59,

@@ -205,6 +205,8 @@ pub async fn answer(
 pub struct AttendanceOut {
     pub answers: AnswerCounts,
     pub quorum: Quorum,
+    /// The proxies given for the meeting (an organisation's, held by another).
+    pub proxies: Vec<super::proxies::ProxyOut>,
 }
 
 /// The answers, who is present and the quorum, live.
@@ -234,6 +236,7 @@ pub async fn attendance_of<C: sea_orm::ConnectionTrait>(
             super::quorum_percent(conn, network.id).await?,
         )
         .await?,
+        proxies: super::proxies::list(conn, full.meeting.id).await?,
     })
 }
 

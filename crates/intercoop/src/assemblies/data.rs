@@ -366,7 +366,7 @@ pub async fn change<C: ConnectionTrait>(
         .video_url
         .clone()
         .map_or(m.video_url.clone(), |v| v.trim().to_string());
-    if !video_ok(&video_url) {
+    if !video_ok(&video_url) || video_url.len() > 500 {
         e.add("video_url", "meeting-video-url");
     }
     let description = c

@@ -1,4 +1,5 @@
-//! Tables of the meetings (migration 16) and of their minutes' decisions (migration 18).
+//! Tables of the meetings (migration 16), of their minutes' decisions (migration 18)
+//! and of their proxies (migration 21).
 
 use crate::db::types::{Json as StoredJson, Text};
 use intercoop_domain::core_circle::Seat;
@@ -172,3 +173,14 @@ pub mod feed {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+// A meeting's proxy (migration 21): `organisation_id` gives its proxy for the meeting to
+// `holder_organisation_id` (both member organisations; one per giver and meeting).
+entity!(proxy, "meeting_proxies", {
+    network_id: i64,
+    meeting_id: i64,
+    organisation_id: i64,
+    holder_organisation_id: i64,
+    created_by: Option<i64>,
+    created_at: TimeDateTimeWithTimeZone,
+});

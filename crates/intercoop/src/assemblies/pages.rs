@@ -75,6 +75,8 @@ struct ShowPage {
     attendance: super::api::AttendanceOut,
     minutes: super::minutes::MinutesOut,
     can_write_minutes: bool,
+    /// The reader speaks for a member organisation and the meeting takes proxies now.
+    may_give_proxy: bool,
 }
 
 impl ShowPage {
@@ -107,7 +109,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(raw): Path<Strin
     let ahead = m.ahead(crate::clock::now());
     let can_write_minutes = policy::write_minutes(&user.doer());
     let minutes = super::minutes::read(conn, user.network.id, id, can_write_minutes).await?;
+    let doer = user.doer();
+    let may_give_proxy = super::proxies::may_give_now(&m.meeting) && (doer.is_admin() || !doer.represents.is_empty());
     render(&ShowPage {
+        may_give_proxy,
         minutes,
         can_write_minutes,
         may_answer: ahead && policy::answer(&user.doer(), invited.contains(&user.person_id)),
@@ -256,16 +261,7 @@ impl MeetingForm {
             e.add("duration_minutes", "meeting-ends-before-start");
             0
         });
-        let mut reminders = Vec::new();
-        for part in self.reminder_days.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            match part.parse::<i64>() {
-                Ok(d) => reminders.push(d.saturating_mul(24 * 60)),
-                Err(_) => {
-                    e.add("reminders_minutes", "meeting-reminder-after");
-                    break;
-                }
-            }
-        }
+        let reminders = super::edit_page::reminder_minutes(&self.reminder_days, &mut e);
         let agenda = self
             .agenda
             .lines()

@@ -173,6 +173,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "name_sort_keys",
         up: super::m0020_name_sort_keys::up,
     },
+    Migration {
+        version: 21,
+        name: "meeting_proxies",
+        up: super::m0021_meeting_proxies::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

@@ -171,7 +171,7 @@ async function prepare(server) {
     '/polls', ...pollPages, `/polls/${open.id}`, `/polls/${open.id}/result`, `/polls/${secret.id}`,
     `/polls/${open.id}/mandate`, `/polls/${open.id}/receipt`,
     `/polls/${open.id}/receipt?code=${encodeURIComponent(ballot.receipt)}`, `/polls/${open.id}/receipt?code=nope`,
-    '/meetings', `/meetings/${meeting.id}`, '/calendar', `/organisations/${repOrg}/statement`,
+    '/meetings', `/meetings/${meeting.id}`, `/meetings/${meeting.id}/proxy`, '/calendar', `/organisations/${repOrg}/statement`,
     '/decisions', '/decisions?q=budget', '/core-circle', '/governance',
   ];
   const providerStaff = ['/dashboard', `/proposals/${discussion.id}`, `/proposals/${discussion.id}/quotes/new`,
@@ -185,7 +185,7 @@ async function prepare(server) {
     '/polls', '/polls/new', `/polls/${draftPoll.id}`, `/polls/${open.id}`, `/polls/${open.id}/mandate?organisation_id=${repOrg}`,
     ...pollPages, '/settings/notifications', '/profile/tokens',
     '/meetings', '/meetings/new', `/meetings/${meeting.id}`, `/meetings/${meeting.id}/attendance`,
-    `/meetings/${meeting.id}/minutes`, '/decisions', '/core-circle', '/governance',
+    `/meetings/${meeting.id}/minutes`, `/meetings/${meeting.id}/edit`, `/meetings/${meeting.id}/proxy?organisation_id=${repOrg}`, '/decisions', '/core-circle', '/governance',
     '/money', '/money/settings', '/money/requests', '/money/requests/new', `/money/requests/${paymentRequest.id}`,
     '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
   ];
