@@ -266,5 +266,22 @@ pub fn counted_for_quorum(members: &[i64], present: &[i64], proxies: &[crate::vo
     counted.into_iter().collect()
 }
 
+/// The largest capacity of an event.
+pub const MAX_CAPACITY: i64 = 100_000;
+
+/// Whether a new registration for an event gets a place (`true`) or goes to the waiting
+/// list: a place is free while fewer than `capacity` are registered (no capacity: always).
+pub fn gets_a_place(capacity: Option<i64>, registered: i64) -> bool {
+    capacity.is_none_or(|c| registered < c)
+}
+
+/// How many waiting people get a place that is free: the free places
+/// (`capacity - registered`, none when full; all waiting when there is no capacity), at
+/// most the `waiting`.
+pub fn to_promote(capacity: Option<i64>, registered: i64, waiting: i64) -> i64 {
+    let free = capacity.map_or(waiting, |c| (c - registered).max(0));
+    free.min(waiting).max(0)
+}
+
 #[cfg(test)]
 mod tests;

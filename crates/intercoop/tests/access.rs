@@ -793,6 +793,17 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             names_alpha: false,
         },
         ("PATCH", "/api/v1/meetings/{id}") => json_case(id(ids.meeting), json!({"place": "Zeta hall"}), admin),
+        // Registering for an event: every person, for themselves.
+        ("POST", "/meetings/{id}/register" | "/meetings/{id}/register/withdraw") => {
+            form_case(id(ids.meeting), vec![], none)
+        }
+        ("PUT", "/api/v1/meetings/{id}/registration") => json_case(id(ids.meeting), json!({}), none),
+        ("DELETE", "/api/v1/meetings/{id}/registration") => Case {
+            url: id(ids.meeting),
+            body: Body::None,
+            allowed: none,
+            names_alpha: true,
+        },
         // An organisation's proxy: its representative, or an administrator (the
         // meeting is an event: the policy passes, then 409).
         ("GET", "/meetings/{id}/proxy") => Case {

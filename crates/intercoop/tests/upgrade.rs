@@ -61,7 +61,7 @@ fn covers(version: i64) -> &'static str {
         20 => {
             "organisations.name_key and people.name_key (stale keys of an older collation), sort_key_versions (its fingerprint): recomputed at start"
         }
-        21 => "a meeting proxy (Beta's, held by Alpha)",
+        21 => "a meeting proxy (Beta's, held by Alpha); a registration for the meeting and one waiting",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -763,6 +763,19 @@ impl Fixture<'_> {
                 ],
             )
             .await;
+            for (person, status) in [(p[0], "registered"), (p[1], "waiting")] {
+                self.insert(
+                    "meeting_registrations",
+                    vec![
+                        ("meeting_id", meeting.into()),
+                        ("person_id", person.into()),
+                        ("status", status.into()),
+                        ("created_at", t.into()),
+                        ("promoted_at", Value::from(None::<OffsetDateTime>)),
+                    ],
+                )
+                .await;
+            }
         }
         self.insert(
             "meeting_answers",

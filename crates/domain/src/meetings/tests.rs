@@ -162,7 +162,40 @@ fn a_proxy_counts_its_giver_when_its_holder_is_present() {
     assert_eq!(counted_for_quorum(&members, &[1, 9], &[proxy(8, 1)]), vec![1]);
 }
 
+#[test]
+fn an_event_registers_up_to_its_capacity_then_waits() {
+    assert!(gets_a_place(Some(2), 1));
+    assert!(!gets_a_place(Some(2), 2));
+    assert!(gets_a_place(None, 1_000));
+    assert_eq!(to_promote(Some(2), 1, 3), 1);
+    assert_eq!(to_promote(Some(2), 2, 3), 0);
+    assert_eq!(to_promote(Some(5), 1, 2), 2);
+    assert_eq!(to_promote(None, 1, 2), 2);
+}
+
 proptest! {
+    #[test]
+    fn registrations_never_exceed_the_capacity_and_places_never_stay_free_while_people_wait(
+        capacity in prop::option::of(1i64..20),
+        steps in prop::collection::vec(any::<bool>(), 0..60),
+    ) {
+        // true: someone registers; false: a registered person withdraws (then the first
+        // waiting ones are promoted), as the writes do.
+        let (mut registered, mut waiting) = (0i64, 0i64);
+        for register in steps {
+            if register {
+                if gets_a_place(capacity, registered) { registered += 1 } else { waiting += 1 }
+            } else if registered > 0 {
+                registered -= 1;
+                let n = to_promote(capacity, registered, waiting);
+                registered += n;
+                waiting -= n;
+            }
+            prop_assert!(capacity.is_none_or(|c| registered <= c));
+            prop_assert!(waiting == 0 || capacity == Some(registered));
+        }
+    }
+
     #[test]
     fn the_quorum_counts_the_present_and_at_most_one_more_per_proxy(
         members in prop::collection::btree_set(1i64..30, 0..20),

@@ -270,3 +270,39 @@ error-meeting-proxy-self = Eine Organisation kann sich nicht selbst ihre Vollmac
 error-meeting-proxy-holder-gave = Diese Organisation hat ihre eigene Vollmacht erteilt: sie kann keine halten.
 error-meeting-proxy-limit = Diese Organisation hält für diese Sitzung bereits eine Vollmacht.
 error-meeting-proxy-chain = Diese Organisation hält die Vollmacht einer anderen: sie kann ihre eigene nicht erteilen.
+assemblies-field-capacity = Plätze (Veranstaltungen, optional)
+assemblies-field-capacity-hint = Leer: keine Begrenzung. Darüber hinaus kommen Personen auf eine Warteliste und erhalten einen Platz, sobald einer frei wird.
+assemblies-registration = Anmeldung
+assemblies-no-limit = Keine Begrenzung der Plätze.
+assemblies-places-left = { $count ->
+    [0] Kein Platz mehr frei
+    [one] Ein Platz frei
+   *[other] { $count } Plätze frei
+}
+assemblies-capacity = { $count ->
+    [0] kein Platz
+    [one] ein Platz insgesamt
+   *[other] { $count } Plätze insgesamt
+}
+assemblies-waiting-count = { $count ->
+    [0] niemand wartet
+    [one] eine Person wartet
+   *[other] { $count } Personen warten
+}
+assemblies-you-are-registered = Sie sind angemeldet.
+assemblies-your-position = { $count ->
+    [0] Sie sind nicht auf der Warteliste.
+    [one] Sie sind die erste Person auf der Warteliste.
+   *[other] Sie sind Nummer { $count } auf der Warteliste.
+}
+assemblies-register = Anmelden
+assemblies-join-waiting = Auf die Warteliste
+assemblies-withdraw = Meine Anmeldung zurückziehen
+assemblies-withdraw-consequence = Sie geben Ihren Platz auf; eine neue Anmeldung setzt Sie ans Ende.
+assemblies-withdraw-gives-place = Ihr Platz geht sofort an die erste wartende Person, die per E-Mail benachrichtigt wird; eine neue Anmeldung setzt Sie ans Ende.
+assemblies-mail-place-subject = Ein Platz für Sie: { $title }
+assemblies-mail-place-body = Bei „{ $title }“, { $starts }, ist ein Platz frei geworden: er gehört Ihnen, Sie sind angemeldet. Wenn Sie nicht kommen können, ziehen Sie Ihre Anmeldung auf der Seite der Veranstaltung zurück, damit die nächste Person ihn erhält.
+error-meeting-capacity = Plätze: eine ganze Zahl von 1 bis 100 000.
+error-meeting-capacity-kind = Nur eine Veranstaltung hat eine Anzahl Plätze.
+error-meeting-capacity-below = Es sind bereits mehr Personen angemeldet: es kann nicht weniger Plätze geben.
+error-meeting-registration-kind = Nur Veranstaltungen nehmen Anmeldungen an.

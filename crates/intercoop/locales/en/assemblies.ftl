@@ -270,3 +270,39 @@ error-meeting-proxy-self = An organisation cannot give its proxy to itself.
 error-meeting-proxy-holder-gave = This organisation gave its own proxy: it cannot hold one.
 error-meeting-proxy-limit = This organisation already holds a proxy for this meeting.
 error-meeting-proxy-chain = This organisation holds another's proxy: it cannot give its own.
+assemblies-field-capacity = Places (events, optional)
+assemblies-field-capacity-hint = Empty: no limit. Beyond it, people join a waiting list, and get a place when one comes free.
+assemblies-registration = Registration
+assemblies-no-limit = No limit on places.
+assemblies-places-left = { $count ->
+    [0] No place left
+    [one] One place left
+   *[other] { $count } places left
+}
+assemblies-capacity = { $count ->
+    [0] no place
+    [one] one place in all
+   *[other] { $count } places in all
+}
+assemblies-waiting-count = { $count ->
+    [0] nobody waiting
+    [one] one person waiting
+   *[other] { $count } people waiting
+}
+assemblies-you-are-registered = You are registered.
+assemblies-your-position = { $count ->
+    [0] You are not on the waiting list.
+    [one] You are first on the waiting list.
+   *[other] You are number { $count } on the waiting list.
+}
+assemblies-register = Register
+assemblies-join-waiting = Join the waiting list
+assemblies-withdraw = Withdraw my registration
+assemblies-withdraw-consequence = You leave your place; registering again puts you last.
+assemblies-withdraw-gives-place = Your place goes at once to the first person waiting, who is told by email; registering again puts you last.
+assemblies-mail-place-subject = A place for you: { $title }
+assemblies-mail-place-body = A place came free at “{ $title }”, { $starts }: it is yours, you are registered. If you cannot come, withdraw on the event's page so that the next person gets it.
+error-meeting-capacity = Places: a whole number from 1 to 100 000.
+error-meeting-capacity-kind = Only an event has a number of places.
+error-meeting-capacity-below = More people are already registered: the places cannot be fewer.
+error-meeting-registration-kind = Only events take registrations.

@@ -270,3 +270,39 @@ error-meeting-proxy-self = Une organisation ne peut pas se donner sa propre proc
 error-meeting-proxy-holder-gave = Cette organisation a donné sa propre procuration : elle ne peut pas en tenir.
 error-meeting-proxy-limit = Cette organisation tient déjà une procuration pour cette réunion.
 error-meeting-proxy-chain = Cette organisation tient la procuration d'une autre : elle ne peut pas donner la sienne.
+assemblies-field-capacity = Places (évènements, facultatif)
+assemblies-field-capacity-hint = Vide : pas de limite. Au-delà, les personnes rejoignent une liste d'attente, et reçoivent une place quand une se libère.
+assemblies-registration = Inscription
+assemblies-no-limit = Pas de limite de places.
+assemblies-places-left = { $count ->
+    [0] Plus aucune place
+    [one] Une place restante
+   *[other] { $count } places restantes
+}
+assemblies-capacity = { $count ->
+    [0] aucune place
+    [one] une place en tout
+   *[other] { $count } places en tout
+}
+assemblies-waiting-count = { $count ->
+    [0] personne en attente
+    [one] une personne en attente
+   *[other] { $count } personnes en attente
+}
+assemblies-you-are-registered = Vous êtes inscrit·e.
+assemblies-your-position = { $count ->
+    [0] Vous n'êtes pas sur la liste d'attente.
+    [one] Vous êtes première ou premier sur la liste d'attente.
+   *[other] Vous êtes numéro { $count } sur la liste d'attente.
+}
+assemblies-register = M'inscrire
+assemblies-join-waiting = Rejoindre la liste d'attente
+assemblies-withdraw = Retirer mon inscription
+assemblies-withdraw-consequence = Vous quittez votre place ; une nouvelle inscription vous met en dernier.
+assemblies-withdraw-gives-place = Votre place va aussitôt à la première personne en attente, prévenue par email ; une nouvelle inscription vous met en dernier.
+assemblies-mail-place-subject = Une place pour vous : { $title }
+assemblies-mail-place-body = Une place s'est libérée pour « { $title } », { $starts } : elle est à vous, vous êtes inscrit·e. Si vous ne pouvez pas venir, retirez-vous sur la page de l'évènement pour que la personne suivante l'ait.
+error-meeting-capacity = Places : un nombre entier de 1 à 100 000.
+error-meeting-capacity-kind = Seul un évènement a un nombre de places.
+error-meeting-capacity-below = Plus de personnes sont déjà inscrites : les places ne peuvent pas être moins nombreuses.
+error-meeting-registration-kind = Seuls les évènements prennent des inscriptions.

@@ -270,3 +270,39 @@ error-meeting-proxy-self = Een organisatie kan haar volmacht niet aan zichzelf g
 error-meeting-proxy-holder-gave = Deze organisatie gaf haar eigen volmacht: ze kan er geen houden.
 error-meeting-proxy-limit = Deze organisatie houdt al een volmacht voor deze vergadering.
 error-meeting-proxy-chain = Deze organisatie houdt de volmacht van een andere: ze kan haar eigen niet geven.
+assemblies-field-capacity = Plaatsen (evenementen, optioneel)
+assemblies-field-capacity-hint = Leeg: geen limiet. Daarboven komen mensen op een wachtlijst, en krijgen ze een plaats zodra er een vrijkomt.
+assemblies-registration = Inschrijving
+assemblies-no-limit = Geen limiet op plaatsen.
+assemblies-places-left = { $count ->
+    [0] Geen plaats meer vrij
+    [one] Eén plaats vrij
+   *[other] { $count } plaatsen vrij
+}
+assemblies-capacity = { $count ->
+    [0] geen plaats
+    [one] één plaats in totaal
+   *[other] { $count } plaatsen in totaal
+}
+assemblies-waiting-count = { $count ->
+    [0] niemand wacht
+    [one] één persoon wacht
+   *[other] { $count } personen wachten
+}
+assemblies-you-are-registered = U bent ingeschreven.
+assemblies-your-position = { $count ->
+    [0] U staat niet op de wachtlijst.
+    [one] U staat eerst op de wachtlijst.
+   *[other] U bent nummer { $count } op de wachtlijst.
+}
+assemblies-register = Inschrijven
+assemblies-join-waiting = Op de wachtlijst
+assemblies-withdraw = Mijn inschrijving intrekken
+assemblies-withdraw-consequence = U geeft uw plaats op; opnieuw inschrijven zet u achteraan.
+assemblies-withdraw-gives-place = Uw plaats gaat meteen naar de eerste wachtende, die per e-mail verwittigd wordt; opnieuw inschrijven zet u achteraan.
+assemblies-mail-place-subject = Een plaats voor u: { $title }
+assemblies-mail-place-body = Er is een plaats vrijgekomen voor “{ $title }”, { $starts }: ze is van u, u bent ingeschreven. Als u niet kunt komen, trek u dan terug op de pagina van het evenement zodat de volgende ze krijgt.
+error-meeting-capacity = Plaatsen: een geheel getal van 1 tot 100 000.
+error-meeting-capacity-kind = Alleen een evenement heeft een aantal plaatsen.
+error-meeting-capacity-below = Er zijn al meer mensen ingeschreven: er kunnen niet minder plaatsen zijn.
+error-meeting-registration-kind = Alleen evenementen nemen inschrijvingen.

@@ -44,6 +44,8 @@ pub struct MeetingOut {
     pub series_id: Option<i64>,
     pub reminders_minutes: Vec<i64>,
     pub agenda: Vec<AgendaInput>,
+    /// An event's places (none: no limit).
+    pub capacity: Option<i64>,
     /// none, draft or published
     pub minutes_status: String,
     /// The other occurrences scheduled with it (creation of a recurring meeting only).
@@ -68,6 +70,7 @@ pub fn out(full: MeetingFull) -> MeetingOut {
         sequence: m.sequence,
         series_id: m.series_id,
         reminders_minutes: m.reminders.0,
+        capacity: m.capacity,
         agenda: full
             .agenda
             .into_iter()

@@ -33,6 +33,19 @@ pub struct EditForm {
     pub video_url: String,
     /// Days before, separated by commas (`7, 1`).
     pub reminder_days: String,
+    /// An event's places (empty: unchanged).
+    pub capacity: String,
+}
+
+/// An event's places as typed (empty: none); the error on the API's field.
+pub fn read_capacity(raw: &str, e: &mut FieldErrors) -> Option<i64> {
+    match raw.trim() {
+        "" => None,
+        s => s.parse::<i64>().map(Some).unwrap_or_else(|_| {
+            e.add("capacity", "meeting-capacity");
+            None
+        }),
+    }
 }
 
 /// Reminder days as typed (`7, 1`) into minutes before; the error on the API's field.
@@ -86,6 +99,7 @@ impl EditForm {
             place: m.place.clone(),
             video_url: m.video_url.clone(),
             reminder_days: days.join(", "),
+            capacity: m.capacity.map(|c| c.to_string()).unwrap_or_default(),
         }
     }
 
@@ -97,6 +111,7 @@ impl EditForm {
             0
         });
         let reminders = reminder_minutes(&self.reminder_days, &mut e);
+        let capacity = read_capacity(&self.capacity, &mut e);
         if !e.is_empty() {
             return Err(e);
         }
@@ -110,6 +125,7 @@ impl EditForm {
             place: Some(self.place.clone()),
             video_url: Some(self.video_url.clone()),
             reminders_minutes: if unchanged_days { None } else { Some(reminders) },
+            capacity,
         })
     }
 }
@@ -131,6 +147,9 @@ impl EditPage {
     }
     fn invited(&self) -> bool {
         self.m.meeting.invited_at.is_some()
+    }
+    fn is_event(&self) -> bool {
+        self.m.meeting.kind.0 == intercoop_domain::meetings::MeetingKind::Event
     }
     fn told_count(&self) -> i64 {
         self.told.len() as i64

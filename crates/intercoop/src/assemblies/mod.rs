@@ -28,6 +28,7 @@ pub mod pages;
 pub mod policy;
 pub mod proxies;
 pub mod proxy_page;
+pub mod registrations;
 
 use crate::access::Access::{self, Person, Policy, Public};
 use crate::auth::CurrentUser;
@@ -61,6 +62,8 @@ where
         .post("/meetings/{id}/edit", MANAGE, edit_page::save)
         .post("/meetings/{id}/cancel", MANAGE, pages::cancel)
         .post("/meetings/{id}/answer", Person, pages::answer)
+        .post("/meetings/{id}/register", Person, registrations::page_register)
+        .post("/meetings/{id}/register/withdraw", Person, registrations::page_withdraw)
         .get("/meetings/{id}/proxy", PROXY, proxy_page::form)
         .post("/meetings/{id}/proxy", PROXY, proxy_page::give)
         .post("/meetings/{id}/proxy/withdraw", PROXY, proxy_page::withdraw)
@@ -99,6 +102,17 @@ where
         .get("/api/v1/meetings/{id}/attendance", Person, api::attendance)
         .put("/api/v1/meetings/{id}/attendance", ATTENDANCE, api::take_attendance)
         .post("/api/v1/me/calendar-feed", Person, api::new_feed)
+        .get("/api/v1/meetings/{id}/registration", Person, registrations::api_show)
+        .put(
+            "/api/v1/meetings/{id}/registration",
+            Person,
+            registrations::api_register,
+        )
+        .delete(
+            "/api/v1/meetings/{id}/registration",
+            Person,
+            registrations::api_withdraw,
+        )
         .post("/api/v1/meetings/{id}/proxies", PROXY, proxies::api_give)
         .delete(
             "/api/v1/meetings/{id}/proxies/{organisation_id}",
@@ -146,6 +160,9 @@ where
         api::take_attendance,
         api::new_feed,
         proxies::api_give,
+        registrations::api_show,
+        registrations::api_register,
+        registrations::api_withdraw,
         proxies::api_withdraw,
         minutes_api::show,
         minutes_api::save,
@@ -168,6 +185,7 @@ where
         api::PresentBody,
         api::FeedOut,
         proxies::ProxyOut,
+        registrations::RegistrationOut,
         proxies::ProxyBody,
         answers::AnswerCounts,
         answers::Quorum,

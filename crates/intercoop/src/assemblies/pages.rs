@@ -77,9 +77,14 @@ struct ShowPage {
     can_write_minutes: bool,
     /// The reader speaks for a member organisation and the meeting takes proxies now.
     may_give_proxy: bool,
+    /// An event's places and where the reader stands.
+    registration: Option<super::registrations::RegistrationOut>,
 }
 
 impl ShowPage {
+    fn full(&self) -> bool {
+        self.registration.as_ref().is_some_and(|r| r.places_left == Some(0))
+    }
     fn made_by_label(&self, d: &super::minutes::DecisionOut) -> String {
         super::minutes_page::made_by_label(&self.ctx, d)
     }
@@ -111,7 +116,13 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(raw): Path<Strin
     let minutes = super::minutes::read(conn, user.network.id, id, can_write_minutes).await?;
     let doer = user.doer();
     let may_give_proxy = super::proxies::may_give_now(&m.meeting) && (doer.is_admin() || !doer.represents.is_empty());
+    let registration = if m.meeting.kind.0 == intercoop_domain::meetings::MeetingKind::Event {
+        Some(super::registrations::of(conn, &m.meeting, Some(user.person_id)).await?)
+    } else {
+        None
+    };
     render(&ShowPage {
+        registration,
         may_give_proxy,
         minutes,
         can_write_minutes,
@@ -251,6 +262,8 @@ pub struct MeetingForm {
     pub reminder_days: String,
     /// One item per line; `proposal 12` or `poll 7` links one.
     pub agenda: String,
+    /// An event's places (empty: no limit).
+    pub capacity: String,
 }
 
 impl MeetingForm {
@@ -262,6 +275,7 @@ impl MeetingForm {
             0
         });
         let reminders = super::edit_page::reminder_minutes(&self.reminder_days, &mut e);
+        let capacity = super::edit_page::read_capacity(&self.capacity, &mut e);
         let agenda = self
             .agenda
             .lines()
@@ -307,6 +321,7 @@ impl MeetingForm {
             video_url: Some(self.video_url.clone()),
             reminders_minutes: Some(reminders),
             agenda: Some(agenda),
+            capacity,
         })
     }
 }

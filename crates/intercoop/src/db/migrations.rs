@@ -175,7 +175,7 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 21,
-        name: "meeting_proxies",
+        name: "meeting proxies and registrations",
         up: super::m0021_meeting_proxies::up,
     },
 ];
