@@ -242,5 +242,46 @@ pub fn quorum_needed(members: u64, percent: u32) -> u64 {
     (members * u64::from(percent)).div_ceil(100)
 }
 
+/// How many proxies one organisation may hold at a meeting: one, as the network's
+/// decision polls by default (`max_proxies`; the deciding issue's rule that a
+/// representative speaks for at most one other organisation). The checks themselves are
+/// the polls' ([`crate::voting::check_proxy`]: not to oneself, at most this many per
+/// holder, no chains).
+pub const MAX_MEETING_PROXIES: u32 = 1;
+
+/// The organisations a meeting counts for its quorum: those `present` (a sitting
+/// representative marked present), and those that gave their proxy to a present one.
+/// Only `members` count; a proxy whose holder is absent counts for nothing (its giver
+/// counts only if present itself). The result is sorted and without repeats.
+pub fn counted_for_quorum(members: &[i64], present: &[i64], proxies: &[crate::voting::Proxy]) -> Vec<i64> {
+    use std::collections::BTreeSet;
+    let members: BTreeSet<i64> = members.iter().copied().collect();
+    let present: BTreeSet<i64> = present.iter().copied().filter(|o| members.contains(o)).collect();
+    let mut counted = present.clone();
+    for p in proxies {
+        if present.contains(&p.holder) && members.contains(&p.giver) {
+            counted.insert(p.giver);
+        }
+    }
+    counted.into_iter().collect()
+}
+
+/// The largest capacity of an event.
+pub const MAX_CAPACITY: i64 = 100_000;
+
+/// Whether a new registration for an event gets a place (`true`) or goes to the waiting
+/// list: a place is free while fewer than `capacity` are registered (no capacity: always).
+pub fn gets_a_place(capacity: Option<i64>, registered: i64) -> bool {
+    capacity.is_none_or(|c| registered < c)
+}
+
+/// How many waiting people get a place that is free: the free places
+/// (`capacity - registered`, none when full; all waiting when there is no capacity), at
+/// most the `waiting`.
+pub fn to_promote(capacity: Option<i64>, registered: i64, waiting: i64) -> i64 {
+    let free = capacity.map_or(waiting, |c| (c - registered).max(0));
+    free.min(waiting).max(0)
+}
+
 #[cfg(test)]
 mod tests;

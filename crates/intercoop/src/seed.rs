@@ -10,6 +10,7 @@ use crate::people::data::{self as people, InviteInput};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use std::time::Instant;
 
+mod meetings;
 mod money;
 
 /// A small, fast, deterministic generator (SplitMix64): the same seed gives the same network.
@@ -149,7 +150,8 @@ pub async fn seed(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
 async fn seed_now(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
     let started = Instant::now();
     let today = crate::db::now();
-    crate::clock::set_current(today - HISTORY - time::Duration::days(30));
+    // Organisations and people exist before the first seeded assembly (five years ago).
+    crate::clock::set_current(today - meetings::YEARS - time::Duration::days(30));
     let sizes = Sizes::at(scale);
     let mut rng = Rng::new(seed);
     let txn = db.write.begin().await?;
@@ -249,6 +251,7 @@ async fn seed_now(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
     );
     seed_features(&txn, network_id, &out, sizes, &mut rng, today).await?;
     money::seed_money(&txn, network_id, &mut rng, today).await?;
+    meetings::seed_meetings(&txn, network_id, &out, &mut rng, today).await?;
     // The mutual-help list's archive: 1 000 messages per scale unit.
     crate::lists::seed::seed(&txn, network_id, &out.people, 1000 * scale.max(1) as usize)
         .await

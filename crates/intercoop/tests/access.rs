@@ -830,6 +830,64 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             names_alpha: false,
         },
         ("PATCH", "/api/v1/meetings/{id}") => json_case(id(ids.meeting), json!({"place": "Zeta hall"}), admin),
+        // Registering for an event: every person, for themselves.
+        ("POST", "/meetings/{id}/register" | "/meetings/{id}/register/withdraw") => {
+            form_case(id(ids.meeting), vec![], none)
+        }
+        ("PUT", "/api/v1/meetings/{id}/registration") => json_case(id(ids.meeting), json!({}), none),
+        ("DELETE", "/api/v1/meetings/{id}/registration") => Case {
+            url: id(ids.meeting),
+            body: Body::None,
+            allowed: none,
+            names_alpha: true,
+        },
+        // An organisation's proxy: its representative, or an administrator (the
+        // meeting is an event: the policy passes, then 409).
+        ("GET", "/meetings/{id}/proxy") => Case {
+            url: format!("{}?organisation_id={r}", id(ids.meeting)),
+            body: Body::None,
+            allowed: &[Rep, Admin],
+            names_alpha: true,
+        },
+        ("POST", "/meetings/{id}/proxy") => form_case(
+            id(ids.meeting),
+            vec![
+                ("organisation_id", r.to_string()),
+                ("holder_organisation_id", m.to_string()),
+            ],
+            &[Rep, Admin],
+        ),
+        ("POST", "/meetings/{id}/proxy/withdraw") => {
+            form_case(id(ids.meeting), vec![("organisation_id", r.to_string())], &[Rep, Admin])
+        }
+        ("POST", "/api/v1/meetings/{id}/proxies") => json_case(
+            id(ids.meeting),
+            json!({"organisation_id": r, "holder_organisation_id": m}),
+            &[Rep, Admin],
+        ),
+        ("DELETE", "/api/v1/meetings/{id}/proxies/{organisation_id}") => Case {
+            url: id(ids.meeting).replace("{organisation_id}", &r.to_string()),
+            body: Body::None,
+            allowed: &[Rep, Admin],
+            names_alpha: true,
+        },
+        ("GET", "/meetings/{id}/edit") => Case {
+            url: id(ids.meeting),
+            body: Body::None,
+            allowed: admin,
+            names_alpha: true,
+        },
+        ("POST", "/meetings/{id}/edit") => form_case(
+            id(ids.meeting),
+            vec![
+                ("title", "Alpha workshop".into()),
+                ("starts_at", "2099-01-06T19:00".into()),
+                ("duration_minutes", "90".into()),
+                ("place", "Zeta hall".into()),
+                ("reminder_days", "7, 1".into()),
+            ],
+            admin,
+        ),
         ("POST", "/meetings/{id}/cancel") => form_case(id(ids.meeting), vec![], admin),
         ("POST", "/api/v1/meetings/{id}/cancel") => json_case(id(ids.meeting), json!({}), admin),
         ("POST", "/meetings/{id}/answer") => form_case(id(ids.meeting), vec![("answer", "yes".into())], none),

@@ -1322,6 +1322,83 @@ both_backends!(
         .await;
         c.call(&rep1, "POST", "/api/v1/me/calendar-feed", none, "", Some(json!({})))
             .await;
+        // An event's registration: a place, then the waiting list; withdrawn (the place
+        // goes to the next), withdrawn again (404); an assembly takes none (409).
+        let (_, event) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/meetings",
+                none,
+                "",
+                Some(json!({"kind": "event", "title": "Workshop", "starts_at": starts,
+                    "duration_minutes": 120, "capacity": 1})),
+            )
+            .await;
+        let event = id_of(&event);
+        for who in [&rep1, &admin] {
+            let (s, _) = c
+                .call(who, "PUT", "/api/v1/meetings/{id}/registration", &[&event], "", None)
+                .await;
+            assert_eq!(s, 200);
+        }
+        c.call(&admin, "GET", "/api/v1/meetings/{id}/registration", &[&event], "", None)
+            .await;
+        for _ in 0..2 {
+            c.call(
+                &rep1,
+                "DELETE",
+                "/api/v1/meetings/{id}/registration",
+                &[&event],
+                "",
+                None,
+            )
+            .await;
+        }
+        c.call(
+            &rep1,
+            "PUT",
+            "/api/v1/meetings/{id}/registration",
+            &[&meeting],
+            "",
+            None,
+        )
+        .await;
+        // Proxies: La Ruche's to Épi (counted in the quorum), to itself (422), withdrawn
+        // (204), withdrawn again (404).
+        let (s, _) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/meetings/{id}/proxies",
+                &[&meeting],
+                "",
+                Some(json!({"organisation_id": u1, "holder_organisation_id": u2})),
+            )
+            .await;
+        assert_eq!(s, 201);
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/meetings/{id}/proxies",
+            &[&meeting],
+            "",
+            Some(json!({"organisation_id": u1, "holder_organisation_id": u1})),
+        )
+        .await;
+        c.call(&admin, "GET", "/api/v1/meetings/{id}/attendance", &[&meeting], "", None)
+            .await;
+        for _ in 0..2 {
+            c.call(
+                &admin,
+                "DELETE",
+                "/api/v1/meetings/{id}/proxies/{organisation_id}",
+                &[&meeting, &u1],
+                "",
+                None,
+            )
+            .await;
+        }
         c.call(
             &admin,
             "POST",

@@ -600,3 +600,335 @@ both_backends!(
         app.stop().await;
     }
 );
+
+both_backends!(
+    proxies_count_in_the_quorum_and_their_rules_hold,
+    |app: TestApp| async move {
+        let (admin, alpha, rep_alpha) = setup(&app).await;
+        let beta = admin.json("/api/v1/organisations?q=beta").await["items"][0]["id"]
+            .as_i64()
+            .unwrap();
+        let gamma = app.organisation(&admin, "Coop Gamma", "user", Some(50)).await;
+        let r = admin
+            .post(
+                "/api/v1/organisations",
+                &json!({"name": "Coop Delta", "kind": "user", "status": "candidate"}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        let delta = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let rep_beta = admin.json("/api/v1/people?q=bert").await["items"][0]["id"]
+            .as_i64()
+            .unwrap();
+        let now = app.at_server_time(async { intercoop::clock::now() }).await;
+        let start = (now + time::Duration::hours(2))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        let m: Value = admin
+            .post(
+                "/api/v1/meetings",
+                &json!({"kind": "assembly", "title": "Proxy assembly", "starts_at": start, "duration_minutes": 90}),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let id = m["id"].as_i64().unwrap();
+        let path = format!("/api/v1/meetings/{id}/proxies");
+        let beta_api = app.api(&app.token_for(rep_beta).await);
+        let alpha_api = app.api(&app.token_for(rep_alpha).await);
+
+        // Beta's representative gives Beta's proxy to Alpha.
+        let r = beta_api
+            .post(
+                &path,
+                &json!({"organisation_id": beta, "holder_organisation_id": alpha}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        let p: Value = r.json().await.unwrap();
+        assert_eq!(p["holder_name"], "Coop Alpha");
+
+        // Refused, each with its reason, nothing stored.
+        let refused = [
+            (&beta_api, beta, beta, 422, "meeting-proxy-self"),
+            (&admin, gamma, beta, 422, "meeting-proxy-holder-gave"),
+            (&alpha_api, alpha, gamma, 409, "meeting-proxy-chain"),
+            (&admin, gamma, alpha, 409, "meeting-proxy-limit"),
+            (&admin, gamma, delta, 422, "meeting-proxy-member"),
+            (&admin, delta, gamma, 422, "meeting-proxy-member"),
+            (&alpha_api, beta, gamma, 403, ""),
+        ];
+        for (api, giver, holder, status, code) in refused {
+            let r = api
+                .post(
+                    &path,
+                    &json!({"organisation_id": giver, "holder_organisation_id": holder}),
+                )
+                .await;
+            assert_eq!(r.status(), status, "{giver} → {holder}");
+            let text = r.text().await.unwrap();
+            assert!(text.contains(code), "{giver} → {holder}: {text}");
+        }
+        let att = admin.json(&format!("/api/v1/meetings/{id}/attendance")).await;
+        assert_eq!(att["proxies"].as_array().unwrap().len(), 1, "{att}");
+
+        // Alpha present: Alpha and Beta count, 2 of 3 members (Delta is a candidate).
+        let r = admin
+            .put(
+                &format!("/api/v1/meetings/{id}/attendance"),
+                &json!({"present": [rep_alpha]}),
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        let att: Value = r.json().await.unwrap();
+        assert_eq!(att["quorum"]["members"], 3);
+        assert_eq!(att["quorum"]["organisations_present"], 1);
+        assert_eq!(att["quorum"]["organisations_represented"], 1);
+        assert_eq!(att["quorum"]["organisations_counted"], 2);
+        assert_eq!(att["quorum"]["met"], true, "{att}");
+
+        // The page: Beta's representative sees the proxy, a bad holder is refused beside
+        // its field, then withdraws it; the quorum falls back.
+        let web = app.client();
+        app.login(&web, "rep@beta.example").await;
+        let page = web.text(&format!("/meetings/{id}")).await;
+        assert!(page.contains(&format!("href=\"/meetings/{id}/proxy\"")), "{page}");
+        let page = web.text(&format!("/meetings/{id}/proxy")).await;
+        assert!(
+            page.contains("Coop Alpha") && page.contains("/proxy/withdraw"),
+            "{page}"
+        );
+        let r = web
+            .form(
+                &format!("/meetings/{id}/proxy"),
+                &[
+                    ("organisation_id", &beta.to_string()),
+                    ("holder_organisation_id", &beta.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("class=\"error\""));
+        let r = web
+            .form(
+                &format!("/meetings/{id}/proxy/withdraw"),
+                &[("organisation_id", &beta.to_string())],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let att = admin.json(&format!("/api/v1/meetings/{id}/attendance")).await;
+        assert_eq!(att["quorum"]["organisations_counted"], 1);
+        assert_eq!(att["quorum"]["met"], false, "{att}");
+        let page = web.text(&format!("/meetings/{id}/proxy")).await;
+        assert!(!page.contains("/proxy/withdraw"), "{page}");
+
+        // Once the meeting has ended, proxies no longer change; an event takes none.
+        app.clock.advance(time::Duration::hours(4));
+        let r = beta_api
+            .post(
+                &path,
+                &json!({"organisation_id": beta, "holder_organisation_id": alpha}),
+            )
+            .await;
+        assert_eq!(r.status(), 409);
+        assert!(r.text().await.unwrap().contains("meeting-proxy-closed"));
+        let now = app.at_server_time(async { intercoop::clock::now() }).await;
+        let start = (now + time::Duration::days(3))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        let event: Value = admin
+            .post(
+                "/api/v1/meetings",
+                &json!({"kind": "event", "title": "Hackathon", "starts_at": start, "duration_minutes": 90}),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let r = beta_api
+            .post(
+                &format!("/api/v1/meetings/{}/proxies", event["id"]),
+                &json!({"organisation_id": beta, "holder_organisation_id": alpha}),
+            )
+            .await;
+        assert_eq!(r.status(), 409);
+        assert!(r.text().await.unwrap().contains("meeting-proxy-kind"));
+        app.stop().await;
+    }
+);
+
+both_backends!(
+    an_event_fills_its_places_then_a_waiting_list_promoted_on_withdrawal,
+    |app: TestApp| async move {
+        let (admin, _, _) = setup(&app).await;
+        let now = app.at_server_time(async { intercoop::clock::now() }).await;
+        let start = (now + time::Duration::days(40))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        let event = json!({"kind": "event", "title": "Hackathon", "starts_at": start, "duration_minutes": 480});
+        // Bad capacities: refused, nothing stored.
+        for (kind, capacity, code) in [
+            ("event", json!(0), "meeting-capacity"),
+            ("event", json!(100_001), "meeting-capacity"),
+            ("assembly", json!(10), "meeting-capacity-kind"),
+        ] {
+            let mut body = event.clone();
+            body["kind"] = json!(kind);
+            body["capacity"] = capacity;
+            let r = admin.post("/api/v1/meetings", &body).await;
+            assert_eq!(r.status(), 422);
+            assert!(r.text().await.unwrap().contains(code), "{code}");
+        }
+        assert_eq!(admin.json("/api/v1/meetings").await["total"], 0);
+        let mut body = event.clone();
+        body["capacity"] = json!(2);
+        let m: Value = admin.post("/api/v1/meetings", &body).await.json().await.unwrap();
+        assert_eq!(m["capacity"], 2);
+        let id = m["id"].as_i64().unwrap();
+        let reg = format!("/api/v1/meetings/{id}/registration");
+        let mut apis = Vec::new();
+        for n in 1..=4 {
+            let p = app
+                .person(
+                    &format!("p{n}@event.example"),
+                    &format!("Person {n}"),
+                    None,
+                    false,
+                    false,
+                )
+                .await;
+            apis.push(app.api(&app.token_for(p).await));
+        }
+        let mut seen = Vec::new();
+        for api in &apis {
+            let r = api.put(&reg, &json!({})).await;
+            assert_eq!(r.status(), 200);
+            let v: Value = r.json().await.unwrap();
+            seen.push((v["status"].as_str().unwrap().to_string(), v["position"].clone()));
+        }
+        assert_eq!(
+            seen,
+            vec![
+                ("registered".into(), Value::Null),
+                ("registered".into(), Value::Null),
+                ("waiting".into(), json!(1)),
+                ("waiting".into(), json!(2)),
+            ]
+        );
+        // Registering again changes nothing.
+        let v: Value = apis[3].put(&reg, &json!({})).await.json().await.unwrap();
+        assert_eq!(
+            (v["status"].as_str(), v["position"].as_i64()),
+            (Some("waiting"), Some(2))
+        );
+        assert_eq!(v["places_left"], 0);
+
+        // The first registered withdraws: the first waiting gets the place at that write,
+        // and one email.
+        let r = apis[0].delete(&reg).await;
+        assert_eq!(r.status(), 200);
+        assert_eq!(apis[0].delete(&reg).await.status(), 404);
+        let v = apis[2].json(&reg).await;
+        assert_eq!(v["status"], "registered", "{v}");
+        let v = apis[3].json(&reg).await;
+        assert_eq!(v["position"], 1, "{v}");
+        let place = |n: usize| {
+            let app = &app;
+            async move {
+                app.mails_to(&format!("p{n}@event.example"))
+                    .await
+                    .into_iter()
+                    .filter(|m| m.kind.0.as_str() == "meeting_place")
+                    .count()
+            }
+        };
+        assert_eq!(place(3).await, 1);
+        assert_eq!(place(4).await, 0);
+
+        // Fewer places than registered: refused; more: the next waiting is promoted.
+        let r = admin
+            .patch(&format!("/api/v1/meetings/{id}"), &json!({"capacity": 1}))
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("meeting-capacity-below"));
+        let r = admin
+            .patch(&format!("/api/v1/meetings/{id}"), &json!({"capacity": 3}))
+            .await;
+        assert_eq!(r.status(), 200);
+        assert_eq!(apis[3].json(&reg).await["status"], "registered");
+        assert_eq!(place(4).await, 1);
+        assert_eq!(place(3).await, 1, "told once");
+
+        // The page: places left and one's position, and the buttons.
+        let web = app.client();
+        app.login(&web, "p1@event.example").await;
+        let page = web.text(&format!("/meetings/{id}")).await;
+        assert!(page.contains("id=\"registration\""), "{page}");
+        let r = web.form(&format!("/meetings/{id}/register"), &[]).await;
+        assert_eq!(r.status(), 303);
+        let page = web.text(&format!("/meetings/{id}")).await;
+        assert!(page.contains(&format!("/meetings/{id}/register/withdraw")), "{page}");
+        // All three places are taken: the page's registration is a place in the queue.
+        let v = apis[0].json(&reg).await;
+        assert_eq!(
+            (v["status"].as_str(), v["position"].as_i64()),
+            (Some("waiting"), Some(1))
+        );
+        assert_eq!(v["places_left"], 0);
+        // An assembly takes no registrations.
+        let r = admin
+            .post(
+                "/api/v1/meetings",
+                &json!({"kind": "assembly", "title": "A", "starts_at": start, "duration_minutes": 60}),
+            )
+            .await;
+        let assembly = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let r = apis[0]
+            .put(&format!("/api/v1/meetings/{assembly}/registration"), &json!({}))
+            .await;
+        assert_eq!(r.status(), 409);
+        app.stop().await;
+    }
+);
+
+both_backends!(
+    two_registrations_for_the_last_place_give_it_once,
+    |app: TestApp| async move {
+        let (admin, _, _) = setup(&app).await;
+        let now = app.at_server_time(async { intercoop::clock::now() }).await;
+        let start = (now + time::Duration::days(40))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        for round in 0..5 {
+            let m: Value = admin
+                .post(
+                    "/api/v1/meetings",
+                    &json!({"kind": "event", "title": format!("Workshop {round}"), "starts_at": start,
+                        "duration_minutes": 120, "capacity": 1}),
+                )
+                .await
+                .json()
+                .await
+                .unwrap();
+            let reg = format!("/api/v1/meetings/{}/registration", m["id"]);
+            let a = app
+                .person(&format!("a{round}@event.example"), "A", None, false, false)
+                .await;
+            let b = app
+                .person(&format!("b{round}@event.example"), "B", None, false, false)
+                .await;
+            let (a, b) = (app.api(&app.token_for(a).await), app.api(&app.token_for(b).await));
+            let empty = json!({});
+            let (ra, rb) = tokio::join!(a.put(&reg, &empty), b.put(&reg, &empty));
+            assert_eq!((ra.status().as_u16(), rb.status().as_u16()), (200, 200));
+            let (va, vb): (Value, Value) = (ra.json().await.unwrap(), rb.json().await.unwrap());
+            let mut statuses = [va["status"].as_str().unwrap(), vb["status"].as_str().unwrap()];
+            statuses.sort_unstable();
+            assert_eq!(statuses, ["registered", "waiting"], "{va} {vb}");
+            let v = admin.json(&reg).await;
+            assert_eq!((v["registered"].as_i64(), v["waiting"].as_i64()), (Some(1), Some(1)));
+        }
+        app.stop().await;
+    }
+);

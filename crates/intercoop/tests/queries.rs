@@ -28,6 +28,8 @@ async fn counts_at(app: &TestApp, scale: u32, seed: u64) -> Vec<(String, u64)> {
         "/proposals?sort=funded",
         "/proposals?sort=wanted&status=funding",
         "/polls",
+        "/meetings",
+        "/meetings?past=true",
     ] {
         out.push((path.to_string(), count(app, &client, path).await));
     }
@@ -38,6 +40,7 @@ async fn counts_at(app: &TestApp, scale: u32, seed: u64) -> Vec<(String, u64)> {
         "/api/v1/people",
         "/api/v1/proposals",
         "/api/v1/polls",
+        "/api/v1/meetings?past=true",
     ] {
         api.get(path).await;
         let before = app.db().query_count();
@@ -121,7 +124,7 @@ async fn seed_leaves_other_networks_alone(backend: Backend) {
         common::pledge_ok(api, id, *org).await;
     }
     let db = &app.db().read;
-    let count = |sql: &'static str| async move {
+    let count = |sql: String| async move {
         let stmt = Statement::from_string(db.get_database_backend(), sql);
         db.query_one_raw(stmt)
             .await
@@ -130,14 +133,43 @@ async fn seed_leaves_other_networks_alone(backend: Backend) {
             .try_get::<i64>("", "n")
             .unwrap()
     };
-    let unsent = || count("SELECT COUNT(*) AS n FROM campaigns WHERE digest_due");
+    let unsent = || count("SELECT COUNT(*) AS n FROM campaigns WHERE digest_due".into());
     assert_eq!(unsent().await, 1, "the second pledge halved the first one's share");
     let seeded = intercoop::seed::seed(app.db(), 1, 3).await.unwrap();
     assert_eq!(unsent().await, 1, "the real network's digest is still to send");
     let sent = app.share_digest().await;
     assert_eq!(sent, 1, "one email, to the real network's first shop");
-    let digests = count("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'share_digest'").await;
+    let digests = count("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'share_digest'".into()).await;
     assert_eq!(digests, 1, "none for the {} seeded people", seeded.people.len());
+    // Five years of monthly assemblies and the next ones; the past ones with their
+    // attendance and published minutes; none of their invitations or reminders waits.
+    let n = seeded.network_id;
+    let meetings = count(format!(
+        "SELECT COUNT(*) AS n FROM meetings WHERE network_id = {n} AND kind = 'assembly'"
+    ))
+    .await;
+    assert_eq!(meetings, 63);
+    let published = count(format!(
+        "SELECT COUNT(*) AS n FROM meetings WHERE network_id = {n} AND minutes_status = 'published'"
+    ))
+    .await;
+    assert!((60..=61).contains(&published), "{published} minutes published");
+    let decisions = count(format!(
+        "SELECT COUNT(*) AS n FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id WHERE m.network_id = {n}"
+    ))
+    .await;
+    assert_eq!(decisions, published);
+    let present = count(format!(
+        "SELECT COUNT(*) AS n FROM meeting_answers a JOIN meetings m ON m.id = a.meeting_id \
+         WHERE m.network_id = {n} AND a.present"
+    ))
+    .await;
+    assert!(present >= published, "{present} present over {published} assemblies");
+    let waiting = count(format!(
+        "SELECT COUNT(*) AS n FROM jobs WHERE network_id = {n} AND kind IN ('assemblies.invite', 'assemblies.remind')"
+    ))
+    .await;
+    assert_eq!(waiting, 0, "the seeded network's meetings send nothing");
     app.stop().await;
 }
 

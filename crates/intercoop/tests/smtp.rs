@@ -200,3 +200,188 @@ async fn announcements_carry_one_click_unsubscribe_headers() {
     assert_eq!(r.status(), 200);
     app.stop().await;
 }
+
+/// The calendar part of a message, read by Python's `icalendar`: its METHOD and its first
+/// event's UID and SEQUENCE.
+fn calendar_of(message: &Value) -> (String, String, i64) {
+    let text = message["parts"]["text/calendar"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no calendar in {message}"));
+    let script = r#"
+import sys, json, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+e = next(iter(cal.walk("VEVENT")))
+print(json.dumps([str(cal.get("METHOD", "")), str(e["UID"]), int(e.get("SEQUENCE", 0))]))
+"#;
+    use std::io::Write;
+    let mut child = Command::new("python3")
+        .args(["-c", script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    (
+        v[0].as_str().unwrap().into(),
+        v[1].as_str().unwrap().into(),
+        v[2].as_i64().unwrap(),
+    )
+}
+
+/// The meeting emails the representative has received, once there are `n` (bounded wait).
+async fn rep_mails(smtp: &SmtpServer, n: usize) -> Vec<Value> {
+    let mut mine = Vec::new();
+    for _ in 0..200 {
+        mine = read_maildir(&smtp.maildir.path().join("mail"))
+            .into_iter()
+            .filter(|m| m["to"].as_str().unwrap().contains("rep@laruche.example"))
+            .filter(|m| m["parts"]["text/plain"].as_str().unwrap_or("").contains("/meetings/"))
+            .collect();
+        if mine.len() >= n {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    mine
+}
+
+/// A meeting's emails at a real SMTP server on loopback, each once: the invitation, the
+/// update made on the page `/meetings/{id}/edit` (same UID, higher SEQUENCE), a reminder,
+/// and the cancellation made on the meeting's page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_meeting_s_invitation_update_reminder_and_cancellation_arrive_once_each() {
+    let Some(smtp) = start_smtp().await else { return };
+    let app = spawn_with(Backend::Sqlite, Some(format!("smtp://127.0.0.1:{}", smtp.port)))
+        .await
+        .unwrap();
+    let admin = app.api(&app.admin_token().await);
+    let org = app.organisation(&admin, "La Ruche", "user", None).await;
+    app.person("rep@laruche.example", "Rep Ruche", Some(org), true, false)
+        .await;
+    app.drain_outbox().await;
+    let now = app.at_server_time(async { intercoop::clock::now() }).await;
+    let start = (now + time::Duration::days(10))
+        .replace_second(0)
+        .unwrap()
+        .replace_nanosecond(0)
+        .unwrap()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    let r = admin
+        .post(
+            "/api/v1/meetings",
+            &json!({"kind": "assembly", "title": "Assemblée de juin", "starts_at": start,
+                "duration_minutes": 90, "place": "Salle 1"}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    let m: Value = r.json().await.unwrap();
+    let id = m["id"].as_i64().unwrap();
+    let uid = m["uid"].as_str().unwrap().to_string();
+    app.drain_outbox().await;
+    let mine = rep_mails(&smtp, 1).await;
+    assert_eq!(mine.len(), 1, "the invitation: {mine:?}");
+    assert_eq!(calendar_of(&mine[0]), ("REQUEST".into(), uid.clone(), 0));
+
+    // The page: the meeting's fields, who gets the update, one button.
+    let web = app.client();
+    app.login(&web, "admin@test.example").await;
+    let page = web.text(&format!("/meetings/{id}")).await;
+    assert!(page.contains(&format!("href=\"/meetings/{id}/edit\"")), "{page}");
+    let form = web.text(&format!("/meetings/{id}/edit")).await;
+    assert!(form.contains("value=\"Salle 1\""), "{form}");
+    assert!(form.contains("Rep Ruche"), "who is told: {form}");
+    let starts_at = form
+        .split("name=\"starts_at\"")
+        .nth(1)
+        .and_then(|s| s.split("value=\"").nth(1))
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_string();
+    // A bad field: 422 beside it, everything typed kept, nothing changed or sent.
+    let r = web
+        .form(
+            &format!("/meetings/{id}/edit"),
+            &[
+                ("title", "Assemblée de juin"),
+                ("starts_at", &starts_at),
+                ("duration_minutes", "-5"),
+                ("place", "Salle 2 (typed)"),
+                ("reminder_days", "7, 1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("value=\"Salle 2 (typed)\""), "{body}");
+    assert!(body.contains("class=\"error\""), "{body}");
+    assert_eq!(admin.json(&format!("/api/v1/meetings/{id}")).await["place"], "Salle 1");
+    // The change: through PATCH's code path, the update once.
+    let r = web
+        .form(
+            &format!("/meetings/{id}/edit"),
+            &[
+                ("title", "Assemblée de juin"),
+                ("starts_at", &starts_at),
+                ("duration_minutes", "90"),
+                ("place", "Salle 2"),
+                ("reminder_days", "7, 1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let after = admin.json(&format!("/api/v1/meetings/{id}")).await;
+    assert_eq!(after["place"], "Salle 2");
+    assert_eq!(after["starts_at"], m["starts_at"], "an untouched start stays");
+    assert_eq!(after["sequence"], 1);
+    app.drain_outbox().await;
+    let mine = rep_mails(&smtp, 2).await;
+    assert_eq!(mine.len(), 2, "{mine:?}");
+    let update = mine
+        .iter()
+        .find(|m| calendar_of(m).2 == 1)
+        .unwrap_or_else(|| panic!("{mine:?}"));
+    assert_eq!(calendar_of(update), ("REQUEST".into(), uid.clone(), 1));
+    // The same form sent again changes nothing a calendar holds: nothing more is sent.
+    let r = web
+        .form(
+            &format!("/meetings/{id}/edit"),
+            &[
+                ("title", "Assemblée de juin"),
+                ("starts_at", &starts_at),
+                ("duration_minutes", "90"),
+                ("place", "Salle 2"),
+                ("reminder_days", "7, 1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+
+    // The reminder 7 days before, once.
+    app.clock.advance(time::Duration::days(3) + time::Duration::minutes(1));
+    app.run_jobs().await;
+    app.run_jobs().await;
+    app.drain_outbox().await;
+    let mine = rep_mails(&smtp, 3).await;
+    assert_eq!(mine.len(), 3, "{mine:?}");
+
+    // The cancellation, from the meeting's page, once.
+    let r = web.form(&format!("/meetings/{id}/cancel"), &[]).await;
+    assert_eq!(r.status(), 303);
+    app.drain_outbox().await;
+    let mine = rep_mails(&smtp, 4).await;
+    assert_eq!(mine.len(), 4, "{mine:?}");
+    let cancels: Vec<_> = mine
+        .iter()
+        .filter(|m| m["parts"]["text/calendar"].is_string() && calendar_of(m).0 == "CANCEL")
+        .collect();
+    assert_eq!(cancels.len(), 1, "{mine:?}");
+    assert_eq!(calendar_of(cancels[0]), ("CANCEL".into(), uid, 2));
+    // Once begun or cancelled, the page refuses a change.
+    assert_eq!(web.get(&format!("/meetings/{id}/edit")).await.status(), 409);
+    app.stop().await;
+}

@@ -61,6 +61,7 @@ fn covers(version: i64) -> &'static str {
         20 => {
             "organisations.name_key and people.name_key (stale keys of an older collation), sort_key_versions (its fingerprint): recomputed at start"
         }
+        21 => "a meeting proxy (Beta's, held by Alpha); a registration for the meeting and one waiting",
         22 => {
             "an index only (ledger_balances with the balance, for the trial balance: the version 17 fixture's journal)"
         }
@@ -620,7 +621,7 @@ impl Fixture<'_> {
         }
         self.polls(network, &o, &p, &proposals).await;
         if self.v >= 16 {
-            self.meetings(network, o[0], &p).await;
+            self.meetings(network, &o, &p).await;
         }
         if self.v >= 17 {
             self.money(network).await;
@@ -770,7 +771,8 @@ impl Fixture<'_> {
     /// Version 16: a monthly assembly series with one occurrence ten days ahead (an
     /// agenda item, Alice's answer and answer link), Alice's calendar feed, and an
     /// invitation in the outbox with its calendar.
-    async fn meetings(&mut self, network: i64, alpha: i64, p: &[i64]) {
+    async fn meetings(&mut self, network: i64, o: &[i64], p: &[i64]) {
+        let alpha = o[0];
         let t = self.ago(1);
         let at = self.now + Duration::days(10);
         let series = self
@@ -872,6 +874,34 @@ impl Fixture<'_> {
                 ],
             )
             .await;
+        }
+        if self.v >= 21 {
+            // Beta gives its proxy for the assembly to Alpha.
+            self.insert(
+                "meeting_proxies",
+                vec![
+                    ("network_id", network.into()),
+                    ("meeting_id", meeting.into()),
+                    ("organisation_id", o[1].into()),
+                    ("holder_organisation_id", alpha.into()),
+                    ("created_by", p[1].into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+            for (person, status) in [(p[0], "registered"), (p[1], "waiting")] {
+                self.insert(
+                    "meeting_registrations",
+                    vec![
+                        ("meeting_id", meeting.into()),
+                        ("person_id", person.into()),
+                        ("status", status.into()),
+                        ("created_at", t.into()),
+                        ("promoted_at", Value::from(None::<OffsetDateTime>)),
+                    ],
+                )
+                .await;
+            }
         }
         self.insert(
             "meeting_answers",

@@ -146,7 +146,77 @@ fn quorum_counts_organisations_present_or_represented() {
     assert!(!quorum_met(9, 10, 100));
 }
 
+fn proxy(giver: i64, holder: i64) -> crate::voting::Proxy {
+    crate::voting::Proxy { giver, holder }
+}
+
+#[test]
+fn a_proxy_counts_its_giver_when_its_holder_is_present() {
+    let members = [1, 2, 3, 4];
+    assert_eq!(counted_for_quorum(&members, &[1], &[proxy(2, 1)]), vec![1, 2]);
+    // The holder absent: the proxy counts for nothing.
+    assert_eq!(counted_for_quorum(&members, &[3], &[proxy(2, 1)]), vec![3]);
+    // A giver present itself counts once.
+    assert_eq!(counted_for_quorum(&members, &[1, 2], &[proxy(2, 1)]), vec![1, 2]);
+    // Only members count, present or represented.
+    assert_eq!(counted_for_quorum(&members, &[1, 9], &[proxy(8, 1)]), vec![1]);
+}
+
+#[test]
+fn an_event_registers_up_to_its_capacity_then_waits() {
+    assert!(gets_a_place(Some(2), 1));
+    assert!(!gets_a_place(Some(2), 2));
+    assert!(gets_a_place(None, 1_000));
+    assert_eq!(to_promote(Some(2), 1, 3), 1);
+    assert_eq!(to_promote(Some(2), 2, 3), 0);
+    assert_eq!(to_promote(Some(5), 1, 2), 2);
+    assert_eq!(to_promote(None, 1, 2), 2);
+}
+
 proptest! {
+    #[test]
+    fn registrations_never_exceed_the_capacity_and_places_never_stay_free_while_people_wait(
+        capacity in prop::option::of(1i64..20),
+        steps in prop::collection::vec(any::<bool>(), 0..60),
+    ) {
+        // true: someone registers; false: a registered person withdraws (then the first
+        // waiting ones are promoted), as the writes do.
+        let (mut registered, mut waiting) = (0i64, 0i64);
+        for register in steps {
+            if register {
+                if gets_a_place(capacity, registered) { registered += 1 } else { waiting += 1 }
+            } else if registered > 0 {
+                registered -= 1;
+                let n = to_promote(capacity, registered, waiting);
+                registered += n;
+                waiting -= n;
+            }
+            prop_assert!(capacity.is_none_or(|c| registered <= c));
+            prop_assert!(waiting == 0 || capacity == Some(registered));
+        }
+    }
+
+    #[test]
+    fn the_quorum_counts_the_present_and_at_most_one_more_per_proxy(
+        members in prop::collection::btree_set(1i64..30, 0..20),
+        present in prop::collection::vec(1i64..40, 0..20),
+        pairs in prop::collection::vec((1i64..40, 1i64..40), 0..20),
+    ) {
+        let members: Vec<i64> = members.into_iter().collect();
+        let proxies: Vec<_> = pairs.iter().map(|(g, h)| proxy(*g, *h)).collect();
+        let counted = counted_for_quorum(&members, &present, &proxies);
+        let present_members: std::collections::BTreeSet<i64> =
+            present.iter().copied().filter(|o| members.contains(o)).collect();
+        prop_assert!(present_members.iter().all(|o| counted.contains(o)));
+        prop_assert!(counted.iter().all(|o| members.contains(o)));
+        prop_assert!(counted.len() <= present_members.len() + proxies.len());
+        prop_assert!(counted.windows(2).all(|w| w[0] < w[1]));
+        // Every organisation counted and not present is represented by a present holder.
+        for o in counted.iter().filter(|o| !present_members.contains(o)) {
+            prop_assert!(proxies.iter().any(|p| p.giver == *o && present_members.contains(&p.holder)));
+        }
+    }
+
     #[test]
     fn every_occurrence_is_at_the_local_time_of_the_first(
         day in 1i8..=28, month in 1i8..=12, hour in 0i8..=23, minute in 0i8..=59,

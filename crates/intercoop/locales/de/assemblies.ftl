@@ -37,7 +37,7 @@ assemblies-not-answered = noch nicht geantwortet
 assemblies-next-title = Nächste Sitzung
 assemblies-attendance = Anwesenheit
 assemblies-present = Anwesend
-assemblies-quorum = Anwesende Organisationen / Quorum (Mitglieder)
+assemblies-quorum = Anwesende oder vertretene Organisationen / Quorum (Mitglieder)
 assemblies-quorum-met = Quorum erreicht
 assemblies-take-attendance = Anwesenheit erfassen
 assemblies-attendance-save = Anwesenheit speichern
@@ -224,3 +224,85 @@ core-election-poll-seats = { $seats ->
     [one] Ein Sitz ist zu besetzen.
    *[other] { $seats } Sitze sind zu besetzen.
 }
+assemblies-edit-title = Sitzung ändern
+assemblies-edit-link = Sitzung ändern
+assemblies-edit-who = Wer die Änderung erhält
+assemblies-edit-not-invited = Die Einladungen sind noch nicht verschickt: jetzt wird niemand benachrichtigt, und die Einladungen enthalten die neuen Angaben.
+assemblies-edit-submit = Änderungen speichern
+assemblies-edit-consequence = { $count ->
+    [0] Noch niemand ist eingeladen: nichts wird gesendet.
+    [one] Ändern sich Datum, Uhrzeit, Dauer, Titel, Ort, Link oder Beschreibung, erhält die eingeladene Person die Änderung, und ihr Kalender passt die Sitzung an. Eine Änderung nur der Erinnerungen benachrichtigt niemanden.
+   *[other] Ändern sich Datum, Uhrzeit, Dauer, Titel, Ort, Link oder Beschreibung, erhalten die { $count } eingeladenen Personen die Änderung, und ihre Kalender passen die Sitzung an. Eine Änderung nur der Erinnerungen benachrichtigt niemanden.
+}
+assemblies-edit-submit-tell = { $count ->
+    [0] Änderungen speichern
+    [one] Speichern und die eingeladene Person benachrichtigen
+   *[other] Speichern und die { $count } eingeladenen Personen benachrichtigen
+}
+assemblies-quorum-present = { $count ->
+    [0] keine anwesend
+    [one] eine anwesend
+   *[other] { $count } anwesend
+}
+assemblies-quorum-represented = { $count ->
+    [0] keine durch Vollmacht vertreten
+    [one] eine durch Vollmacht vertreten
+   *[other] { $count } durch Vollmacht vertreten
+}
+assemblies-proxies = Vollmachten
+assemblies-proxy-held-by = Vollmacht bei { $holder }
+assemblies-proxy-link = Unsere Vollmacht erteilen
+assemblies-proxy-title = Vollmacht für die Sitzung
+assemblies-proxy-intro = Eine Organisation, die nicht kommen kann, erteilt einer anderen Mitgliedsorganisation ihre Vollmacht: deren Vertretung spricht für beide, und beide zählen zum Quorum, wenn sie anwesend ist. Eine Organisation hält höchstens eine Vollmacht, und eine Organisation, die ihre Vollmacht erteilt hat, kann keine halten.
+assemblies-proxy-giver = Organisation
+assemblies-proxy-show = Anzeigen
+assemblies-proxy-none = Für diese Sitzung wurde keine Vollmacht erteilt.
+assemblies-proxy-holder = Vollmacht erteilen an
+assemblies-proxy-holder-hint = Eine Mitgliedsorganisation des Netzwerks. Sie ersetzt eine früher erteilte Vollmacht.
+assemblies-proxy-give = Vollmacht erteilen
+assemblies-proxy-withdraw = Vollmacht zurückziehen
+assemblies-proxy-withdraw-consequence = Zurückgezogen zählt die Organisation nur zum Quorum, wenn ihre eigene Vertretung anwesend ist.
+assemblies-proxy-closed = Diese Sitzung nimmt jetzt keine Vollmachten an (sie ist vorbei, abgesagt oder hat kein Quorum).
+error-meeting-proxy-kind = Nur Versammlungen und Generalversammlungen nehmen Vollmachten an.
+error-meeting-proxy-closed = Diese Sitzung ist vorbei oder abgesagt: Vollmachten ändern sich nicht mehr.
+error-meeting-proxy-member = Nur eine Mitgliedsorganisation des Netzwerks erteilt oder hält eine Vollmacht.
+error-meeting-proxy-self = Eine Organisation kann sich nicht selbst ihre Vollmacht erteilen.
+error-meeting-proxy-holder-gave = Diese Organisation hat ihre eigene Vollmacht erteilt: sie kann keine halten.
+error-meeting-proxy-limit = Diese Organisation hält für diese Sitzung bereits eine Vollmacht.
+error-meeting-proxy-chain = Diese Organisation hält die Vollmacht einer anderen: sie kann ihre eigene nicht erteilen.
+assemblies-field-capacity = Plätze (Veranstaltungen, optional)
+assemblies-field-capacity-hint = Leer: keine Begrenzung. Darüber hinaus kommen Personen auf eine Warteliste und erhalten einen Platz, sobald einer frei wird.
+assemblies-registration = Anmeldung
+assemblies-no-limit = Keine Begrenzung der Plätze.
+assemblies-places-left = { $count ->
+    [0] Kein Platz mehr frei
+    [one] Ein Platz frei
+   *[other] { $count } Plätze frei
+}
+assemblies-capacity = { $count ->
+    [0] kein Platz
+    [one] ein Platz insgesamt
+   *[other] { $count } Plätze insgesamt
+}
+assemblies-waiting-count = { $count ->
+    [0] niemand wartet
+    [one] eine Person wartet
+   *[other] { $count } Personen warten
+}
+assemblies-you-are-registered = Sie sind angemeldet.
+assemblies-your-position = { $count ->
+    [0] Sie sind nicht auf der Warteliste.
+    [one] Sie sind die erste Person auf der Warteliste.
+   *[other] Sie sind Nummer { $count } auf der Warteliste.
+}
+assemblies-register = Anmelden
+assemblies-join-waiting = Auf die Warteliste
+assemblies-withdraw = Meine Anmeldung zurückziehen
+assemblies-withdraw-consequence = Sie geben Ihren Platz auf; eine neue Anmeldung setzt Sie ans Ende.
+assemblies-withdraw-gives-place = Ihr Platz geht sofort an die erste wartende Person, die per E-Mail benachrichtigt wird; eine neue Anmeldung setzt Sie ans Ende.
+assemblies-mail-place-subject = Ein Platz für Sie: { $title }
+assemblies-mail-place-body = Bei „{ $title }“, { $starts }, ist ein Platz frei geworden: er gehört Ihnen, Sie sind angemeldet. Wenn Sie nicht kommen können, ziehen Sie Ihre Anmeldung auf der Seite der Veranstaltung zurück, damit die nächste Person ihn erhält.
+error-meeting-capacity = Plätze: eine ganze Zahl von 1 bis 100 000.
+error-meeting-capacity-kind = Nur eine Veranstaltung hat eine Anzahl Plätze.
+error-meeting-capacity-below = Es sind bereits mehr Personen angemeldet: es kann nicht weniger Plätze geben.
+error-meeting-registration-kind = Nur Veranstaltungen nehmen Anmeldungen an.

@@ -24,6 +24,7 @@ notifications-kind-minutes_published = Das Protokoll einer Sitzung, sobald es ve
 notifications-kind-mandate_ending = Das Ende eines Mandats im Kernkreis, 60 Tage vorher
 notifications-kind-candidacy_call = Der Aufruf zur Kandidatur für den Kernkreis
 notifications-kind-meeting_reminder = Erinnerungen vor einer Sitzung
+notifications-kind-meeting_place = Ein Platz bei einer Veranstaltung, für Sie von der Warteliste frei geworden
 notifications-kind-digest = Die Tageszusammenfassung
 notifications-footer-why = Sie erhalten diese E-Mail als Mitglied von { $network } auf intercoop.
 notifications-footer-unsubscribe = Diese E-Mails abbestellen

@@ -37,7 +37,7 @@ assemblies-not-answered = not answered yet
 assemblies-next-title = Next meeting
 assemblies-attendance = Attendance
 assemblies-present = Present
-assemblies-quorum = Organisations present / quorum (members)
+assemblies-quorum = Organisations present or represented / quorum (members)
 assemblies-quorum-met = quorum met
 assemblies-take-attendance = Take attendance
 assemblies-attendance-save = Save attendance
@@ -224,3 +224,85 @@ core-election-poll-seats = { $seats ->
     [one] One seat to fill.
    *[other] { $seats } seats to fill.
 }
+assemblies-edit-title = Change the meeting
+assemblies-edit-link = Change the meeting
+assemblies-edit-who = Who gets the update
+assemblies-edit-not-invited = The invitations have not gone out yet: nobody is told now, and the invitations will carry the new details.
+assemblies-edit-submit = Save the changes
+assemblies-edit-consequence = { $count ->
+    [0] Nobody is invited now: nothing is sent.
+    [one] If the date, time, duration, title, place, link or description changes, the person invited gets the update, and their calendar changes the meeting. A change of reminders alone tells nobody.
+   *[other] If the date, time, duration, title, place, link or description changes, the { $count } people invited get the update, and their calendars change the meeting. A change of reminders alone tells nobody.
+}
+assemblies-edit-submit-tell = { $count ->
+    [0] Save the changes
+    [one] Save and tell the person invited
+   *[other] Save and tell the { $count } people invited
+}
+assemblies-quorum-present = { $count ->
+    [0] none present
+    [one] one present
+   *[other] { $count } present
+}
+assemblies-quorum-represented = { $count ->
+    [0] none represented by proxy
+    [one] one represented by proxy
+   *[other] { $count } represented by proxy
+}
+assemblies-proxies = Proxies
+assemblies-proxy-held-by = proxy held by { $holder }
+assemblies-proxy-link = Give our proxy
+assemblies-proxy-title = Proxy for the meeting
+assemblies-proxy-intro = An organisation that cannot come gives its proxy to another member organisation: that organisation's representative speaks for both, and both count in the quorum when it is present. An organisation holds one proxy at most, and an organisation that gave its proxy cannot hold one.
+assemblies-proxy-giver = Organisation
+assemblies-proxy-show = Show
+assemblies-proxy-none = No proxy given for this meeting.
+assemblies-proxy-holder = Give the proxy to
+assemblies-proxy-holder-hint = A member organisation of the network. It replaces a proxy given earlier.
+assemblies-proxy-give = Give the proxy
+assemblies-proxy-withdraw = Withdraw the proxy
+assemblies-proxy-withdraw-consequence = Withdrawn, the organisation counts in the quorum only if its own representative is present.
+assemblies-proxy-closed = This meeting takes no proxies now (it has ended, is cancelled, or has no quorum).
+error-meeting-proxy-kind = Only assemblies and general assemblies take proxies.
+error-meeting-proxy-closed = This meeting has ended or is cancelled: proxies no longer change.
+error-meeting-proxy-member = Only a member organisation of the network gives or holds a proxy.
+error-meeting-proxy-self = An organisation cannot give its proxy to itself.
+error-meeting-proxy-holder-gave = This organisation gave its own proxy: it cannot hold one.
+error-meeting-proxy-limit = This organisation already holds a proxy for this meeting.
+error-meeting-proxy-chain = This organisation holds another's proxy: it cannot give its own.
+assemblies-field-capacity = Places (events, optional)
+assemblies-field-capacity-hint = Empty: no limit. Beyond it, people join a waiting list, and get a place when one comes free.
+assemblies-registration = Registration
+assemblies-no-limit = No limit on places.
+assemblies-places-left = { $count ->
+    [0] No place left
+    [one] One place left
+   *[other] { $count } places left
+}
+assemblies-capacity = { $count ->
+    [0] no place
+    [one] one place in all
+   *[other] { $count } places in all
+}
+assemblies-waiting-count = { $count ->
+    [0] nobody waiting
+    [one] one person waiting
+   *[other] { $count } people waiting
+}
+assemblies-you-are-registered = You are registered.
+assemblies-your-position = { $count ->
+    [0] You are not on the waiting list.
+    [one] You are first on the waiting list.
+   *[other] You are number { $count } on the waiting list.
+}
+assemblies-register = Register
+assemblies-join-waiting = Join the waiting list
+assemblies-withdraw = Withdraw my registration
+assemblies-withdraw-consequence = You leave your place; registering again puts you last.
+assemblies-withdraw-gives-place = Your place goes at once to the first person waiting, who is told by email; registering again puts you last.
+assemblies-mail-place-subject = A place for you: { $title }
+assemblies-mail-place-body = A place came free at “{ $title }”, { $starts }: it is yours, you are registered. If you cannot come, withdraw on the event's page so that the next person gets it.
+error-meeting-capacity = Places: a whole number from 1 to 100 000.
+error-meeting-capacity-kind = Only an event has a number of places.
+error-meeting-capacity-below = More people are already registered: the places cannot be fewer.
+error-meeting-registration-kind = Only events take registrations.

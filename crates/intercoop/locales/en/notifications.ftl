@@ -24,6 +24,7 @@ notifications-kind-minutes_published = Minutes of a meeting, once published
 notifications-kind-mandate_ending = The end of a core circle mandate, 60 days ahead
 notifications-kind-candidacy_call = The call for candidates to the core circle
 notifications-kind-meeting_reminder = Reminders before a meeting
+notifications-kind-meeting_place = A place at an event, freed for you from the waiting list
 notifications-kind-digest = The daily digest
 notifications-footer-why = You get this email as a member of { $network } on intercoop.
 notifications-footer-unsubscribe = Stop these emails

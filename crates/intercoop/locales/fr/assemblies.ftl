@@ -37,7 +37,7 @@ assemblies-not-answered = pas encore répondu
 assemblies-next-title = Prochaine réunion
 assemblies-attendance = Présences
 assemblies-present = Présents
-assemblies-quorum = Organisations présentes / quorum (membres)
+assemblies-quorum = Organisations présentes ou représentées / quorum (membres)
 assemblies-quorum-met = quorum atteint
 assemblies-take-attendance = Prendre les présences
 assemblies-attendance-save = Enregistrer les présences
@@ -224,3 +224,85 @@ core-election-poll-seats = { $seats ->
     [one] Un siège à pourvoir.
    *[other] { $seats } sièges à pourvoir.
 }
+assemblies-edit-title = Modifier la réunion
+assemblies-edit-link = Modifier la réunion
+assemblies-edit-who = Qui reçoit la mise à jour
+assemblies-edit-not-invited = Les invitations ne sont pas encore parties : personne n'est prévenu maintenant, et les invitations porteront les nouveaux détails.
+assemblies-edit-submit = Enregistrer les modifications
+assemblies-edit-consequence = { $count ->
+    [0] Personne n'est invité·e pour l'instant : rien n'est envoyé.
+    [one] Si la date, l'heure, la durée, le titre, le lieu, le lien ou la description change, la personne invitée reçoit la mise à jour, et son agenda modifie la réunion. Un changement des seuls rappels ne prévient personne.
+   *[other] Si la date, l'heure, la durée, le titre, le lieu, le lien ou la description change, les { $count } personnes invitées reçoivent la mise à jour, et leurs agendas modifient la réunion. Un changement des seuls rappels ne prévient personne.
+}
+assemblies-edit-submit-tell = { $count ->
+    [0] Enregistrer les modifications
+    [one] Enregistrer et prévenir la personne invitée
+   *[other] Enregistrer et prévenir les { $count } personnes invitées
+}
+assemblies-quorum-present = { $count ->
+    [0] aucune présente
+    [one] une présente
+   *[other] { $count } présentes
+}
+assemblies-quorum-represented = { $count ->
+    [0] aucune représentée par procuration
+    [one] une représentée par procuration
+   *[other] { $count } représentées par procuration
+}
+assemblies-proxies = Procurations
+assemblies-proxy-held-by = procuration à { $holder }
+assemblies-proxy-link = Donner notre procuration
+assemblies-proxy-title = Procuration pour la réunion
+assemblies-proxy-intro = Une organisation qui ne peut pas venir donne sa procuration à une autre organisation membre : la personne qui représente celle-ci parle pour les deux, et les deux comptent dans le quorum quand elle est présente. Une organisation tient une procuration au plus, et une organisation qui a donné la sienne ne peut pas en tenir.
+assemblies-proxy-giver = Organisation
+assemblies-proxy-show = Afficher
+assemblies-proxy-none = Aucune procuration donnée pour cette réunion.
+assemblies-proxy-holder = Donner la procuration à
+assemblies-proxy-holder-hint = Une organisation membre du réseau. Elle remplace une procuration donnée avant.
+assemblies-proxy-give = Donner la procuration
+assemblies-proxy-withdraw = Retirer la procuration
+assemblies-proxy-withdraw-consequence = Une fois retirée, l'organisation ne compte dans le quorum que si sa propre représentante ou son propre représentant est présent·e.
+assemblies-proxy-closed = Cette réunion ne prend pas de procuration maintenant (elle est finie, annulée, ou n'a pas de quorum).
+error-meeting-proxy-kind = Seules les assemblées et les assemblées générales prennent des procurations.
+error-meeting-proxy-closed = Cette réunion est finie ou annulée : les procurations ne changent plus.
+error-meeting-proxy-member = Seule une organisation membre du réseau donne ou tient une procuration.
+error-meeting-proxy-self = Une organisation ne peut pas se donner sa propre procuration.
+error-meeting-proxy-holder-gave = Cette organisation a donné sa propre procuration : elle ne peut pas en tenir.
+error-meeting-proxy-limit = Cette organisation tient déjà une procuration pour cette réunion.
+error-meeting-proxy-chain = Cette organisation tient la procuration d'une autre : elle ne peut pas donner la sienne.
+assemblies-field-capacity = Places (évènements, facultatif)
+assemblies-field-capacity-hint = Vide : pas de limite. Au-delà, les personnes rejoignent une liste d'attente, et reçoivent une place quand une se libère.
+assemblies-registration = Inscription
+assemblies-no-limit = Pas de limite de places.
+assemblies-places-left = { $count ->
+    [0] Plus aucune place
+    [one] Une place restante
+   *[other] { $count } places restantes
+}
+assemblies-capacity = { $count ->
+    [0] aucune place
+    [one] une place en tout
+   *[other] { $count } places en tout
+}
+assemblies-waiting-count = { $count ->
+    [0] personne en attente
+    [one] une personne en attente
+   *[other] { $count } personnes en attente
+}
+assemblies-you-are-registered = Vous êtes inscrit·e.
+assemblies-your-position = { $count ->
+    [0] Vous n'êtes pas sur la liste d'attente.
+    [one] Vous êtes première ou premier sur la liste d'attente.
+   *[other] Vous êtes numéro { $count } sur la liste d'attente.
+}
+assemblies-register = M'inscrire
+assemblies-join-waiting = Rejoindre la liste d'attente
+assemblies-withdraw = Retirer mon inscription
+assemblies-withdraw-consequence = Vous quittez votre place ; une nouvelle inscription vous met en dernier.
+assemblies-withdraw-gives-place = Votre place va aussitôt à la première personne en attente, prévenue par email ; une nouvelle inscription vous met en dernier.
+assemblies-mail-place-subject = Une place pour vous : { $title }
+assemblies-mail-place-body = Une place s'est libérée pour « { $title } », { $starts } : elle est à vous, vous êtes inscrit·e. Si vous ne pouvez pas venir, retirez-vous sur la page de l'évènement pour que la personne suivante l'ait.
+error-meeting-capacity = Places : un nombre entier de 1 à 100 000.
+error-meeting-capacity-kind = Seul un évènement a un nombre de places.
+error-meeting-capacity-below = Plus de personnes sont déjà inscrites : les places ne peuvent pas être moins nombreuses.
+error-meeting-registration-kind = Seuls les évènements prennent des inscriptions.

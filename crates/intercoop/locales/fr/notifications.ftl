@@ -24,6 +24,7 @@ notifications-kind-minutes_published = Le compte rendu d’une réunion, une foi
 notifications-kind-mandate_ending = La fin d’un mandat au noyau, 60 jours avant
 notifications-kind-candidacy_call = L’appel à candidatures pour le noyau
 notifications-kind-meeting_reminder = Les rappels avant une réunion
+notifications-kind-meeting_place = Une place à un évènement, libérée pour vous depuis la liste d'attente
 notifications-kind-digest = Le résumé du jour
 notifications-footer-why = Vous recevez cet e-mail en tant que membre de { $network } sur intercoop.
 notifications-footer-unsubscribe = Ne plus recevoir ces e-mails

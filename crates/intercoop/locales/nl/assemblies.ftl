@@ -37,7 +37,7 @@ assemblies-not-answered = nog niet geantwoord
 assemblies-next-title = Volgende vergadering
 assemblies-attendance = Aanwezigheid
 assemblies-present = Aanwezig
-assemblies-quorum = Aanwezige organisaties / quorum (leden)
+assemblies-quorum = Aanwezige of vertegenwoordigde organisaties / quorum (leden)
 assemblies-quorum-met = quorum bereikt
 assemblies-take-attendance = Aanwezigheid opnemen
 assemblies-attendance-save = Aanwezigheid opslaan
@@ -224,3 +224,85 @@ core-election-poll-seats = { $seats ->
     [one] Eén zetel te begeven.
    *[other] { $seats } zetels te begeven.
 }
+assemblies-edit-title = De vergadering wijzigen
+assemblies-edit-link = De vergadering wijzigen
+assemblies-edit-who = Wie de wijziging krijgt
+assemblies-edit-not-invited = De uitnodigingen zijn nog niet verstuurd: nu wordt niemand verwittigd, en de uitnodigingen bevatten de nieuwe gegevens.
+assemblies-edit-submit = De wijzigingen bewaren
+assemblies-edit-consequence = { $count ->
+    [0] Nog niemand is uitgenodigd: er wordt niets verstuurd.
+    [one] Als de datum, het uur, de duur, de titel, de plaats, de link of de beschrijving verandert, krijgt de uitgenodigde persoon de wijziging, en de agenda past de vergadering aan. Alleen de herinneringen wijzigen verwittigt niemand.
+   *[other] Als de datum, het uur, de duur, de titel, de plaats, de link of de beschrijving verandert, krijgen de { $count } uitgenodigde personen de wijziging, en hun agenda's passen de vergadering aan. Alleen de herinneringen wijzigen verwittigt niemand.
+}
+assemblies-edit-submit-tell = { $count ->
+    [0] De wijzigingen bewaren
+    [one] Bewaren en de uitgenodigde persoon verwittigen
+   *[other] Bewaren en de { $count } uitgenodigde personen verwittigen
+}
+assemblies-quorum-present = { $count ->
+    [0] geen aanwezig
+    [one] één aanwezig
+   *[other] { $count } aanwezig
+}
+assemblies-quorum-represented = { $count ->
+    [0] geen vertegenwoordigd bij volmacht
+    [one] één vertegenwoordigd bij volmacht
+   *[other] { $count } vertegenwoordigd bij volmacht
+}
+assemblies-proxies = Volmachten
+assemblies-proxy-held-by = volmacht bij { $holder }
+assemblies-proxy-link = Onze volmacht geven
+assemblies-proxy-title = Volmacht voor de vergadering
+assemblies-proxy-intro = Een organisatie die niet kan komen, geeft haar volmacht aan een andere lidorganisatie: wie die vertegenwoordigt, spreekt voor beide, en beide tellen mee voor het quorum als die aanwezig is. Een organisatie houdt hoogstens één volmacht, en een organisatie die haar volmacht gaf, kan er geen houden.
+assemblies-proxy-giver = Organisatie
+assemblies-proxy-show = Tonen
+assemblies-proxy-none = Geen volmacht gegeven voor deze vergadering.
+assemblies-proxy-holder = De volmacht geven aan
+assemblies-proxy-holder-hint = Een lidorganisatie van het netwerk. Ze vervangt een eerder gegeven volmacht.
+assemblies-proxy-give = De volmacht geven
+assemblies-proxy-withdraw = De volmacht intrekken
+assemblies-proxy-withdraw-consequence = Na het intrekken telt de organisatie alleen mee voor het quorum als haar eigen vertegenwoordiger aanwezig is.
+assemblies-proxy-closed = Deze vergadering neemt nu geen volmachten (ze is voorbij, geannuleerd of heeft geen quorum).
+error-meeting-proxy-kind = Alleen algemene vergaderingen en maandelijkse vergaderingen nemen volmachten.
+error-meeting-proxy-closed = Deze vergadering is voorbij of geannuleerd: volmachten veranderen niet meer.
+error-meeting-proxy-member = Alleen een lidorganisatie van het netwerk geeft of houdt een volmacht.
+error-meeting-proxy-self = Een organisatie kan haar volmacht niet aan zichzelf geven.
+error-meeting-proxy-holder-gave = Deze organisatie gaf haar eigen volmacht: ze kan er geen houden.
+error-meeting-proxy-limit = Deze organisatie houdt al een volmacht voor deze vergadering.
+error-meeting-proxy-chain = Deze organisatie houdt de volmacht van een andere: ze kan haar eigen niet geven.
+assemblies-field-capacity = Plaatsen (evenementen, optioneel)
+assemblies-field-capacity-hint = Leeg: geen limiet. Daarboven komen mensen op een wachtlijst, en krijgen ze een plaats zodra er een vrijkomt.
+assemblies-registration = Inschrijving
+assemblies-no-limit = Geen limiet op plaatsen.
+assemblies-places-left = { $count ->
+    [0] Geen plaats meer vrij
+    [one] Eén plaats vrij
+   *[other] { $count } plaatsen vrij
+}
+assemblies-capacity = { $count ->
+    [0] geen plaats
+    [one] één plaats in totaal
+   *[other] { $count } plaatsen in totaal
+}
+assemblies-waiting-count = { $count ->
+    [0] niemand wacht
+    [one] één persoon wacht
+   *[other] { $count } personen wachten
+}
+assemblies-you-are-registered = U bent ingeschreven.
+assemblies-your-position = { $count ->
+    [0] U staat niet op de wachtlijst.
+    [one] U staat eerst op de wachtlijst.
+   *[other] U bent nummer { $count } op de wachtlijst.
+}
+assemblies-register = Inschrijven
+assemblies-join-waiting = Op de wachtlijst
+assemblies-withdraw = Mijn inschrijving intrekken
+assemblies-withdraw-consequence = U geeft uw plaats op; opnieuw inschrijven zet u achteraan.
+assemblies-withdraw-gives-place = Uw plaats gaat meteen naar de eerste wachtende, die per e-mail verwittigd wordt; opnieuw inschrijven zet u achteraan.
+assemblies-mail-place-subject = Een plaats voor u: { $title }
+assemblies-mail-place-body = Er is een plaats vrijgekomen voor “{ $title }”, { $starts }: ze is van u, u bent ingeschreven. Als u niet kunt komen, trek u dan terug op de pagina van het evenement zodat de volgende ze krijgt.
+error-meeting-capacity = Plaatsen: een geheel getal van 1 tot 100 000.
+error-meeting-capacity-kind = Alleen een evenement heeft een aantal plaatsen.
+error-meeting-capacity-below = Er zijn al meer mensen ingeschreven: er kunnen niet minder plaatsen zijn.
+error-meeting-registration-kind = Alleen evenementen nemen inschrijvingen.

@@ -24,6 +24,7 @@ notifications-kind-minutes_published = Het verslag van een vergadering, zodra he
 notifications-kind-mandate_ending = Het einde van een mandaat in de kerngroep, 60 dagen vooraf
 notifications-kind-candidacy_call = De oproep tot kandidaten voor de kerngroep
 notifications-kind-meeting_reminder = Herinneringen vóór een vergadering
+notifications-kind-meeting_place = Een plaats op een evenement, voor u vrijgekomen van de wachtlijst
 notifications-kind-digest = Het dagoverzicht
 notifications-footer-why = U ontvangt deze e-mail als lid van { $network } op intercoop.
 notifications-footer-unsubscribe = Deze e-mails niet meer ontvangen

@@ -108,14 +108,23 @@ pub async fn counts<C: ConnectionTrait>(conn: &C, meeting_id: i64) -> AppResult<
 }
 
 /// The quorum of a meeting now: member organisations present (through a sitting
-/// representative marked present), of all member organisations.
+/// representative marked present) or represented by the proxy of a present one
+/// (`intercoop_domain::meetings::counted_for_quorum`), of all member organisations.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Quorum {
+    /// Member organisations with a representative present.
     pub organisations_present: u64,
     pub members: u64,
     pub percent: u32,
+    /// How many organisations present or represented the quorum needs.
     pub needed: u64,
+    /// Whether the organisations present or represented reach `needed`.
     pub met: bool,
+    /// Member organisations not present but represented by a present organisation's
+    /// proxy.
+    pub organisations_represented: u64,
+    /// Present or represented: what the quorum counts.
+    pub organisations_counted: u64,
 }
 
 pub async fn quorum<C: ConnectionTrait>(conn: &C, network_id: i64, meeting_id: i64, percent: u32) -> AppResult<Quorum> {
@@ -128,7 +137,7 @@ pub async fn quorum<C: ConnectionTrait>(conn: &C, network_id: i64, meeting_id: i
         .map(|a| a.person_id)
         .collect();
     let reps = crate::notifications::recipients::representatives(conn, network_id, None).await?;
-    let members: std::collections::BTreeSet<i64> = crate::entities::membership::Entity::find()
+    let members: Vec<i64> = crate::entities::membership::Entity::find()
         .filter(crate::entities::membership::Column::NetworkId.eq(network_id))
         .filter(crate::entities::membership::Column::Status.eq("member"))
         .all(conn)
@@ -136,18 +145,23 @@ pub async fn quorum<C: ConnectionTrait>(conn: &C, network_id: i64, meeting_id: i
         .into_iter()
         .map(|m| m.organisation_id)
         .collect();
-    let orgs: std::collections::BTreeSet<i64> = reps
+    let present_orgs: Vec<i64> = reps
         .into_iter()
-        .filter(|r| present.contains(&r.person_id) && members.contains(&r.organisation_id))
+        .filter(|r| present.contains(&r.person_id))
         .map(|r| r.organisation_id)
         .collect();
-    let (n, m) = (orgs.len() as u64, members.len() as u64);
+    let proxies = super::proxies::in_force(conn, meeting_id).await?;
+    let here = meetings::counted_for_quorum(&members, &present_orgs, &[]).len() as u64;
+    let counted = meetings::counted_for_quorum(&members, &present_orgs, &proxies).len() as u64;
+    let m = members.len() as u64;
     Ok(Quorum {
-        organisations_present: n,
+        organisations_present: here,
         members: m,
         percent,
         needed: meetings::quorum_needed(m, percent),
-        met: meetings::quorum_met(n, m, percent),
+        met: meetings::quorum_met(counted, m, percent),
+        organisations_represented: counted - here,
+        organisations_counted: counted,
     })
 }
 

@@ -44,6 +44,8 @@ pub struct MeetingOut {
     pub series_id: Option<i64>,
     pub reminders_minutes: Vec<i64>,
     pub agenda: Vec<AgendaInput>,
+    /// An event's places (none: no limit).
+    pub capacity: Option<i64>,
     /// none, draft or published
     pub minutes_status: String,
     /// The other occurrences scheduled with it (creation of a recurring meeting only).
@@ -68,6 +70,7 @@ pub fn out(full: MeetingFull) -> MeetingOut {
         sequence: m.sequence,
         series_id: m.series_id,
         reminders_minutes: m.reminders.0,
+        capacity: m.capacity,
         agenda: full
             .agenda
             .into_iter()
@@ -205,6 +208,8 @@ pub async fn answer(
 pub struct AttendanceOut {
     pub answers: AnswerCounts,
     pub quorum: Quorum,
+    /// The proxies given for the meeting (an organisation's, held by another).
+    pub proxies: Vec<super::proxies::ProxyOut>,
 }
 
 /// The answers, who is present and the quorum, live.
@@ -234,6 +239,7 @@ pub async fn attendance_of<C: sea_orm::ConnectionTrait>(
             super::quorum_percent(conn, network.id).await?,
         )
         .await?,
+        proxies: super::proxies::list(conn, full.meeting.id).await?,
     })
 }
 

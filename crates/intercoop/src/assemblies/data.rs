@@ -44,6 +44,7 @@ struct Template<'a> {
     video_url: &'a str,
     reminders: &'a [i64],
     agenda: &'a [AgendaInput],
+    capacity: Option<i64>,
 }
 
 /// The stable calendar identity of a new meeting (`meeting-…@intercoop`).
@@ -71,6 +72,7 @@ pub async fn create<C: ConnectionTrait>(
         video_url: &v.video_url,
         reminders: &v.reminders,
         agenda: &v.agenda,
+        capacity: v.capacity,
     };
     let mut ids = Vec::new();
     match &v.recurrence {
@@ -179,7 +181,7 @@ async fn insert<C: ConnectionTrait>(
         sequence: Set(0),
         uid: Set(new_uid()),
         reminders: Set(Json(t.reminders.to_vec())),
-        capacity: Set(None),
+        capacity: Set(t.capacity),
         minutes: Set(String::new()),
         minutes_status: Set(Text(MinutesStatus::None)),
         invited_at: Set(None),
@@ -366,7 +368,7 @@ pub async fn change<C: ConnectionTrait>(
         .video_url
         .clone()
         .map_or(m.video_url.clone(), |v| v.trim().to_string());
-    if !video_ok(&video_url) {
+    if !video_ok(&video_url) || video_url.len() > 500 {
         e.add("video_url", "meeting-video-url");
     }
     let description = c
@@ -376,6 +378,17 @@ pub async fn change<C: ConnectionTrait>(
     if starts_at <= crate::clock::now() {
         e.add("starts_at", "meeting-in-the-past");
     }
+    let capacity = match c.capacity {
+        None => m.capacity,
+        Some(n) => {
+            if let Some(code) = super::input::capacity_error(Some(m.kind.0), Some(n)) {
+                e.add("capacity", code);
+            } else if n < super::registrations::count(conn, m.id, super::registrations::Status::Registered).await? {
+                e.add("capacity", "meeting-capacity-below");
+            }
+            Some(n)
+        }
+    };
     e.into_result()?;
     let ends_at = starts_at + Duration::minutes(duration);
     let calendar_changed = starts_at != m.starts_at
@@ -392,6 +405,7 @@ pub async fn change<C: ConnectionTrait>(
     row.place = Set(place);
     row.video_url = Set(video_url);
     row.reminders = Set(Json(reminders));
+    row.capacity = Set(capacity);
     if calendar_changed {
         row.sequence = Set(m.sequence + 1);
     }
@@ -411,6 +425,9 @@ pub async fn change<C: ConnectionTrait>(
     )
     .await?;
     super::jobs::schedule(conn, &after).await?;
+    if after.capacity != m.capacity {
+        super::registrations::promote(conn, &after).await?;
+    }
     if calendar_changed && after.invited_at.is_some() {
         super::jobs::tell(conn, &after).await?;
     }
@@ -492,6 +509,7 @@ pub async fn extend_series<C: ConnectionTrait>(conn: &C, network_id: Option<i64>
             video_url: &last.video_url,
             reminders: &last.reminders.0,
             agenda: &agenda,
+            capacity: last.capacity,
         };
         let starts = occurrences_of(&s, Some(s.scheduled_until), horizon)?;
         let until = scheduled_until(&starts, horizon);

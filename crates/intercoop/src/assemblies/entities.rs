@@ -1,4 +1,5 @@
-//! Tables of the meetings (migration 16) and of their minutes' decisions (migration 18).
+//! Tables of the meetings (migration 16), of their minutes' decisions (migration 18)
+//! and of their proxies and registrations (migration 21).
 
 use crate::db::types::{Json as StoredJson, Text};
 use intercoop_domain::core_circle::Seat;
@@ -151,3 +152,24 @@ pub mod feed {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+// A meeting's proxy (migration 21): `organisation_id` gives its proxy for the meeting to
+// `holder_organisation_id` (both member organisations; one per giver and meeting).
+entity!(proxy, "meeting_proxies", {
+    network_id: i64,
+    meeting_id: i64,
+    organisation_id: i64,
+    holder_organisation_id: i64,
+    created_by: Option<i64>,
+    created_at: TimeDateTimeWithTimeZone,
+});
+
+// A person's registration for an event (migration 21): `registered` or `waiting` (in
+// the order of `id`); `promoted_at`: when a waiting person got a place.
+entity!(registration, "meeting_registrations", {
+    meeting_id: i64,
+    person_id: i64,
+    status: Text<crate::assemblies::registrations::Status>,
+    created_at: TimeDateTimeWithTimeZone,
+    promoted_at: Option<TimeDateTimeWithTimeZone>,
+});

@@ -50,6 +50,10 @@ pub struct MeetingInput {
     pub reminders_minutes: Option<Vec<i64>>,
     #[serde(default)]
     pub agenda: Option<Vec<AgendaInput>>,
+    /// An event's places (1 to 100 000; none: no limit). Registering beyond it puts the
+    /// person on the waiting list.
+    #[serde(default)]
+    pub capacity: Option<i64>,
 }
 
 /// A meeting that passed validation.
@@ -68,6 +72,7 @@ pub struct ValidMeeting {
     pub video_url: String,
     pub reminders: Vec<i64>,
     pub agenda: Vec<AgendaInput>,
+    pub capacity: Option<i64>,
 }
 
 /// The changes to one meeting (the API's PATCH, the edit form): what is given changes.
@@ -90,6 +95,20 @@ pub struct MeetingChange {
     pub video_url: Option<String>,
     #[serde(default)]
     pub reminders_minutes: Option<Vec<i64>>,
+    /// An event's places (1 to 100 000); not below those registered. A larger capacity
+    /// gives the first waiting people their places at once.
+    #[serde(default)]
+    pub capacity: Option<i64>,
+}
+
+/// An event's capacity: 1 to `MAX_CAPACITY`, and only for an event (the error's code).
+pub fn capacity_error(kind: Option<MeetingKind>, capacity: Option<i64>) -> Option<&'static str> {
+    match capacity {
+        None => None,
+        Some(_) if kind.is_some_and(|k| k != MeetingKind::Event) => Some("meeting-capacity-kind"),
+        Some(c) if !(1..=meetings::MAX_CAPACITY).contains(&c) => Some("meeting-capacity"),
+        Some(_) => None,
+    }
 }
 
 /// A local date-time in `zone`, or an instant with an offset.
@@ -177,6 +196,9 @@ impl MeetingInput {
                 Err(_) => e.add("recurrence", "meeting-recurrence-invalid"),
             }
         }
+        if let Some(code) = capacity_error(kind, self.capacity) {
+            e.add("capacity", code);
+        }
         let agenda = self.agenda.clone().unwrap_or_default();
         if agenda.len() > 50 {
             e.add("agenda", "meeting-agenda-too-long");
@@ -209,6 +231,7 @@ impl MeetingInput {
             video_url,
             reminders,
             agenda,
+            capacity: self.capacity,
         })
     }
 }

@@ -10,6 +10,7 @@ pub mod attendance_page;
 pub mod circle;
 pub mod core_pages;
 pub mod data;
+pub mod edit_page;
 pub mod elections;
 pub mod elections_pages;
 pub mod entities;
@@ -25,6 +26,9 @@ pub mod minutes_page;
 pub mod notifications;
 pub mod pages;
 pub mod policy;
+pub mod proxies;
+pub mod proxy_page;
+pub mod registrations;
 
 use crate::access::Access::{self, Person, Policy, Public};
 use crate::auth::CurrentUser;
@@ -47,14 +51,22 @@ where
     const CORE: Access = Policy("assemblies::policy::manage_core");
     const STAND: Access = Policy("assemblies::policy::stand");
     const GOVERNANCE: Access = Policy("assemblies::policy::manage_governance");
+    const PROXY: Access = Policy("assemblies::policy::give_proxy");
     Routes::new()
         .get("/meetings", Person, pages::list)
         .get("/meetings/new", MANAGE, pages::new_form)
         .post("/meetings/new", MANAGE, pages::create)
         // `/meetings/12` is the page, `/meetings/12.ics` its calendar file.
         .get("/meetings/{id}", Person, pages::show)
+        .get("/meetings/{id}/edit", MANAGE, edit_page::form)
+        .post("/meetings/{id}/edit", MANAGE, edit_page::save)
         .post("/meetings/{id}/cancel", MANAGE, pages::cancel)
         .post("/meetings/{id}/answer", Person, pages::answer)
+        .post("/meetings/{id}/register", Person, registrations::page_register)
+        .post("/meetings/{id}/register/withdraw", Person, registrations::page_withdraw)
+        .get("/meetings/{id}/proxy", PROXY, proxy_page::form)
+        .post("/meetings/{id}/proxy", PROXY, proxy_page::give)
+        .post("/meetings/{id}/proxy/withdraw", PROXY, proxy_page::withdraw)
         .get("/meetings/{id}/attendance", ATTENDANCE, attendance_page::form)
         .post("/meetings/{id}/attendance", ATTENDANCE, attendance_page::save)
         .get("/meetings/{id}/minutes", MINUTES, minutes_page::form)
@@ -90,6 +102,23 @@ where
         .get("/api/v1/meetings/{id}/attendance", Person, api::attendance)
         .put("/api/v1/meetings/{id}/attendance", ATTENDANCE, api::take_attendance)
         .post("/api/v1/me/calendar-feed", Person, api::new_feed)
+        .get("/api/v1/meetings/{id}/registration", Person, registrations::api_show)
+        .put(
+            "/api/v1/meetings/{id}/registration",
+            Person,
+            registrations::api_register,
+        )
+        .delete(
+            "/api/v1/meetings/{id}/registration",
+            Person,
+            registrations::api_withdraw,
+        )
+        .post("/api/v1/meetings/{id}/proxies", PROXY, proxies::api_give)
+        .delete(
+            "/api/v1/meetings/{id}/proxies/{organisation_id}",
+            PROXY,
+            proxies::api_withdraw,
+        )
         .get("/api/v1/meetings/{id}/minutes", Person, minutes_api::show)
         .put("/api/v1/meetings/{id}/minutes", MINUTES, minutes_api::save)
         .post("/api/v1/meetings/{id}/minutes/publish", MINUTES, minutes_api::publish)
@@ -130,6 +159,11 @@ where
         api::attendance,
         api::take_attendance,
         api::new_feed,
+        proxies::api_give,
+        registrations::api_show,
+        registrations::api_register,
+        registrations::api_withdraw,
+        proxies::api_withdraw,
         minutes_api::show,
         minutes_api::save,
         minutes_api::publish,
@@ -150,6 +184,9 @@ where
         api::AttendanceOut,
         api::PresentBody,
         api::FeedOut,
+        proxies::ProxyOut,
+        registrations::RegistrationOut,
+        proxies::ProxyBody,
         answers::AnswerCounts,
         answers::Quorum,
         data::MeetingRow,

@@ -7,6 +7,7 @@
 //! | `meeting_updated` | the same, with the updated invitation (same UID, higher SEQUENCE) | a change of time, place or title after the invitation |
 //! | `meeting_cancelled` | the same, with `METHOD:CANCEL` | the meeting is cancelled after the invitation |
 //! | `meeting_reminder` | the same, but those who answered they do not come | each reminder (7 days, 1 day before by default) |
+//! | `meeting_place` | the person who was waiting for a place at an event (if they still hold it when the email is made) | a place came free and went to them (once per registration) |
 //! | `minutes_published` | every person of the network | the meeting's minutes are approved and published (once) |
 //! | `candidacy_call` | the sitting representatives of the member organisations and the administrators | an election to the core circle is called (once) |
 //! | `mandate_ending` | the core circle and the administrators (facilitators) | 60 days before a core circle mandate ends (once per mandate) |
@@ -43,6 +44,10 @@ pub fn audiences(a: Audiences) -> Audiences {
     .with(
         Kind::MeetingReminder,
         audience(|conn, n| Box::pin(async move { addressees(conn, n, true).await })),
+    )
+    .with(
+        Kind::MeetingPlace,
+        audience(|conn, n| Box::pin(async move { super::registrations::place_addressees(conn, n).await })),
     )
     .with(
         Kind::CandidacyCall,

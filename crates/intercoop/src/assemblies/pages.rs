@@ -75,9 +75,16 @@ struct ShowPage {
     attendance: super::api::AttendanceOut,
     minutes: super::minutes::MinutesOut,
     can_write_minutes: bool,
+    /// The reader speaks for a member organisation and the meeting takes proxies now.
+    may_give_proxy: bool,
+    /// An event's places and where the reader stands.
+    registration: Option<super::registrations::RegistrationOut>,
 }
 
 impl ShowPage {
+    fn full(&self) -> bool {
+        self.registration.as_ref().is_some_and(|r| r.places_left == Some(0))
+    }
     fn made_by_label(&self, d: &super::minutes::DecisionOut) -> String {
         super::minutes_page::made_by_label(&self.ctx, d)
     }
@@ -107,7 +114,16 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(raw): Path<Strin
     let ahead = m.ahead(crate::clock::now());
     let can_write_minutes = policy::write_minutes(&user.doer());
     let minutes = super::minutes::read(conn, user.network.id, id, can_write_minutes).await?;
+    let doer = user.doer();
+    let may_give_proxy = super::proxies::may_give_now(&m.meeting) && (doer.is_admin() || !doer.represents.is_empty());
+    let registration = if m.meeting.kind.0 == intercoop_domain::meetings::MeetingKind::Event {
+        Some(super::registrations::of(conn, &m.meeting, Some(user.person_id)).await?)
+    } else {
+        None
+    };
     render(&ShowPage {
+        registration,
+        may_give_proxy,
         minutes,
         can_write_minutes,
         may_answer: ahead && policy::answer(&user.doer(), invited.contains(&user.person_id)),
@@ -246,6 +262,8 @@ pub struct MeetingForm {
     pub reminder_days: String,
     /// One item per line; `proposal 12` or `poll 7` links one.
     pub agenda: String,
+    /// An event's places (empty: no limit).
+    pub capacity: String,
 }
 
 impl MeetingForm {
@@ -256,16 +274,8 @@ impl MeetingForm {
             e.add("duration_minutes", "meeting-ends-before-start");
             0
         });
-        let mut reminders = Vec::new();
-        for part in self.reminder_days.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            match part.parse::<i64>() {
-                Ok(d) => reminders.push(d.saturating_mul(24 * 60)),
-                Err(_) => {
-                    e.add("reminders_minutes", "meeting-reminder-after");
-                    break;
-                }
-            }
-        }
+        let reminders = super::edit_page::reminder_minutes(&self.reminder_days, &mut e);
+        let capacity = super::edit_page::read_capacity(&self.capacity, &mut e);
         let agenda = self
             .agenda
             .lines()
@@ -311,6 +321,7 @@ impl MeetingForm {
             video_url: Some(self.video_url.clone()),
             reminders_minutes: Some(reminders),
             agenda: Some(agenda),
+            capacity,
         })
     }
 }

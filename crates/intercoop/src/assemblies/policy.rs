@@ -12,6 +12,7 @@
 //! | see the core circle, its rules and history | every person of the network |
 //! | change the governance settings (`/governance`) | administrators |
 //! | read the governance settings and their changes | every person of the network |
+//! | give or withdraw an organisation's proxy for an assembly | its representative, or an administrator |
 //! | answer whether they come | each person invited, for themselves (logged in, or from the invitation's link without logging in: the link is the authority) |
 
 use crate::access::Doer;
@@ -49,4 +50,10 @@ pub fn stand(doer: &Doer, organisation_id: i64) -> bool {
 /// Changes the network's governance settings (quorums, threshold, seat rules).
 pub fn manage_governance(doer: &Doer) -> bool {
     doer.is_admin()
+}
+
+/// Gives or withdraws the proxy of `organisation_id` for a meeting (its representative,
+/// or an administrator for it).
+pub fn give_proxy(doer: &Doer, organisation_id: i64) -> bool {
+    doer.is_admin() || doer.represents.contains(&organisation_id)
 }

@@ -39,6 +39,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("m0018_minutes_mandates.rs", include_str!("m0018_minutes_mandates.rs")),
     ("m0019_reserves.rs", include_str!("m0019_reserves.rs")),
     ("m0020_name_sort_keys.rs", include_str!("m0020_name_sort_keys.rs")),
+    ("m0021_meeting_proxies.rs", include_str!("m0021_meeting_proxies.rs")),
     (
         "m0022_trial_balance_index.rs",
         include_str!("m0022_trial_balance_index.rs"),

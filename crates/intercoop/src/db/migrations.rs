@@ -174,6 +174,11 @@ pub const MIGRATIONS: &[Migration] = &[
         up: super::m0020_name_sort_keys::up,
     },
     Migration {
+        version: 21,
+        name: "meeting proxies and registrations",
+        up: super::m0021_meeting_proxies::up,
+    },
+    Migration {
         version: 22,
         name: "trial_balance_index",
         up: super::m0022_trial_balance_index::up,

@@ -30,6 +30,7 @@ mod m0017_money;
 mod m0018_minutes_mandates;
 mod m0019_reserves;
 mod m0020_name_sort_keys;
+mod m0021_meeting_proxies;
 mod m0022_trial_balance_index;
 mod m0023_lists;
 mod m0025_documentation;

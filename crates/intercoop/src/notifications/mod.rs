@@ -60,6 +60,7 @@ intercoop_domain::text_enum!(
         MeetingUpdated = "meeting_updated",
         MeetingCancelled = "meeting_cancelled",
         MeetingReminder = "meeting_reminder",
+        MeetingPlace = "meeting_place",
         MinutesPublished = "minutes_published",
         MandateEnding = "mandate_ending",
         CandidacyCall = "candidacy_call",

@@ -173,6 +173,7 @@ impl Message {
             MeetingUpdated => meeting_updated,
             MeetingCancelled => meeting_cancelled,
             MeetingReminder => meeting_reminder,
+            MeetingPlace => meeting_place,
             MinutesPublished => minutes_published,
             MandateEnding => mandate_ending,
             CandidacyCall => candidacy_call,
@@ -235,6 +236,7 @@ templates! {
     meeting_updated => "notifications/meeting_updated/subject.txt", "notifications/meeting_updated/body.txt", "notifications/meeting_updated/body.html";
     meeting_cancelled => "notifications/meeting_cancelled/subject.txt", "notifications/meeting_cancelled/body.txt", "notifications/meeting_cancelled/body.html";
     meeting_reminder => "notifications/meeting_reminder/subject.txt", "notifications/meeting_reminder/body.txt", "notifications/meeting_reminder/body.html";
+    meeting_place => "notifications/meeting_place/subject.txt", "notifications/meeting_place/body.txt", "notifications/meeting_place/body.html";
     minutes_published => "notifications/minutes_published/subject.txt", "notifications/minutes_published/body.txt", "notifications/minutes_published/body.html";
     mandate_ending => "notifications/mandate_ending/subject.txt", "notifications/mandate_ending/body.txt", "notifications/mandate_ending/body.html";
     candidacy_call => "notifications/candidacy_call/subject.txt", "notifications/candidacy_call/body.txt", "notifications/candidacy_call/body.html";
