@@ -314,18 +314,43 @@ async fn next_meeting(
     if roles.is_admin() || roles.has(intercoop_domain::Role::CoreCircle) {
         kinds.push(intercoop_domain::meetings::MeetingKind::Core);
     }
+    // The meeting and the person's answer in one query (the dashboard is read often).
+    #[derive(sea_orm::FromQueryResult)]
+    struct Next {
+        id: i64,
+        title: String,
+        starts_at: sea_orm::prelude::TimeDateTimeWithTimeZone,
+        answer: Option<Text<intercoop_domain::meetings::Answer>>,
+    }
+    use crate::db::types::Text;
+    use sea_orm::QuerySelect;
+    use sea_orm::sea_query::{Expr, ExprTrait, Query, SimpleExpr, SubQueryStatement};
+    let mine = Query::select()
+        .column(("a", "answer"))
+        .from_as("meeting_answers", "a")
+        .and_where(Expr::col(("a", "meeting_id")).equals((meeting::Entity, meeting::Column::Id)))
+        .and_where(Expr::col(("a", "person_id")).eq(user.person_id))
+        .limit(1)
+        .take();
     let Some(next) = meeting::Entity::find()
+        .select_only()
+        .columns([meeting::Column::Id, meeting::Column::Title, meeting::Column::StartsAt])
+        .column_as(
+            SimpleExpr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(mine))),
+            "answer",
+        )
         .filter(meeting::Column::NetworkId.eq(user.network.id))
         .filter(meeting::Column::StartsAt.gt(crate::clock::now()))
         .filter(meeting::Column::Status.eq("scheduled"))
         .filter(meeting::Column::Kind.is_in(kinds.iter().map(|k| k.as_str())))
         .order_by_asc(meeting::Column::StartsAt)
+        .into_model::<Next>()
         .one(conn)
         .await?
     else {
         return Ok(None);
     };
-    let answer = answers::of(conn, next.id, user.person_id).await?;
+    let answer = next.answer.map(|a| a.0);
     let when = crate::web::format::datetime(&next.starts_at, &user.network.time_zone, lang);
     let detail = match answer {
         Some(a) => format!("{when} — {}", lang.t(&format!("assemblies-answer-{a}"))),
