@@ -150,9 +150,6 @@ pub async fn diff(
 pub async fn booklet(State(state): State<AppState>, ApiUser(user): ApiUser) -> AppResult<Json<Vec<PageOut>>> {
     let reader = policy::reader(&user.doer());
     let conn = &state.db.read;
-    let mut out = Vec::new();
-    for p in data::booklet(conn, user.network.id, reader).await? {
-        out.push(data::read(conn, user.network.id, p.id, reader).await?);
-    }
-    Ok(Json(out))
+    let all = data::pages(conn, user.network.id).await?;
+    Ok(Json(data::read_many(conn, &all, all.booklet_ids(reader)).await?))
 }

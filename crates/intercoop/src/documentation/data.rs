@@ -171,6 +171,17 @@ impl Pages {
         out
     }
 
+    /// The booklet's pages `reader` may read, by their chapter number.
+    pub fn booklet_ids(&self, reader: Reader) -> Vec<i64> {
+        let mut rows: Vec<&page::Model> = self
+            .rows
+            .iter()
+            .filter(|r| r.booklet_position.is_some() && self.tree.readable(r.id, reader))
+            .collect();
+        rows.sort_by_key(|r| (r.booklet_position, r.id));
+        rows.into_iter().map(|r| r.id).collect()
+    }
+
     fn summary(&self, r: &page::Model, depth: usize) -> PageSummary {
         summary(&self.tree, r, depth)
     }
@@ -242,43 +253,59 @@ pub(super) async fn with_text<C: ConnectionTrait>(
         .await?)
 }
 
-async fn name_of<C: ConnectionTrait>(conn: &C, id: Option<i64>) -> AppResult<Option<String>> {
-    let Some(id) = id else { return Ok(None) };
-    Ok(person::Entity::find_by_id(id).one(conn).await?.map(|p| p.name))
-}
-
 /// A page `reader` may read, with its text and where it sits.
 ///
 /// Errors: `NotFound` for a page of another network or one the reader may not read
 /// (a visitor does not learn that a members' page exists).
 pub async fn read<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64, reader: Reader) -> AppResult<PageOut> {
     let all = pages(conn, network_id).await?;
-    let r = all.rows.iter().find(|r| r.id == id).ok_or(AppError::NotFound)?;
     if !all.tree.readable(id, reader) {
         return Err(AppError::NotFound);
     }
-    let ancestors = all.tree.ancestors(id);
-    let crumbs = ancestors
-        .iter()
-        .rev()
-        .filter_map(|a| all.rows.iter().find(|r| r.id == *a))
-        .map(|a| Crumb {
-            id: a.id,
-            title: a.title.clone(),
-        })
-        .collect();
-    let body = with_text(conn, network_id, vec![id])
+    read_many(conn, &all, vec![id]).await?.pop().ok_or(AppError::NotFound)
+}
+
+/// Pages of `all` with their text, where they sit and who saved them, in the order of
+/// `ids`: two queries whatever their number (the texts, then the writers' names).
+pub async fn read_many<C: ConnectionTrait>(conn: &C, all: &Pages, ids: Vec<i64>) -> AppResult<Vec<PageOut>> {
+    let Some(network_id) = all.rows.first().map(|r| r.network_id) else {
+        return Ok(Vec::new());
+    };
+    let texts: HashMap<i64, page::Model> = with_text(conn, network_id, ids.clone())
         .await?
-        .pop()
-        .ok_or(AppError::NotFound)?
-        .body;
-    Ok(PageOut {
-        summary: summary(&all.tree, r, ancestors.len()),
-        html: crate::proposals::pages::markdown(&body),
-        body_markdown: body,
-        updated_by: name_of(conn, r.updated_by).await?,
-        ancestors: crumbs,
-    })
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let writers: Vec<i64> = texts.values().filter_map(|p| p.updated_by).collect();
+    let names: HashMap<i64, String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(writers))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let mut out = Vec::new();
+    for id in ids {
+        let Some(r) = texts.get(&id) else { continue };
+        let ancestors = all.tree.ancestors(id);
+        let crumbs = ancestors
+            .iter()
+            .rev()
+            .filter_map(|a| all.rows.iter().find(|r| r.id == *a))
+            .map(|a| Crumb {
+                id: a.id,
+                title: a.title.clone(),
+            })
+            .collect();
+        out.push(PageOut {
+            summary: summary(&all.tree, r, ancestors.len()),
+            html: crate::proposals::pages::markdown(&r.body),
+            body_markdown: r.body.clone(),
+            updated_by: r.updated_by.and_then(|w| names.get(&w).cloned()),
+            ancestors: crumbs,
+        });
+    }
+    Ok(out)
 }
 
 /// The input checked: title, body, visibility, parent (in the tree, never under the
@@ -527,13 +554,7 @@ pub async fn diff<C: ConnectionTrait>(
 /// The welcome booklet: the pages in it that `reader` may read, by their booklet place.
 pub async fn booklet<C: ConnectionTrait>(conn: &C, network_id: i64, reader: Reader) -> AppResult<Vec<page::Model>> {
     let all = pages(conn, network_id).await?;
-    let chosen: Vec<i64> = all
-        .rows
-        .iter()
-        .filter(|r| r.booklet_position.is_some() && all.tree.readable(r.id, reader))
-        .map(|r| r.id)
-        .collect();
-    let mut rows = with_text(conn, network_id, chosen).await?;
+    let mut rows = with_text(conn, network_id, all.booklet_ids(reader)).await?;
     rows.sort_by_key(|r| (r.booklet_position, r.id));
     Ok(rows)
 }
