@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{Api, TestApp, open, pledge_ok};
+use common::{Api, TestApp, codes, open, pledge_ok, status_and_json};
 use serde_json::{Value, json};
 
 struct Org {
@@ -27,20 +27,6 @@ async fn member(app: &TestApp, admin: &Api, name: &str, kind: &str, size: Option
     let person = app.person(&email, &format!("Rep {name}"), Some(id), true, false).await;
     let api = app.api(&app.token_for(person).await);
     Org { id, email, api }
-}
-
-async fn status_and_json(r: reqwest::Response) -> (u16, Value) {
-    let status = r.status().as_u16();
-    let text = r.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
-}
-
-/// The codes of a problem's field errors.
-fn codes(problem: &Value) -> Vec<String> {
-    problem["errors"]
-        .as_array()
-        .map(|a| a.iter().map(|e| e["code"].as_str().unwrap_or("").to_string()).collect())
-        .unwrap_or_default()
 }
 
 async fn settings(admin: &Api) {

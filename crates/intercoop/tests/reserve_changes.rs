@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{Api, TestApp, open, pledge_ok};
+use common::{Api, TestApp, bill, codes, open, pledge_ok, status_and_json};
 use serde_json::{Value, json};
 
 async fn member(app: &TestApp, admin: &Api, name: &str, size: i64) -> (i64, Api) {
@@ -27,32 +27,6 @@ async fn member(app: &TestApp, admin: &Api, name: &str, size: i64) -> (i64, Api)
         )
         .await;
     (id, app.api(&app.token_for(person).await))
-}
-
-async fn status_and_json(r: reqwest::Response) -> (u16, Value) {
-    let status = r.status().as_u16();
-    let text = r.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
-}
-
-fn codes(problem: &Value) -> Vec<String> {
-    problem["errors"]
-        .as_array()
-        .map(|a| a.iter().map(|e| e["code"].as_str().unwrap_or("").to_string()).collect())
-        .unwrap_or_default()
-}
-
-/// Asks the month's provisions now, as the daily job does; how many requests.
-async fn bill(app: &TestApp) -> usize {
-    let network = app.network_id().await;
-    let txn = sea_orm::TransactionTrait::begin(&app.db().write).await.unwrap();
-    let made = app
-        .at_server_time(intercoop::money::reserves::bill_network(&txn, network))
-        .await
-        .unwrap();
-    txn.commit().await.unwrap();
-    app.run_jobs().await;
-    made
 }
 
 /// The provisions of a reserve, oldest first.

@@ -922,3 +922,36 @@ pub fn urlencoding_decode(v: &str) -> String {
         .map(|(_, v)| v.into_owned())
         .unwrap_or_default()
 }
+
+// Money tests' helpers (money.rs, reserves.rs, reserve_changes.rs).
+
+/// An answer's status and body (JSON, or the text as a JSON string).
+pub async fn status_and_json(r: reqwest::Response) -> (u16, serde_json::Value) {
+    let status = r.status().as_u16();
+    let text = r.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
+    )
+}
+
+/// The codes of a problem's field errors.
+pub fn codes(problem: &serde_json::Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .map(|a| a.iter().map(|e| e["code"].as_str().unwrap_or("").to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Asks the month's provisions now, as the daily job does; how many requests.
+pub async fn bill(app: &TestApp) -> usize {
+    let network = app.network_id().await;
+    let txn = sea_orm::TransactionTrait::begin(&app.db().write).await.unwrap();
+    let made = app
+        .at_server_time(intercoop::money::reserves::bill_network(&txn, network))
+        .await
+        .unwrap();
+    txn.commit().await.unwrap();
+    app.run_jobs().await;
+    made
+}
