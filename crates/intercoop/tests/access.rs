@@ -15,7 +15,7 @@ mod common;
 use common::{Api, Client, TestApp};
 use intercoop::access::Access;
 use intercoop::web::route_table::RouteSpec;
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
@@ -94,6 +94,9 @@ struct Ids {
     list_held: i64,
     /// A members' page of the documentation space.
     doc: i64,
+    /// Files attached to the meeting: one to read, one to remove.
+    meeting_doc: i64,
+    meeting_doc_to_remove: i64,
 }
 
 enum Body {
@@ -888,6 +891,38 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             ],
             admin,
         ),
+        // A meeting's documents: every person reads, administrators attach and remove
+        // (a multipart body: a url-encoded one is refused once the doer may send it).
+        ("GET", "/meetings/{id}/documents") => Case {
+            url: id(ids.meeting),
+            body: Body::None,
+            allowed: admin,
+            names_alpha: true,
+        },
+        ("POST", "/meetings/{id}/documents") => form_case(id(ids.meeting), vec![], admin),
+        ("POST", "/api/v1/meetings/{id}/documents") => json_case(id(ids.meeting), json!({}), admin),
+        ("GET", "/meetings/{id}/documents/{document_id}" | "/api/v1/meetings/{id}/documents/{document_id}") => plain(
+            id(ids.meeting).replace("{document_id}", &ids.meeting_doc.to_string()),
+            true,
+        ),
+        ("GET", "/meetings/{id}/documents/{document_id}/remove") => Case {
+            url: id(ids.meeting).replace("{document_id}", &ids.meeting_doc.to_string()),
+            body: Body::None,
+            allowed: admin,
+            names_alpha: true,
+        },
+        ("POST", "/meetings/{id}/documents/{document_id}/remove") => form_case(
+            id(ids.meeting).replace("{document_id}", &ids.meeting_doc_to_remove.to_string()),
+            vec![],
+            admin,
+        ),
+        // After the page removed it, the API finds nothing to remove (404, as withdrawn).
+        ("DELETE", "/api/v1/meetings/{id}/documents/{document_id}") => Case {
+            url: id(ids.meeting).replace("{document_id}", &ids.meeting_doc_to_remove.to_string()),
+            body: Body::None,
+            allowed: admin,
+            names_alpha: true,
+        },
         ("POST", "/meetings/{id}/cancel") => form_case(id(ids.meeting), vec![], admin),
         ("POST", "/api/v1/meetings/{id}/cancel") => json_case(id(ids.meeting), json!({}), admin),
         ("POST", "/meetings/{id}/answer") => form_case(id(ids.meeting), vec![("answer", "yes".into())], none),
@@ -1387,6 +1422,28 @@ async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
     .await["id"]
         .as_i64()
         .unwrap();
+    for (i, title) in ["Alpha budget", "Alpha shift module"].into_iter().enumerate() {
+        let txn = app.db().write.begin().await.unwrap();
+        let input = intercoop::assemblies::documents::DocumentInput {
+            title: title.into(),
+            file: Some(intercoop::web::files::Upload {
+                filename: "alpha.txt".into(),
+                content_type: "text/plain".into(),
+                data: b"Alpha shift module".to_vec(),
+            }),
+            doc_page_id: String::new(),
+        };
+        let d =
+            intercoop::assemblies::documents::add(&txn, intercoop::audit::Actor::SYSTEM, network, ids.meeting, input)
+                .await
+                .unwrap();
+        txn.commit().await.unwrap();
+        if i == 0 {
+            ids.meeting_doc = d.id;
+        } else {
+            ids.meeting_doc_to_remove = d.id;
+        }
+    }
     ids.fee_schedule = post_ok(
         &admin,
         "/api/v1/fee-schedules",

@@ -1282,6 +1282,72 @@ both_backends!(
             Some(json!({"duration_minutes": -5})),
         )
         .await;
+        // A meeting's documents: a file attached (multipart), a refused attachment, the
+        // list, the download, the removal.
+        let part = |name: &str, extra: &str, body: &str| {
+            format!("--XyZ\r\nContent-Disposition: form-data; name=\"{name}\"{extra}\r\n\r\n{body}\r\n")
+        };
+        let upload = format!(
+            "{}{}--XyZ--\r\n",
+            part(
+                "file",
+                "; filename=\"budget.bin\"\r\nContent-Type: application/octet-stream",
+                "budget"
+            ),
+            part("title", "", "Budget")
+        );
+        let (_, doc) = c
+            .call_with(
+                &admin,
+                "POST",
+                "/api/v1/meetings/{id}/documents",
+                &[&meeting],
+                "",
+                Payload::Raw("multipart/form-data; boundary=XyZ", upload),
+            )
+            .await;
+        let doc = id_of(&doc);
+        c.call_with(
+            &admin,
+            "POST",
+            "/api/v1/meetings/{id}/documents",
+            &[&meeting],
+            "",
+            Payload::Raw(
+                "multipart/form-data; boundary=XyZ",
+                format!("{}--XyZ--\r\n", part("title", "", "Nothing")),
+            ),
+        )
+        .await;
+        c.call(&rep1, "GET", "/api/v1/meetings/{id}/documents", &[&meeting], "", None)
+            .await;
+        c.call(
+            &rep1,
+            "GET",
+            "/api/v1/meetings/{id}/documents/{document_id}",
+            &[&meeting, &doc],
+            "",
+            None,
+        )
+        .await;
+        c.call(
+            &admin,
+            "DELETE",
+            "/api/v1/meetings/{id}/documents/{document_id}",
+            &[&meeting, &doc],
+            "",
+            None,
+        )
+        .await;
+        c.call(
+            &rep1,
+            "GET",
+            "/api/v1/meetings/{id}/documents/{document_id}",
+            &[&meeting, &doc],
+            "",
+            None,
+        )
+        .await;
         c.call(
             &admin,
             "PUT",

@@ -11,7 +11,7 @@ mod common;
 use common::{Api, Backend, TestApp, spawn_configured};
 use intercoop::entities::outbox_message;
 use intercoop::lists::inbound::{self, Bounce, Envelope, Outcome};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{Value, json};
 use std::io::Write;
 use std::process::{Child, Command, Stdio};
@@ -41,6 +41,9 @@ async fn copies(app: &TestApp) -> Vec<outbox_message::Model> {
     app.settle_jobs().await;
     outbox_message::Entity::find()
         .filter(outbox_message::Column::Kind.eq("list_message"))
+        // In the order they were made (PostgreSQL returns rows as stored, and a sent
+        // copy, updated, moves).
+        .order_by_asc(outbox_message::Column::Id)
         .all(&app.db().read)
         .await
         .unwrap()

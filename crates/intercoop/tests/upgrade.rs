@@ -69,6 +69,7 @@ fn covers(version: i64) -> &'static str {
             "mailing lists: every network made before gets its mutual-help and logistics lists (the migration); from 23, the network's lists as the app made them and a published message"
         }
         25 => "documentation pages (a members' page in the booklet with a core-circle child), with their revisions",
+        30 => "a file attached to the meeting",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -182,6 +183,8 @@ struct Expected {
     list_message: Option<(i64, i64)>,
     /// Payment requests numbered by the fixture itself (version 17).
     numbered: i64,
+    /// The meeting and its attached file (version 30).
+    meeting_document: Option<(i64, i64)>,
 }
 
 struct Fixture<'a> {
@@ -902,6 +905,26 @@ impl Fixture<'_> {
                 )
                 .await;
             }
+        }
+        if self.v >= 30 {
+            let document = self
+                .insert(
+                    "meeting_documents",
+                    vec![
+                        ("network_id", network.into()),
+                        ("meeting_id", meeting.into()),
+                        ("title", "Upgrade budget".into()),
+                        ("doc_page_id", None::<i64>.into()),
+                        ("filename", Some("budget.txt").into()),
+                        ("content_type", Some("text/plain").into()),
+                        ("size", Some(21i64).into()),
+                        ("data", Some(b"Budget of the upgrade".to_vec()).into()),
+                        ("added_by", Some(p[0]).into()),
+                        ("created_at", t.into()),
+                    ],
+                )
+                .await;
+            self.expect.meeting_document = Some((meeting, document));
         }
         self.insert(
             "meeting_answers",
@@ -2396,6 +2419,15 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
                 list.contains("Upgrade assembly"),
                 "from version {version}: the meeting in the list"
             );
+        }
+        if let Some((meeting, document)) = expect.meeting_document {
+            let page = get(format!("/meetings/{meeting}")).await;
+            assert!(
+                page.contains("Upgrade budget"),
+                "from version {version}: the meeting's document\n{page}"
+            );
+            let file = get(format!("/meetings/{meeting}/documents/{document}")).await;
+            assert_eq!(file, "Budget of the upgrade", "from version {version}: the file");
         }
         // The network's lists: made by migration 23 for a network older than it.
         let lists = get("/lists".into()).await;

@@ -173,3 +173,19 @@ entity!(registration, "meeting_registrations", {
     created_at: TimeDateTimeWithTimeZone,
     promoted_at: Option<TimeDateTimeWithTimeZone>,
 });
+
+// A document of a meeting (migration 30): a file kept here (`filename`,
+// `content_type`, `size` in bytes, `data`) or a page of the documentation space
+// (`doc_page_id`); exactly one of the two.
+entity!(document, "meeting_documents", {
+    network_id: i64,
+    meeting_id: i64,
+    title: String,
+    doc_page_id: Option<i64>,
+    filename: Option<String>,
+    content_type: Option<String>,
+    size: Option<i64>,
+    data: Option<Vec<u8>>,
+    added_by: Option<i64>,
+    created_at: TimeDateTimeWithTimeZone,
+});

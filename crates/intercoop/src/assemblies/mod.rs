@@ -10,6 +10,8 @@ pub mod attendance_page;
 pub mod circle;
 pub mod core_pages;
 pub mod data;
+pub mod documents;
+pub mod documents_page;
 pub mod edit_page;
 pub mod elections;
 pub mod elections_pages;
@@ -62,6 +64,24 @@ where
         .post("/meetings/{id}/edit", MANAGE, edit_page::save)
         .post("/meetings/{id}/cancel", MANAGE, pages::cancel)
         .post("/meetings/{id}/answer", Person, pages::answer)
+        .get("/meetings/{id}/documents", MANAGE, documents_page::form)
+        .post_up_to(
+            "/meetings/{id}/documents",
+            MANAGE,
+            documents_page::add,
+            crate::web::route_table::LARGE_BODY,
+        )
+        .get("/meetings/{id}/documents/{document_id}", Person, documents_page::file)
+        .get(
+            "/meetings/{id}/documents/{document_id}/remove",
+            MANAGE,
+            documents_page::confirm,
+        )
+        .post(
+            "/meetings/{id}/documents/{document_id}/remove",
+            MANAGE,
+            documents_page::remove,
+        )
         .post("/meetings/{id}/register", Person, registrations::page_register)
         .post("/meetings/{id}/register/withdraw", Person, registrations::page_withdraw)
         .get("/meetings/{id}/proxy", PROXY, proxy_page::form)
@@ -119,6 +139,23 @@ where
             PROXY,
             proxies::api_withdraw,
         )
+        .get("/api/v1/meetings/{id}/documents", Person, documents::api_list)
+        .post_up_to(
+            "/api/v1/meetings/{id}/documents",
+            MANAGE,
+            documents::api_add,
+            crate::web::route_table::LARGE_BODY,
+        )
+        .get(
+            "/api/v1/meetings/{id}/documents/{document_id}",
+            Person,
+            documents::api_file,
+        )
+        .delete(
+            "/api/v1/meetings/{id}/documents/{document_id}",
+            MANAGE,
+            documents::api_remove,
+        )
         .get("/api/v1/meetings/{id}/minutes", Person, minutes_api::show)
         .put("/api/v1/meetings/{id}/minutes", MINUTES, minutes_api::save)
         .post("/api/v1/meetings/{id}/minutes/publish", MINUTES, minutes_api::publish)
@@ -164,6 +201,10 @@ where
         registrations::api_register,
         registrations::api_withdraw,
         proxies::api_withdraw,
+        documents::api_list,
+        documents::api_add,
+        documents::api_file,
+        documents::api_remove,
         minutes_api::show,
         minutes_api::save,
         minutes_api::publish,
@@ -185,6 +226,7 @@ where
         api::PresentBody,
         api::FeedOut,
         proxies::ProxyOut,
+        documents::DocumentOut,
         registrations::RegistrationOut,
         proxies::ProxyBody,
         answers::AnswerCounts,

@@ -79,6 +79,8 @@ struct ShowPage {
     may_give_proxy: bool,
     /// An event's places and where the reader stands.
     registration: Option<super::registrations::RegistrationOut>,
+    /// The documents the reader may see.
+    documents: Vec<super::documents::DocumentOut>,
 }
 
 impl ShowPage {
@@ -121,7 +123,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(raw): Path<Strin
     } else {
         None
     };
+    let reader = crate::documentation::policy::reader(&doer);
+    let documents = super::documents::list(conn, user.network.id, id, reader).await?;
     render(&ShowPage {
+        documents,
         registration,
         may_give_proxy,
         minutes,

@@ -193,6 +193,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "documentation space",
         up: super::m0025_documentation::up,
     },
+    Migration {
+        version: 30,
+        name: "meeting documents",
+        up: super::m0030_meeting_documents::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

@@ -16,8 +16,8 @@ use crate::state::AppState;
 use crate::web::{CsrfForm, Ctx, Query, render, render_status, require_user, see_other};
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use sea_orm::{EntityTrait, TransactionTrait};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -411,31 +411,7 @@ pub async fn file(
     let user = require_user(&ctx)?;
     let l = data::get(&state.db.read, user.network.id, parse_id(&id)?).await?;
     let a = messages::file(&state.db.read, &l, parse_id(&file_id)?).await?;
-    let name: String = a
-        .filename
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let content_type = HeaderValue::from_str(&a.content_type)
-        .ok()
-        .filter(|_| !a.content_type.contains("html") && !a.content_type.contains("svg"))
-        .unwrap_or(HeaderValue::from_static("application/octet-stream"));
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
-        .unwrap_or(HeaderValue::from_static("attachment"));
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        a.data,
-    )
-        .into_response())
+    Ok(crate::web::files::download(&a.filename, &a.content_type, a.data))
 }
 
 #[derive(Template)]

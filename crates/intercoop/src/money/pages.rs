@@ -221,28 +221,10 @@ pub async fn import_form(State(_state): State<AppState>, ctx: Ctx) -> AppResult<
 
 /// The statement file sent with the page's form (`multipart/form-data`: a file
 /// field `statement` and the CSRF field, checked as `CsrfForm` checks it).
-async fn uploaded(state: &AppState, headers: &HeaderMap, mut form: Multipart) -> AppResult<Vec<u8>> {
-    crate::web::check_origin(headers, state)?;
-    let cookie = crate::web::cookies::get(headers, crate::web::csrf_cookie_name(state.config.secure_cookies))
-        .ok_or(AppError::Csrf)?;
-    let (mut csrf, mut file) = (None, None);
-    while let Some(field) = form
-        .next_field()
-        .await
-        .map_err(|e| AppError::BadRequest(e.to_string()))?
-    {
-        match field.name() {
-            Some("_csrf") => csrf = Some(field.text().await.map_err(|e| AppError::BadRequest(e.to_string()))?),
-            Some("statement") => file = Some(field.bytes().await.map_err(|e| AppError::BadRequest(e.to_string()))?),
-            _ => {}
-        }
-    }
-    let csrf = csrf.ok_or(AppError::Csrf)?;
-    if !crate::auth::tokens::constant_time_eq(&csrf, &cookie) {
-        return Err(AppError::Csrf);
-    }
-    match file {
-        Some(f) if !f.is_empty() => Ok(f.to_vec()),
+async fn uploaded(state: &AppState, headers: &HeaderMap, form: Multipart) -> AppResult<Vec<u8>> {
+    let mut form = crate::web::files::UploadForm::read_page(state, headers, form).await?;
+    match form.files.remove("statement") {
+        Some(f) if !f.data.is_empty() => Ok(f.data),
         _ => Err(AppError::invalid("statement", "required")),
     }
 }

@@ -32,7 +32,7 @@ fn first_tuesday(today: time::OffsetDateTime, months: i32) -> String {
 /// Five years of monthly assemblies (the first Tuesday at 19:00), the current month's and
 /// the next two, each
 /// made a month ahead by the assemblies' own code: answers from a few dozen
-/// representatives; for the past ones, attendance taken, minutes with one decision,
+/// representatives, a file of the month's figures; for the past ones, attendance taken, minutes with one decision,
 /// published. The fictitious network's invitations and reminders are not sent: each
 /// meeting is marked invited and its pending jobs are removed.
 pub async fn seed_meetings<C: ConnectionTrait>(
@@ -97,6 +97,20 @@ pub async fn seed_meetings<C: ConnectionTrait>(
             .filter(meeting::Column::Id.eq(id))
             .exec(conn)
             .await?;
+        // The agenda's papers: last month's figures, as a file.
+        let figures = format!("Figures for {}\n\nMembers: {}\n", valid.title, invited.len());
+        let paper = crate::assemblies::documents::DocumentInput {
+            title: "Figures of the month".into(),
+            file: Some(crate::web::files::Upload {
+                filename: "figures.txt".into(),
+                content_type: "text/plain".into(),
+                data: figures.into_bytes(),
+            }),
+            doc_page_id: String::new(),
+        };
+        crate::assemblies::documents::add(conn, admin, network_id, id, paper)
+            .await
+            .map_err(err)?;
         if starts - time::Duration::days(3) > today {
             continue; // not yet answered
         }

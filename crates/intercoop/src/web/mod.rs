@@ -4,6 +4,7 @@
 
 pub mod cookies;
 pub mod dashboard;
+pub mod files;
 pub mod format;
 pub mod picked;
 pub mod query;

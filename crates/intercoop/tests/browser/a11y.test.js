@@ -28,6 +28,7 @@ const NOT_PAGES = new Map([
   ['/money/journal.csv', 'a CSV export'],
   ['/organisations/{id}/statement.csv', 'a CSV export'],
   ['/lists/{id}/files/{file_id}', "a list message's attachment, downloaded"],
+  ['/meetings/{id}/documents/{document_id}', "a meeting's file, downloaded"],
 ]);
 const isPageRoute = (r) => r.method === 'GET' && !r.path.startsWith('/api/') && !r.path.startsWith('/static/')
   && !NOT_PAGES.has(r.path);
@@ -80,7 +81,8 @@ function inDays(days) {
 /** Sets up what the seed does not hold; returns the pages each person visits. */
 async function prepare(server) {
   const adminEmail = server.seededAdmin;
-  const admin = apiOf(server, cli(server, ['token', 'create', adminEmail]));
+  const adminToken = cli(server, ['token', 'create', adminEmail]);
+  const admin = apiOf(server, adminToken);
   const people = (await admin('GET', '/api/v1/people?per_page=100')).items;
   const provider = people.find((p) => !p.is_admin && !p.is_core_circle
     && p.organisations.some((o) => o.organisation_kind === 'provider'));
@@ -149,6 +151,15 @@ async function prepare(server) {
   });
   await admin('PUT', `/api/v1/meetings/${meeting.id}/minutes`, { markdown: '# Compte rendu\n\n- Accueil' });
   await admin('POST', `/api/v1/meetings/${meeting.id}/decisions`, { text: 'Le budget est adopté.' });
+  // A file attached to the meeting (multipart, as a script would send it).
+  const upload = new FormData();
+  upload.append('file', new Blob(['Budget 2027'], { type: 'text/plain' }), 'budget.txt');
+  upload.append('title', 'Budget 2027');
+  const attached = await fetch(`${server.base}/api/v1/meetings/${meeting.id}/documents`, {
+    method: 'POST', headers: { authorization: `Bearer ${adminToken}` }, body: upload,
+  });
+  assert.equal(attached.status, 201, 'a meeting document attached');
+  const meetingDoc = await attached.json();
   const answerLink = await linkInMail(server, /https?:\/\/\S+\/meetings\/answer\/[A-Za-z0-9_-]+/, 'a meeting answer link');
 
   // A payment request of the seed's money (its printable page).
@@ -218,7 +229,7 @@ async function prepare(server) {
     '/polls', '/polls/new', `/polls/${draftPoll.id}`, `/polls/${open.id}`, `/polls/${open.id}/mandate?organisation_id=${repOrg}`,
     ...pollPages, '/settings/notifications', '/profile/tokens',
     '/meetings', '/meetings/new', `/meetings/${meeting.id}`, `/meetings/${meeting.id}/attendance`,
-    `/meetings/${meeting.id}/minutes`, `/meetings/${meeting.id}/edit`, `/meetings/${meeting.id}/proxy?organisation_id=${repOrg}`, '/decisions', '/core-circle', '/governance',
+    `/meetings/${meeting.id}/minutes`, `/meetings/${meeting.id}/edit`, `/meetings/${meeting.id}/documents`, `/meetings/${meeting.id}/documents/${meetingDoc.id}/remove`, `/meetings/${meeting.id}/proxy?organisation_id=${repOrg}`, '/decisions', '/core-circle', '/governance',
     '/money', '/money/settings', '/money/requests', '/money/requests/new', `/money/requests/${paymentRequest.id}`,
     '/lists', `/lists/${moderated.id}/held`, `/lists/${help.id}`,
     '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', `/money/reserves/${reserve.id}`, '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
