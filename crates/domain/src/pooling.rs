@@ -110,6 +110,9 @@ pub fn allocate(
         .map(|(lines, _)| lines)
 }
 
+/// Lines by key, and what the caps left unshared.
+pub(crate) type Split = (Vec<(OrgId, Money)>, Money);
+
 /// Splits `total` in proportion to `weights` (the sharing rule of [`crate::sharing`]),
 /// nobody above its entry in `caps`. Returns the lines by key and what the caps left
 /// unshared, or `None` when every weight is zero (nothing can be shared).
@@ -117,7 +120,7 @@ pub(crate) fn split_by_weights(
     total: Money,
     weights: &BTreeMap<OrgId, u64>,
     caps: &BTreeMap<OrgId, Money>,
-) -> Result<Option<(Vec<(OrgId, Money)>, Money)>, PoolingError> {
+) -> Result<Option<Split>, PoolingError> {
     if weights.values().all(|w| *w == 0) {
         return Ok(None);
     }

@@ -152,7 +152,7 @@ pub fn quadratic_weights(candidates: &[Candidate]) -> BTreeMap<BucketId, u128> {
 fn fit_u64(raw: &BTreeMap<BucketId, u128>) -> BTreeMap<BucketId, u64> {
     let total = |shift: u32| -> Option<u128> { raw.values().try_fold(0u128, |acc, w| acc.checked_add(w >> shift)) };
     let mut shift = 0;
-    while !total(shift).is_some_and(|t| t < (1u128 << 63)) {
+    while total(shift).is_none_or(|t| t >= (1u128 << 63)) {
         shift += 1;
     }
     raw.iter().map(|(b, w)| (*b, (w >> shift) as u64)).collect()
