@@ -11,9 +11,12 @@ const BUCKETS: i64 = 1_000;
 const ALLOCATIONS: usize = 10_000;
 const ORGANISATIONS: i64 = 500;
 
+/// Allocations, buckets, placements and the matching.
+type Round = (Vec<(i64, Money)>, Vec<BucketRules>, Vec<Placement>, Matching);
+
 /// 500 organisations with 500 € each; 10 000 placements of 1–20 € in 1 000 buckets of
 /// which about half reach their minimum; a matching pool of 50 000 € capped at 500 €.
-fn round() -> (Vec<(i64, Money)>, Vec<BucketRules>, Vec<Placement>, Matching) {
+fn round() -> Round {
     let allocations = (1..=ORGANISATIONS).map(|o| (o, Money::from_cents(50_000))).collect();
     let mut seed: u64 = 7;
     let mut next = move |n: u64| {
