@@ -193,6 +193,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "documentation space",
         up: super::m0025_documentation::up,
     },
+    Migration {
+        version: 26,
+        name: "pools and budgeting rounds",
+        up: super::m0026_pools::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,
