@@ -1112,11 +1112,26 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
         ("GET", "/n/{slug}/docs") => plain(spec.path.replace("{slug}", &ids.network_slug), false),
         ("GET", "/n/{slug}/docs/{id}") => plain(id(ids.doc).replace("{slug}", &ids.network_slug), false),
         // Pools: the member organisation's allocation is placed by its people only.
-        ("POST", "/pools") => form_case(spec.path.into(), vec![("name", "Zeta pool".into())], admin),
-        ("POST", "/api/v1/pools") => json_case(spec.path.into(), json!({"name": "Zeta pool"}), admin),
+        // A pool of one's own network: nothing names the first network.
+        ("POST", "/pools") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![("name", "Zeta pool".into())]),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/pools") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"name": "Zeta pool"})),
+            allowed: admin,
+            names_alpha: false,
+        },
         ("POST", "/pools/{id}/contributions") => form_case(
             id(ids.pool),
-            vec![("organisation_id", m.to_string()), ("amount", "1.00".into()), ("kind", "gift".into())],
+            vec![
+                ("organisation_id", m.to_string()),
+                ("amount", "1.00".into()),
+                ("kind", "gift".into()),
+            ],
             admin,
         ),
         ("POST", "/api/v1/pools/{id}/contributions") => json_case(

@@ -46,7 +46,11 @@ pub async fn create(
 #[utoipa::path(get, path = "/api/v1/pools/{id}", tag = "pools",
     responses((status = 200, body = PoolOut), (status = 404, body = crate::web::Problem)),
     security(("bearer" = [])))]
-pub async fn show(State(state): State<AppState>, ApiUser(user): ApiUser, Path(id): Path<String>) -> AppResult<Json<PoolOut>> {
+pub async fn show(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<PoolOut>> {
     Ok(Json(data::show(&state.db.read, user.network.id, parse_id(&id)?).await?))
 }
 
@@ -137,8 +141,14 @@ pub async fn create_round(
 #[utoipa::path(get, path = "/api/v1/rounds/{id}", tag = "pools",
     responses((status = 200, body = RoundOut), (status = 404, body = crate::web::Problem)),
     security(("bearer" = [])))]
-pub async fn round(State(state): State<AppState>, ApiUser(user): ApiUser, Path(id): Path<String>) -> AppResult<Json<RoundOut>> {
-    Ok(Json(rounds::show(&state.db.read, user.network.id, parse_id(&id)?).await?))
+pub async fn round(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<RoundOut>> {
+    Ok(Json(
+        rounds::show(&state.db.read, user.network.id, parse_id(&id)?).await?,
+    ))
 }
 
 /// Every participant's allocation in a round: given, placed, left, returned.
@@ -251,7 +261,15 @@ pub async fn place(
     let id = parse_id(&id)?;
     let org = placing_for(&user, body.organisation_id)?;
     let txn = state.db.write.begin().await?;
-    rounds::place(&txn, Actor::person(user.person_id), user.network.id, id, org, body.amount_cents).await?;
+    rounds::place(
+        &txn,
+        Actor::person(user.person_id),
+        user.network.id,
+        id,
+        org,
+        body.amount_cents,
+    )
+    .await?;
     let b = rounds::get_bucket(&txn, user.network.id, id).await?;
     idempotency::commit(txn, StatusCode::OK, rounds::bucket_out(b, false)).await
 }
@@ -281,6 +299,12 @@ pub async fn close_round(
 #[utoipa::path(get, path = "/api/v1/rounds/{id}/result", tag = "pools",
     responses((status = 200, body = ResultOut), (status = 404, body = crate::web::Problem), (status = 409, body = crate::web::Problem)),
     security(("bearer" = [])))]
-pub async fn result(State(state): State<AppState>, ApiUser(user): ApiUser, Path(id): Path<String>) -> AppResult<Json<ResultOut>> {
-    Ok(Json(close::result(&state.db.read, user.network.id, parse_id(&id)?).await?))
+pub async fn result(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<ResultOut>> {
+    Ok(Json(
+        close::result(&state.db.read, user.network.id, parse_id(&id)?).await?,
+    ))
 }

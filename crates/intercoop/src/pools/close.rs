@@ -56,7 +56,10 @@ pub struct ResultOut {
 }
 
 /// What the domain needs of a round: allocations, buckets, placements, matching.
-pub(crate) async fn outcome<C: ConnectionTrait>(conn: &C, r: &round::Model) -> AppResult<(RoundOutcome, Vec<bucket::Model>)> {
+pub(crate) async fn outcome<C: ConnectionTrait>(
+    conn: &C,
+    r: &round::Model,
+) -> AppResult<(RoundOutcome, Vec<bucket::Model>)> {
     let allocations: Vec<(i64, Money)> = allocation::Entity::find()
         .filter(allocation::Column::RoundId.eq(r.id))
         .all(conn)

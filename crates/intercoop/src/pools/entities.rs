@@ -2,8 +2,8 @@
 
 use crate::db::entity;
 use crate::db::types::Text;
-use intercoop_domain::pooling::{AllocationRule, Returns};
 use intercoop_domain::pooling::matching::MatchingKind;
+use intercoop_domain::pooling::{AllocationRule, Returns};
 
 // A pooled fund of the network; its money is the journal's `pool` account.
 entity!(pool, "pools", {

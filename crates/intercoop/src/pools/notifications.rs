@@ -69,7 +69,12 @@ async fn sent<C: ConnectionTrait>(conn: &C, r: &round::Model, column: round::Col
 
 /// A round opened: its participants are told (once).
 pub async fn opened<C: ConnectionTrait>(conn: &C, r: &round::Model) -> AppResult<()> {
-    notify(conn, notice(Kind::RoundOpened, r), Some(format!("round_opened:{}", r.id))).await?;
+    notify(
+        conn,
+        notice(Kind::RoundOpened, r),
+        Some(format!("round_opened:{}", r.id)),
+    )
+    .await?;
     sent(conn, r, round::Column::OpenedSentAt).await
 }
 
@@ -78,12 +83,22 @@ pub async fn reminder<C: ConnectionTrait>(conn: &C, r: &round::Model) -> AppResu
     if r.status != OPEN {
         return Ok(());
     }
-    notify(conn, notice(Kind::RoundReminder, r), Some(format!("round_reminder:{}", r.id))).await?;
+    notify(
+        conn,
+        notice(Kind::RoundReminder, r),
+        Some(format!("round_reminder:{}", r.id)),
+    )
+    .await?;
     sent(conn, r, round::Column::ReminderSentAt).await
 }
 
 /// A round's result, once, when it is closed.
 pub async fn result<C: ConnectionTrait>(conn: &C, r: &round::Model) -> AppResult<()> {
-    notify(conn, notice(Kind::RoundResult, r), Some(format!("round_result:{}", r.id))).await?;
+    notify(
+        conn,
+        notice(Kind::RoundResult, r),
+        Some(format!("round_result:{}", r.id)),
+    )
+    .await?;
     sent(conn, r, round::Column::ResultSentAt).await
 }

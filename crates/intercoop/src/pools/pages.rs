@@ -187,7 +187,11 @@ pub async fn contribute(
     require(policy::manage(&user.doer()))?;
     let id = parse_id(&id)?;
     let mut errors = FieldErrors::default();
-    let amount = crate::money::forms::units(&mut errors, "amount_cents", &fields.get("amount").cloned().unwrap_or_default());
+    let amount = crate::money::forms::units(
+        &mut errors,
+        "amount_cents",
+        &fields.get("amount").cloned().unwrap_or_default(),
+    );
     let organisation_id = fields.get("organisation_id").and_then(|o| o.parse().ok());
     let input = ContributionIn {
         organisation_id,

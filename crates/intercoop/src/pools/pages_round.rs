@@ -180,7 +180,11 @@ fn explain(r: &RoundOut, result: &ResultOut, placements: &[placement::Model]) ->
     let quadratic = m.kind == "quadratic";
     let mut by_bucket: BTreeMap<i64, BTreeMap<i64, i64>> = BTreeMap::new();
     for p in placements {
-        *by_bucket.entry(p.bucket_id).or_default().entry(p.organisation_id).or_default() += p.amount_cents;
+        *by_bucket
+            .entry(p.bucket_id)
+            .or_default()
+            .entry(p.organisation_id)
+            .or_default() += p.amount_cents;
     }
     let mut lines: Vec<Explained> = result
         .buckets
@@ -461,7 +465,11 @@ pub async fn place(
     let id = parse_id(&id)?;
     let org = super::api::placing_for(&user, fields.get("organisation_id").and_then(|o| o.parse().ok()))?;
     let mut errors = FieldErrors::default();
-    let amount = crate::money::forms::units(&mut errors, "amount_cents", &fields.get("amount").cloned().unwrap_or_default());
+    let amount = crate::money::forms::units(
+        &mut errors,
+        "amount_cents",
+        &fields.get("amount").cloned().unwrap_or_default(),
+    );
     let errors = match amount {
         Some(cents) if errors.is_empty() => {
             let txn = state.db.write.begin().await?;

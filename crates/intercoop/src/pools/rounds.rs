@@ -18,9 +18,7 @@ use intercoop_domain::Money;
 use intercoop_domain::pooling::matching::MatchingKind;
 use intercoop_domain::pooling::{self, AllocationRule, PoolingError, Returns};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use time::OffsetDateTime;
@@ -212,11 +210,7 @@ pub async fn carried_by_pool<C: ConnectionTrait>(
 }
 
 /// (pool, organisation, cents, allocation row) still carried for participants.
-async fn carried<C: ConnectionTrait>(
-    conn: &C,
-    network_id: i64,
-    pools: &[i64],
-) -> AppResult<Vec<(i64, i64, i64, i64)>> {
+async fn carried<C: ConnectionTrait>(conn: &C, network_id: i64, pools: &[i64]) -> AppResult<Vec<(i64, i64, i64, i64)>> {
     let rounds: BTreeMap<i64, i64> = round::Entity::find()
         .filter(round::Column::NetworkId.eq(network_id))
         .filter(round::Column::PoolId.is_in(pools.to_vec()))
@@ -237,7 +231,14 @@ async fn carried<C: ConnectionTrait>(
         .all(conn)
         .await?
         .into_iter()
-        .map(|a| (rounds[&a.round_id], a.organisation_id, a.returned_cents.unwrap_or(0), a.id))
+        .map(|a| {
+            (
+                rounds[&a.round_id],
+                a.organisation_id,
+                a.returned_cents.unwrap_or(0),
+                a.id,
+            )
+        })
         .collect())
 }
 
@@ -327,7 +328,10 @@ pub async fn create<C: ConnectionTrait>(
         errors.add_with(
             "matching.pool_cents",
             "pools-matching-above-available",
-            vec![("available", crate::money::forms::as_units(Ord::max(money.available_cents, 0)))],
+            vec![(
+                "available",
+                crate::money::forms::as_units(Ord::max(money.available_cents, 0)),
+            )],
         );
         return Err(AppError::Invalid(errors));
     }
@@ -559,7 +563,10 @@ pub async fn place<C: ConnectionTrait>(
         .await?
         .rows_affected;
     if moved == 0 {
-        let fresh = allocation::Entity::find_by_id(alloc.id).one(conn).await?.ok_or(AppError::NotFound)?;
+        let fresh = allocation::Entity::find_by_id(alloc.id)
+            .one(conn)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let left = fresh.allocation_cents - fresh.placed_cents + old;
         let mut errors = FieldErrors::default();
         errors.add_with(
@@ -571,7 +578,10 @@ pub async fn place<C: ConnectionTrait>(
     }
     // The bucket: only while it stays within its maximum (taking back is always fine).
     let mut fill = bucket::Entity::update_many()
-        .col_expr(bucket::Column::PlacedCents, Expr::col(bucket::Column::PlacedCents).add(delta))
+        .col_expr(
+            bucket::Column::PlacedCents,
+            Expr::col(bucket::Column::PlacedCents).add(delta),
+        )
         .filter(bucket::Column::Id.eq(b.id));
     if delta > 0 {
         fill = fill.filter(
@@ -608,7 +618,10 @@ pub async fn place<C: ConnectionTrait>(
             if changed == 0 {
                 return Err(AppError::Conflict("pools-placement-changed"));
             }
-            placement::Entity::find_by_id(p.id).one(conn).await?.ok_or(AppError::NotFound)?
+            placement::Entity::find_by_id(p.id)
+                .one(conn)
+                .await?
+                .ok_or(AppError::NotFound)?
         }
         None => match placement::Entity::insert(placement::ActiveModel {
             network_id: Set(network_id),
@@ -737,7 +750,11 @@ pub async fn list<C: ConnectionTrait>(conn: &C, network_id: i64, pool_id: Option
 }
 
 /// Every participant's allocation in a round, by organisation name.
-pub async fn allocations<C: ConnectionTrait>(conn: &C, network_id: i64, round_id: i64) -> AppResult<Vec<AllocationOut>> {
+pub async fn allocations<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    round_id: i64,
+) -> AppResult<Vec<AllocationOut>> {
     let r = get(conn, network_id, round_id).await?;
     let rows = allocation::Entity::find()
         .filter(allocation::Column::RoundId.eq(r.id))
@@ -756,7 +773,9 @@ pub async fn allocations<C: ConnectionTrait>(conn: &C, network_id: i64, round_id
             returned_cents: a.returned_cents,
         })
         .collect();
-    out.sort_by(|a, b| crate::collation::compare(&a.organisation, &b.organisation).then(a.organisation_id.cmp(&b.organisation_id)));
+    out.sort_by(|a, b| {
+        crate::collation::compare(&a.organisation, &b.organisation).then(a.organisation_id.cmp(&b.organisation_id))
+    });
     Ok(out)
 }
 
@@ -770,7 +789,13 @@ pub async fn placements<C: ConnectionTrait>(conn: &C, bucket_id: i64) -> AppResu
     let names = data::names(conn, rows.iter().map(|p| p.organisation_id).collect()).await?;
     let mut out: Vec<(i64, String, i64)> = rows
         .into_iter()
-        .map(|p| (p.organisation_id, names.get(&p.organisation_id).cloned().unwrap_or_default(), p.amount_cents))
+        .map(|p| {
+            (
+                p.organisation_id,
+                names.get(&p.organisation_id).cloned().unwrap_or_default(),
+                p.amount_cents,
+            )
+        })
         .collect();
     out.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
     Ok(out)
