@@ -698,6 +698,8 @@ impl Fixture<'_> {
             let entry = self.ledger_entry(network, "pool-contribution", None, None).await;
             self.ledger_line(network, entry, "bank", 0, 10_000).await;
             self.ledger_line(network, entry, "pool", pool, -10_000).await;
+            self.expect.ledger.push((network, "bank", 0, 10_000));
+            self.expect.ledger.push((network, "pool", pool, -10_000));
         }
         let round = self
             .insert(
@@ -779,6 +781,8 @@ impl Fixture<'_> {
         let entry = self.ledger_entry(network, "bucket-funded", None, None).await;
         self.ledger_line(network, entry, "pool", pool, 6_000).await;
         self.ledger_line(network, entry, "bucket", bucket, -6_000).await;
+        self.expect.ledger.push((network, "pool", pool, 6_000));
+        self.expect.ledger.push((network, "bucket", bucket, -6_000));
     }
 
     /// Version 25: a members' page in the welcome booklet (two revisions) and a
