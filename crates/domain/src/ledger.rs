@@ -23,6 +23,8 @@
 //! | a reserve drawn by a funded campaign | reserve (purpose) | project (campaign) |
 //! | a grant received | bank | grant income |
 //! | an operating cost paid | operating costs | bank |
+//! | money received into a pooled fund | bank | pool |
+//! | a budgeting round funds a bucket (raised and matched) | pool | bucket |
 
 use crate::money::Money;
 use std::collections::BTreeMap;
@@ -43,6 +45,8 @@ text_enum!(
         Sponsorship = "sponsorship",
         OperatingCosts = "operating-costs",
         Reserve = "reserve",
+        Pool = "pool",
+        Bucket = "bucket",
     }
 );
 
@@ -52,7 +56,12 @@ impl AccountKind {
     pub fn has_party(self) -> bool {
         matches!(
             self,
-            AccountKind::Receivable | AccountKind::MemberCredit | AccountKind::Project | AccountKind::Reserve
+            AccountKind::Receivable
+                | AccountKind::MemberCredit
+                | AccountKind::Project
+                | AccountKind::Reserve
+                | AccountKind::Pool
+                | AccountKind::Bucket
         )
     }
 }
@@ -94,6 +103,20 @@ impl Account {
         Account {
             kind: AccountKind::Project,
             party: campaign,
+        }
+    }
+    /// The money of a pooled fund (issue 19), until a round funds buckets with it.
+    pub const fn pool(pool: i64) -> Account {
+        Account {
+            kind: AccountKind::Pool,
+            party: pool,
+        }
+    }
+    /// The money a budgeting round gave a funded bucket (a project), to be paid out.
+    pub const fn bucket(bucket: i64) -> Account {
+        Account {
+            kind: AccountKind::Bucket,
+            party: bucket,
         }
     }
     /// The money set aside for one purpose (a shared recurring cost).
@@ -203,6 +226,8 @@ text_enum!(
         OperatingCost = "operating-cost",
         ProvisionRequested = "provision-requested",
         ReserveDrawn = "reserve-drawn",
+        PoolContribution = "pool-contribution",
+        BucketFunded = "bucket-funded",
     }
 );
 
@@ -287,6 +312,18 @@ pub enum Event {
         campaign: i64,
         amount: Money,
     },
+    /// Money received into a pooled fund (a member's contribution, a gift, a grant).
+    PoolContribution {
+        pool: i64,
+        amount: Money,
+    },
+    /// A closed budgeting round gives a funded bucket what it raised and was matched,
+    /// out of the pool.
+    BucketFunded {
+        pool: i64,
+        bucket: i64,
+        amount: Money,
+    },
 }
 
 impl Event {
@@ -307,6 +344,8 @@ impl Event {
             Event::OperatingCost { .. } => EntryKind::OperatingCost,
             Event::ProvisionRequested { .. } => EntryKind::ProvisionRequested,
             Event::ReserveDrawn { .. } => EntryKind::ReserveDrawn,
+            Event::PoolContribution { .. } => EntryKind::PoolContribution,
+            Event::BucketFunded { .. } => EntryKind::BucketFunded,
         }
     }
 
@@ -433,6 +472,17 @@ impl Event {
                 vec![
                     debit(Account::reserve(reserve), amount),
                     credit(Account::project(campaign), amount)?,
+                ]
+            }
+            PoolContribution { pool, amount } => {
+                positive(&[amount])?;
+                vec![debit(Account::BANK, amount), credit(Account::pool(pool), amount)?]
+            }
+            BucketFunded { pool, bucket, amount } => {
+                positive(&[amount])?;
+                vec![
+                    debit(Account::pool(pool), amount),
+                    credit(Account::bucket(bucket), amount)?,
                 ]
             }
         };

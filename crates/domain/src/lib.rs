@@ -21,6 +21,7 @@ pub mod meetings;
 pub mod money;
 pub mod organisation;
 pub mod payments;
+pub mod pooling;
 pub mod reserves;
 pub mod roles;
 pub mod runway;

@@ -47,6 +47,7 @@ pub fn jobs() -> crate::jobs::Registry {
     let r = crate::assemblies::jobs::register(r);
     let r = crate::assemblies::elections::register(r);
     let r = crate::money::jobs::register(r);
+    let r = crate::pools::jobs::register(r);
     let r = crate::accounts::links::register(r);
     let r = crate::lists::delivery::register(r);
     crate::notifications::register(r, audiences())
@@ -60,6 +61,7 @@ pub fn audiences() -> crate::notifications::Audiences {
     let a = crate::funding::notifications::audiences(a);
     let a = crate::polls::notifications::audiences(a);
     let a = crate::assemblies::notifications::audiences(a);
+    let a = crate::pools::notifications::audiences(a);
     crate::money::notifications::audiences(a)
 }
 

@@ -35,6 +35,7 @@ pub mod openapi;
 pub mod organisations;
 pub mod people;
 pub mod polls;
+pub mod pools;
 pub mod proposals;
 pub mod routes;
 pub mod seed;

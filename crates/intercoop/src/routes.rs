@@ -41,6 +41,8 @@ where
         .merge(crate::lists::routes())
         // The documentation space and the welcome booklet.
         .merge(crate::documentation::routes())
+        // Pooled funds, budgeting rounds, buckets and matching.
+        .merge(crate::pools::routes())
         // Jobs that could not be done (administrators).
         .merge(crate::jobs::routes())
         // The network's audit log (administrators).

@@ -94,6 +94,11 @@ struct Ids {
     list_held: i64,
     /// A members' page of the documentation space.
     doc: i64,
+    /// A pool fed by the member organisation, an open round on it (until 2099) and a
+    /// bucket in the round.
+    pool: i64,
+    round: i64,
+    bucket: i64,
     /// Files attached to the meeting: one to read, one to remove.
     meeting_doc: i64,
     meeting_doc_to_remove: i64,
@@ -1141,6 +1146,75 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
         // A network's public pages, by its slug: the members' page is not among them.
         ("GET", "/n/{slug}/docs") => plain(spec.path.replace("{slug}", &ids.network_slug), false),
         ("GET", "/n/{slug}/docs/{id}") => plain(id(ids.doc).replace("{slug}", &ids.network_slug), false),
+        // Pools: the member organisation's allocation is placed by its people only.
+        // A pool of one's own network: nothing names the first network.
+        ("POST", "/pools") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![("name", "Zeta pool".into())]),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/pools") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"name": "Zeta pool"})),
+            allowed: admin,
+            names_alpha: false,
+        },
+        ("POST", "/pools/{id}/contributions") => form_case(
+            id(ids.pool),
+            vec![
+                ("organisation_id", m.to_string()),
+                ("amount", "1.00".into()),
+                ("kind", "gift".into()),
+            ],
+            admin,
+        ),
+        ("POST", "/api/v1/pools/{id}/contributions") => json_case(
+            id(ids.pool),
+            json!({"organisation_id": m, "amount_cents": 100, "received": true}),
+            admin,
+        ),
+        // The pool has nothing left to share: opening is refused (409) after the policy.
+        ("POST", "/pools/{id}/rounds/new") => form_case(
+            id(ids.pool),
+            vec![
+                ("title", "Zeta round".into()),
+                ("opens_at", "2090-01-01".into()),
+                ("closes_at", "2090-02-01".into()),
+                ("allocation", "equal".into()),
+            ],
+            admin,
+        ),
+        ("POST", "/api/v1/rounds") => json_case(
+            spec.path.into(),
+            json!({"pool_id": ids.pool, "title": "Zeta round", "opens_at": "2090-01-01",
+                "closes_at": "2090-02-01", "allocation": "equal"}),
+            admin,
+        ),
+        ("GET", path) if path.contains("/pools/{id}") => plain(id(ids.pool), true),
+        ("POST", "/rounds/{id}/buckets") => form_case(
+            id(ids.round),
+            vec![("title", "Zeta project".into()), ("min", "1.00".into())],
+            none,
+        ),
+        ("POST", "/api/v1/rounds/{id}/buckets") => {
+            json_case(id(ids.round), json!({"title": "Zeta project", "min_cents": 100}), none)
+        }
+        // Before its closing time: closing is refused (409) after the policy.
+        ("POST", "/rounds/{id}/close") => form_case(id(ids.round), vec![], admin),
+        ("POST", "/api/v1/rounds/{id}/close") => json_case(id(ids.round), json!({}), admin),
+        ("GET", path) if path.contains("/rounds/{id}") => plain(id(ids.round), true),
+        ("POST", "/buckets/{id}/allocation") => form_case(
+            id(ids.bucket),
+            vec![("organisation_id", m.to_string()), ("amount", "0.01".into())],
+            &[Member],
+        ),
+        ("PUT", "/api/v1/buckets/{id}/allocation") => json_case(
+            id(ids.bucket),
+            json!({"organisation_id": m, "amount_cents": 2}),
+            &[Member],
+        ),
+        ("GET", path) if path.contains("/buckets/{id}") => plain(id(ids.bucket), true),
         ("GET", path) if path.contains("{") => panic!("no case for GET {path}: add one to tests/access.rs"),
         // Lists and pages without an object: the same for every network.
         ("GET", path) => plain(path.into(), false),
@@ -1418,6 +1492,32 @@ async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
         &admin,
         "/api/v1/docs",
         json!({"title": "Alpha budget", "body_markdown": "Alpha shift module", "visibility": "members"}),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    ids.pool = post_ok(&admin, "/api/v1/pools", json!({"name": "Alpha fund"})).await["id"]
+        .as_i64()
+        .unwrap();
+    post_ok(
+        &admin,
+        &format!("/api/v1/pools/{}/contributions", ids.pool),
+        json!({"organisation_id": m, "amount_cents": 10_000, "received": true}),
+    )
+    .await;
+    ids.round = post_ok(
+        &admin,
+        "/api/v1/rounds",
+        json!({"pool_id": ids.pool, "title": "Alpha round", "opens_at": "2020-01-01",
+            "closes_at": "2099-01-01", "allocation": "equal"}),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    ids.bucket = post_ok(
+        &admin,
+        &format!("/api/v1/rounds/{}/buckets", ids.round),
+        json!({"title": "Alpha project", "min_cents": 100}),
     )
     .await["id"]
         .as_i64()

@@ -2138,6 +2138,114 @@ both_backends!(
         )
         .await;
 
+        // Pools and budgeting rounds (last: the round's close moves the clock).
+        let (_, pool) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/pools",
+                none,
+                "",
+                Some(json!({"name": "Common fund"})),
+            )
+            .await;
+        c.call(&admin, "POST", "/api/v1/pools", none, "", Some(json!({"name": ""})))
+            .await;
+        let pool_id = id_of(&pool);
+        c.call(&admin, "GET", "/api/v1/pools", none, "", None).await;
+        c.call(&admin, "GET", "/api/v1/pools/{id}", &[&pool_id], "", None).await;
+        for amount in [30_000, 0] {
+            c.call(
+                &admin,
+                "POST",
+                "/api/v1/pools/{id}/contributions",
+                &[&pool_id],
+                "",
+                Some(json!({"organisation_id": u1, "amount_cents": amount, "received": true})),
+            )
+            .await;
+        }
+        c.call(&admin, "GET", "/api/v1/pools/{id}/contributions", &[&pool_id], "", None)
+            .await;
+        let closes = (intercoop::clock::Clock::now(&*app.clock) + time::Duration::days(2))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        let (_, round) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/rounds",
+                none,
+                "",
+                Some(
+                    json!({"pool_id": pool_id, "title": "Spring", "opens_at": "2020-01-01", "closes_at": closes,
+                    "allocation": "contribution", "matching": {"kind": "quadratic", "pool_cents": 1_000}}),
+                ),
+            )
+            .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/rounds",
+            none,
+            "",
+            Some(
+                json!({"pool_id": pool_id, "title": "Odd", "opens_at": "2020-01-02", "closes_at": "2020-01-01",
+                "allocation": "equal"}),
+            ),
+        )
+        .await;
+        let round_id = id_of(&round);
+        c.call(&admin, "GET", "/api/v1/rounds", none, "?pool_id=1", None).await;
+        c.call(&admin, "GET", "/api/v1/rounds/{id}", &[&round_id], "", None)
+            .await;
+        c.call(&rep1, "GET", "/api/v1/rounds/{id}/allocations", &[&round_id], "", None)
+            .await;
+        let (_, bucket) = c
+            .call(
+                &rep1,
+                "POST",
+                "/api/v1/rounds/{id}/buckets",
+                &[&round_id],
+                "",
+                Some(json!({"title": "Shared invoicing", "min_cents": 100, "max_cents": 20_000})),
+            )
+            .await;
+        c.call(
+            &rep1,
+            "POST",
+            "/api/v1/rounds/{id}/buckets",
+            &[&round_id],
+            "",
+            Some(json!({"title": "Odd", "min_cents": 500, "max_cents": 100})),
+        )
+        .await;
+        let bucket_id = id_of(&bucket);
+        for amount in [150, 99_999] {
+            c.call(
+                &rep1,
+                "PUT",
+                "/api/v1/buckets/{id}/allocation",
+                &[&bucket_id],
+                "",
+                Some(json!({"amount_cents": amount})),
+            )
+            .await;
+        }
+        c.call(&rep1, "GET", "/api/v1/buckets/{id}", &[&bucket_id], "", None)
+            .await;
+        c.call(&rep1, "GET", "/api/v1/rounds/{id}/result", &[&round_id], "", None)
+            .await;
+        c.call(&admin, "POST", "/api/v1/rounds/{id}/close", &[&round_id], "", None)
+            .await;
+        app.clock.advance(time::Duration::days(3));
+        let (s, closed) = c
+            .call(&admin, "POST", "/api/v1/rounds/{id}/close", &[&round_id], "", None)
+            .await;
+        assert_eq!(s, 200, "{closed}");
+        c.call(&rep1, "GET", "/api/v1/rounds/{id}/result", &[&round_id], "", None)
+            .await;
+
         // Every operation without a token (401), and on an object that does not exist.
         let operations: Vec<(String, String)> = c.doc["paths"]
             .as_object()

@@ -69,6 +69,9 @@ fn covers(version: i64) -> &'static str {
             "mailing lists: every network made before gets its mutual-help and logistics lists (the migration); from 23, the network's lists as the app made them and a published message"
         }
         25 => "documentation pages (a members' page in the booklet with a core-circle child), with their revisions",
+        26 => {
+            "a pool fed by two contributions (their journal entries), a closed round with a funded bucket (its entry), allocations and placements"
+        }
         30 => "a file attached to the meeting",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
@@ -658,6 +661,131 @@ impl Fixture<'_> {
         if self.v >= 25 {
             self.documentation(network, p[0]).await;
         }
+        if self.v >= 26 {
+            self.pools(network, &o, p[0]).await;
+        }
+    }
+
+    /// Version 26: a pool fed by Alpha and Beta (10 000 cents each, bank / pool), a
+    /// closed round that gave each 5 000, and a bucket both put 3 000 in: funded with
+    /// 6 000 (pool / bucket); the rest went back to the pool.
+    async fn pools(&mut self, network: i64, o: &[i64], alice: i64) {
+        let t = self.ago(3);
+        let pool = self
+            .insert(
+                "pools",
+                vec![
+                    ("network_id", network.into()),
+                    ("name", "Solidarity fund".into()),
+                    ("description", "".into()),
+                    ("created_by", Some(alice).into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+        for org in &o[..2] {
+            self.insert(
+                "pool_contributions",
+                vec![
+                    ("network_id", network.into()),
+                    ("pool_id", pool.into()),
+                    ("organisation_id", Some(*org).into()),
+                    ("kind", "gift".into()),
+                    ("amount_cents", 10_000i64.into()),
+                    ("note", "".into()),
+                    ("recorded_by", Some(alice).into()),
+                    ("received_at", t.into()),
+                ],
+            )
+            .await;
+            let entry = self.ledger_entry(network, "pool-contribution", None, None).await;
+            self.ledger_line(network, entry, "bank", 0, 10_000).await;
+            self.ledger_line(network, entry, "pool", pool, -10_000).await;
+            self.expect.ledger.push((network, "bank", 0, 10_000));
+            self.expect.ledger.push((network, "pool", pool, -10_000));
+        }
+        let round = self
+            .insert(
+                "pool_rounds",
+                vec![
+                    ("network_id", network.into()),
+                    ("pool_id", pool.into()),
+                    ("title", "Spring round".into()),
+                    ("description", "".into()),
+                    ("opens_at", self.ago(3).into()),
+                    ("closes_at", self.ago(2).into()),
+                    ("allocation", "equal".into()),
+                    ("returns", "pool".into()),
+                    ("matching_kind", None::<String>.into()),
+                    ("matching_cents", 0i64.into()),
+                    ("matching_cap_cents", null_i64()),
+                    ("budget_cents", 10_000i64.into()),
+                    ("status", "closed".into()),
+                    ("closed_at", Some(self.ago(2)).into()),
+                    ("returned_cents", Some(4_000i64).into()),
+                    ("matching_returned_cents", Some(0i64).into()),
+                    ("opened_sent_at", Some(self.ago(3)).into()),
+                    ("reminder_sent_at", None::<OffsetDateTime>.into()),
+                    ("result_sent_at", Some(self.ago(2)).into()),
+                    ("created_by", Some(alice).into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+        let bucket = self
+            .insert(
+                "pool_buckets",
+                vec![
+                    ("network_id", network.into()),
+                    ("round_id", round.into()),
+                    ("title", "Shared accounting tool".into()),
+                    ("description", "".into()),
+                    ("breakdown", "".into()),
+                    ("min_cents", 5_000i64.into()),
+                    ("max_cents", Some(8_000i64).into()),
+                    ("placed_cents", 6_000i64.into()),
+                    ("raised_cents", Some(6_000i64).into()),
+                    ("matched_cents", Some(0i64).into()),
+                    ("weight", Some("0".to_string()).into()),
+                    ("created_by", Some(alice).into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+        for org in &o[..2] {
+            self.insert(
+                "pool_allocations",
+                vec![
+                    ("network_id", network.into()),
+                    ("round_id", round.into()),
+                    ("organisation_id", (*org).into()),
+                    ("allocation_cents", 5_000i64.into()),
+                    ("carried_cents", 0i64.into()),
+                    ("placed_cents", 3_000i64.into()),
+                    ("returned_cents", Some(2_000i64).into()),
+                    ("carried_into", null_i64()),
+                ],
+            )
+            .await;
+            self.insert(
+                "pool_placements",
+                vec![
+                    ("network_id", network.into()),
+                    ("round_id", round.into()),
+                    ("bucket_id", bucket.into()),
+                    ("organisation_id", (*org).into()),
+                    ("amount_cents", 3_000i64.into()),
+                    ("placed_by", Some(alice).into()),
+                    ("placed_at", t.into()),
+                ],
+            )
+            .await;
+        }
+        let entry = self.ledger_entry(network, "bucket-funded", None, None).await;
+        self.ledger_line(network, entry, "pool", pool, 6_000).await;
+        self.ledger_line(network, entry, "bucket", bucket, -6_000).await;
+        self.expect.ledger.push((network, "pool", pool, 6_000));
+        self.expect.ledger.push((network, "bucket", bucket, -6_000));
     }
 
     /// Version 25: a members' page in the welcome booklet (two revisions) and a

@@ -18,7 +18,6 @@ use axum::extract::{Multipart, Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use sea_orm::TransactionTrait;
-use serde::Deserialize;
 
 #[derive(Template)]
 #[template(path = "assemblies/documents.html")]
@@ -197,16 +196,12 @@ pub async fn confirm(
     render(&RemovePage { ctx, m, d })
 }
 
-/// The removal form: nothing but the CSRF field.
-#[derive(Deserialize, Default)]
-pub struct RemoveForm {}
-
 /// `POST /meetings/{id}/documents/{document_id}/remove`.
 pub async fn remove(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, document_id)): Path<(String, String)>,
-    CsrfForm(_): CsrfForm<RemoveForm>,
+    CsrfForm(_): CsrfForm<super::pages::Empty>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     require(policy::manage(&user.doer()))?;

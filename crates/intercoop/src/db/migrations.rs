@@ -194,6 +194,11 @@ pub const MIGRATIONS: &[Migration] = &[
         up: super::m0025_documentation::up,
     },
     Migration {
+        version: 26,
+        name: "pools and budgeting rounds",
+        up: super::m0026_pools::up,
+    },
+    Migration {
         version: 30,
         name: "meeting documents",
         up: super::m0030_meeting_documents::up,

@@ -34,6 +34,7 @@ mod m0021_meeting_proxies;
 mod m0022_trial_balance_index;
 mod m0023_lists;
 mod m0025_documentation;
+mod m0026_pools;
 mod m0030_meeting_documents;
 pub mod migrations;
 pub mod postgres_only;

@@ -64,6 +64,9 @@ intercoop_domain::text_enum!(
         MinutesPublished = "minutes_published",
         MandateEnding = "mandate_ending",
         CandidacyCall = "candidacy_call",
+        RoundOpened = "round_opened",
+        RoundReminder = "round_reminder",
+        RoundResult = "round_result",
         ListMessage = "list_message",
         Digest = "digest",
     }

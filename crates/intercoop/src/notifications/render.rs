@@ -177,6 +177,9 @@ impl Message {
             MinutesPublished => minutes_published,
             MandateEnding => mandate_ending,
             CandidacyCall => candidacy_call,
+            RoundOpened => round_opened,
+            RoundReminder => round_reminder,
+            RoundResult => round_result,
             ListMessage => list_message,
             Digest => digest,
         );
@@ -238,6 +241,9 @@ templates! {
     meeting_reminder => "notifications/meeting_reminder/subject.txt", "notifications/meeting_reminder/body.txt", "notifications/meeting_reminder/body.html";
     meeting_place => "notifications/meeting_place/subject.txt", "notifications/meeting_place/body.txt", "notifications/meeting_place/body.html";
     minutes_published => "notifications/minutes_published/subject.txt", "notifications/minutes_published/body.txt", "notifications/minutes_published/body.html";
+    round_opened => "notifications/round_opened/subject.txt", "notifications/round_opened/body.txt", "notifications/round_opened/body.html";
+    round_reminder => "notifications/round_reminder/subject.txt", "notifications/round_reminder/body.txt", "notifications/round_reminder/body.html";
+    round_result => "notifications/round_result/subject.txt", "notifications/round_result/body.txt", "notifications/round_result/body.html";
     mandate_ending => "notifications/mandate_ending/subject.txt", "notifications/mandate_ending/body.txt", "notifications/mandate_ending/body.html";
     candidacy_call => "notifications/candidacy_call/subject.txt", "notifications/candidacy_call/body.txt", "notifications/candidacy_call/body.html";
     list_message => "notifications/list_message/subject.txt", "notifications/list_message/body.txt", "notifications/list_message/body.html";

@@ -197,6 +197,18 @@ async function prepare(server) {
   const doc = await admin('POST', '/api/v1/docs', { title: 'Welcome', body_markdown: '# Welcome\n\nWe meet monthly.\n', visibility: 'members', booklet_position: 1 });
   await admin('PUT', `/api/v1/docs/${doc.id}`, { title: 'Welcome', body_markdown: '# Welcome\n\nWe meet on the first Tuesday.\n\n- bring your questions\n', visibility: 'members', booklet_position: 1, base_revision: 1 });
   await admin('POST', '/api/v1/docs', { title: 'How to ask for help', body_markdown: 'Write to the list.', visibility: 'members', parent_id: doc.id });
+  // A pool fed by a grant and the representative's organisation, a round with quadratic
+  // matching, a project in it, and the representative's organisation placing money.
+  const pool = await admin('POST', '/api/v1/pools', { name: 'Fonds de solidarité' });
+  await admin('POST', `/api/v1/pools/${pool.id}/contributions`, { amount_cents: 500000, received: true, kind: 'grant' });
+  await admin('POST', `/api/v1/pools/${pool.id}/contributions`, { organisation_id: repOrg, amount_cents: 100000, received: true });
+  const round = await admin('POST', '/api/v1/rounds', {
+    pool_id: pool.id, title: 'Tour de printemps', opens_at: '2020-01-01', closes_at: inDays(3), allocation: 'equal',
+    matching: { kind: 'quadratic', pool_cents: 100000, cap_cents: 50000 },
+  });
+  const bucket = await repApi('POST', `/api/v1/rounds/${round.id}/buckets`, { title: 'Étiquettes partagées', min_cents: 10000, max_cents: 90000, breakdown: 'Développement : 800 €' });
+  await repApi('PUT', `/api/v1/buckets/${bucket.id}/allocation`, { organisation_id: repOrg, amount_cents: 2500 });
+  const poolPages = ['/pools', `/pools/${pool.id}`, `/rounds/${round.id}`, `/buckets/${bucket.id}`];
   const docPages = ['/docs', '/docs?q=tuesday', `/docs/${doc.id}`, `/docs/${doc.id}/history`, `/docs/${doc.id}/diff?from=1&to=2`, '/docs/booklet'];
 
   // An unsubscribe link from the email the opened polls sent.
@@ -216,7 +228,7 @@ async function prepare(server) {
     '/meetings', `/meetings/${meeting.id}`, `/meetings/${meeting.id}/proxy`, '/calendar', `/organisations/${repOrg}/statement`,
     '/decisions', '/decisions?q=budget', '/core-circle', '/governance',
     '/lists', `/lists/${help.id}`, `/lists/${help.id}?q=etiquettes`, `/lists/${help.id}?month=${month}`,
-    `/lists/${help.id}/messages/${question.id}`, '/settings/lists', ...docPages,
+    `/lists/${help.id}/messages/${question.id}`, '/settings/lists', ...docPages, ...poolPages,
   ];
   const providerStaff = ['/dashboard', `/proposals/${discussion.id}`, `/proposals/${discussion.id}/quotes/new`,
     `/organisations/${providerOrg}`];
@@ -234,6 +246,7 @@ async function prepare(server) {
     '/lists', `/lists/${moderated.id}/held`, `/lists/${help.id}`,
     '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', `/money/reserves/${reserve.id}`, '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
     ...docPages, '/docs/new', `/docs/new?parent=${doc.id}`, `/docs/${doc.id}/edit`,
+    ...poolPages, `/pools/${pool.id}/rounds/new`, `/rounds/${round.id}/close`,
   ];
   return {
     adminEmail, rep, provider, unsubscribe, repOrg, discussion, quoted, open,

@@ -1,0 +1,100 @@
+//! Tables of pooled funds and budgeting rounds (migration 26).
+
+use crate::db::entity;
+use crate::db::types::Text;
+use intercoop_domain::pooling::matching::MatchingKind;
+use intercoop_domain::pooling::{AllocationRule, Returns};
+
+// A pooled fund of the network; its money is the journal's `pool` account.
+entity!(pool, "pools", {
+    network_id: i64,
+    name: String,
+    description: String,
+    created_by: Option<i64>,
+    created_at: TimeDateTimeWithTimeZone,
+});
+
+// Money received into a pool: `kind` is periodic, surplus, gift or grant; a grant may
+// have no organisation.
+entity!(contribution, "pool_contributions", {
+    network_id: i64,
+    pool_id: i64,
+    organisation_id: Option<i64>,
+    kind: String,
+    amount_cents: i64,
+    note: String,
+    recorded_by: Option<i64>,
+    received_at: TimeDateTimeWithTimeZone,
+});
+
+// A budgeting round on a pool; `status` is `open` until the close computes the result.
+entity!(round, "pool_rounds", {
+    network_id: i64,
+    pool_id: i64,
+    title: String,
+    description: String,
+    opens_at: TimeDateTimeWithTimeZone,
+    closes_at: TimeDateTimeWithTimeZone,
+    allocation: Text<AllocationRule>,
+    returns: Text<Returns>,
+    matching_kind: Option<Text<MatchingKind>>,
+    matching_cents: i64,
+    matching_cap_cents: Option<i64>,
+    budget_cents: i64,
+    status: String,
+    closed_at: Option<TimeDateTimeWithTimeZone>,
+    returned_cents: Option<i64>,
+    matching_returned_cents: Option<i64>,
+    opened_sent_at: Option<TimeDateTimeWithTimeZone>,
+    reminder_sent_at: Option<TimeDateTimeWithTimeZone>,
+    result_sent_at: Option<TimeDateTimeWithTimeZone>,
+    created_by: Option<i64>,
+    created_at: TimeDateTimeWithTimeZone,
+});
+
+// A project proposed in a round; `placed_cents` is kept by the placing write; the
+// result columns are set by the close (`weight`: the matching weight, decimal text).
+entity!(bucket, "pool_buckets", {
+    network_id: i64,
+    round_id: i64,
+    title: String,
+    description: String,
+    breakdown: String,
+    min_cents: i64,
+    max_cents: Option<i64>,
+    placed_cents: i64,
+    raised_cents: Option<i64>,
+    matched_cents: Option<i64>,
+    weight: Option<String>,
+    created_by: Option<i64>,
+    created_at: TimeDateTimeWithTimeZone,
+});
+
+// An organisation's allocation in a round (`carried_cents` of it came back from an
+// earlier round), what it placed, and what came back at the close.
+entity!(allocation, "pool_allocations", {
+    network_id: i64,
+    round_id: i64,
+    organisation_id: i64,
+    allocation_cents: i64,
+    carried_cents: i64,
+    placed_cents: i64,
+    returned_cents: Option<i64>,
+    carried_into: Option<i64>,
+});
+
+// What an organisation placed in a bucket.
+entity!(placement, "pool_placements", {
+    network_id: i64,
+    round_id: i64,
+    bucket_id: i64,
+    organisation_id: i64,
+    amount_cents: i64,
+    placed_by: Option<i64>,
+    placed_at: TimeDateTimeWithTimeZone,
+});
+
+/// A round still taking allocations (until its close computes the result).
+pub const OPEN: &str = "open";
+/// A round whose result is computed and posted.
+pub const CLOSED: &str = "closed";

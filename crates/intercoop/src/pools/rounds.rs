@@ -1,0 +1,802 @@
+//! Budgeting rounds: opening one on a pool (each participant's allocation, exact to the
+//! cent, `intercoop_domain::pooling::allocate`), proposing buckets, and placing an
+//! organisation's allocation in a bucket.
+//!
+//! Placing is one conditional write per row it changes, so two placements at once by
+//! the people of one organisation never spend the same money twice: the allocation's
+//! `placed_cents` moves only while it stays within the allocation, the bucket's only
+//! while it stays within the maximum, and the placement only from the amount read. The
+//! round's deadline holds at its instant: a placement after `closes_at` is refused by
+//! the write (the close job only tidies).
+
+use super::data::{self, MAX_CENTS, amount, paragraphs};
+use super::entities::{CLOSED, OPEN, allocation, bucket, placement, pool, round};
+use crate::audit::{self, Actor, Change};
+use crate::db;
+use crate::error::{AppError, AppResult, FieldErrors};
+use intercoop_domain::Money;
+use intercoop_domain::pooling::matching::MatchingKind;
+use intercoop_domain::pooling::{self, AllocationRule, PoolingError, Returns};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use time::OffsetDateTime;
+use utoipa::ToSchema;
+
+/// A round's matching as the API takes it.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MatchingIn {
+    /// `quadratic` or `proportional`.
+    pub kind: String,
+    /// The matching pool, in cents, taken from the pool (positive).
+    pub pool_cents: i64,
+    /// The most one bucket may receive from it, in cents.
+    #[serde(default)]
+    pub cap_cents: Option<i64>,
+}
+
+/// A round as the API takes it.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoundIn {
+    pub pool_id: i64,
+    /// At most 140 characters.
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// When participants may start placing: an instant (RFC 3339), or a day
+    /// (`2026-12-01`: its start in the network's time zone).
+    pub opens_at: String,
+    /// When placing stops: an instant (RFC 3339), or a day (`2026-12-20`: its end in
+    /// the network's time zone). After `opens_at`, in the future.
+    pub closes_at: String,
+    /// `equal` (every member organisation the same) or `contribution` (in proportion to
+    /// what each put into the pool).
+    pub allocation: String,
+    /// Where money no funded bucket took goes: `pool` (the default) or `participants`
+    /// (added to their allocations in the pool's next round).
+    #[serde(default)]
+    pub returns: Option<String>,
+    #[serde(default)]
+    pub matching: Option<MatchingIn>,
+}
+
+/// A round's matching as shown.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct MatchingOut {
+    pub kind: String,
+    pub pool_cents: i64,
+    pub cap_cents: Option<i64>,
+}
+
+/// A round as shown, with its buckets.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RoundOut {
+    pub id: i64,
+    pub pool_id: i64,
+    pub title: String,
+    pub description: String,
+    #[schema(value_type = String, format = DateTime)]
+    #[serde(with = "time::serde::rfc3339")]
+    pub opens_at: OffsetDateTime,
+    #[schema(value_type = String, format = DateTime)]
+    #[serde(with = "time::serde::rfc3339")]
+    pub closes_at: OffsetDateTime,
+    pub allocation: String,
+    pub returns: String,
+    pub matching: Option<MatchingOut>,
+    /// Every participant's allocation together, in cents.
+    pub budget_cents: i64,
+    /// What participants placed so far.
+    pub placed_cents: i64,
+    /// `open` or `closed` (closed: the result is computed).
+    pub status: String,
+    /// Placing is possible now (between `opens_at` and `closes_at`, not closed).
+    pub accepting: bool,
+    pub buckets: Vec<BucketOut>,
+}
+
+/// A bucket as the API takes it.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BucketIn {
+    /// At most 140 characters.
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The budget breakdown (what the money pays for), at most 5 000 characters.
+    #[serde(default)]
+    pub breakdown: Option<String>,
+    /// Funded when placements reach it, in cents (positive).
+    pub min_cents: i64,
+    /// Never more than this is kept, in cents (at least the minimum).
+    #[serde(default)]
+    pub max_cents: Option<i64>,
+}
+
+/// A bucket as shown.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct BucketOut {
+    pub id: i64,
+    pub round_id: i64,
+    pub title: String,
+    pub description: String,
+    pub breakdown: String,
+    pub min_cents: i64,
+    pub max_cents: Option<i64>,
+    /// What participants placed so far.
+    pub placed_cents: i64,
+    /// Once closed: whether it reached its minimum, what it kept and was matched.
+    pub funded: Option<bool>,
+    pub raised_cents: Option<i64>,
+    pub matched_cents: Option<i64>,
+}
+
+/// A placement as the API takes it.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlacementIn {
+    /// The organisation whose allocation is placed (default: the caller's, when it
+    /// has one member organisation).
+    #[serde(default)]
+    pub organisation_id: Option<i64>,
+    /// The organisation's whole amount in this bucket, in cents (0 takes it all back).
+    pub amount_cents: i64,
+}
+
+/// An organisation's allocation in a round.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AllocationOut {
+    pub organisation_id: i64,
+    pub organisation: String,
+    pub allocation_cents: i64,
+    /// The part of it that an earlier round returned to the organisation.
+    pub carried_cents: i64,
+    pub placed_cents: i64,
+    pub left_cents: i64,
+    /// Once closed: what came back to it.
+    pub returned_cents: Option<i64>,
+}
+
+/// A round of the network (404 for another network's).
+pub async fn get<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<round::Model> {
+    round::Entity::find_by_id(id)
+        .filter(round::Column::NetworkId.eq(network_id))
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// A bucket of the network.
+pub async fn get_bucket<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<bucket::Model> {
+    bucket::Entity::find_by_id(id)
+        .filter(bucket::Column::NetworkId.eq(network_id))
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Reads an instant typed as RFC 3339, a local date and time, or a day (its start, or
+/// with `end` its end) in the network's time zone.
+pub fn read_instant(raw: &str, tz: &str, end: bool) -> Option<OffsetDateTime> {
+    let raw = raw.trim();
+    if let Ok(at) = OffsetDateTime::parse(raw, &time::format_description::well_known::Rfc3339) {
+        return Some(crate::clock::truncate(at));
+    }
+    if raw.len() == 10 {
+        return if end {
+            crate::web::picked::end_of_day(raw, tz)
+        } else {
+            crate::web::picked::at_local(&format!("{raw}T00:00"), tz)
+        };
+    }
+    crate::web::picked::at_local(raw, tz)
+}
+
+/// What came back to participants of this pool's earlier rounds (returns to
+/// participants) and is not yet in a later round, by pool.
+pub async fn carried_by_pool<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    pools: &[i64],
+) -> AppResult<BTreeMap<i64, i64>> {
+    let mut out = BTreeMap::new();
+    for (pool_id, _, cents, _) in carried(conn, network_id, pools).await? {
+        *out.entry(pool_id).or_default() += cents;
+    }
+    Ok(out)
+}
+
+/// (pool, organisation, cents, allocation row) still carried for participants.
+async fn carried<C: ConnectionTrait>(conn: &C, network_id: i64, pools: &[i64]) -> AppResult<Vec<(i64, i64, i64, i64)>> {
+    let rounds: BTreeMap<i64, i64> = round::Entity::find()
+        .filter(round::Column::NetworkId.eq(network_id))
+        .filter(round::Column::PoolId.is_in(pools.to_vec()))
+        .filter(round::Column::Status.eq(CLOSED))
+        .filter(round::Column::Returns.eq(Returns::Participants.as_str()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.pool_id))
+        .collect();
+    if rounds.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(allocation::Entity::find()
+        .filter(allocation::Column::RoundId.is_in(rounds.keys().copied()))
+        .filter(allocation::Column::CarriedInto.is_null())
+        .filter(allocation::Column::ReturnedCents.gt(0))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|a| {
+            (
+                rounds[&a.round_id],
+                a.organisation_id,
+                a.returned_cents.unwrap_or(0),
+                a.id,
+            )
+        })
+        .collect())
+}
+
+/// A checked round.
+struct ValidRound {
+    pool: pool::Model,
+    title: String,
+    description: String,
+    opens_at: OffsetDateTime,
+    closes_at: OffsetDateTime,
+    allocation: AllocationRule,
+    returns: Returns,
+    matching: Option<(MatchingKind, Money, Option<Money>)>,
+}
+
+async fn validate<C: ConnectionTrait>(conn: &C, network_id: i64, tz: &str, input: &RoundIn) -> AppResult<ValidRound> {
+    let mut errors = FieldErrors::default();
+    let pool = data::get(conn, network_id, input.pool_id).await.ok();
+    if pool.is_none() {
+        errors.add("pool_id", "pools-no-such-pool");
+    }
+    let title = errors.line("title", &input.title, 140);
+    let description = paragraphs(&mut errors, "description", input.description.as_deref(), 5_000);
+    let opens_at = read_instant(&input.opens_at, tz, false);
+    let closes_at = read_instant(&input.closes_at, tz, true);
+    if opens_at.is_none() {
+        errors.add("opens_at", "pools-not-a-time");
+    }
+    match (opens_at, closes_at) {
+        (_, None) => errors.add("closes_at", "pools-not-a-time"),
+        (Some(o), Some(c)) if c <= o => errors.add("closes_at", "pools-closes-before-opens"),
+        (_, Some(c)) if c <= crate::clock::now() => errors.add("closes_at", "pools-closes-in-the-past"),
+        _ => {}
+    }
+    let allocation = AllocationRule::parse(&input.allocation);
+    if allocation.is_none() {
+        errors.add("allocation", "pools-allocation-rule");
+    }
+    let returns = match input.returns.as_deref() {
+        None => Some(Returns::Pool),
+        Some(r) => Returns::parse(r),
+    };
+    if returns.is_none() {
+        errors.add("returns", "pools-returns");
+    }
+    let mut matching = None;
+    if let Some(m) = &input.matching {
+        let kind = MatchingKind::parse(&m.kind);
+        if kind.is_none() {
+            errors.add("matching.kind", "pools-matching-kind");
+        }
+        let pool_cents = amount(&mut errors, "matching.pool_cents", m.pool_cents, false);
+        let cap = m.cap_cents.map(|c| amount(&mut errors, "matching.cap_cents", c, false));
+        if let Some(kind) = kind {
+            matching = Some((kind, pool_cents, cap));
+        }
+    }
+    errors.into_result()?;
+    Ok(ValidRound {
+        pool: pool.expect("checked"),
+        title: title.unwrap_or_default(),
+        description,
+        opens_at: opens_at.expect("checked"),
+        closes_at: closes_at.expect("checked"),
+        allocation: allocation.expect("checked"),
+        returns: returns.expect("checked"),
+        matching,
+    })
+}
+
+/// Opens a round on a pool: every member organisation's allocation of what the pool
+/// has available (less the matching pool), plus what earlier rounds returned to it.
+/// 422 on each field; 422 on `matching.pool_cents` above what the pool has available;
+/// 409 `pools-nothing-to-share` when nothing would be allocated.
+pub async fn create<C: ConnectionTrait>(
+    conn: &C,
+    actor: Actor,
+    network_id: i64,
+    tz: &str,
+    input: &RoundIn,
+) -> AppResult<round::Model> {
+    let v = validate(conn, network_id, tz, input).await?;
+    let money = data::show(conn, network_id, v.pool.id).await?;
+    let matching = v.matching.map(|m| m.1).unwrap_or(Money::ZERO);
+    if matching.cents() > Ord::max(money.available_cents, 0) {
+        let mut errors = FieldErrors::default();
+        errors.add_with(
+            "matching.pool_cents",
+            "pools-matching-above-available",
+            vec![(
+                "available",
+                crate::money::forms::as_units(Ord::max(money.available_cents, 0)),
+            )],
+        );
+        return Err(AppError::Invalid(errors));
+    }
+    let budget = Money::from_cents(Ord::max(money.available_cents, 0) - matching.cents());
+    let carried = carried(conn, network_id, &[v.pool.id]).await?;
+    let members = crate::organisations::data::member_choices(conn, network_id).await?;
+    let given = super::data::contributions(conn, network_id, v.pool.id).await?;
+    let mut by_org: BTreeMap<i64, i64> = members.iter().map(|m| (m.id, 0)).collect();
+    for c in &given {
+        if let Some(o) = c.organisation_id
+            && let Some(e) = by_org.get_mut(&o)
+        {
+            *e += c.amount_cents;
+        }
+    }
+    let participants: Vec<(i64, Money)> = by_org.iter().map(|(o, c)| (*o, Money::from_cents(*c))).collect();
+    let shares = match pooling::allocate(budget, v.allocation, &participants) {
+        Ok(s) => s,
+        Err(PoolingError::NoParticipant) => return Err(AppError::invalid("allocation", "pools-no-contributors")),
+        Err(_) => return Err(AppError::invalid("pool_id", "amount-out-of-range")),
+    };
+    let mut lines: BTreeMap<i64, (i64, i64)> = shares.into_iter().map(|(o, m)| (o, (m.cents(), 0))).collect();
+    for (_, org, cents, _) in &carried {
+        let e = lines.entry(*org).or_default();
+        e.0 += cents;
+        e.1 += cents;
+    }
+    let total: i64 = lines.values().map(|l| l.0).sum();
+    if total == 0 {
+        return Err(AppError::Conflict("pools-nothing-to-share"));
+    }
+    let now = db::now();
+    let row = round::Entity::insert(round::ActiveModel {
+        network_id: Set(network_id),
+        pool_id: Set(v.pool.id),
+        title: Set(v.title),
+        description: Set(v.description),
+        opens_at: Set(v.opens_at),
+        closes_at: Set(v.closes_at),
+        allocation: Set(v.allocation.into()),
+        returns: Set(v.returns.into()),
+        matching_kind: Set(v.matching.map(|m| m.0.into())),
+        matching_cents: Set(matching.cents()),
+        matching_cap_cents: Set(v.matching.and_then(|m| m.2).map(Money::cents)),
+        budget_cents: Set(total),
+        status: Set(OPEN.to_string()),
+        closed_at: Set(None),
+        returned_cents: Set(None),
+        matching_returned_cents: Set(None),
+        opened_sent_at: Set(None),
+        reminder_sent_at: Set(None),
+        result_sent_at: Set(None),
+        created_by: Set(actor.person_id),
+        created_at: Set(now),
+        ..Default::default()
+    })
+    .exec_with_returning(conn)
+    .await?;
+    // The budget is everything allocated, carried money included: taken into this
+    // round, it is no longer carried.
+    if !carried.is_empty() {
+        allocation::Entity::update_many()
+            .col_expr(allocation::Column::CarriedInto, Expr::value(row.id))
+            .filter(allocation::Column::Id.is_in(carried.iter().map(|c| c.3)))
+            .exec(conn)
+            .await?;
+    }
+    let rows: Vec<allocation::ActiveModel> = lines
+        .iter()
+        .map(|(org, (cents, carried))| allocation::ActiveModel {
+            network_id: Set(network_id),
+            round_id: Set(row.id),
+            organisation_id: Set(*org),
+            allocation_cents: Set(*cents),
+            carried_cents: Set(*carried),
+            placed_cents: Set(0),
+            returned_cents: Set(None),
+            carried_into: Set(None),
+            ..Default::default()
+        })
+        .collect();
+    for chunk in rows.chunks(500) {
+        allocation::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(conn)
+            .await?;
+    }
+    let row = get(conn, network_id, row.id).await?;
+    super::jobs::schedule(conn, &row).await?;
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(network_id),
+            actor,
+            action: "pool_round.create",
+            entity: "pool_round",
+            entity_id: Some(row.id),
+        },
+        None::<&()>,
+        Some(&row),
+    )
+    .await?;
+    Ok(row)
+}
+
+/// Whether a round takes placements and buckets now: 409 `pools-round-not-open` before
+/// it opens, `pools-round-closed` from its closing instant on.
+pub fn check_accepting(r: &round::Model, buckets_only: bool) -> AppResult<()> {
+    let now = crate::clock::now();
+    if r.status != OPEN || now >= r.closes_at {
+        return Err(AppError::Conflict("pools-round-closed"));
+    }
+    if !buckets_only && now < r.opens_at {
+        return Err(AppError::Conflict("pools-round-not-open"));
+    }
+    Ok(())
+}
+
+/// Proposes a bucket in a round before it closes. 422 on `title`, `description`,
+/// `breakdown`, `min_cents`, `max_cents` (below the minimum); 409 once closed.
+pub async fn create_bucket<C: ConnectionTrait>(
+    conn: &C,
+    actor: Actor,
+    network_id: i64,
+    round_id: i64,
+    input: &BucketIn,
+) -> AppResult<bucket::Model> {
+    let r = get(conn, network_id, round_id).await?;
+    let mut errors = FieldErrors::default();
+    let title = errors.line("title", &input.title, 140);
+    let description = paragraphs(&mut errors, "description", input.description.as_deref(), 5_000);
+    let breakdown = paragraphs(&mut errors, "breakdown", input.breakdown.as_deref(), 5_000);
+    let min = amount(&mut errors, "min_cents", input.min_cents, false);
+    let max = input.max_cents.map(|m| amount(&mut errors, "max_cents", m, false));
+    if errors.is_empty()
+        && let Err(PoolingError::MinAboveMax) = pooling::check_goals(min, max)
+    {
+        errors.add("max_cents", "pools-min-above-max");
+    }
+    errors.into_result()?;
+    check_accepting(&r, true)?;
+    let row = bucket::Entity::insert(bucket::ActiveModel {
+        network_id: Set(network_id),
+        round_id: Set(r.id),
+        title: Set(title.unwrap_or_default()),
+        description: Set(description),
+        breakdown: Set(breakdown),
+        min_cents: Set(min.cents()),
+        max_cents: Set(max.map(Money::cents)),
+        placed_cents: Set(0),
+        raised_cents: Set(None),
+        matched_cents: Set(None),
+        weight: Set(None),
+        created_by: Set(actor.person_id),
+        created_at: Set(db::now()),
+        ..Default::default()
+    })
+    .exec_with_returning(conn)
+    .await?;
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(network_id),
+            actor,
+            action: "pool_bucket.create",
+            entity: "pool_bucket",
+            entity_id: Some(row.id),
+        },
+        None::<&()>,
+        Some(&row),
+    )
+    .await?;
+    Ok(row)
+}
+
+/// Sets `organisation_id`'s amount in a bucket (the caller checked who may). 409 before
+/// the round opens, from its closing instant, or when the placement changed meanwhile;
+/// 422 on `organisation_id` (no allocation in the round), `amount_cents` (negative, more
+/// than the allocation left, more than the bucket still needs). Nothing is stored then.
+pub async fn place<C: ConnectionTrait>(
+    conn: &C,
+    actor: Actor,
+    network_id: i64,
+    bucket_id: i64,
+    organisation_id: i64,
+    amount_cents: i64,
+) -> AppResult<placement::Model> {
+    let b = get_bucket(conn, network_id, bucket_id).await?;
+    // The round's row is read under a shared lock on PostgreSQL: the close (which
+    // updates it) waits for placements in flight, and they for it.
+    let mut q = round::Entity::find_by_id(b.round_id).filter(round::Column::NetworkId.eq(network_id));
+    if conn.get_database_backend() == DatabaseBackend::Postgres {
+        q = q.lock_shared();
+    }
+    let r = q.one(conn).await?.ok_or(AppError::NotFound)?;
+    let mut errors = FieldErrors::default();
+    if amount_cents < 0 {
+        errors.add("amount_cents", "amount-positive");
+    } else if amount_cents > MAX_CENTS {
+        errors.add("amount_cents", "amount-out-of-range");
+    }
+    errors.into_result()?;
+    check_accepting(&r, false)?;
+    let alloc = allocation::Entity::find()
+        .filter(allocation::Column::RoundId.eq(r.id))
+        .filter(allocation::Column::OrganisationId.eq(organisation_id))
+        .one(conn)
+        .await?
+        .ok_or_else(|| AppError::invalid("organisation_id", "pools-no-allocation"))?;
+    let before = placement::Entity::find()
+        .filter(placement::Column::BucketId.eq(b.id))
+        .filter(placement::Column::OrganisationId.eq(organisation_id))
+        .one(conn)
+        .await?;
+    let old = before.as_ref().map(|p| p.amount_cents).unwrap_or(0);
+    let delta = amount_cents - old;
+    // The allocation: only while what is placed stays within it.
+    let moved = allocation::Entity::update_many()
+        .col_expr(
+            allocation::Column::PlacedCents,
+            Expr::col(allocation::Column::PlacedCents).add(delta),
+        )
+        .filter(allocation::Column::Id.eq(alloc.id))
+        .filter(
+            Expr::col(allocation::Column::PlacedCents)
+                .add(delta)
+                .lte(Expr::col(allocation::Column::AllocationCents)),
+        )
+        .exec(conn)
+        .await?
+        .rows_affected;
+    if moved == 0 {
+        let fresh = allocation::Entity::find_by_id(alloc.id)
+            .one(conn)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let left = fresh.allocation_cents - fresh.placed_cents + old;
+        let mut errors = FieldErrors::default();
+        errors.add_with(
+            "amount_cents",
+            "pools-more-than-left",
+            vec![("left", crate::money::forms::as_units(Ord::max(left, 0)))],
+        );
+        return Err(AppError::Invalid(errors));
+    }
+    // The bucket: only while it stays within its maximum (taking back is always fine).
+    let mut fill = bucket::Entity::update_many()
+        .col_expr(
+            bucket::Column::PlacedCents,
+            Expr::col(bucket::Column::PlacedCents).add(delta),
+        )
+        .filter(bucket::Column::Id.eq(b.id));
+    if delta > 0 {
+        fill = fill.filter(
+            sea_orm::Condition::any().add(bucket::Column::MaxCents.is_null()).add(
+                Expr::col(bucket::Column::PlacedCents)
+                    .add(delta)
+                    .lte(Expr::col(bucket::Column::MaxCents)),
+            ),
+        );
+    }
+    if fill.exec(conn).await?.rows_affected == 0 {
+        let fresh = get_bucket(conn, network_id, b.id).await?;
+        let needs = fresh.max_cents.unwrap_or(0) - fresh.placed_cents + old;
+        let mut errors = FieldErrors::default();
+        errors.add_with(
+            "amount_cents",
+            "pools-bucket-full",
+            vec![("needs", crate::money::forms::as_units(Ord::max(needs, 0)))],
+        );
+        return Err(AppError::Invalid(errors));
+    }
+    let now = db::now();
+    let row = match before {
+        Some(p) => {
+            let changed = placement::Entity::update_many()
+                .col_expr(placement::Column::AmountCents, Expr::value(amount_cents))
+                .col_expr(placement::Column::PlacedBy, Expr::value(actor.person_id))
+                .col_expr(placement::Column::PlacedAt, Expr::value(now))
+                .filter(placement::Column::Id.eq(p.id))
+                .filter(placement::Column::AmountCents.eq(old))
+                .exec(conn)
+                .await?
+                .rows_affected;
+            if changed == 0 {
+                return Err(AppError::Conflict("pools-placement-changed"));
+            }
+            placement::Entity::find_by_id(p.id)
+                .one(conn)
+                .await?
+                .ok_or(AppError::NotFound)?
+        }
+        None => match placement::Entity::insert(placement::ActiveModel {
+            network_id: Set(network_id),
+            round_id: Set(r.id),
+            bucket_id: Set(b.id),
+            organisation_id: Set(organisation_id),
+            amount_cents: Set(amount_cents),
+            placed_by: Set(actor.person_id),
+            placed_at: Set(now),
+            ..Default::default()
+        })
+        .exec_with_returning(conn)
+        .await
+        {
+            Ok(row) => row,
+            Err(e) if crate::error::is_unique_violation(&e) => {
+                return Err(AppError::Conflict("pools-placement-changed"));
+            }
+            Err(e) => return Err(e.into()),
+        },
+    };
+    audit::record(
+        conn,
+        Change {
+            network_id: Some(network_id),
+            actor,
+            action: "pool_bucket.place",
+            entity: "pool_placement",
+            entity_id: Some(row.id),
+        },
+        Some(&old),
+        Some(&row),
+    )
+    .await?;
+    Ok(row)
+}
+
+/// A bucket as shown.
+pub fn bucket_out(b: bucket::Model, closed: bool) -> BucketOut {
+    BucketOut {
+        id: b.id,
+        round_id: b.round_id,
+        title: b.title,
+        description: b.description,
+        breakdown: b.breakdown,
+        min_cents: b.min_cents,
+        max_cents: b.max_cents,
+        placed_cents: b.placed_cents,
+        funded: closed.then(|| b.raised_cents.unwrap_or(0) > 0),
+        raised_cents: b.raised_cents,
+        matched_cents: b.matched_cents,
+    }
+}
+
+/// A round's buckets, in the order they were proposed.
+pub async fn buckets<C: ConnectionTrait>(conn: &C, round_id: i64) -> AppResult<Vec<bucket::Model>> {
+    Ok(bucket::Entity::find()
+        .filter(bucket::Column::RoundId.eq(round_id))
+        .order_by_asc(bucket::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+/// A round with its buckets.
+pub async fn show<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<RoundOut> {
+    let r = get(conn, network_id, id).await?;
+    let buckets = buckets(conn, r.id).await?;
+    Ok(round_out(r, buckets))
+}
+
+/// A round as shown.
+pub fn round_out(r: round::Model, buckets: Vec<bucket::Model>) -> RoundOut {
+    let closed = r.status == CLOSED;
+    let now = crate::clock::now();
+    RoundOut {
+        accepting: !closed && now >= r.opens_at && now < r.closes_at,
+        placed_cents: buckets.iter().map(|b| b.placed_cents).sum(),
+        buckets: buckets.into_iter().map(|b| bucket_out(b, closed)).collect(),
+        id: r.id,
+        pool_id: r.pool_id,
+        title: r.title,
+        description: r.description,
+        opens_at: r.opens_at,
+        closes_at: r.closes_at,
+        allocation: r.allocation.to_string(),
+        returns: r.returns.to_string(),
+        matching: r.matching_kind.map(|k| MatchingOut {
+            kind: k.to_string(),
+            pool_cents: r.matching_cents,
+            cap_cents: r.matching_cap_cents,
+        }),
+        budget_cents: r.budget_cents,
+        status: r.status,
+    }
+}
+
+/// The network's rounds (of one pool, when given), newest first, without buckets.
+pub async fn list<C: ConnectionTrait>(conn: &C, network_id: i64, pool_id: Option<i64>) -> AppResult<Vec<RoundOut>> {
+    let mut q = round::Entity::find().filter(round::Column::NetworkId.eq(network_id));
+    if let Some(p) = pool_id {
+        q = q.filter(round::Column::PoolId.eq(p));
+    }
+    let rounds = q
+        .order_by_desc(round::Column::ClosesAt)
+        .order_by_desc(round::Column::Id)
+        .all(conn)
+        .await?;
+    let ids: Vec<i64> = rounds.iter().map(|r| r.id).collect();
+    let mut placed: BTreeMap<i64, i64> = BTreeMap::new();
+    for b in bucket::Entity::find()
+        .filter(bucket::Column::RoundId.is_in(ids))
+        .all(conn)
+        .await?
+    {
+        *placed.entry(b.round_id).or_default() += b.placed_cents;
+    }
+    Ok(rounds
+        .into_iter()
+        .map(|r| {
+            let p = placed.get(&r.id).copied().unwrap_or(0);
+            let mut out = round_out(r, Vec::new());
+            out.placed_cents = p;
+            out
+        })
+        .collect())
+}
+
+/// Every participant's allocation in a round, by organisation name.
+pub async fn allocations<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    round_id: i64,
+) -> AppResult<Vec<AllocationOut>> {
+    let r = get(conn, network_id, round_id).await?;
+    let rows = allocation::Entity::find()
+        .filter(allocation::Column::RoundId.eq(r.id))
+        .all(conn)
+        .await?;
+    let names = data::names(conn, rows.iter().map(|a| a.organisation_id).collect()).await?;
+    let mut out: Vec<AllocationOut> = rows
+        .into_iter()
+        .map(|a| AllocationOut {
+            organisation: names.get(&a.organisation_id).cloned().unwrap_or_default(),
+            organisation_id: a.organisation_id,
+            allocation_cents: a.allocation_cents,
+            carried_cents: a.carried_cents,
+            placed_cents: a.placed_cents,
+            left_cents: a.allocation_cents - a.placed_cents,
+            returned_cents: a.returned_cents,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        crate::collation::compare(&a.organisation, &b.organisation).then(a.organisation_id.cmp(&b.organisation_id))
+    });
+    Ok(out)
+}
+
+/// A bucket's placements: (organisation id, name, cents), largest first.
+pub async fn placements<C: ConnectionTrait>(conn: &C, bucket_id: i64) -> AppResult<Vec<(i64, String, i64)>> {
+    let rows = placement::Entity::find()
+        .filter(placement::Column::BucketId.eq(bucket_id))
+        .filter(placement::Column::AmountCents.gt(0))
+        .all(conn)
+        .await?;
+    let names = data::names(conn, rows.iter().map(|p| p.organisation_id).collect()).await?;
+    let mut out: Vec<(i64, String, i64)> = rows
+        .into_iter()
+        .map(|p| {
+            (
+                p.organisation_id,
+                names.get(&p.organisation_id).cloned().unwrap_or_default(),
+                p.amount_cents,
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    Ok(out)
+}
