@@ -46,6 +46,7 @@ const SOURCES: &[(&str, &str)] = &[
     ),
     ("m0023_lists.rs", include_str!("m0023_lists.rs")),
     ("m0025_documentation.rs", include_str!("m0025_documentation.rs")),
+    ("m0028_joining.rs", include_str!("m0028_joining.rs")),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

@@ -193,6 +193,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "documentation space",
         up: super::m0025_documentation::up,
     },
+    Migration {
+        version: 28,
+        name: "joining",
+        up: super::m0028_joining::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,
