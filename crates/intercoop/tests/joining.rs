@@ -626,3 +626,113 @@ both_backends!(
         app.stop().await;
     }
 );
+
+both_backends!(public_pages_list_only_members_who_agree, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let slug = network_row(&app).await.slug;
+    let listed = app.organisation(&admin, "Coop Listed", "user", Some(10)).await;
+    let hidden = app.organisation(&admin, "Coop Hidden", "user", Some(10)).await;
+    let rep_id = app
+        .person("rep@listed.example", "Rita Rep", Some(listed), true, false)
+        .await;
+    let web = app.client();
+    app.login(&web, "admin@test.example").await;
+    // The administrator writes the text about the network in two languages.
+    let r = web
+        .form(
+            "/settings/public",
+            &[
+                (
+                    "about_fr",
+                    "Un réseau de **supermarchés coopératifs**.<script>alert(1)</script>",
+                ),
+                ("about_en", "A network of *cooperative supermarkets*."),
+                ("about_de", ""),
+                ("about_nl", ""),
+                ("charter_page_id", "999999"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422, "a charter that is no public page of the network");
+    let r = web
+        .form(
+            "/settings/public",
+            &[
+                (
+                    "about_fr",
+                    "Un réseau de **supermarchés coopératifs**.<script>alert(1)</script>",
+                ),
+                ("about_en", "A network of *cooperative supermarkets*."),
+                ("about_de", ""),
+                ("about_nl", ""),
+                ("charter_page_id", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    // The representative agrees to be listed and gives the place; the other member did not.
+    let rep = app.client();
+    app.login(&rep, "rep@listed.example").await;
+    let r = rep
+        .form(
+            &format!("/organisations/{listed}/listing"),
+            &[
+                ("listed", "on"),
+                ("city", "Bruxelles"),
+                ("latitude", "50.8503"),
+                ("longitude", "400"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422, "a longitude out of range");
+    let r = rep
+        .form(
+            &format!("/organisations/{listed}/listing"),
+            &[
+                ("listed", "on"),
+                ("city", "Bruxelles"),
+                ("latitude", "50.8503"),
+                ("longitude", "4.3517"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let r = rep
+        .form(
+            &format!("/organisations/{hidden}/listing"),
+            &[("listed", "on"), ("city", "Gent"), ("latitude", ""), ("longitude", "")],
+        )
+        .await;
+    assert_eq!(r.status(), 403, "another organisation's representative");
+    let _ = rep_id;
+    // A visitor: the text (sanitized), the listed member on the map, not the other one.
+    let visitor = app.client();
+    let page = visitor.text(&format!("/n/{slug}")).await;
+    assert!(page.contains("<em>cooperative supermarkets</em>"), "{page}");
+    assert!(page.contains("Coop Listed") && page.contains("<circle"), "{page}");
+    assert!(!page.contains("Coop Hidden"), "a member who did not agree is not shown");
+    assert!(page.contains(&format!("/n/{slug}/join")));
+    let r = visitor
+        .http
+        .get(app.url(&format!("/n/{slug}")))
+        .header("accept-language", "fr")
+        .send()
+        .await
+        .unwrap();
+    let fr = r.text().await.unwrap();
+    assert!(
+        fr.contains("<strong>supermarchés coopératifs</strong>") && !fr.contains("<script>alert"),
+        "{fr}"
+    );
+    // Private: a sign-in page only, nothing of the network's members.
+    set_rules(&app, |r| r.private = true).await;
+    let r = visitor.get(&format!("/n/{slug}")).await;
+    assert_eq!(r.status(), 200);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("/login") && !page.contains("Coop Listed") && !page.contains("supermarkets"),
+        "{page}"
+    );
+    assert_eq!(visitor.get("/n/no-such-network").await.status(), 404);
+    app.stop().await;
+});

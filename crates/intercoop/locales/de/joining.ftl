@@ -51,6 +51,7 @@ join-accept-invite = { $email } wird als ihre Vertretung eingeladen;
 join-accept-booklet = Das Willkommensheft wird mit der Antwort gesendet;
 join-accept-fee = Ihr erster Mitgliedsbeitrag wird angefordert: { $amount }
 join-accept-fee-months = { $count ->
+    [0] kein Monat
     [one] ein Monat
    *[other] { $count } Monate
 }
@@ -86,6 +87,7 @@ onboarding-title = Einstieg
 onboarding-intro = Die ersten Schritte einer neuen Mitgliedsorganisation. Jeder wird abgehakt, sobald er geschieht.
 onboarding-none = Keine Ihrer Organisationen ist im Einstieg.
 onboarding-progress = { $count ->
+    [0] Noch kein Schritt von fünf erledigt.
     [one] Ein Schritt von fünf erledigt.
    *[other] { $count } Schritte von fünf erledigt.
 }

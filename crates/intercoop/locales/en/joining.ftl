@@ -51,6 +51,7 @@ join-accept-invite = { $email } is invited as its representative;
 join-accept-booklet = the welcome booklet is sent with the answer;
 join-accept-fee = its first membership fee is requested: { $amount }
 join-accept-fee-months = { $count ->
+    [0] no month
     [one] one month
    *[other] { $count } months
 }
@@ -86,6 +87,7 @@ onboarding-title = Onboarding
 onboarding-intro = The first steps of a new member organisation. Each is ticked when it happens.
 onboarding-none = No organisation of yours is being onboarded.
 onboarding-progress = { $count ->
+    [0] No step of five done yet.
     [one] One step of five done.
    *[other] { $count } steps of five done.
 }

@@ -51,6 +51,7 @@ join-accept-invite = { $email } est invité·e comme sa représentante ou son re
 join-accept-booklet = le carnet d'accueil est envoyé avec la réponse ;
 join-accept-fee = sa première cotisation est demandée : { $amount }
 join-accept-fee-months = { $count ->
+    [0] aucun mois
     [one] un mois
    *[other] { $count } mois
 }
@@ -86,6 +87,7 @@ onboarding-title = Accueil
 onboarding-intro = Les premiers pas d'une nouvelle organisation membre. Chacun est coché quand il a lieu.
 onboarding-none = Aucune de vos organisations n'est en cours d'accueil.
 onboarding-progress = { $count ->
+    [0] Aucune étape sur cinq faite.
     [one] Une étape sur cinq faite.
    *[other] { $count } étapes sur cinq faites.
 }

@@ -51,6 +51,7 @@ join-accept-invite = { $email } wordt uitgenodigd als haar vertegenwoordiger;
 join-accept-booklet = de onthaalbrochure wordt met het antwoord meegestuurd;
 join-accept-fee = haar eerste lidgeld wordt gevraagd: { $amount }
 join-accept-fee-months = { $count ->
+    [0] geen maand
     [one] één maand
    *[other] { $count } maanden
 }
@@ -86,6 +87,7 @@ onboarding-title = Onthaal
 onboarding-intro = De eerste stappen van een nieuwe lidorganisatie. Elke stap wordt afgevinkt zodra hij gebeurt.
 onboarding-none = Geen van uw organisaties wordt onthaald.
 onboarding-progress = { $count ->
+    [0] Nog geen stap van vijf gedaan.
     [one] Eén stap van vijf gedaan.
    *[other] { $count } stappen van vijf gedaan.
 }

@@ -58,13 +58,10 @@ pub async fn apply(
     joining.guard.count(n.id, &address)?;
     let txn = state.db.write.begin().await?;
     data::take(&txn, &n, &valid).await?;
-    txn.commit().await?;
-    Ok((
-        StatusCode::ACCEPTED,
-        Json(Received {
-            status: "awaiting_confirmation",
-        }),
-    ))
+    let answer = Received {
+        status: "awaiting_confirmation",
+    };
+    idempotency::commit(txn, StatusCode::ACCEPTED, answer).await
 }
 
 /// Which applications to list.

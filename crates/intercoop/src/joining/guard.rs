@@ -136,7 +136,7 @@ mod tests {
         );
         assert_eq!(
             hex(hmac_sha256(b"Jefe", b"what do ya want for nothing?")),
-            "5bdcc146bf60754e6b287b29e03e67a6b3b2bc6ba2f6bb35bfc11f3fed46bb15"
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
         );
         let long = [0xaa; 131];
         assert_eq!(

@@ -14,6 +14,7 @@ pub mod notifications;
 pub mod onboarding;
 pub mod pages;
 pub mod policy;
+pub mod seed;
 
 use crate::access::Access::{Person, Policy, Public, Steers};
 use crate::entities::network;
