@@ -111,20 +111,20 @@ pub async fn show(
 /// A comment of the review.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct CommentIn {
+pub struct ApplicationCommentIn {
     /// 1 to 5 000 characters.
     pub body: String,
 }
 
 /// Comments on an application (201 with the application and its comments).
-#[utoipa::path(post, path = "/api/v1/applications/{id}/comments", tag = "joining", request_body = CommentIn,
+#[utoipa::path(post, path = "/api/v1/applications/{id}/comments", tag = "joining", request_body = ApplicationCommentIn,
     responses((status = 201, body = ApplicationOut), (status = 403, body = crate::web::Problem), (status = 404, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
     security(("bearer" = [])))]
 pub async fn comment(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
-    ApiJson(body): ApiJson<CommentIn>,
+    ApiJson(body): ApiJson<ApplicationCommentIn>,
 ) -> AppResult<(StatusCode, Json<ApplicationOut>)> {
     require(policy::review(&user.doer()))?;
     let id = parse_id(&id)?;

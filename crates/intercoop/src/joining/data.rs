@@ -470,12 +470,12 @@ pub struct ApplicationOut {
     pub organisation_id: Option<i64>,
     /// The poll that decided, if one did.
     pub poll_id: Option<i64>,
-    pub comments: Vec<CommentOut>,
+    pub comments: Vec<ApplicationCommentOut>,
 }
 
 /// A comment of the review.
 #[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct CommentOut {
+pub struct ApplicationCommentOut {
     pub id: i64,
     pub author: String,
     pub body: String,
@@ -484,7 +484,7 @@ pub struct CommentOut {
 }
 
 impl ApplicationOut {
-    pub fn of(a: &application::Model, comments: Vec<CommentOut>) -> ApplicationOut {
+    pub fn of(a: &application::Model, comments: Vec<ApplicationCommentOut>) -> ApplicationOut {
         ApplicationOut {
             id: a.id,
             status: a.status.clone(),
@@ -567,7 +567,7 @@ pub async fn read<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> App
         .collect();
     let comments = rows
         .into_iter()
-        .map(|c| CommentOut {
+        .map(|c| ApplicationCommentOut {
             id: c.id,
             author: c.author_id.and_then(|id| names.get(&id).cloned()).unwrap_or_default(),
             body: c.body,

@@ -237,7 +237,9 @@ pub async fn accept<C: ConnectionTrait>(
     // 1. A candidate, then a member from today.
     let org = crate::organisations::data::create(conn, actor, n.id, &organisation).await?;
     if !status_change_allowed(MembershipStatus::Candidate, MembershipStatus::Member) {
-        return Err(AppError::Internal(anyhow::anyhow!("a candidate may not become a member")));
+        return Err(AppError::Internal(anyhow::anyhow!(
+            "a candidate may not become a member"
+        )));
     }
     let today = crate::money::today(&n.time_zone);
     let m = membership::Entity::find()

@@ -119,11 +119,11 @@ where
         data::OrganisationIn,
         data::ContactIn,
         data::ApplicationOut,
-        data::CommentOut,
+        data::ApplicationCommentOut,
         decide::DecisionIn,
         decide::Accepted,
         api::Received,
-        api::CommentIn,
+        api::ApplicationCommentIn,
         onboarding::ChecklistOut,
         onboarding::StepOut
     ))
