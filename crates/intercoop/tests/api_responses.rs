@@ -1856,7 +1856,7 @@ both_backends!(
             use intercoop::joining::entities::application;
             use sea_orm::{EntityTrait, sea_query::Expr};
             application::Entity::update_many()
-                .col_expr(application::Column::Status, Expr::val("pending").into())
+                .col_expr(application::Column::Status, Expr::val("pending"))
                 .exec(&app.db().write)
                 .await
                 .unwrap();

@@ -59,7 +59,7 @@ pub async fn booklet_opened(state: &AppState, user: &CurrentUser) -> AppResult<(
         return Ok(());
     }
     onboarding::Entity::update_many()
-        .col_expr(onboarding::Column::BookletReadAt, Expr::val(crate::db::now()).into())
+        .col_expr(onboarding::Column::BookletReadAt, Expr::val(crate::db::now()))
         .filter(onboarding::Column::NetworkId.eq(user.network.id))
         .filter(onboarding::Column::OrganisationId.is_in(represents))
         .filter(onboarding::Column::BookletReadAt.is_null())
