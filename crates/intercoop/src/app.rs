@@ -13,6 +13,7 @@ pub struct App {
     pub shared: AppState,
     pub funding: FundingState,
     pub home: HomeState,
+    pub joining: crate::joining::JoiningState,
 }
 
 impl App {
@@ -20,6 +21,7 @@ impl App {
         App {
             funding: FundingState::new(&shared.db),
             home: HomeState::default(),
+            joining: crate::joining::JoiningState::new(shared.clock.clone()),
             shared,
         }
     }
@@ -62,6 +64,7 @@ pub fn audiences() -> crate::notifications::Audiences {
     let a = crate::polls::notifications::audiences(a);
     let a = crate::assemblies::notifications::audiences(a);
     let a = crate::pools::notifications::audiences(a);
+    let a = crate::joining::notifications::audiences(a);
     crate::money::notifications::audiences(a)
 }
 
@@ -74,6 +77,12 @@ impl FromRef<App> for AppState {
 impl FromRef<App> for FundingState {
     fn from_ref(app: &App) -> FundingState {
         app.funding.clone()
+    }
+}
+
+impl FromRef<App> for crate::joining::JoiningState {
+    fn from_ref(app: &App) -> crate::joining::JoiningState {
+        app.joining.clone()
     }
 }
 

@@ -19,6 +19,7 @@ where
     AppState: FromRef<S>,
     crate::funding::FundingState: FromRef<S>,
     crate::home::HomeState: FromRef<S>,
+    crate::joining::JoiningState: FromRef<S>,
 {
     Routes::new()
         // Home, dashboard, health checks.
@@ -43,6 +44,10 @@ where
         .merge(crate::documentation::routes())
         // Pooled funds, budgeting rounds, buckets and matching.
         .merge(crate::pools::routes())
+        // Applying to join, the review, the onboarding checklist.
+        .merge(crate::joining::routes())
+        // A network's public page, its settings, an organisation's public listing.
+        .merge(crate::public::routes())
         // Jobs that could not be done (administrators).
         .merge(crate::jobs::routes())
         // The network's audit log (administrators).

@@ -265,6 +265,9 @@ async fn seed_now(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
     )
     .await?;
     crate::clock::set_current(today);
+    // Applications to join and the public page (after the fees: an acceptance asks the
+    // first one).
+    crate::joining::seed::seed(&txn, network_id, &out.people, scale, &mut rng).await?;
     seed_settings(&txn, network_id, &out, &mut rng).await?;
     txn.commit().await?;
     // Statistics for the query planner, as a real network's would have.

@@ -102,6 +102,8 @@ struct Ids {
     /// Files attached to the meeting: one to read, one to remove.
     meeting_doc: i64,
     meeting_doc_to_remove: i64,
+    /// A confirmed application to join, waiting for the review.
+    application: i64,
 }
 
 enum Body {
@@ -187,7 +189,10 @@ async fn walk(app: &TestApp) {
                 if who.home { "first" } else { "other" }
             );
             assert!(status < 500, "{what}: {status}\n{body}");
+            // A network's public page shows its funded work and co-fundings to anyone, on
+            // purpose (what it shows and hides is `tests/joining.rs`'s).
             if !who.home
+                && spec.path != "/n/{slug}"
                 && let Some(name) = ALPHA.iter().find(|n| body.contains(*n))
             {
                 panic!("{what} shows the first network's {name:?}:\n{body}");
@@ -1215,6 +1220,90 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             &[Member],
         ),
         ("GET", path) if path.contains("/buckets/{id}") => plain(id(ids.bucket), true),
+        // Joining: applying is anyone's; the review the core circle's; the onboarding
+        // the organisation's representative's too, its public listing an administrator's.
+        ("GET", "/n/{slug}" | "/n/{slug}/join") => plain(spec.path.replace("{slug}", &ids.network_slug), false),
+        ("POST", "/n/{slug}/join") => Case {
+            url: spec.path.replace("{slug}", &ids.network_slug),
+            body: Body::Form(vec![("organisation.name", "Zeta Applicant".into())]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("GET" | "POST", "/join/confirm/{token}") => Case {
+            url: "/join/confirm/a_not-a-token".into(),
+            body: Body::Form(vec![]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/applications") => Case {
+            url: format!("/api/v1/applications?network={}", ids.network_slug),
+            body: Body::Json(json!({"organisation": {"name": "Zeta Applicant"}})),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("POST", "/applications/{id}/comments") => form_case(
+            id(ids.application),
+            vec![("body", "Zeta comment".into())],
+            &[Core, Admin],
+        ),
+        ("POST", "/api/v1/applications/{id}/comments") => {
+            json_case(id(ids.application), json!({"body": "Zeta comment"}), &[Core, Admin])
+        }
+        // Decided once: whoever comes second gets a 409.
+        ("POST", "/applications/{id}/accept" | "/applications/{id}/decline") => form_case(
+            id(ids.application),
+            vec![
+                ("note", "".into()),
+                ("sponsorship_percent", "".into()),
+                ("poll_id", "".into()),
+            ],
+            &[Core, Admin],
+        ),
+        ("POST", "/api/v1/applications/{id}/accept" | "/api/v1/applications/{id}/decline") => {
+            json_case(id(ids.application), json!({}), &[Core, Admin])
+        }
+        ("GET", path) if path.starts_with("/applications/{id}") || path.starts_with("/api/v1/applications/{id}") => {
+            Case {
+                url: id(ids.application),
+                body: Body::None,
+                allowed: &[Core, Admin],
+                names_alpha: true,
+            }
+        }
+        ("POST", "/settings/public") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![
+                ("about_en", "Zeta about".into()),
+                ("about_fr", "".into()),
+                ("about_de", "".into()),
+                ("about_nl", "".into()),
+                ("charter_page_id", "".into()),
+            ]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("GET", "/organisations/{id}/onboarding" | "/api/v1/organisations/{id}/onboarding") => Case {
+            url: id(r),
+            body: Body::None,
+            allowed: &[Rep, Core, Admin],
+            names_alpha: true,
+        },
+        ("GET", "/organisations/{id}/listing") => Case {
+            url: id(r),
+            body: Body::None,
+            allowed: &[Rep, Admin],
+            names_alpha: true,
+        },
+        ("POST", "/organisations/{id}/listing") => form_case(
+            id(r),
+            vec![
+                ("listed", "on".into()),
+                ("city", "Liège".into()),
+                ("latitude", "50.6326".into()),
+                ("longitude", "5.5797".into()),
+            ],
+            &[Rep, Admin],
+        ),
         ("GET", path) if path.contains("{") => panic!("no case for GET {path}: add one to tests/access.rs"),
         // Lists and pages without an object: the same for every network.
         ("GET", path) => plain(path.into(), false),
@@ -1544,6 +1633,8 @@ async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
             ids.meeting_doc_to_remove = d.id;
         }
     }
+    ids.application = pending_application(app, ids.network).await;
+    onboarding_of(app, ids.network, ids.requester).await;
     ids.fee_schedule = post_ok(
         &admin,
         "/api/v1/fee-schedules",
@@ -1733,4 +1824,64 @@ fn assert_same(before: &BTreeMap<String, Vec<String>>, after: &BTreeMap<String, 
             panic!("{what}: refused, yet {table} changed\n+ {added:?}\n- {removed:?}");
         }
     }
+}
+
+/// A confirmed application to the first network, waiting for the review.
+async fn pending_application(app: &TestApp, network: i64) -> i64 {
+    use intercoop::joining::entities::application;
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = time::OffsetDateTime::now_utc();
+    application::ActiveModel {
+        network_id: Set(network),
+        status: Set("pending".into()),
+        open_key: Set(Some("zeta@applicant.example\u{1f}zeta applicant".into())),
+        org_kind: Set("user".into()),
+        org_name: Set("Zeta Applicant".into()),
+        country: Set("BE".into()),
+        city: Set("Liège".into()),
+        company_number: Set(String::new()),
+        size: Set(Some(10)),
+        website: Set(String::new()),
+        software: Set("Odoo".into()),
+        contact_name: Set("Zoe Applicant".into()),
+        contact_email: Set("zeta@applicant.example".into()),
+        contact_language: Set("en".into()),
+        person_id: Set(None),
+        level: Set("active".into()),
+        motivation: Set("To share.".into()),
+        charter_page_id: Set(None),
+        charter_revision: Set(None),
+        confirm_hash: Set(None),
+        confirmed_at: Set(Some(now)),
+        organisation_id: Set(None),
+        decided_by: Set(None),
+        decided_at: Set(None),
+        decision_note: Set(String::new()),
+        sponsorship_basis_points: Set(0),
+        poll_id: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&app.db().write)
+    .await
+    .unwrap()
+    .id
+}
+
+/// The requester's onboarding, as an acceptance starts it.
+async fn onboarding_of(app: &TestApp, network: i64, organisation: i64) {
+    use intercoop::joining::entities::onboarding;
+    use sea_orm::{ActiveModelTrait, Set};
+    onboarding::ActiveModel {
+        network_id: Set(network),
+        organisation_id: Set(organisation),
+        application_id: Set(None),
+        started_at: Set(time::OffsetDateTime::now_utc()),
+        booklet_read_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.db().write)
+    .await
+    .unwrap();
 }

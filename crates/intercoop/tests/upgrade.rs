@@ -72,6 +72,9 @@ fn covers(version: i64) -> &'static str {
         26 => {
             "a pool fed by two contributions (their journal entries), a closed round with a funded bucket (its entry), allocations and placements"
         }
+        28 => {
+            "joining: a waiting application with a comment, an accepted one whose organisation's onboarding began, the network's text about itself, a member's public listing, the form key"
+        }
         30 => "a file attached to the meeting",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
@@ -664,6 +667,9 @@ impl Fixture<'_> {
         if self.v >= 26 {
             self.pools(network, &o, p[0]).await;
         }
+        if self.v >= 28 {
+            self.joining(network, o[0], p[0]).await;
+        }
     }
 
     /// Version 26: a pool fed by Alpha and Beta (10 000 cents each, bank / pool), a
@@ -786,6 +792,117 @@ impl Fixture<'_> {
         self.ledger_line(network, entry, "bucket", bucket, -6_000).await;
         self.expect.ledger.push((network, "pool", pool, 6_000));
         self.expect.ledger.push((network, "bucket", bucket, -6_000));
+    }
+
+
+    /// Version 28: a waiting application (with a comment of Alice's), an accepted one
+    /// (Alpha's, its onboarding begun), the network's French text, Alpha's listing, the
+    /// form key.
+    async fn joining(&mut self, network: i64, alpha: i64, alice: i64) {
+        let t = self.ago(1);
+        let mut ids = Vec::new();
+        for (name, status, org, key) in [
+            (
+                "Upgrade Applicant Coop",
+                "pending",
+                None,
+                Some("ana@upgrade.example\u{1f}upgrade applicant coop"),
+            ),
+            ("Coop Alpha", "accepted", Some(alpha), None),
+        ] {
+            let id = self
+                .insert(
+                    "applications",
+                    vec![
+                        ("network_id", network.into()),
+                        ("status", status.into()),
+                        ("open_key", key.into()),
+                        ("org_kind", "user".into()),
+                        ("org_name", name.into()),
+                        ("country", "BE".into()),
+                        ("city", "Liège".into()),
+                        ("company_number", "".into()),
+                        ("size", Some(120i64).into()),
+                        ("website", "".into()),
+                        ("software", "Odoo 16".into()),
+                        ("contact_name", "Ana Upgrade".into()),
+                        ("contact_email", "ana@upgrade.example".into()),
+                        ("contact_language", "fr".into()),
+                        ("person_id", None::<i64>.into()),
+                        ("level", "active".into()),
+                        ("motivation", "Partager nos logiciels.".into()),
+                        ("charter_page_id", None::<i64>.into()),
+                        ("charter_revision", None::<i64>.into()),
+                        ("confirm_hash", None::<String>.into()),
+                        ("confirmed_at", Some(t).into()),
+                        ("organisation_id", org.into()),
+                        ("decided_by", org.map(|_| alice).into()),
+                        ("decided_at", org.map(|_| t).into()),
+                        ("decision_note", "".into()),
+                        ("sponsorship_basis_points", 0i64.into()),
+                        ("poll_id", None::<i64>.into()),
+                        ("created_at", t.into()),
+                        ("updated_at", t.into()),
+                    ],
+                )
+                .await;
+            ids.push(id);
+        }
+        self.insert(
+            "application_comments",
+            vec![
+                ("network_id", network.into()),
+                ("application_id", ids[0].into()),
+                ("author_id", Some(alice).into()),
+                ("body", "Upgrade comment".into()),
+                ("created_at", t.into()),
+            ],
+        )
+        .await;
+        self.insert(
+            "network_about",
+            vec![
+                ("network_id", network.into()),
+                ("language", "fr".into()),
+                ("body", "Upgrade about **text**".into()),
+                ("updated_by", Some(alice).into()),
+                ("updated_at", t.into()),
+            ],
+        )
+        .await;
+        self.insert(
+            "member_listings",
+            vec![
+                ("network_id", network.into()),
+                ("organisation_id", alpha.into()),
+                ("listed", true.into()),
+                ("city", "Liège".into()),
+                ("latitude_e6", Some(50_632_600i64).into()),
+                ("longitude_e6", Some(5_579_700i64).into()),
+                ("updated_at", t.into()),
+            ],
+        )
+        .await;
+        self.insert(
+            "onboarding",
+            vec![
+                ("network_id", network.into()),
+                ("organisation_id", alpha.into()),
+                ("application_id", Some(ids[1]).into()),
+                ("started_at", t.into()),
+                ("booklet_read_at", None::<OffsetDateTime>.into()),
+            ],
+        )
+        .await;
+        self.insert(
+            "form_keys",
+            vec![
+                ("name", "application_form".into()),
+                ("secret", "upgrade-fixture-secret".into()),
+                ("created_at", t.into()),
+            ],
+        )
+        .await;
     }
 
     /// Version 25: a members' page in the welcome booklet (two revisions) and a
@@ -2584,6 +2701,20 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
             assert!(
                 booklet.contains("Revision 2."),
                 "from version {version}: the booklet\n{booklet}"
+            );
+        }
+        if version >= 28 {
+            // Alice (an administrator) reviews the waiting application, reads Alpha's
+            // onboarding and the public page's settings.
+            let list = get("/applications".into()).await;
+            assert!(
+                list.contains("Upgrade Applicant Coop"),
+                "from version {version}: the applications\n{list}"
+            );
+            let settings = get("/settings/public".into()).await;
+            assert!(
+                settings.contains("Upgrade about **text**"),
+                "from version {version}: the text\n{settings}"
             );
         }
         // The treasurer's pages read every version's money (migration 17).

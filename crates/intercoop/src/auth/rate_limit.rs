@@ -73,7 +73,7 @@ pub enum Attempt {
 
 /// The server's clock as governor's: nanoseconds since the Unix epoch.
 #[derive(Clone)]
-struct ServerClock(Arc<dyn crate::clock::Clock>);
+pub(crate) struct ServerClock(pub(crate) Arc<dyn crate::clock::Clock>);
 
 impl GovernorClock for ServerClock {
     type Instant = Nanos;
@@ -83,9 +83,9 @@ impl GovernorClock for ServerClock {
     }
 }
 
-type Keyed = RateLimiter<String, HashMapStateStore<String>, ServerClock, NoOpMiddleware<Nanos>>;
+pub(crate) type Keyed = RateLimiter<String, HashMapStateStore<String>, ServerClock, NoOpMiddleware<Nanos>>;
 
-fn bucket(rule: Rule, clock: &ServerClock) -> Keyed {
+pub(crate) fn bucket(rule: Rule, clock: &ServerClock) -> Keyed {
     let burst = NonZeroU32::new(rule.burst).unwrap_or(NonZeroU32::MIN);
     let quota = Quota::with_period(rule.every)
         .expect("a rule's period is not zero")
@@ -134,7 +134,7 @@ impl LoginLimits {
     }
 }
 
-fn take(bucket: &Keyed, key: &str) -> AppResult<()> {
+pub(crate) fn take(bucket: &Keyed, key: &str) -> AppResult<()> {
     if bucket.len() > SWEEP_ABOVE {
         bucket.retain_recent();
         bucket.shrink_to_fit();

@@ -199,6 +199,11 @@ pub const MIGRATIONS: &[Migration] = &[
         up: super::m0026_pools::up,
     },
     Migration {
+        version: 28,
+        name: "joining",
+        up: super::m0028_joining::up,
+    },
+    Migration {
         version: 30,
         name: "meeting documents",
         up: super::m0030_meeting_documents::up,

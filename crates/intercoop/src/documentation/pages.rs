@@ -18,7 +18,7 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use intercoop_domain::documentation::{Change, Reader};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
 /// Where a page's links lead: the network's space, or its public pages.
@@ -462,6 +462,8 @@ pub async fn booklet(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respo
     let user = require_user(&ctx)?;
     let doer = user.doer();
     let rows = data::booklet(&state.db.read, user.network.id, policy::reader(&doer)).await?;
+    // A new member's representative read it: a step of their onboarding.
+    crate::joining::onboarding::booklet_opened(&state, &user).await?;
     let chapters = rows
         .into_iter()
         .map(|p| (p.id, p.title, crate::proposals::pages::markdown(&p.body)))
@@ -477,6 +479,7 @@ pub async fn booklet(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respo
 pub async fn booklet_pdf(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     let rows = data::booklet(&state.db.read, user.network.id, policy::reader(&user.doer())).await?;
+    crate::joining::onboarding::booklet_opened(&state, &user).await?;
     let booklet = super::pdf::Booklet {
         network: user.network.name.clone(),
         title: ctx.t("docs-booklet"),
@@ -503,12 +506,9 @@ pub async fn booklet_pdf(State(state): State<AppState>, ctx: Ctx) -> AppResult<R
         .into_response())
 }
 
+/// The network of a public page: 404 for a private one (its pages are for its people).
 async fn public_network(state: &AppState, slug: &str) -> AppResult<network::Model> {
-    network::Entity::find()
-        .filter(network::Column::Slug.eq(slug))
-        .one(&state.db.read)
-        .await?
-        .ok_or(AppError::NotFound)
+    crate::joining::open_network(state, slug).await
 }
 
 /// `GET /n/{slug}/docs`: a network's public pages, for anyone.

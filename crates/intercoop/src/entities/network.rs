@@ -46,4 +46,13 @@ pub struct NetworkRules {
     /// (default), `two_thirds` or a fraction in (0, 1] such as `3/5`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poll_threshold: Option<String>,
+    /// A private network shows nothing to visitors: its public page (`/n/{slug}`) is a
+    /// sign-in page, and its public documentation, application form and application
+    /// API are closed (default: public). Set on `/settings/public`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub private: bool,
+    /// The documentation page whose consent an application to join asks (its charter);
+    /// none: no consent asked. Set on `/settings/public`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charter_page_id: Option<i64>,
 }

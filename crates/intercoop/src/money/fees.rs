@@ -185,7 +185,7 @@ pub async fn get<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppR
         .ok_or(AppError::NotFound)
 }
 
-fn tiers_of(s: &fee_schedule::Model, level: Level) -> Option<Tiers> {
+pub(crate) fn tiers_of(s: &fee_schedule::Model, level: Level) -> Option<Tiers> {
     let list = s.tiers.get(level.as_str())?;
     Tiers::new(
         list.iter()
@@ -198,7 +198,7 @@ fn tiers_of(s: &fee_schedule::Model, level: Level) -> Option<Tiers> {
     .ok()
 }
 
-fn sponsorship_of(s: &fee_schedule::Model) -> Option<Sponsorship> {
+pub(crate) fn sponsorship_of(s: &fee_schedule::Model) -> Option<Sponsorship> {
     if s.sponsorship_basis_points == 0 {
         return None;
     }
@@ -216,7 +216,7 @@ pub struct Billed {
     pub fee: fees::Fee,
 }
 
-fn to_date(d: time::Date) -> Option<jiff::civil::Date> {
+pub(crate) fn to_date(d: time::Date) -> Option<jiff::civil::Date> {
     jiff::civil::Date::new(i16::try_from(d.year()).ok()?, d.month() as i8, d.day() as i8).ok()
 }
 

@@ -69,6 +69,10 @@ intercoop_domain::text_enum!(
         RoundResult = "round_result",
         ListMessage = "list_message",
         Digest = "digest",
+        ApplicationConfirm = "application_confirm",
+        ApplicationReceived = "application_received",
+        ApplicationAccepted = "application_accepted",
+        ApplicationDeclined = "application_declined",
     }
 );
 
@@ -80,11 +84,20 @@ intercoop_domain::text_enum!(
 impl Kind {
     /// Messages about access to an account: always sent at once, never turned off, no
     /// unsubscribe link (they answer the person's own request, open their account, or
-    /// tell them of a change to it that they must be able to undo).
+    /// tell them of a change to it that they must be able to undo). An applicant's
+    /// confirmation link and the decision on their application are sent the same way:
+    /// they answer the applicant's own request, who belongs to no network yet and has
+    /// no choices to make.
     pub fn is_security(self) -> bool {
         matches!(
             self,
-            Kind::LoginLink | Kind::PasswordReset | Kind::PasswordChanged | Kind::Invitation
+            Kind::LoginLink
+                | Kind::PasswordReset
+                | Kind::PasswordChanged
+                | Kind::Invitation
+                | Kind::ApplicationConfirm
+                | Kind::ApplicationAccepted
+                | Kind::ApplicationDeclined
         )
     }
 

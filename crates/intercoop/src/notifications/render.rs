@@ -182,6 +182,10 @@ impl Message {
             RoundResult => round_result,
             ListMessage => list_message,
             Digest => digest,
+            ApplicationConfirm => application_confirm,
+            ApplicationReceived => application_received,
+            ApplicationAccepted => application_accepted,
+            ApplicationDeclined => application_declined,
         );
         // A subject is one line.
         let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -248,4 +252,8 @@ templates! {
     candidacy_call => "notifications/candidacy_call/subject.txt", "notifications/candidacy_call/body.txt", "notifications/candidacy_call/body.html";
     list_message => "notifications/list_message/subject.txt", "notifications/list_message/body.txt", "notifications/list_message/body.html";
     digest => "notifications/digest/subject.txt", "notifications/digest/body.txt", "notifications/digest/body.html";
+    application_confirm => "notifications/application_confirm/subject.txt", "notifications/application_confirm/body.txt", "notifications/application_confirm/body.html";
+    application_received => "notifications/application_received/subject.txt", "notifications/application_received/body.txt", "notifications/application_received/body.html";
+    application_accepted => "notifications/application_accepted/subject.txt", "notifications/application_accepted/body.txt", "notifications/application_accepted/body.html";
+    application_declined => "notifications/application_declined/subject.txt", "notifications/application_declined/body.txt", "notifications/application_declined/body.html";
 }

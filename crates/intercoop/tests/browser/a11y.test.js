@@ -210,13 +210,29 @@ async function prepare(server) {
   await repApi('PUT', `/api/v1/buckets/${bucket.id}/allocation`, { organisation_id: repOrg, amount_cents: 2500 });
   const poolPages = ['/pools', `/pools/${pool.id}`, `/rounds/${round.id}`, `/buckets/${bucket.id}`];
   const docPages = ['/docs', '/docs?q=tuesday', `/docs/${doc.id}`, `/docs/${doc.id}/history`, `/docs/${doc.id}/diff?from=1&to=2`, '/docs/booklet'];
+  // Joining (the seed's applications: waiting ones, and one accepted with its
+  // onboarding); an application sent now, for its confirmation page.
+  const waiting = (await admin('GET', '/api/v1/applications?status=pending'))[0];
+  const acceptedApp = (await admin('GET', '/api/v1/applications?status=accepted'))[0];
+  assert.ok(waiting && acceptedApp, 'the seed has applications');
+  const applied = await fetch(`${server.base}/api/v1/applications?network=${network.slug}`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ organisation: { kind: 'user', name: 'A11y Coop', country: 'BE', city: 'Namur' },
+      contact: { name: 'Alex Applicant', email: 'alex@a11y.example', language: 'fr' }, level: 'active', motivation: 'Partager.' }),
+  });
+  assert.equal(applied.status, 202);
+  const confirmLink = await linkInMail(server, /https?:\/\/\S+\/join\/confirm\/[A-Za-z0-9_-]+/, 'a confirmation link');
+  const joinPages = ['/applications', '/applications?status=all', `/applications/${waiting.id}`,
+    `/applications/${waiting.id}/accept`, `/applications/${waiting.id}/decline`, `/applications/${acceptedApp.id}`,
+    `/organisations/${acceptedApp.organisation_id}/onboarding`, `/organisations/${repOrg}/listing`, '/settings/public'];
 
   // An unsubscribe link from the email the opened polls sent.
   const unsubscribe = await linkInMail(server, /https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_-]+/, 'an unsubscribe link');
 
   const anonymous = ['/', '/login', '/password/forgot', '/organisations', ['/no-such-page', 404], new URL(answerLink).pathname,
     `/public/lists/${publicList.id}`, `/public/lists/${publicList.id}/messages/${announcement.id}`,
-    `/n/${network.slug}/docs`, `/n/${network.slug}/docs/${publicDoc.id}`];
+    `/n/${network.slug}/docs`, `/n/${network.slug}/docs/${publicDoc.id}`,
+    `/n/${network.slug}`, `/n/${network.slug}/join`, new URL(confirmLink).pathname];
   const representative = [
     '/dashboard', '/profile', '/profile/tokens', '/settings/notifications',
     '/organisations', `/organisations/${repOrg}`, '/people', `/people/${rep.id}`,
@@ -228,7 +244,8 @@ async function prepare(server) {
     '/meetings', `/meetings/${meeting.id}`, `/meetings/${meeting.id}/proxy`, '/calendar', `/organisations/${repOrg}/statement`,
     '/decisions', '/decisions?q=budget', '/core-circle', '/governance',
     '/lists', `/lists/${help.id}`, `/lists/${help.id}?q=etiquettes`, `/lists/${help.id}?month=${month}`,
-    `/lists/${help.id}/messages/${question.id}`, '/settings/lists', ...docPages, ...poolPages,
+    `/lists/${help.id}/messages/${question.id}`, '/settings/lists', ...docPages, ...poolPages, '/onboarding',
+    `/organisations/${repOrg}/listing`,
   ];
   const providerStaff = ['/dashboard', `/proposals/${discussion.id}`, `/proposals/${discussion.id}/quotes/new`,
     `/organisations/${providerOrg}`];
@@ -245,7 +262,7 @@ async function prepare(server) {
     '/money', '/money/settings', '/money/requests', '/money/requests/new', `/money/requests/${paymentRequest.id}`,
     '/lists', `/lists/${moderated.id}/held`, `/lists/${help.id}`,
     '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', `/money/reserves/${reserve.id}`, '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
-    ...docPages, '/docs/new', `/docs/new?parent=${doc.id}`, `/docs/${doc.id}/edit`,
+    ...docPages, '/docs/new', `/docs/new?parent=${doc.id}`, `/docs/${doc.id}/edit`, ...joinPages,
     ...poolPages, `/pools/${pool.id}/rounds/new`, `/rounds/${round.id}/close`,
   ];
   return {

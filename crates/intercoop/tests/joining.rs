@@ -1,0 +1,738 @@
+//! Joining a network (issue 18, items 1, 2, 3 and 5), on SQLite and PostgreSQL: the
+//! whole path (apply → confirm the address → review → accept → organisation, invitation,
+//! booklet, first fee, checklist), every bad input named on its field with what was
+//! typed kept, the honeypot, the minimum fill time, the rate limit per address and
+//! network, one application per contact and organisation, a decline in the applicant's
+//! language, the checklist ticked by the facts, a private network, and public pages
+//! that list only the members who agreed.
+
+mod common;
+
+use common::{TestApp, codes, status_and_json};
+use intercoop::entities::network;
+use intercoop::joining::entities::application;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use serde_json::{Value, json};
+
+/// A person of the core circle of the first network.
+async fn core_person(app: &TestApp) -> i64 {
+    let inv = intercoop::people::data::InviteInput {
+        email: "core@test.example".into(),
+        name: "Cora Core".into(),
+        core_circle: "true".into(),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    let txn = sea_orm::TransactionTrait::begin(&app.db().write).await.unwrap();
+    let id =
+        intercoop::people::data::ensure_person(&txn, intercoop::audit::Actor::SYSTEM, app.network_id().await, &inv)
+            .await
+            .unwrap();
+    txn.commit().await.unwrap();
+    app.state().auth_cache.clear();
+    id
+}
+
+async fn network_row(app: &TestApp) -> network::Model {
+    network::Entity::find_by_id(app.network_id().await)
+        .one(&app.db().read)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// Changes the first network's settings.
+async fn set_rules(app: &TestApp, change: impl FnOnce(&mut network::NetworkRules)) {
+    let n = network_row(app).await;
+    let mut rules = n.rules.0.clone();
+    change(&mut rules);
+    let mut m: network::ActiveModel = n.into();
+    m.rules = Set(intercoop::db::types::Json(rules));
+    m.update(&app.db().write).await.unwrap();
+}
+
+/// An application's body as the API takes it.
+fn body(org: &str, email: &str, language: &str) -> Value {
+    json!({
+        "organisation": {"kind": "user", "name": org, "country": "BE", "city": "Liège",
+            "company_number": "BE0123456789", "size": 1200, "website": "https://coop.example",
+            "software": ["Odoo 12", "shift"]},
+        "contact": {"name": "Ana Lopes", "email": email, "language": language},
+        "level": "active",
+        "motivation": "Nous voulons partager nos logiciels.",
+        "charter_accepted": true
+    })
+}
+
+async fn apply_api(app: &TestApp, slug: &str, body: &Value) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(app.url(&format!("/api/v1/applications?network={slug}")))
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The confirmation link mailed to an address (its path).
+async fn confirm_link(app: &TestApp, address: &str) -> String {
+    let mails = app.mails_to(address).await;
+    let start = format!("{}/join/confirm/", app.base);
+    let m = mails
+        .iter()
+        .rev()
+        .find(|m| m.text_body.contains(&start))
+        .unwrap_or_else(|| panic!("no confirmation link to {address}"));
+    let at = m.text_body.find(&start).unwrap();
+    m.text_body[at + app.base.len()..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+/// The signed time in a form page.
+fn stamp(page: &str) -> String {
+    let at = page.find("name=\"shown\" value=\"").expect("a signed time") + 20;
+    page[at..].split('"').next().unwrap().to_string()
+}
+
+fn form_fields(org: &str, email: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("organisation.kind", "user".into()),
+        ("organisation.name", org.into()),
+        ("organisation.country", "be".into()),
+        ("organisation.city", "Namur".into()),
+        ("organisation.company_number", "".into()),
+        ("organisation.size", "300".into()),
+        ("organisation.website", "".into()),
+        ("organisation.software", "Odoo\nshift".into()),
+        ("contact.name", "Jeanne Dupont".into()),
+        ("contact.email", email.into()),
+        ("contact.language", "fr".into()),
+        ("level", "active".into()),
+        ("motivation", "Rejoindre le réseau.".into()),
+        ("charter_accepted", "on".into()),
+        ("nickname", "".into()),
+    ]
+}
+
+fn with(fields: &[(&'static str, String)], name: &str, value: &str) -> Vec<(&'static str, String)> {
+    fields
+        .iter()
+        .map(|(k, v)| (*k, if *k == name { value.to_string() } else { v.clone() }))
+        .collect()
+}
+
+async fn post_form(client: &common::Client, slug: &str, fields: &[(&'static str, String)]) -> (u16, String) {
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = client.form(&format!("/n/{slug}/join"), &pairs).await;
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+async fn applications(app: &TestApp) -> u64 {
+    application::Entity::find().count(&app.db().read).await.unwrap()
+}
+
+both_backends!(apply_confirm_review_accept_and_onboard, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let core_id = core_person(&app).await;
+    let core = app.api(&app.token_for(core_id).await);
+    let slug = network_row(&app).await.slug;
+    // The booklet's page, the charter (public), and this year's fees.
+    let mut welcome =
+        json!({"title": "Bienvenue", "body_markdown": "Le réseau se réunit chaque mois.", "visibility": "members"});
+    welcome["booklet_position"] = json!(1);
+    assert_eq!(core.post("/api/v1/docs", &welcome).await.status(), 201);
+    let charter = core
+        .post(
+            "/api/v1/docs",
+            &json!({"title": "Charte", "body_markdown": "Nous coopérons.", "visibility": "public"}),
+        )
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    set_rules(&app, |r| r.charter_page_id = Some(charter)).await;
+    let year = app.at_server_time(async { intercoop::clock::now() }).await.year();
+    let r = admin
+        .post(
+            "/api/v1/fee-schedules",
+            &json!({"year": year, "period": "yearly", "tiers": {"active": [[0, 2500], [1000, 3500]], "observer": [[0, 1000]]}}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+
+    // A visitor opens the form and sends it at once: too fast, what was typed is kept.
+    let visitor = app.client();
+    let page = visitor.text(&format!("/n/{slug}/join")).await;
+    assert!(page.contains("/n/") && page.contains("charter_accepted"), "{page}");
+    let mut fields = form_fields("Coop Namur", "jeanne@namur.example");
+    fields.push(("shown", stamp(&page)));
+    let (status, page) = post_form(&visitor, &slug, &fields).await;
+    assert_eq!(status, 422);
+    assert!(
+        page.contains("too fast") && page.contains("value=\"Coop Namur\""),
+        "{page}"
+    );
+    app.clock.advance(time::Duration::seconds(5));
+    // Each bad field is named beside itself; the rest stays as typed.
+    let fields = with(&fields, "shown", &stamp(&page));
+    for (field, value, message) in [
+        ("organisation.name", "", "this field is required"),
+        ("organisation.country", "Belgique", "two-letter country code"),
+        ("contact.email", "jeanne-at-namur", "not a valid email address"),
+        ("level", "boss", "choose one of the options"),
+        ("charter_accepted", "", "agree to the charter"),
+    ] {
+        let (status, page) = post_form(&visitor, &slug, &with(&fields, field, value)).await;
+        assert_eq!(status, 422, "{field}");
+        assert!(
+            page.contains("Jeanne Dupont") && page.contains("Rejoindre le réseau."),
+            "{field}: {page}"
+        );
+        assert!(page.to_lowercase().contains(message), "{field}: {page}");
+    }
+    // A form too old, or whose time was not signed here.
+    let (status, page) = post_form(&visitor, &slug, &with(&fields, "shown", "1.forged")).await;
+    assert_eq!(status, 422);
+    assert!(page.contains("too old"), "{page}");
+    // The honeypot: answered as taken, nothing stored or sent.
+    let (status, _) = post_form(&visitor, &slug, &with(&fields, "nickname", "bot")).await;
+    assert_eq!(status, 202);
+    assert_eq!(applications(&app).await, 0);
+    assert!(app.mails_to("jeanne@namur.example").await.is_empty());
+
+    // Sent: the contact is asked to confirm, in French; nobody sees it yet.
+    let (status, page) = post_form(&visitor, &slug, &fields).await;
+    assert_eq!(status, 202, "{page}");
+    let mails = app.mails_to("jeanne@namur.example").await;
+    assert_eq!(mails.len(), 1);
+    assert!(mails[0].subject.contains("Confirmez"), "{}", mails[0].subject);
+    assert_eq!(core.json("/api/v1/applications").await, json!([]));
+    // The same contact for the same organisation again: one application.
+    let again = with(&fields, "organisation.name", "  coop   NAMUR ");
+    let (status, _) = post_form(&visitor, &slug, &again).await;
+    assert_eq!(status, 202);
+    assert_eq!(applications(&app).await, 1);
+
+    // The contact confirms: opening the link shows a button, the button confirms.
+    let link = confirm_link(&app, "jeanne@namur.example").await;
+    let r = visitor.use_link(&link).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(visitor.get(&link).await.status(), 410, "a link works once");
+    let list = core.json("/api/v1/applications").await;
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    let id = list[0]["id"].as_i64().unwrap();
+    assert_eq!(list[0]["status"], "pending");
+    assert_eq!(list[0]["charter_page_id"], charter);
+    assert_eq!(list[0]["organisation"]["name"], "coop NAMUR");
+    let told = app.mails_to("core@test.example").await;
+    assert!(
+        told.iter().any(|m| m.subject.contains("coop NAMUR")),
+        "the core circle is told"
+    );
+    // A member who is not of the core circle sees nothing.
+    let org = app.organisation(&admin, "Coop One", "user", Some(10)).await;
+    let member_id = app
+        .person("member@test.example", "Mia Member", Some(org), false, false)
+        .await;
+    let member = app.api(&app.token_for(member_id).await);
+    assert_eq!(member.get("/api/v1/applications").await.status(), 403);
+    assert_eq!(member.get(&format!("/api/v1/applications/{id}")).await.status(), 403);
+
+    // The review comments (API and page), then accepts from the page with a
+    // sponsorship of half the first fee.
+    let r = core
+        .post(
+            &format!("/api/v1/applications/{id}/comments"),
+            &json!({"body": "Ils utilisent Odoo 12."}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    let web = app.client();
+    app.login(&web, "core@test.example").await;
+    let r = web.form(&format!("/applications/{id}/comments"), &[("body", "")]).await;
+    assert_eq!(r.status(), 422);
+    let page = web.text(&format!("/applications/{id}")).await;
+    assert!(page.contains("Ils utilisent Odoo 12."), "{page}");
+    let page = web.text(&format!("/applications/{id}/accept")).await;
+    assert!(
+        page.contains("jeanne@namur.example") && page.contains("cannot be undone"),
+        "{page}"
+    );
+    let r = web
+        .form(
+            &format!("/applications/{id}/accept"),
+            &[("sponsorship_percent", "120"), ("note", ""), ("poll_id", "")],
+        )
+        .await;
+    assert_eq!(r.status(), 422, "a sponsorship over 100 %");
+    let r = web
+        .form(
+            &format!("/applications/{id}/accept"),
+            &[("sponsorship_percent", "50"), ("note", "Bienvenue !"), ("poll_id", "")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let to = r.headers()["location"].to_str().unwrap().to_string();
+    let org_id: i64 = to.trim_start_matches("/organisations/").parse().unwrap();
+    let r = core
+        .post(&format!("/api/v1/applications/{id}/accept"), &json!({}))
+        .await;
+    assert_eq!(r.status(), 409, "decided once");
+
+    // The organisation: a member from today, its software, its contact the representative.
+    let o = admin.json(&format!("/api/v1/organisations/{org_id}")).await;
+    assert_eq!(o["status"], "member", "{o}");
+    assert!(o["joined_on"].is_string(), "{o}");
+    assert_eq!(o["software"], json!(["Odoo", "shift"]), "{o}");
+    let a = core.json(&format!("/api/v1/applications/{id}")).await;
+    assert_eq!(a["status"], "accepted");
+    assert_eq!(a["organisation_id"], org_id);
+    assert_eq!(a["sponsorship_basis_points"], 5000);
+    // The contact's emails, in French: the acceptance with the booklet's link and the
+    // note, the invitation, and the first fee (300 members: 25 €/month, half paid by
+    // the network) for the months left in the year, this month included.
+    let mails = app.mails_to("jeanne@namur.example").await;
+    let subjects: Vec<&str> = mails.iter().map(|m| m.subject.as_str()).collect();
+    let accepted = mails
+        .iter()
+        .find(|m| m.subject.contains("Bienvenue dans"))
+        .expect("accepted");
+    assert!(accepted.text_body.contains("/docs/booklet") && accepted.text_body.contains("Bienvenue !"));
+    assert!(
+        mails.iter().any(|m| m.text_body.contains("/login/link/")),
+        "{subjects:?}"
+    );
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.kind.0 == intercoop::notifications::Kind::FeeRequest),
+        "{subjects:?}"
+    );
+    assert!(
+        mails.iter().all(|m| m.language.0 == intercoop::i18n::Lang::Fr),
+        "{subjects:?}"
+    );
+    let requests = admin
+        .json(&format!("/api/v1/payment-requests?organisation_id={org_id}"))
+        .await;
+    let fee = requests["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["organisation_id"] == org_id)
+        .unwrap_or_else(|| panic!("{requests}"))
+        .clone();
+    let month = app.at_server_time(async { intercoop::clock::now() }).await.month() as i64;
+    let months = 12 - month + 1;
+    assert_eq!(fee["amount_cents"], 2500 * months - 2500 * months / 2, "{fee}");
+    assert_eq!(fee["sponsored_cents"], 2500 * months / 2, "{fee}");
+
+    // The checklist: the software is declared (the application said it); the rest
+    // comes with the facts.
+    let check = |v: &Value| -> Vec<(String, bool)> {
+        v["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["step"].as_str().unwrap().to_string(), s["done"].as_bool().unwrap()))
+            .collect()
+    };
+    let c = core.json(&format!("/api/v1/organisations/{org_id}/onboarding")).await;
+    let done: Vec<String> = check(&c).into_iter().filter(|s| s.1).map(|s| s.0).collect();
+    assert_eq!(done, ["software_declared"], "{c}");
+    assert_eq!(
+        member
+            .get(&format!("/api/v1/organisations/{org_id}/onboarding"))
+            .await
+            .status(),
+        403
+    );
+    // The representative logs in with the invitation, then opens the booklet.
+    let rep = app.client();
+    let invite = app.last_link("jeanne@namur.example").await;
+    assert_eq!(rep.use_link(&invite).await.status(), 303);
+    let page = rep.text("/onboarding").await;
+    assert!(page.contains("coop NAMUR"), "{page}");
+    assert_eq!(rep.get("/docs/booklet").await.status(), 200);
+    // The first fee is paid; the organisation's representative is present at an assembly.
+    let r = admin
+        .post(
+            "/api/v1/payments",
+            &json!({"payment_request_id": fee["id"], "amount_cents": fee["amount_cents"]}),
+        )
+        .await;
+    assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
+    let start = app.at_server_time(async { intercoop::clock::now() }).await + time::Duration::hours(1);
+    let starts_at = format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:00",
+        start.year(),
+        start.month() as u8,
+        start.day(),
+        start.hour(),
+        start.minute()
+    );
+    let r = admin
+        .post(
+            "/api/v1/meetings",
+            &json!({"kind": "assembly", "title": "Assemblée", "starts_at": starts_at, "duration_minutes": 120, "time_zone": "UTC"}),
+        )
+        .await;
+    let (status, m) = status_and_json(r).await;
+    assert_eq!(status, 201, "{m}");
+    app.clock.advance(time::Duration::minutes(90));
+    let rep_person = intercoop::entities::person::Entity::find()
+        .filter(intercoop::entities::person::Column::Email.eq("jeanne@namur.example"))
+        .one(&app.db().read)
+        .await
+        .unwrap()
+        .unwrap();
+    let r = admin
+        .put(
+            &format!("/api/v1/meetings/{}/attendance", m["id"]),
+            &json!({"present": [rep_person.id]}),
+        )
+        .await;
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+    let c = core.json(&format!("/api/v1/organisations/{org_id}/onboarding")).await;
+    assert!(check(&c).iter().all(|s| s.1), "{c}");
+    assert_eq!(c["complete"], true);
+    app.stop().await;
+});
+
+both_backends!(
+    declined_in_the_applicants_language_and_every_bad_input,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let slug = network_row(&app).await.slug;
+        // Every bad input, named on its field; nothing stored.
+        let cases: [(&str, Value); 13] = [
+            ("organisation.kind", json!({"organisation": {"kind": "facilitator"}})),
+            ("organisation.name", json!({"organisation": {"name": " "}})),
+            ("organisation.country", json!({"organisation": {"country": "BEL"}})),
+            ("organisation.city", json!({"organisation": {"city": ""}})),
+            ("organisation.size", json!({"organisation": {"size": -3}})),
+            (
+                "organisation.website",
+                json!({"organisation": {"website": "ftp://coop.example"}}),
+            ),
+            (
+                "organisation.software",
+                json!({"organisation": {"software": ["x".repeat(81)]}}),
+            ),
+            (
+                "organisation.company_number",
+                json!({"organisation": {"company_number": "BE\u{202e}123"}}),
+            ),
+            ("contact.name", json!({"contact": {"name": ""}})),
+            ("contact.email", json!({"contact": {"email": "nobody"}})),
+            ("contact.language", json!({"contact": {"language": "es"}})),
+            ("level", json!({"level": "member"})),
+            ("motivation", json!({"motivation": "  "})),
+        ];
+        for (field, change) in cases {
+            let mut b = body("Bees Coop", "bees@test.example", "de");
+            for (part, values) in change.as_object().unwrap() {
+                match values {
+                    Value::Object(inner) => {
+                        for (k, v) in inner {
+                            b[part][k] = v.clone();
+                        }
+                    }
+                    v => b[part] = v.clone(),
+                }
+            }
+            let (status, problem) = status_and_json(apply_api(&app, &slug, &b).await).await;
+            assert_eq!(status, 422, "{field}: {problem}");
+            let fields: Vec<&str> = problem["errors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["field"].as_str().unwrap())
+                .collect();
+            assert_eq!(fields, [field], "{problem}");
+        }
+        let (status, problem) =
+            status_and_json(apply_api(&app, "no-such-network", &body("Bees", "b@x.example", "de")).await).await;
+        assert_eq!(status, 404, "{problem}");
+        assert_eq!(applications(&app).await, 0);
+
+        // A charter is asked for once the network chooses one.
+        let charter = admin
+            .post(
+                "/api/v1/docs",
+                &json!({"title": "Charta", "body_markdown": "…", "visibility": "public"}),
+            )
+            .await
+            .json::<Value>()
+            .await
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap();
+        set_rules(&app, |r| r.charter_page_id = Some(charter)).await;
+        let mut b = body("Bees Coop", "bees@test.example", "de");
+        b["charter_accepted"] = json!(false);
+        let (status, problem) = status_and_json(apply_api(&app, &slug, &b).await).await;
+        assert_eq!((status, codes(&problem)), (422, vec!["charter-consent".to_string()]));
+
+        // Taken (202), confirmed, declined with a note: told in German.
+        let r = apply_api(&app, &slug, &body("Bees Coop", "bees@test.example", "de")).await;
+        let (status, answer) = status_and_json(r).await;
+        assert_eq!((status, answer), (202, json!({"status": "awaiting_confirmation"})));
+        let mails = app.mails_to("bees@test.example").await;
+        assert!(mails[0].subject.contains("Bestätigen"), "{}", mails[0].subject);
+        let visitor = app.client();
+        assert_eq!(
+            visitor
+                .use_link(&confirm_link(&app, "bees@test.example").await)
+                .await
+                .status(),
+            200
+        );
+        let id = admin.json("/api/v1/applications?status=pending").await[0]["id"]
+            .as_i64()
+            .unwrap();
+        let r = admin
+            .post(
+                &format!("/api/v1/applications/{id}/decline"),
+                &json!({"note": "Noch zu früh.", "poll_id": 99999}),
+            )
+            .await;
+        let (status, problem) = status_and_json(r).await;
+        assert_eq!(
+            (status, codes(&problem)),
+            (422, vec!["invalid-choice".to_string()]),
+            "a poll of no network"
+        );
+        let r = admin
+            .post(
+                &format!("/api/v1/applications/{id}/decline"),
+                &json!({"note": "Noch zu früh."}),
+            )
+            .await;
+        let (status, a) = status_and_json(r).await;
+        assert_eq!(status, 200, "{a}");
+        assert_eq!(a["status"], "declined");
+        let mails = app.mails_to("bees@test.example").await;
+        let declined = mails.last().unwrap();
+        assert_eq!(declined.language.0, intercoop::i18n::Lang::De);
+        assert!(declined.text_body.contains("nicht angenommen") && declined.text_body.contains("Noch zu früh."));
+        assert_eq!(
+            admin
+                .post(&format!("/api/v1/applications/{id}/decline"), &json!({}))
+                .await
+                .status(),
+            409
+        );
+        // Declined, the organisation may apply again: a new application.
+        assert_eq!(
+            apply_api(&app, &slug, &body("Bees Coop", "bees@test.example", "de"))
+                .await
+                .status(),
+            202
+        );
+        assert_eq!(applications(&app).await, 2);
+        assert_eq!(
+            admin
+                .json("/api/v1/applications?status=declined")
+                .await
+                .as_array()
+                .unwrap()
+                .len(),
+            1
+        );
+        app.stop().await;
+    }
+);
+
+both_backends!(
+    rate_limited_per_address_and_network_and_private_networks,
+    |app: TestApp| async move {
+        let slug = network_row(&app).await.slug;
+        let (_, other) = app.other_network_admin_in("Europe/Brussels").await;
+        let other_slug = other.json("/api/v1/me").await["network"]["slug"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        // Five applications from one address, then refused; refused ones store nothing.
+        for i in 0..5 {
+            let r = apply_api(
+                &app,
+                &slug,
+                &body(&format!("Coop {i}"), &format!("c{i}@test.example"), "en"),
+            )
+            .await;
+            assert_eq!(r.status(), 202);
+        }
+        let r = apply_api(&app, &slug, &body("Coop 5", "c5@test.example", "en")).await;
+        assert_eq!(r.status(), 429);
+        assert_eq!(applications(&app).await, 5);
+        // Bad input does not count, and is still named.
+        let mut bad = body("Coop 6", "c6@test.example", "en");
+        bad["level"] = json!("x");
+        assert_eq!(apply_api(&app, &slug, &bad).await.status(), 422);
+        // Another network, from the same address; the same network, from another address.
+        assert_eq!(
+            apply_api(&app, &other_slug, &body("Coop 5", "c5@test.example", "en"))
+                .await
+                .status(),
+            202
+        );
+        let elsewhere = reqwest::Client::builder()
+            .local_address("127.0.0.2".parse::<std::net::IpAddr>().unwrap())
+            .build()
+            .unwrap();
+        let r = elsewhere
+            .post(app.url(&format!("/api/v1/applications?network={slug}")))
+            .json(&body("Coop 5", "c5@test.example", "en"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 202);
+        // Waiting refills the bucket.
+        app.clock.advance(time::Duration::minutes(10));
+        assert_eq!(
+            apply_api(&app, &slug, &body("Coop 7", "c7@test.example", "en"))
+                .await
+                .status(),
+            202
+        );
+
+        // A private network: no form, no API, no public documentation.
+        let admin = app.api(&app.admin_token().await);
+        let r = admin
+            .post(
+                "/api/v1/docs",
+                &json!({"title": "Public page", "body_markdown": "Hello.", "visibility": "public"}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        let visitor = app.client();
+        assert_eq!(visitor.get(&format!("/n/{slug}/docs")).await.status(), 200);
+        set_rules(&app, |r| r.private = true).await;
+        for path in [format!("/n/{slug}/join"), format!("/n/{slug}/docs")] {
+            assert_eq!(visitor.get(&path).await.status(), 404, "{path}");
+        }
+        assert_eq!(
+            apply_api(&app, &slug, &body("Coop 8", "c8@test.example", "en"))
+                .await
+                .status(),
+            404
+        );
+        app.stop().await;
+    }
+);
+
+both_backends!(public_pages_list_only_members_who_agree, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let slug = network_row(&app).await.slug;
+    let listed = app.organisation(&admin, "Coop Listed", "user", Some(10)).await;
+    let hidden = app.organisation(&admin, "Coop Hidden", "user", Some(10)).await;
+    let rep_id = app
+        .person("rep@listed.example", "Rita Rep", Some(listed), true, false)
+        .await;
+    let web = app.client();
+    app.login(&web, "admin@test.example").await;
+    // The administrator writes the text about the network in two languages.
+    let r = web
+        .form(
+            "/settings/public",
+            &[
+                (
+                    "about_fr",
+                    "Un réseau de **supermarchés coopératifs**.<script>alert(1)</script>",
+                ),
+                ("about_en", "A network of *cooperative supermarkets*."),
+                ("about_de", ""),
+                ("about_nl", ""),
+                ("charter_page_id", "999999"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422, "a charter that is no public page of the network");
+    let r = web
+        .form(
+            "/settings/public",
+            &[
+                (
+                    "about_fr",
+                    "Un réseau de **supermarchés coopératifs**.<script>alert(1)</script>",
+                ),
+                ("about_en", "A network of *cooperative supermarkets*."),
+                ("about_de", ""),
+                ("about_nl", ""),
+                ("charter_page_id", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    // The representative agrees to be listed and gives the place; the other member did not.
+    let rep = app.client();
+    app.login(&rep, "rep@listed.example").await;
+    let r = rep
+        .form(
+            &format!("/organisations/{listed}/listing"),
+            &[
+                ("listed", "on"),
+                ("city", "Bruxelles"),
+                ("latitude", "50.8503"),
+                ("longitude", "400"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422, "a longitude out of range");
+    let r = rep
+        .form(
+            &format!("/organisations/{listed}/listing"),
+            &[
+                ("listed", "on"),
+                ("city", "Bruxelles"),
+                ("latitude", "50.8503"),
+                ("longitude", "4.3517"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let r = rep
+        .form(
+            &format!("/organisations/{hidden}/listing"),
+            &[("listed", "on"), ("city", "Gent"), ("latitude", ""), ("longitude", "")],
+        )
+        .await;
+    assert_eq!(r.status(), 403, "another organisation's representative");
+    let _ = rep_id;
+    // A visitor: the text (sanitized), the listed member on the map, not the other one.
+    let visitor = app.client();
+    let page = visitor.text(&format!("/n/{slug}")).await;
+    assert!(page.contains("<em>cooperative supermarkets</em>"), "{page}");
+    assert!(page.contains("Coop Listed") && page.contains("<circle"), "{page}");
+    assert!(!page.contains("Coop Hidden"), "a member who did not agree is not shown");
+    assert!(page.contains(&format!("/n/{slug}/join")));
+    let r = visitor
+        .http
+        .get(app.url(&format!("/n/{slug}")))
+        .header("accept-language", "fr")
+        .send()
+        .await
+        .unwrap();
+    let fr = r.text().await.unwrap();
+    assert!(
+        fr.contains("<strong>supermarchés coopératifs</strong>") && !fr.contains("<script>alert"),
+        "{fr}"
+    );
+    // Private: a sign-in page only, nothing of the network's members.
+    set_rules(&app, |r| r.private = true).await;
+    let r = visitor.get(&format!("/n/{slug}")).await;
+    assert_eq!(r.status(), 200);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("/login") && !page.contains("Coop Listed") && !page.contains("supermarkets"),
+        "{page}"
+    );
+    assert_eq!(visitor.get("/n/no-such-network").await.status(), 404);
+    app.stop().await;
+});
