@@ -151,7 +151,7 @@ impl WorkError {
     /// The error's code (a Fluent message `error-<code>`).
     pub fn code(&self) -> &'static str {
         match self {
-            WorkError::NonPositiveBudget => "positive-amount",
+            WorkError::NonPositiveBudget => "amount-positive",
             WorkError::DaysOutOfRange => "work-days-range",
             WorkError::FeeOutOfRange => "work-fee-range",
             WorkError::NoMembers => "work-no-members",

@@ -41,6 +41,7 @@ where
         .merge(crate::lists::routes())
         // The documentation space and the welcome booklet.
         .merge(crate::documentation::routes())
+        .merge(crate::work::routes())
         // Jobs that could not be done (administrators).
         .merge(crate::jobs::routes())
         // The network's audit log (administrators).

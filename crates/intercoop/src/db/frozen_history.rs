@@ -46,6 +46,7 @@ const SOURCES: &[(&str, &str)] = &[
     ),
     ("m0023_lists.rs", include_str!("m0023_lists.rs")),
     ("m0025_documentation.rs", include_str!("m0025_documentation.rs")),
+    ("m0027_work_sharing.rs", include_str!("m0027_work_sharing.rs")),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

@@ -193,6 +193,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "documentation space",
         up: super::m0025_documentation::up,
     },
+    Migration {
+        version: 27,
+        name: "work sharing",
+        up: super::m0027_work_sharing::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

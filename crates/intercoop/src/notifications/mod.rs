@@ -65,6 +65,9 @@ intercoop_domain::text_enum!(
         MandateEnding = "mandate_ending",
         CandidacyCall = "candidacy_call",
         ListMessage = "list_message",
+        OpportunityPosted = "opportunity_posted",
+        TeamFormed = "team_formed",
+        SplitProposed = "split_proposed",
         Digest = "digest",
     }
 );
