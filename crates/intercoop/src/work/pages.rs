@@ -419,17 +419,30 @@ pub struct BusyQuery {
     pub organisation_id: Option<i64>,
 }
 
-/// `GET /busyness`: how busy the person's organisation will be, month by month.
+/// `GET /busyness`: how busy the person's organisation (or the one chosen) will be,
+/// month by month; an administrator of no organisation sees the first member's.
 pub async fn busyness(State(state): State<AppState>, ctx: Ctx, Query(q): Query<BusyQuery>) -> AppResult<Response> {
     let user = require_user(&ctx)?;
-    let org = super::api::whose(&state, &user, q.organisation_id).await?;
-    let today = crate::money::today(&user.network.time_zone);
-    let load = busy::of(&state.db.read, user.network.id, org, today).await?;
     let doer = user.doer();
-    let choices = member_choices(&state.db.read, user.network.id)
+    let choices: Vec<MemberChoice> = member_choices(&state.db.read, user.network.id)
         .await?
         .into_iter()
         .filter(|m| policy::see_busyness(&doer, m.id))
         .collect();
+    let asked = q
+        .organisation_id
+        .or_else(|| doer.organisations.first().copied())
+        .or_else(|| choices.first().map(|c| c.id));
+    let load = match asked {
+        Some(org) => {
+            let org = super::api::whose(&state, &user, Some(org)).await?;
+            let today = crate::money::today(&user.network.time_zone);
+            busy::of(&state.db.read, user.network.id, org, today).await?
+        }
+        None => BusynessOut {
+            organisation_id: 0,
+            months: Vec::new(),
+        },
+    };
     render(&BusyPage { ctx, load, choices })
 }

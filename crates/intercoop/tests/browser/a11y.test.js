@@ -188,6 +188,27 @@ async function prepare(server) {
   await admin('POST', '/api/v1/docs', { title: 'How to ask for help', body_markdown: 'Write to the list.', visibility: 'members', parent_id: doc.id });
   const docPages = ['/docs', '/docs?q=tuesday', `/docs/${doc.id}`, `/docs/${doc.id}/history`, `/docs/${doc.id}/diff?from=1&to=2`, '/docs/booklet'];
 
+  // Work sharing: the seed's opportunities (one with its team, one open, which the
+  // representative's organisation offers to work on), and one of the representative's
+  // organisation whose team has a new split waiting for its consent.
+  const opportunities = (await admin('GET', '/api/v1/opportunities')).items;
+  const teamed = opportunities.find((o) => o.status === 'teamed');
+  const openWork = opportunities.find((o) => o.status === 'open');
+  const partner = opportunities.map((o) => o.organisation_id).find((id) => id !== repOrg);
+  assert.ok(teamed && openWork && partner, 'the seed has opportunities with and without a team');
+  const capacity = (org, days) => ({ organisation_id: org, capacity_days: days, available_from: '2030-03-01', available_to: '2030-03-31', day_rate_cents: 45000 });
+  await repApi('PUT', `/api/v1/opportunities/${openWork.id}/interests`, { ...capacity(repOrg, 5), available_from: openWork.starts_on, available_to: openWork.ends_on });
+  const shared = await admin('POST', '/api/v1/opportunities', {
+    organisation_id: repOrg, title: 'Boutique en ligne pour une brasserie', scope_markdown: 'Un **catalogue** et un paiement.',
+    budget_cents: 1500000, days: 30, starts_on: '2030-03-01', ends_on: '2030-03-31', skills: ['Odoo'],
+    finder_organisation_id: partner, finder_fee_basis_points: 500,
+  });
+  await repApi('PUT', `/api/v1/opportunities/${shared.id}/interests`, capacity(repOrg, 10));
+  await admin('PUT', `/api/v1/opportunities/${shared.id}/interests`, capacity(partner, 10));
+  await admin('POST', `/api/v1/opportunities/${shared.id}/team`, { basis: 'capacity', members: [{ organisation_id: repOrg }, { organisation_id: partner }] });
+  await admin('PUT', `/api/v1/opportunities/${shared.id}/interests`, capacity(partner, 15));
+  const workPages = ['/opportunities', `/opportunities/${shared.id}`, `/opportunities/${teamed.id}`, '/busyness'];
+
   // An unsubscribe link from the email the opened polls sent.
   const unsubscribe = await linkInMail(server, /https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_-]+/, 'an unsubscribe link');
 
@@ -206,6 +227,7 @@ async function prepare(server) {
     '/decisions', '/decisions?q=budget', '/core-circle', '/governance',
     '/lists', `/lists/${help.id}`, `/lists/${help.id}?q=etiquettes`, `/lists/${help.id}?month=${month}`,
     `/lists/${help.id}/messages/${question.id}`, '/settings/lists', ...docPages,
+    ...workPages, `/opportunities/${openWork.id}/interest`,
   ];
   const providerStaff = ['/dashboard', `/proposals/${discussion.id}`, `/proposals/${discussion.id}/quotes/new`,
     `/organisations/${providerOrg}`];
@@ -223,9 +245,10 @@ async function prepare(server) {
     '/lists', `/lists/${moderated.id}/held`, `/lists/${help.id}`,
     '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', `/money/reserves/${reserve.id}`, '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
     ...docPages, '/docs/new', `/docs/new?parent=${doc.id}`, `/docs/${doc.id}/edit`,
+    ...workPages, '/opportunities/new', `/opportunities/${openWork.id}/team`, `/busyness?organisation_id=${repOrg}`,
   ];
   return {
-    adminEmail, rep, provider, unsubscribe, repOrg, discussion, quoted, open,
+    adminEmail, rep, provider, unsubscribe, repOrg, discussion, quoted, open, openWork,
     visits: { anonymous, representative, providerStaff, administrator },
   };
 }
@@ -382,6 +405,8 @@ test('every page has no axe-core violation on a phone and a desktop, and none is
     problems.push(...await formWithErrors(administrator, server, 'administrator', '/people/invite'));
     problems.push(...await formWithErrors(administrator, server, 'administrator', `/proposals/${setup.discussion.id}/quotes/new`));
     problems.push(...await formWithErrors(administrator, server, 'administrator', `/proposals/${setup.quoted.id}/campaign/new`, 'button[name="review"]'));
+    problems.push(...await formWithErrors(administrator, server, 'administrator', '/opportunities/new'));
+    problems.push(...await formWithErrors(administrator, server, 'administrator', `/opportunities/${setup.openWork.id}/team`));
     await administrator.close();
 
     const missed = routes.filter((r) => !visited.has(r.path)).map((r) => r.path);
