@@ -180,7 +180,9 @@ pub fn finder_fee(budget: Money, basis_points: u32) -> Result<Money, WorkError> 
         return Err(WorkError::NonPositiveBudget);
     }
     let fee = i128::from(budget.cents()) * i128::from(basis_points) / 10_000;
-    i64::try_from(fee).map(Money::from_cents).map_err(|_| WorkError::Overflow)
+    i64::try_from(fee)
+        .map(Money::from_cents)
+        .map_err(|_| WorkError::Overflow)
 }
 
 /// Checks an opportunity's terms: a positive budget, 1 to [`MAX_DAYS`] days, a fee in range.
@@ -268,7 +270,12 @@ pub fn split(
 }
 
 /// Why a declared capacity is refused, by API field: (field, error code).
-pub fn check_capacity(capacity_days: i64, day_rate_cents: i64, from: Date, to: Date) -> Vec<(&'static str, &'static str)> {
+pub fn check_capacity(
+    capacity_days: i64,
+    day_rate_cents: i64,
+    from: Date,
+    to: Date,
+) -> Vec<(&'static str, &'static str)> {
     let mut errors = Vec::new();
     if to < from {
         errors.push(("available_to", "work-period-order"));

@@ -1149,11 +1149,9 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             &[Rep, Admin],
         ),
         // The team is formed: the page says so, the API answers 409.
-        ("POST", "/opportunities/{id}/team") => form_case(
-            id(ids.opportunity),
-            vec![("basis", "capacity".into())],
-            &[Rep, Admin],
-        ),
+        ("POST", "/opportunities/{id}/team") => {
+            form_case(id(ids.opportunity), vec![("basis", "capacity".into())], &[Rep, Admin])
+        }
         ("POST", "/api/v1/opportunities/{id}/team") => json_case(
             id(ids.opportunity),
             json!({"basis": "capacity", "members": [{"organisation_id": r}]}),

@@ -711,7 +711,11 @@ impl Fixture<'_> {
         }
         // 1 000 001 cents less a fee of 50 000: 950 001 by 20 and 10 (then 10 and 10).
         for (number, status, parts) in [
-            (1i64, "in_force", [(o[0], 20i64, 20i64, 633_334i64), (o[1], 10, 10, 316_667)]),
+            (
+                1i64,
+                "in_force",
+                [(o[0], 20i64, 20i64, 633_334i64), (o[1], 10, 10, 316_667)],
+            ),
             (2, "proposed", [(o[0], 10, 15, 475_001), (o[1], 10, 15, 475_000)]),
         ] {
             let split = self
@@ -2533,7 +2537,10 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
         if version >= 27 {
             // The opportunity in the list, and its page with the team and the proposal.
             let list = get("/opportunities".into()).await;
-            assert!(list.contains("Upgrade tender"), "from version {version}: the opportunity\n{list}");
+            assert!(
+                list.contains("Upgrade tender"),
+                "from version {version}: the opportunity\n{list}"
+            );
             let id: String = list
                 .split("/opportunities/")
                 .skip(1)

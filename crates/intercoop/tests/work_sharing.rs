@@ -28,7 +28,9 @@ struct Member {
 
 async fn member(app: &TestApp, admin: &common::Api, name: &str, email: &str) -> Member {
     let org = app.organisation(admin, name, "user", Some(10)).await;
-    let person = app.person(email, &format!("Rep of {name}"), Some(org), true, false).await;
+    let person = app
+        .person(email, &format!("Rep of {name}"), Some(org), true, false)
+        .await;
     Member {
         org,
         email: email.into(),
@@ -136,9 +138,17 @@ both_backends!(an_opportunity_shared_by_three_members, |app: TestApp| async move
     for (field, bad, code) in [
         ("capacity_days", json!({"capacity_days": -3}), "work-capacity-positive"),
         ("capacity_days", json!({"capacity_days": 0}), "work-capacity-positive"),
-        ("capacity_days", json!({"capacity_days": 62}), "work-capacity-over-period"),
+        (
+            "capacity_days",
+            json!({"capacity_days": 62}),
+            "work-capacity-over-period",
+        ),
         ("day_rate_cents", json!({"day_rate_cents": -1}), "work-rate-negative"),
-        ("available_to", json!({"available_to": "2030-02-01"}), "work-period-order"),
+        (
+            "available_to",
+            json!({"available_to": "2030-02-01"}),
+            "work-period-order",
+        ),
     ] {
         let mut body = interest(a.org, 20);
         for (k, v) in bad.as_object().unwrap() {
@@ -155,7 +165,11 @@ both_backends!(an_opportunity_shared_by_three_members, |app: TestApp| async move
     for (m, days) in [(&a, 20), (&b, 10), (&c, 10)] {
         assert_eq!(m.api.put(&path, &interest(m.org, days)).await.status(), 201);
     }
-    assert_eq!(a.api.put(&path, &interest(a.org, 20)).await.status(), 200, "changed, not new");
+    assert_eq!(
+        a.api.put(&path, &interest(a.org, 20)).await.status(),
+        200,
+        "changed, not new"
+    );
     assert_eq!(a.api.json(&path).await.as_array().unwrap().len(), 3);
 
     // Another network sees nothing.
@@ -179,8 +193,13 @@ both_backends!(an_opportunity_shared_by_three_members, |app: TestApp| async move
     let team = json!({"basis": "capacity", "members": [
         {"organisation_id": a.org}, {"organisation_id": b.org}, {"organisation_id": c.org}
     ]});
-    assert_eq!(a.api.post(&team_path, &team).await.status(), 403, "only the poster forms it");
-    let bad = json!({"basis": "shares", "members": [{"organisation_id": a.org, "share": 2}, {"organisation_id": b.org}]});
+    assert_eq!(
+        a.api.post(&team_path, &team).await.status(),
+        403,
+        "only the poster forms it"
+    );
+    let bad =
+        json!({"basis": "shares", "members": [{"organisation_id": a.org, "share": 2}, {"organisation_id": b.org}]});
     let (status, problem) = status_and_json(poster.api.post(&team_path, &bad).await).await;
     assert_eq!((status, codes(&problem)), (422, vec!["work-missing-share".to_string()]));
     assert_eq!(a.api.json(&team_path).await["in_force"], Value::Null, "nothing stored");
@@ -339,60 +358,67 @@ both_backends!(an_opportunity_shared_by_three_members, |app: TestApp| async move
     assert_eq!(mine["capacity_days"], 20);
 });
 
-both_backends!(a_team_formed_from_the_pages_shows_the_split_before_confirming, |app: TestApp| async move {
-    let admin = app.api(&app.admin_token().await);
-    let poster = member(&app, &admin, "Poster Coop", "poster@test.example").await;
-    let a = member(&app, &admin, "Alpha Devs", "a@test.example").await;
-    let b = member(&app, &admin, "Beta Design", "b@test.example").await;
-    let web = app.client();
-    app.login(&web, &poster.email).await;
-    let r = web
-        .form(
-            "/opportunities/new",
-            &[
-                ("organisation_id", &poster.org.to_string()),
-                ("title", "Shop for a brewery"),
-                ("budget", "1000,00"),
-                ("days", "9"),
-                ("starts_on", "2030-05-01"),
-                ("ends_on", "2030-05-31"),
-                ("skills", "Odoo, design"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), 303);
-    let id: i64 = r.headers()["location"].to_str().unwrap().rsplit('/').next().unwrap().parse().unwrap();
-    let path = format!("/api/v1/opportunities/{id}/interests");
-    for m in [&a, &b] {
-        let body = json!({"organisation_id": m.org, "capacity_days": 5, "available_from": "2030-05-01",
+both_backends!(
+    a_team_formed_from_the_pages_shows_the_split_before_confirming,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let poster = member(&app, &admin, "Poster Coop", "poster@test.example").await;
+        let a = member(&app, &admin, "Alpha Devs", "a@test.example").await;
+        let b = member(&app, &admin, "Beta Design", "b@test.example").await;
+        let web = app.client();
+        app.login(&web, &poster.email).await;
+        let r = web
+            .form(
+                "/opportunities/new",
+                &[
+                    ("organisation_id", &poster.org.to_string()),
+                    ("title", "Shop for a brewery"),
+                    ("budget", "1000,00"),
+                    ("days", "9"),
+                    ("starts_on", "2030-05-01"),
+                    ("ends_on", "2030-05-31"),
+                    ("skills", "Odoo, design"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let id: i64 = r.headers()["location"]
+            .to_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let path = format!("/api/v1/opportunities/{id}/interests");
+        for m in [&a, &b] {
+            let body = json!({"organisation_id": m.org, "capacity_days": 5, "available_from": "2030-05-01",
             "available_to": "2030-05-31", "day_rate_cents": 50_000});
-        assert_eq!(m.api.put(&path, &body).await.status(), 201);
+            assert_eq!(m.api.put(&path, &body).await.status(), 201);
+        }
+        // Agreed shares 2 and 1: 666,67 and 333,33; 6 days and 3.
+        let fields = [
+            ("basis", "shares".to_string()),
+            (&*format!("member_{}", a.org), "on".to_string()),
+            (&*format!("share_{}", a.org), "2".to_string()),
+            (&*format!("member_{}", b.org), "on".to_string()),
+            (&*format!("share_{}", b.org), "1".to_string()),
+        ]
+        .map(|(k, v)| (k.to_string(), v));
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = web.form(&format!("/opportunities/{id}/team"), &pairs).await;
+        assert_eq!(r.status(), 200);
+        let preview = r.text().await.unwrap();
+        assert!(shows(&preview, 66_667) && shows(&preview, 33_333), "{preview}");
+        assert!(preview.contains("name=\"confirm\" value=\"yes\""));
+        let team = poster.api.json(&format!("/api/v1/opportunities/{id}/team")).await;
+        assert_eq!(team["in_force"], Value::Null, "shown, not formed");
+        let mut confirmed = pairs.clone();
+        confirmed.push(("confirm", "yes"));
+        let r = web.form(&format!("/opportunities/{id}/team"), &confirmed).await;
+        assert_eq!(r.status(), 303);
+        let team = poster.api.json(&format!("/api/v1/opportunities/{id}/team")).await;
+        assert_eq!(parts(&team["in_force"]), vec![(a.org, 6, 66_667), (b.org, 3, 33_333)]);
+        assert_eq!(team["in_force"]["basis"], "shares");
     }
-    // Agreed shares 2 and 1: 666,67 and 333,33; 6 days and 3.
-    let fields = [
-        ("basis", "shares".to_string()),
-        (&*format!("member_{}", a.org), "on".to_string()),
-        (&*format!("share_{}", a.org), "2".to_string()),
-        (&*format!("member_{}", b.org), "on".to_string()),
-        (&*format!("share_{}", b.org), "1".to_string()),
-    ]
-    .map(|(k, v)| (k.to_string(), v));
-    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let r = web.form(&format!("/opportunities/{id}/team"), &pairs).await;
-    assert_eq!(r.status(), 200);
-    let preview = r.text().await.unwrap();
-    assert!(shows(&preview, 66_667) && shows(&preview, 33_333), "{preview}");
-    assert!(preview.contains("name=\"confirm\" value=\"yes\""));
-    let team = poster.api.json(&format!("/api/v1/opportunities/{id}/team")).await;
-    assert_eq!(team["in_force"], Value::Null, "shown, not formed");
-    let mut confirmed = pairs.clone();
-    confirmed.push(("confirm", "yes"));
-    let r = web.form(&format!("/opportunities/{id}/team"), &confirmed).await;
-    assert_eq!(r.status(), 303);
-    let team = poster.api.json(&format!("/api/v1/opportunities/{id}/team")).await;
-    assert_eq!(
-        parts(&team["in_force"]),
-        vec![(a.org, 6, 66_667), (b.org, 3, 33_333)]
-    );
-    assert_eq!(team["in_force"]["basis"], "shares");
-});
+);

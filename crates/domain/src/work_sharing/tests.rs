@@ -32,7 +32,11 @@ fn three_members_by_capacity_with_a_finders_fee() {
     .unwrap();
     assert_eq!(s.fee, Money::from_cents(150_000));
     assert_eq!(s.finder, Some(9));
-    let parts: Vec<(OrgId, i64, i64)> = s.lines.iter().map(|l| (l.organisation_id, l.days, l.amount.cents())).collect();
+    let parts: Vec<(OrgId, i64, i64)> = s
+        .lines
+        .iter()
+        .map(|l| (l.organisation_id, l.days, l.amount.cents()))
+        .collect();
     assert_eq!(parts, vec![(1, 30, 1_425_000), (2, 15, 712_500), (3, 15, 712_500)]);
 }
 
@@ -98,7 +102,10 @@ fn bad_teams_are_refused_with_their_field() {
         split(b, 5, None, Basis::Shares, &[member(1, 3)]),
         Err(WorkError::MissingShare(1))
     );
-    assert_eq!(split(b, 0, None, Basis::Capacity, &[member(1, 3)]), Err(WorkError::DaysOutOfRange));
+    assert_eq!(
+        split(b, 0, None, Basis::Capacity, &[member(1, 3)]),
+        Err(WorkError::DaysOutOfRange)
+    );
     assert_eq!(WorkError::MissingShare(1).field(), "shares");
     assert_eq!(WorkError::DaysOutOfRange.field(), "days");
 }
@@ -108,10 +115,22 @@ fn capacities_are_checked_on_their_fields() {
     let (a, b) = (d(2027, 1, 1), d(2027, 1, 31));
     assert!(check_capacity(10, 50_000, a, b).is_empty());
     assert!(check_capacity(10, 0, a, b).is_empty());
-    assert_eq!(check_capacity(0, 1, a, b), vec![("capacity_days", "work-capacity-positive")]);
-    assert_eq!(check_capacity(-3, 1, a, b), vec![("capacity_days", "work-capacity-positive")]);
-    assert_eq!(check_capacity(32, 1, a, b), vec![("capacity_days", "work-capacity-over-period")]);
-    assert_eq!(check_capacity(5, -1, a, b), vec![("day_rate_cents", "work-rate-negative")]);
+    assert_eq!(
+        check_capacity(0, 1, a, b),
+        vec![("capacity_days", "work-capacity-positive")]
+    );
+    assert_eq!(
+        check_capacity(-3, 1, a, b),
+        vec![("capacity_days", "work-capacity-positive")]
+    );
+    assert_eq!(
+        check_capacity(32, 1, a, b),
+        vec![("capacity_days", "work-capacity-over-period")]
+    );
+    assert_eq!(
+        check_capacity(5, -1, a, b),
+        vec![("day_rate_cents", "work-rate-negative")]
+    );
     assert_eq!(check_capacity(5, 1, b, a), vec![("available_to", "work-period-order")]);
 }
 

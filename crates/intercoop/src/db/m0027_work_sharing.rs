@@ -22,7 +22,10 @@ use sea_orm::sea_query::ColumnDef;
 use sea_orm::sea_query::ForeignKeyAction::{Cascade, SetNull};
 
 fn day(name: &str) -> ColumnDef {
-    ColumnDef::new(sea_orm::sea_query::Alias::new(name)).date().not_null().take()
+    ColumnDef::new(sea_orm::sea_query::Alias::new(name))
+        .date()
+        .not_null()
+        .take()
 }
 
 pub(crate) fn up() -> Vec<Step> {

@@ -116,7 +116,11 @@ pub async fn declare(
 #[utoipa::path(get, path = "/api/v1/opportunities/{id}/team", tag = "work",
     responses((status = 200, body = TeamOut), (status = 404, body = crate::web::Problem)),
     security(("bearer" = [])))]
-pub async fn team(State(state): State<AppState>, ApiUser(user): ApiUser, Path(id): Path<String>) -> AppResult<Json<TeamOut>> {
+pub async fn team(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<TeamOut>> {
     let conn = &state.db.read;
     let o = data::row(conn, user.network.id, parse_id(&id)?).await?;
     Ok(Json(data::team(conn, &o).await?))

@@ -130,7 +130,7 @@ pub struct OpportunitySummary {
     pub status: String,
     pub finder_fee_basis_points: i64,
     /// How many members declared interest.
-    pub interests: i64,
+    pub interest_count: i64,
 }
 
 /// An opportunity with its interests and its team.
@@ -232,7 +232,11 @@ pub struct ConsentOut {
 
 /// Skills as stored (comma-separated) to a list.
 pub fn skill_list(s: &str) -> Vec<String> {
-    s.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+    s.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// The network's opportunities, the latest first (at most `limit`), each with its
@@ -264,7 +268,10 @@ pub async fn list<C: ConnectionTrait>(conn: &C, network_id: i64, limit: u64) -> 
             ("w", "finder_fee_basis_points"),
         ])
         .expr_as(Expr::col(("o", "name")), Alias::new("organisation"))
-        .expr_as(Expr::SubQuery(None, Box::new(interests.into())), Alias::new("interests"))
+        .expr_as(
+            Expr::SubQuery(None, Box::new(interests.into())),
+            Alias::new("interest_count"),
+        )
         .and_where(Expr::col(("w", "network_id")).eq(network_id))
         .order_by(("w", "id"), Order::Desc)
         .limit(limit);
@@ -429,7 +436,7 @@ pub async fn read<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> App
             skills: o.skills.clone(),
             status: o.status.clone(),
             finder_fee_basis_points: o.finder_fee_basis_points,
-            interests: interests.len() as i64,
+            interest_count: interests.len() as i64,
         },
         scope_html: crate::proposals::pages::markdown(&o.scope),
         scope_markdown: o.scope,

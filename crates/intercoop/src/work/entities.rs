@@ -4,7 +4,6 @@ use crate::db::entity;
 use crate::db::types::Text;
 use intercoop_domain::work_sharing::{Basis, SplitStatus};
 
-
 // An opportunity a member organisation brings: budget in cents, days of work from its
 // first to its last day (days in the network's time zone), skills comma-separated, the
 // member who brought it and its fee in basis points (0: none).

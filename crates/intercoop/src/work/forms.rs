@@ -24,7 +24,10 @@ fn day(errors: &mut FieldErrors, field: &str, raw: &str) -> Option<time::Date> {
 }
 
 fn whole(errors: &mut FieldErrors, field: &str, raw: &str) -> Option<i64> {
-    raw.trim().parse::<i64>().map_err(|_| errors.add(field, "whole-number")).ok()
+    raw.trim()
+        .parse::<i64>()
+        .map_err(|_| errors.add(field, "whole-number"))
+        .ok()
 }
 
 fn id(raw: &str) -> Option<i64> {
@@ -32,7 +35,10 @@ fn id(raw: &str) -> Option<i64> {
 }
 
 fn skills(raw: &str) -> Vec<String> {
-    raw.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+    raw.split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// A percentage with at most two decimals ("5", "2,5", "3.75") in basis points.
@@ -138,18 +144,20 @@ impl InterestForm {
         let to = day(&mut errors, "available_to", &self.available_to);
         let rate = units(&mut errors, "day_rate_cents", &self.day_rate);
         match (organisation_id, capacity_days, from, to, rate) {
-            (Some(organisation_id), Some(capacity_days), Some(available_from), Some(available_to), Some(day_rate_cents))
-                if errors.is_empty() =>
-            {
-                Ok(InterestIn {
-                    organisation_id,
-                    capacity_days,
-                    available_from,
-                    available_to,
-                    day_rate_cents,
-                    skills: skills(&self.skills),
-                })
-            }
+            (
+                Some(organisation_id),
+                Some(capacity_days),
+                Some(available_from),
+                Some(available_to),
+                Some(day_rate_cents),
+            ) if errors.is_empty() => Ok(InterestIn {
+                organisation_id,
+                capacity_days,
+                available_from,
+                available_to,
+                day_rate_cents,
+                skills: skills(&self.skills),
+            }),
             _ => Err(errors),
         }
     }

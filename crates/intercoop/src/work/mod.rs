@@ -36,19 +36,43 @@ where
         .post("/opportunities/new", Policy("work::policy::post_for"), pages::create)
         .get("/opportunities/{id}", Person, pages::show)
         .get("/opportunities/{id}/interest", Person, pages::interest_form)
-        .post("/opportunities/{id}/interest", Policy("work::policy::declare_for"), pages::declare)
+        .post(
+            "/opportunities/{id}/interest",
+            Policy("work::policy::declare_for"),
+            pages::declare,
+        )
         .get("/opportunities/{id}/team", Person, pages::team_form)
-        .post("/opportunities/{id}/team", Policy("work::policy::form_team"), pages::form_team)
-        .post("/opportunities/{id}/consent", Policy("work::policy::consent_for"), pages::consent)
+        .post(
+            "/opportunities/{id}/team",
+            Policy("work::policy::form_team"),
+            pages::form_team,
+        )
+        .post(
+            "/opportunities/{id}/consent",
+            Policy("work::policy::consent_for"),
+            pages::consent,
+        )
         .get("/busyness", Person, pages::busyness)
         .get("/api/v1/opportunities", Person, api::list)
         .post("/api/v1/opportunities", Policy("work::policy::post_for"), api::create)
         .get("/api/v1/opportunities/{id}", Person, api::show)
         .get("/api/v1/opportunities/{id}/interests", Person, api::interests)
-        .put("/api/v1/opportunities/{id}/interests", Policy("work::policy::declare_for"), api::declare)
+        .put(
+            "/api/v1/opportunities/{id}/interests",
+            Policy("work::policy::declare_for"),
+            api::declare,
+        )
         .get("/api/v1/opportunities/{id}/team", Person, api::team)
-        .post("/api/v1/opportunities/{id}/team", Policy("work::policy::form_team"), api::form_team)
-        .post("/api/v1/opportunities/{id}/team/consents", Policy("work::policy::consent_for"), api::consent)
+        .post(
+            "/api/v1/opportunities/{id}/team",
+            Policy("work::policy::form_team"),
+            api::form_team,
+        )
+        .post(
+            "/api/v1/opportunities/{id}/team/consents",
+            Policy("work::policy::consent_for"),
+            api::consent,
+        )
         .get("/api/v1/busyness", Person, api::busyness)
 }
 

@@ -25,7 +25,9 @@ pub fn audiences(a: Audiences) -> Audiences {
                     _ => 0,
                 };
                 let reps = representatives(conn, n.network_id, None).await?;
-                Ok(people(reps.into_iter().filter(|r| r.organisation_id != poster).collect()))
+                Ok(people(
+                    reps.into_iter().filter(|r| r.organisation_id != poster).collect(),
+                ))
             })
         }),
     )
@@ -50,11 +52,7 @@ fn day(d: time::Date) -> Var {
 /// The team members of the split the notice is about, each with its part (and, for a
 /// proposal, its part in the split in force): the people of each member, or only their
 /// representatives (`representatives_only`).
-async fn team<C: ConnectionTrait>(
-    conn: &C,
-    n: &Notice,
-    representatives_only: bool,
-) -> AppResult<Vec<Addressee>> {
+async fn team<C: ConnectionTrait>(conn: &C, n: &Notice, representatives_only: bool) -> AppResult<Vec<Addressee>> {
     let Some(split_id) = n.about else {
         return Ok(Vec::new());
     };

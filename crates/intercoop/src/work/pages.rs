@@ -50,7 +50,13 @@ impl ShowPage {
             .in_force
             .as_ref()
             .and_then(|f| f.lines.iter().find(|l| l.organisation_id == *org))
-            .map(|l| format!("{} · {}", self.ctx.tn("work-days-count", l.days), self.ctx.money(l.amount_cents)))
+            .map(|l| {
+                format!(
+                    "{} · {}",
+                    self.ctx.tn("work-days-count", l.days),
+                    self.ctx.money(l.amount_cents)
+                )
+            })
             .unwrap_or_default()
     }
 }
@@ -207,7 +213,10 @@ pub async fn create(
     let input = match form.input() {
         Ok(i) => i,
         Err(errors) => {
-            require(policy::post_for(&user.doer(), form.organisation_id.trim().parse().unwrap_or(0)))?;
+            require(policy::post_for(
+                &user.doer(),
+                form.organisation_id.trim().parse().unwrap_or(0),
+            ))?;
             return form_page(&state, ctx, form, errors).await;
         }
     };

@@ -42,7 +42,8 @@ pub async fn seed<C: ConnectionTrait>(
         let input = OpportunityIn {
             organisation_id: poster,
             title: format!("{} ({})", rng.pick(&WORK), i + 1),
-            scope_markdown: "## Contexte\n\nLe client demande un devis. **Livrables** : maquettes, développement, formation.".into(),
+            scope_markdown:
+                "## Contexte\n\nLe client demande un devis. **Livrables** : maquettes, développement, formation.".into(),
             budget_cents: (days * (40_000 + rng.below(30_000) as i64) / 100) * 100,
             days,
             starts_on,
@@ -51,7 +52,9 @@ pub async fn seed<C: ConnectionTrait>(
             finder_organisation_id: finder,
             finder_fee_basis_points: finder.map(|_| 500),
         };
-        let id = write::create(conn, Actor::SYSTEM, network_id, &input).await.map_err(err)?;
+        let id = write::create(conn, Actor::SYSTEM, network_id, &input)
+            .await
+            .map_err(err)?;
         let mut team = Vec::new();
         while team.len() < 3 {
             let m = *rng.pick(members);

@@ -24,7 +24,11 @@ pub const OPEN: &str = "open";
 pub const TEAMED: &str = "teamed";
 
 fn skills(errors: &mut FieldErrors, list: &[String]) -> String {
-    let cleaned: Vec<String> = list.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    let cleaned: Vec<String> = list
+        .iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
     if cleaned.len() > MAX_SKILLS
         || cleaned
             .iter()
@@ -38,7 +42,12 @@ fn skills(errors: &mut FieldErrors, list: &[String]) -> String {
 /// Posts an opportunity. 422: a title empty or too long, a scope too long, a budget not
 /// positive, days outside 1–10 000, a last day before the first, a fee outside 0–5 000
 /// basis points or without its finder, a poster or finder that is not a member.
-pub async fn create<C: ConnectionTrait>(conn: &C, actor: Actor, network_id: i64, input: &OpportunityIn) -> AppResult<i64> {
+pub async fn create<C: ConnectionTrait>(
+    conn: &C,
+    actor: Actor,
+    network_id: i64,
+    input: &OpportunityIn,
+) -> AppResult<i64> {
     let mut errors = FieldErrors::default();
     let title = errors.line("title", &input.title, MAX_TITLE_CHARS);
     if input.scope_markdown.chars().count() > MAX_SCOPE_CHARS {
@@ -358,8 +367,14 @@ async fn propose<C: ConnectionTrait>(conn: &C, actor: Actor, o: &opportunity::Mo
             share: None,
         })
         .collect();
-    let new = rules::split(Money::from_cents(o.budget_cents), o.days, finder(o), Basis::Capacity, &members)
-        .map_err(domain_error)?;
+    let new = rules::split(
+        Money::from_cents(o.budget_cents),
+        o.days,
+        finder(o),
+        Basis::Capacity,
+        &members,
+    )
+    .map_err(domain_error)?;
     split::Entity::update_many()
         .col_expr(split::Column::Status, Expr::value(SplitStatus::Replaced.as_str()))
         .col_expr(split::Column::DecidedAt, Expr::value(crate::db::now()))
