@@ -29,6 +29,7 @@ pub mod runway;
 pub mod sharing;
 pub mod text;
 pub mod voting;
+pub mod work_sharing;
 
 pub use money::Money;
 pub use roles::{Role, RoleSet};

@@ -46,6 +46,7 @@ pub mod state;
 pub mod timeline;
 pub mod ttl_cache;
 pub mod web;
+pub mod work;
 
 /// Logs to stderr, as text or JSON lines; `RUST_LOG` sets the level.
 pub fn init_tracing(json: bool) {

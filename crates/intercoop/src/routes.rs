@@ -48,6 +48,7 @@ where
         .merge(crate::joining::routes())
         // A network's public page, its settings, an organisation's public listing.
         .merge(crate::public::routes())
+        .merge(crate::work::routes())
         // Jobs that could not be done (administrators).
         .merge(crate::jobs::routes())
         // The network's audit log (administrators).

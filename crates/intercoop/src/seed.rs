@@ -264,6 +264,13 @@ async fn seed_now(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
         &mut rng,
     )
     .await?;
+    let members: Vec<i64> = crate::organisations::data::member_choices(&txn, network_id)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    crate::work::seed::seed(&txn, network_id, &members, scale, &mut rng, today.date()).await?;
     crate::clock::set_current(today);
     // Applications to join and the public page (after the fees: an acceptance asks the
     // first one).

@@ -104,6 +104,9 @@ struct Ids {
     meeting_doc_to_remove: i64,
     /// A confirmed application to join, waiting for the review.
     application: i64,
+    /// An opportunity posted for the requester, its team (the requester and the member
+    /// organisation, by capacities) and a new split waiting for both to consent.
+    opportunity: i64,
 }
 
 enum Body {
@@ -1304,6 +1307,65 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             ],
             &[Rep, Admin],
         ),
+        // Work sharing: the requester's representative (or an administrator) posts and
+        // declares for it and forms its opportunity's team; only the representative
+        // answers a proposed split for it.
+        ("POST", "/opportunities/new") => form_case(
+            spec.path.into(),
+            vec![
+                ("organisation_id", r.to_string()),
+                ("title", "Zeta work".into()),
+                ("budget", "100".into()),
+                ("days", "2".into()),
+                ("starts_on", "2030-01-01".into()),
+                ("ends_on", "2030-01-31".into()),
+            ],
+            &[Rep, Admin],
+        ),
+        ("POST", "/api/v1/opportunities") => json_case(
+            spec.path.into(),
+            json!({"organisation_id": r, "title": "Zeta work", "budget_cents": 10_000, "days": 2,
+                "starts_on": "2030-01-01", "ends_on": "2030-01-31"}),
+            &[Rep, Admin],
+        ),
+        // The same capacity as declared: no new split.
+        ("POST", "/opportunities/{id}/interest") => form_case(
+            id(ids.opportunity),
+            vec![
+                ("organisation_id", r.to_string()),
+                ("capacity_days", "10".into()),
+                ("available_from", "2030-03-01".into()),
+                ("available_to", "2030-03-31".into()),
+                ("day_rate", "500".into()),
+            ],
+            &[Rep, Admin],
+        ),
+        ("PUT", "/api/v1/opportunities/{id}/interests") => json_case(
+            id(ids.opportunity),
+            json!({"organisation_id": r, "capacity_days": 10, "available_from": "2030-03-01",
+                "available_to": "2030-03-31", "day_rate_cents": 50_000}),
+            &[Rep, Admin],
+        ),
+        // The team is formed: the page says so, the API answers 409.
+        ("POST", "/opportunities/{id}/team") => {
+            form_case(id(ids.opportunity), vec![("basis", "capacity".into())], &[Rep, Admin])
+        }
+        ("POST", "/api/v1/opportunities/{id}/team") => json_case(
+            id(ids.opportunity),
+            json!({"basis": "capacity", "members": [{"organisation_id": r}]}),
+            &[Rep, Admin],
+        ),
+        ("POST", "/opportunities/{id}/consent") => form_case(
+            id(ids.opportunity),
+            vec![("organisation_id", r.to_string()), ("accept", "yes".into())],
+            &[Rep],
+        ),
+        ("POST", "/api/v1/opportunities/{id}/team/consents") => json_case(
+            id(ids.opportunity),
+            json!({"organisation_id": r, "accept": true}),
+            &[Rep],
+        ),
+        ("GET", path) if path.contains("/opportunities/{id}") => plain(id(ids.opportunity), true),
         ("GET", path) if path.contains("{") => panic!("no case for GET {path}: add one to tests/access.rs"),
         // Lists and pages without an object: the same for every network.
         ("GET", path) => plain(path.into(), false),
@@ -1635,6 +1697,29 @@ async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
     }
     ids.application = pending_application(app, ids.network).await;
     onboarding_of(app, ids.network, ids.requester).await;
+    ids.opportunity = post_ok(
+        &admin,
+        "/api/v1/opportunities",
+        json!({"organisation_id": r, "title": "Alpha tender", "budget_cents": 100_000, "days": 20,
+            "starts_on": "2030-03-01", "ends_on": "2030-03-31"}),
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let interests = format!("/api/v1/opportunities/{}/interests", ids.opportunity);
+    let capacity = |org: i64, days: i64| {
+        json!({"organisation_id": org, "capacity_days": days, "available_from": "2030-03-01",
+            "available_to": "2030-03-31", "day_rate_cents": 50_000})
+    };
+    assert_eq!(rep_api.put(&interests, &capacity(r, 10)).await.status(), 201);
+    assert_eq!(admin.put(&interests, &capacity(m, 10)).await.status(), 201);
+    post_ok(
+        &admin,
+        &format!("/api/v1/opportunities/{}/team", ids.opportunity),
+        json!({"basis": "capacity", "members": [{"organisation_id": r}, {"organisation_id": m}]}),
+    )
+    .await;
+    assert_eq!(admin.put(&interests, &capacity(m, 5)).await.status(), 200);
     ids.fee_schedule = post_ok(
         &admin,
         "/api/v1/fee-schedules",

@@ -1993,6 +1993,63 @@ both_backends!(
         .await;
         c.call(&admin, "GET", "/api/v1/organisations/{id}/onboarding", &[&u1], "", None)
             .await;
+        // Work sharing: an opportunity, two members' interests (and a refused capacity),
+        // the team, a capacity change proposing a new split, and both members' consent.
+        let opportunity = json!({"organisation_id": u2, "title": "Tender", "scope_markdown": "Build it.",
+            "budget_cents": 1_000_000, "days": 20, "starts_on": "2030-03-01", "ends_on": "2030-03-31",
+            "skills": ["Odoo"], "finder_organisation_id": u1, "finder_fee_basis_points": 250});
+        let (_, opp) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/opportunities",
+                none,
+                "",
+                Some(opportunity.clone()),
+            )
+            .await;
+        let mut bad = opportunity.clone();
+        bad["days"] = json!(0);
+        c.call(&admin, "POST", "/api/v1/opportunities", none, "", Some(bad))
+            .await;
+        let opp = id_of(&opp);
+        let interest = |org: i64, days: i64| {
+            json!({"organisation_id": org, "capacity_days": days, "available_from": "2030-03-01",
+                "available_to": "2030-03-31", "day_rate_cents": 50_000, "skills": ["Odoo"]})
+        };
+        let interests = "/api/v1/opportunities/{id}/interests";
+        c.call(&rep3, "PUT", interests, &[&opp], "", Some(interest(u3, 10)))
+            .await;
+        c.call(&rep2, "PUT", interests, &[&opp], "", Some(interest(u2, 10)))
+            .await;
+        c.call(&rep2, "PUT", interests, &[&opp], "", Some(interest(u2, -1)))
+            .await;
+        c.call(&admin, "GET", "/api/v1/opportunities", none, "", None).await;
+        c.call(&admin, "GET", interests, &[&opp], "", None).await;
+        let team = json!({"basis": "capacity", "members": [{"organisation_id": u2}, {"organisation_id": u3}]});
+        let team_path = "/api/v1/opportunities/{id}/team";
+        c.call(&rep2, "POST", team_path, &[&opp], "", Some(team.clone())).await;
+        c.call(&rep2, "POST", team_path, &[&opp], "", Some(team)).await;
+        c.call(&rep2, "PUT", interests, &[&opp], "", Some(interest(u2, 5)))
+            .await;
+        c.call(&rep2, "GET", team_path, &[&opp], "", None).await;
+        let consents = "/api/v1/opportunities/{id}/team/consents";
+        let yes = |org: i64| json!({"organisation_id": org, "accept": true});
+        c.call(&rep3, "POST", consents, &[&opp], "", Some(yes(u3))).await;
+        c.call(&rep3, "POST", consents, &[&opp], "", Some(yes(u3))).await;
+        c.call(&rep2, "POST", consents, &[&opp], "", Some(yes(u2))).await;
+        c.call(&admin, "GET", "/api/v1/opportunities/{id}", &[&opp], "", None)
+            .await;
+        c.call(&rep2, "GET", "/api/v1/busyness", none, "", None).await;
+        c.call(
+            &rep2,
+            "GET",
+            "/api/v1/busyness",
+            none,
+            &format!("?organisation_id={u3}"),
+            None,
+        )
+        .await;
         c.call(
             &admin,
             "POST",

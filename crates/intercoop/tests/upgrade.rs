@@ -72,6 +72,7 @@ fn covers(version: i64) -> &'static str {
         26 => {
             "a pool fed by two contributions (their journal entries), a closed round with a funded bucket (its entry), allocations and placements"
         }
+        27 => "an opportunity with two members' interests, its team's split in force and a new split with one consent",
         28 => {
             "joining: a waiting application with a comment, an accepted one whose organisation's onboarding began, the network's text about itself, a member's public listing, the form key"
         }
@@ -667,6 +668,9 @@ impl Fixture<'_> {
         if self.v >= 26 {
             self.pools(network, &o, p[0]).await;
         }
+        if self.v >= 27 {
+            self.work_sharing(network, &o, p[0]).await;
+        }
         if self.v >= 28 {
             self.joining(network, o[0], p[0]).await;
         }
@@ -903,6 +907,110 @@ impl Fixture<'_> {
             ],
         )
         .await;
+    }
+
+    /// Version 27: an opportunity of the first organisation, brought by the third (a 5 %
+    /// fee), with the first two's interests; its team's split in force (number 1) and a
+    /// new split proposed (number 2) that the first has accepted.
+    async fn work_sharing(&mut self, network: i64, o: &[i64], alice: i64) {
+        let t = self.ago(1);
+        let march = time::Date::from_calendar_date(2030, time::Month::March, 1).unwrap();
+        let april = time::Date::from_calendar_date(2030, time::Month::April, 30).unwrap();
+        let opportunity = self
+            .insert(
+                "work_opportunities",
+                vec![
+                    ("network_id", network.into()),
+                    ("organisation_id", o[0].into()),
+                    ("title", "Upgrade tender".into()),
+                    ("scope", "Build **it**.".into()),
+                    ("budget_cents", 1_000_001i64.into()),
+                    ("days", 30i64.into()),
+                    ("starts_on", march.into()),
+                    ("ends_on", april.into()),
+                    ("skills", "Rust, design".into()),
+                    ("finder_organisation_id", Some(o[2]).into()),
+                    ("finder_fee_basis_points", 500i64.into()),
+                    ("status", "teamed".into()),
+                    ("created_by", Some(alice).into()),
+                    ("created_at", t.into()),
+                    ("updated_at", t.into()),
+                ],
+            )
+            .await;
+        for (org, days) in [(o[0], 20i64), (o[1], 10)] {
+            self.insert(
+                "work_interests",
+                vec![
+                    ("network_id", network.into()),
+                    ("opportunity_id", opportunity.into()),
+                    ("organisation_id", org.into()),
+                    ("capacity_days", days.into()),
+                    ("available_from", march.into()),
+                    ("available_to", april.into()),
+                    ("day_rate_cents", 50_000i64.into()),
+                    ("skills", "Rust".into()),
+                    ("declared_by", Some(alice).into()),
+                    ("created_at", t.into()),
+                    ("updated_at", t.into()),
+                ],
+            )
+            .await;
+        }
+        // 1 000 001 cents less a fee of 50 000: 950 001 by 20 and 10 (then 10 and 10).
+        for (number, status, parts) in [
+            (
+                1i64,
+                "in_force",
+                [(o[0], 20i64, 20i64, 633_334i64), (o[1], 10, 10, 316_667)],
+            ),
+            (2, "proposed", [(o[0], 10, 15, 475_001), (o[1], 10, 15, 475_000)]),
+        ] {
+            let split = self
+                .insert(
+                    "work_splits",
+                    vec![
+                        ("network_id", network.into()),
+                        ("opportunity_id", opportunity.into()),
+                        ("number", number.into()),
+                        ("status", status.into()),
+                        ("basis", "capacity".into()),
+                        ("fee_cents", 50_000i64.into()),
+                        ("proposed_by", Some(alice).into()),
+                        ("created_at", t.into()),
+                        ("decided_at", if number == 1 { Some(t) } else { None }.into()),
+                    ],
+                )
+                .await;
+            for (org, weight, days, cents) in parts {
+                self.insert(
+                    "work_split_lines",
+                    vec![
+                        ("network_id", network.into()),
+                        ("split_id", split.into()),
+                        ("organisation_id", org.into()),
+                        ("weight", weight.into()),
+                        ("days", days.into()),
+                        ("amount_cents", cents.into()),
+                    ],
+                )
+                .await;
+            }
+            if number == 2 {
+                self.insert(
+                    "work_consents",
+                    vec![
+                        ("network_id", network.into()),
+                        ("split_id", split.into()),
+                        ("organisation_id", o[0].into()),
+                        ("person_id", Some(alice).into()),
+                        ("answer", "accepted".into()),
+                        ("created_at", t.into()),
+                    ],
+                )
+                .await;
+            }
+        }
     }
 
     /// Version 25: a members' page in the welcome booklet (two revisions) and a
@@ -2715,6 +2823,25 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
             assert!(
                 settings.contains("Upgrade about **text**"),
                 "from version {version}: the text\n{settings}"
+            );
+        }
+        if version >= 27 {
+            // The opportunity in the list, and its page with the team and the proposal.
+            let list = get("/opportunities".into()).await;
+            assert!(
+                list.contains("Upgrade tender"),
+                "from version {version}: the opportunity\n{list}"
+            );
+            let id: String = list
+                .split("/opportunities/")
+                .skip(1)
+                .map(|rest| rest.chars().take_while(char::is_ascii_digit).collect::<String>())
+                .find(|id| !id.is_empty())
+                .unwrap();
+            let page = get(format!("/opportunities/{id}")).await;
+            assert!(
+                page.contains("id=\"team\"") && page.contains("id=\"proposal\""),
+                "from version {version}: the team and the proposal\n{page}"
             );
         }
         // The treasurer's pages read every version's money (migration 17).

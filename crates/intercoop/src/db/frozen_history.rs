@@ -47,6 +47,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("m0023_lists.rs", include_str!("m0023_lists.rs")),
     ("m0025_documentation.rs", include_str!("m0025_documentation.rs")),
     ("m0026_pools.rs", include_str!("m0026_pools.rs")),
+    ("m0027_work_sharing.rs", include_str!("m0027_work_sharing.rs")),
     ("m0028_joining.rs", include_str!("m0028_joining.rs")),
     ("m0030_meeting_documents.rs", include_str!("m0030_meeting_documents.rs")),
 ];

@@ -199,6 +199,11 @@ pub const MIGRATIONS: &[Migration] = &[
         up: super::m0026_pools::up,
     },
     Migration {
+        version: 27,
+        name: "work sharing",
+        up: super::m0027_work_sharing::up,
+    },
+    Migration {
         version: 28,
         name: "joining",
         up: super::m0028_joining::up,

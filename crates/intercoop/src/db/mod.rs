@@ -35,6 +35,7 @@ mod m0022_trial_balance_index;
 mod m0023_lists;
 mod m0025_documentation;
 mod m0026_pools;
+mod m0027_work_sharing;
 mod m0028_joining;
 mod m0030_meeting_documents;
 pub mod migrations;

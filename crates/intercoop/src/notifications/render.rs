@@ -181,6 +181,9 @@ impl Message {
             RoundReminder => round_reminder,
             RoundResult => round_result,
             ListMessage => list_message,
+            OpportunityPosted => opportunity_posted,
+            TeamFormed => team_formed,
+            SplitProposed => split_proposed,
             Digest => digest,
             ApplicationConfirm => application_confirm,
             ApplicationReceived => application_received,
@@ -251,6 +254,9 @@ templates! {
     mandate_ending => "notifications/mandate_ending/subject.txt", "notifications/mandate_ending/body.txt", "notifications/mandate_ending/body.html";
     candidacy_call => "notifications/candidacy_call/subject.txt", "notifications/candidacy_call/body.txt", "notifications/candidacy_call/body.html";
     list_message => "notifications/list_message/subject.txt", "notifications/list_message/body.txt", "notifications/list_message/body.html";
+    opportunity_posted => "notifications/opportunity_posted/subject.txt", "notifications/opportunity_posted/body.txt", "notifications/opportunity_posted/body.html";
+    team_formed => "notifications/team_formed/subject.txt", "notifications/team_formed/body.txt", "notifications/team_formed/body.html";
+    split_proposed => "notifications/split_proposed/subject.txt", "notifications/split_proposed/body.txt", "notifications/split_proposed/body.html";
     digest => "notifications/digest/subject.txt", "notifications/digest/body.txt", "notifications/digest/body.html";
     application_confirm => "notifications/application_confirm/subject.txt", "notifications/application_confirm/body.txt", "notifications/application_confirm/body.html";
     application_received => "notifications/application_received/subject.txt", "notifications/application_received/body.txt", "notifications/application_received/body.html";

@@ -226,6 +226,27 @@ async function prepare(server) {
     `/applications/${waiting.id}/accept`, `/applications/${waiting.id}/decline`, `/applications/${acceptedApp.id}`,
     `/organisations/${acceptedApp.organisation_id}/onboarding`, `/organisations/${repOrg}/listing`, '/settings/public'];
 
+  // Work sharing: the seed's opportunities (one with its team, one open, which the
+  // representative's organisation offers to work on), and one of the representative's
+  // organisation whose team has a new split waiting for its consent.
+  const opportunities = (await admin('GET', '/api/v1/opportunities')).items;
+  const teamed = opportunities.find((o) => o.status === 'teamed');
+  const openWork = opportunities.find((o) => o.status === 'open');
+  const partner = opportunities.map((o) => o.organisation_id).find((id) => id !== repOrg);
+  assert.ok(teamed && openWork && partner, 'the seed has opportunities with and without a team');
+  const capacity = (org, days) => ({ organisation_id: org, capacity_days: days, available_from: '2030-03-01', available_to: '2030-03-31', day_rate_cents: 45000 });
+  await repApi('PUT', `/api/v1/opportunities/${openWork.id}/interests`, { ...capacity(repOrg, 5), available_from: openWork.starts_on, available_to: openWork.ends_on });
+  const shared = await admin('POST', '/api/v1/opportunities', {
+    organisation_id: repOrg, title: 'Boutique en ligne pour une brasserie', scope_markdown: 'Un **catalogue** et un paiement.',
+    budget_cents: 1500000, days: 30, starts_on: '2030-03-01', ends_on: '2030-03-31', skills: ['Odoo'],
+    finder_organisation_id: partner, finder_fee_basis_points: 500,
+  });
+  await repApi('PUT', `/api/v1/opportunities/${shared.id}/interests`, capacity(repOrg, 10));
+  await admin('PUT', `/api/v1/opportunities/${shared.id}/interests`, capacity(partner, 10));
+  await admin('POST', `/api/v1/opportunities/${shared.id}/team`, { basis: 'capacity', members: [{ organisation_id: repOrg }, { organisation_id: partner }] });
+  await admin('PUT', `/api/v1/opportunities/${shared.id}/interests`, capacity(partner, 15));
+  const workPages = ['/opportunities', `/opportunities/${shared.id}`, `/opportunities/${teamed.id}`, '/busyness'];
+
   // An unsubscribe link from the email the opened polls sent.
   const unsubscribe = await linkInMail(server, /https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_-]+/, 'an unsubscribe link');
 
@@ -245,6 +266,7 @@ async function prepare(server) {
     '/decisions', '/decisions?q=budget', '/core-circle', '/governance',
     '/lists', `/lists/${help.id}`, `/lists/${help.id}?q=etiquettes`, `/lists/${help.id}?month=${month}`,
     `/lists/${help.id}/messages/${question.id}`, '/settings/lists', ...docPages, ...poolPages, '/onboarding',
+    ...workPages, `/opportunities/${openWork.id}/interest`,
     `/organisations/${repOrg}/listing`,
   ];
   const providerStaff = ['/dashboard', `/proposals/${discussion.id}`, `/proposals/${discussion.id}/quotes/new`,
@@ -264,9 +286,10 @@ async function prepare(server) {
     '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', `/money/reserves/${reserve.id}`, '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
     ...docPages, '/docs/new', `/docs/new?parent=${doc.id}`, `/docs/${doc.id}/edit`, ...joinPages,
     ...poolPages, `/pools/${pool.id}/rounds/new`, `/rounds/${round.id}/close`,
+    ...workPages, '/opportunities/new', `/opportunities/${openWork.id}/team`, `/busyness?organisation_id=${repOrg}`,
   ];
   return {
-    adminEmail, rep, provider, unsubscribe, repOrg, discussion, quoted, open,
+    adminEmail, rep, provider, unsubscribe, repOrg, discussion, quoted, open, openWork,
     visits: { anonymous, representative, providerStaff, administrator },
   };
 }
@@ -423,6 +446,8 @@ test('every page has no axe-core violation on a phone and a desktop, and none is
     problems.push(...await formWithErrors(administrator, server, 'administrator', '/people/invite'));
     problems.push(...await formWithErrors(administrator, server, 'administrator', `/proposals/${setup.discussion.id}/quotes/new`));
     problems.push(...await formWithErrors(administrator, server, 'administrator', `/proposals/${setup.quoted.id}/campaign/new`, 'button[name="review"]'));
+    problems.push(...await formWithErrors(administrator, server, 'administrator', '/opportunities/new'));
+    problems.push(...await formWithErrors(administrator, server, 'administrator', `/opportunities/${setup.openWork.id}/team`));
     await administrator.close();
 
     const missed = routes.filter((r) => !visited.has(r.path)).map((r) => r.path);
