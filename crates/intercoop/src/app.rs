@@ -60,6 +60,7 @@ pub fn audiences() -> crate::notifications::Audiences {
     let a = crate::funding::notifications::audiences(a);
     let a = crate::polls::notifications::audiences(a);
     let a = crate::assemblies::notifications::audiences(a);
+    let a = crate::newsletter::notifications::audiences(a);
     crate::money::notifications::audiences(a)
 }
 

@@ -88,3 +88,14 @@ pub async fn remove_if_empty<C: ConnectionTrait>(conn: &C, slug: &str) -> AppRes
     network::Entity::delete_by_id(n.id).exec(conn).await?;
     Ok(true)
 }
+
+/// A network by its slug, for its public pages (`/n/{slug}/…`, no login).
+///
+/// Errors: `NotFound` for a slug no network has.
+pub async fn by_slug<C: ConnectionTrait>(conn: &C, slug: &str) -> AppResult<network::Model> {
+    network::Entity::find()
+        .filter(network::Column::Slug.eq(slug))
+        .one(conn)
+        .await?
+        .ok_or(crate::error::AppError::NotFound)
+}

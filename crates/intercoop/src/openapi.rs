@@ -63,6 +63,8 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::polls::ApiDoc::openapi());
     doc.merge(crate::assemblies::ApiDoc::openapi());
     doc.merge(crate::documentation::ApiDoc::openapi());
+    doc.merge(crate::logbook::ApiDoc::openapi());
+    doc.merge(crate::newsletter::ApiDoc::openapi());
     doc.merge(crate::money::ApiDoc::openapi());
     doc.merge(crate::lists::ApiDoc::openapi());
     doc.merge(crate::jobs::ApiDoc::openapi());

@@ -41,6 +41,10 @@ where
         .merge(crate::lists::routes())
         // The documentation space and the welcome booklet.
         .merge(crate::documentation::routes())
+        // The logbook, its public pages and Atom feed.
+        .merge(crate::logbook::routes())
+        // The newsletter: issues, the public archive, double opt-in, its links.
+        .merge(crate::newsletter::routes())
         // Jobs that could not be done (administrators).
         .merge(crate::jobs::routes())
         // The network's audit log (administrators).

@@ -264,6 +264,14 @@ async fn seed_now(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
         &mut rng,
     )
     .await?;
+    crate::logbook::seed::seed(
+        &txn,
+        network_id,
+        &out.people[..3.min(out.people.len())],
+        scale,
+        &mut rng,
+    )
+    .await?;
     crate::clock::set_current(today);
     seed_settings(&txn, network_id, &out, &mut rng).await?;
     txn.commit().await?;

@@ -46,6 +46,10 @@ const SOURCES: &[(&str, &str)] = &[
     ),
     ("m0023_lists.rs", include_str!("m0023_lists.rs")),
     ("m0025_documentation.rs", include_str!("m0025_documentation.rs")),
+    (
+        "m0029_logbook_newsletter.rs",
+        include_str!("m0029_logbook_newsletter.rs"),
+    ),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

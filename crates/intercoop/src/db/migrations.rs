@@ -193,6 +193,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "documentation space",
         up: super::m0025_documentation::up,
     },
+    Migration {
+        version: 29,
+        name: "logbook and newsletter",
+        up: super::m0029_logbook_newsletter::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

@@ -34,6 +34,7 @@ mod m0021_meeting_proxies;
 mod m0022_trial_balance_index;
 mod m0023_lists;
 mod m0025_documentation;
+mod m0029_logbook_newsletter;
 pub mod migrations;
 pub mod postgres_only;
 pub mod search;

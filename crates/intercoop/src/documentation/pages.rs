@@ -18,7 +18,7 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use intercoop_domain::documentation::{Change, Reader};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
 /// Where a page's links lead: the network's space, or its public pages.
@@ -504,11 +504,7 @@ pub async fn booklet_pdf(State(state): State<AppState>, ctx: Ctx) -> AppResult<R
 }
 
 async fn public_network(state: &AppState, slug: &str) -> AppResult<network::Model> {
-    network::Entity::find()
-        .filter(network::Column::Slug.eq(slug))
-        .one(&state.db.read)
-        .await?
-        .ok_or(AppError::NotFound)
+    crate::networks::by_slug(&state.db.read, slug).await
 }
 
 /// `GET /n/{slug}/docs`: a network's public pages, for anyone.

@@ -28,6 +28,7 @@ const NOT_PAGES = new Map([
   ['/money/journal.csv', 'a CSV export'],
   ['/organisations/{id}/statement.csv', 'a CSV export'],
   ['/lists/{id}/files/{file_id}', "a list message's attachment, downloaded"],
+  ['/n/{slug}/logbook.atom', 'an Atom feed read by feed readers'],
 ]);
 const isPageRoute = (r) => r.method === 'GET' && !r.path.startsWith('/api/') && !r.path.startsWith('/static/')
   && !NOT_PAGES.has(r.path);
@@ -187,13 +188,24 @@ async function prepare(server) {
   await admin('PUT', `/api/v1/docs/${doc.id}`, { title: 'Welcome', body_markdown: '# Welcome\n\nWe meet on the first Tuesday.\n\n- bring your questions\n', visibility: 'members', booklet_position: 1, base_revision: 1 });
   await admin('POST', '/api/v1/docs', { title: 'How to ask for help', body_markdown: 'Write to the list.', visibility: 'members', parent_id: doc.id });
   const docPages = ['/docs', '/docs?q=tuesday', `/docs/${doc.id}`, `/docs/${doc.id}/history`, `/docs/${doc.id}/diff?from=1&to=2`, '/docs/booklet'];
+  // The logbook (a public article sent as a newsletter issue, a members' one) and the
+  // newsletter (a draft with a translation).
+  const publicArticle = await admin('POST', '/api/v1/logbook', { title: 'Our first year', body_markdown: 'We grew to **twelve** shops.\n\n- a list\n', visibility: 'public' });
+  const membersArticle = await admin('POST', '/api/v1/logbook', { title: 'Budget worries', body_markdown: 'For members.', visibility: 'members' });
+  const sent = await admin('POST', `/api/v1/logbook/${publicArticle.id}/issue`, null, 201);
+  const draftIssue = await admin('POST', '/api/v1/newsletter/issues', { subject: 'December news', body_markdown: 'The *assembly* is on Tuesday.', language: 'fr' });
+  await admin('PUT', `/api/v1/newsletter/issues/${draftIssue.id}/translations/en`, { subject: 'December news', body_markdown: 'The assembly is on Tuesday.' });
+  const logbookPages = ['/logbook', `/logbook/${publicArticle.id}`, `/logbook/${membersArticle.id}`];
 
   // An unsubscribe link from the email the opened polls sent.
   const unsubscribe = await linkInMail(server, /https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_-]+/, 'an unsubscribe link');
 
   const anonymous = ['/', '/login', '/password/forgot', '/organisations', ['/no-such-page', 404], new URL(answerLink).pathname,
     `/public/lists/${publicList.id}`, `/public/lists/${publicList.id}/messages/${announcement.id}`,
-    `/n/${network.slug}/docs`, `/n/${network.slug}/docs/${publicDoc.id}`];
+    `/n/${network.slug}/docs`, `/n/${network.slug}/docs/${publicDoc.id}`,
+    `/n/${network.slug}/logbook`, `/n/${network.slug}/logbook/${publicArticle.id}`,
+    `/n/${network.slug}/newsletter`, `/n/${network.slug}/newsletter/${sent.issue.id}`,
+    ['/newsletter/confirm/n_not-a-token', 404], ['/newsletter/unsubscribe/n_not-a-token', 404]];
   const representative = [
     '/dashboard', '/profile', '/profile/tokens', '/settings/notifications',
     '/organisations', `/organisations/${repOrg}`, '/people', `/people/${rep.id}`,
@@ -205,7 +217,7 @@ async function prepare(server) {
     '/meetings', `/meetings/${meeting.id}`, `/meetings/${meeting.id}/proxy`, '/calendar', `/organisations/${repOrg}/statement`,
     '/decisions', '/decisions?q=budget', '/core-circle', '/governance',
     '/lists', `/lists/${help.id}`, `/lists/${help.id}?q=etiquettes`, `/lists/${help.id}?month=${month}`,
-    `/lists/${help.id}/messages/${question.id}`, '/settings/lists', ...docPages,
+    `/lists/${help.id}/messages/${question.id}`, '/settings/lists', ...docPages, ...logbookPages,
   ];
   const providerStaff = ['/dashboard', `/proposals/${discussion.id}`, `/proposals/${discussion.id}/quotes/new`,
     `/organisations/${providerOrg}`];
@@ -223,6 +235,8 @@ async function prepare(server) {
     '/lists', `/lists/${moderated.id}/held`, `/lists/${help.id}`,
     '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', `/money/reserves/${reserve.id}`, '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
     ...docPages, '/docs/new', `/docs/new?parent=${doc.id}`, `/docs/${doc.id}/edit`,
+    ...logbookPages, '/logbook/new', `/logbook/${membersArticle.id}/edit`,
+    '/newsletter', '/newsletter/new', '/newsletter/subscribers', `/newsletter/issues/${draftIssue.id}`, `/newsletter/issues/${sent.issue.id}`,
   ];
   return {
     adminEmail, rep, provider, unsubscribe, repOrg, discussion, quoted, open,
@@ -382,6 +396,8 @@ test('every page has no axe-core violation on a phone and a desktop, and none is
     problems.push(...await formWithErrors(administrator, server, 'administrator', '/people/invite'));
     problems.push(...await formWithErrors(administrator, server, 'administrator', `/proposals/${setup.discussion.id}/quotes/new`));
     problems.push(...await formWithErrors(administrator, server, 'administrator', `/proposals/${setup.quoted.id}/campaign/new`, 'button[name="review"]'));
+    problems.push(...await formWithErrors(administrator, server, 'administrator', '/logbook/new'));
+    problems.push(...await formWithErrors(administrator, server, 'administrator', '/newsletter/new'));
     await administrator.close();
 
     const missed = routes.filter((r) => !visited.has(r.path)).map((r) => r.path);
