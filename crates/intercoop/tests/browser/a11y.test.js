@@ -232,7 +232,7 @@ async function prepare(server) {
     '/meetings', '/meetings/new', `/meetings/${meeting.id}`, `/meetings/${meeting.id}/attendance`,
     `/meetings/${meeting.id}/minutes`, `/meetings/${meeting.id}/edit`, `/meetings/${meeting.id}/proxy?organisation_id=${repOrg}`, '/decisions', '/core-circle', '/governance',
     '/money', '/money/settings', '/money/requests', '/money/requests/new', `/money/requests/${paymentRequest.id}`,
-    '/lists', `/lists/${moderated.id}/held`, `/lists/${help.id}`,
+    '/lists', `/lists/${moderated.id}/held`, `/lists/${help.id}`, `/lists/${help.id}/settings`,
     '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', `/money/reserves/${reserve.id}`, '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
     ...docPages, '/docs/new', `/docs/new?parent=${doc.id}`, `/docs/${doc.id}/edit`,
     ...logbookPages, '/logbook/new', `/logbook/${membersArticle.id}/edit`,
