@@ -66,6 +66,7 @@ pub fn audiences() -> crate::notifications::Audiences {
     let a = crate::pools::notifications::audiences(a);
     let a = crate::joining::notifications::audiences(a);
     let a = crate::work::notifications::audiences(a);
+    let a = crate::newsletter::notifications::audiences(a);
     crate::money::notifications::audiences(a)
 }
 

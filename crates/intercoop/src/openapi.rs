@@ -66,6 +66,8 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::pools::ApiDoc::openapi());
     doc.merge(crate::joining::ApiDoc::openapi());
     doc.merge(crate::work::ApiDoc::openapi());
+    doc.merge(crate::logbook::ApiDoc::openapi());
+    doc.merge(crate::newsletter::ApiDoc::openapi());
     doc.merge(crate::money::ApiDoc::openapi());
     doc.merge(crate::lists::ApiDoc::openapi());
     doc.merge(crate::jobs::ApiDoc::openapi());

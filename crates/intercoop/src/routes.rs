@@ -49,6 +49,10 @@ where
         // A network's public page, its settings, an organisation's public listing.
         .merge(crate::public::routes())
         .merge(crate::work::routes())
+        // The logbook, its public pages and Atom feed.
+        .merge(crate::logbook::routes())
+        // The newsletter: issues, the public archive, double opt-in, its links.
+        .merge(crate::newsletter::routes())
         // Jobs that could not be done (administrators).
         .merge(crate::jobs::routes())
         // The network's audit log (administrators).

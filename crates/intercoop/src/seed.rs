@@ -271,6 +271,14 @@ async fn seed_now(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
         .map(|m| m.id)
         .collect();
     crate::work::seed::seed(&txn, network_id, &members, scale, &mut rng, today.date()).await?;
+    crate::logbook::seed::seed(
+        &txn,
+        network_id,
+        &out.people[..3.min(out.people.len())],
+        scale,
+        &mut rng,
+    )
+    .await?;
     crate::clock::set_current(today);
     // Applications to join and the public page (after the fees: an acceptance asks the
     // first one).

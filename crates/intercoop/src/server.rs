@@ -133,6 +133,7 @@ pub async fn start_with_clock(
             wakeup: state.mail_wakeup.clone(),
             idle: std::time::Duration::from_millis(state.config.worker_interval_ms),
             lease: crate::mail::worker::LEASE,
+            return_path: Some(crate::mail::bounces::return_path(&state.config.lists_domain)),
         };
         let clock = state.clock.clone();
         tasks.push(tokio::spawn(crate::clock::scoped(

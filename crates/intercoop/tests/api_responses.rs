@@ -2050,6 +2050,124 @@ both_backends!(
             None,
         )
         .await;
+        // A list's settings changed, and a bad value refused on its field.
+        let (_, lists_now) = c.call(&admin, "GET", "/api/v1/lists", none, "", None).await;
+        let first_list = lists_now["items"][0]["id"].as_i64().unwrap();
+        c.call(
+            &admin,
+            "PATCH",
+            "/api/v1/lists/{id}",
+            &[&first_list],
+            "",
+            Some(json!({"description": "Questions and answers", "reply_to": "list"})),
+        )
+        .await;
+        c.call(
+            &admin,
+            "PATCH",
+            "/api/v1/lists/{id}",
+            &[&first_list],
+            "",
+            Some(json!({"posting": "everyone"})),
+        )
+        .await;
+        // The logbook and the newsletter: articles, an issue with a translation, sent;
+        // an article sent as an issue; each refusal.
+        let article = |title: &str, visibility: &str| json!({"title": title, "body_markdown": "We **grew**.", "visibility": visibility});
+        let (_, art) = c
+            .call(
+                &admin,
+                "POST",
+                "/api/v1/logbook",
+                none,
+                "",
+                Some(article("Our year", "public")),
+            )
+            .await;
+        c.call(&admin, "POST", "/api/v1/logbook", none, "", Some(article("", "secret")))
+            .await;
+        let art_id = id_of(&art);
+        c.call(
+            &admin,
+            "PUT",
+            "/api/v1/logbook/{id}",
+            &[&art_id],
+            "",
+            Some(article("Our first year", "public")),
+        )
+        .await;
+        c.call(&admin, "GET", "/api/v1/logbook", none, "", None).await;
+        c.call(&admin, "GET", "/api/v1/logbook/{id}", &[&art_id], "", None)
+            .await;
+        c.call(&admin, "POST", "/api/v1/logbook/{id}/issue", &[&art_id], "", None)
+            .await;
+        c.call(&admin, "POST", "/api/v1/logbook/{id}/issue", &[&art_id], "", None)
+            .await;
+        let issue_body = json!({"subject": "News", "body_markdown": "Hello.", "language": "en"});
+        let (_, issue) = c
+            .call(&admin, "POST", "/api/v1/newsletter/issues", none, "", Some(issue_body))
+            .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/newsletter/issues",
+            none,
+            "",
+            Some(json!({"subject": "", "body_markdown": "", "language": "xx"})),
+        )
+        .await;
+        let issue_id = id_of(&issue);
+        let translation = json!({"subject": "Nouvelles", "body_markdown": "Bonjour."});
+        c.call(
+            &admin,
+            "PUT",
+            "/api/v1/newsletter/issues/{id}/translations/{language}",
+            &[&issue_id, &"fr"],
+            "",
+            Some(translation.clone()),
+        )
+        .await;
+        c.call(
+            &admin,
+            "PUT",
+            "/api/v1/newsletter/issues/{id}/translations/{language}",
+            &[&issue_id, &"en"],
+            "",
+            Some(translation.clone()),
+        )
+        .await;
+        c.call(&admin, "GET", "/api/v1/newsletter/issues", none, "", None).await;
+        c.call(&admin, "GET", "/api/v1/newsletter/issues/{id}", &[&issue_id], "", None)
+            .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/newsletter/issues/{id}/send",
+            &[&issue_id],
+            "",
+            None,
+        )
+        .await;
+        c.call(
+            &admin,
+            "POST",
+            "/api/v1/newsletter/issues/{id}/send",
+            &[&issue_id],
+            "",
+            None,
+        )
+        .await;
+        c.call(
+            &admin,
+            "PUT",
+            "/api/v1/newsletter/issues/{id}/translations/{language}",
+            &[&issue_id, &"de"],
+            "",
+            Some(translation),
+        )
+        .await;
+        c.call(&admin, "GET", "/api/v1/newsletter/subscribers", none, "", None)
+            .await;
         c.call(
             &admin,
             "POST",

@@ -770,3 +770,82 @@ async fn public_archive_reads_without_login(app: TestApp) {
     app.stop().await;
 }
 both_backends!(public_archive_reads_without_login, public_archive_reads_without_login);
+
+/// A list's settings after its creation (administrators, page and API): only the fields
+/// given change, each bad value is refused on its field, the change is in the audit log,
+/// and it takes effect (a list made public is read without logging in).
+async fn settings_change_after_creation(app: TestApp) {
+    let admin = app.api(&app.admin_token().await);
+    let help = help_id(&admin).await;
+    let member_id = app.person("mia@test.example", "Mia", None, false, false).await;
+    let member = app.api(&app.token_for(member_id).await);
+    let path = format!("/api/v1/lists/{help}");
+    assert_eq!(member.patch(&path, &json!({"posting": "core"})).await.status(), 403);
+    let r = admin
+        .patch(&path, &json!({"posting": "everyone", "reply_to": "nobody", "name": ""}))
+        .await;
+    assert_eq!(r.status(), 422);
+    let problem: Value = r.json().await.unwrap();
+    let mut fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    fields.sort();
+    assert_eq!(fields, ["name", "posting", "reply_to"]);
+    let visitor = common::Client::new(&app.base);
+    assert_eq!(visitor.get(&format!("/public/lists/{help}")).await.status(), 404);
+    let before = lists(&admin).await.into_iter().find(|l| l["id"] == help).unwrap();
+    let r = admin
+        .patch(&path, &json!({"posting": "core", "reply_to": "sender", "public": true}))
+        .await;
+    assert_eq!(r.status(), 200);
+    let after: Value = r.json().await.unwrap();
+    assert_eq!(after["posting"], "core");
+    assert_eq!(after["reply_to"], "sender");
+    assert_eq!(after["public"], true);
+    assert_eq!(after["name"], before["name"], "a field not given stays");
+    assert_eq!(after["address"], before["address"]);
+    assert_eq!(visitor.get(&format!("/public/lists/{help}")).await.status(), 200);
+    let audit = intercoop::entities::audit_entry::Entity::find()
+        .filter(intercoop::entities::audit_entry::Column::Action.eq("lists.update"))
+        .all(&app.db().read)
+        .await
+        .unwrap();
+    assert_eq!(audit.len(), 1);
+    assert!(audit[0].before.as_deref().unwrap().contains("\"posting\":\"members\""));
+    // The page: a bad choice comes back on its field, with what was typed.
+    let page = app.client();
+    app.login(&page, "admin@test.example").await;
+    let form = page.text(&format!("/lists/{help}/settings")).await;
+    assert!(form.contains("value=\"sender\" selected"), "{form}");
+    let r = page
+        .form(
+            &format!("/lists/{help}/settings"),
+            &[("name", "Entraide renamed"), ("posting", "bogus"), ("reply_to", "list")],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert!(
+        body.contains("value=\"Entraide renamed\"") && body.contains("class=\"error\""),
+        "{body}"
+    );
+    let r = page
+        .form(
+            &format!("/lists/{help}/settings"),
+            &[
+                ("name", "Entraide renamed"),
+                ("posting", "members"),
+                ("reply_to", "list"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let now = lists(&admin).await.into_iter().find(|l| l["id"] == help).unwrap();
+    assert_eq!(now["name"], "Entraide renamed");
+    assert_eq!(now["public"], false, "an unticked box is a false");
+    app.stop().await;
+}
+both_backends!(settings_change_after_creation, settings_change_after_creation);

@@ -51,6 +51,7 @@ fn worker(app: &TestApp, name: &str, smtp: Option<&str>, lease: Duration) -> Wor
         wakeup: Default::default(),
         idle: Duration::from_millis(10),
         lease,
+        return_path: None,
     }
 }
 

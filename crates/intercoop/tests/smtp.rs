@@ -130,6 +130,7 @@ async fn invitation_arrives_once_with_both_bodies_in_french() {
         wakeup: Default::default(),
         idle: Duration::from_millis(10),
         lease: intercoop::mail::worker::LEASE,
+        return_path: None,
     }
     .run_once()
     .await

@@ -76,6 +76,9 @@ fn covers(version: i64) -> &'static str {
         28 => {
             "joining: a waiting application with a comment, an accepted one whose organisation's onboarding began, the network's text about itself, a member's public listing, the form key"
         }
+        29 => {
+            "a logbook article sent as a newsletter issue (with a French translation), a confirmed subscriber with an unsubscribe token, a hard bounce"
+        }
         30 => "a file attached to the meeting",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
@@ -674,6 +677,9 @@ impl Fixture<'_> {
         if self.v >= 28 {
             self.joining(network, o[0], p[0]).await;
         }
+        if self.v >= 29 {
+            self.logbook(network, p[0]).await;
+        }
     }
 
     /// Version 26: a pool fed by Alpha and Beta (10 000 cents each, bank / pool), a
@@ -1011,6 +1017,88 @@ impl Fixture<'_> {
                 .await;
             }
         }
+    }
+
+    /// Version 29: an issue sent (with its French translation) made of a public logbook
+    /// article, a confirmed subscriber with an unsubscribe token, and a hard bounce.
+    async fn logbook(&mut self, network: i64, alice: i64) {
+        let t = self.ago(1);
+        let issue = self
+            .insert(
+                "newsletter_issues",
+                vec![
+                    ("network_id", network.into()),
+                    ("subject", "Upgrade news".into()),
+                    ("body", "The **network** grew.".into()),
+                    ("language", "en".into()),
+                    ("status", "sent".into()),
+                    ("created_by", Some(alice).into()),
+                    ("created_at", t.into()),
+                    ("sent_at", Some(t).into()),
+                ],
+            )
+            .await;
+        self.insert(
+            "newsletter_translations",
+            vec![
+                ("network_id", network.into()),
+                ("issue_id", issue.into()),
+                ("language", "fr".into()),
+                ("subject", "Nouvelles de mise à jour".into()),
+                ("body", "Le **réseau** a grandi.".into()),
+            ],
+        )
+        .await;
+        self.insert(
+            "logbook_articles",
+            vec![
+                ("network_id", network.into()),
+                ("title", "Upgrade news".into()),
+                ("body", "The **network** grew.".into()),
+                ("visibility", "public".into()),
+                ("author_id", Some(alice).into()),
+                ("issue_id", Some(issue).into()),
+                ("created_at", t.into()),
+                ("updated_at", t.into()),
+            ],
+        )
+        .await;
+        let subscriber = self
+            .insert(
+                "newsletter_subscribers",
+                vec![
+                    ("network_id", network.into()),
+                    ("email", "reader@upgrade.example".into()),
+                    ("language", "fr".into()),
+                    ("status", "confirmed".into()),
+                    ("created_at", t.into()),
+                    ("confirmed_at", Some(t).into()),
+                    ("left_at", Value::from(None::<OffsetDateTime>)),
+                ],
+            )
+            .await;
+        self.insert(
+            "newsletter_tokens",
+            vec![
+                ("token_hash", "upgrade-token-hash".into()),
+                ("network_id", network.into()),
+                ("subscriber_id", subscriber.into()),
+                ("purpose", "unsubscribe".into()),
+                ("created_at", t.into()),
+                ("used_at", Value::from(None::<OffsetDateTime>)),
+            ],
+        )
+        .await;
+        self.insert(
+            "mail_bounces",
+            vec![
+                ("address", "gone@upgrade.example".into()),
+                ("reason", "550 5.1.1 no such user".into()),
+                ("source", "smtp".into()),
+                ("created_at", t.into()),
+            ],
+        )
+        .await;
     }
 
     /// Version 25: a members' page in the welcome booklet (two revisions) and a
@@ -2842,6 +2930,24 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
             assert!(
                 page.contains("id=\"team\"") && page.contains("id=\"proposal\""),
                 "from version {version}: the team and the proposal\n{page}"
+            );
+        }
+        if version >= 29 {
+            // The article, the issue it was sent as, and its subscriber (bounces kept).
+            let logbook = get("/logbook".into()).await;
+            assert!(
+                logbook.contains("Upgrade news"),
+                "from version {version}: the logbook\n{logbook}"
+            );
+            let newsletter = get("/newsletter".into()).await;
+            assert!(
+                newsletter.contains("Upgrade news") && newsletter.contains(", fr"),
+                "from version {version}: the newsletter\n{newsletter}"
+            );
+            let subscribers = get("/newsletter/subscribers".into()).await;
+            assert!(
+                subscribers.contains("reader@upgrade.example"),
+                "from version {version}: the subscribers\n{subscribers}"
             );
         }
         // The treasurer's pages read every version's money (migration 17).

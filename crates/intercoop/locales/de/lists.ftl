@@ -77,3 +77,6 @@ error-lists-address-taken = Diese Adresse hat schon eine andere Liste.
 error-lists-no-such-message = Die Liste hat diese Nachricht nicht.
 error-lists-already-decided = Die Moderation hat über diese Nachricht schon entschieden.
 error-lists-duplicate = Diese Nachricht ist schon in der Liste.
+lists-settings-of = Die Einstellungen der Liste
+lists-field-moderate-non-members = Eine Moderatorin prüft Nachrichten von außerhalb des Netzwerks (sonst werden sie abgelehnt)
+lists-settings-consequence = Die neuen Einstellungen gelten für die nächsten Nachrichten; die Adresse bleibt dieselbe.

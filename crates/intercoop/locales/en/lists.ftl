@@ -77,3 +77,6 @@ error-lists-address-taken = This address is taken by another list.
 error-lists-no-such-message = The list has no such message.
 error-lists-already-decided = A moderator has already decided on this message.
 error-lists-duplicate = This message is already in the list.
+lists-settings-of = The list's settings
+lists-field-moderate-non-members = A moderator checks messages from outside the network (otherwise they are refused)
+lists-settings-consequence = The new settings apply to the next messages; the address stays the same.

@@ -77,3 +77,6 @@ error-lists-address-taken = Cette adresse est déjà celle d'une autre liste.
 error-lists-no-such-message = La liste n'a pas ce message.
 error-lists-already-decided = La modération a déjà décidé pour ce message.
 error-lists-duplicate = Ce message est déjà dans la liste.
+lists-settings-of = Réglages de la liste
+lists-field-moderate-non-members = Un modérateur vérifie les messages venus de l'extérieur du réseau (sinon, ils sont refusés)
+lists-settings-consequence = Les nouveaux réglages valent pour les prochains messages ; l'adresse reste la même.

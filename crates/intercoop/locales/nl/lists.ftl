@@ -77,3 +77,6 @@ error-lists-address-taken = Dit adres is al van een andere lijst.
 error-lists-no-such-message = De lijst heeft dit bericht niet.
 error-lists-already-decided = Een moderator heeft al over dit bericht beslist.
 error-lists-duplicate = Dit bericht staat al in de lijst.
+lists-settings-of = De instellingen van de lijst
+lists-field-moderate-non-members = Een moderator controleert berichten van buiten het netwerk (anders worden ze geweigerd)
+lists-settings-consequence = De nieuwe instellingen gelden voor de volgende berichten; het adres blijft hetzelfde.

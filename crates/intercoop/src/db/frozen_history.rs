@@ -49,6 +49,10 @@ const SOURCES: &[(&str, &str)] = &[
     ("m0026_pools.rs", include_str!("m0026_pools.rs")),
     ("m0027_work_sharing.rs", include_str!("m0027_work_sharing.rs")),
     ("m0028_joining.rs", include_str!("m0028_joining.rs")),
+    (
+        "m0029_logbook_newsletter.rs",
+        include_str!("m0029_logbook_newsletter.rs"),
+    ),
     ("m0030_meeting_documents.rs", include_str!("m0030_meeting_documents.rs")),
 ];
 

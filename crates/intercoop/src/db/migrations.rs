@@ -209,6 +209,11 @@ pub const MIGRATIONS: &[Migration] = &[
         up: super::m0028_joining::up,
     },
     Migration {
+        version: 29,
+        name: "logbook and newsletter",
+        up: super::m0029_logbook_newsletter::up,
+    },
+    Migration {
         version: 30,
         name: "meeting documents",
         up: super::m0030_meeting_documents::up,

@@ -37,6 +37,7 @@ mod m0025_documentation;
 mod m0026_pools;
 mod m0027_work_sharing;
 mod m0028_joining;
+mod m0029_logbook_newsletter;
 mod m0030_meeting_documents;
 pub mod migrations;
 pub mod postgres_only;

@@ -190,9 +190,11 @@ async fn insert<C: ConnectionTrait>(
 }
 
 /// Whether a local part is acceptable: 1–64 of ASCII letters, digits, `-`, `.`, `_`,
-/// neither starting nor ending with a dot.
+/// neither starting nor ending with a dot, and not the delivery reports' address
+/// (`crate::mail::bounces::LOCAL_PART`).
 pub fn valid_local_part(s: &str) -> bool {
-    (1..=64).contains(&s.len())
+    s != crate::mail::bounces::LOCAL_PART
+        && (1..=64).contains(&s.len())
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
         && !s.starts_with('.')

@@ -140,6 +140,62 @@ fn automatic(m: &mail_parser::Message<'_>, env: &Envelope) -> bool {
     m.header_raw("Return-Path").is_some_and(|v| bare(v).is_empty())
 }
 
+/// A delivery status notification (RFC 3464) sent to the bounces address: each
+/// recipient it reports failed for good is a hard bounce (`crate::mail::bounces`), but
+/// only when the report names a message the outbox sent to that very address (its
+/// `Message-ID`, `<outbox-ID-TIME@…>`, in the returned headers): a forged report cannot
+/// stop mail to someone else. Nothing is redistributed.
+async fn delivery_report(db: &Db, raw: &[u8], m: &mail_parser::Message<'_>) -> Result<Vec<Outcome>, Bounce> {
+    let report = m.parts.iter().find(|p| {
+        p.content_type().is_some_and(|c| {
+            c.ctype().eq_ignore_ascii_case("message")
+                && c.subtype().is_some_and(|s| s.eq_ignore_ascii_case("delivery-status"))
+        })
+    });
+    let Some(report) = report else {
+        return Ok(vec![Outcome::Dropped("not a delivery report")]);
+    };
+    let failed = crate::mail::bounces::failed_recipients(&String::from_utf8_lossy(report.contents()));
+    let sent = outbox_ids(&String::from_utf8_lossy(raw));
+    if failed.is_empty() || sent.is_empty() {
+        return Ok(vec![Outcome::Dropped("delivery report")]);
+    }
+    let rows: Vec<(i64, String)> = {
+        use crate::entities::outbox_message::{Column, Entity};
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+        Entity::find()
+            .select_only()
+            .column(Column::Id)
+            .column(Column::ToAddress)
+            .filter(Column::Id.is_in(sent))
+            .into_tuple()
+            .all(&db.read)
+            .await?
+    };
+    for (address, reason) in failed {
+        if rows.iter().any(|(_, to)| to.eq_ignore_ascii_case(&address)) {
+            crate::mail::bounces::record(&db.write, &address, &reason, crate::mail::bounces::Source::Dsn).await?;
+        }
+    }
+    Ok(vec![Outcome::Dropped("delivery report")])
+}
+
+/// The outbox ids of the outbox's `Message-ID`s (`outbox-ID-TIME@…`) a text holds.
+fn outbox_ids(text: &str) -> Vec<i64> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("<outbox-") {
+        let rest = &text[at + "<outbox-".len()..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if let Ok(id) = digits.parse::<i64>()
+            && rest[digits.len()..].starts_with('-')
+            && !out.contains(&id)
+        {
+            out.push(id);
+        }
+    }
+    out
+}
+
 /// Plain text as sanitized HTML: paragraphs, line breaks, escaped.
 pub fn text_html(text: &str) -> String {
     let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
@@ -218,6 +274,10 @@ pub async fn receive(db: &Db, domain: &str, raw: &[u8], env: &Envelope) -> Resul
     };
     if recipients.is_empty() {
         return Err(Bounce::UnknownList(String::new()));
+    }
+    let reports_to = crate::mail::bounces::return_path(domain);
+    if recipients.iter().any(|r| bare(r).eq_ignore_ascii_case(&reports_to)) {
+        return delivery_report(db, raw, &parsed).await;
     }
     let mut lists: Vec<list::Model> = Vec::new();
     for r in &recipients {

@@ -14,6 +14,7 @@ pub mod messages;
 pub mod pages;
 pub mod policy;
 pub mod seed;
+pub mod settings;
 pub mod smtp;
 
 use crate::access::Access::{Person, Policy, Public};
@@ -49,6 +50,8 @@ where
             Public,
             pages::public_message,
         )
+        .get("/lists/{id}/settings", MANAGE, settings::form)
+        .post("/lists/{id}/settings", MANAGE, settings::save)
         .get("/lists/{id}/held", MODERATE, pages::held)
         .post("/lists/{id}/held/{message_id}/approve", MODERATE, pages::approve)
         .post("/lists/{id}/held/{message_id}/reject", MODERATE, pages::reject)
@@ -56,6 +59,7 @@ where
         .post("/settings/lists", Person, pages::save_settings)
         .get("/api/v1/lists", Person, api::list)
         .post("/api/v1/lists", MANAGE, api::create)
+        .patch("/api/v1/lists/{id}", MANAGE, settings::api_change)
         .put("/api/v1/lists/{id}/subscription", Person, api::subscribe)
         .get("/api/v1/lists/{id}/messages", Person, api::messages)
         .post("/api/v1/lists/{id}/messages", Person, api::create_message)
@@ -71,6 +75,7 @@ where
     paths(
         api::list,
         api::create,
+        settings::api_change,
         api::subscribe,
         api::messages,
         api::create_message,
@@ -87,6 +92,7 @@ where
         api::MessageInput,
         data::ListOut,
         data::ListInput,
+        settings::SettingsInput,
         messages::MessageOut,
         messages::AttachmentOut,
         messages::ThreadOut

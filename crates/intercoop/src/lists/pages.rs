@@ -190,6 +190,8 @@ struct ArchivePage {
     can_post: bool,
     held_first: bool,
     can_moderate: bool,
+    /// Changes the list's settings (`policy::manage`).
+    can_manage: bool,
     form: PostForm,
     errors: FieldErrors,
 }
@@ -272,6 +274,7 @@ async fn archive_page(
             can_post: !public && member && (policy::may_post(posting, poster) || policy::may_submit(posting)),
             held_first: !policy::may_post(posting, poster) || (l.moderate_first_posts && !poster.admin),
             can_moderate: !public && member && poster.admin,
+            can_manage: !public && member && poster.admin,
             list: ListOut::of(&l, &state.config.lists_domain, delivery),
             threads: threads.0,
             more: threads.1,

@@ -143,7 +143,14 @@ async fn session(mut stream: TcpStream, db: &Db, domain: &str) -> std::io::Resul
                     } else if tx.recipients.len() >= MAX_RECIPIENTS {
                         reply(&mut stream, "452 4.5.3 too many recipients").await?;
                     } else {
+                        let report = to
+                            .address
+                            .eq_ignore_ascii_case(&crate::mail::bounces::return_path(domain));
                         match data::by_address(&db.read, &to.address, domain).await {
+                            Ok(_) if report => {
+                                tx.recipients.push(to.address);
+                                reply(&mut stream, "250 2.1.5 OK").await?;
+                            }
                             Ok(Some(_)) => {
                                 tx.recipients.push(to.address);
                                 reply(&mut stream, "250 2.1.5 OK").await?;

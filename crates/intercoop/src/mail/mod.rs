@@ -2,6 +2,7 @@
 //! notification service (`crate::notifications`) in the same transaction as the change
 //! that causes it; the worker (`mail::worker`) sends it once, retrying on failure.
 
+pub mod bounces;
 pub mod worker;
 
 tokio::task_local! {

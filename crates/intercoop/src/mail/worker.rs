@@ -67,13 +67,21 @@ impl Transport {
                 tokio::fs::rename(&tmp, &path).await?;
                 Ok(())
             }
-            Transport::Smtp(smtp) => {
-                smtp.send(message.clone()).await?;
-                Ok(())
-            }
+            Transport::Smtp(smtp) => match smtp.send(message.clone()).await {
+                Ok(_) => Ok(()),
+                // A 5xx answer: the server will never take this message (an address that
+                // does not exist): no retry, and the address is a hard bounce.
+                Err(e) if e.is_permanent() => Err(Permanent(e.to_string()).into()),
+                Err(e) => Err(e.into()),
+            },
         }
     }
 }
+
+/// A permanent refusal of the receiving server (SMTP 5xx): never retried.
+#[derive(Debug, thiserror::Error)]
+#[error("refused for good: {0}")]
+pub struct Permanent(pub String);
 
 pub struct Worker {
     pub db: Db,
@@ -86,6 +94,10 @@ pub struct Worker {
     pub idle: Duration,
     /// How long a claim lasts without renewal ([`LEASE`]; shorter in tests).
     pub lease: Duration,
+    /// The envelope sender of messages to addresses that are no person (a newsletter's
+    /// subscribers): `bounces@` the lists' domain, where delivery reports come back to
+    /// the inbound listener (`crate::mail::bounces`). None: the `From` address.
+    pub return_path: Option<String>,
 }
 
 impl Worker {
@@ -216,7 +228,19 @@ impl Worker {
                 tracing::info!(outbox_id = id, kind = %row.kind, "email sent");
             }
             Err(e) => {
-                let give_up = row.attempts >= MAX_ATTEMPTS;
+                let permanent = e.downcast_ref::<Permanent>().is_some();
+                if permanent {
+                    // Recorded before the message is marked, so a crash between the two
+                    // sends it again (and records it again: nothing) rather than losing it.
+                    crate::mail::bounces::record(
+                        &self.db.write,
+                        &row.to_address,
+                        &e.to_string(),
+                        crate::mail::bounces::Source::Smtp,
+                    )
+                    .await?;
+                }
+                let give_up = permanent || row.attempts >= MAX_ATTEMPTS;
                 let next = now + backoff(row.attempts);
                 update
                     .col_expr(
@@ -303,6 +327,10 @@ impl Worker {
             builder = builder
                 .header(ListUnsubscribe(format!("<{url}>")))
                 .header(ListUnsubscribePost("List-Unsubscribe=One-Click".into()));
+        }
+        if let (Some(rp), None) = (&self.return_path, row.person_id) {
+            let to = row.to_address.parse()?;
+            builder = builder.envelope(lettre::address::Envelope::new(Some(rp.parse()?), vec![to])?);
         }
         let body = MultiPart::alternative_plain_html(row.text_body.clone(), row.html_body.clone());
         let Some(calendar) = &row.calendar else {

@@ -18,6 +18,7 @@
 //!
 //! The outbox (`crate::mail`) then delivers the rendered message, once.
 
+pub mod addresses;
 pub mod digest;
 pub mod preferences;
 pub mod readable;
@@ -71,6 +72,8 @@ intercoop_domain::text_enum!(
         OpportunityPosted = "opportunity_posted",
         TeamFormed = "team_formed",
         SplitProposed = "split_proposed",
+        NewsletterConfirmation = "newsletter_confirmation",
+        NewsletterIssue = "newsletter_issue",
         Digest = "digest",
         ApplicationConfirm = "application_confirm",
         ApplicationReceived = "application_received",
@@ -101,6 +104,7 @@ impl Kind {
                 | Kind::ApplicationConfirm
                 | Kind::ApplicationAccepted
                 | Kind::ApplicationDeclined
+                | Kind::NewsletterConfirmation
         )
     }
 
@@ -112,10 +116,11 @@ impl Kind {
             .filter(|k| !k.is_security() && !k.chosen_elsewhere())
     }
 
-    /// Kinds whose choice is not made on the notifications page: the digest itself, and a
-    /// list's messages (each list's delivery is chosen on `/settings/lists`).
+    /// Kinds whose choice is not made on the notifications page: the digest itself, a
+    /// list's messages (each list's delivery is chosen on `/settings/lists`), and the
+    /// newsletter (its subscribers are addresses, who leave by its own link).
     pub fn chosen_elsewhere(self) -> bool {
-        matches!(self, Kind::Digest | Kind::ListMessage)
+        matches!(self, Kind::Digest | Kind::ListMessage | Kind::NewsletterIssue)
     }
 
     /// The modes a person may choose for this kind (the share digest is already daily).
@@ -296,6 +301,7 @@ pub type DailySource = for<'a> fn(&'a DatabaseTransaction, i64) -> BoxFuture<'a,
 #[derive(Clone, Default)]
 pub struct Audiences {
     by_kind: BTreeMap<Kind, Audience>,
+    by_address: BTreeMap<Kind, addresses::AddressAudience>,
     daily: Vec<DailySource>,
 }
 
@@ -310,15 +316,23 @@ impl Audiences {
         self
     }
 
+    /// Registers who gets `kind` when its readers are addresses, not people
+    /// ([`addresses`]; a kind registered twice, or also for people, is a bug: it panics).
+    pub fn with_addresses(mut self, kind: Kind, a: addresses::AddressAudience) -> Audiences {
+        assert!(!self.by_kind.contains_key(&kind), "two audiences for {kind}");
+        assert!(self.by_address.insert(kind, a).is_none(), "two audiences for {kind}");
+        self
+    }
+
     /// Registers notices made each day at the digest hour ([`DailySource`]).
     pub fn daily(mut self, source: DailySource) -> Audiences {
         self.daily.push(source);
         self
     }
 
-    /// The kinds that have an audience.
+    /// The kinds that have an audience (of people or of addresses).
     pub fn kinds(&self) -> impl Iterator<Item = &Kind> {
-        self.by_kind.keys()
+        self.by_kind.keys().chain(self.by_address.keys())
     }
 }
 
@@ -381,6 +395,12 @@ pub fn register(r: Registry, audiences: Audiences) -> Registry {
 
 async fn send(ctx: &Ctx, txn: &DatabaseTransaction, audiences: &Audiences) -> Result<(), JobError> {
     let notice: Notice = ctx.payload()?;
+    if let Some(a) = audiences.by_address.get(&notice.kind) {
+        let base_url = &ctx.state.config.base_url;
+        let to = a(txn, &notice, base_url).await?;
+        addresses::deliver(txn, base_url, &notice, to).await?;
+        return Ok(());
+    }
     let to = match &notice.to {
         Some(to) => to.clone(),
         None => {

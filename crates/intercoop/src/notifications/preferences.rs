@@ -283,7 +283,7 @@ impl UnsubscribePage {
 }
 
 /// `m•••@laruche.example`: enough for the person to recognise their address.
-fn masked(email: &str) -> String {
+pub(crate) fn masked(email: &str) -> String {
     match email.split_once('@') {
         Some((local, domain)) => {
             let first: String = local.chars().take(1).collect();
@@ -358,7 +358,7 @@ async fn unsubscribe_page(
 /// The body a mail client's one-click button posts: `List-Unsubscribe=One-Click`, as
 /// `multipart/form-data` (what RFC 8058 asks of mailbox providers) or urlencoded (what a
 /// browser form sends). Anything else is refused without change.
-pub struct OneClick(bool);
+pub struct OneClick(pub bool);
 
 impl<S: Send + Sync> axum::extract::FromRequest<S> for OneClick {
     type Rejection = AppError;

@@ -26,7 +26,8 @@ pub struct Message {
     lines: Vec<Line>,
     /// The one-click unsubscribe link (none for security messages).
     pub unsubscribe_url: Option<String>,
-    pub person_id: i64,
+    /// The person written to (none: an address recipient, see `super::addresses`).
+    pub person_id: Option<i64>,
     pub network_id: i64,
 }
 
@@ -56,7 +57,38 @@ impl Message {
             vars,
             lines: a.lines.clone(),
             unsubscribe_url,
-            person_id: p.id,
+            person_id: Some(p.id),
+            network_id: n.id,
+        }
+    }
+
+    /// A message to an address that is no person (a newsletter's subscriber): no name
+    /// to greet, the facts of the notice and the recipient's own.
+    pub fn for_address(
+        base_url: &str,
+        lang: Lang,
+        n: &network::Model,
+        notice: &Notice,
+        own: &Vars,
+        unsubscribe_url: Option<String>,
+    ) -> Message {
+        let mut vars = notice.vars.clone();
+        vars.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
+        vars.entry("network".into())
+            .or_insert_with(|| Var::Text(n.name.clone()));
+        Message {
+            base_url: base_url.to_string(),
+            lang,
+            name: String::new(),
+            network: n.name.clone(),
+            time_zone: n.time_zone.clone(),
+            currency: n.currency.clone(),
+            network_slug: n.slug.clone(),
+            kind: notice.kind,
+            vars,
+            lines: Vec::new(),
+            unsubscribe_url,
+            person_id: None,
             network_id: n.id,
         }
     }
@@ -111,6 +143,10 @@ impl Message {
     }
 
     pub fn greeting(&self) -> String {
+        if self.person_id.is_none() {
+            // An address, not a person: no name to greet.
+            return self.lang.t("mail-greeting-address");
+        }
         self.lang
             .t_args("mail-greeting", &[("name", Arg::Str(self.name.clone()))])
     }
@@ -184,6 +220,8 @@ impl Message {
             OpportunityPosted => opportunity_posted,
             TeamFormed => team_formed,
             SplitProposed => split_proposed,
+            NewsletterConfirmation => newsletter_confirmation,
+            NewsletterIssue => newsletter_issue,
             Digest => digest,
             ApplicationConfirm => application_confirm,
             ApplicationReceived => application_received,
@@ -257,6 +295,8 @@ templates! {
     opportunity_posted => "notifications/opportunity_posted/subject.txt", "notifications/opportunity_posted/body.txt", "notifications/opportunity_posted/body.html";
     team_formed => "notifications/team_formed/subject.txt", "notifications/team_formed/body.txt", "notifications/team_formed/body.html";
     split_proposed => "notifications/split_proposed/subject.txt", "notifications/split_proposed/body.txt", "notifications/split_proposed/body.html";
+    newsletter_confirmation => "notifications/newsletter_confirmation/subject.txt", "notifications/newsletter_confirmation/body.txt", "notifications/newsletter_confirmation/body.html";
+    newsletter_issue => "notifications/newsletter_issue/subject.txt", "notifications/newsletter_issue/body.txt", "notifications/newsletter_issue/body.html";
     digest => "notifications/digest/subject.txt", "notifications/digest/body.txt", "notifications/digest/body.html";
     application_confirm => "notifications/application_confirm/subject.txt", "notifications/application_confirm/body.txt", "notifications/application_confirm/body.html";
     application_received => "notifications/application_received/subject.txt", "notifications/application_received/body.txt", "notifications/application_received/body.html";

@@ -29,6 +29,7 @@ const NOT_PAGES = new Map([
   ['/organisations/{id}/statement.csv', 'a CSV export'],
   ['/lists/{id}/files/{file_id}', "a list message's attachment, downloaded"],
   ['/meetings/{id}/documents/{document_id}', "a meeting's file, downloaded"],
+  ['/n/{slug}/logbook.atom', 'an Atom feed read by feed readers'],
 ]);
 const isPageRoute = (r) => r.method === 'GET' && !r.path.startsWith('/api/') && !r.path.startsWith('/static/')
   && !NOT_PAGES.has(r.path);
@@ -246,6 +247,14 @@ async function prepare(server) {
   await admin('POST', `/api/v1/opportunities/${shared.id}/team`, { basis: 'capacity', members: [{ organisation_id: repOrg }, { organisation_id: partner }] });
   await admin('PUT', `/api/v1/opportunities/${shared.id}/interests`, capacity(partner, 15));
   const workPages = ['/opportunities', `/opportunities/${shared.id}`, `/opportunities/${teamed.id}`, '/busyness'];
+  // The logbook (a public article sent as a newsletter issue, a members' one) and the
+  // newsletter (a draft with a translation).
+  const publicArticle = await admin('POST', '/api/v1/logbook', { title: 'Our first year', body_markdown: 'We grew to **twelve** shops.\n\n- a list\n', visibility: 'public' });
+  const membersArticle = await admin('POST', '/api/v1/logbook', { title: 'Budget worries', body_markdown: 'For members.', visibility: 'members' });
+  const sent = await admin('POST', `/api/v1/logbook/${publicArticle.id}/issue`, null, 201);
+  const draftIssue = await admin('POST', '/api/v1/newsletter/issues', { subject: 'December news', body_markdown: 'The *assembly* is on Tuesday.', language: 'fr' });
+  await admin('PUT', `/api/v1/newsletter/issues/${draftIssue.id}/translations/en`, { subject: 'December news', body_markdown: 'The assembly is on Tuesday.' });
+  const logbookPages = ['/logbook', `/logbook/${publicArticle.id}`, `/logbook/${membersArticle.id}`];
 
   // An unsubscribe link from the email the opened polls sent.
   const unsubscribe = await linkInMail(server, /https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_-]+/, 'an unsubscribe link');
@@ -253,7 +262,10 @@ async function prepare(server) {
   const anonymous = ['/', '/login', '/password/forgot', '/organisations', ['/no-such-page', 404], new URL(answerLink).pathname,
     `/public/lists/${publicList.id}`, `/public/lists/${publicList.id}/messages/${announcement.id}`,
     `/n/${network.slug}/docs`, `/n/${network.slug}/docs/${publicDoc.id}`,
-    `/n/${network.slug}`, `/n/${network.slug}/join`, new URL(confirmLink).pathname];
+    `/n/${network.slug}`, `/n/${network.slug}/join`, new URL(confirmLink).pathname,
+    `/n/${network.slug}/logbook`, `/n/${network.slug}/logbook/${publicArticle.id}`,
+    `/n/${network.slug}/newsletter`, `/n/${network.slug}/newsletter/${sent.issue.id}`,
+    ['/newsletter/confirm/n_not-a-token', 404], ['/newsletter/unsubscribe/n_not-a-token', 404]];
   const representative = [
     '/dashboard', '/profile', '/profile/tokens', '/settings/notifications',
     '/organisations', `/organisations/${repOrg}`, '/people', `/people/${rep.id}`,
@@ -265,7 +277,7 @@ async function prepare(server) {
     '/meetings', `/meetings/${meeting.id}`, `/meetings/${meeting.id}/proxy`, '/calendar', `/organisations/${repOrg}/statement`,
     '/decisions', '/decisions?q=budget', '/core-circle', '/governance',
     '/lists', `/lists/${help.id}`, `/lists/${help.id}?q=etiquettes`, `/lists/${help.id}?month=${month}`,
-    `/lists/${help.id}/messages/${question.id}`, '/settings/lists', ...docPages, ...poolPages, '/onboarding',
+    `/lists/${help.id}/messages/${question.id}`, '/settings/lists', ...docPages, ...poolPages, '/onboarding', ...logbookPages,
     ...workPages, `/opportunities/${openWork.id}/interest`,
     `/organisations/${repOrg}/listing`,
   ];
@@ -282,11 +294,13 @@ async function prepare(server) {
     '/meetings', '/meetings/new', `/meetings/${meeting.id}`, `/meetings/${meeting.id}/attendance`,
     `/meetings/${meeting.id}/minutes`, `/meetings/${meeting.id}/edit`, `/meetings/${meeting.id}/documents`, `/meetings/${meeting.id}/documents/${meetingDoc.id}/remove`, `/meetings/${meeting.id}/proxy?organisation_id=${repOrg}`, '/decisions', '/core-circle', '/governance',
     '/money', '/money/settings', '/money/requests', '/money/requests/new', `/money/requests/${paymentRequest.id}`,
-    '/lists', `/lists/${moderated.id}/held`, `/lists/${help.id}`,
+    '/lists', `/lists/${moderated.id}/held`, `/lists/${help.id}`, `/lists/${help.id}/settings`,
     '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', `/money/reserves/${reserve.id}`, '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
     ...docPages, '/docs/new', `/docs/new?parent=${doc.id}`, `/docs/${doc.id}/edit`, ...joinPages,
     ...poolPages, `/pools/${pool.id}/rounds/new`, `/rounds/${round.id}/close`,
     ...workPages, '/opportunities/new', `/opportunities/${openWork.id}/team`, `/busyness?organisation_id=${repOrg}`,
+    ...logbookPages, '/logbook/new', `/logbook/${membersArticle.id}/edit`,
+    '/newsletter', '/newsletter/new', '/newsletter/subscribers', `/newsletter/issues/${draftIssue.id}`, `/newsletter/issues/${sent.issue.id}`,
   ];
   return {
     adminEmail, rep, provider, unsubscribe, repOrg, discussion, quoted, open, openWork,
@@ -448,6 +462,8 @@ test('every page has no axe-core violation on a phone and a desktop, and none is
     problems.push(...await formWithErrors(administrator, server, 'administrator', `/proposals/${setup.quoted.id}/campaign/new`, 'button[name="review"]'));
     problems.push(...await formWithErrors(administrator, server, 'administrator', '/opportunities/new'));
     problems.push(...await formWithErrors(administrator, server, 'administrator', `/opportunities/${setup.openWork.id}/team`));
+    problems.push(...await formWithErrors(administrator, server, 'administrator', '/logbook/new'));
+    problems.push(...await formWithErrors(administrator, server, 'administrator', '/newsletter/new'));
     await administrator.close();
 
     const missed = routes.filter((r) => !visited.has(r.path)).map((r) => r.path);
