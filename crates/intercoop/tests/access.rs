@@ -94,6 +94,13 @@ struct Ids {
     list_held: i64,
     /// A members' page of the documentation space.
     doc: i64,
+    /// A members' logbook article, and a public one (to send as a newsletter issue).
+    article: i64,
+    public_article: i64,
+    /// A draft newsletter issue (sent during the walk: then in the public archive, so
+    /// named apart from the first network's names), and a sent one.
+    issue: i64,
+    sent_issue: i64,
     /// A pool fed by the member organisation, an open round on it (until 2099) and a
     /// bucket in the round.
     pool: i64,
@@ -107,13 +114,6 @@ struct Ids {
     /// An opportunity posted for the requester, its team (the requester and the member
     /// organisation, by capacities) and a new split waiting for both to consent.
     opportunity: i64,
-    /// A members' logbook article, and a public one (to send as a newsletter issue).
-    article: i64,
-    public_article: i64,
-    /// A draft newsletter issue (sent during the walk: then in the public archive, so
-    /// named apart from the first network's names), and a sent one.
-    issue: i64,
-    sent_issue: i64,
 }
 
 enum Body {
@@ -1180,6 +1180,100 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
         // A network's public pages, by its slug: the members' page is not among them.
         ("GET", "/n/{slug}/docs") => plain(spec.path.replace("{slug}", &ids.network_slug), false),
         ("GET", "/n/{slug}/docs/{id}") => plain(id(ids.doc).replace("{slug}", &ids.network_slug), false),
+        // The logbook: a members' article of the first network; its public pages show
+        // the public one only.
+        ("POST", "/logbook/new") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![
+                ("title", "Zeta article".into()),
+                ("body_markdown", "Zeta".into()),
+                ("visibility", "members".into()),
+            ]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/logbook") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"title": "Zeta article", "body_markdown": "Zeta", "visibility": "members"})),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("POST", "/logbook/{id}/edit") => form_case(
+            id(ids.article),
+            vec![
+                ("title", "Zeta edit".into()),
+                ("body_markdown", "Zeta".into()),
+                ("visibility", "members".into()),
+            ],
+            none,
+        ),
+        ("PUT", "/api/v1/logbook/{id}") => json_case(
+            id(ids.article),
+            json!({"title": "Zeta edit", "body_markdown": "Zeta", "visibility": "members"}),
+            none,
+        ),
+        // Sent once (then 409 for the next allowed role).
+        ("POST", "/logbook/{id}/send") => form_case(id(ids.public_article), vec![], none),
+        ("POST", "/api/v1/logbook/{id}/issue") => json_case(id(ids.public_article), json!({}), none),
+        ("GET", path) if path.contains("/logbook/{id}") => plain(id(ids.article), true),
+        ("GET", "/n/{slug}/logbook" | "/n/{slug}/logbook.atom") => {
+            plain(spec.path.replace("{slug}", &ids.network_slug), false)
+        }
+        ("GET", "/n/{slug}/logbook/{id}") => plain(id(ids.public_article).replace("{slug}", &ids.network_slug), false),
+        // The newsletter: a draft issue of the first network; its archive shows the sent
+        // one; links with a token that is none.
+        ("POST", "/newsletter/new") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![("subject", "Zeta issue".into()), ("body_markdown", "Zeta".into())]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/newsletter/issues") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"subject": "Zeta issue", "body_markdown": "Zeta"})),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("POST", "/newsletter/issues/{id}/translation") => form_case(
+            id(ids.issue),
+            vec![
+                ("language", "de".into()),
+                ("subject", "Zeta".into()),
+                ("body_markdown", "Zeta".into()),
+            ],
+            none,
+        ),
+        ("PUT", "/api/v1/newsletter/issues/{id}/translations/{language}") => json_case(
+            id(ids.issue).replace("{language}", "de"),
+            json!({"subject": "Zeta", "body_markdown": "Zeta"}),
+            none,
+        ),
+        ("POST", "/newsletter/issues/{id}/send") => form_case(id(ids.issue), vec![], none),
+        ("POST", "/api/v1/newsletter/issues/{id}/send") => json_case(id(ids.issue), json!({}), none),
+        ("GET", path) if path.contains("/newsletter/issues/{id}") => plain(id(ids.issue), true),
+        ("GET", "/n/{slug}/newsletter") => plain(spec.path.replace("{slug}", &ids.network_slug), false),
+        ("POST", "/n/{slug}/newsletter") => Case {
+            url: spec.path.replace("{slug}", &ids.network_slug),
+            body: Body::Form(vec![
+                ("email", "visitor@zeta.example".into()),
+                ("language", "en".into()),
+            ]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("GET", "/n/{slug}/newsletter/{id}") => plain(id(ids.sent_issue).replace("{slug}", &ids.network_slug), false),
+        ("GET" | "POST", "/newsletter/confirm/{token}") => Case {
+            url: "/newsletter/confirm/n_not-a-token".into(),
+            body: Body::Form(vec![]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("GET" | "POST", "/newsletter/unsubscribe/{token}") => Case {
+            url: "/newsletter/unsubscribe/n_not-a-token".into(),
+            body: Body::Form(vec![("List-Unsubscribe", "One-Click".into())]),
+            allowed: none,
+            names_alpha: false,
+        },
         // Pools: the member organisation's allocation is placed by its people only.
         // A pool of one's own network: nothing names the first network.
         ("POST", "/pools") => Case {
@@ -1307,14 +1401,6 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
                 ("about_de", "".into()),
                 ("about_nl", "".into()),
                 ("charter_page_id", "".into()),
-        // The logbook: a members' article of the first network; its public pages show
-        // the public one only.
-        ("POST", "/logbook/new") => Case {
-            url: spec.path.into(),
-            body: Body::Form(vec![
-                ("title", "Zeta article".into()),
-                ("body_markdown", "Zeta".into()),
-                ("visibility", "members".into()),
             ]),
             allowed: none,
             names_alpha: false,
@@ -1400,88 +1486,6 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             &[Rep],
         ),
         ("GET", path) if path.contains("/opportunities/{id}") => plain(id(ids.opportunity), true),
-        ("POST", "/api/v1/logbook") => Case {
-            url: spec.path.into(),
-            body: Body::Json(json!({"title": "Zeta article", "body_markdown": "Zeta", "visibility": "members"})),
-            allowed: none,
-            names_alpha: false,
-        },
-        ("POST", "/logbook/{id}/edit") => form_case(
-            id(ids.article),
-            vec![
-                ("title", "Zeta edit".into()),
-                ("body_markdown", "Zeta".into()),
-                ("visibility", "members".into()),
-            ],
-            none,
-        ),
-        ("PUT", "/api/v1/logbook/{id}") => json_case(
-            id(ids.article),
-            json!({"title": "Zeta edit", "body_markdown": "Zeta", "visibility": "members"}),
-            none,
-        ),
-        // Sent once (then 409 for the next allowed role).
-        ("POST", "/logbook/{id}/send") => form_case(id(ids.public_article), vec![], none),
-        ("POST", "/api/v1/logbook/{id}/issue") => json_case(id(ids.public_article), json!({}), none),
-        ("GET", path) if path.contains("/logbook/{id}") => plain(id(ids.article), true),
-        ("GET", "/n/{slug}/logbook" | "/n/{slug}/logbook.atom") => {
-            plain(spec.path.replace("{slug}", &ids.network_slug), false)
-        }
-        ("GET", "/n/{slug}/logbook/{id}") => plain(id(ids.public_article).replace("{slug}", &ids.network_slug), false),
-        // The newsletter: a draft issue of the first network; its archive shows the sent
-        // one; links with a token that is none.
-        ("POST", "/newsletter/new") => Case {
-            url: spec.path.into(),
-            body: Body::Form(vec![("subject", "Zeta issue".into()), ("body_markdown", "Zeta".into())]),
-            allowed: none,
-            names_alpha: false,
-        },
-        ("POST", "/api/v1/newsletter/issues") => Case {
-            url: spec.path.into(),
-            body: Body::Json(json!({"subject": "Zeta issue", "body_markdown": "Zeta"})),
-            allowed: none,
-            names_alpha: false,
-        },
-        ("POST", "/newsletter/issues/{id}/translation") => form_case(
-            id(ids.issue),
-            vec![
-                ("language", "de".into()),
-                ("subject", "Zeta".into()),
-                ("body_markdown", "Zeta".into()),
-            ],
-            none,
-        ),
-        ("PUT", "/api/v1/newsletter/issues/{id}/translations/{language}") => json_case(
-            id(ids.issue).replace("{language}", "de"),
-            json!({"subject": "Zeta", "body_markdown": "Zeta"}),
-            none,
-        ),
-        ("POST", "/newsletter/issues/{id}/send") => form_case(id(ids.issue), vec![], none),
-        ("POST", "/api/v1/newsletter/issues/{id}/send") => json_case(id(ids.issue), json!({}), none),
-        ("GET", path) if path.contains("/newsletter/issues/{id}") => plain(id(ids.issue), true),
-        ("GET", "/n/{slug}/newsletter") => plain(spec.path.replace("{slug}", &ids.network_slug), false),
-        ("POST", "/n/{slug}/newsletter") => Case {
-            url: spec.path.replace("{slug}", &ids.network_slug),
-            body: Body::Form(vec![
-                ("email", "visitor@zeta.example".into()),
-                ("language", "en".into()),
-            ]),
-            allowed: none,
-            names_alpha: false,
-        },
-        ("GET", "/n/{slug}/newsletter/{id}") => plain(id(ids.sent_issue).replace("{slug}", &ids.network_slug), false),
-        ("GET" | "POST", "/newsletter/confirm/{token}") => Case {
-            url: "/newsletter/confirm/n_not-a-token".into(),
-            body: Body::Form(vec![]),
-            allowed: none,
-            names_alpha: false,
-        },
-        ("GET" | "POST", "/newsletter/unsubscribe/{token}") => Case {
-            url: "/newsletter/unsubscribe/n_not-a-token".into(),
-            body: Body::Form(vec![("List-Unsubscribe", "One-Click".into())]),
-            allowed: none,
-            names_alpha: false,
-        },
         ("GET", path) if path.contains("{") => panic!("no case for GET {path}: add one to tests/access.rs"),
         // Lists and pages without an object: the same for every network.
         ("GET", path) => plain(path.into(), false),

@@ -804,7 +804,6 @@ impl Fixture<'_> {
         self.expect.ledger.push((network, "bucket", bucket, -6_000));
     }
 
-
     /// Version 28: a waiting application (with a comment of Alice's), an accepted one
     /// (Alpha's, its onboarding begun), the network's French text, Alpha's listing, the
     /// form key.

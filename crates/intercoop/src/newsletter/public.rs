@@ -103,7 +103,7 @@ async fn public_page(
     errors: FieldErrors,
     asked: bool,
 ) -> AppResult<Response> {
-    let n = crate::joining::open_network(&state, slug).await?;
+    let n = crate::joining::open_network(state, slug).await?;
     let issues = data::issues(&state.db.read, n.id, false).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
