@@ -155,14 +155,29 @@ pub fn occurrences(
     let naive = chrono::NaiveDate::from_ymd_opt(first.year().into(), first.month() as u32, first.day() as u32)
         .and_then(|d| d.and_hms_opt(first.hour() as u32, first.minute() as u32, first.second() as u32))
         .ok_or_else(|| RecurrenceError::Invalid("start out of range".into()))?;
-    let start = match tz.from_local_datetime(&naive) {
-        chrono::LocalResult::Single(t) => t,
-        chrono::LocalResult::Ambiguous(early, _) => early,
+    // A first start skipped by a spring-forward change is an hour later that day; the
+    // series keeps the local time the person picked (the rule names it), not the shifted one.
+    let (start, rule) = match tz.from_local_datetime(&naive) {
+        chrono::LocalResult::Single(t) => (t, rule),
+        chrono::LocalResult::Ambiguous(early, _) => (early, rule),
         chrono::LocalResult::None => {
             let shifted = naive + chrono::Duration::hours(1);
-            tz.from_local_datetime(&shifted)
+            let start = tz
+                .from_local_datetime(&shifted)
                 .earliest()
-                .ok_or_else(|| RecurrenceError::Invalid("start out of range".into()))?
+                .ok_or_else(|| RecurrenceError::Invalid("start out of range".into()))?;
+            let named = rule.contains("BYHOUR") || rule.contains("BYMINUTE") || rule.contains("BYSECOND");
+            let rule = if named {
+                rule
+            } else {
+                format!(
+                    "{rule};BYHOUR={};BYMINUTE={};BYSECOND={}",
+                    first.hour(),
+                    first.minute(),
+                    first.second()
+                )
+            };
+            (start, rule)
         }
     };
     let parsed: rrule::RRule<rrule::Unvalidated> = rule

@@ -260,3 +260,27 @@ proptest! {
         if n > 0 { prop_assert!(!quorum_met(n - 1, members, percent)); }
     }
 }
+
+#[test]
+fn a_first_start_skipped_by_summer_time_keeps_the_picked_time_afterwards() {
+    // 8 March 2026, 02:00 in New York does not exist (clocks go from 02:00 to 03:00):
+    // that day's meeting is at 03:00, the next weeks' at 02:00 as picked.
+    let got = occurrences(
+        date(2026, 3, 8).at(2, 0, 0, 0),
+        "America/New_York",
+        "FREQ=WEEKLY",
+        None,
+        at("2026-04-01T00:00:00Z"),
+        3,
+    )
+    .unwrap();
+    let tz = jiff::tz::TimeZone::get("America/New_York").unwrap();
+    let local: Vec<String> = got
+        .iter()
+        .map(|t| t.to_zoned(tz.clone()).datetime().to_string())
+        .collect();
+    assert_eq!(
+        local,
+        ["2026-03-08T03:00:00", "2026-03-15T02:00:00", "2026-03-22T02:00:00"]
+    );
+}
