@@ -62,6 +62,11 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// Whether `field` already has an error (a second check of it would only repeat it).
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|e| e.field == field)
+    }
+
     /// A name, title or option as typed, cleaned by [`intercoop_domain::text::line`]
     /// (NFC, nothing invisible, at most `max` characters); `None` and the error beside
     /// `field` when refused.

@@ -128,7 +128,7 @@ pub async fn calendar(State(state): State<AppState>, ctx: Ctx) -> AppResult<Resp
 pub async fn new_feed(
     State(state): State<AppState>,
     ctx: Ctx,
-    CsrfForm(_): CsrfForm<super::pages::Empty>,
+    CsrfForm(_): CsrfForm<crate::web::Empty>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     let txn = state.db.write.begin().await?;

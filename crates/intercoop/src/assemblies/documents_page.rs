@@ -201,7 +201,7 @@ pub async fn remove(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, document_id)): Path<(String, String)>,
-    CsrfForm(_): CsrfForm<super::pages::Empty>,
+    CsrfForm(_): CsrfForm<crate::web::Empty>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     require(policy::manage(&user.doer()))?;

@@ -100,7 +100,7 @@ pub async fn vote(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    CsrfForm(_): CsrfForm<super::pages::Empty>,
+    CsrfForm(_): CsrfForm<crate::web::Empty>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     require(policy::manage_core(&user.doer()))?;

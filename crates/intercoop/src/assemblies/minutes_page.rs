@@ -282,7 +282,7 @@ pub async fn remove_decision(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, decision_id)): Path<(String, String)>,
-    CsrfForm(_): CsrfForm<super::pages::Empty>,
+    CsrfForm(_): CsrfForm<crate::web::Empty>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     require(policy::write_minutes(&user.doer()))?;
@@ -306,7 +306,7 @@ pub async fn publish(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    CsrfForm(_): CsrfForm<super::pages::Empty>,
+    CsrfForm(_): CsrfForm<crate::web::Empty>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     require(policy::write_minutes(&user.doer()))?;

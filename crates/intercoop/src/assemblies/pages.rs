@@ -413,5 +413,4 @@ pub async fn cancel(
     Ok(see_other(&format!("/meetings/{}", m.id)))
 }
 
-#[derive(Deserialize, Default)]
-pub struct Empty {}
+use crate::web::Empty;

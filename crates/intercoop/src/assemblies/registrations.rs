@@ -279,7 +279,7 @@ pub async fn page_register(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    CsrfForm(_): CsrfForm<super::pages::Empty>,
+    CsrfForm(_): CsrfForm<crate::web::Empty>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     let id = parse_id(&id)?;
@@ -295,7 +295,7 @@ pub async fn page_withdraw(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    CsrfForm(_): CsrfForm<super::pages::Empty>,
+    CsrfForm(_): CsrfForm<crate::web::Empty>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     let id = parse_id(&id)?;

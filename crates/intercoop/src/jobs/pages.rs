@@ -8,7 +8,6 @@ use crate::web::{CsrfForm, Ctx, render, require_user, see_other};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use serde::Deserialize;
 
 #[derive(Template)]
 #[template(path = "jobs/failed.html")]
@@ -42,8 +41,7 @@ pub async fn failed(State(state): State<AppState>, ctx: Ctx) -> AppResult<Respon
     render(&FailedPage { ctx, jobs })
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
+use crate::web::Empty;
 
 /// `POST /admin/jobs/{id}/retry`: due again now, attempts counted afresh.
 pub async fn retry(

@@ -213,9 +213,7 @@ pub async fn confirm(
     })
 }
 
-/// A form with no field but its token.
-#[derive(Debug, Default, Deserialize)]
-pub struct Empty {}
+use crate::web::Empty;
 
 #[derive(Template)]
 #[template(path = "joining/list.html")]

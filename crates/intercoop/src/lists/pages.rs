@@ -439,8 +439,7 @@ pub async fn held(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     })
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub struct Empty {}
+use crate::web::Empty;
 
 /// `POST /lists/{id}/held/{message_id}/approve` (moderators): published and sent.
 pub async fn approve(

@@ -232,9 +232,7 @@ pub async fn send(
     Ok(see_other(&format!("/newsletter/issues/{issue}")))
 }
 
-/// A form with nothing but its CSRF token.
-#[derive(Debug, Default, Deserialize)]
-pub struct Empty {}
+use crate::web::Empty;
 
 /// `GET /n/{slug}/logbook`: a network's public articles, for anyone.
 pub async fn public_list(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {

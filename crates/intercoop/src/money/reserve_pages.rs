@@ -66,7 +66,7 @@ impl ReserveForm {
         // Weights that name nobody: said beside the weights, where they are typed.
         if let Some(SharingKey::Weights { weights }) = &key
             && weights.values().all(|w| *w == 0)
-            && !errors.0.iter().any(|e| e.field == "weights")
+            && !errors.has("weights")
         {
             errors.add("weights", "proposals-zero-weights");
         }
@@ -136,7 +136,7 @@ macro_rules! key_helpers {
                 self.f.errors.get(field, self.ctx.lang)
             }
             fn has_error(&self, field: &str) -> bool {
-                self.f.errors.0.iter().any(|e| e.field == field)
+                self.f.errors.has(field)
             }
             fn keys(&self) -> &'static [&'static str] {
                 &KEYS
@@ -263,7 +263,7 @@ pub async fn page_close(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    CsrfForm(_): CsrfForm<crate::jobs::pages::Empty>,
+    CsrfForm(_): CsrfForm<crate::web::Empty>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     require(policy::manage(&user.doer()))?;

@@ -240,7 +240,7 @@ pub async fn send(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    CsrfForm(_): CsrfForm<crate::logbook::pages::Empty>,
+    CsrfForm(_): CsrfForm<crate::web::Empty>,
 ) -> AppResult<Response> {
     let user = writer(&ctx)?;
     let id = parse_id(&id)?;

@@ -225,7 +225,7 @@ pub async fn confirm(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(token): Path<String>,
-    CsrfForm(_): CsrfForm<crate::logbook::pages::Empty>,
+    CsrfForm(_): CsrfForm<crate::web::Empty>,
 ) -> AppResult<Response> {
     let txn = state.db.write.begin().await?;
     let (outcome, s) = subscribe::confirm(&txn, &token).await?;

@@ -384,7 +384,7 @@ mod tests {
         }
         .validate("Europe/Brussels", &titles)
         .unwrap_err();
-        assert!(errors.0.iter().any(|e| e.field == "options"), "{errors:?}");
+        assert!(errors.has("options"), "{errors:?}");
     }
 
     #[test]

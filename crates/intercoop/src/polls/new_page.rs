@@ -33,7 +33,7 @@ impl NewPage {
         self.errors.get(field, self.ctx.lang)
     }
     fn has_error(&self, field: &str) -> bool {
-        self.errors.0.iter().any(|e| e.field == field)
+        self.errors.has(field)
     }
     fn methods(&self) -> &'static [&'static str] {
         &METHODS

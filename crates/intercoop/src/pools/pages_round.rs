@@ -68,7 +68,7 @@ pub async fn create(
         "" | "none" => None,
         kind => {
             let pool_cents = optional_units(&mut errors, "matching.pool_cents", fields.get("matching_pool"));
-            if pool_cents.is_none() && !errors.0.iter().any(|e| e.field == "matching.pool_cents") {
+            if pool_cents.is_none() && !errors.has("matching.pool_cents") {
                 errors.add("matching.pool_cents", "required");
             }
             Some(MatchingIn {
@@ -285,7 +285,7 @@ pub async fn create_bucket(
     let id = parse_id(&id)?;
     let mut errors = FieldErrors::default();
     let min = optional_units(&mut errors, "min_cents", fields.get("min"));
-    if min.is_none() && !errors.0.iter().any(|e| e.field == "min_cents") {
+    if min.is_none() && !errors.has("min_cents") {
         errors.add("min_cents", "required");
     }
     let max = optional_units(&mut errors, "max_cents", fields.get("max"));
@@ -366,7 +366,7 @@ pub async fn close(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    CsrfForm(_): CsrfForm<crate::jobs::pages::Empty>,
+    CsrfForm(_): CsrfForm<crate::web::Empty>,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     require(policy::manage(&user.doer()))?;

@@ -68,7 +68,7 @@ impl CampaignPage {
         self.errors.get(field, self.ctx.lang)
     }
     fn has_error(&self, field: &str) -> bool {
-        self.errors.0.iter().any(|e| e.field == field)
+        self.errors.has(field)
     }
     fn keys(&self) -> &'static [&'static str] {
         &KEYS

@@ -13,7 +13,6 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use sea_orm::TransactionTrait;
-use serde::Deserialize;
 
 pub async fn pledge(
     State(state): State<AppState>,
@@ -78,8 +77,7 @@ pub async fn withdraw(
     Ok(see_other(&format!("/proposals/{id}#campaign")))
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
+use crate::web::Empty;
 
 pub async fn close(
     State(state): State<AppState>,

@@ -602,8 +602,7 @@ pub async fn transition(
     Ok(see_other(&format!("/proposals/{id}")))
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
+use crate::web::Empty;
 
 pub async fn select_quote(
     State(state): State<AppState>,

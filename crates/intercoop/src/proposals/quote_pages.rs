@@ -39,7 +39,7 @@ impl QuotePage {
         self.errors.get(field, self.ctx.lang)
     }
     fn has_error(&self, field: &str) -> bool {
-        self.errors.0.iter().any(|e| e.field == field)
+        self.errors.has(field)
     }
     fn provider_is(&self, id: impl crate::web::Num) -> bool {
         self.form.provider_id.trim() == id.num().to_string()

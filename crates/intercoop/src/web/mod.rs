@@ -27,6 +27,11 @@ use std::sync::Arc;
 
 pub use query::Query;
 
+/// A form with nothing but its CSRF token: the button that confirms a step the page
+/// described (`CsrfForm<Empty>`).
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Empty {}
+
 /// The CSRF cookie over plain http (the demo, tests).
 pub const CSRF_COOKIE: &str = "ic_csrf";
 /// The CSRF cookie behind https: the `__Host-` prefix makes browsers refuse it unless it
