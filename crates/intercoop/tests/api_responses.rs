@@ -1885,6 +1885,60 @@ both_backends!(
                 "contact": {"name": "Ana", "email": format!("{org}@applicant.example"), "language": "nl"},
                 "level": "observer", "motivation": "Samen."})
         };
+        // A page by its path: its reader; a visitor of the network reads no members' page
+        // (404); a change from a stale revision: 409 with both versions.
+        let (s, page) = c
+            .call(&admin, "GET", "/api/v1/docs/{path}", &[&"welcome"], "", None)
+            .await;
+        assert_eq!((s, page["id"].as_i64()), (200, Some(doc_id)), "{page}");
+        let (s, _) = c
+            .call(
+                &nobody,
+                "GET",
+                "/api/v1/docs/{path}",
+                &[&"welcome"],
+                &format!("?network={slug}"),
+                None,
+            )
+            .await;
+        assert_eq!(s, 404);
+        let (s, _) = c
+            .call(&admin, "GET", "/api/v1/docs/{path}", &[&"welcome/revisions"], "", None)
+            .await;
+        assert_eq!(s, 200);
+        let (s, _) = c
+            .call(&nobody, "GET", "/api/v1/docs/{path}", &[&"welcome"], "", None)
+            .await;
+        assert_eq!(s, 401);
+        let (s, _) = c
+            .call(
+                &admin,
+                "GET",
+                "/api/v1/docs/{path}",
+                &[&"welcome/diff"],
+                "?from=1",
+                None,
+            )
+            .await;
+        assert_eq!(s, 422);
+        let mut stale = doc_body.clone();
+        stale["base_revision"] = json!(1);
+        let (s, conflict) = c
+            .call(
+                &admin,
+                "PUT",
+                "/api/v1/docs/{path}",
+                &[&"welcome"],
+                "",
+                Some(stale.clone()),
+            )
+            .await;
+        assert_eq!(s, 409, "{conflict}");
+        stale["base_revision"] = json!(2);
+        let (s, _) = c
+            .call(&admin, "PUT", "/api/v1/docs/{path}", &[&"welcome"], "", Some(stale))
+            .await;
+        assert_eq!(s, 200);
         let query = format!("?network={slug}");
         for org in ["bees", "wasps"] {
             let (s, answer) = c
