@@ -28,7 +28,12 @@ struct NetworkPage {
     funded: Vec<Work>,
     cofunding: Vec<Work>,
     events: Vec<(Event, String)>,
+    /// The logbook's latest public articles: (id, title, day written).
+    articles: Vec<(i64, String, String)>,
 }
+
+/// How many of the logbook's articles the public page shows.
+const LATEST_ARTICLES: u64 = 3;
 
 #[derive(Template)]
 #[template(path = "public/private.html")]
@@ -61,6 +66,11 @@ pub async fn network(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
             (e, when)
         })
         .collect();
+    let articles = crate::logbook::data::latest_public(conn, n.id, LATEST_ARTICLES)
+        .await?
+        .into_iter()
+        .map(|(id, title, at)| (id, title, crate::web::format::date(&at, &n.time_zone, ctx.lang)))
+        .collect();
     render(&NetworkPage {
         about_html: crate::proposals::pages::markdown(&about),
         ctx,
@@ -70,6 +80,7 @@ pub async fn network(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
         funded,
         cofunding,
         events,
+        articles,
     })
 }
 
