@@ -1421,12 +1421,23 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             allowed: &[Rep, Core, Admin],
             names_alpha: true,
         },
-        ("GET", "/organisations/{id}/listing") => Case {
+        ("PUT", "/api/v1/public-settings") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"about": {"en": "Zeta about"}, "private": false})),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("GET", "/organisations/{id}/listing" | "/api/v1/organisations/{id}/listing") => Case {
             url: id(r),
             body: Body::None,
             allowed: &[Rep, Admin],
             names_alpha: true,
         },
+        ("PUT", "/api/v1/organisations/{id}/listing") => json_case(
+            id(r),
+            json!({"listed": true, "city": "Liège", "latitude": 50.6326, "longitude": 5.5797}),
+            &[Rep, Admin],
+        ),
         ("POST", "/organisations/{id}/listing") => form_case(
             id(r),
             vec![

@@ -774,8 +774,25 @@ both_backends!(public_pages_list_only_members_who_agree, |app: TestApp| async mo
         fr.contains("<strong>supermarchés coopératifs</strong>") && !fr.contains("<script>alert"),
         "{fr}"
     );
+    // The same settings through the API: what the page saved; made private there,
+    // audited as from the page.
+    let mut settings = admin.json("/api/v1/public-settings").await;
+    assert_eq!(
+        settings["about"]["en"], "A network of *cooperative supermarkets*.",
+        "{settings}"
+    );
+    assert_eq!(settings["private"], false);
+    settings["private"] = json!(true);
+    let r = admin.put("/api/v1/public-settings", &settings).await;
+    assert_eq!(r.status(), 200);
+    let audit = admin.json("/api/v1/audit?per_page=200").await;
+    assert!(audit.to_string().contains("network.public_settings"), "{audit}");
+    let listing = admin.json(&format!("/api/v1/organisations/{listed}/listing")).await;
+    assert_eq!(
+        (listing["city"].as_str(), listing["latitude"].as_f64()),
+        (Some("Bruxelles"), Some(50.8503))
+    );
     // Private: a sign-in page only, nothing of the network's members.
-    set_rules(&app, |r| r.private = true).await;
     let r = visitor.get(&format!("/n/{slug}")).await;
     assert_eq!(r.status(), 200);
     let page = r.text().await.unwrap();
