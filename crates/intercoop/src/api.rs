@@ -45,6 +45,26 @@ where
     }
 }
 
+/// An API call that may come without a token (a route readable by anyone, such as a
+/// public documentation page): no `Authorization` header is `None`; a header with a
+/// token that is not valid is still a 401.
+impl<S> axum::extract::OptionalFromRequestParts<S> for ApiUser
+where
+    S: Send + Sync,
+    AppState: FromRef<S>,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> AppResult<Option<ApiUser>> {
+        if !parts.headers.contains_key(header::AUTHORIZATION) {
+            return Ok(None);
+        }
+        <ApiUser as FromRequestParts<S>>::from_request_parts(parts, state)
+            .await
+            .map(Some)
+    }
+}
+
 /// The id of the API caller, left in the request for the idempotency layer.
 #[derive(Clone, Copy)]
 pub struct ApiPerson(pub i64);

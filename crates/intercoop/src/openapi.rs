@@ -65,6 +65,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::documentation::ApiDoc::openapi());
     doc.merge(crate::pools::ApiDoc::openapi());
     doc.merge(crate::joining::ApiDoc::openapi());
+    doc.merge(crate::public::ApiDoc::openapi());
     doc.merge(crate::work::ApiDoc::openapi());
     doc.merge(crate::logbook::ApiDoc::openapi());
     doc.merge(crate::newsletter::ApiDoc::openapi());

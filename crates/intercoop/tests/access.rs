@@ -1175,6 +1175,16 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             json!({"title": "Zeta edit", "visibility": "members"}),
             none,
         ),
+        // A page by its path or id (the id here: the walk renames the page). Anyone
+        // may ask with `?network=`: a visitor reads public pages only, never this one.
+        ("GET", "/api/v1/docs/{path}") => {
+            plain(format!("/api/v1/docs/{}?network={}", ids.doc, ids.network_slug), false)
+        }
+        ("PUT", "/api/v1/docs/{path}") => json_case(
+            format!("/api/v1/docs/{}", ids.doc),
+            json!({"title": "Zeta edit", "visibility": "members"}),
+            none,
+        ),
         ("GET", "/docs/{id}/diff" | "/api/v1/docs/{id}/diff") => plain(format!("{}?from=1&to=1", id(ids.doc)), true),
         ("GET", path) if path.contains("/docs/{id}") => plain(id(ids.doc), true),
         // A network's public pages, by its slug: the members' page is not among them.
@@ -1411,12 +1421,23 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             allowed: &[Rep, Core, Admin],
             names_alpha: true,
         },
-        ("GET", "/organisations/{id}/listing") => Case {
+        ("PUT", "/api/v1/public-settings") => Case {
+            url: spec.path.into(),
+            body: Body::Json(json!({"about": {"en": "Zeta about"}, "private": false})),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("GET", "/organisations/{id}/listing" | "/api/v1/organisations/{id}/listing") => Case {
             url: id(r),
             body: Body::None,
             allowed: &[Rep, Admin],
             names_alpha: true,
         },
+        ("PUT", "/api/v1/organisations/{id}/listing") => json_case(
+            id(r),
+            json!({"listed": true, "city": "Liège", "latitude": 50.6326, "longitude": 5.5797}),
+            &[Rep, Admin],
+        ),
         ("POST", "/organisations/{id}/listing") => form_case(
             id(r),
             vec![

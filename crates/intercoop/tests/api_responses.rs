@@ -1885,6 +1885,60 @@ both_backends!(
                 "contact": {"name": "Ana", "email": format!("{org}@applicant.example"), "language": "nl"},
                 "level": "observer", "motivation": "Samen."})
         };
+        // A page by its path: its reader; a visitor of the network reads no members' page
+        // (404); a change from a stale revision: 409 with both versions.
+        let (s, page) = c
+            .call(&admin, "GET", "/api/v1/docs/{path}", &[&"welcome"], "", None)
+            .await;
+        assert_eq!((s, page["id"].as_i64()), (200, Some(doc_id)), "{page}");
+        let (s, _) = c
+            .call(
+                &nobody,
+                "GET",
+                "/api/v1/docs/{path}",
+                &[&"welcome"],
+                &format!("?network={slug}"),
+                None,
+            )
+            .await;
+        assert_eq!(s, 404);
+        let (s, _) = c
+            .call(&admin, "GET", "/api/v1/docs/{path}", &[&"welcome/revisions"], "", None)
+            .await;
+        assert_eq!(s, 200);
+        let (s, _) = c
+            .call(&nobody, "GET", "/api/v1/docs/{path}", &[&"welcome"], "", None)
+            .await;
+        assert_eq!(s, 401);
+        let (s, _) = c
+            .call(
+                &admin,
+                "GET",
+                "/api/v1/docs/{path}",
+                &[&"welcome/diff"],
+                "?from=1",
+                None,
+            )
+            .await;
+        assert_eq!(s, 422);
+        let mut stale = doc_body.clone();
+        stale["base_revision"] = json!(1);
+        let (s, conflict) = c
+            .call(
+                &admin,
+                "PUT",
+                "/api/v1/docs/{path}",
+                &[&"welcome"],
+                "",
+                Some(stale.clone()),
+            )
+            .await;
+        assert_eq!(s, 409, "{conflict}");
+        stale["base_revision"] = json!(2);
+        let (s, _) = c
+            .call(&admin, "PUT", "/api/v1/docs/{path}", &[&"welcome"], "", Some(stale))
+            .await;
+        assert_eq!(s, 200);
         let query = format!("?network={slug}");
         for org in ["bees", "wasps"] {
             let (s, answer) = c
@@ -1993,6 +2047,50 @@ both_backends!(
         .await;
         c.call(&admin, "GET", "/api/v1/organisations/{id}/onboarding", &[&u1], "", None)
             .await;
+        // The public page's settings and an organisation's listing.
+        c.call(&admin, "GET", "/api/v1/public-settings", none, "", None).await;
+        let settings =
+            json!({"about": {"en": "A network.", "fr": "Un réseau."}, "private": false, "charter_page_id": null});
+        let (s, saved) = c
+            .call(&admin, "PUT", "/api/v1/public-settings", none, "", Some(settings))
+            .await;
+        assert_eq!((s, &saved["about"]["fr"]), (200, &json!("Un réseau.")), "{saved}");
+        let (s, _) = c
+            .call(
+                &admin,
+                "PUT",
+                "/api/v1/public-settings",
+                none,
+                "",
+                Some(json!({"about": {"xx": "?"}, "charter_page_id": 999999})),
+            )
+            .await;
+        assert_eq!(s, 422);
+        c.call(&admin, "GET", "/api/v1/organisations/{id}/listing", &[&u1], "", None)
+            .await;
+        let place = json!({"listed": true, "city": "Gent", "latitude": 51.0543, "longitude": 3.7174});
+        let (s, listed) = c
+            .call(
+                &admin,
+                "PUT",
+                "/api/v1/organisations/{id}/listing",
+                &[&u1],
+                "",
+                Some(place),
+            )
+            .await;
+        assert_eq!((s, &listed["city"]), (200, &json!("Gent")), "{listed}");
+        let (s, _) = c
+            .call(
+                &admin,
+                "PUT",
+                "/api/v1/organisations/{id}/listing",
+                &[&u1],
+                "",
+                Some(json!({"listed": true, "latitude": 95.0})),
+            )
+            .await;
+        assert_eq!(s, 422);
         // Work sharing: an opportunity, two members' interests (and a refused capacity),
         // the team, a capacity change proposing a new split, and both members' consent.
         let opportunity = json!({"organisation_id": u2, "title": "Tender", "scope_markdown": "Build it.",

@@ -417,3 +417,160 @@ both_backends!(
         );
     }
 );
+
+// The API addresses a page by its path in the tree (issue 18, item 6): the slugs from
+// the top, as scripts write them; the id still works. A visitor of the network reads
+// the public pages by path and never a members' page; two writers from the same
+// revision: the second gets a 409 with both versions.
+both_backends!(pages_by_path_in_the_api, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let slug = intercoop::entities::network::Entity::find_by_id(app.network_id().await)
+        .one(&app.db().read)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let made = |v: Value| v["id"].as_i64().unwrap();
+    let r = admin.post("/api/v1/docs", &page("Welcome", "Hello.", "public")).await;
+    let welcome = made(r.json().await.unwrap());
+    let mut first = page("First steps", "Read the charter.", "public");
+    first["parent_id"] = json!(welcome);
+    let first = made(admin.post("/api/v1/docs", &first).await.json().await.unwrap());
+    let mut inner = page("Budget: 2027!", "Members only.", "members");
+    inner["parent_id"] = json!(welcome);
+    let inner = made(admin.post("/api/v1/docs", &inner).await.json().await.unwrap());
+    // A sibling with the same title, and a title that would read as an id.
+    let mut twin = page("First steps", "Another.", "public");
+    twin["parent_id"] = json!(welcome);
+    let twin = made(admin.post("/api/v1/docs", &twin).await.json().await.unwrap());
+    let year = made(
+        admin
+            .post("/api/v1/docs", &page("2027", "Plans.", "public"))
+            .await
+            .json()
+            .await
+            .unwrap(),
+    );
+
+    // Each page says its path; the API reads it there, and by id as before.
+    let p = admin.json("/api/v1/docs/welcome/first-steps").await;
+    assert_eq!(p["id"], first, "{p}");
+    assert_eq!(p["path"], "welcome/first-steps");
+    assert_eq!(p["slug"], "first-steps");
+    assert_eq!(p["body_markdown"], "Read the charter.");
+    assert_eq!(admin.json(&format!("/api/v1/docs/{first}")).await["id"], first);
+    let t = admin.json(&format!("/api/v1/docs/{twin}")).await;
+    assert_eq!(t["path"], format!("welcome/first-steps-{twin}"));
+    assert_eq!(
+        admin.json(&format!("/api/v1/docs/welcome/first-steps-{twin}")).await["id"],
+        twin
+    );
+    let y = admin.json(&format!("/api/v1/docs/{year}")).await;
+    assert_eq!(y["path"], format!("page-{year}"));
+    assert_eq!(admin.json(&format!("/api/v1/docs/page-{year}")).await["id"], year);
+    let b = admin.json(&format!("/api/v1/docs/{inner}")).await;
+    assert_eq!(b["path"], "welcome/budget-2027");
+    let list = admin.json("/api/v1/docs").await;
+    assert!(
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["path"] == "welcome/budget-2027"),
+        "{list}"
+    );
+    // Revisions and differences after a path, as after an id.
+    let revs = admin.json("/api/v1/docs/welcome/first-steps/revisions").await;
+    assert_eq!(revs.as_array().unwrap().len(), 1, "{revs}");
+    assert_eq!(admin.get("/api/v1/docs/welcome/nothing-here").await.status(), 404);
+
+    // A visitor of the network (no token): public pages by path, never a members' one,
+    // which answers as if it did not exist.
+    let visitor = reqwest::Client::new();
+    let read = |path: String| {
+        let visitor = visitor.clone();
+        let url = app.url(&path);
+        async move { visitor.get(url).send().await.unwrap() }
+    };
+    let r = read(format!("/api/v1/docs/welcome/first-steps?network={slug}")).await;
+    assert_eq!(r.status(), 200);
+    let r = read(format!("/api/v1/docs/welcome/budget-2027?network={slug}")).await;
+    assert_eq!(r.status(), 404);
+    let body = r.text().await.unwrap();
+    assert!(!body.contains("Members only."), "{body}");
+    assert_eq!(read(format!("/api/v1/docs/{inner}?network={slug}")).await.status(), 404);
+    assert_eq!(
+        read(format!("/api/v1/docs/{inner}/revisions?network={slug}"))
+            .await
+            .status(),
+        404
+    );
+    let tree: Value = read(format!("/api/v1/docs/welcome?network={slug}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(tree["id"], welcome);
+    assert_eq!(
+        read("/api/v1/docs/welcome".into()).await.status(),
+        401,
+        "no token, no network"
+    );
+    // A private network shows nothing to visitors.
+    let n = intercoop::entities::network::Entity::find_by_id(app.network_id().await)
+        .one(&app.db().read)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut rules = n.rules.0.clone();
+    rules.private = true;
+    let mut m: intercoop::entities::network::ActiveModel = n.into();
+    m.rules = sea_orm::Set(intercoop::db::types::Json(rules));
+    sea_orm::ActiveModelTrait::update(m, &app.db().write).await.unwrap();
+    let r = read(format!("/api/v1/docs/welcome/first-steps?network={slug}")).await;
+    assert_eq!(r.status(), 404, "a private network");
+
+    // Two writers from revision 1, by path: the first wins, the second is refused with
+    // both versions, and nothing of either is lost.
+    let mut mine = page("First steps", "Read the charter first.", "public");
+    mine["parent_id"] = json!(welcome);
+    mine["base_revision"] = json!(1);
+    let mut theirs = mine.clone();
+    theirs["body_markdown"] = json!("Come to an assembly.");
+    let r = admin.put("/api/v1/docs/welcome/first-steps", &mine).await;
+    assert_eq!(r.status(), 200);
+    let r = admin.put("/api/v1/docs/welcome/first-steps", &theirs).await;
+    assert_eq!(r.status(), 409);
+    let conflict: Value = r.json().await.unwrap();
+    assert_eq!(conflict["status"], 409);
+    assert_eq!(
+        conflict["current"]["body_markdown"], "Read the charter first.",
+        "{conflict}"
+    );
+    assert_eq!(conflict["current"]["revision"], 2);
+    assert_eq!(conflict["yours"]["body_markdown"], "Come to an assembly.");
+    // Sent again from the current revision: saved.
+    theirs["base_revision"] = json!(2);
+    assert_eq!(
+        admin.put("/api/v1/docs/welcome/first-steps", &theirs).await.status(),
+        200
+    );
+    assert_eq!(
+        admin.json(&format!("/api/v1/docs/{first}")).await["body_markdown"],
+        "Come to an assembly."
+    );
+    // By id, the same refusal.
+    let r = admin.put(&format!("/api/v1/docs/{first}"), &mine).await;
+    assert_eq!(r.status(), 409);
+    // A member may not write, by path either.
+    let org = app.organisation(&admin, "Coop One", "user", Some(10)).await;
+    let member_id = app
+        .person("member@test.example", "Mia Member", Some(org), false, false)
+        .await;
+    let member = app.api(&app.token_for(member_id).await);
+    assert_eq!(
+        member.put("/api/v1/docs/welcome/first-steps", &theirs).await.status(),
+        403
+    );
+    assert_eq!(member.get("/api/v1/docs/welcome/budget-2027").await.status(), 200);
+});

@@ -144,6 +144,9 @@ both_backends!(apply_confirm_review_accept_and_onboard, |app: TestApp| async mov
         json!({"title": "Bienvenue", "body_markdown": "Le réseau se réunit chaque mois.", "visibility": "members"});
     welcome["booklet_position"] = json!(1);
     assert_eq!(core.post("/api/v1/docs", &welcome).await.status(), 201);
+    let inner = json!({"title": "Core circle notes", "body_markdown": "Internal.", "visibility": "core",
+        "booklet_position": 2});
+    assert_eq!(core.post("/api/v1/docs", &inner).await.status(), 201);
     let charter = core
         .post(
             "/api/v1/docs",
@@ -303,6 +306,22 @@ both_backends!(apply_confirm_review_accept_and_onboard, |app: TestApp| async mov
         .find(|m| m.subject.contains("Bienvenue dans"))
         .expect("accepted");
     assert!(accepted.text_body.contains("/docs/booklet") && accepted.text_body.contains("Bienvenue !"));
+    // The booklet itself, as a PDF stored with the message: the members' chapter, never
+    // the core circle's.
+    let files = intercoop::notifications::attachments::of(&app.db().read, accepted.id)
+        .await
+        .unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(
+        (files[0].filename.as_str(), files[0].content_type.as_str()),
+        ("welcome-booklet.pdf", "application/pdf")
+    );
+    let pdf = String::from_utf8_lossy(&files[0].data);
+    assert!(
+        pdf.starts_with("%PDF") && pdf.contains("Bienvenue"),
+        "the members' chapter"
+    );
+    assert!(!pdf.contains("Core circle notes"), "never the core circle's chapter");
     assert!(
         mails.iter().any(|m| m.text_body.contains("/login/link/")),
         "{subjects:?}"
@@ -705,6 +724,29 @@ both_backends!(public_pages_list_only_members_who_agree, |app: TestApp| async mo
         .await;
     assert_eq!(r.status(), 403, "another organisation's representative");
     let _ = rep_id;
+    // The representative's organisation page links to its listing and its checklist;
+    // the navigation links to the applications for the core circle only.
+    let org_page = rep.text(&format!("/organisations/{listed}")).await;
+    assert!(
+        org_page.contains(&format!("href=\"/organisations/{listed}/listing\""))
+            && org_page.contains(&format!("href=\"/organisations/{listed}/onboarding\"")),
+        "{org_page}"
+    );
+    assert!(!org_page.contains("href=\"/applications\""), "not for a representative");
+    let hidden_page = rep.text(&format!("/organisations/{hidden}")).await;
+    assert!(!hidden_page.contains(&format!("/organisations/{hidden}/listing")));
+    assert!(web.text("/dashboard").await.contains("href=\"/applications\""));
+    // The logbook: a public article and a members' one; the public page shows the
+    // first only.
+    for (title, visibility) in [("Our first assembly", "public"), ("Internal budget talk", "members")] {
+        let r = admin
+            .post(
+                "/api/v1/logbook",
+                &json!({"title": title, "body_markdown": "Text.", "visibility": visibility}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+    }
     // A visitor: the text (sanitized), the listed member on the map, not the other one.
     let visitor = app.client();
     let page = visitor.text(&format!("/n/{slug}")).await;
@@ -712,6 +754,14 @@ both_backends!(public_pages_list_only_members_who_agree, |app: TestApp| async mo
     assert!(page.contains("Coop Listed") && page.contains("<circle"), "{page}");
     assert!(!page.contains("Coop Hidden"), "a member who did not agree is not shown");
     assert!(page.contains(&format!("/n/{slug}/join")));
+    assert!(
+        page.contains("Our first assembly") && page.contains(&format!("/n/{slug}/logbook/")),
+        "{page}"
+    );
+    assert!(
+        !page.contains("Internal budget talk"),
+        "a members' article is not public"
+    );
     let r = visitor
         .http
         .get(app.url(&format!("/n/{slug}")))
@@ -724,13 +774,33 @@ both_backends!(public_pages_list_only_members_who_agree, |app: TestApp| async mo
         fr.contains("<strong>supermarchés coopératifs</strong>") && !fr.contains("<script>alert"),
         "{fr}"
     );
+    // The same settings through the API: what the page saved; made private there,
+    // audited as from the page.
+    let mut settings = admin.json("/api/v1/public-settings").await;
+    assert_eq!(
+        settings["about"]["en"], "A network of *cooperative supermarkets*.",
+        "{settings}"
+    );
+    assert_eq!(settings["private"], false);
+    settings["private"] = json!(true);
+    let r = admin.put("/api/v1/public-settings", &settings).await;
+    assert_eq!(r.status(), 200);
+    let audit = admin.json("/api/v1/audit?per_page=200").await;
+    assert!(audit.to_string().contains("network.public_settings"), "{audit}");
+    let listing = admin.json(&format!("/api/v1/organisations/{listed}/listing")).await;
+    assert_eq!(
+        (listing["city"].as_str(), listing["latitude"].as_f64()),
+        (Some("Bruxelles"), Some(50.8503))
+    );
     // Private: a sign-in page only, nothing of the network's members.
-    set_rules(&app, |r| r.private = true).await;
     let r = visitor.get(&format!("/n/{slug}")).await;
     assert_eq!(r.status(), 200);
     let page = r.text().await.unwrap();
     assert!(
-        page.contains("/login") && !page.contains("Coop Listed") && !page.contains("supermarkets"),
+        page.contains("/login")
+            && !page.contains("Coop Listed")
+            && !page.contains("supermarkets")
+            && !page.contains("Our first assembly"),
         "{page}"
     );
     assert_eq!(visitor.get("/n/no-such-network").await.status(), 404);

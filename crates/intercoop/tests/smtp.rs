@@ -1,9 +1,11 @@
 //! Email through a real SMTP server on loopback (Python's aiosmtpd, from PyPI):
-//! the message arrives once, with a text and an HTML body, in the recipient's language.
+//! the message arrives once, with a text and an HTML body, in the recipient's language;
+//! the welcome email carries the booklet as a PDF.
 
 mod common;
 
 use common::{Backend, spawn_with};
+use sea_orm::EntityTrait;
 use serde_json::{Value, json};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -87,11 +89,15 @@ from email.header import decode_header, make_header
 out = []
 for msg in mailbox.Maildir(sys.argv[1], create=False):
     parts = {}
+    files = []
     for part in msg.walk():
-        if part.get_content_maintype() == 'text':
+        if part.get_filename():
+            files.append({'name': part.get_filename(), 'type': part.get_content_type(),
+                          'data': part.get_payload(decode=True).decode('latin-1')})
+        elif part.get_content_maintype() == 'text':
             parts[part.get_content_type()] = part.get_payload(decode=True).decode(part.get_content_charset() or 'utf-8')
     out.append({'to': msg['To'], 'subject': str(make_header(decode_header(msg['Subject']))),
-                'language': msg['Content-Language'], 'message_id': msg['Message-ID'], 'parts': parts,
+                'language': msg['Content-Language'], 'message_id': msg['Message-ID'], 'parts': parts, 'files': files,
                 'list_unsubscribe': msg['List-Unsubscribe'], 'list_unsubscribe_post': msg['List-Unsubscribe-Post'],
                 'auto_submitted': msg['Auto-Submitted']})
 print(json.dumps(out))
@@ -385,4 +391,89 @@ async fn a_meeting_s_invitation_update_reminder_and_cancellation_arrive_once_eac
     // Once begun or cancelled, the page refuses a change.
     assert_eq!(web.get(&format!("/meetings/{id}/edit")).await.status(), 409);
     app.stop().await;
+}
+
+/// An application accepted: the welcome email reaches the SMTP server with the welcome
+/// booklet as a PDF, which holds the members' chapter and not the core circle's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_welcome_email_carries_the_booklet_pdf() {
+    let Some(smtp) = start_smtp().await else { return };
+    let app = spawn_with(Backend::Sqlite, Some(format!("smtp://127.0.0.1:{}", smtp.port)))
+        .await
+        .unwrap();
+    let admin = app.api(&app.admin_token().await);
+    for (title, visibility, place) in [("Welcome aboard", "members", 1), ("Core circle notes", "core", 2)] {
+        let page = json!({"title": title, "body_markdown": "We meet every month.", "visibility": visibility,
+            "booklet_position": place});
+        assert_eq!(admin.post("/api/v1/docs", &page).await.status(), 201);
+    }
+    let slug = intercoop::entities::network::Entity::find_by_id(app.network_id().await)
+        .one(&app.db().read)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let application = json!({
+        "organisation": {"kind": "user", "name": "Coop Mons", "country": "BE", "city": "Mons"},
+        "contact": {"name": "Ana Lopes", "email": "ana@mons.example", "language": "en"},
+        "level": "observer",
+        "motivation": "To share our software.",
+        "charter_accepted": true
+    });
+    let r = reqwest::Client::new()
+        .post(app.url(&format!("/api/v1/applications?network={slug}")))
+        .json(&application)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 202);
+    let confirm = app
+        .mails_to("ana@mons.example")
+        .await
+        .into_iter()
+        .find_map(|m| {
+            let start = format!("{}/join/confirm/", app.base);
+            let at = m.text_body.find(&start)?;
+            Some(
+                m.text_body[at + app.base.len()..]
+                    .split_whitespace()
+                    .next()?
+                    .to_string(),
+            )
+        })
+        .expect("a confirmation link");
+    assert_eq!(app.client().use_link(&confirm).await.status(), 200);
+    let list: Value = admin.json("/api/v1/applications").await;
+    let id = list[0]["id"].as_i64().unwrap();
+    let r = admin
+        .post(&format!("/api/v1/applications/{id}/accept"), &json!({}))
+        .await;
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+    app.drain_outbox().await;
+    let mut welcome = None;
+    for _ in 0..200 {
+        welcome = read_maildir(&smtp.maildir.path().join("mail")).into_iter().find(|m| {
+            m["to"].as_str().unwrap_or("").contains("ana@mons.example")
+                && m["files"].as_array().is_some_and(|f| !f.is_empty())
+        });
+        if welcome.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let welcome = welcome.expect("the welcome email with a file");
+    assert!(
+        welcome["parts"]["text/plain"]
+            .as_str()
+            .unwrap()
+            .contains("/docs/booklet"),
+        "{welcome}"
+    );
+    let file = &welcome["files"][0];
+    assert_eq!(file["name"], "welcome-booklet.pdf");
+    assert_eq!(file["type"], "application/pdf");
+    let pdf = file["data"].as_str().unwrap();
+    assert!(pdf.starts_with("%PDF"), "{}", &pdf[..pdf.len().min(40)]);
+    assert!(pdf.contains("Welcome aboard"), "the members' chapter");
+    assert!(!pdf.contains("Core circle notes"), "never the core circle's chapter");
 }

@@ -80,6 +80,7 @@ fn covers(version: i64) -> &'static str {
             "a logbook article sent as a newsletter issue (with a French translation), a confirmed subscriber with an unsubscribe token, a hard bounce"
         }
         30 => "a file attached to the meeting",
+        34 => "a file sent with a message of the outbox (outbox_attachments)",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -195,6 +196,8 @@ struct Expected {
     numbered: i64,
     /// The meeting and its attached file (version 30).
     meeting_document: Option<(i64, i64)>,
+    /// A sent message of the outbox with a file (version 34).
+    outbox_file: Option<i64>,
 }
 
 struct Fixture<'a> {
@@ -1643,28 +1646,42 @@ impl Fixture<'_> {
             ("sent", Some(self.ago(2)), None),
             ("failed", None, Some("550 mailbox unavailable")),
         ] {
-            self.insert(
-                "outbox",
-                vec![
-                    ("network_id", Some(network).into()),
-                    ("to_address", "bob@beta.example".into()),
-                    ("to_name", "Bob Beta".into()),
-                    ("subject", "Welcome".into()),
-                    ("text_body", "Welcome to the network.".into()),
-                    ("html_body", "<p>Welcome to the network.</p>".into()),
-                    ("language", "en".into()),
-                    ("kind", "invitation".into()),
-                    ("status", status.into()),
-                    ("attempts", 1i64.into()),
-                    ("next_attempt_at", self.ago(2).into()),
-                    ("locked_until", null_ts()),
-                    ("locked_by", null_text()),
-                    ("sent_at", sent.into()),
-                    ("last_error", error.into()),
-                    ("created_at", self.ago(2).into()),
-                ],
-            )
-            .await;
+            let message = self
+                .insert(
+                    "outbox",
+                    vec![
+                        ("network_id", Some(network).into()),
+                        ("to_address", "bob@beta.example".into()),
+                        ("to_name", "Bob Beta".into()),
+                        ("subject", "Welcome".into()),
+                        ("text_body", "Welcome to the network.".into()),
+                        ("html_body", "<p>Welcome to the network.</p>".into()),
+                        ("language", "en".into()),
+                        ("kind", "invitation".into()),
+                        ("status", status.into()),
+                        ("attempts", 1i64.into()),
+                        ("next_attempt_at", self.ago(2).into()),
+                        ("locked_until", null_ts()),
+                        ("locked_by", null_text()),
+                        ("sent_at", sent.into()),
+                        ("last_error", error.into()),
+                        ("created_at", self.ago(2).into()),
+                    ],
+                )
+                .await;
+            if self.v >= 34 && status == "sent" {
+                self.insert(
+                    "outbox_attachments",
+                    vec![
+                        ("outbox_id", message.into()),
+                        ("filename", "welcome-booklet.pdf".into()),
+                        ("content_type", "application/pdf".into()),
+                        ("data", b"%PDF-1.7 upgrade".to_vec().into()),
+                    ],
+                )
+                .await;
+                self.expect.outbox_file = Some(message);
+            }
         }
         self.idempotency_keys(network, &p).await;
         if self.v < 9 {
@@ -2868,6 +2885,13 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
             );
             let file = get(format!("/meetings/{meeting}/documents/{document}")).await;
             assert_eq!(file, "Budget of the upgrade", "from version {version}: the file");
+        }
+        if let Some(message) = expect.outbox_file {
+            let files = intercoop::notifications::attachments::of(&running.state.db.read, message)
+                .await
+                .unwrap();
+            assert_eq!(files.len(), 1, "from version {version}: the message's file");
+            assert!(files[0].data.starts_with(b"%PDF"), "from version {version}: its bytes");
         }
         // The network's lists: made by migration 23 for a network older than it.
         let lists = get("/lists".into()).await;

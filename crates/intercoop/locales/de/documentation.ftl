@@ -73,3 +73,4 @@ error-doc-booklet-position = Eine Kapitelnummer geht von 1 bis 999.
 error-doc-position = Ein Platz geht von 0 bis 1 000 000.
 error-doc-revision-unknown = Diese Seite hat keine Version mit dieser Nummer.
 error-doc-changed = Jemand hat diese Seite gespeichert, während Sie schrieben. Ihr Text bleibt unten erhalten: Vergleichen Sie ihn mit dem anderen und speichern Sie erneut.
+error-doc-changed-detail = Die Seite hat seit base_revision eine andere Revision; nichts wurde gespeichert. Die Antwort enthält die Seite, wie sie jetzt ist (current), und Ihre Änderung, wie Sie sie gesendet haben (yours).

@@ -73,3 +73,4 @@ error-doc-booklet-position = A chapter number goes from 1 to 999.
 error-doc-position = A place goes from 0 to 1 000 000.
 error-doc-revision-unknown = This page has no revision with that number.
 error-doc-changed = Someone saved this page while you were writing. Your text is kept below: compare it with theirs, then save again.
+error-doc-changed-detail = The page has had another revision since base_revision; nothing was saved. The answer holds the page as it is now (current) and your change as you sent it (yours).

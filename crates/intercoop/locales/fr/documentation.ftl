@@ -73,3 +73,4 @@ error-doc-booklet-position = Un numéro de chapitre va de 1 à 999.
 error-doc-position = Une place va de 0 à 1 000 000.
 error-doc-revision-unknown = Cette page n'a pas de version portant ce numéro.
 error-doc-changed = Quelqu'un a enregistré cette page pendant que vous écriviez. Votre texte est gardé ci-dessous : comparez-le au sien, puis enregistrez à nouveau.
+error-doc-changed-detail = La page a eu une autre révision depuis base_revision ; rien n'a été enregistré. La réponse contient la page telle qu'elle est (current) et votre modification telle que vous l'avez envoyée (yours).

@@ -73,3 +73,4 @@ error-doc-booklet-position = Een hoofdstuknummer gaat van 1 tot 999.
 error-doc-position = Een plaats gaat van 0 tot 1 000 000.
 error-doc-revision-unknown = Deze pagina heeft geen versie met dat nummer.
 error-doc-changed = Iemand heeft deze pagina bewaard terwijl u schreef. Uw tekst staat hieronder: vergelijk hem met de andere en bewaar opnieuw.
+error-doc-changed-detail = De pagina heeft sinds base_revision een andere revisie; er is niets bewaard. Het antwoord bevat de pagina zoals ze nu is (current) en uw wijziging zoals u ze stuurde (yours).

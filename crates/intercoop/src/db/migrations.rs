@@ -218,6 +218,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "meeting documents",
         up: super::m0030_meeting_documents::up,
     },
+    Migration {
+        version: 34,
+        name: "outbox attachments",
+        up: super::m0034_outbox_attachments::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

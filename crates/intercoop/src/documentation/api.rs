@@ -2,17 +2,22 @@
 
 use super::data::{self, DiffOut, Hit, PageInput, PageOut, PageSummary, RevisionOut};
 use super::pages::DiffQuery;
+use super::paths::{self, Target};
 use super::policy;
 use crate::access::require;
-use crate::api::{ApiJson, ApiUser, Json, parse_id};
+use crate::api::{ApiJson, ApiUser, Json};
 use crate::audit::Actor;
-use crate::error::AppResult;
+use crate::auth::CurrentUser;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::idempotency;
 use crate::state::AppState;
 use crate::web::Query;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use sea_orm::TransactionTrait;
+use axum::response::{IntoResponse, Response};
+use intercoop_domain::documentation::Reader;
+use sea_orm::{ConnectionTrait, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -73,74 +78,187 @@ pub async fn create(
     idempotency::commit(txn, StatusCode::CREATED, answer).await
 }
 
+/// Who reads, in which network: the token's person, or without a token a visitor of
+/// the network named by `?network=` (a network that is not private; else 404), who reads
+/// its public pages only. Without either: 401.
+async fn reading(state: &AppState, user: Option<ApiUser>, network: Option<&str>) -> AppResult<(i64, Reader)> {
+    match user {
+        Some(ApiUser(user)) => Ok((user.network.id, policy::reader(&user.doer()))),
+        None => {
+            let slug = network.ok_or(AppError::Unauthenticated)?;
+            let n = crate::joining::open_network(state, slug).await?;
+            Ok((n.id, Reader::Visitor))
+        }
+    }
+}
+
 /// A page the caller may read, with its Markdown, its HTML and where it sits (404 for a
-/// page the caller may not read).
+/// page the caller may not read). Served by [`get_path`], which also takes a path.
 #[utoipa::path(get, path = "/api/v1/docs/{id}", tag = "documentation",
+    params(("id" = i64, Path, description = "The page's id")),
     responses((status = 200, body = PageOut), (status = 404, body = crate::web::Problem)),
     security(("bearer" = [])))]
-pub async fn show(
+pub async fn show<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64, reader: Reader) -> AppResult<PageOut> {
+    data::read(conn, network_id, id, reader).await
+}
+
+/// A page's revisions, newest first. Served by [`get_path`].
+#[utoipa::path(get, path = "/api/v1/docs/{id}/revisions", tag = "documentation",
+    params(("id" = i64, Path, description = "The page's id")),
+    responses((status = 200, body = Vec<RevisionOut>), (status = 404, body = crate::web::Problem)),
+    security(("bearer" = [])))]
+pub async fn revisions<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    id: i64,
+    reader: Reader,
+) -> AppResult<Vec<RevisionOut>> {
+    data::revisions(conn, network_id, id, reader).await
+}
+
+/// The difference between two revisions of a page, line by line (422 on `from` for a
+/// revision the page never had). Served by [`get_path`].
+#[utoipa::path(get, path = "/api/v1/docs/{id}/diff", tag = "documentation", params(("id" = i64, Path, description = "The page's id"), DiffQuery),
+    responses((status = 200, body = DiffOut), (status = 404, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
+    security(("bearer" = [])))]
+pub async fn diff<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    id: i64,
+    reader: Reader,
+    q: DiffQuery,
+) -> AppResult<DiffOut> {
+    data::diff(conn, network_id, id, reader, q.from, q.to).await
+}
+
+/// The query of `GET /api/v1/docs/{path}`.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(default)]
+pub struct PathQuery {
+    /// Without a token: the network's short name (as in `/n/{slug}`), to read its public
+    /// pages.
+    pub network: Option<String>,
+    /// `…/diff` only: a revision's number.
+    pub from: Option<i64>,
+    /// `…/diff` only: another revision's number.
+    pub to: Option<i64>,
+}
+
+/// A page by its address: its path in the tree, the slugs from the top
+/// (`welcome/first-steps`, each page's `path` in the answers), or its id (`12`); after
+/// it, `/revisions` or `/diff?from=1&to=2` as for an id. With a token: the pages its
+/// person may read; without one, `?network=` names the network whose public pages are
+/// read (401 without either). 404 for a page the caller may not read or no page there
+/// (a visitor does not learn that a members' page exists).
+#[utoipa::path(get, path = "/api/v1/docs/{path}", tag = "documentation",
+    params(("path" = String, Path, description = "The page's path of slugs (`welcome/first-steps`) or its id, optionally followed by `/revisions` or `/diff`"), PathQuery),
+    responses((status = 200, body = PathAnswer), (status = 401, body = crate::web::Problem), (status = 404, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
+    security((), ("bearer" = [])))]
+pub async fn get_path(
     State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(id): Path<String>,
-) -> AppResult<Json<PageOut>> {
-    let reader = policy::reader(&user.doer());
-    Ok(Json(
-        data::read(&state.db.read, user.network.id, parse_id(&id)?, reader).await?,
-    ))
+    user: Option<ApiUser>,
+    Path(raw): Path<String>,
+    Query(q): Query<PathQuery>,
+) -> AppResult<Json<PathAnswer>> {
+    let (network_id, reader) = reading(&state, user, q.network.as_deref()).await?;
+    let conn = &state.db.read;
+    let all = data::pages(conn, network_id).await?;
+    Ok(Json(match paths::target(&all, &raw).ok_or(AppError::NotFound)? {
+        Target::Page(id) => PathAnswer::Page(Box::new(show(conn, network_id, id, reader).await?)),
+        Target::Revisions(id) => PathAnswer::Revisions(revisions(conn, network_id, id, reader).await?),
+        Target::Diff(id) => {
+            let from = q.from.ok_or_else(|| AppError::invalid("from", "invalid-value"))?;
+            let to = q.to.ok_or_else(|| AppError::invalid("to", "invalid-value"))?;
+            PathAnswer::Diff(diff(conn, network_id, id, reader, DiffQuery { from, to }).await?)
+        }
+    }))
+}
+
+/// What `GET /api/v1/docs/{path}` answers: the page; after `/revisions` its revisions;
+/// after `/diff` the difference.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum PathAnswer {
+    Page(Box<PageOut>),
+    Revisions(Vec<RevisionOut>),
+    Diff(DiffOut),
+}
+
+/// A change refused because the page had another revision since `base_revision`:
+/// both versions, so that nothing is lost (an RFC 9457 problem with two more fields).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EditConflict {
+    /// `https://intercoop.coop/problems/doc-changed`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    /// 409.
+    pub status: u16,
+    pub detail: String,
+    /// The page as it is now: compare, then send again with its `revision` as
+    /// `base_revision`.
+    pub current: PageOut,
+    /// The change refused, as it was sent.
+    pub yours: PageInput,
 }
 
 /// Changes a page (the core circle and administrators), every field given: a new
 /// revision when the title, text or visibility changed. 409 when `base_revision` is
-/// given and the page has had another revision since (nothing is stored: compare,
-/// then send again from the current one); a parent under the page itself is a 422 on
-/// `parent_id`.
+/// given and the page has had another revision since: nothing is stored, and the answer
+/// holds the page as it is now and the change as sent; a parent under the page itself
+/// is a 422 on `parent_id`. Served by [`put_path`], which also takes a path.
 #[utoipa::path(put, path = "/api/v1/docs/{id}", tag = "documentation", request_body = PageInput,
-    responses((status = 200, body = PageOut), (status = 403, body = crate::web::Problem), (status = 404, body = crate::web::Problem), (status = 409, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
+    params(("id" = i64, Path, description = "The page's id")),
+    responses((status = 200, body = PageOut), (status = 403, body = crate::web::Problem), (status = 404, body = crate::web::Problem), (status = 409, body = EditConflict, content_type = "application/problem+json"), (status = 422, body = crate::web::Problem)),
     security(("bearer" = [])))]
-pub async fn update(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(id): Path<String>,
-    ApiJson(body): ApiJson<PageInput>,
-) -> AppResult<(StatusCode, Json<PageOut>)> {
+pub async fn update(state: &AppState, user: &CurrentUser, id: i64, body: PageInput) -> AppResult<Response> {
     require(policy::write(&user.doer()))?;
-    let id = parse_id(&id)?;
+    let network_id = user.network.id;
     let txn = state.db.write.begin().await?;
-    data::update(&txn, Actor::person(user.person_id), user.network.id, id, &body).await?;
-    let answer = data::read(&txn, user.network.id, id, intercoop_domain::documentation::Reader::Core).await?;
-    idempotency::commit(txn, StatusCode::OK, answer).await
+    match data::update(&txn, Actor::person(user.person_id), network_id, id, &body).await {
+        Err(AppError::Conflict("doc-changed")) => {
+            txn.rollback().await?;
+            let current = data::read(&state.db.write, network_id, id, Reader::Core).await?;
+            let problem = EditConflict {
+                kind: "https://intercoop.coop/problems/doc-changed".into(),
+                title: Lang::En.t("error-doc-changed"),
+                status: 409,
+                detail: Lang::En.t("error-doc-changed-detail"),
+                current,
+                yours: body,
+            };
+            let mut answer = (StatusCode::CONFLICT, Json(problem)).into_response();
+            answer.headers_mut().insert(
+                axum::http::header::CONTENT_TYPE,
+                axum::http::HeaderValue::from_static("application/problem+json"),
+            );
+            return Ok(answer);
+        }
+        done => done?,
+    }
+    let answer = data::read(&txn, network_id, id, Reader::Core).await?;
+    Ok(idempotency::commit(txn, StatusCode::OK, answer).await?.into_response())
 }
 
-/// A page's revisions, newest first.
-#[utoipa::path(get, path = "/api/v1/docs/{id}/revisions", tag = "documentation",
-    responses((status = 200, body = Vec<RevisionOut>), (status = 404, body = crate::web::Problem)),
+/// Changes a page given by its path of slugs (`welcome/first-steps`) or its id, as
+/// `PUT /api/v1/docs/{id}` does (409 with both versions on a conflicting edit).
+#[utoipa::path(put, path = "/api/v1/docs/{path}", tag = "documentation", request_body = PageInput,
+    params(("path" = String, Path, description = "The page's path of slugs (`welcome/first-steps`) or its id")),
+    responses((status = 200, body = PageOut), (status = 403, body = crate::web::Problem), (status = 404, body = crate::web::Problem), (status = 409, body = EditConflict, content_type = "application/problem+json"), (status = 422, body = crate::web::Problem)),
     security(("bearer" = [])))]
-pub async fn revisions(
+pub async fn put_path(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<String>,
-) -> AppResult<Json<Vec<RevisionOut>>> {
-    let reader = policy::reader(&user.doer());
-    Ok(Json(
-        data::revisions(&state.db.read, user.network.id, parse_id(&id)?, reader).await?,
-    ))
-}
-
-/// The difference between two revisions of a page, line by line (422 on `from` for a
-/// revision the page never had).
-#[utoipa::path(get, path = "/api/v1/docs/{id}/diff", tag = "documentation", params(DiffQuery),
-    responses((status = 200, body = DiffOut), (status = 404, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
-    security(("bearer" = [])))]
-pub async fn diff(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(id): Path<String>,
-    Query(q): Query<DiffQuery>,
-) -> AppResult<Json<DiffOut>> {
-    let reader = policy::reader(&user.doer());
-    Ok(Json(
-        data::diff(&state.db.read, user.network.id, parse_id(&id)?, reader, q.from, q.to).await?,
-    ))
+    Path(raw): Path<String>,
+    ApiJson(body): ApiJson<PageInput>,
+) -> AppResult<Response> {
+    require(policy::write(&user.doer()))?;
+    let all = data::pages(&state.db.read, user.network.id).await?;
+    match paths::target(&all, &raw) {
+        Some(Target::Page(id)) => update(&state, &user, id, body).await,
+        _ => Err(AppError::NotFound),
+    }
 }
 
 /// The welcome booklet: its pages the caller may read, in order, with their text.

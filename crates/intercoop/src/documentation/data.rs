@@ -57,6 +57,11 @@ pub struct PageSummary {
     pub id: i64,
     pub parent_id: Option<i64>,
     pub title: String,
+    /// Its slug, made from its title (unique among its siblings; see `paths`).
+    pub slug: String,
+    /// Its address in the tree, the slugs from the top (`welcome/first-steps`): the API
+    /// reads it at `/api/v1/docs/{path}`. It follows the titles; the id does not change.
+    pub path: String,
     /// Its own visibility.
     pub visibility: String,
     /// The strictest visibility on its path: who may read it.
@@ -133,6 +138,8 @@ pub struct Hit {
 pub struct Pages {
     pub rows: Vec<page::Model>,
     pub tree: Tree,
+    /// Every page's slug, by id (`super::paths::slugs`).
+    pub slugs: HashMap<i64, String>,
 }
 
 impl Pages {
@@ -183,15 +190,18 @@ impl Pages {
     }
 
     fn summary(&self, r: &page::Model, depth: usize) -> PageSummary {
-        summary(&self.tree, r, depth)
+        summary(self, r, depth)
     }
 }
 
-fn summary(tree: &Tree, r: &page::Model, depth: usize) -> PageSummary {
+fn summary(all: &Pages, r: &page::Model, depth: usize) -> PageSummary {
+    let tree = &all.tree;
     PageSummary {
         id: r.id,
         parent_id: r.parent_id,
         title: r.title.clone(),
+        slug: all.slugs.get(&r.id).cloned().unwrap_or_default(),
+        path: super::paths::path_of(all, &all.slugs, r.id),
         visibility: r.visibility.0.to_string(),
         effective_visibility: tree.visibility(r.id).unwrap_or(r.visibility.0).to_string(),
         position: r.position,
@@ -237,7 +247,13 @@ pub async fn pages<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<P
             },
         )
     }));
-    Ok(Pages { rows, tree })
+    let mut all = Pages {
+        rows,
+        tree,
+        slugs: HashMap::new(),
+    };
+    all.slugs = super::paths::slugs(&all);
+    Ok(all)
 }
 
 /// Pages of a network with their text, by id.
@@ -298,7 +314,7 @@ pub async fn read_many<C: ConnectionTrait>(conn: &C, all: &Pages, ids: Vec<i64>)
             })
             .collect();
         out.push(PageOut {
-            summary: summary(&all.tree, r, ancestors.len()),
+            summary: summary(all, r, ancestors.len()),
             html: crate::proposals::pages::markdown(&r.body),
             body_markdown: r.body.clone(),
             updated_by: r.updated_by.and_then(|w| names.get(&w).cloned()),

@@ -10,6 +10,7 @@ pub mod data;
 pub mod entities;
 mod metrics;
 pub mod pages;
+pub mod paths;
 pub mod pdf;
 pub mod policy;
 pub mod search;
@@ -44,10 +45,14 @@ where
         .get("/api/v1/docs", Person, api::list)
         .post("/api/v1/docs", Steers, api::create)
         .get("/api/v1/docs/booklet", Person, api::booklet)
-        .get("/api/v1/docs/{id}", Person, api::show)
-        .put("/api/v1/docs/{id}", Steers, api::update)
-        .get("/api/v1/docs/{id}/revisions", Person, api::revisions)
-        .get("/api/v1/docs/{id}/diff", Person, api::diff)
+        // A page by its path of slugs or its id (`documentation::paths`): one catch-all
+        // serves both, and the id's addresses stay declared as they were.
+        .get_catch_all("/api/v1/docs/{*path}", "/api/v1/docs/{path}", Public, api::get_path)
+        .put_catch_all("/api/v1/docs/{*path}", "/api/v1/docs/{path}", Steers, api::put_path)
+        .served_by_catch_all("GET", "/api/v1/docs/{id}", Person)
+        .served_by_catch_all("PUT", "/api/v1/docs/{id}", Steers)
+        .served_by_catch_all("GET", "/api/v1/docs/{id}/revisions", Person)
+        .served_by_catch_all("GET", "/api/v1/docs/{id}/diff", Person)
 }
 
 /// The OpenAPI paths of the documentation space.
@@ -60,7 +65,9 @@ where
         api::update,
         api::revisions,
         api::diff,
-        api::booklet
+        api::booklet,
+        api::get_path,
+        api::put_path
     ),
     components(schemas(
         data::PageInput,
@@ -69,7 +76,9 @@ where
         data::RevisionOut,
         data::DiffOut,
         data::Hit,
-        api::PagesOut
+        api::PagesOut,
+        api::EditConflict,
+        api::PathAnswer
     ))
 )]
 pub struct ApiDoc;

@@ -14,6 +14,7 @@ pub mod network_person;
 pub mod notification_setting;
 pub mod organisation;
 pub mod organisation_software;
+pub mod outbox_attachment;
 pub mod outbox_message;
 pub mod person;
 pub mod representative;

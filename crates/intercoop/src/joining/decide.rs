@@ -12,7 +12,8 @@
 //!    (`intercoop_domain::fees::fee` for the period of the year's schedule holding
 //!    today), with the sponsorship the review grants (or the schedule's), once: the
 //!    period's billing later skips it;
-//! 6. the contact is told, in their language, with the welcome booklet's link.
+//! 6. the contact is told, in their language, with the welcome booklet's link and the
+//!    booklet itself as a PDF attached (the pages a member reads).
 //!
 //! **Declining** closes the application and tells the contact, with the review's note.
 //! Either decision may name the poll that decided it (a poll of the network).
@@ -24,6 +25,7 @@ use crate::db;
 use crate::entities::{membership, network};
 use crate::error::{AppError, AppResult};
 use crate::money::entities::{fee_schedule, payment_request};
+use crate::notifications::attachments::Attach;
 use crate::notifications::{self, Addressee, Kind, Notice};
 use intercoop_domain::fees::{self, Member, Sponsorship};
 use intercoop_domain::organisation::{Level, MembershipStatus, OrgKind, status_change_allowed};
@@ -169,7 +171,13 @@ async fn record<C: ConnectionTrait>(
 }
 
 /// Tells the contact of the decision, in their language.
-async fn tell<C: ConnectionTrait>(conn: &C, a: &application::Model, kind: Kind, link: Option<&str>) -> AppResult<()> {
+async fn tell<C: ConnectionTrait>(
+    conn: &C,
+    a: &application::Model,
+    kind: Kind,
+    link: Option<&str>,
+    attach: &[Attach],
+) -> AppResult<()> {
     let Some(person_id) = a.person_id else {
         return Ok(());
     };
@@ -182,6 +190,9 @@ async fn tell<C: ConnectionTrait>(conn: &C, a: &application::Model, kind: Kind, 
         .to(vec![to]);
     if let Some(l) = link {
         notice = notice.link(l);
+    }
+    for file in attach {
+        notice = notice.attach(*file);
     }
     notifications::notify(conn, notice, Some(format!("{kind}:{}", a.id))).await
 }
@@ -199,7 +210,7 @@ pub async fn decline<C: ConnectionTrait>(
     let a = pending(conn, network_id, id).await?;
     let a = closed(a, Status::Declined, actor, d).update(conn).await?;
     record(conn, actor, &a, "application.decline", d).await?;
-    tell(conn, &a, Kind::ApplicationDeclined, None).await
+    tell(conn, &a, Kind::ApplicationDeclined, None, &[]).await
 }
 
 /// Accepts a pending application (see the module's steps).
@@ -298,7 +309,16 @@ pub async fn accept<C: ConnectionTrait>(
     closed.person_id = Set(Some(person_id));
     let a = closed.update(conn).await?;
     record(conn, actor, &a, "application.accept", d).await?;
-    tell(conn, &a, Kind::ApplicationAccepted, Some("/docs/booklet")).await?;
+    // The booklet goes as a PDF too, made when the email is written, with the pages a
+    // member reads (never the core circle's).
+    tell(
+        conn,
+        &a,
+        Kind::ApplicationAccepted,
+        Some("/docs/booklet"),
+        &[Attach::WelcomeBooklet],
+    )
+    .await?;
     Ok(Accepted {
         organisation_id: org,
         person_id,

@@ -110,6 +110,26 @@ pub async fn articles<C: ConnectionTrait>(conn: &C, network_id: i64, members: bo
     Ok(rows.iter().map(|a| out(a, &names)).collect())
 }
 
+/// A network's latest public articles, newest first, without their text: (id, title,
+/// written at). At most `n`: the network's public page shows them (one query).
+pub async fn latest_public<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    n: u64,
+) -> AppResult<Vec<(i64, String, OffsetDateTime)>> {
+    Ok(article::Entity::find()
+        .select_only()
+        .columns([article::Column::Id, article::Column::Title, article::Column::CreatedAt])
+        .filter(article::Column::NetworkId.eq(network_id))
+        .filter(article::Column::Visibility.eq(Visibility::Public.as_str()))
+        .order_by_desc(article::Column::CreatedAt)
+        .order_by_desc(article::Column::Id)
+        .limit(n)
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
 fn out(a: &article::Model, names: &HashMap<i64, String>) -> ArticleOut {
     ArticleOut {
         summary: summary(a, names),

@@ -13,6 +13,7 @@
 
 use crate::db::{self, Db};
 use crate::entities::outbox_message;
+use crate::notifications::attachments::File;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::sea_query::Expr;
@@ -208,8 +209,9 @@ impl Worker {
         let Some(row) = outbox_message::Entity::find_by_id(id).one(&self.db.write).await? else {
             return Ok(());
         };
+        let files = crate::notifications::attachments::of(&self.db.write, id).await?;
         let send = async {
-            match self.build(&row) {
+            match self.build(&row, &files) {
                 Ok(message) => self.transport.send(&message, id).await,
                 Err(e) => Err(e),
             }
@@ -298,7 +300,7 @@ impl Worker {
         }
     }
 
-    fn build(&self, row: &outbox_message::Model) -> anyhow::Result<Message> {
+    fn build(&self, row: &outbox_message::Model, files: &[File]) -> anyhow::Result<Message> {
         let to: Mailbox = if row.to_name.is_empty() {
             row.to_address.parse()?
         } else {
@@ -334,7 +336,10 @@ impl Worker {
         }
         let body = MultiPart::alternative_plain_html(row.text_body.clone(), row.html_body.clone());
         let Some(calendar) = &row.calendar else {
-            return Ok(builder.multipart(body)?);
+            if files.is_empty() {
+                return Ok(builder.multipart(body)?);
+            }
+            return Ok(builder.multipart(with_files(MultiPart::mixed().multipart(body), files)?)?);
         };
         // An invitation (RFC 6047, iMIP): the calendar as a `text/calendar` part of the
         // alternative, with its METHOD in the content type, which calendars read to add,
@@ -355,8 +360,18 @@ impl Worker {
             calendar.clone(),
             lettre::message::header::ContentType::parse("application/ics")?,
         );
-        Ok(builder.multipart(MultiPart::mixed().multipart(body).singlepart(attachment))?)
+        let mixed = MultiPart::mixed().multipart(body).singlepart(attachment);
+        Ok(builder.multipart(with_files(mixed, files)?)?)
     }
+}
+
+/// Adds a message's files (`notifications::attachments`) to its `multipart/mixed`.
+fn with_files(mut mixed: MultiPart, files: &[File]) -> anyhow::Result<MultiPart> {
+    for f in files {
+        let kind = lettre::message::header::ContentType::parse(&f.content_type)?;
+        mixed = mixed.singlepart(lettre::message::Attachment::new(f.filename.clone()).body(f.data.clone(), kind));
+    }
+    Ok(mixed)
 }
 
 /// A list message's copy: from the list's sender address with the author's name, the

@@ -43,6 +43,7 @@ pub(super) async fn hold<C: ConnectionTrait>(conn: &C, notice: &Notice, addresse
             to: None,
             // The digest lists the notice; the invitation's calendar goes with emails sent at once.
             calendar: None,
+            attach: Vec::new(),
             ..notice.clone()
         },
         addressee: addressee.clone(),

@@ -19,6 +19,7 @@
 //! The outbox (`crate::mail`) then delivers the rendered message, once.
 
 pub mod addresses;
+pub mod attachments;
 pub mod digest;
 pub mod preferences;
 pub mod readable;
@@ -206,6 +207,10 @@ pub struct Notice {
     /// each copy carries (`List-Id`, threading…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<ListMail>,
+    /// Files sent with each message sent at once, made at sending time in the reader's
+    /// language ([`attachments`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attach: Vec<attachments::Attach>,
 }
 
 /// What makes a notice a list message's copy: the list and the headers of the copy.
@@ -225,7 +230,14 @@ impl Notice {
             to: None,
             calendar: None,
             list: None,
+            attach: Vec::new(),
         }
+    }
+
+    /// Sends a file with each message ([`attachments::Attach`]).
+    pub fn attach(mut self, file: attachments::Attach) -> Notice {
+        self.attach.push(file);
+        self
     }
 
     /// Sends an iCalendar object with each message.
@@ -558,7 +570,8 @@ async fn deliver<C: ConnectionTrait>(
                     calendar: notice.calendar.clone(),
                     list_headers: notice.list.as_ref().map(|l| l.headers.clone()),
                 };
-                enqueue(
+                let files = attachments::make(conn, &network, &notice.attach, lang).await?;
+                let outbox_id = enqueue(
                     conn,
                     p,
                     &network,
@@ -569,6 +582,7 @@ async fn deliver<C: ConnectionTrait>(
                     extra,
                 )
                 .await?;
+                attachments::store(conn, outbox_id, &files).await?;
                 delivery.sent += 1;
             }
         }
@@ -608,7 +622,7 @@ struct Extra {
     list_headers: Option<crate::mail::ListHeaders>,
 }
 
-/// Writes a rendered message into the outbox.
+/// Writes a rendered message into the outbox; returns its id.
 #[allow(clippy::too_many_arguments)]
 async fn enqueue<C: ConnectionTrait>(
     conn: &C,
@@ -619,9 +633,9 @@ async fn enqueue<C: ConnectionTrait>(
     (subject, text, html): (String, String, String),
     unsubscribe: Option<String>,
     extra: Extra,
-) -> AppResult<()> {
+) -> AppResult<i64> {
     let now = crate::clock::now();
-    outbox_message::ActiveModel {
+    let row = outbox_message::ActiveModel {
         network_id: Set(Some(network.id)),
         person_id: Set(Some(p.id)),
         to_address: Set(p.email.clone()),
@@ -646,5 +660,5 @@ async fn enqueue<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
-    Ok(())
+    Ok(row.id)
 }

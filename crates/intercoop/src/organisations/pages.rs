@@ -82,6 +82,9 @@ struct ShowPage {
     mandates: Vec<MandateRow>,
     can_edit: bool,
     can_change_representative: bool,
+    /// Links to its public listing and its onboarding checklist (`joining::policy`).
+    can_edit_listing: bool,
+    can_see_onboarding: bool,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
@@ -100,6 +103,8 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         mandates,
         can_edit,
         can_change_representative,
+        can_edit_listing: crate::joining::policy::edit_listing(&doer, id),
+        can_see_onboarding: crate::joining::policy::see_onboarding(&doer, id),
     })
 }
 

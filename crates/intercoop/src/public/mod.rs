@@ -14,6 +14,7 @@
 pub mod data;
 pub mod map;
 pub mod pages;
+pub mod settings;
 
 use crate::access::Access::{Policy, Public, Steers};
 use crate::state::AppState;
@@ -40,4 +41,29 @@ where
             Policy("joining::policy::edit_listing"),
             pages::save_listing,
         )
+        .get("/api/v1/public-settings", Steers, settings::api_show)
+        .put("/api/v1/public-settings", Steers, settings::api_save)
+        .get(
+            "/api/v1/organisations/{id}/listing",
+            Policy("joining::policy::edit_listing"),
+            settings::api_listing,
+        )
+        .put(
+            "/api/v1/organisations/{id}/listing",
+            Policy("joining::policy::edit_listing"),
+            settings::api_save_listing,
+        )
 }
+
+/// The OpenAPI paths of the public page's settings and the listings.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(
+        settings::api_show,
+        settings::api_save,
+        settings::api_listing,
+        settings::api_save_listing
+    ),
+    components(schemas(settings::PublicSettings, settings::Listing))
+)]
+pub struct ApiDoc;

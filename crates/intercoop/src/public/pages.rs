@@ -1,8 +1,10 @@
 //! The public page of a network, its settings, and an organisation's listing.
 
 use super::data::{self, Event, Listed, Work};
+use super::settings;
 use crate::access::require;
 use crate::api::parse_id;
+use crate::audit::Actor;
 use crate::entities::network;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Lang;
@@ -13,7 +15,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -28,7 +30,12 @@ struct NetworkPage {
     funded: Vec<Work>,
     cofunding: Vec<Work>,
     events: Vec<(Event, String)>,
+    /// The logbook's latest public articles: (id, title, day written).
+    articles: Vec<(i64, String, String)>,
 }
+
+/// How many of the logbook's articles the public page shows.
+const LATEST_ARTICLES: u64 = 3;
 
 #[derive(Template)]
 #[template(path = "public/private.html")]
@@ -61,6 +68,11 @@ pub async fn network(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
             (e, when)
         })
         .collect();
+    let articles = crate::logbook::data::latest_public(conn, n.id, LATEST_ARTICLES)
+        .await?
+        .into_iter()
+        .map(|(id, title, at)| (id, title, crate::web::format::date(&at, &n.time_zone, ctx.lang)))
+        .collect();
     render(&NetworkPage {
         about_html: crate::proposals::pages::markdown(&about),
         ctx,
@@ -70,6 +82,7 @@ pub async fn network(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
         funded,
         cofunding,
         events,
+        articles,
     })
 }
 
@@ -92,9 +105,6 @@ impl SettingsPage {
         self.errors.get(field, self.ctx.lang)
     }
 }
-
-/// The longest text about the network, per language (characters).
-pub const MAX_ABOUT_CHARS: usize = 50_000;
 
 async fn settings_page(
     state: &AppState,
@@ -187,66 +197,30 @@ pub async fn save_settings(
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     require(policy::edit_public(&user.doer()))?;
-    let mut errors = FieldErrors::default();
-    for l in Lang::ALL {
-        if form.about(l).chars().count() > MAX_ABOUT_CHARS {
-            errors.add(&format!("about_{}", l.code()), "too-long");
-        }
-    }
     let charter = match form.charter_page_id.trim() {
-        "" => None,
-        s => match s.parse::<i64>() {
-            Ok(id) => Some(id),
-            Err(_) => {
-                errors.add("charter_page_id", "invalid-choice");
-                None
-            }
-        },
+        "" => Ok(None),
+        s => s.parse::<i64>().map(Some),
+    };
+    let Ok(charter_page_id) = charter else {
+        let mut errors = FieldErrors::default();
+        errors.add("charter_page_id", "invalid-choice");
+        return settings_page(&state, ctx, Some(form), errors, false).await;
+    };
+    let input = settings::PublicSettings {
+        about: Lang::ALL
+            .iter()
+            .map(|l| (l.code().to_string(), form.about(*l)))
+            .collect(),
+        private: form.private == "on",
+        charter_page_id,
     };
     let txn = state.db.write.begin().await?;
-    if let Some(id) = charter {
-        // The charter is read by applicants: a public page of this network.
-        let readable = crate::documentation::data::pages(&txn, user.network.id)
-            .await?
-            .readable(intercoop_domain::documentation::Reader::Visitor)
-            .iter()
-            .any(|p| p.id == id);
-        if !readable {
-            errors.add("charter_page_id", "invalid-choice");
+    match settings::save(&txn, user.network.id, Actor::person(user.person_id), &input).await {
+        Err(AppError::Invalid(errors)) => {
+            drop(txn);
+            return settings_page(&state, ctx, Some(form), errors, false).await;
         }
-    }
-    if !errors.is_empty() {
-        drop(txn);
-        return settings_page(&state, ctx, Some(form), errors, false).await;
-    }
-    for l in Lang::ALL {
-        data::save_about(&txn, user.network.id, l, &form.about(l), user.person_id).await?;
-    }
-    let n = network::Entity::find_by_id(user.network.id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let before = n.rules.0.clone();
-    let mut rules = before.clone();
-    rules.private = form.private == "on";
-    rules.charter_page_id = charter;
-    if rules != before {
-        let mut m: network::ActiveModel = n.into();
-        m.rules = Set(crate::db::types::Json(rules.clone()));
-        m.update(&txn).await?;
-        crate::audit::record(
-            &txn,
-            crate::audit::Change {
-                network_id: Some(user.network.id),
-                actor: crate::audit::Actor::person(user.person_id),
-                action: "network.public_settings",
-                entity: "network",
-                entity_id: Some(user.network.id),
-            },
-            Some(&before),
-            Some(&rules),
-        )
-        .await?;
+        done => done?,
     }
     txn.commit().await?;
     Ok(see_other("/settings/public?saved"))
@@ -280,14 +254,6 @@ pub struct ListingForm {
     pub longitude: String,
 }
 
-fn degrees(e6: Option<i64>) -> String {
-    e6.map(|v| {
-        let sign = if v < 0 { "-" } else { "" };
-        format!("{sign}{}.{:06}", v.abs() / 1_000_000, v.abs() % 1_000_000)
-    })
-    .unwrap_or_default()
-}
-
 async fn listing_page(
     state: &AppState,
     ctx: Ctx,
@@ -306,8 +272,8 @@ async fn listing_page(
             ListingForm {
                 listed: if l.listed { "on".into() } else { String::new() },
                 city: l.city,
-                latitude: degrees(l.latitude_e6),
-                longitude: degrees(l.longitude_e6),
+                latitude: settings::degrees(l.latitude_e6),
+                longitude: settings::degrees(l.longitude_e6),
             }
         }
     };
@@ -344,49 +310,22 @@ pub async fn save_listing(
     let id = parse_id(&id)?;
     require(policy::edit_listing(&user.doer(), id))?;
     crate::organisations::data::get(&state.db.read, user.network.id, id).await?;
-    let mut errors = FieldErrors::default();
-    let city = errors.optional_line("city", &form.city, 100);
-    let place = |field: &str, raw: &str, latitude: bool, errors: &mut FieldErrors| -> Option<i64> {
-        if raw.trim().is_empty() {
-            return None;
-        }
-        let v = intercoop_domain::joining::parse_degrees(raw, latitude);
-        if v.is_none() {
-            errors.add(field, "invalid-degrees");
-        }
-        v
-    };
-    let latitude = place("latitude", &form.latitude, true, &mut errors);
-    let longitude = place("longitude", &form.longitude, false, &mut errors);
-    if latitude.is_some() != longitude.is_some() && errors.is_empty() {
-        errors.add(if latitude.is_none() { "latitude" } else { "longitude" }, "required");
-    }
-    if !errors.is_empty() {
-        return listing_page(&state, ctx, id, Some(form), errors).await;
-    }
     let txn = state.db.write.begin().await?;
-    let before = data::listing_of(&txn, user.network.id, id).await?;
-    let after = crate::joining::entities::listing::Model {
-        listed: form.listed == "on",
-        city,
-        latitude_e6: latitude,
-        longitude_e6: longitude,
-        ..before.clone()
-    };
-    data::save_listing(&txn, after.clone()).await?;
-    crate::audit::record(
+    let saved = settings::save_listing(
         &txn,
-        crate::audit::Change {
-            network_id: Some(user.network.id),
-            actor: crate::audit::Actor::person(user.person_id),
-            action: "organisation.listing",
-            entity: "organisation",
-            entity_id: Some(id),
-        },
-        Some(&before),
-        Some(&after),
+        user.network.id,
+        Actor::person(user.person_id),
+        id,
+        (form.listed == "on", &form.city, &form.latitude, &form.longitude),
     )
-    .await?;
+    .await;
+    match saved {
+        Err(AppError::Invalid(errors)) => {
+            drop(txn);
+            return listing_page(&state, ctx, id, Some(form), errors).await;
+        }
+        done => done?,
+    }
     txn.commit().await?;
     Ok(see_other(&format!("/organisations/{id}")))
 }

@@ -136,6 +136,12 @@ impl Ctx {
         self.user.as_ref().is_some_and(|u| u.doer().is_admin())
     }
 
+    /// Whether the reader is of the core circle or administers the network (the
+    /// navigation's applications link).
+    pub fn steers(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.doer().roles.steers())
+    }
+
     pub fn logged_in(&self) -> bool {
         self.user.is_some()
     }

@@ -112,6 +112,58 @@ where
         self
     }
 
+    /// A route ending in a catch-all (`/api/v1/docs/{*path}`: the rest of the address,
+    /// slashes included): the router gets `path`, the table and the API document
+    /// `declared` (`/api/v1/docs/{path}`), which is how OpenAPI writes a parameter.
+    fn catch_all<H, T>(
+        mut self,
+        filter: MethodFilter,
+        method: &'static str,
+        path: &'static str,
+        declared: &'static str,
+        access: Access,
+        handler: H,
+    ) -> Self
+    where
+        H: Handler<T, S>,
+        T: 'static,
+    {
+        self.router = self.router.route(path, on(filter, handler));
+        self.specs.push(RouteSpec {
+            method,
+            path: declared,
+            access,
+        });
+        self
+    }
+
+    /// A `GET` ending in a catch-all (see [`Routes::served_by_catch_all`]).
+    pub fn get_catch_all<H, T>(self, path: &'static str, declared: &'static str, access: Access, handler: H) -> Self
+    where
+        H: Handler<T, S>,
+        T: 'static,
+    {
+        self.catch_all(MethodFilter::GET, "GET", path, declared, access, handler)
+    }
+
+    /// A `PUT` ending in a catch-all.
+    pub fn put_catch_all<H, T>(self, path: &'static str, declared: &'static str, access: Access, handler: H) -> Self
+    where
+        H: Handler<T, S>,
+        T: 'static,
+    {
+        self.catch_all(MethodFilter::PUT, "PUT", path, declared, access, handler)
+    }
+
+    /// A route that a catch-all of the same feature serves (`/api/v1/docs/{id}/revisions`
+    /// by `/api/v1/docs/{*path}`; the router cannot hold both): declared in the table,
+    /// so that the access test tries it and the API document keeps it, but not given to
+    /// the router again.
+    pub fn served_by_catch_all(mut self, method: &'static str, path: &'static str, access: Access) -> Self {
+        self.specs.push(RouteSpec { method, path, access });
+        self
+    }
+
     /// Adds another feature's routes.
     pub fn merge(mut self, other: Routes<S>) -> Self {
         self.router = self.router.merge(other.router);
