@@ -888,7 +888,10 @@ async fn web_posts_keep_their_files(app: TestApp) {
     let big = Form::new()
         .text("subject", "Big")
         .text("body_markdown", "see attached")
-        .part("attachment", part("big.bin", "application/octet-stream", vec![b'A'; 10 * 1024 * 1024 + 1]));
+        .part(
+            "attachment",
+            part("big.bin", "application/octet-stream", vec![b'A'; 10 * 1024 * 1024 + 1]),
+        );
     let r = post_page(&web, help, big).await;
     assert_eq!(r.status(), 422);
     let page = r.text().await.unwrap();
@@ -912,7 +915,10 @@ async fn web_posts_keep_their_files(app: TestApp) {
         .text("subject", "Minutes")
         .text("body_markdown", "The minutes and the **plan**.")
         .part("attachment", part("minutes.pdf", "application/pdf", pdf.clone()))
-        .part("attachment", part("plan.html", "text/html", b"<script>alert(1)</script>".to_vec()));
+        .part(
+            "attachment",
+            part("plan.html", "text/html", b"<script>alert(1)</script>".to_vec()),
+        );
     let r = post_page(&web, help, ok).await;
     assert_eq!(r.status(), 303);
     let location = r.headers()["location"].to_str().unwrap().to_string();
@@ -933,10 +939,19 @@ async fn web_posts_keep_their_files(app: TestApp) {
     }
     let r = web.get(files[0]["url"].as_str().unwrap()).await;
     assert_eq!(r.status(), 200);
-    assert!(r.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    assert!(
+        r.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
     assert_eq!(r.bytes().await.unwrap().to_vec(), pdf);
     let r = web.get(files[1]["url"].as_str().unwrap()).await;
-    assert_eq!(r.headers()["content-type"], "application/octet-stream", "never inline HTML");
+    assert_eq!(
+        r.headers()["content-type"],
+        "application/octet-stream",
+        "never inline HTML"
+    );
     assert_eq!(r.headers()["x-content-type-options"], "nosniff");
     // A visitor does not download it.
     let r = app.client().get(files[0]["url"].as_str().unwrap()).await;

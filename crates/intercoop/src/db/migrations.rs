@@ -218,6 +218,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "meeting documents",
         up: super::m0030_meeting_documents::up,
     },
+    Migration {
+        version: 33,
+        name: "logbook images and feeds",
+        up: super::m0033_logbook_images_feeds::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

@@ -157,7 +157,13 @@ pub async fn post<C: ConnectionTrait>(
         .into_iter()
         .map(|f| {
             // The name without the sender's folders.
-            let name = f.filename.rsplit(['/', '\\']).next().unwrap_or_default().trim().to_string();
+            let name = f
+                .filename
+                .rsplit(['/', '\\'])
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string();
             messages::NewAttachment {
                 filename: if name.is_empty() { "attachment".into() } else { name },
                 content_type: f.content_type,

@@ -345,7 +345,16 @@ pub async fn post_message(
         crate::web::check_origin(&headers, &state)?;
         let mut errors = FieldErrors::default();
         errors.add("attachment", "lists-attachments-too-large");
-        return archive_page(&state, ctx, l, false, ArchiveQuery::default(), PostForm::default(), errors).await;
+        return archive_page(
+            &state,
+            ctx,
+            l,
+            false,
+            ArchiveQuery::default(),
+            PostForm::default(),
+            errors,
+        )
+        .await;
     }
     let multipart = <Multipart as axum::extract::FromRequest<AppState>>::from_request(req, &state)
         .await
