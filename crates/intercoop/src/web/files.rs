@@ -8,6 +8,7 @@ use axum::extract::Multipart;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// A file sent with a form: its name as the sender's system gave it, its declared media
 /// type (`application/octet-stream` when none), and its bytes.
@@ -63,10 +64,11 @@ impl UploadForm {
                             content_type,
                             data,
                         };
-                        if out.files.contains_key(&name) {
-                            out.more.push((name, upload));
-                        } else {
-                            out.files.insert(name, upload);
+                        match out.files.entry(name) {
+                            Entry::Occupied(e) => out.more.push((e.key().clone(), upload)),
+                            Entry::Vacant(e) => {
+                                e.insert(upload);
+                            }
                         }
                     }
                 }
