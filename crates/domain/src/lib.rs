@@ -15,6 +15,7 @@ pub mod documentation;
 pub mod epc_qr;
 pub mod fees;
 pub mod funding;
+pub mod images;
 pub mod joining;
 pub mod ledger;
 pub mod lifecycle;

@@ -14,6 +14,7 @@ pub struct App {
     pub funding: FundingState,
     pub home: HomeState,
     pub joining: crate::joining::JoiningState,
+    pub newsletter: crate::newsletter::NewsletterState,
 }
 
 impl App {
@@ -22,6 +23,7 @@ impl App {
             funding: FundingState::new(&shared.db),
             home: HomeState::default(),
             joining: crate::joining::JoiningState::new(shared.clock.clone()),
+            newsletter: crate::newsletter::NewsletterState::new(shared.clock.clone()),
             shared,
         }
     }
@@ -85,6 +87,12 @@ impl FromRef<App> for FundingState {
 impl FromRef<App> for crate::joining::JoiningState {
     fn from_ref(app: &App) -> crate::joining::JoiningState {
         app.joining.clone()
+    }
+}
+
+impl FromRef<App> for crate::newsletter::NewsletterState {
+    fn from_ref(app: &App) -> crate::newsletter::NewsletterState {
+        app.newsletter.clone()
     }
 }
 

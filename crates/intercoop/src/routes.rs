@@ -20,6 +20,7 @@ where
     crate::funding::FundingState: FromRef<S>,
     crate::home::HomeState: FromRef<S>,
     crate::joining::JoiningState: FromRef<S>,
+    crate::newsletter::NewsletterState: FromRef<S>,
 {
     Routes::new()
         // Home, dashboard, health checks.

@@ -1225,6 +1225,19 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
         // Sent once (then 409 for the next allowed role).
         ("POST", "/logbook/{id}/send") => form_case(id(ids.public_article), vec![], none),
         ("POST", "/api/v1/logbook/{id}/issue") => json_case(id(ids.public_article), json!({}), none),
+        // An image: the upload is multipart (a url-encoded body is refused once the doer
+        // may send it); an image that is none.
+        ("POST", "/logbook/{id}/images") => form_case(id(ids.article), vec![], none),
+        ("GET", "/logbook/images/{image_id}") => plain("/logbook/images/999999".into(), false),
+        // A person's private feed: their own (nothing of the first network named).
+        ("GET", "/logbook/feed") => plain(spec.path.into(), false),
+        ("POST", "/logbook/feed" | "/logbook/feed/remove") => Case {
+            url: spec.path.into(),
+            body: Body::Form(vec![]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("GET", "/logbook/feed/{token}") => plain("/logbook/feed/lf_not-a-feed".into(), false),
         ("GET", path) if path.contains("/logbook/{id}") => plain(id(ids.article), true),
         ("GET", "/n/{slug}/logbook" | "/n/{slug}/logbook.atom") => {
             plain(spec.path.replace("{slug}", &ids.network_slug), false)
@@ -1365,6 +1378,12 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
         ("GET" | "POST", "/join/confirm/{token}") => Case {
             url: "/join/confirm/a_not-a-token".into(),
             body: Body::Form(vec![]),
+            allowed: none,
+            names_alpha: false,
+        },
+        ("POST", "/api/v1/newsletter/subscriptions") => Case {
+            url: format!("/api/v1/newsletter/subscriptions?network={}", ids.network_slug),
+            body: Body::Json(json!({"email": "visitor@zeta.example", "language": "en"})),
             allowed: none,
             names_alpha: false,
         },

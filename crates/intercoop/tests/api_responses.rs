@@ -2264,6 +2264,51 @@ both_backends!(
             Some(translation),
         )
         .await;
+        // Subscribing from another site (public): taken three times for one address,
+        // then 429; a bad address 422; an unknown network 404.
+        let reader = json!({"email": "reader@ext.example", "language": "nl"});
+        for _ in 0..3 {
+            let (s, answer) = c
+                .call(
+                    &nobody,
+                    "POST",
+                    "/api/v1/newsletter/subscriptions",
+                    none,
+                    &query,
+                    Some(reader.clone()),
+                )
+                .await;
+            assert_eq!(s, 202, "{answer}");
+        }
+        let (s, _) = c
+            .call(
+                &nobody,
+                "POST",
+                "/api/v1/newsletter/subscriptions",
+                none,
+                &query,
+                Some(json!({"email": "reader@ext.example"})),
+            )
+            .await;
+        assert_eq!(s, 429);
+        c.call(
+            &nobody,
+            "POST",
+            "/api/v1/newsletter/subscriptions",
+            none,
+            &query,
+            Some(json!({"email": "not an address"})),
+        )
+        .await;
+        c.call(
+            &nobody,
+            "POST",
+            "/api/v1/newsletter/subscriptions",
+            none,
+            "?network=nowhere",
+            Some(json!({"email": "a@ext.example"})),
+        )
+        .await;
         c.call(&admin, "GET", "/api/v1/newsletter/subscribers", none, "", None)
             .await;
         c.call(

@@ -849,3 +849,114 @@ async fn settings_change_after_creation(app: TestApp) {
     app.stop().await;
 }
 both_backends!(settings_change_after_creation, settings_change_after_creation);
+
+/// Posts the archive page's multipart form as a browser does (the CSRF field, the
+/// Origin).
+async fn post_page(client: &common::Client, list: i64, form: reqwest::multipart::Form) -> reqwest::Response {
+    let csrf = client.csrf().await;
+    client
+        .http
+        .post(format!("{}/lists/{list}/messages", client.base))
+        .header("origin", &client.base)
+        .multipart(form.text("_csrf", csrf))
+        .send()
+        .await
+        .unwrap()
+}
+
+fn part(name: &str, mime: &str, bytes: Vec<u8>) -> reqwest::multipart::Part {
+    reqwest::multipart::Part::bytes(bytes)
+        .file_name(name.to_string())
+        .mime_str(mime)
+        .unwrap()
+}
+
+/// Files posted from the web page: kept with the message, a download link in each
+/// subscriber's copy, downloaded byte for byte (an HTML file never inline); a file over
+/// the email limit, or an empty one, is refused beside the field with nothing stored.
+async fn web_posts_keep_their_files(app: TestApp) {
+    use reqwest::multipart::Form;
+    let admin = app.api(&app.admin_token().await);
+    app.person("ana@coop.example", "Ana", None, false, false).await;
+    app.person("bob@coop.example", "Bob", None, false, false).await;
+    let help = help_id(&admin).await;
+    let web = app.client();
+    app.login(&web, "ana@coop.example").await;
+    let before = admin.json(&format!("/api/v1/lists/{help}/messages")).await;
+
+    // Over the limit, or empty: the form again, the message beside the field.
+    let big = Form::new()
+        .text("subject", "Big")
+        .text("body_markdown", "see attached")
+        .part(
+            "attachment",
+            part("big.bin", "application/octet-stream", vec![b'A'; 10 * 1024 * 1024 + 1]),
+        );
+    let r = post_page(&web, help, big).await;
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("id=\"attachment-error\""), "{page}");
+    assert!(page.contains("larger than 10 MB"), "{page}");
+    assert!(page.contains("value=\"Big\""), "what was typed stays");
+    let empty = Form::new()
+        .text("subject", "Empty")
+        .text("body_markdown", "x")
+        .part("attachment", part("empty.txt", "text/plain", Vec::new()));
+    assert_eq!(post_page(&web, help, empty).await.status(), 422);
+    assert_eq!(
+        admin.json(&format!("/api/v1/lists/{help}/messages")).await,
+        before,
+        "nothing stored"
+    );
+
+    // Two files: posted, each subscriber's copy links to both.
+    let pdf = b"%PDF-1.4 minutes".to_vec();
+    let ok = Form::new()
+        .text("subject", "Minutes")
+        .text("body_markdown", "The minutes and the **plan**.")
+        .part("attachment", part("minutes.pdf", "application/pdf", pdf.clone()))
+        .part(
+            "attachment",
+            part("plan.html", "text/html", b"<script>alert(1)</script>".to_vec()),
+        );
+    let r = post_page(&web, help, ok).await;
+    assert_eq!(r.status(), 303);
+    let location = r.headers()["location"].to_str().unwrap().to_string();
+    let id: i64 = location.rsplit('/').next().unwrap().parse().unwrap();
+    let m = admin.json(&format!("/api/v1/lists/{help}/messages/{id}")).await;
+    let files = m["message"]["attachments"].as_array().unwrap().clone();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["filename"], "minutes.pdf");
+    let copy = app
+        .mails_to("bob@coop.example")
+        .await
+        .into_iter()
+        .find(|c| c.kind.as_str() == "list_message")
+        .expect("Bob's copy");
+    for f in &files {
+        let url = f["url"].as_str().unwrap();
+        assert!(copy.text_body.contains(url), "{url} in\n{}", copy.text_body);
+    }
+    let r = web.get(files[0]["url"].as_str().unwrap()).await;
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
+    assert_eq!(r.bytes().await.unwrap().to_vec(), pdf);
+    let r = web.get(files[1]["url"].as_str().unwrap()).await;
+    assert_eq!(
+        r.headers()["content-type"],
+        "application/octet-stream",
+        "never inline HTML"
+    );
+    assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+    // A visitor does not download it.
+    let r = app.client().get(files[0]["url"].as_str().unwrap()).await;
+    assert_ne!(r.status(), 200);
+    app.drain_outbox().await;
+    app.stop().await;
+}
+both_backends!(web_posts_keep_their_files, web_posts_keep_their_files);

@@ -589,3 +589,208 @@ async fn logbook_feed_and_article_as_issue(app: TestApp) {
     app.stop().await;
 }
 both_backends!(logbook_feed_and_article_as_issue, logbook_feed_and_article_as_issue);
+
+/// The public form cannot be made to mail an address at will: three confirmations to
+/// one address (from any client), then 429 with the form kept and a message; ten
+/// subscriptions from one client, then 429; the API the same, as problem+json. Nothing
+/// more is sent past the limit.
+/// Asks for a subscription from the public page, from a given client.
+async fn ask(c: &Client, email: &str) -> reqwest::Response {
+    c.form("/n/main/newsletter", &[("email", email), ("language", "en")])
+        .await
+}
+
+async fn subscribing_is_rate_limited(app: TestApp) {
+    for n in 2..5 {
+        let r = ask(&app.client_from(&format!("127.0.0.{n}")), "target@ext.example").await;
+        assert_eq!(r.status(), 200);
+    }
+    let r = ask(&app.client_from("127.0.0.5"), "target@ext.example").await;
+    assert_eq!(r.status(), 429);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("Wait an hour"), "{page}");
+    assert!(page.contains("value=\"target@ext.example\""), "the form is kept");
+    assert_eq!(app.mails_to("target@ext.example").await.len(), 3);
+    // The API counts in the same buckets, and says so as problem+json.
+    let r = reqwest::Client::new()
+        .post(format!("{}/api/v1/newsletter/subscriptions?network=main", app.base))
+        .json(&json!({"email": "target@ext.example"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 429);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/problem+json")
+    );
+    // One client: ten addresses, then refused (another client still goes).
+    let one = app.client_from("127.0.0.9");
+    for n in 0..10 {
+        let email = format!("p{n}@ext.example");
+        assert_eq!(ask(&one, &email).await.status(), 200, "{email}");
+    }
+    assert_eq!(ask(&one, "p10@ext.example").await.status(), 429);
+    assert!(app.mails_to("p10@ext.example").await.is_empty());
+    assert_eq!(
+        ask(&app.client_from("127.0.0.10"), "p10@ext.example").await.status(),
+        200
+    );
+    // A refused field costs nothing: a bad address is not counted.
+    let fixing = app.client_from("127.0.0.11");
+    for _ in 0..12 {
+        assert_eq!(ask(&fixing, "not an address").await.status(), 422);
+    }
+    assert_eq!(ask(&fixing, "fixed@ext.example").await.status(), 200);
+    app.stop().await;
+}
+both_backends!(subscribing_is_rate_limited, subscribing_is_rate_limited);
+
+/// Posts a logbook article's image form as a browser does.
+async fn upload_image(client: &Client, article: i64, name: &str, mime: &str, bytes: Vec<u8>) -> reqwest::Response {
+    let csrf = client.csrf().await;
+    let part = reqwest::multipart::Part::bytes(bytes)
+        .file_name(name.to_string())
+        .mime_str(mime)
+        .unwrap();
+    let form = reqwest::multipart::Form::new()
+        .text("_csrf", csrf)
+        .text("alt", "The [hall]")
+        .part("image", part);
+    client
+        .http
+        .post(format!("{}/logbook/{article}/images", client.base))
+        .header("origin", &client.base)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn article(admin: &common::Api, title: &str, visibility: &str) -> i64 {
+    let r = admin
+        .post(
+            "/api/v1/logbook",
+            &json!({"title": title, "body_markdown": "Text.", "visibility": visibility}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    r.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
+}
+
+/// Images uploaded with articles: the type from the bytes (an SVG named `.png` is
+/// refused, nothing stored), put in the Markdown, served with their type and `nosniff`;
+/// a public article's image for anyone, a members' one for members only (a visitor and
+/// another network get 404). The private feed: members' articles in it, read by
+/// `feedparser`, and a stopped or replaced address answers 404.
+async fn logbook_images_and_private_feed(app: TestApp) {
+    let admin = app.api(&app.admin_token().await);
+    let m = app.person("mia@test.example", "Mia", None, false, false).await;
+    let public = article(&admin, "Open day", "public").await;
+    let inside = article(&admin, "Inside news", "members").await;
+    let writer = app.client();
+    app.login(&writer, "admin@test.example").await;
+
+    let svg = b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>".to_vec();
+    let r = upload_image(&writer, public, "photo.png", "image/png", svg).await;
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("id=\"image-error\"") && page.contains("not a PNG"),
+        "{page}"
+    );
+    let big = [b"\x89PNG\r\n\x1a\n".to_vec(), vec![0; 5 * 1024 * 1024]].concat();
+    assert_eq!(
+        upload_image(&writer, public, "big.png", "image/png", big)
+            .await
+            .status(),
+        422
+    );
+    let body = admin.json(&format!("/api/v1/logbook/{public}")).await["body_markdown"].clone();
+    assert_eq!(body, "Text.", "nothing stored");
+
+    // A GIF sent as "text/html": taken for what its bytes are.
+    let gif = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;".to_vec();
+    let r = upload_image(&writer, public, "x.html", "text/html", gif.clone()).await;
+    assert_eq!(r.status(), 303);
+    let body = admin.json(&format!("/api/v1/logbook/{public}")).await["body_markdown"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let start = body.find("](/logbook/images/").expect("the image in the Markdown") + 2;
+    assert!(body.contains("![The hall](/logbook/images/"), "{body}");
+    let public_image = body[start..].trim_end().trim_end_matches(')').to_string();
+    let webp =
+        b"RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00/\x00\x00\x00\x10\x07\x10\x11\x11\x88\x88\xfe\x07\x00".to_vec();
+    assert_eq!(
+        upload_image(&writer, inside, "in.webp", "application/octet-stream", webp.clone())
+            .await
+            .status(),
+        303
+    );
+    let body = admin.json(&format!("/api/v1/logbook/{inside}")).await["body_markdown"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let start = body.find("](/logbook/images/").unwrap() + 2;
+    let inside_image = body[start..].trim_end().trim_end_matches(')').to_string();
+
+    // Anyone reads the public one, with its type and nosniff; the article's page shows it.
+    let visitor = Client::new(&app.base);
+    let r = visitor.get(&public_image).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "image/gif");
+    assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(r.bytes().await.unwrap().to_vec(), gif);
+    let page = visitor.text(&format!("/n/main/logbook/{public}")).await;
+    assert!(page.contains(&format!("src=\"{public_image}\"")), "{page}");
+    // The members' one: a visitor and another network are refused, a member reads it.
+    assert_eq!(visitor.get(&inside_image).await.status(), 404);
+    let other = app.other_network_admin().await;
+    assert_eq!(other.get(&inside_image).await.status(), 404);
+    let mia = app.client();
+    app.login(&mia, "mia@test.example").await;
+    let r = mia.get(&inside_image).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "image/webp");
+    assert_eq!(r.bytes().await.unwrap().to_vec(), webp);
+    // A member does not upload.
+    let r = upload_image(&mia, public, "a.gif", "image/gif", gif.clone()).await;
+    assert_eq!(r.status(), 403);
+
+    // The private feed: made on its page, shown once, with the members' article.
+    let r = mia.form("/logbook/feed", &[]).await;
+    assert_eq!(r.status(), 200);
+    let page = r.text().await.unwrap();
+    let start = page.find("/logbook/feed/lf_").expect("the address");
+    let path = page[start..].split('<').next().unwrap().to_string();
+    let xml = visitor.text(&path).await;
+    assert!(xml.contains("Inside news") && xml.contains("Open day"), "{xml}");
+    if let Some(parsed) = feedparser(&xml) {
+        assert_eq!(parsed["bozo"], 0, "{parsed}");
+        assert_eq!(parsed["version"], "atom10");
+        let titles: Vec<&str> = parsed["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["title"].as_str().unwrap())
+            .collect();
+        assert!(titles.contains(&"Inside news"), "{titles:?}");
+    }
+    let public_feed = visitor.text("/n/main/logbook.atom").await;
+    assert!(!public_feed.contains("Inside news"));
+    // A new address stops the old one; stopping stops the new one.
+    let r = mia.form("/logbook/feed", &[]).await;
+    let page = r.text().await.unwrap();
+    let start = page.find("/logbook/feed/lf_").unwrap();
+    let second = page[start..].split('<').next().unwrap().to_string();
+    assert_ne!(second, path);
+    assert_eq!(visitor.get(&path).await.status(), 404);
+    assert_eq!(visitor.get(&second).await.status(), 200);
+    assert_eq!(mia.form("/logbook/feed/remove", &[]).await.status(), 200);
+    assert_eq!(visitor.get(&second).await.status(), 404);
+    let _ = m;
+    app.stop().await;
+}
+both_backends!(logbook_images_and_private_feed, logbook_images_and_private_feed);

@@ -80,6 +80,7 @@ fn covers(version: i64) -> &'static str {
             "a logbook article sent as a newsletter issue (with a French translation), a confirmed subscriber with an unsubscribe token, a hard bounce"
         }
         30 => "a file attached to the meeting",
+        33 => "an image of the logbook article and a person's private logbook feed",
         34 => "a file sent with a message of the outbox (outbox_attachments)",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
@@ -196,6 +197,8 @@ struct Expected {
     numbered: i64,
     /// The meeting and its attached file (version 30).
     meeting_document: Option<(i64, i64)>,
+    /// The logbook article's image (version 33).
+    logbook_image: Option<i64>,
     /// A sent message of the outbox with a file (version 34).
     outbox_file: Option<i64>,
 }
@@ -1051,20 +1054,50 @@ impl Fixture<'_> {
             ],
         )
         .await;
-        self.insert(
-            "logbook_articles",
-            vec![
-                ("network_id", network.into()),
-                ("title", "Upgrade news".into()),
-                ("body", "The **network** grew.".into()),
-                ("visibility", "public".into()),
-                ("author_id", Some(alice).into()),
-                ("issue_id", Some(issue).into()),
-                ("created_at", t.into()),
-                ("updated_at", t.into()),
-            ],
-        )
-        .await;
+        let article = self
+            .insert(
+                "logbook_articles",
+                vec![
+                    ("network_id", network.into()),
+                    ("title", "Upgrade news".into()),
+                    ("body", "The **network** grew.".into()),
+                    ("visibility", "public".into()),
+                    ("author_id", Some(alice).into()),
+                    ("issue_id", Some(issue).into()),
+                    ("created_at", t.into()),
+                    ("updated_at", t.into()),
+                ],
+            )
+            .await;
+        if self.v >= 33 {
+            let image = self
+                .insert(
+                    "logbook_images",
+                    vec![
+                        ("network_id", network.into()),
+                        ("article_id", article.into()),
+                        ("content_type", "image/gif".into()),
+                        ("size", 14i64.into()),
+                        ("data", b"GIF89a-upgrade".to_vec().into()),
+                        ("created_at", t.into()),
+                    ],
+                )
+                .await;
+            self.expect.logbook_image = Some(image);
+            self.insert_keyed(
+                "logbook_feeds",
+                vec![
+                    (
+                        "token_hash",
+                        intercoop::auth::tokens::hash_token("lf_upgrade-feed").into(),
+                    ),
+                    ("person_id", alice.into()),
+                    ("network_id", network.into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+        }
         let subscriber = self
             .insert(
                 "newsletter_subscribers",
@@ -2953,6 +2986,15 @@ async fn serve(db: &DbArgs, version: i64, expect: &Expected) {
             assert!(
                 page.contains("id=\"team\"") && page.contains("id=\"proposal\""),
                 "from version {version}: the team and the proposal\n{page}"
+            );
+        }
+        if let Some(image) = expect.logbook_image {
+            let gif = get(format!("/logbook/images/{image}")).await;
+            assert_eq!(gif, "GIF89a-upgrade", "from version {version}: the article's image");
+            let feed = get("/logbook/feed/lf_upgrade-feed".into()).await;
+            assert!(
+                feed.contains("Upgrade news"),
+                "from version {version}: the private feed\n{feed}"
             );
         }
         if version >= 29 {

@@ -55,6 +55,10 @@ const SOURCES: &[(&str, &str)] = &[
     ),
     ("m0030_meeting_documents.rs", include_str!("m0030_meeting_documents.rs")),
     (
+        "m0033_logbook_images_feeds.rs",
+        include_str!("m0033_logbook_images_feeds.rs"),
+    ),
+    (
         "m0034_outbox_attachments.rs",
         include_str!("m0034_outbox_attachments.rs"),
     ),

@@ -219,6 +219,11 @@ pub const MIGRATIONS: &[Migration] = &[
         up: super::m0030_meeting_documents::up,
     },
     Migration {
+        version: 33,
+        name: "logbook images and feeds",
+        up: super::m0033_logbook_images_feeds::up,
+    },
+    Migration {
         version: 34,
         name: "outbox attachments",
         up: super::m0034_outbox_attachments::up,

@@ -156,7 +156,7 @@ pub async fn create_message(
 ) -> AppResult<(StatusCode, Json<MessageOut>)> {
     let txn = state.db.write.begin().await?;
     let l = data::get(&txn, user.network.id, parse_id(&id)?).await?;
-    let m = post(&txn, &state, &user, &l, &body).await?;
+    let m = post(&txn, &state, &user, &l, &body, Vec::new()).await?;
     let out = messages::one(&txn, user.network.id, l.id, m).await?;
     idempotency::commit(txn, StatusCode::CREATED, out).await
 }

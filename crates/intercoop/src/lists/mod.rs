@@ -40,7 +40,8 @@ where
         .post("/lists", MANAGE, pages::create)
         // The archive: threads (by month with `?month=2026-11`), search with `?q=`.
         .get("/lists/{id}", Person, pages::archive)
-        .post("/lists/{id}/messages", Person, pages::post_message)
+        // A message with its files (multipart, up to `POST_BODY_MAX`).
+        .post_up_to("/lists/{id}/messages", Person, pages::post_message, POST_BODY_MAX)
         .get("/lists/{id}/messages/{message_id}", Person, pages::message)
         .get("/lists/{id}/files/{file_id}", Person, pages::file)
         // A public list's archive: anyone reads it (404 for the others).
@@ -101,14 +102,27 @@ where
 )]
 pub struct ApiDoc;
 
-/// Posts a message from the web or the API for the person (see `api::create_message`):
-/// the new message's id.
+/// The largest body of the web form to post: the files of a message
+/// ([`messages::MAX_MESSAGE`]) and 1 MiB for its text. A larger one (up to the
+/// server's bound) gets the form again with the message beside the field.
+pub const POST_BODY_MAX: usize = messages::MAX_MESSAGE + 1024 * 1024;
+
+/// The most files a message posted from the web carries.
+pub const MAX_WEB_FILES: usize = 5;
+
+/// Posts a message from the web or the API for the person (see `api::create_message`),
+/// with the files sent from the web page (none from the API): the new message's id.
+/// Errors: `Invalid` on `subject`, `body_markdown`, `in_reply_to`, and on `attachment`
+/// for an empty file, a file over [`messages::MAX_ATTACHMENT`] (the email limit), more
+/// than [`MAX_WEB_FILES`] files or more than [`messages::MAX_MESSAGE`] in all; nothing is
+/// stored then.
 pub async fn post<C: ConnectionTrait>(
     conn: &C,
     state: &AppState,
     user: &CurrentUser,
     l: &list::Model,
     input: &api::MessageInput,
+    files: Vec<crate::web::files::Upload>,
 ) -> AppResult<i64> {
     let mut errors = FieldErrors::default();
     let subject = input.subject.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -129,7 +143,34 @@ pub async fn post<C: ConnectionTrait>(
             }
         },
     };
+    if files.len() > MAX_WEB_FILES {
+        errors.add("attachment", "lists-attachment-too-many");
+    } else if files.iter().any(|f| f.data.is_empty()) {
+        errors.add("attachment", "lists-attachment-empty");
+    } else if files.iter().any(|f| f.data.len() > messages::MAX_ATTACHMENT) {
+        errors.add("attachment", "lists-attachment-too-large");
+    } else if files.iter().map(|f| f.data.len()).sum::<usize>() > messages::MAX_MESSAGE {
+        errors.add("attachment", "lists-attachments-too-large");
+    }
     errors.into_result()?;
+    let attachments = files
+        .into_iter()
+        .map(|f| {
+            // The name without the sender's folders.
+            let name = f
+                .filename
+                .rsplit(['/', '\\'])
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            messages::NewAttachment {
+                filename: if name.is_empty() { "attachment".into() } else { name },
+                content_type: f.content_type,
+                data: f.data,
+            }
+        })
+        .collect();
     let doer = user.doer();
     let hold = messages::hold_for(conn, l, user.person_id, policy::Poster::of(&doer)).await??;
     let person = crate::entities::person::Entity::find_by_id(user.person_id)
@@ -146,7 +187,7 @@ pub async fn post<C: ConnectionTrait>(
         message_id: messages::new_message_id(&state.config.lists_domain),
         replies_to,
         source: "web",
-        attachments: Vec::new(),
+        attachments,
     };
     let m = messages::store(conn, l, new, hold)
         .await?

@@ -13,9 +13,10 @@ use crate::api::parse_id;
 use crate::audit::Actor;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::state::AppState;
+use crate::web::files::UploadForm;
 use crate::web::{CsrfForm, Ctx, Query, render, render_status, require_user, see_other};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Multipart, Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use sea_orm::{EntityTrait, TransactionTrait};
@@ -200,6 +201,13 @@ impl ArchivePage {
     fn error(&self, field: &str) -> Option<String> {
         self.errors.get(field, self.ctx.lang)
     }
+    /// The email limit of one attachment, in MB.
+    fn max_mib(&self) -> usize {
+        messages::MAX_ATTACHMENT / (1024 * 1024)
+    }
+    fn max_files(&self) -> usize {
+        super::MAX_WEB_FILES
+    }
 }
 
 /// A message typed on a page.
@@ -314,23 +322,57 @@ pub async fn public_archive(
     archive_page(&state, ctx, l, true, q, PostForm::default(), FieldErrors::default()).await
 }
 
-/// `POST /lists/{id}/messages`: posts (or submits for moderation) a message, then shows
-/// it in its thread; the form again with the refusals.
+/// `POST /lists/{id}/messages` (`multipart/form-data`: `subject`, `body_markdown`,
+/// `in_reply_to`, files in `attachment`, the CSRF field): posts (or submits for
+/// moderation) a message, then shows it in its thread; the form again with the
+/// refusals beside their fields (a browser cannot keep the chosen files: the message
+/// says to choose them again). A body over the route's limit is refused the same way.
 pub async fn post_message(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<PostForm>,
+    req: Request,
 ) -> AppResult<Response> {
     let user = require_user(&ctx)?;
+    // Another network's list is absent (404) before the body is read.
+    let l = data::get(&state.db.read, user.network.id, parse_id(&id)?).await?;
+    let headers = req.headers().clone();
+    let too_large = headers
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<usize>().ok())
+        .is_some_and(|n| n > super::POST_BODY_MAX);
+    if too_large {
+        crate::web::check_origin(&headers, &state)?;
+        let mut errors = FieldErrors::default();
+        errors.add("attachment", "lists-attachments-too-large");
+        return archive_page(
+            &state,
+            ctx,
+            l,
+            false,
+            ArchiveQuery::default(),
+            PostForm::default(),
+            errors,
+        )
+        .await;
+    }
+    let multipart = <Multipart as axum::extract::FromRequest<AppState>>::from_request(req, &state)
+        .await
+        .map_err(|e| AppError::BadRequest(e.body_text()))?;
+    let mut upload = UploadForm::read_page(&state, &headers, multipart).await?;
+    let files = upload.take_all("attachment");
+    let form = PostForm {
+        subject: upload.fields.remove("subject").unwrap_or_default(),
+        body_markdown: upload.fields.remove("body_markdown").unwrap_or_default(),
+        in_reply_to: upload.fields.remove("in_reply_to").unwrap_or_default(),
+    };
     let input = MessageInput {
         subject: form.subject.clone(),
         body_markdown: form.body_markdown.clone(),
         in_reply_to: form.in_reply_to.trim().parse().ok(),
     };
     let txn = state.db.write.begin().await?;
-    let l = data::get(&txn, user.network.id, parse_id(&id)?).await?;
-    match post(&txn, &state, &user, &l, &input).await {
+    match post(&txn, &state, &user, &l, &input, files).await {
         Ok(m) => {
             txn.commit().await?;
             Ok(see_other(&format!("/lists/{}/messages/{m}", l.id)))
@@ -352,6 +394,16 @@ struct MessagePage {
     thread: Vec<MessageOut>,
     base: &'static str,
     can_post: bool,
+}
+
+impl MessagePage {
+    /// The email limit of one attachment, in MB.
+    fn max_mib(&self) -> usize {
+        messages::MAX_ATTACHMENT / (1024 * 1024)
+    }
+    fn max_files(&self) -> usize {
+        super::MAX_WEB_FILES
+    }
 }
 
 /// `GET /lists/{id}/messages/{message_id}`: the message in its thread, and the form to

@@ -27,8 +27,15 @@ fn link(href: String, rel: &str, mime: Option<&str>) -> Link {
 /// change, or the network's creation when there is no article.
 pub fn atom(base_url: &str, n: &network::Model, lang: Lang, articles: &[ArticleOut]) -> String {
     let home = format!("{base_url}/n/{}/logbook", n.slug);
+    atom_at(&format!("{home}.atom"), &home, n, lang, articles)
+}
+
+/// A feed of `articles` whose own address is `self_url` and whose articles' pages are
+/// under `home` (the public pages, or `/logbook` for a person's private feed).
+pub fn atom_at(self_url: &str, home: &str, n: &network::Model, lang: Lang, articles: &[ArticleOut]) -> String {
+    let home = home.to_string();
     let mut feed = Feed::default();
-    feed.set_id(format!("{home}.atom"));
+    feed.set_id(self_url.to_string());
     feed.set_title(Text::plain(format!("{} — {}", n.name, lang.t("logbook-title"))));
     feed.set_lang(Some(lang.code().to_string()));
     feed.set_updated(instant(
@@ -42,7 +49,7 @@ pub fn atom(base_url: &str, n: &network::Model, lang: Lang, articles: &[ArticleO
     network_author.set_name(n.name.clone());
     feed.set_authors(vec![network_author.clone()]);
     feed.set_links(vec![
-        link(format!("{home}.atom"), "self", Some("application/atom+xml")),
+        link(self_url.to_string(), "self", Some("application/atom+xml")),
         link(home.clone(), "alternate", Some("text/html")),
     ]);
     let entries = articles

@@ -8,8 +8,10 @@ pub mod api;
 pub mod data;
 pub mod entities;
 pub mod feed;
+pub mod images;
 pub mod pages;
 pub mod policy;
+pub mod private_feed;
 pub mod seed;
 
 use crate::access::Access::{Person, Public, Steers};
@@ -30,10 +32,24 @@ where
         .get("/logbook", Person, pages::list)
         .get("/logbook/new", Steers, pages::new_form)
         .post("/logbook/new", Steers, pages::create)
+        // A person's private feed, members' articles included (the token is the authority).
+        .get("/logbook/feed", Person, private_feed::form)
+        .post("/logbook/feed", Person, private_feed::create)
+        .post("/logbook/feed/remove", Person, private_feed::stop)
+        .get("/logbook/feed/{token}", Public, private_feed::serve)
         .get("/logbook/{id}", Person, pages::show)
         .get("/logbook/{id}/edit", Steers, pages::edit_form)
         .post("/logbook/{id}/edit", Steers, pages::save)
         .post("/logbook/{id}/send", Steers, pages::send)
+        // An image uploaded with an article (multipart), and the images: whoever reads
+        // the article reads them.
+        .post_up_to(
+            "/logbook/{id}/images",
+            Steers,
+            pages::add_image,
+            images::MAX_IMAGE + 64 * 1024,
+        )
+        .get("/logbook/images/{image_id}", Public, images::serve)
         // A network's public articles and their feed: anyone, no login.
         .get("/n/{slug}/logbook", Public, pages::public_list)
         .get("/n/{slug}/logbook.atom", Public, pages::feed)

@@ -10,9 +10,10 @@ use crate::api::parse_id;
 use crate::audit::Actor;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::state::AppState;
+use crate::web::files::UploadForm;
 use crate::web::{CsrfForm, Ctx, render, render_status, require_user, see_other};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Multipart, Path, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sea_orm::TransactionTrait;
@@ -95,6 +96,10 @@ impl ArticleForm {
 impl FormPage {
     fn error(&self, field: &str) -> Option<String> {
         self.errors.get(field, self.ctx.lang)
+    }
+    /// The largest image, in MB.
+    fn max_image_mib(&self) -> usize {
+        super::images::MAX_IMAGE / (1024 * 1024)
     }
 }
 
@@ -213,6 +218,47 @@ pub async fn save(
         }
         Err(e) => Err(e),
     }
+}
+
+/// `POST /logbook/{id}/images` (`multipart/form-data`: `image`, `alt`, the CSRF field):
+/// the image stored and put at the end of the article's Markdown, then back to the
+/// article's form; refused (not an image, too large, none) beside the field, with
+/// nothing stored.
+pub async fn add_image(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    req: Request,
+) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    require(policy::write(&user.doer()))?;
+    let id = parse_id(&id)?;
+    // Another network's article is absent (404) before the body is read.
+    let a = data::read(&state.db.read, user.network.id, id, true).await?;
+    let headers = req.headers().clone();
+    let multipart = <Multipart as axum::extract::FromRequest<AppState>>::from_request(req, &state)
+        .await
+        .map_err(|e| AppError::BadRequest(e.body_text()))?;
+    let mut upload = UploadForm::read_page(&state, &headers, multipart).await?;
+    let bytes = upload.files.remove("image").map(|f| f.data).unwrap_or_default();
+    let kind = match super::images::check(&bytes) {
+        Ok(k) => k,
+        Err(code) => {
+            let mut errors = FieldErrors::default();
+            errors.add("image", code);
+            let form = ArticleForm {
+                title: a.summary.title,
+                body_markdown: a.body_markdown,
+                visibility: a.summary.visibility,
+            };
+            return form_page(ctx, Some(id), form, errors);
+        }
+    };
+    let txn = state.db.write.begin().await?;
+    let actor = Actor::person(user.person_id);
+    super::images::attach(&txn, actor, user.network.id, id, kind, bytes, &upload.text("alt")).await?;
+    txn.commit().await?;
+    Ok(see_other(&format!("/logbook/{id}/edit")))
 }
 
 /// `POST /logbook/{id}/send`: the article becomes a newsletter issue, sent at once to

@@ -1,17 +1,21 @@
 //! The newsletter in the JSON API, for its writers (the rules are [`super::data`]'s).
 
 use super::data::{self, IssueInput, IssueOut, SubscriberOut, TranslationInput};
-use super::policy;
+use super::{policy, subscribe};
 use crate::access::require;
 use crate::api::{ApiJson, ApiUser, Json, parse_id};
 use crate::audit::Actor;
-use crate::error::AppResult;
+use crate::auth::rate_limit::ClientAddr;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::idempotency;
 use crate::state::AppState;
+use crate::web::Query;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use intercoop_domain::text::Email;
 use sea_orm::TransactionTrait;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 /// What sending did.
@@ -117,4 +121,60 @@ pub async fn send(
 pub async fn subscribers(State(state): State<AppState>, ApiUser(user): ApiUser) -> AppResult<Json<Vec<SubscriberOut>>> {
     require(policy::write(&user.doer()))?;
     Ok(Json(data::subscribers(&state.db.read, user.network.id).await?))
+}
+
+/// A subscription asked from another site's form.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct SubscribeIn {
+    pub email: String,
+    /// `fr`, `en`, `de` or `nl`: the language of the confirmation and of the issues
+    /// (where an issue has that translation). Absent: the network's language.
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+/// The answer to a subscription asked: nothing is sent but the confirmation link
+/// until the address follows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Asked {
+    /// Always `awaiting_confirmation` (the same for an address already confirmed, so
+    /// that it tells nobody who subscribed).
+    pub status: &'static str,
+}
+
+/// Asks for an address to receive a network's newsletter (no login; double opt-in: the
+/// address gets one email with a confirmation link, and nothing else before it is
+/// followed). 202 whatever the address's state; 422 names `email` or `language`; 404
+/// for an unknown or private network; 429 past 3 requests for one address (then one
+/// an hour) or 10 from one client (then one a minute), each per network.
+#[utoipa::path(post, path = "/api/v1/newsletter/subscriptions", tag = "newsletter",
+    params(crate::joining::api::NetworkParam), request_body = SubscribeIn,
+    responses((status = 202, body = Asked), (status = 404, body = crate::web::Problem), (status = 422, body = crate::web::Problem), (status = 429, body = crate::web::Problem)))]
+pub async fn subscribe(
+    State(state): State<AppState>,
+    State(newsletter): State<super::NewsletterState>,
+    client: ClientAddr,
+    Query(q): Query<crate::joining::api::NetworkParam>,
+    ApiJson(body): ApiJson<SubscribeIn>,
+) -> AppResult<(StatusCode, Json<Asked>)> {
+    let n = crate::joining::open_network(&state, &q.network).await?;
+    let lang = match body.language.as_deref().map(str::trim) {
+        None | Some("") => n.default_language.0,
+        Some(code) => <Lang as intercoop_domain::TextEnum>::parse(code)
+            .ok_or_else(|| AppError::invalid("language", "invalid-choice"))?,
+    };
+    if Email::parse(&body.email).is_err() {
+        return Err(AppError::invalid("email", "invalid-email"));
+    }
+    newsletter.guard.count(n.id, &body.email, &client)?;
+    let txn = state.db.write.begin().await?;
+    subscribe::subscribe(&txn, &state.config.base_url, n.id, &body.email, lang).await?;
+    idempotency::commit(
+        txn,
+        StatusCode::ACCEPTED,
+        Asked {
+            status: "awaiting_confirmation",
+        },
+    )
+    .await
 }

@@ -9,6 +9,7 @@
 pub mod api;
 pub mod data;
 pub mod entities;
+pub mod guard;
 pub mod notifications;
 pub mod pages;
 pub mod policy;
@@ -19,12 +20,28 @@ use crate::access::Access::{Public, Steers};
 use crate::state::AppState;
 use crate::web::route_table::Routes;
 use axum::extract::FromRef;
+use std::sync::Arc;
+
+/// The newsletter's part of the server's state: the subscription form's rate limit.
+#[derive(Clone)]
+pub struct NewsletterState {
+    pub guard: Arc<guard::Guard>,
+}
+
+impl NewsletterState {
+    pub fn new(clock: Arc<dyn crate::clock::Clock>) -> NewsletterState {
+        NewsletterState {
+            guard: Arc::new(guard::Guard::new(clock)),
+        }
+    }
+}
 
 /// Pages and API; who may use them is [`policy`]'s.
 pub fn routes<S>() -> Routes<S>
 where
     S: Clone + Send + Sync + 'static,
     AppState: FromRef<S>,
+    NewsletterState: FromRef<S>,
 {
     Routes::new()
         .get("/newsletter", Steers, pages::list)
@@ -53,19 +70,31 @@ where
         )
         .post("/api/v1/newsletter/issues/{id}/send", Steers, api::send)
         .get("/api/v1/newsletter/subscribers", Steers, api::subscribers)
+        // Subscribing from another site's form: anyone, rate-limited as the page.
+        .post("/api/v1/newsletter/subscriptions", Public, api::subscribe)
 }
 
 /// The OpenAPI paths of the newsletter.
 #[derive(utoipa::OpenApi)]
 #[openapi(
-    paths(api::issues, api::create, api::show, api::translate, api::send, api::subscribers),
+    paths(
+        api::issues,
+        api::create,
+        api::show,
+        api::translate,
+        api::send,
+        api::subscribers,
+        api::subscribe
+    ),
     components(schemas(
         data::IssueInput,
         data::TranslationInput,
         data::IssueOut,
         data::Version,
         data::SubscriberOut,
-        api::SentOut
+        api::SentOut,
+        api::SubscribeIn,
+        api::Asked
     ))
 )]
 pub struct ApiDoc;

@@ -7,6 +7,7 @@
 use super::data::{self, IssueOut};
 use super::subscribe::{self, Outcome};
 use crate::api::parse_id;
+use crate::auth::rate_limit::ClientAddr;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Lang;
 use crate::notifications::preferences::{OneClick, masked};
@@ -30,6 +31,8 @@ struct PublicPage {
     errors: FieldErrors,
     /// The form was sent: the visitor is asked to look in their mailbox.
     asked: bool,
+    /// Refused by the rate limit (`super::guard`): the visitor is asked to wait.
+    limited: bool,
 }
 
 impl PublicPage {
@@ -103,13 +106,27 @@ async fn public_page(
     errors: FieldErrors,
     asked: bool,
 ) -> AppResult<Response> {
-    let n = crate::joining::open_network(state, slug).await?;
-    let issues = data::issues(&state.db.read, n.id, false).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    page_with_status(state, ctx, slug, form, errors, asked, status).await
+}
+
+/// The page with the status given (429: the rate limit's message above the form, the
+/// form kept as typed).
+async fn page_with_status(
+    state: &AppState,
+    ctx: Ctx,
+    slug: &str,
+    form: SubscribeForm,
+    errors: FieldErrors,
+    asked: bool,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let n = crate::joining::open_network(state, slug).await?;
+    let issues = data::issues(&state.db.read, n.id, false).await?;
     render_status(
         status,
         &PublicPage {
@@ -120,6 +137,7 @@ async fn public_page(
             form,
             errors,
             asked,
+            limited: status == StatusCode::TOO_MANY_REQUESTS,
         },
     )
 }
@@ -135,8 +153,11 @@ pub async fn archive(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
 
 /// `POST /n/{slug}/newsletter`: asks for a subscription; the page then says to follow
 /// the link sent (the same words whether or not the address was already confirmed).
+/// Past the rate limit (`super::guard`), 429 with the form as typed.
 pub async fn subscribe(
     State(state): State<AppState>,
+    State(newsletter): State<super::NewsletterState>,
+    client: ClientAddr,
     ctx: Ctx,
     Path(slug): Path<String>,
     CsrfForm(form): CsrfForm<SubscribeForm>,
@@ -151,6 +172,15 @@ pub async fn subscribe(
         errors.add("language", "invalid-choice");
         return public_page(&state, ctx, &slug, form, errors, false).await;
     };
+    if intercoop_domain::text::Email::parse(&form.email).is_err() {
+        let mut errors = FieldErrors::default();
+        errors.add("email", "invalid-email");
+        return public_page(&state, ctx, &slug, form, errors, false).await;
+    }
+    if newsletter.guard.count(n.id, &form.email, &client).is_err() {
+        let status = StatusCode::TOO_MANY_REQUESTS;
+        return page_with_status(&state, ctx, &slug, form, FieldErrors::default(), false, status).await;
+    }
     let txn = state.db.write.begin().await?;
     match subscribe::subscribe(&txn, &state.config.base_url, n.id, &form.email, lang).await {
         Ok(_) => {

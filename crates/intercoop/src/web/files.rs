@@ -8,6 +8,7 @@ use axum::extract::Multipart;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// A file sent with a form: its name as the sender's system gave it, its declared media
 /// type (`application/octet-stream` when none), and its bytes.
@@ -19,17 +20,29 @@ pub struct Upload {
 }
 
 /// A multipart form read whole: its text fields and its files, by field name. A file
-/// field left empty by the browser (no name, no bytes) is not kept.
+/// field left empty by the browser (no name, no bytes) is not kept. A name sent again
+/// (`<input type="file" multiple>`) keeps its first file in `files` and the others, in
+/// order, in `more` (see [`UploadForm::take_all`]).
 #[derive(Debug, Default)]
 pub struct UploadForm {
     pub fields: HashMap<String, String>,
     pub files: HashMap<String, Upload>,
+    pub more: Vec<(String, Upload)>,
 }
 
 impl UploadForm {
     /// A text field, trimmed; empty when absent.
     pub fn text(&self, name: &str) -> String {
         self.fields.get(name).map(|v| v.trim().to_string()).unwrap_or_default()
+    }
+
+    /// Every file sent under `name`, in the order sent (none when absent).
+    pub fn take_all(&mut self, name: &str) -> Vec<Upload> {
+        let mut out: Vec<Upload> = self.files.remove(name).into_iter().collect();
+        let (mine, others): (Vec<_>, Vec<_>) = std::mem::take(&mut self.more).into_iter().partition(|(n, _)| n == name);
+        self.more = others;
+        out.extend(mine.into_iter().map(|(_, u)| u));
+        out
     }
 
     /// Reads every field of `form`. Errors: `BadRequest` for a body that is not
@@ -46,14 +59,17 @@ impl UploadForm {
                     let content_type = field.content_type().unwrap_or("application/octet-stream").to_string();
                     let data = field.bytes().await.map_err(bad)?.to_vec();
                     if !filename.is_empty() || !data.is_empty() {
-                        out.files.insert(
-                            name,
-                            Upload {
-                                filename,
-                                content_type,
-                                data,
-                            },
-                        );
+                        let upload = Upload {
+                            filename,
+                            content_type,
+                            data,
+                        };
+                        match out.files.entry(name) {
+                            Entry::Occupied(e) => out.more.push((e.key().clone(), upload)),
+                            Entry::Vacant(e) => {
+                                e.insert(upload);
+                            }
+                        }
                     }
                 }
                 None => {

@@ -30,6 +30,8 @@ const NOT_PAGES = new Map([
   ['/lists/{id}/files/{file_id}', "a list message's attachment, downloaded"],
   ['/meetings/{id}/documents/{document_id}', "a meeting's file, downloaded"],
   ['/n/{slug}/logbook.atom', 'an Atom feed read by feed readers'],
+  ['/logbook/feed/{token}', "a person's private Atom feed, read by feed readers"],
+  ['/logbook/images/{image_id}', "a logbook article's image, shown inside the article"],
 ]);
 const isPageRoute = (r) => r.method === 'GET' && !r.path.startsWith('/api/') && !r.path.startsWith('/static/')
   && !NOT_PAGES.has(r.path);
@@ -254,7 +256,7 @@ async function prepare(server) {
   const sent = await admin('POST', `/api/v1/logbook/${publicArticle.id}/issue`, null, 201);
   const draftIssue = await admin('POST', '/api/v1/newsletter/issues', { subject: 'December news', body_markdown: 'The *assembly* is on Tuesday.', language: 'fr' });
   await admin('PUT', `/api/v1/newsletter/issues/${draftIssue.id}/translations/en`, { subject: 'December news', body_markdown: 'The assembly is on Tuesday.' });
-  const logbookPages = ['/logbook', `/logbook/${publicArticle.id}`, `/logbook/${membersArticle.id}`];
+  const logbookPages = ['/logbook', `/logbook/${publicArticle.id}`, `/logbook/${membersArticle.id}`, '/logbook/feed'];
 
   // An unsubscribe link from the email the opened polls sent.
   const unsubscribe = await linkInMail(server, /https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_-]+/, 'an unsubscribe link');
