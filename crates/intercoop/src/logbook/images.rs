@@ -37,11 +37,11 @@ pub fn check(bytes: &[u8]) -> Result<ImageType, &'static str> {
 /// The describing text as Markdown takes it between `[` and `]`: one line, without
 /// brackets, at most [`MAX_ALT_CHARS`].
 fn alt_text(alt: &str) -> String {
-    alt.split_whitespace()
+    let kept: String = alt.chars().filter(|c| !matches!(c, '[' | ']' | '\\')).collect();
+    kept.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .chars()
-        .filter(|c| !matches!(c, '[' | ']' | '\\'))
         .take(MAX_ALT_CHARS)
         .collect()
 }
