@@ -218,6 +218,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "meeting documents",
         up: super::m0030_meeting_documents::up,
     },
+    Migration {
+        version: 31,
+        name: "speed indexes",
+        up: super::m0031_speed_indexes::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,
