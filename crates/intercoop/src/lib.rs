@@ -30,6 +30,7 @@ pub mod joining;
 pub mod lists;
 pub mod logbook;
 pub mod mail;
+pub mod memory;
 pub mod money;
 pub mod networks;
 pub mod newsletter;

@@ -80,6 +80,9 @@ fn covers(version: i64) -> &'static str {
             "a logbook article sent as a newsletter issue (with a French translation), a confirmed subscriber with an unsubscribe token, a hard bounce"
         }
         30 => "a file attached to the meeting",
+        31 => {
+            "indexes only (proposal_events by kind, payment_requests by organisation and year, memberships by status: the earlier fixtures' rows)"
+        }
         33 => "an image of the logbook article and a person's private logbook feed",
         34 => "a file sent with a message of the outbox (outbox_attachments)",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),

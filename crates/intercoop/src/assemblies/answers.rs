@@ -17,13 +17,13 @@ pub async fn set<C: ConnectionTrait>(conn: &C, full: &MeetingFull, person_id: i6
     if !full.ahead(crate::clock::now()) {
         return Err(AppError::Conflict("meeting-not-ahead"));
     }
-    let invited = super::notifications::invited(conn, &full.meeting).await?;
+    let invited = super::notifications::is_invited(conn, &full.meeting, person_id).await?;
     if !super::policy::answer(
         &crate::access::Doer {
             person_id: Some(person_id),
             ..Default::default()
         },
-        invited.contains(&person_id),
+        invited,
     ) {
         return Err(AppError::Forbidden);
     }
@@ -128,32 +128,34 @@ pub struct Quorum {
 }
 
 pub async fn quorum<C: ConnectionTrait>(conn: &C, network_id: i64, meeting_id: i64, percent: u32) -> AppResult<Quorum> {
-    let present: Vec<i64> = answer::Entity::find()
-        .filter(answer::Column::MeetingId.eq(meeting_id))
-        .filter(answer::Column::Present.eq(true))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|a| a.person_id)
-        .collect();
-    let reps = crate::notifications::recipients::representatives(conn, network_id, None).await?;
-    let members: Vec<i64> = crate::entities::membership::Entity::find()
-        .filter(crate::entities::membership::Column::NetworkId.eq(network_id))
-        .filter(crate::entities::membership::Column::Status.eq("member"))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|m| m.organisation_id)
-        .collect();
-    let present_orgs: Vec<i64> = reps
-        .into_iter()
-        .filter(|r| present.contains(&r.person_id))
-        .map(|r| r.organisation_id)
-        .collect();
+    use crate::entities::membership;
+    use sea_orm::PaginatorTrait;
+    // Counted by the database, and read for the organisations present or named by a
+    // proxy only: not every member organisation and representative of the network.
+    let m = membership::Entity::find()
+        .filter(membership::Column::NetworkId.eq(network_id))
+        .filter(membership::Column::Status.eq("member"))
+        .count(conn)
+        .await?;
+    let present_orgs = organisations_present(conn, network_id, meeting_id).await?;
     let proxies = super::proxies::in_force(conn, meeting_id).await?;
+    // `counted_for_quorum` asks of its members only whether the organisations present
+    // and the proxies' givers are members: those of them that are.
+    let givers: Vec<i64> = proxies.iter().map(|p| p.giver).collect();
+    // Read even without proxies: the page's queries do not depend on its data.
+    let mut members: Vec<i64> = present_orgs.clone();
+    members.extend(
+        membership::Entity::find()
+            .filter(membership::Column::NetworkId.eq(network_id))
+            .filter(membership::Column::Status.eq("member"))
+            .filter(membership::Column::OrganisationId.is_in(givers))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|m| m.organisation_id),
+    );
     let here = meetings::counted_for_quorum(&members, &present_orgs, &[]).len() as u64;
     let counted = meetings::counted_for_quorum(&members, &present_orgs, &proxies).len() as u64;
-    let m = members.len() as u64;
     Ok(Quorum {
         organisations_present: here,
         members: m,
@@ -163,6 +165,49 @@ pub async fn quorum<C: ConnectionTrait>(conn: &C, network_id: i64, meeting_id: i
         organisations_represented: counted - here,
         organisations_counted: counted,
     })
+}
+
+/// The member organisations with a sitting representative (not disabled) marked present
+/// at the meeting: the meeting's answers joined to the representatives, as
+/// `notifications::recipients::representatives` reads them.
+async fn organisations_present<C: ConnectionTrait>(conn: &C, network_id: i64, meeting_id: i64) -> AppResult<Vec<i64>> {
+    use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Query};
+    let mut q = Query::select();
+    q.distinct()
+        .expr_as(Expr::col(("r", "organisation_id")), "organisation_id")
+        .from_as("meeting_answers", "a")
+        .join_as(
+            JoinType::InnerJoin,
+            "representatives",
+            "r",
+            Expr::col(("r", "person_id")).equals(("a", "person_id")),
+        )
+        .join_as(
+            JoinType::InnerJoin,
+            "people",
+            "p",
+            Expr::col(("p", "id")).equals(("r", "person_id")),
+        )
+        .and_where(Expr::col(("a", "meeting_id")).eq(meeting_id))
+        .and_where(Expr::col(("a", "present")).eq(true))
+        .and_where(Expr::col(("r", "network_id")).eq(network_id))
+        .and_where(Expr::col(("r", "current")).eq(true))
+        .and_where(Expr::col(("p", "disabled")).eq(false))
+        .and_where(Expr::exists(
+            Query::select()
+                .expr(Expr::val(1))
+                .from_as("memberships", "m")
+                .and_where(Expr::col(("m", "network_id")).eq(network_id))
+                .and_where(Expr::col(("m", "organisation_id")).equals(("r", "organisation_id")))
+                .and_where(Expr::col(("m", "status")).eq("member"))
+                .take(),
+        ));
+    #[derive(sea_orm::FromQueryResult)]
+    struct Row {
+        organisation_id: i64,
+    }
+    let rows: Vec<Row> = crate::db::fetch_all(conn, &q).await?;
+    Ok(rows.into_iter().map(|r| r.organisation_id).collect())
 }
 
 /// Marks who is present (the facilitator, during or after the meeting; a cancelled

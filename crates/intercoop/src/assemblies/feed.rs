@@ -81,10 +81,7 @@ pub async fn kinds_for<C: ConnectionTrait>(conn: &C, person_id: i64, network_id:
     else {
         return Ok(Vec::new());
     };
-    let represents = crate::notifications::recipients::representatives(conn, network_id, None)
-        .await?
-        .iter()
-        .any(|r| r.person_id == person_id);
+    let represents = super::notifications::represents_a_member(conn, network_id, person_id).await?;
     let mut kinds = vec![MeetingKind::Event];
     if np.is_admin || represents {
         kinds.extend([MeetingKind::Assembly, MeetingKind::GeneralAssembly]);

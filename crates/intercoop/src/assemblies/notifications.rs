@@ -20,10 +20,9 @@
 use super::entities::{answer, link, meeting};
 use crate::db;
 use crate::error::AppResult;
-use crate::notifications::recipients::{people, representatives};
 use crate::notifications::{Addressee, Audiences, Kind, Notice, Var, audience, notify};
 use intercoop_domain::meetings::{Answer, MeetingKind};
-use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Query, SelectStatement, UnionType};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use std::collections::BTreeSet;
 
@@ -206,7 +205,45 @@ pub async fn invited<C: ConnectionTrait>(conn: &C, m: &meeting::Model) -> AppRes
 /// Who is invited now to a meeting of this kind in the network (an event: every person
 /// of the network who is not disabled).
 pub async fn invited_to<C: ConnectionTrait>(conn: &C, network_id: i64, kind: MeetingKind) -> AppResult<Vec<i64>> {
-    let mut ids: BTreeSet<i64> = BTreeSet::new();
+    #[derive(sea_orm::FromQueryResult)]
+    struct Row {
+        person_id: i64,
+    }
+    let rows: Vec<Row> = db::fetch_all(conn, &invited_query(network_id, kind, None)).await?;
+    let ids: BTreeSet<i64> = rows.into_iter().map(|r| r.person_id).collect();
+    Ok(ids.into_iter().collect())
+}
+
+/// How many are invited to a meeting now (the meeting's page): [`invited`]'s length,
+/// counted by the database.
+pub async fn invited_count<C: ConnectionTrait>(conn: &C, m: &meeting::Model) -> AppResult<i64> {
+    let mut q = Query::select();
+    q.expr_as(Expr::cust("COUNT(*)"), "n")
+        .from_subquery(invited_query(m.network_id, m.kind.0, None), "i");
+    #[derive(sea_orm::FromQueryResult)]
+    struct Row {
+        n: i64,
+    }
+    Ok(db::fetch_one::<Row, _>(conn, &q).await?.map_or(0, |r| r.n))
+}
+
+/// Whether `person_id` is invited to a meeting now: whether [`invited`] holds them, read
+/// for that person only.
+pub async fn is_invited<C: ConnectionTrait>(conn: &C, m: &meeting::Model, person_id: i64) -> AppResult<bool> {
+    #[derive(sea_orm::FromQueryResult)]
+    struct Row {
+        #[allow(dead_code)]
+        person_id: i64,
+    }
+    let mut q = invited_query(m.network_id, m.kind.0, Some(person_id));
+    q.limit(1);
+    Ok(db::fetch_one::<Row, _>(conn, &q).await?.is_some())
+}
+
+/// The query of those invited (one `person_id` column, each person once): the network's
+/// people who are not disabled, of the kind's roles, and for an assembly also the
+/// sitting representatives of the member organisations; of `person` only if given.
+fn invited_query(network_id: i64, kind: MeetingKind, person: Option<i64>) -> SelectStatement {
     let mut q = Query::select();
     q.expr_as(Expr::col(("np", "person_id")), "person_id")
         .from_as("network_people", "np")
@@ -218,14 +255,13 @@ pub async fn invited_to<C: ConnectionTrait>(conn: &C, network_id: i64, kind: Mee
         )
         .and_where(Expr::col(("np", "network_id")).eq(network_id))
         .and_where(Expr::col(("p", "disabled")).eq(false));
+    if let Some(id) = person {
+        q.and_where(Expr::col(("np", "person_id")).eq(id));
+    }
     match kind {
         MeetingKind::Assembly | MeetingKind::GeneralAssembly => {
             q.and_where(Expr::col(("np", "is_admin")).eq(true));
-            ids.extend(
-                people(representatives(conn, network_id, None).await?)
-                    .into_iter()
-                    .map(|a| a.person_id),
-            );
+            q.union(UnionType::Distinct, representatives_query(network_id, person));
         }
         MeetingKind::Core => {
             q.and_where(
@@ -236,13 +272,51 @@ pub async fn invited_to<C: ConnectionTrait>(conn: &C, network_id: i64, kind: Mee
         }
         MeetingKind::Event => {}
     }
+    q
+}
+
+/// The sitting representatives (not disabled) of the network's member organisations,
+/// one `person_id` column (as `notifications::recipients::representatives` reads them);
+/// of `person` only if given.
+fn representatives_query(network_id: i64, person: Option<i64>) -> SelectStatement {
+    let mut reps = Query::select();
+    reps.expr_as(Expr::col(("r", "person_id")), "person_id")
+        .from_as("representatives", "r")
+        .join_as(
+            JoinType::InnerJoin,
+            "people",
+            "p",
+            Expr::col(("p", "id")).equals(("r", "person_id")),
+        )
+        .and_where(Expr::col(("r", "network_id")).eq(network_id))
+        .and_where(Expr::col(("r", "current")).eq(true))
+        .and_where(Expr::col(("p", "disabled")).eq(false))
+        .and_where(Expr::exists(
+            Query::select()
+                .expr(Expr::val(1))
+                .from_as("memberships", "m")
+                .and_where(Expr::col(("m", "network_id")).eq(network_id))
+                .and_where(Expr::col(("m", "organisation_id")).equals(("r", "organisation_id")))
+                .and_where(Expr::col(("m", "status")).eq("member"))
+                .take(),
+        ));
+    if let Some(id) = person {
+        reps.and_where(Expr::col(("r", "person_id")).eq(id));
+    }
+    reps
+}
+
+/// Whether `person_id` sits for a member organisation of the network now (a sitting
+/// representative, not disabled), read for that person only.
+pub async fn represents_a_member<C: ConnectionTrait>(conn: &C, network_id: i64, person_id: i64) -> AppResult<bool> {
     #[derive(sea_orm::FromQueryResult)]
     struct Row {
+        #[allow(dead_code)]
         person_id: i64,
     }
-    let rows: Vec<Row> = db::fetch_all(conn, &q).await?;
-    ids.extend(rows.into_iter().map(|r| r.person_id));
-    Ok(ids.into_iter().collect())
+    let mut q = representatives_query(network_id, Some(person_id));
+    q.limit(1);
+    Ok(db::fetch_one::<Row, _>(conn, &q).await?.is_some())
 }
 
 /// Those invited, each with a one-tap answer link of their own (made now, stored

@@ -110,7 +110,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(raw): Path<Strin
     if ics {
         return Ok(super::feed::meeting_ics(&state, &user.network.name, &m));
     }
-    let invited = super::notifications::invited(conn, &m.meeting).await?;
+    // The number invited and whether the reader is, not the list of those invited (a
+    // thousand people at scale 100).
+    let invited_count = super::notifications::invited_count(conn, &m.meeting).await?;
+    let reader_invited = super::notifications::is_invited(conn, &m.meeting, user.person_id).await?;
     let my_answer = answers::of(conn, id, user.person_id).await?.map(|a| a.to_string());
     let attendance = super::api::attendance_of(conn, &user.network, &m).await?;
     let ahead = m.ahead(crate::clock::now());
@@ -131,9 +134,9 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(raw): Path<Strin
         may_give_proxy,
         minutes,
         can_write_minutes,
-        may_answer: ahead && policy::answer(&user.doer(), invited.contains(&user.person_id)),
+        may_answer: ahead && policy::answer(&user.doer(), reader_invited),
         can_manage: policy::manage(&user.doer()),
-        invited_count: invited.len() as i64,
+        invited_count,
         ahead,
         my_answer,
         attendance,

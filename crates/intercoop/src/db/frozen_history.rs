@@ -54,6 +54,7 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("m0029_logbook_newsletter.rs"),
     ),
     ("m0030_meeting_documents.rs", include_str!("m0030_meeting_documents.rs")),
+    ("m0031_speed_indexes.rs", include_str!("m0031_speed_indexes.rs")),
     (
         "m0033_logbook_images_feeds.rs",
         include_str!("m0033_logbook_images_feeds.rs"),

@@ -219,6 +219,11 @@ pub const MIGRATIONS: &[Migration] = &[
         up: super::m0030_meeting_documents::up,
     },
     Migration {
+        version: 31,
+        name: "speed indexes",
+        up: super::m0031_speed_indexes::up,
+    },
+    Migration {
         version: 33,
         name: "logbook images and feeds",
         up: super::m0033_logbook_images_feeds::up,

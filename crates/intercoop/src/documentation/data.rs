@@ -215,8 +215,33 @@ fn summary(all: &Pages, r: &page::Model, depth: usize) -> PageSummary {
 /// Every page of a network, without its text (`body` left empty: a page's text is
 /// read with the page), and the tree they make.
 pub async fn pages<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<Pages> {
+    pages_where(conn, network_id, None).await
+}
+
+/// The page `id`, its ancestors and its children, without their text, and the tree they
+/// make: all that a page's own view needs (whether the reader may read it, its
+/// breadcrumbs, its children), read in one query whatever the size of the network's
+/// documentation (the ancestors by a recursive query, the children from the index on
+/// the parent). [`pages`] read all of them (200 at scale 100) for each page viewed.
+pub async fn pages_around<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<Pages> {
+    pages_where(conn, network_id, Some(id)).await
+}
+
+/// [`pages`], or [`pages_around`] `around`.
+async fn pages_where<C: ConnectionTrait>(conn: &C, network_id: i64, around: Option<i64>) -> AppResult<Pages> {
     use page::Column as P;
-    let rows = page::Entity::find()
+    let mut q = page::Entity::find();
+    if let Some(id) = around {
+        // Integers only, written into the text (the same on both backends).
+        q = q.filter(Expr::cust(format!(
+            "(doc_pages.id IN (WITH RECURSIVE up(id) AS (\
+               SELECT id FROM doc_pages WHERE network_id = {network_id} AND id = {id} \
+               UNION SELECT d.parent_id FROM doc_pages d JOIN up ON d.id = up.id \
+               WHERE d.network_id = {network_id} AND d.parent_id IS NOT NULL) \
+             SELECT id FROM up) OR doc_pages.parent_id = {id})"
+        )));
+    }
+    let rows = q
         .select_only()
         .columns([
             P::Id,
@@ -274,11 +299,15 @@ pub(super) async fn with_text<C: ConnectionTrait>(
 /// Errors: `NotFound` for a page of another network or one the reader may not read
 /// (a visitor does not learn that a members' page exists).
 pub async fn read<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64, reader: Reader) -> AppResult<PageOut> {
-    let all = pages(conn, network_id).await?;
+    read_in(conn, &pages_around(conn, network_id, id).await?, id, reader).await
+}
+
+/// [`read`] among pages already read (`all`, e.g. [`pages_around`] the page).
+pub async fn read_in<C: ConnectionTrait>(conn: &C, all: &Pages, id: i64, reader: Reader) -> AppResult<PageOut> {
     if !all.tree.readable(id, reader) {
         return Err(AppError::NotFound);
     }
-    read_many(conn, &all, vec![id]).await?.pop().ok_or(AppError::NotFound)
+    read_many(conn, all, vec![id]).await?.pop().ok_or(AppError::NotFound)
 }
 
 /// Pages of `all` with their text, where they sit and who saved them, in the order of

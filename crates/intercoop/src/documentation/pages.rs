@@ -269,9 +269,10 @@ async fn show_page(
     public: Option<String>,
 ) -> AppResult<Response> {
     let conn = &state.db.read;
-    let page = data::read(conn, network_id, id, reader).await?;
-    let children = data::pages(conn, network_id)
-        .await?
+    // The page, its ancestors and its children: one read for the page and its children.
+    let around = data::pages_around(conn, network_id, id).await?;
+    let page = data::read_in(conn, &around, id, reader).await?;
+    let children = around
         .readable(reader)
         .into_iter()
         .filter(|p| p.parent_id == Some(id))

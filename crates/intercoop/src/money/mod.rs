@@ -14,7 +14,8 @@
 //! - `held`: the money held per proposal (pledged, requested, paid, owed, paid out).
 //! - `reserves`: shared recurring costs (monthly provisions, drawn by campaigns);
 //!   `reserve_web`: their API; `reserve_pages`: their pages.
-//! - `api`, `pages`, `forms`; `jobs`, `notifications`; `policy`.
+//! - `api`, `pages` (`overview_page`: the treasurer's overview), `forms`; `jobs`,
+//!   `notifications`; `policy`.
 
 pub mod api;
 pub mod credit;
@@ -28,6 +29,7 @@ pub mod held;
 pub mod jobs;
 pub mod ledger;
 pub mod notifications;
+pub mod overview_page;
 pub mod pages;
 pub mod payments;
 pub mod pdf;
@@ -54,7 +56,7 @@ where
 {
     const SEE: crate::access::Access = Policy("money::policy::see_account");
     Routes::new()
-        .get("/money", Admin, pages::overview)
+        .get("/money", Admin, overview_page::overview)
         .get("/money/settings", Admin, pages::settings_form)
         .post("/money/settings", Admin, pages::save_settings)
         .post("/money/budget", Admin, pages::save_budget)

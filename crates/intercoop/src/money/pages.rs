@@ -1,13 +1,12 @@
-//! The treasurer's pages: the overview (books, runway, members), the payment settings
-//! and budget, bank statement import, unmatched payments, fee schedules; and each
+//! The treasurer's pages (the overview is `overview_page`): the payment settings and
+//! budget, bank statement import, unmatched payments, fee schedules; and each
 //! organisation's statement.
 
 use super::entities::{fee_schedule, payment};
 use super::forms::{AssignForm, BudgetForm, FeeForm, as_units};
-use super::ledger::{self, TrialBalanceOut};
 use super::payments::{self, ImportOut};
 use super::policy;
-use super::reports::{self, MemberTotals, OrgStatement, RunwayOut};
+use super::reports::{self, OrgStatement};
 use super::settings::{self, PaymentSettingsIn};
 use super::{fees, requests};
 use crate::access::require;
@@ -24,35 +23,6 @@ use sea_orm::TransactionTrait;
 
 fn err(errors: &FieldErrors, ctx: &Ctx, field: &str) -> Option<String> {
     errors.get(field, ctx.lang)
-}
-
-#[derive(Template)]
-#[template(path = "money/overview.html")]
-struct Overview {
-    ctx: Ctx,
-    books: TrialBalanceOut,
-    runway: RunwayOut,
-    members: Vec<MemberTotals>,
-    overdue: usize,
-    unmatched: usize,
-    has_settings: bool,
-}
-
-pub async fn overview(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    require(policy::manage(&user.doer()))?;
-    let db = &state.db.read;
-    let network = user.network.id;
-    let today = super::today(&user.network.time_zone);
-    render(&Overview {
-        books: ledger::trial_balance(db, network).await?,
-        runway: reports::runway(db, network, today).await?,
-        members: reports::by_member(db, network, Some(i64::from(today.year()))).await?,
-        overdue: reports::overdue(db, network, crate::db::now()).await?.len(),
-        unmatched: payments::unmatched(db, network, 1000).await?.len(),
-        has_settings: settings::get(db, network).await?.is_some(),
-        ctx,
-    })
 }
 
 #[derive(Template)]

@@ -559,6 +559,17 @@ pub async fn unmatched<C: ConnectionTrait>(conn: &C, network_id: i64, limit: u64
         .await?)
 }
 
+/// How many received payments are still unmatched (the treasurer's overview), counted
+/// on the index (network_id, status, id).
+pub async fn unmatched_count<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<u64> {
+    use sea_orm::PaginatorTrait;
+    Ok(payment::Entity::find()
+        .filter(payment::Column::NetworkId.eq(network_id))
+        .filter(payment::Column::Status.eq(ReceivedStatus::Unmatched.as_str()))
+        .count(conn)
+        .await?)
+}
+
 /// The payments of a request.
 pub async fn of_request<C: ConnectionTrait>(
     conn: &C,
