@@ -54,6 +54,7 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("m0029_logbook_newsletter.rs"),
     ),
     ("m0030_meeting_documents.rs", include_str!("m0030_meeting_documents.rs")),
+    ("m0032_pool_participants.rs", include_str!("m0032_pool_participants.rs")),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

@@ -218,6 +218,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "meeting documents",
         up: super::m0030_meeting_documents::up,
     },
+    Migration {
+        version: 32,
+        name: "pool participants",
+        up: super::m0032_pool_participants::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

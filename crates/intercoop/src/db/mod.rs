@@ -39,6 +39,7 @@ mod m0027_work_sharing;
 mod m0028_joining;
 mod m0029_logbook_newsletter;
 mod m0030_meeting_documents;
+mod m0032_pool_participants;
 pub mod migrations;
 pub mod postgres_only;
 pub mod search;
