@@ -33,7 +33,7 @@ mod proptests;
 #[cfg(test)]
 mod tests;
 
-pub use close::{BucketOutcome, BucketRules, Placement, RoundOutcome, close_round};
+pub use close::{BucketOutcome, BucketRules, Placement, RoundOutcome, close_round, close_round_by};
 
 use crate::money::Money;
 use crate::sharing::{CampaignTerms, OrgId, Participant, SharingKey, compute_shares};

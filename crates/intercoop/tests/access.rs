@@ -1525,6 +1525,15 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             json!({"organisation_id": r, "accept": true}),
             &[Rep],
         ),
+        // Ending is the poster's (the requester's representative) or an administrator's:
+        // the first allowed attempt ends it (tried late, as every `/close`), a later one
+        // answers 409, which is let through all the same.
+        ("POST", "/opportunities/{id}/close") => {
+            form_case(id(ids.opportunity), vec![("outcome", "filled".into())], &[Rep, Admin])
+        }
+        ("POST", "/api/v1/opportunities/{id}/close") => {
+            json_case(id(ids.opportunity), json!({"outcome": "filled"}), &[Rep, Admin])
+        }
         ("GET", path) if path.contains("/opportunities/{id}") => plain(id(ids.opportunity), true),
         ("GET", path) if path.contains("{") => panic!("no case for GET {path}: add one to tests/access.rs"),
         // Lists and pages without an object: the same for every network.

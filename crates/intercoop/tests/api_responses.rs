@@ -2136,6 +2136,18 @@ both_backends!(
         c.call(&rep3, "POST", consents, &[&opp], "", Some(yes(u3))).await;
         c.call(&rep3, "POST", consents, &[&opp], "", Some(yes(u3))).await;
         c.call(&rep2, "POST", consents, &[&opp], "", Some(yes(u2))).await;
+        // The poster ends it: a bad outcome, filled, once; no interest after.
+        let end = "/api/v1/opportunities/{id}/close";
+        c.call(&rep2, "POST", end, &[&opp], "", Some(json!({"outcome": "done"})))
+            .await;
+        c.call(&rep3, "POST", end, &[&opp], "", Some(json!({"outcome": "filled"})))
+            .await;
+        c.call(&rep2, "POST", end, &[&opp], "", Some(json!({"outcome": "filled"})))
+            .await;
+        c.call(&rep2, "POST", end, &[&opp], "", Some(json!({"outcome": "lost"})))
+            .await;
+        c.call(&rep3, "PUT", interests, &[&opp], "", Some(interest(u3, 12)))
+            .await;
         c.call(&admin, "GET", "/api/v1/opportunities/{id}", &[&opp], "", None)
             .await;
         c.call(&rep2, "GET", "/api/v1/busyness", none, "", None).await;

@@ -491,3 +491,184 @@ both_backends!(
         );
     }
 );
+
+both_backends!(
+    rounds_opened_at_once_never_promise_the_same_money_twice,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let a = member(&app, &admin, "Alpha Tech").await;
+        let _b = member(&app, &admin, "Beta Code").await;
+        let pool = created(admin.post("/api/v1/pools", &json!({"name": "Fund"})).await).await;
+        let pid = pool["id"].as_i64().unwrap();
+        created(
+            admin
+                .post(
+                    &format!("/api/v1/pools/{pid}/contributions"),
+                    &json!({"organisation_id": a.id, "amount_cents": 10_000, "received": true}),
+                )
+                .await,
+        )
+        .await;
+        // Six rounds at once, each sharing out everything available: one gets it.
+        let mut tasks = tokio::task::JoinSet::new();
+        for i in 0..6 {
+            let api = Api {
+                http: admin.http.clone(),
+                base: admin.base.clone(),
+                token: admin.token.clone(),
+            };
+            let body = json!({"pool_id": pid, "title": format!("Round {i}"), "opens_at": "2020-01-01",
+                "closes_at": in_days(&app, 3), "allocation": "equal",
+                "matching": {"kind": "quadratic", "pool_cents": 2_000}});
+            tasks.spawn(async move { status_and_json(api.post("/api/v1/rounds", &body).await).await });
+        }
+        let answers = tasks.join_all().await;
+        let ok = answers.iter().filter(|(s, _)| *s == 201).count();
+        assert_eq!(ok, 1, "{answers:?}");
+        for (s, body) in &answers {
+            if *s != 201 {
+                assert_eq!(*s, 422, "{body}");
+                assert!(body.to_string().contains("matching.pool_cents"), "{body}");
+            }
+        }
+        let p = admin.json(&format!("/api/v1/pools/{pid}")).await;
+        assert_eq!(p["committed_cents"], 10_000, "{p}");
+        assert_eq!(p["available_cents"], 0, "{p}");
+        let rounds = admin.json("/api/v1/rounds").await;
+        assert_eq!(rounds.as_array().unwrap().len(), 1, "{rounds}");
+        let budgets: i64 = rounds
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["budget_cents"].as_i64().unwrap())
+            .sum();
+        assert_eq!(budgets, 8_000, "{rounds}");
+    }
+);
+
+both_backends!(
+    a_round_per_person_matches_an_organisation_once,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let a = member(&app, &admin, "Alpha Tech").await;
+        let b = member(&app, &admin, "Beta Code").await;
+        let a2_id = app
+            .person("dev@alphatech.example", "Dev Alpha", Some(a.id), false, false)
+            .await;
+        let a2 = app.api(&app.token_for(a2_id).await);
+        let pool = created(admin.post("/api/v1/pools", &json!({"name": "Fund"})).await).await;
+        let pid = pool["id"].as_i64().unwrap();
+        for (org, cents) in [(a.id, 6_000), (b.id, 3_000)] {
+            created(
+                admin
+                    .post(
+                        &format!("/api/v1/pools/{pid}/contributions"),
+                        &json!({"organisation_id": org, "amount_cents": cents, "received": true}),
+                    )
+                    .await,
+            )
+            .await;
+        }
+        let body = |participants: &str| {
+            json!({"pool_id": pid, "title": "People's round", "opens_at": "2020-01-01",
+                "closes_at": in_days(&app, 3), "allocation": "equal", "participants": participants,
+                "matching": {"kind": "quadratic", "pool_cents": 3_000}})
+        };
+        let (status, problem) = status_and_json(admin.post("/api/v1/rounds", &body("everyone")).await).await;
+        assert_eq!((status, codes(&problem)), (422, vec!["pools-participants".to_string()]));
+        let r = created(admin.post("/api/v1/rounds", &body("person")).await).await;
+        assert_eq!(r["participants"], "person", "{r}");
+        let rid = r["id"].as_i64().unwrap();
+        // 6 000 shared equally among the three people: Alpha's two and Beta's one.
+        let lines = admin.json(&format!("/api/v1/rounds/{rid}/allocations")).await;
+        let lines = lines.as_array().unwrap();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines.iter().all(|l| l["allocation_cents"] == 2_000), "{lines:?}");
+        let persons: Vec<i64> = lines.iter().map(|l| l["person_id"].as_i64().unwrap()).collect();
+        assert!(persons.contains(&a2_id), "{lines:?}");
+        let x = bucket(&a.api, rid, "Shared tool", 100, None).await;
+        let y = bucket(&a.api, rid, "Joint site", 100, None).await;
+        let z = bucket(&a.api, rid, "Training", 100, None).await;
+        // Each person places their own allocation: Alpha's two in X, Alpha and Beta in Y.
+        assert_eq!(place(&a.api, x, None, 1_000).await.0, 200);
+        assert_eq!(place(&a2, x, None, 1_000).await.0, 200);
+        assert_eq!(place(&a.api, y, None, 500).await.0, 200);
+        assert_eq!(place(&b.api, y, None, 500).await.0, 200);
+        // The representative has 500 left of their own, whatever Dev Alpha has left.
+        let (status, problem) = place(&a.api, z, None, 1_500).await;
+        assert_eq!(
+            (status, codes(&problem)),
+            (422, vec!["pools-more-than-left".to_string()])
+        );
+        let detail = admin.json(&format!("/api/v1/buckets/{x}")).await;
+        assert_eq!(detail["placements"].as_array().unwrap().len(), 2, "{detail}");
+        assert_eq!(detail["placements"][0]["organisation_id"], a.id, "{detail}");
+        assert!(detail["placements"][0]["person"].is_string(), "{detail}");
+        // The pages: who receives an allocation, and the caller's own allocation.
+        let web = app.client();
+        app.login(&web, &a.email).await;
+        let page = web.text(&format!("/rounds/{rid}")).await;
+        assert!(page.contains("round-participants"), "participants shown");
+        assert_eq!(page.matches("id=\"my-allocation-").count(), 1, "only the caller's own");
+        let page = web.text(&format!("/buckets/{x}")).await;
+        assert!(page.contains("Dev Alpha (Alpha Tech)"), "who placed, by person");
+
+        app.clock.advance(time::Duration::days(4));
+        let res = created_ok(admin.post(&format!("/api/v1/rounds/{rid}/close"), &json!({})).await).await;
+        // X: Alpha alone (two people, one contributor), weight 0, no match. Y: Alpha and
+        // Beta, (√500 + √500)² − 1 000 = 1 000: the whole matching pool.
+        let of = |id: i64| {
+            res["buckets"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|b| b["id"] == id)
+                .unwrap()
+                .clone()
+        };
+        assert_eq!(
+            (
+                of(x)["contributors"].clone(),
+                of(x)["weight"].clone(),
+                of(x)["matched_cents"].clone()
+            ),
+            (json!(1), json!("0"), json!(0)),
+            "{res}"
+        );
+        // (Weights are shown as shared: scaled to fit, so only X's zero is exact.)
+        assert_eq!(
+            (of(y)["contributors"].clone(), of(y)["matched_cents"].clone()),
+            (json!(2), json!(3_000)),
+            "{res}"
+        );
+        assert_ne!(of(y)["weight"], json!("0"), "{res}");
+        assert_eq!(res["returned_cents"], 3_000, "{res}");
+        // Each person's unspent allocation comes back to their own line.
+        let lines = admin.json(&format!("/api/v1/rounds/{rid}/allocations")).await;
+        let back = |person: i64| {
+            lines
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|l| l["person_id"] == person)
+                .unwrap()["returned_cents"]
+                .clone()
+        };
+        assert_eq!(back(a2_id), json!(1_000));
+        let total: i64 = lines
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["returned_cents"].as_i64().unwrap())
+            .sum();
+        assert_eq!(total, 500 + 1_000 + 1_500, "{lines}");
+        app.settle_jobs().await;
+        books_are_right(&app, &admin).await;
+    }
+);
+
+async fn created_ok(r: reqwest::Response) -> Value {
+    let (status, body) = status_and_json(r).await;
+    assert_eq!(status, 200, "{body}");
+    body
+}

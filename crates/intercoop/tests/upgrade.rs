@@ -83,6 +83,9 @@ fn covers(version: i64) -> &'static str {
         31 => {
             "indexes only (proposal_events by kind, payment_requests by organisation and year, memberships by status: the earlier fixtures' rows)"
         }
+        32 => {
+            "a closed round per person (pool_rounds.participants), two people of Alpha with an allocation each and a placement (person_id); earlier rows get person_id 0"
+        }
         33 => "an image of the logbook article and a person's private logbook feed",
         34 => "a file sent with a message of the outbox (outbox_attachments)",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
@@ -689,6 +692,109 @@ impl Fixture<'_> {
         if self.v >= 29 {
             self.logbook(network, p[0]).await;
         }
+        if self.v >= 32 {
+            self.pool_per_person(network, o[0], &p[..2]).await;
+        }
+    }
+
+    /// Version 32: a closed round per person on a pool of its own (no contribution, so
+    /// no money moved): two people of Alpha with 1 000 each, one of whom placed 500 in
+    /// a bucket that was not funded; everything went back to the pool.
+    async fn pool_per_person(&mut self, network: i64, alpha: i64, people: &[i64]) {
+        let t = self.ago(2);
+        let pool = self
+            .insert(
+                "pools",
+                vec![
+                    ("network_id", network.into()),
+                    ("name", "Per-person fund".into()),
+                    ("description", "".into()),
+                    ("created_by", Some(people[0]).into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+        let round = self
+            .insert(
+                "pool_rounds",
+                vec![
+                    ("network_id", network.into()),
+                    ("pool_id", pool.into()),
+                    ("title", "Per-person round".into()),
+                    ("description", "".into()),
+                    ("opens_at", self.ago(2).into()),
+                    ("closes_at", self.ago(1).into()),
+                    ("allocation", "equal".into()),
+                    ("participants", "person".into()),
+                    ("returns", "pool".into()),
+                    ("matching_kind", None::<String>.into()),
+                    ("matching_cents", 0i64.into()),
+                    ("matching_cap_cents", null_i64()),
+                    ("budget_cents", 2_000i64.into()),
+                    ("status", "closed".into()),
+                    ("closed_at", Some(self.ago(1)).into()),
+                    ("returned_cents", Some(2_000i64).into()),
+                    ("matching_returned_cents", Some(0i64).into()),
+                    ("opened_sent_at", Some(self.ago(2)).into()),
+                    ("reminder_sent_at", None::<OffsetDateTime>.into()),
+                    ("result_sent_at", Some(self.ago(1)).into()),
+                    ("created_by", Some(people[0]).into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+        let bucket = self
+            .insert(
+                "pool_buckets",
+                vec![
+                    ("network_id", network.into()),
+                    ("round_id", round.into()),
+                    ("title", "Shared calendar".into()),
+                    ("description", "".into()),
+                    ("breakdown", "".into()),
+                    ("min_cents", 1_500i64.into()),
+                    ("max_cents", null_i64()),
+                    ("placed_cents", 500i64.into()),
+                    ("raised_cents", Some(0i64).into()),
+                    ("matched_cents", Some(0i64).into()),
+                    ("weight", Some("0".to_string()).into()),
+                    ("created_by", Some(people[0]).into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+        for (i, person) in people.iter().enumerate() {
+            let placed = if i == 0 { 500i64 } else { 0 };
+            self.insert(
+                "pool_allocations",
+                vec![
+                    ("network_id", network.into()),
+                    ("round_id", round.into()),
+                    ("organisation_id", alpha.into()),
+                    ("person_id", (*person).into()),
+                    ("allocation_cents", 1_000i64.into()),
+                    ("carried_cents", 0i64.into()),
+                    ("placed_cents", placed.into()),
+                    ("returned_cents", Some(1_000i64).into()),
+                    ("carried_into", null_i64()),
+                ],
+            )
+            .await;
+        }
+        self.insert(
+            "pool_placements",
+            vec![
+                ("network_id", network.into()),
+                ("round_id", round.into()),
+                ("bucket_id", bucket.into()),
+                ("organisation_id", alpha.into()),
+                ("person_id", people[0].into()),
+                ("amount_cents", 500i64.into()),
+                ("placed_by", Some(people[0]).into()),
+                ("placed_at", t.into()),
+            ],
+        )
+        .await;
     }
 
     /// Version 26: a pool fed by Alpha and Beta (10 000 cents each, bank / pool), a

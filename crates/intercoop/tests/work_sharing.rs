@@ -422,3 +422,89 @@ both_backends!(
         assert_eq!(team["in_force"]["basis"], "shares");
     }
 );
+
+both_backends!(
+    an_opportunity_closed_or_withdrawn_takes_no_new_interest,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let poster = member(&app, &admin, "Poster Coop", "rep@poster.example").await;
+        let a = member(&app, &admin, "Alpha Works", "rep@alpha.example").await;
+        let b = member(&app, &admin, "Beta Works", "rep@beta.example").await;
+        let body = |title: &str| {
+            json!({"organisation_id": poster.org, "title": title, "budget_cents": 100_000,
+                "days": 10, "starts_on": "2030-03-01", "ends_on": "2030-03-31"})
+        };
+        let (_, o) = status_and_json(poster.api.post("/api/v1/opportunities", &body("Tender")).await).await;
+        let id = o["id"].as_i64().unwrap();
+        let interests = format!("/api/v1/opportunities/{id}/interests");
+        assert_eq!(a.api.put(&interests, &interest(a.org, 5)).await.status(), 201);
+        let end = format!("/api/v1/opportunities/{id}/close");
+        // Only the poster's representative (or an administrator) ends it; a bad outcome
+        // is named; nothing changes then.
+        assert_eq!(a.api.post(&end, &json!({"outcome": "lost"})).await.status(), 403);
+        let (status, problem) = status_and_json(poster.api.post(&end, &json!({"outcome": "done"})).await).await;
+        assert_eq!((status, codes(&problem)), (422, vec!["work-outcome".to_string()]));
+        assert_eq!(
+            poster.api.json(&format!("/api/v1/opportunities/{id}")).await["status"],
+            "open"
+        );
+        let (status, out) = status_and_json(poster.api.post(&end, &json!({"outcome": "lost"})).await).await;
+        assert_eq!(status, 200, "{out}");
+        assert_eq!(out["status"], "lost", "{out}");
+        // Once: a second ending and a new interest (or a changed one) are refused.
+        let (status, problem) = status_and_json(poster.api.post(&end, &json!({"outcome": "filled"})).await).await;
+        assert_eq!(status, 409, "{problem}");
+        assert!(problem.to_string().contains("work-opportunity-ended"), "{problem}");
+        let (status, problem) = status_and_json(b.api.put(&interests, &interest(b.org, 5)).await).await;
+        assert_eq!(status, 409, "{problem}");
+        assert!(problem.to_string().contains("work-opportunity-ended"), "{problem}");
+        assert_eq!(a.api.put(&interests, &interest(a.org, 7)).await.status(), 409);
+        let listed = poster.api.json(&interests).await;
+        assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
+        // The interested member is told, in its language; the others are not.
+        let ended = |mails: Vec<intercoop::entities::outbox_message::Model>| {
+            mails
+                .into_iter()
+                .filter(|m| m.kind.0.as_str() == "opportunity_ended")
+                .collect::<Vec<_>>()
+        };
+        let told = ended(app.mails_to(&a.email).await);
+        assert_eq!(told.len(), 1);
+        assert!(told[0].text_body.contains("Tender"), "{}", told[0].text_body);
+        assert!(ended(app.mails_to(&b.email).await).is_empty());
+        assert!(ended(app.mails_to(&poster.email).await).is_empty());
+
+        // The page: the poster sees what ending does and confirms once.
+        let (_, o2) = status_and_json(poster.api.post("/api/v1/opportunities", &body("Second")).await).await;
+        let id2 = o2["id"].as_i64().unwrap();
+        assert_eq!(
+            a.api
+                .put(&format!("/api/v1/opportunities/{id2}/interests"), &interest(a.org, 5))
+                .await
+                .status(),
+            201
+        );
+        let web = app.client();
+        app.login(&web, &poster.email).await;
+        let page = web.text(&format!("/opportunities/{id2}")).await;
+        assert!(
+            page.contains(&format!("/opportunities/{id2}/close")),
+            "the poster may end it"
+        );
+        let page = web.text(&format!("/opportunities/{id2}/close")).await;
+        assert!(page.contains("Alpha Works"), "who is told");
+        let r = web.form(&format!("/opportunities/{id2}/close"), &[]).await;
+        assert_eq!(r.status(), 422);
+        let r = web
+            .form(&format!("/opportunities/{id2}/close"), &[("outcome", "withdrawn")])
+            .await;
+        assert_eq!(r.status(), 303);
+        let page = web.text(&format!("/opportunities/{id2}")).await;
+        assert!(page.contains("opportunity-status"), "shown as ended");
+        assert!(
+            !page.contains(&format!("/opportunities/{id2}/close")),
+            "no second ending"
+        );
+        assert_eq!(ended(app.mails_to(&a.email).await).len(), 2);
+    }
+);

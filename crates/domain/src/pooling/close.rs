@@ -84,6 +84,22 @@ pub fn close_round(
     placements: &[Placement],
     matching: Option<&Matching>,
 ) -> Result<RoundOutcome, PoolingError> {
+    close_round_by(allocations, buckets, placements, matching, |o| o)
+}
+
+/// Closes a round whose participants are not the contributors matching counts: in a
+/// round with an allocation per person, `allocations`, `placements` and the returns are
+/// by participant (a person), and `contributor` gives the organisation each belongs to,
+/// so that matching counts one organisation's several people as one contributor (the
+/// issue's rule: "contributions by one organisation through several people count as one
+/// contributor"). Otherwise as [`close_round`].
+pub fn close_round_by(
+    allocations: &[(OrgId, Money)],
+    buckets: &[BucketRules],
+    placements: &[Placement],
+    matching: Option<&Matching>,
+    contributor: impl Fn(OrgId) -> OrgId,
+) -> Result<RoundOutcome, PoolingError> {
     let mut left: BTreeMap<OrgId, i64> = BTreeMap::new();
     for (org, a) in allocations {
         if a.is_negative() {
@@ -129,7 +145,10 @@ pub fn close_round(
         if funded {
             candidates.push(Candidate {
                 bucket: b.id,
-                contributions: kept.iter().map(|(o, k)| (*o, Money::from_cents(*k))).collect(),
+                contributions: kept
+                    .iter()
+                    .map(|(o, k)| (contributor(*o), Money::from_cents(*k)))
+                    .collect(),
                 room: b.max.map(|m| Money::from_cents(m.cents() - raised)),
             });
         }

@@ -125,3 +125,37 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Splitting an organisation's placements among its people changes neither the
+    /// matching nor what each bucket raises: matching counts the organisation once.
+    #[test]
+    fn people_of_one_organisation_match_as_one(
+        lines in prop::collection::vec((0usize..4, 0usize..3, 1i64..10_000, 1i64..4), 1..20),
+        pool in 0i64..10_000_000,
+        quadratic in any::<bool>(),
+    ) {
+        let kind = if quadratic { MatchingKind::Quadratic } else { MatchingKind::Proportional };
+        let buckets: Vec<BucketRules> = (1..=3).map(|id| BucketRules { id, min: m(1), max: None }).collect();
+        // Person `org * 10 + k` belongs to organisation `org`.
+        let mut by_org = Vec::new();
+        let mut by_person = Vec::new();
+        let mut org_alloc = std::collections::BTreeMap::<i64, i64>::new();
+        let mut person_alloc = std::collections::BTreeMap::<i64, i64>::new();
+        for (org, bucket, amount, k) in &lines {
+            let org = *org as i64 + 1;
+            let person = org * 10 + k;
+            by_org.push(Placement { bucket: *bucket as i64 + 1, organisation: org, amount: m(*amount) });
+            by_person.push(Placement { bucket: *bucket as i64 + 1, organisation: person, amount: m(*amount) });
+            *org_alloc.entry(org).or_default() += amount;
+            *person_alloc.entry(person).or_default() += amount;
+        }
+        let orgs: Vec<(OrgId, Money)> = org_alloc.into_iter().map(|(o, a)| (o, m(a))).collect();
+        let people: Vec<(OrgId, Money)> = person_alloc.into_iter().map(|(o, a)| (o, m(a))).collect();
+        let matching = Matching { kind, pool: m(pool), cap: None };
+        let a = close_round(&orgs, &buckets, &by_org, Some(&matching)).unwrap();
+        let b = close_round_by(&people, &buckets, &by_person, Some(&matching), |p| p / 10).unwrap();
+        prop_assert_eq!(a.buckets, b.buckets);
+        prop_assert_eq!(a.matching_returned, b.matching_returned);
+    }
+}

@@ -178,3 +178,50 @@ fn bad_input() {
         Err(PoolingError::MoreThanLeft { left: m(10) })
     );
 }
+
+/// A round with an allocation per person: persons 11 and 12 of organisation 1 and
+/// person 21 of organisation 2, 1 000 each. In bucket 1, persons 11 (100) and 12 (300)
+/// are one contributor, organisation 1 with 400: alone, weight 0. In bucket 2, persons
+/// 11 (400) and 21 (100) are organisations 1 and 2: (20 + 10)² − 500 = 400. So bucket 2
+/// takes the whole matching pool of 1 000; each person gets back their own unspent
+/// allocation: 11 → 500, 12 → 700, 21 → 900.
+#[test]
+fn per_person_allocations_match_by_organisation() {
+    let allocations = vec![(11, m(1_000)), (12, m(1_000)), (21, m(1_000))];
+    let buckets = vec![
+        BucketRules {
+            id: 1,
+            min: m(100),
+            max: None,
+        },
+        BucketRules {
+            id: 2,
+            min: m(100),
+            max: None,
+        },
+    ];
+    let placements = vec![
+        place(1, 11, 100),
+        place(1, 12, 300),
+        place(2, 11, 400),
+        place(2, 21, 100),
+    ];
+    let matching = Matching {
+        kind: MatchingKind::Quadratic,
+        pool: m(1_000),
+        cap: None,
+    };
+    let org = |p: i64| p / 10;
+    let out = close_round_by(&allocations, &buckets, &placements, Some(&matching), org).unwrap();
+    assert_eq!(out.buckets[0].weight, 0);
+    assert_eq!(out.buckets[0].matched, m(0));
+    // The weight as shared is 400 scaled by a power of two (see the test above).
+    let k = out.buckets[1].weight / 400;
+    assert_eq!(out.buckets[1].weight, 400 * k);
+    assert!(k.is_power_of_two());
+    assert_eq!(out.buckets[1].matched, m(1_000));
+    assert_eq!(out.returned, vec![(11, m(500)), (12, m(700)), (21, m(900))]);
+    // Counted per person instead, bucket 1 would weigh (10 + √300)² − 400 > 0.
+    let per_person = close_round(&allocations, &buckets, &placements, Some(&matching)).unwrap();
+    assert!(per_person.buckets[0].weight > 0);
+}

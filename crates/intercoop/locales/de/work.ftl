@@ -109,3 +109,24 @@ work-mail-proposed-body = Eine Kapazität im Team von „{ $title }“ hat sich 
 notifications-kind-opportunity_posted = Eine neue Arbeitsgelegenheit im Netzwerk
 notifications-kind-team_formed = Ein Team, in dem Ihre Organisation ist, ist gebildet
 notifications-kind-split_proposed = Eine neue Aufteilung der Arbeit eines Teams wartet auf Ihre Zustimmung
+work-status-filled = Geschlossen: vergeben
+work-status-lost = Geschlossen: verloren
+work-status-withdrawn = Zurückgezogen
+work-end = Diese Gelegenheit schließen oder zurückziehen
+work-end-how = Wie sie endet
+work-end-filled = Geschlossen: der Auftrag ist gewonnen und vergeben
+work-end-lost = Geschlossen: der Auftrag ging anderswohin
+work-end-withdrawn = Zurückgezogen: wir nehmen sie zurück
+work-end-told = Die Mitglieder, die Interesse gemeldet haben, werden per E-Mail informiert: { $members }.
+work-end-told-none = Kein Mitglied hat Interesse gemeldet: niemand wird informiert.
+work-end-final = Danach nimmt sie kein Interesse mehr an. Das lässt sich nicht rückgängig machen.
+work-end-confirm = Gelegenheit beenden
+error-work-outcome = Wählen Sie, wie sie endet: vergeben, verloren oder zurückgezogen.
+error-work-opportunity-ended = Diese Gelegenheit ist beendet: sie nimmt kein Interesse mehr an.
+notifications-kind-opportunity_ended = Eine Arbeitsgelegenheit, an der Ihre Organisation interessiert war, ist beendet
+work-mail-ended-subject = Gelegenheit beendet: { $title }
+work-mail-ended-body = { $outcome ->
+    [filled] „{ $title }“ ist geschlossen: der Auftrag ist gewonnen und vergeben.
+    [lost] „{ $title }“ ist geschlossen: der Auftrag ging anderswohin.
+   *[withdrawn] „{ $title }“ wurde vom Mitglied, das sie veröffentlicht hat, zurückgezogen.
+} Sie nimmt kein Interesse mehr an.

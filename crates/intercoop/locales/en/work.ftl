@@ -109,3 +109,24 @@ work-mail-proposed-body = A capacity in the team of "{ $title }" changed. The sh
 notifications-kind-opportunity_posted = A new work opportunity in the network
 notifications-kind-team_formed = A team your organisation is in is formed
 notifications-kind-split_proposed = A new split of a team's work waits for your consent
+work-status-filled = Closed: filled
+work-status-lost = Closed: lost
+work-status-withdrawn = Withdrawn
+work-end = Close or withdraw this opportunity
+work-end-how = How it ends
+work-end-filled = Closed: the work was won and is filled
+work-end-lost = Closed: the work went elsewhere
+work-end-withdrawn = Withdrawn: we take it back
+work-end-told = The members that declared interest are told by email: { $members }.
+work-end-told-none = No member declared interest: nobody is told.
+work-end-final = It takes no new interest after this. This cannot be undone.
+work-end-confirm = End the opportunity
+error-work-outcome = Choose how it ends: filled, lost or withdrawn.
+error-work-opportunity-ended = This opportunity has ended: it takes no new interest.
+notifications-kind-opportunity_ended = A work opportunity your organisation was interested in ended
+work-mail-ended-subject = Opportunity ended: { $title }
+work-mail-ended-body = { $outcome ->
+    [filled] "{ $title }" is closed: the work was won and is filled.
+    [lost] "{ $title }" is closed: the work went elsewhere.
+   *[withdrawn] "{ $title }" was withdrawn by the member who posted it.
+} It takes no new interest.

@@ -109,3 +109,24 @@ work-mail-proposed-body = Une disponibilité a changé dans l'équipe de « { $t
 notifications-kind-opportunity_posted = Une nouvelle opportunité de travail dans le réseau
 notifications-kind-team_formed = Une équipe dont votre organisation fait partie est formée
 notifications-kind-split_proposed = Une nouvelle répartition du travail d'une équipe attend votre accord
+work-status-filled = Close : pourvue
+work-status-lost = Close : perdue
+work-status-withdrawn = Retirée
+work-end = Clore ou retirer cette opportunité
+work-end-how = Comment elle se termine
+work-end-filled = Close : le travail est gagné et pourvu
+work-end-lost = Close : le travail est parti ailleurs
+work-end-withdrawn = Retirée : nous la reprenons
+work-end-told = Les membres qui ont déclaré leur intérêt sont prévenus par e-mail : { $members }.
+work-end-told-none = Aucun membre n'a déclaré d'intérêt : personne n'est prévenu.
+work-end-final = Elle ne prend plus d'intérêt ensuite. C'est définitif.
+work-end-confirm = Terminer l'opportunité
+error-work-outcome = Choisissez comment elle se termine : pourvue, perdue ou retirée.
+error-work-opportunity-ended = Cette opportunité est terminée : elle ne prend plus d'intérêt.
+notifications-kind-opportunity_ended = Une opportunité de travail qui intéressait votre organisation est terminée
+work-mail-ended-subject = Opportunité terminée : { $title }
+work-mail-ended-body = { $outcome ->
+    [filled] « { $title } » est close : le travail est gagné et pourvu.
+    [lost] « { $title } » est close : le travail est parti ailleurs.
+   *[withdrawn] « { $title } » a été retirée par le membre qui l'avait publiée.
+} Elle ne prend plus d'intérêt.

@@ -109,3 +109,24 @@ work-mail-proposed-body = Een capaciteit in het team van "{ $title }" is gewijzi
 notifications-kind-opportunity_posted = Een nieuwe werkkans in het netwerk
 notifications-kind-team_formed = Een team waarin uw organisatie zit is gevormd
 notifications-kind-split_proposed = Een nieuwe verdeling van het werk van een team wacht op uw instemming
+work-status-filled = Gesloten: vervuld
+work-status-lost = Gesloten: verloren
+work-status-withdrawn = Ingetrokken
+work-end = Deze kans sluiten of intrekken
+work-end-how = Hoe ze eindigt
+work-end-filled = Gesloten: het werk is binnengehaald en vervuld
+work-end-lost = Gesloten: het werk ging naar een ander
+work-end-withdrawn = Ingetrokken: we nemen ze terug
+work-end-told = De leden die interesse meldden, krijgen een e-mail: { $members }.
+work-end-told-none = Geen lid meldde interesse: niemand krijgt bericht.
+work-end-final = Daarna neemt ze geen interesse meer aan. Dit kan niet ongedaan worden.
+work-end-confirm = De kans beëindigen
+error-work-outcome = Kies hoe ze eindigt: vervuld, verloren of ingetrokken.
+error-work-opportunity-ended = Deze kans is beëindigd: ze neemt geen interesse meer aan.
+notifications-kind-opportunity_ended = Een werkkans waarin uw organisatie interesse had, is beëindigd
+work-mail-ended-subject = Kans beëindigd: { $title }
+work-mail-ended-body = { $outcome ->
+    [filled] "{ $title }" is gesloten: het werk is binnengehaald en vervuld.
+    [lost] "{ $title }" is gesloten: het werk ging naar een ander.
+   *[withdrawn] "{ $title }" werd ingetrokken door het lid dat ze plaatste.
+} Ze neemt geen interesse meer aan.

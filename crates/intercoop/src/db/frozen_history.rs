@@ -55,6 +55,7 @@ const SOURCES: &[(&str, &str)] = &[
     ),
     ("m0030_meeting_documents.rs", include_str!("m0030_meeting_documents.rs")),
     ("m0031_speed_indexes.rs", include_str!("m0031_speed_indexes.rs")),
+    ("m0032_pool_participants.rs", include_str!("m0032_pool_participants.rs")),
     (
         "m0033_logbook_images_feeds.rs",
         include_str!("m0033_logbook_images_feeds.rs"),

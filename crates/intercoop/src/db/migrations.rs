@@ -224,6 +224,11 @@ pub const MIGRATIONS: &[Migration] = &[
         up: super::m0031_speed_indexes::up,
     },
     Migration {
+        version: 32,
+        name: "pool participants",
+        up: super::m0032_pool_participants::up,
+    },
+    Migration {
         version: 33,
         name: "logbook images and feeds",
         up: super::m0033_logbook_images_feeds::up,

@@ -40,6 +40,7 @@ mod m0028_joining;
 mod m0029_logbook_newsletter;
 mod m0030_meeting_documents;
 mod m0031_speed_indexes;
+mod m0032_pool_participants;
 mod m0033_logbook_images_feeds;
 mod m0034_outbox_attachments;
 pub mod migrations;

@@ -73,6 +73,7 @@ intercoop_domain::text_enum!(
         OpportunityPosted = "opportunity_posted",
         TeamFormed = "team_formed",
         SplitProposed = "split_proposed",
+        OpportunityEnded = "opportunity_ended",
         NewsletterConfirmation = "newsletter_confirmation",
         NewsletterIssue = "newsletter_issue",
         Digest = "digest",

@@ -220,6 +220,7 @@ impl Message {
             OpportunityPosted => opportunity_posted,
             TeamFormed => team_formed,
             SplitProposed => split_proposed,
+            OpportunityEnded => opportunity_ended,
             NewsletterConfirmation => newsletter_confirmation,
             NewsletterIssue => newsletter_issue,
             Digest => digest,
@@ -293,6 +294,7 @@ templates! {
     candidacy_call => "notifications/candidacy_call/subject.txt", "notifications/candidacy_call/body.txt", "notifications/candidacy_call/body.html";
     list_message => "notifications/list_message/subject.txt", "notifications/list_message/body.txt", "notifications/list_message/body.html";
     opportunity_posted => "notifications/opportunity_posted/subject.txt", "notifications/opportunity_posted/body.txt", "notifications/opportunity_posted/body.html";
+    opportunity_ended => "notifications/opportunity_ended/subject.txt", "notifications/opportunity_ended/body.txt", "notifications/opportunity_ended/body.html";
     team_formed => "notifications/team_formed/subject.txt", "notifications/team_formed/body.txt", "notifications/team_formed/body.html";
     split_proposed => "notifications/split_proposed/subject.txt", "notifications/split_proposed/body.txt", "notifications/split_proposed/body.html";
     newsletter_confirmation => "notifications/newsletter_confirmation/subject.txt", "notifications/newsletter_confirmation/body.txt", "notifications/newsletter_confirmation/body.html";

@@ -3,8 +3,9 @@
 
 use super::close::{self, ResultOut};
 use super::data::{self, ContributionIn, ContributionOut, PoolIn, PoolOut};
+use super::placements::{self, AllocationOut, PlacementIn, PlacementOut};
 use super::policy;
-use super::rounds::{self, AllocationOut, BucketIn, BucketOut, PlacementIn, RoundIn, RoundOut};
+use super::rounds::{self, BucketIn, BucketOut, RoundIn, RoundOut};
 use crate::access::require;
 use crate::api::{ApiJson, ApiUser, Json, parse_id};
 use crate::audit::Actor;
@@ -161,7 +162,7 @@ pub async fn allocations(
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<AllocationOut>>> {
     Ok(Json(
-        rounds::allocations(&state.db.read, user.network.id, parse_id(&id)?).await?,
+        placements::allocations(&state.db.read, user.network.id, parse_id(&id)?).await?,
     ))
 }
 
@@ -192,14 +193,6 @@ pub struct BucketDetail {
     pub placements: Vec<PlacementOut>,
 }
 
-/// What one organisation placed in a bucket.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PlacementOut {
-    pub organisation_id: i64,
-    pub organisation: String,
-    pub amount_cents: i64,
-}
-
 /// A bucket with its placements.
 #[utoipa::path(get, path = "/api/v1/buckets/{id}", tag = "pools",
     responses((status = 200, body = BucketDetail), (status = 404, body = crate::web::Problem)),
@@ -212,15 +205,7 @@ pub async fn bucket(
     let conn = &state.db.read;
     let b = rounds::get_bucket(conn, user.network.id, parse_id(&id)?).await?;
     let r = rounds::get(conn, user.network.id, b.round_id).await?;
-    let placements = rounds::placements(conn, b.id)
-        .await?
-        .into_iter()
-        .map(|(organisation_id, organisation, amount_cents)| PlacementOut {
-            organisation_id,
-            organisation,
-            amount_cents,
-        })
-        .collect();
+    let placements = placements::placements(conn, b.id).await?;
     Ok(Json(BucketDetail {
         bucket: rounds::bucket_out(b, r.status == super::entities::CLOSED),
         placements,
@@ -261,7 +246,7 @@ pub async fn place(
     let id = parse_id(&id)?;
     let org = placing_for(&user, body.organisation_id)?;
     let txn = state.db.write.begin().await?;
-    rounds::place(
+    placements::place(
         &txn,
         Actor::person(user.person_id),
         user.network.id,

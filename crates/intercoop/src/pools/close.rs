@@ -13,7 +13,7 @@ use crate::money::ledger::{self, About};
 use intercoop_domain::Money;
 use intercoop_domain::ledger::Event;
 use intercoop_domain::pooling::matching::Matching;
-use intercoop_domain::pooling::{BucketRules, Placement, RoundOutcome, close_round};
+use intercoop_domain::pooling::{BucketRules, Placement, RoundOutcome, close_round_by};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
@@ -35,7 +35,7 @@ pub struct BucketResult {
     pub matched_cents: i64,
     /// Its matching weight as shared (decimal; see the round page for the formula).
     pub weight: String,
-    /// How many organisations gave to it.
+    /// How many organisations gave to it (one organisation's several people count once).
     pub contributors: usize,
 }
 
@@ -60,13 +60,18 @@ pub(crate) async fn outcome<C: ConnectionTrait>(
     conn: &C,
     r: &round::Model,
 ) -> AppResult<(RoundOutcome, Vec<bucket::Model>)> {
-    let allocations: Vec<(i64, Money)> = allocation::Entity::find()
+    // Participants are allocation rows (an organisation, or one of its people in a
+    // round per person); matching counts each row's organisation as the contributor.
+    let rows = allocation::Entity::find()
         .filter(allocation::Column::RoundId.eq(r.id))
         .all(conn)
-        .await?
-        .into_iter()
-        .map(|a| (a.organisation_id, Money::from_cents(a.allocation_cents)))
+        .await?;
+    let allocations: Vec<(i64, Money)> = rows
+        .iter()
+        .map(|a| (a.id, Money::from_cents(a.allocation_cents)))
         .collect();
+    let row_of: BTreeMap<(i64, i64), i64> = rows.iter().map(|a| ((a.organisation_id, a.person_id), a.id)).collect();
+    let org_of: BTreeMap<i64, i64> = rows.iter().map(|a| (a.id, a.organisation_id)).collect();
     let buckets = rounds::buckets(conn, r.id).await?;
     let rules: Vec<BucketRules> = buckets
         .iter()
@@ -84,7 +89,8 @@ pub(crate) async fn outcome<C: ConnectionTrait>(
         .into_iter()
         .map(|p| Placement {
             bucket: p.bucket_id,
-            organisation: p.organisation_id,
+            // A placement without an allocation row is refused by the domain (0 left).
+            organisation: row_of.get(&(p.organisation_id, p.person_id)).copied().unwrap_or(0),
             amount: Money::from_cents(p.amount_cents),
         })
         .collect();
@@ -93,8 +99,10 @@ pub(crate) async fn outcome<C: ConnectionTrait>(
         pool: Money::from_cents(r.matching_cents),
         cap: r.matching_cap_cents.map(Money::from_cents),
     });
-    let out = close_round(&allocations, &rules, &placements, matching.as_ref())
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("round {}: {e}", r.id)))?;
+    let out = close_round_by(&allocations, &rules, &placements, matching.as_ref(), |row| {
+        org_of.get(&row).copied().unwrap_or(row)
+    })
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("round {}: {e}", r.id)))?;
     Ok((out, buckets))
 }
 
@@ -142,7 +150,7 @@ pub async fn close<C: ConnectionTrait>(conn: &C, actor: Actor, network_id: i64, 
         allocation::Entity::update_many()
             .col_expr(
                 allocation::Column::ReturnedCents,
-                Expr::value(returned.get(&a.organisation_id).copied().unwrap_or(0)),
+                Expr::value(returned.get(&a.id).copied().unwrap_or(0)),
             )
             .filter(allocation::Column::Id.eq(a.id))
             .exec(conn)
@@ -203,7 +211,7 @@ pub async fn result<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> A
         return Err(AppError::Conflict("pools-round-open"));
     }
     let buckets = rounds::buckets(conn, r.id).await?;
-    let mut contributors: BTreeMap<i64, usize> = BTreeMap::new();
+    let mut contributors: BTreeMap<i64, std::collections::BTreeSet<i64>> = BTreeMap::new();
     for p in placement::Entity::find()
         .filter(placement::Column::RoundId.eq(r.id))
         .filter(placement::Column::AmountCents.gt(0))
@@ -211,13 +219,13 @@ pub async fn result<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> A
         .all(conn)
         .await?
     {
-        *contributors.entry(p.bucket_id).or_default() += 1;
+        contributors.entry(p.bucket_id).or_default().insert(p.organisation_id);
     }
     let out: Vec<BucketResult> = buckets
         .into_iter()
         .map(|b| BucketResult {
             funded: b.raised_cents.unwrap_or(0) > 0,
-            contributors: contributors.get(&b.id).copied().unwrap_or(0),
+            contributors: contributors.get(&b.id).map_or(0, |c| c.len()),
             id: b.id,
             title: b.title,
             placed_cents: b.placed_cents,

@@ -9,7 +9,7 @@ use crate::error::{AppError, AppResult, FieldErrors};
 use crate::money::ledger::{self, About};
 use intercoop_domain::Money;
 use intercoop_domain::ledger::{Account, Event};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -161,6 +161,21 @@ pub async fn get<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppR
         .ok_or(AppError::NotFound)
 }
 
+/// A pool of the network, locked until the end of the transaction, so that two rounds
+/// opened on it at once cannot both share out the same available money: the second
+/// reads what the pool has available only once the first has committed its promises.
+///
+/// BACKEND-SPECIFIC: PostgreSQL locks the pool's row (`SELECT … FOR UPDATE`). On SQLite
+/// every write transaction is `BEGIN IMMEDIATE` on the single writer (see `db::writer`),
+/// which already serialises them, and SQLite has no row locks.
+pub async fn locked<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<pool::Model> {
+    let mut q = pool::Entity::find_by_id(id).filter(pool::Column::NetworkId.eq(network_id));
+    if conn.get_database_backend() == DatabaseBackend::Postgres {
+        q = QuerySelect::lock_exclusive(q);
+    }
+    q.one(conn).await?.ok_or(AppError::NotFound)
+}
+
 /// The network's pools with their money, by name.
 pub async fn list<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<Vec<PoolOut>> {
     let pools = pool::Entity::find()
@@ -198,7 +213,7 @@ async fn outs<C: ConnectionTrait>(conn: &C, network_id: i64, pools: Vec<pool::Mo
         .filter(round::Column::PoolId.is_in(ids.clone()))
         .all(conn)
         .await?;
-    let carried = super::rounds::carried_by_pool(conn, network_id, &ids).await?;
+    let carried = super::shares::carried_by_pool(conn, network_id, &ids).await?;
     let mut out = Vec::with_capacity(pools.len());
     for p in pools {
         let balance = -ledger::balance(conn, network_id, Account::pool(p.id)).await?.cents();

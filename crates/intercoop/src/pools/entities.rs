@@ -37,6 +37,7 @@ entity!(round, "pool_rounds", {
     closes_at: TimeDateTimeWithTimeZone,
     allocation: Text<AllocationRule>,
     returns: Text<Returns>,
+    participants: String,
     matching_kind: Option<Text<MatchingKind>>,
     matching_cents: i64,
     matching_cap_cents: Option<i64>,
@@ -70,12 +71,14 @@ entity!(bucket, "pool_buckets", {
     created_at: TimeDateTimeWithTimeZone,
 });
 
-// An organisation's allocation in a round (`carried_cents` of it came back from an
-// earlier round), what it placed, and what came back at the close.
+// A participant's allocation in a round (`carried_cents` of it came back from an
+// earlier round), what it placed, and what came back at the close. The participant is
+// the organisation (`person_id` 0) or, in a round per person, one of its people.
 entity!(allocation, "pool_allocations", {
     network_id: i64,
     round_id: i64,
     organisation_id: i64,
+    person_id: i64,
     allocation_cents: i64,
     carried_cents: i64,
     placed_cents: i64,
@@ -83,12 +86,13 @@ entity!(allocation, "pool_allocations", {
     carried_into: Option<i64>,
 });
 
-// What an organisation placed in a bucket.
+// What a participant placed in a bucket (`person_id` as in its allocation).
 entity!(placement, "pool_placements", {
     network_id: i64,
     round_id: i64,
     bucket_id: i64,
     organisation_id: i64,
+    person_id: i64,
     amount_cents: i64,
     placed_by: Option<i64>,
     placed_at: TimeDateTimeWithTimeZone,
@@ -98,3 +102,8 @@ entity!(placement, "pool_placements", {
 pub const OPEN: &str = "open";
 /// A round whose result is computed and posted.
 pub const CLOSED: &str = "closed";
+
+/// A round whose participants are the member organisations (migration 32's default).
+pub const BY_ORGANISATION: &str = "organisation";
+/// A round in which each person of a member organisation has an allocation.
+pub const BY_PERSON: &str = "person";

@@ -1,6 +1,6 @@
 //! The rounds' jobs: telling participants when a round opens, reminding those with
 //! allocation left 48 hours before it closes, and closing it at its closing instant.
-//! The deadline itself is held by the placing write (`rounds::place`); the close job
+//! The deadline itself is held by the placing write (`placements::place`); the close job
 //! only computes the result when nobody closed the round by hand before.
 
 use super::entities::round;

@@ -14,8 +14,10 @@ pub mod jobs;
 pub mod notifications;
 pub mod pages;
 mod pages_round;
+pub mod placements;
 pub mod policy;
 pub mod rounds;
+pub mod shares;
 
 use crate::access::Access::{Admin, Person, Policy};
 use crate::state::AppState;
@@ -88,12 +90,12 @@ where
         rounds::RoundOut,
         rounds::BucketIn,
         rounds::BucketOut,
-        rounds::PlacementIn,
-        rounds::AllocationOut,
+        placements::PlacementIn,
+        placements::AllocationOut,
         close::ResultOut,
         close::BucketResult,
         api::BucketDetail,
-        api::PlacementOut
+        placements::PlacementOut
     )),
     tags((name = "pools", description = "Pooled funds, budgeting rounds, buckets and matching"))
 )]

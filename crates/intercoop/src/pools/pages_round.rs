@@ -8,8 +8,9 @@ use super::close::{self, ResultOut};
 use super::data::{self, PoolOut};
 use super::entities::{CLOSED, placement};
 use super::pages::{Typed, error_of, optional_units};
+use super::placements::{self, AllocationOut};
 use super::policy;
-use super::rounds::{self, AllocationOut, BucketIn, BucketOut, MatchingIn, RoundIn, RoundOut};
+use super::rounds::{self, BucketIn, BucketOut, MatchingIn, RoundIn, RoundOut};
 use crate::access::require;
 use crate::api::parse_id;
 use crate::audit::Actor;
@@ -85,6 +86,7 @@ pub async fn create(
         opens_at: get("opens_at"),
         closes_at: get("closes_at"),
         allocation: get("allocation"),
+        participants: Some(get("participants")).filter(|r| !r.is_empty()),
         returns: Some(get("returns")).filter(|r| !r.is_empty()),
         matching,
     };
@@ -234,10 +236,12 @@ async fn round_page(state: &AppState, ctx: Ctx, id: i64, form: Typed) -> AppResu
     let mine = if doer.organisations.is_empty() {
         Vec::new()
     } else {
-        rounds::allocations(conn, network_id, id)
+        placements::allocations(conn, network_id, id)
             .await?
             .into_iter()
-            .filter(|a| doer.organisations.contains(&a.organisation_id))
+            .filter(|a| {
+                doer.organisations.contains(&a.organisation_id) && a.person_id.is_none_or(|p| p == user.person_id)
+            })
             .collect()
     };
     let (result, explained) = if r.status == CLOSED {
@@ -383,7 +387,7 @@ struct BucketPage {
     ctx: Ctx,
     b: BucketOut,
     r: RoundOut,
-    placements: Vec<(i64, String, i64)>,
+    placements: Vec<placements::PlacementOut>,
     /// The caller's organisations' allocations, with what each placed here.
     mine: Vec<(AllocationOut, i64)>,
     form: Typed,
@@ -417,20 +421,22 @@ async fn bucket_page(state: &AppState, ctx: Ctx, id: i64, form: Typed) -> AppRes
     let network_id = user.network.id;
     let b = rounds::get_bucket(conn, network_id, id).await?;
     let r = rounds::show(conn, network_id, b.round_id).await?;
-    let placements = rounds::placements(conn, b.id).await?;
+    let placements = placements::placements(conn, b.id).await?;
     let doer = user.doer();
     let mine = if doer.organisations.is_empty() {
         Vec::new()
     } else {
-        rounds::allocations(conn, network_id, r.id)
+        placements::allocations(conn, network_id, r.id)
             .await?
             .into_iter()
-            .filter(|a| doer.organisations.contains(&a.organisation_id))
+            .filter(|a| {
+                doer.organisations.contains(&a.organisation_id) && a.person_id.is_none_or(|p| p == user.person_id)
+            })
             .map(|a| {
                 let here = placements
                     .iter()
-                    .find(|p| p.0 == a.organisation_id)
-                    .map(|p| p.2)
+                    .find(|p| p.organisation_id == a.organisation_id && p.person_id == a.person_id)
+                    .map(|p| p.amount_cents)
                     .unwrap_or(0);
                 (a, here)
             })
@@ -473,7 +479,7 @@ pub async fn place(
     let errors = match amount {
         Some(cents) if errors.is_empty() => {
             let txn = state.db.write.begin().await?;
-            match rounds::place(&txn, Actor::person(user.person_id), user.network.id, id, org, cents).await {
+            match placements::place(&txn, Actor::person(user.person_id), user.network.id, id, org, cents).await {
                 Ok(_) => {
                     txn.commit().await?;
                     return Ok(see_other(&format!("/buckets/{id}")));

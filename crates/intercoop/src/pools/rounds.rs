@@ -1,24 +1,18 @@
 //! Budgeting rounds: opening one on a pool (each participant's allocation, exact to the
-//! cent, `intercoop_domain::pooling::allocate`), proposing buckets, and placing an
-//! organisation's allocation in a bucket.
-//!
-//! Placing is one conditional write per row it changes, so two placements at once by
-//! the people of one organisation never spend the same money twice: the allocation's
-//! `placed_cents` moves only while it stays within the allocation, the bucket's only
-//! while it stays within the maximum, and the placement only from the amount read. The
-//! round's deadline holds at its instant: a placement after `closes_at` is refused by
-//! the write (the close job only tidies).
+//! cent, `intercoop_domain::pooling::allocate`), proposing buckets, and showing them.
+//! Placing an allocation in a bucket is [`super::placements`]'.
 
-use super::data::{self, MAX_CENTS, amount, paragraphs};
-use super::entities::{CLOSED, OPEN, allocation, bucket, placement, pool, round};
+use super::data::{self, amount, paragraphs};
+use super::entities::{BY_ORGANISATION, BY_PERSON, CLOSED, OPEN, allocation, bucket, pool, round};
+use super::shares;
 use crate::audit::{self, Actor, Change};
 use crate::db;
 use crate::error::{AppError, AppResult, FieldErrors};
 use intercoop_domain::Money;
 use intercoop_domain::pooling::matching::MatchingKind;
 use intercoop_domain::pooling::{self, AllocationRule, PoolingError, Returns};
-use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use time::OffsetDateTime;
@@ -55,6 +49,12 @@ pub struct RoundIn {
     /// `equal` (every member organisation the same) or `contribution` (in proportion to
     /// what each put into the pool).
     pub allocation: String,
+    /// Who receives an allocation: `organisation` (each member organisation, the
+    /// default) or `person` (each person of a member organisation: with `equal`, every
+    /// person the same; with `contribution`, the organisation's share split equally
+    /// among its people). Matching counts one organisation's people as one contributor.
+    #[serde(default)]
+    pub participants: Option<String>,
     /// Where money no funded bucket took goes: `pool` (the default) or `participants`
     /// (added to their allocations in the pool's next round).
     #[serde(default)]
@@ -85,6 +85,8 @@ pub struct RoundOut {
     #[serde(with = "time::serde::rfc3339")]
     pub closes_at: OffsetDateTime,
     pub allocation: String,
+    /// `organisation` or `person`: who receives an allocation.
+    pub participants: String,
     pub returns: String,
     pub matching: Option<MatchingOut>,
     /// Every participant's allocation together, in cents.
@@ -134,32 +136,6 @@ pub struct BucketOut {
     pub matched_cents: Option<i64>,
 }
 
-/// A placement as the API takes it.
-#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PlacementIn {
-    /// The organisation whose allocation is placed (default: the caller's, when it
-    /// has one member organisation).
-    #[serde(default)]
-    pub organisation_id: Option<i64>,
-    /// The organisation's whole amount in this bucket, in cents (0 takes it all back).
-    pub amount_cents: i64,
-}
-
-/// An organisation's allocation in a round.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct AllocationOut {
-    pub organisation_id: i64,
-    pub organisation: String,
-    pub allocation_cents: i64,
-    /// The part of it that an earlier round returned to the organisation.
-    pub carried_cents: i64,
-    pub placed_cents: i64,
-    pub left_cents: i64,
-    /// Once closed: what came back to it.
-    pub returned_cents: Option<i64>,
-}
-
 /// A round of the network (404 for another network's).
 pub async fn get<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<round::Model> {
     round::Entity::find_by_id(id)
@@ -195,53 +171,6 @@ pub fn read_instant(raw: &str, tz: &str, end: bool) -> Option<OffsetDateTime> {
     crate::web::picked::at_local(raw, tz)
 }
 
-/// What came back to participants of this pool's earlier rounds (returns to
-/// participants) and is not yet in a later round, by pool.
-pub async fn carried_by_pool<C: ConnectionTrait>(
-    conn: &C,
-    network_id: i64,
-    pools: &[i64],
-) -> AppResult<BTreeMap<i64, i64>> {
-    let mut out = BTreeMap::new();
-    for (pool_id, _, cents, _) in carried(conn, network_id, pools).await? {
-        *out.entry(pool_id).or_default() += cents;
-    }
-    Ok(out)
-}
-
-/// (pool, organisation, cents, allocation row) still carried for participants.
-async fn carried<C: ConnectionTrait>(conn: &C, network_id: i64, pools: &[i64]) -> AppResult<Vec<(i64, i64, i64, i64)>> {
-    let rounds: BTreeMap<i64, i64> = round::Entity::find()
-        .filter(round::Column::NetworkId.eq(network_id))
-        .filter(round::Column::PoolId.is_in(pools.to_vec()))
-        .filter(round::Column::Status.eq(CLOSED))
-        .filter(round::Column::Returns.eq(Returns::Participants.as_str()))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r.pool_id))
-        .collect();
-    if rounds.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(allocation::Entity::find()
-        .filter(allocation::Column::RoundId.is_in(rounds.keys().copied()))
-        .filter(allocation::Column::CarriedInto.is_null())
-        .filter(allocation::Column::ReturnedCents.gt(0))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|a| {
-            (
-                rounds[&a.round_id],
-                a.organisation_id,
-                a.returned_cents.unwrap_or(0),
-                a.id,
-            )
-        })
-        .collect())
-}
-
 /// A checked round.
 struct ValidRound {
     pool: pool::Model,
@@ -250,6 +179,8 @@ struct ValidRound {
     opens_at: OffsetDateTime,
     closes_at: OffsetDateTime,
     allocation: AllocationRule,
+    /// An allocation per person (else per organisation).
+    participants: bool,
     returns: Returns,
     matching: Option<(MatchingKind, Money, Option<Money>)>,
 }
@@ -276,6 +207,14 @@ async fn validate<C: ConnectionTrait>(conn: &C, network_id: i64, tz: &str, input
     let allocation = AllocationRule::parse(&input.allocation);
     if allocation.is_none() {
         errors.add("allocation", "pools-allocation-rule");
+    }
+    let participants = match input.participants.as_deref() {
+        None | Some(BY_ORGANISATION) => Some(false),
+        Some(BY_PERSON) => Some(true),
+        Some(_) => None,
+    };
+    if participants.is_none() {
+        errors.add("participants", "pools-participants");
     }
     let returns = match input.returns.as_deref() {
         None => Some(Returns::Pool),
@@ -304,6 +243,7 @@ async fn validate<C: ConnectionTrait>(conn: &C, network_id: i64, tz: &str, input
         opens_at: opens_at.expect("checked"),
         closes_at: closes_at.expect("checked"),
         allocation: allocation.expect("checked"),
+        participants: participants.expect("checked"),
         returns: returns.expect("checked"),
         matching,
     })
@@ -321,6 +261,9 @@ pub async fn create<C: ConnectionTrait>(
     input: &RoundIn,
 ) -> AppResult<round::Model> {
     let v = validate(conn, network_id, tz, input).await?;
+    // What the pool has available is read under the pool's lock: two rounds opened at
+    // once never promise the same money (see `data::locked`).
+    data::locked(conn, network_id, v.pool.id).await?;
     let money = data::show(conn, network_id, v.pool.id).await?;
     let matching = v.matching.map(|m| m.1).unwrap_or(Money::ZERO);
     if matching.cents() > Ord::max(money.available_cents, 0) {
@@ -336,30 +279,8 @@ pub async fn create<C: ConnectionTrait>(
         return Err(AppError::Invalid(errors));
     }
     let budget = Money::from_cents(Ord::max(money.available_cents, 0) - matching.cents());
-    let carried = carried(conn, network_id, &[v.pool.id]).await?;
-    let members = crate::organisations::data::member_choices(conn, network_id).await?;
-    let given = super::data::contributions(conn, network_id, v.pool.id).await?;
-    let mut by_org: BTreeMap<i64, i64> = members.iter().map(|m| (m.id, 0)).collect();
-    for c in &given {
-        if let Some(o) = c.organisation_id
-            && let Some(e) = by_org.get_mut(&o)
-        {
-            *e += c.amount_cents;
-        }
-    }
-    let participants: Vec<(i64, Money)> = by_org.iter().map(|(o, c)| (*o, Money::from_cents(*c))).collect();
-    let shares = match pooling::allocate(budget, v.allocation, &participants) {
-        Ok(s) => s,
-        Err(PoolingError::NoParticipant) => return Err(AppError::invalid("allocation", "pools-no-contributors")),
-        Err(_) => return Err(AppError::invalid("pool_id", "amount-out-of-range")),
-    };
-    let mut lines: BTreeMap<i64, (i64, i64)> = shares.into_iter().map(|(o, m)| (o, (m.cents(), 0))).collect();
-    for (_, org, cents, _) in &carried {
-        let e = lines.entry(*org).or_default();
-        e.0 += cents;
-        e.1 += cents;
-    }
-    let total: i64 = lines.values().map(|l| l.0).sum();
+    let opening = shares::opening(conn, network_id, v.pool.id, budget, v.allocation, v.participants).await?;
+    let total: i64 = opening.lines.iter().map(|l| l.cents).sum();
     if total == 0 {
         return Err(AppError::Conflict("pools-nothing-to-share"));
     }
@@ -372,6 +293,7 @@ pub async fn create<C: ConnectionTrait>(
         opens_at: Set(v.opens_at),
         closes_at: Set(v.closes_at),
         allocation: Set(v.allocation.into()),
+        participants: Set(if v.participants { BY_PERSON } else { BY_ORGANISATION }.to_string()),
         returns: Set(v.returns.into()),
         matching_kind: Set(v.matching.map(|m| m.0.into())),
         matching_cents: Set(matching.cents()),
@@ -392,21 +314,23 @@ pub async fn create<C: ConnectionTrait>(
     .await?;
     // The budget is everything allocated, carried money included: taken into this
     // round, it is no longer carried.
-    if !carried.is_empty() {
+    if !opening.carried_rows.is_empty() {
         allocation::Entity::update_many()
             .col_expr(allocation::Column::CarriedInto, Expr::value(row.id))
-            .filter(allocation::Column::Id.is_in(carried.iter().map(|c| c.3)))
+            .filter(allocation::Column::Id.is_in(opening.carried_rows.iter().copied()))
             .exec(conn)
             .await?;
     }
-    let rows: Vec<allocation::ActiveModel> = lines
+    let rows: Vec<allocation::ActiveModel> = opening
+        .lines
         .iter()
-        .map(|(org, (cents, carried))| allocation::ActiveModel {
+        .map(|l| allocation::ActiveModel {
             network_id: Set(network_id),
             round_id: Set(row.id),
-            organisation_id: Set(*org),
-            allocation_cents: Set(*cents),
-            carried_cents: Set(*carried),
+            organisation_id: Set(l.organisation_id),
+            person_id: Set(l.person_id),
+            allocation_cents: Set(l.cents),
+            carried_cents: Set(l.carried_cents),
             placed_cents: Set(0),
             returned_cents: Set(None),
             carried_into: Set(None),
@@ -506,159 +430,6 @@ pub async fn create_bucket<C: ConnectionTrait>(
     Ok(row)
 }
 
-/// Sets `organisation_id`'s amount in a bucket (the caller checked who may). 409 before
-/// the round opens, from its closing instant, or when the placement changed meanwhile;
-/// 422 on `organisation_id` (no allocation in the round), `amount_cents` (negative, more
-/// than the allocation left, more than the bucket still needs). Nothing is stored then.
-pub async fn place<C: ConnectionTrait>(
-    conn: &C,
-    actor: Actor,
-    network_id: i64,
-    bucket_id: i64,
-    organisation_id: i64,
-    amount_cents: i64,
-) -> AppResult<placement::Model> {
-    let b = get_bucket(conn, network_id, bucket_id).await?;
-    // The round's row is read under a shared lock on PostgreSQL: the close (which
-    // updates it) waits for placements in flight, and they for it.
-    let mut q = round::Entity::find_by_id(b.round_id).filter(round::Column::NetworkId.eq(network_id));
-    if conn.get_database_backend() == DatabaseBackend::Postgres {
-        q = q.lock_shared();
-    }
-    let r = q.one(conn).await?.ok_or(AppError::NotFound)?;
-    let mut errors = FieldErrors::default();
-    if amount_cents < 0 {
-        errors.add("amount_cents", "amount-positive");
-    } else if amount_cents > MAX_CENTS {
-        errors.add("amount_cents", "amount-out-of-range");
-    }
-    errors.into_result()?;
-    check_accepting(&r, false)?;
-    let alloc = allocation::Entity::find()
-        .filter(allocation::Column::RoundId.eq(r.id))
-        .filter(allocation::Column::OrganisationId.eq(organisation_id))
-        .one(conn)
-        .await?
-        .ok_or_else(|| AppError::invalid("organisation_id", "pools-no-allocation"))?;
-    let before = placement::Entity::find()
-        .filter(placement::Column::BucketId.eq(b.id))
-        .filter(placement::Column::OrganisationId.eq(organisation_id))
-        .one(conn)
-        .await?;
-    let old = before.as_ref().map(|p| p.amount_cents).unwrap_or(0);
-    let delta = amount_cents - old;
-    // The allocation: only while what is placed stays within it.
-    let moved = allocation::Entity::update_many()
-        .col_expr(
-            allocation::Column::PlacedCents,
-            Expr::col(allocation::Column::PlacedCents).add(delta),
-        )
-        .filter(allocation::Column::Id.eq(alloc.id))
-        .filter(
-            Expr::col(allocation::Column::PlacedCents)
-                .add(delta)
-                .lte(Expr::col(allocation::Column::AllocationCents)),
-        )
-        .exec(conn)
-        .await?
-        .rows_affected;
-    if moved == 0 {
-        let fresh = allocation::Entity::find_by_id(alloc.id)
-            .one(conn)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let left = fresh.allocation_cents - fresh.placed_cents + old;
-        let mut errors = FieldErrors::default();
-        errors.add_with(
-            "amount_cents",
-            "pools-more-than-left",
-            vec![("left", crate::money::forms::as_units(Ord::max(left, 0)))],
-        );
-        return Err(AppError::Invalid(errors));
-    }
-    // The bucket: only while it stays within its maximum (taking back is always fine).
-    let mut fill = bucket::Entity::update_many()
-        .col_expr(
-            bucket::Column::PlacedCents,
-            Expr::col(bucket::Column::PlacedCents).add(delta),
-        )
-        .filter(bucket::Column::Id.eq(b.id));
-    if delta > 0 {
-        fill = fill.filter(
-            sea_orm::Condition::any().add(bucket::Column::MaxCents.is_null()).add(
-                Expr::col(bucket::Column::PlacedCents)
-                    .add(delta)
-                    .lte(Expr::col(bucket::Column::MaxCents)),
-            ),
-        );
-    }
-    if fill.exec(conn).await?.rows_affected == 0 {
-        let fresh = get_bucket(conn, network_id, b.id).await?;
-        let needs = fresh.max_cents.unwrap_or(0) - fresh.placed_cents + old;
-        let mut errors = FieldErrors::default();
-        errors.add_with(
-            "amount_cents",
-            "pools-bucket-full",
-            vec![("needs", crate::money::forms::as_units(Ord::max(needs, 0)))],
-        );
-        return Err(AppError::Invalid(errors));
-    }
-    let now = db::now();
-    let row = match before {
-        Some(p) => {
-            let changed = placement::Entity::update_many()
-                .col_expr(placement::Column::AmountCents, Expr::value(amount_cents))
-                .col_expr(placement::Column::PlacedBy, Expr::value(actor.person_id))
-                .col_expr(placement::Column::PlacedAt, Expr::value(now))
-                .filter(placement::Column::Id.eq(p.id))
-                .filter(placement::Column::AmountCents.eq(old))
-                .exec(conn)
-                .await?
-                .rows_affected;
-            if changed == 0 {
-                return Err(AppError::Conflict("pools-placement-changed"));
-            }
-            placement::Entity::find_by_id(p.id)
-                .one(conn)
-                .await?
-                .ok_or(AppError::NotFound)?
-        }
-        None => match placement::Entity::insert(placement::ActiveModel {
-            network_id: Set(network_id),
-            round_id: Set(r.id),
-            bucket_id: Set(b.id),
-            organisation_id: Set(organisation_id),
-            amount_cents: Set(amount_cents),
-            placed_by: Set(actor.person_id),
-            placed_at: Set(now),
-            ..Default::default()
-        })
-        .exec_with_returning(conn)
-        .await
-        {
-            Ok(row) => row,
-            Err(e) if crate::error::is_unique_violation(&e) => {
-                return Err(AppError::Conflict("pools-placement-changed"));
-            }
-            Err(e) => return Err(e.into()),
-        },
-    };
-    audit::record(
-        conn,
-        Change {
-            network_id: Some(network_id),
-            actor,
-            action: "pool_bucket.place",
-            entity: "pool_placement",
-            entity_id: Some(row.id),
-        },
-        Some(&old),
-        Some(&row),
-    )
-    .await?;
-    Ok(row)
-}
-
 /// A bucket as shown.
 pub fn bucket_out(b: bucket::Model, closed: bool) -> BucketOut {
     BucketOut {
@@ -707,6 +478,7 @@ pub fn round_out(r: round::Model, buckets: Vec<bucket::Model>) -> RoundOut {
         opens_at: r.opens_at,
         closes_at: r.closes_at,
         allocation: r.allocation.to_string(),
+        participants: r.participants,
         returns: r.returns.to_string(),
         matching: r.matching_kind.map(|k| MatchingOut {
             kind: k.to_string(),
@@ -747,56 +519,4 @@ pub async fn list<C: ConnectionTrait>(conn: &C, network_id: i64, pool_id: Option
             out
         })
         .collect())
-}
-
-/// Every participant's allocation in a round, by organisation name.
-pub async fn allocations<C: ConnectionTrait>(
-    conn: &C,
-    network_id: i64,
-    round_id: i64,
-) -> AppResult<Vec<AllocationOut>> {
-    let r = get(conn, network_id, round_id).await?;
-    let rows = allocation::Entity::find()
-        .filter(allocation::Column::RoundId.eq(r.id))
-        .all(conn)
-        .await?;
-    let names = data::names(conn, rows.iter().map(|a| a.organisation_id).collect()).await?;
-    let mut out: Vec<AllocationOut> = rows
-        .into_iter()
-        .map(|a| AllocationOut {
-            organisation: names.get(&a.organisation_id).cloned().unwrap_or_default(),
-            organisation_id: a.organisation_id,
-            allocation_cents: a.allocation_cents,
-            carried_cents: a.carried_cents,
-            placed_cents: a.placed_cents,
-            left_cents: a.allocation_cents - a.placed_cents,
-            returned_cents: a.returned_cents,
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        crate::collation::compare(&a.organisation, &b.organisation).then(a.organisation_id.cmp(&b.organisation_id))
-    });
-    Ok(out)
-}
-
-/// A bucket's placements: (organisation id, name, cents), largest first.
-pub async fn placements<C: ConnectionTrait>(conn: &C, bucket_id: i64) -> AppResult<Vec<(i64, String, i64)>> {
-    let rows = placement::Entity::find()
-        .filter(placement::Column::BucketId.eq(bucket_id))
-        .filter(placement::Column::AmountCents.gt(0))
-        .all(conn)
-        .await?;
-    let names = data::names(conn, rows.iter().map(|p| p.organisation_id).collect()).await?;
-    let mut out: Vec<(i64, String, i64)> = rows
-        .into_iter()
-        .map(|p| {
-            (
-                p.organisation_id,
-                names.get(&p.organisation_id).cloned().unwrap_or_default(),
-                p.amount_cents,
-            )
-        })
-        .collect();
-    out.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-    Ok(out)
 }

@@ -92,9 +92,10 @@ pub async fn interests(
 /// (`capacity_days`), a day rate below zero (`day_rate_cents`), a period that ends
 /// before it starts (`available_to`). A changed capacity of a member of a team formed by
 /// capacities proposes a new split to the team (`team.proposed`), in force only once
-/// every member consents.
+/// every member consents. 409 `work-opportunity-ended` once the opportunity is closed or
+/// withdrawn.
 #[utoipa::path(put, path = "/api/v1/opportunities/{id}/interests", tag = "work", request_body = InterestIn,
-    responses((status = 200, body = Vec<InterestOut>), (status = 201, body = Vec<InterestOut>), (status = 403, body = crate::web::Problem), (status = 404, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
+    responses((status = 200, body = Vec<InterestOut>), (status = 201, body = Vec<InterestOut>), (status = 403, body = crate::web::Problem), (status = 404, body = crate::web::Problem), (status = 409, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
     security(("bearer" = [])))]
 pub async fn declare(
     State(state): State<AppState>,

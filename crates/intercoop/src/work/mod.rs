@@ -11,6 +11,7 @@
 pub mod api;
 pub mod busy;
 pub mod data;
+pub mod ending;
 pub mod entities;
 pub mod forms;
 pub mod notifications;
@@ -47,6 +48,8 @@ where
             Policy("work::policy::form_team"),
             pages::form_team,
         )
+        .get("/opportunities/{id}/close", Person, ending::close_form)
+        .post("/opportunities/{id}/close", Policy("work::policy::end"), ending::close)
         .post(
             "/opportunities/{id}/consent",
             Policy("work::policy::consent_for"),
@@ -73,6 +76,11 @@ where
             Policy("work::policy::consent_for"),
             api::consent,
         )
+        .post(
+            "/api/v1/opportunities/{id}/close",
+            Policy("work::policy::end"),
+            ending::end,
+        )
         .get("/api/v1/busyness", Person, api::busyness)
 }
 
@@ -88,6 +96,7 @@ where
         api::team,
         api::form_team,
         api::consent,
+        ending::end,
         api::busyness
     ),
     components(schemas(
@@ -105,7 +114,8 @@ where
         data::ConsentOut,
         busy::BusynessOut,
         busy::MonthOut,
-        api::OpportunitiesOut
+        api::OpportunitiesOut,
+        ending::EndIn
     ))
 )]
 pub struct ApiDoc;

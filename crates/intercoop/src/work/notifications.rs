@@ -6,8 +6,9 @@
 //! | `opportunity_posted` | the sitting representative of every member organisation but the poster | an opportunity is posted |
 //! | `team_formed` | the people of every team member, each with its own days and money | the poster forms the team |
 //! | `split_proposed` | the sitting representative of every team member, each with its part before and after | a capacity change proposes a new split, waiting for the team's consent |
+//! | `opportunity_ended` | the sitting representative of every member that declared interest (but the poster) | the poster closes the opportunity (filled or lost) or withdraws it |
 
-use super::entities::{line, opportunity, split};
+use super::entities::{interest, line, opportunity, split};
 use crate::error::AppResult;
 use crate::notifications::recipients::{people, people_of, representatives};
 use crate::notifications::{Addressee, Audiences, Kind, Notice, Var, audience, notify};
@@ -39,6 +40,35 @@ pub fn audiences(a: Audiences) -> Audiences {
         Kind::SplitProposed,
         audience(|conn, n| Box::pin(async move { team(conn, n, true).await })),
     )
+    .with(
+        Kind::OpportunityEnded,
+        audience(|conn, n| Box::pin(async move { interested(conn, n).await })),
+    )
+}
+
+/// The representatives of the members that declared interest in the opportunity the
+/// notice is about, but the poster's.
+async fn interested<C: ConnectionTrait>(conn: &C, n: &Notice) -> AppResult<Vec<Addressee>> {
+    let Some(id) = n.about else {
+        return Ok(Vec::new());
+    };
+    let poster = match n.vars.get("poster") {
+        Some(Var::Num(p)) => *p,
+        _ => 0,
+    };
+    let orgs: Vec<i64> = interest::Entity::find()
+        .filter(interest::Column::NetworkId.eq(n.network_id))
+        .filter(interest::Column::OpportunityId.eq(id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|i| i.organisation_id)
+        .filter(|o| *o != poster)
+        .collect();
+    if orgs.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(people(representatives(conn, n.network_id, Some(&orgs)).await?))
 }
 
 /// A day as the notices show it (midday UTC: the same day in every time zone in use).
@@ -142,4 +172,16 @@ pub async fn split_proposed<C: ConnectionTrait>(conn: &C, o: &opportunity::Model
         notice = notice.var("in_force", Var::Num(c.id));
     }
     notify(conn, notice, Some(format!("split_proposed:{split_id}"))).await
+}
+
+/// An opportunity ended by its poster: the members that declared interest are told how
+/// (filled, lost or withdrawn), once.
+pub async fn ended<C: ConnectionTrait>(conn: &C, o: &opportunity::Model) -> AppResult<()> {
+    let notice = Notice::new(Kind::OpportunityEnded, o.network_id)
+        .about(o.id)
+        .text("title", o.title.clone())
+        .text("outcome", o.status.clone())
+        .var("poster", Var::Num(o.organisation_id))
+        .link(format!("/opportunities/{}", o.id));
+    notify(conn, notice, Some(format!("opportunity_ended:{}", o.id))).await
 }

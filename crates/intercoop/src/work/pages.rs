@@ -38,6 +38,8 @@ struct ShowPage {
     o: OpportunityOut,
     can_declare: bool,
     can_form: bool,
+    /// The poster may close or withdraw it (it has not ended).
+    can_end: bool,
     /// The team members the person answers for, still awaited.
     answer_for: Vec<(i64, String)>,
 }
@@ -167,7 +169,8 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         })
         .unwrap_or_default();
     render(&ShowPage {
-        can_declare: doer.is_admin() || !doer.represents.is_empty(),
+        can_declare: write::is_live(&o.summary.status) && (doer.is_admin() || !doer.represents.is_empty()),
+        can_end: write::is_live(&o.summary.status) && policy::end(&doer, o.summary.organisation_id),
         can_form: o.summary.status == write::OPEN
             && !o.interests.is_empty()
             && policy::form_team(&doer, o.summary.organisation_id),

@@ -6,6 +6,7 @@
 //! | read opportunities, interests, teams | every person of the network |
 //! | post an opportunity for an organisation, declare its interest and capacity | its sitting representative, or an administrator (as for a pledge: it commits the organisation) |
 //! | form the team of an opportunity | the representative of the organisation that posted it, or an administrator |
+//! | close an opportunity (filled, lost) or withdraw it | the representative of the organisation that posted it, or an administrator |
 //! | accept or decline a proposed new split | the sitting representative of a team member, for it alone (its consent is its own: an administrator does not give it for it) |
 //! | see how busy an organisation will be | its people, and administrators |
 
@@ -28,6 +29,11 @@ pub fn declare_for(doer: &Doer, organisation_id: i64) -> bool {
 
 /// Forms the team of an opportunity posted by `poster`.
 pub fn form_team(doer: &Doer, poster: i64) -> bool {
+    speaks_for(doer, poster)
+}
+
+/// Ends (closes or withdraws) an opportunity posted by `poster`.
+pub fn end(doer: &Doer, poster: i64) -> bool {
     speaks_for(doer, poster)
 }
 

@@ -22,6 +22,54 @@ use std::collections::BTreeMap;
 /// Opportunity statuses: taking interest, or teamed.
 pub const OPEN: &str = "open";
 pub const TEAMED: &str = "teamed";
+/// Ended by its poster: the work was won and done (`filled`), went elsewhere (`lost`),
+/// or the opportunity was taken back (`withdrawn`). An ended opportunity takes no new
+/// interest, no team and no new split.
+pub const ENDINGS: [&str; 3] = ["filled", "lost", "withdrawn"];
+
+/// Whether an opportunity with this status still takes interest (open or teamed).
+pub fn is_live(status: &str) -> bool {
+    status == OPEN || status == TEAMED
+}
+
+/// Ends an opportunity (the caller checked that the doer may speak for its poster):
+/// `outcome` is `filled`, `lost` or `withdrawn` (422 on `outcome` otherwise). One
+/// conditional write moves it from open or teamed, so it ends once (409
+/// `work-opportunity-ended` when it already has); the members that declared interest
+/// are told by email.
+pub async fn end<C: ConnectionTrait>(
+    conn: &C,
+    actor: Actor,
+    network_id: i64,
+    opportunity_id: i64,
+    outcome: &str,
+) -> AppResult<opportunity::Model> {
+    let o = super::data::row(conn, network_id, opportunity_id).await?;
+    if !ENDINGS.contains(&outcome) {
+        return Err(AppError::invalid("outcome", "work-outcome"));
+    }
+    let ended = opportunity::Entity::update_many()
+        .col_expr(opportunity::Column::Status, Expr::value(outcome))
+        .col_expr(opportunity::Column::UpdatedAt, Expr::value(crate::db::now()))
+        .filter(opportunity::Column::Id.eq(o.id))
+        .filter(opportunity::Column::NetworkId.eq(network_id))
+        .filter(opportunity::Column::Status.is_in([OPEN, TEAMED]))
+        .exec(conn)
+        .await?;
+    if ended.rows_affected == 0 {
+        return Err(AppError::Conflict("work-opportunity-ended"));
+    }
+    let row = super::data::row(conn, network_id, o.id).await?;
+    audit::record(
+        conn,
+        change(network_id, actor, "opportunity.end", "work_opportunity", o.id),
+        Some(&o),
+        Some(&row),
+    )
+    .await?;
+    notifications::ended(conn, &row).await?;
+    Ok(row)
+}
 
 fn skills(errors: &mut FieldErrors, list: &[String]) -> String {
     let cleaned: Vec<String> = list
@@ -128,7 +176,17 @@ pub async fn declare<C: ConnectionTrait>(
     opportunity_id: i64,
     input: &InterestIn,
 ) -> AppResult<bool> {
-    let o = super::data::row(conn, network_id, opportunity_id).await?;
+    // The opportunity's row is read under a shared lock on PostgreSQL (SQLite's single
+    // writer serialises anyway): its ending (which updates it) waits for a declaration
+    // in flight, and a declaration after it sees it ended and is refused.
+    let mut q = opportunity::Entity::find_by_id(opportunity_id).filter(opportunity::Column::NetworkId.eq(network_id));
+    if conn.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+        q = sea_orm::QuerySelect::lock_shared(q);
+    }
+    let o = q.one(conn).await?.ok_or(AppError::NotFound)?;
+    if !is_live(&o.status) {
+        return Err(AppError::Conflict("work-opportunity-ended"));
+    }
     let mut errors = FieldErrors::default();
     for (field, code) in rules::check_capacity(
         input.capacity_days,

@@ -300,7 +300,7 @@ async function prepare(server) {
     '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', `/money/reserves/${reserve.id}`, '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
     ...docPages, '/docs/new', `/docs/new?parent=${doc.id}`, `/docs/${doc.id}/edit`, ...joinPages,
     ...poolPages, `/pools/${pool.id}/rounds/new`, `/rounds/${round.id}/close`,
-    ...workPages, '/opportunities/new', `/opportunities/${openWork.id}/team`, `/busyness?organisation_id=${repOrg}`,
+    ...workPages, '/opportunities/new', `/opportunities/${openWork.id}/team`, `/opportunities/${openWork.id}/close`, `/busyness?organisation_id=${repOrg}`,
     ...logbookPages, '/logbook/new', `/logbook/${membersArticle.id}/edit`,
     '/newsletter', '/newsletter/new', '/newsletter/subscribers', `/newsletter/issues/${draftIssue.id}`, `/newsletter/issues/${sent.issue.id}`,
   ];
