@@ -38,6 +38,7 @@ pub fn jobs() -> crate::jobs::Registry {
         crate::events::Subscriptions::new()
             .on(crate::events::POLL_CLOSED, crate::proposals::effects::ON_POLL_CLOSED)
             .on(crate::events::POLL_CLOSED, crate::assemblies::elections::ON_POLL_CLOSED)
+            .on(crate::events::POLL_CLOSED, crate::joining::poll::ON_POLL_CLOSED)
             .on(
                 crate::events::MEMBERSHIP_ENDED,
                 crate::funding::leaving::ON_MEMBERSHIP_ENDED,
@@ -50,6 +51,7 @@ pub fn jobs() -> crate::jobs::Registry {
     let r = crate::polls::jobs::register(r);
     let r = crate::assemblies::jobs::register(r);
     let r = crate::assemblies::elections::register(r);
+    let r = crate::joining::poll::register(r);
     let r = crate::money::jobs::register(r);
     let r = crate::pools::jobs::register(r);
     let r = crate::accounts::links::register(r);

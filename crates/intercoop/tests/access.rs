@@ -1414,6 +1414,11 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
         ("POST", "/api/v1/applications/{id}/accept" | "/api/v1/applications/{id}/decline") => {
             json_case(id(ids.application), json!({}), &[Core, Admin])
         }
+        // A poll opened once: whoever comes second (or after a decision) gets a 409.
+        ("POST", "/applications/{id}/poll") => {
+            form_case(id(ids.application), vec![("closes_on", "".into())], &[Core, Admin])
+        }
+        ("POST", "/api/v1/applications/{id}/poll") => json_case(id(ids.application), json!({}), &[Core, Admin]),
         ("GET", path) if path.starts_with("/applications/{id}") || path.starts_with("/api/v1/applications/{id}") => {
             Case {
                 url: id(ids.application),

@@ -1940,7 +1940,7 @@ both_backends!(
             .await;
         assert_eq!(s, 200);
         let query = format!("?network={slug}");
-        for org in ["bees", "wasps"] {
+        for org in ["bees", "wasps", "hornets"] {
             let (s, answer) = c
                 .call(
                     &nobody,
@@ -1984,7 +1984,25 @@ both_backends!(
         let (_, list) = c.call(&admin, "GET", "/api/v1/applications", none, "", None).await;
         c.call(&admin, "GET", "/api/v1/applications", none, "?status=nonsense", None)
             .await;
-        let (first, second) = (id_of(&list[0]), id_of(&list[1]));
+        let (first, second, third) = (id_of(&list[0]), id_of(&list[1]), id_of(&list[2]));
+        // A poll decides the third: a past day refused, opened, opened again refused.
+        for (body, status) in [
+            (json!({"closes_on": "2001-01-01"}), 422),
+            (json!({}), 201),
+            (json!({}), 409),
+        ] {
+            let (s, answer) = c
+                .call(
+                    &admin,
+                    "POST",
+                    "/api/v1/applications/{id}/poll",
+                    &[&third],
+                    "",
+                    Some(body),
+                )
+                .await;
+            assert_eq!(s, status, "{answer}");
+        }
         c.call(&admin, "GET", "/api/v1/applications/{id}", &[&first], "", None)
             .await;
         for body in [json!({"body": "Goed."}), json!({"body": ""})] {

@@ -806,3 +806,202 @@ both_backends!(public_pages_list_only_members_who_agree, |app: TestApp| async mo
     assert_eq!(visitor.get("/n/no-such-network").await.status(), 404);
     app.stop().await;
 });
+
+/// A confirmed application of `org`, whose contact writes in `language`: its id.
+async fn confirmed(app: &TestApp, admin: &common::Api, slug: &str, org: &str, email: &str, language: &str) -> i64 {
+    assert_eq!(apply_api(app, slug, &body(org, email, language)).await.status(), 202);
+    let visitor = app.client();
+    assert_eq!(visitor.use_link(&confirm_link(app, email).await).await.status(), 200);
+    let list = admin.json("/api/v1/applications?status=pending").await;
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["organisation"]["name"] == org)
+        .expect("the application")["id"]
+        .as_i64()
+        .unwrap()
+}
+
+both_backends!(an_application_decided_by_a_poll, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let core_id = core_person(&app).await;
+    let core = app.api(&app.token_for(core_id).await);
+    let slug = network_row(&app).await.slug;
+    // The electorate: two member user cooperatives.
+    let voters = [
+        app.organisation(&admin, "Coop One", "user", Some(10)).await,
+        app.organisation(&admin, "Coop Two", "user", Some(20)).await,
+    ];
+    let id = confirmed(&app, &admin, &slug, "Coop Liège", "ana@liege.example", "fr").await;
+
+    // The core circle opens the poll from the application's page, closing tomorrow.
+    let web = app.client();
+    app.login(&web, "core@test.example").await;
+    let page = web.text(&format!("/applications/{id}")).await;
+    assert!(page.contains(&format!("/applications/{id}/poll")), "{page}");
+    let r = web
+        .form(&format!("/applications/{id}/poll"), &[("closes_on", "yesterday")])
+        .await;
+    assert_eq!(r.status(), 422, "not a day");
+    let now = app.at_server_time(async { intercoop::clock::now() }).await;
+    let tomorrow = (now + time::Duration::days(1)).date().to_string();
+    let r = web
+        .form(&format!("/applications/{id}/poll"), &[("closes_on", tomorrow.as_str())])
+        .await;
+    assert_eq!(r.status(), 303);
+    let a = core.json(&format!("/api/v1/applications/{id}")).await;
+    let poll = a["poll_id"].as_i64().expect("the poll recorded");
+    assert_eq!(a["status"], "pending");
+    let p = admin.json(&format!("/api/v1/polls/{poll}")).await;
+    assert_eq!(p["status"], "open", "{p}");
+    assert!(p["title"].as_str().unwrap().contains("Coop Liège"), "{p}");
+    // The page shows the poll and its state, and no longer offers a decision by hand.
+    let page = web.text(&format!("/applications/{id}")).await;
+    assert!(
+        page.contains(&format!("/polls/{poll}")) && page.contains("Open"),
+        "{page}"
+    );
+    assert!(!page.contains(&format!("/applications/{id}/accept\"")), "{page}");
+    // A decision by hand, or a second poll, is refused while the poll decides.
+    for path in ["accept", "decline", "poll"] {
+        let r = core
+            .post(&format!("/api/v1/applications/{id}/{path}"), &json!({}))
+            .await;
+        let (status, problem) = status_and_json(r).await;
+        assert_eq!(status, 409, "{path}");
+        assert!(
+            problem.to_string().contains("application-poll-open"),
+            "{path}: {problem}"
+        );
+    }
+    let r = web
+        .form(
+            &format!("/applications/{id}/accept"),
+            &[("sponsorship_percent", "0"), ("note", ""), ("poll_id", "")],
+        )
+        .await;
+    assert_eq!(r.status(), 409);
+    assert!(r.text().await.unwrap().contains("A poll decides this application"));
+
+    // Both vote yes; the poll closes at its deadline, by the jobs.
+    for o in voters {
+        let r = admin
+            .post(
+                &format!("/api/v1/polls/{poll}/ballots"),
+                &json!({"organisation_id": o, "choice": "yes"}),
+            )
+            .await;
+        assert!(r.status().is_success(), "{}", r.text().await.unwrap());
+    }
+    app.clock.advance(time::Duration::days(3));
+    app.run_jobs().await;
+    let p = admin.json(&format!("/api/v1/polls/{poll}")).await;
+    assert_eq!(p["status"], "closed", "{p}");
+    let a = core.json(&format!("/api/v1/applications/{id}")).await;
+    assert_eq!(a["status"], "accepted", "{a}");
+    assert_eq!(a["poll_id"], poll);
+    let org_id = a["organisation_id"].as_i64().expect("the organisation");
+    let o = admin.json(&format!("/api/v1/organisations/{org_id}")).await;
+    assert_eq!(
+        (o["name"].as_str(), o["status"].as_str()),
+        (Some("Coop Liège"), Some("member")),
+        "{o}"
+    );
+
+    // Applied once, even when the reaction runs again (a retry, a second instance).
+    let event = intercoop::entities::event::Entity::find()
+        .all(&app.db().read)
+        .await
+        .unwrap()
+        .into_iter()
+        .rev()
+        .find(|e| e.kind == "poll_closed")
+        .unwrap();
+    let txn = sea_orm::TransactionTrait::begin(&app.db().write).await.unwrap();
+    intercoop::jobs::enqueue(
+        &txn,
+        intercoop::jobs::NewJob::new(
+            intercoop::joining::poll::ON_POLL_CLOSED,
+            &intercoop::events::Delivery { event_id: event.id },
+        )
+        .unique("again"),
+    )
+    .await
+    .unwrap();
+    txn.commit().await.unwrap();
+    app.run_jobs().await;
+    let mails = app.mails_to("ana@liege.example").await;
+    let welcomes = mails.iter().filter(|m| m.subject.contains("Bienvenue dans")).count();
+    assert_eq!(
+        welcomes,
+        1,
+        "{:?}",
+        mails.iter().map(|m| &m.subject).collect::<Vec<_>>()
+    );
+    assert!(
+        mails.iter().any(|m| m.text_body.contains("/login/link/")),
+        "the invitation"
+    );
+    let orgs = admin.json("/api/v1/organisations").await;
+    assert_eq!(orgs.to_string().matches("\"Coop Liège\"").count(), 1, "{orgs}");
+    let failed = intercoop::entities::job::Entity::find()
+        .filter(intercoop::entities::job::Column::Status.eq("failed"))
+        .count(&app.db().read)
+        .await
+        .unwrap();
+    assert_eq!(failed, 0);
+
+    // A second application, by the API: the poll rejects it, closed early; the
+    // contact is told in German, and no organisation is made.
+    let id = confirmed(&app, &admin, &slug, "Bees Coop", "bees@test.example", "de").await;
+    let r = core
+        .post(
+            &format!("/api/v1/applications/{id}/poll"),
+            &json!({"closes_on": "2001-01-01"}),
+        )
+        .await;
+    let (status, problem) = status_and_json(r).await;
+    assert_eq!((status, codes(&problem)), (422, vec!["poll-closes-past".to_string()]));
+    let r = core.post(&format!("/api/v1/applications/{id}/poll"), &json!({})).await;
+    let (status, answer) = status_and_json(r).await;
+    assert_eq!(status, 201, "{answer}");
+    let poll = answer["poll_id"].as_i64().unwrap();
+    assert_eq!(answer["application_id"], id);
+    for o in voters {
+        let r = admin
+            .post(
+                &format!("/api/v1/polls/{poll}/ballots"),
+                &json!({"organisation_id": o, "choice": "no"}),
+            )
+            .await;
+        assert!(r.status().is_success(), "{}", r.text().await.unwrap());
+    }
+    let result: Value = admin
+        .post(&format!("/api/v1/polls/{poll}/close"), &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(result["passed"], false);
+    app.settle_jobs().await;
+    let a = core.json(&format!("/api/v1/applications/{id}")).await;
+    assert_eq!(
+        (a["status"].as_str(), a["poll_id"].as_i64()),
+        (Some("declined"), Some(poll)),
+        "{a}"
+    );
+    assert!(a["organisation_id"].is_null());
+    let mails = app.mails_to("bees@test.example").await;
+    let declined = mails.last().unwrap();
+    assert_eq!(declined.language.0, intercoop::i18n::Lang::De);
+    assert!(
+        declined.text_body.contains("nicht angenommen"),
+        "{}",
+        declined.text_body
+    );
+    let orgs = admin.json("/api/v1/organisations").await;
+    assert!(
+        orgs.to_string().contains("Coop Liège") && !orgs.to_string().contains("Bees Coop"),
+        "{orgs}"
+    );
+});

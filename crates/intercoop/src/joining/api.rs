@@ -4,6 +4,7 @@
 
 use super::data::{self, ApplicationIn, ApplicationOut, Status};
 use super::decide::{self, Accepted, DecisionIn};
+use super::poll::{ApplicationPollIn, ApplicationPollOut};
 use super::{JoiningState, policy};
 use crate::access::require;
 use crate::api::{ApiJson, ApiUser, Json, parse_id};
@@ -183,4 +184,26 @@ pub async fn decline(
     decide::decline(&txn, Actor::person(user.person_id), user.network.id, id, &body).await?;
     let answer = data::read(&txn, user.network.id, id).await?;
     idempotency::commit(txn, StatusCode::OK, answer).await
+}
+
+/// Opens a decision poll on a pending application ("Accept {organisation}?", the
+/// network's quorum and threshold) and records it: its closing decides the
+/// application (accepted when it passes, declined otherwise), and a decision by hand
+/// is refused meanwhile (409 `application-poll-open`). 201 with the poll's id. 409
+/// once decided or when a poll is already opened; 422 on `closes_on`.
+#[utoipa::path(post, path = "/api/v1/applications/{id}/poll", tag = "joining", request_body = ApplicationPollIn,
+    responses((status = 201, body = ApplicationPollOut), (status = 403, body = crate::web::Problem), (status = 404, body = crate::web::Problem), (status = 409, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
+    security(("bearer" = [])))]
+pub async fn poll(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<ApplicationPollIn>,
+) -> AppResult<(StatusCode, Json<ApplicationPollOut>)> {
+    require(policy::review(&user.doer()))?;
+    let id = parse_id(&id)?;
+    let n = super::network_of(&state, user.network.id).await?;
+    let txn = state.db.write.begin().await?;
+    let answer = super::poll::open(&txn, Actor::person(user.person_id), &n, id, &body).await?;
+    idempotency::commit(txn, StatusCode::CREATED, answer).await
 }

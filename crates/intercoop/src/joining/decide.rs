@@ -16,7 +16,8 @@
 //!    booklet itself as a PDF attached (the pages a member reads).
 //!
 //! **Declining** closes the application and tells the contact, with the review's note.
-//! Either decision may name the poll that decided it (a poll of the network).
+//! Either decision may name the poll that decided it (a poll of the network). Once a
+//! poll is opened on the application ([`super::poll`]), only its closing decides.
 
 use super::data::{self, Status};
 use super::entities::{application, listing, onboarding};
@@ -125,13 +126,41 @@ async fn check_poll<C: ConnectionTrait>(conn: &C, network_id: i64, poll_id: Opti
     Ok(())
 }
 
-/// A pending application of the network, for a decision (409 once decided).
-async fn pending<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<application::Model> {
+/// Who decides: the review by hand, or the poll opened on the application
+/// ([`super::poll`]), whose closing applies its outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum By {
+    Hand,
+    Poll(i64),
+}
+
+/// A pending application of the network, for a decision: 409 `application-decided`
+/// once decided, 409 `application-poll-open` for a decision by hand while a poll
+/// decides it. The row is written first (`… WHERE status = 'pending'`), so that of two
+/// decisions at once (two instances, a retried job) the second waits for the first
+/// and finds it decided.
+async fn pending<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64, by: By) -> AppResult<application::Model> {
     let a = data::get(conn, network_id, id).await?;
-    if a.status != Status::Pending.as_str() {
+    let claimed = application::Entity::update_many()
+        .col_expr(
+            application::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(db::now()),
+        )
+        .filter(application::Column::Id.eq(a.id))
+        .filter(application::Column::NetworkId.eq(network_id))
+        .filter(application::Column::Status.eq(Status::Pending.as_str()))
+        .exec(conn)
+        .await?;
+    if claimed.rows_affected != 1 {
         return Err(AppError::Conflict("application-decided"));
     }
-    Ok(a)
+    let a = data::get(conn, network_id, id).await?;
+    match (a.poll_id, by) {
+        (Some(p), By::Poll(q)) if p == q => Ok(a),
+        (Some(_), _) => Err(AppError::Conflict("application-poll-open")),
+        (None, By::Hand) => Ok(a),
+        (None, By::Poll(_)) => Err(AppError::Conflict("application-decided")),
+    }
 }
 
 fn closed(a: application::Model, status: Status, actor: Actor, d: &DecisionIn) -> application::ActiveModel {
@@ -197,7 +226,7 @@ async fn tell<C: ConnectionTrait>(
     notifications::notify(conn, notice, Some(format!("{kind}:{}", a.id))).await
 }
 
-/// Declines a pending application.
+/// Declines a pending application (by hand: refused while a poll decides it).
 pub async fn decline<C: ConnectionTrait>(
     conn: &C,
     actor: Actor,
@@ -205,15 +234,27 @@ pub async fn decline<C: ConnectionTrait>(
     id: i64,
     d: &DecisionIn,
 ) -> AppResult<()> {
+    decline_as(conn, actor, network_id, id, d, By::Hand).await
+}
+
+pub(super) async fn decline_as<C: ConnectionTrait>(
+    conn: &C,
+    actor: Actor,
+    network_id: i64,
+    id: i64,
+    d: &DecisionIn,
+    by: By,
+) -> AppResult<()> {
     check(d)?;
     check_poll(conn, network_id, d.poll_id).await?;
-    let a = pending(conn, network_id, id).await?;
+    let a = pending(conn, network_id, id, by).await?;
     let a = closed(a, Status::Declined, actor, d).update(conn).await?;
     record(conn, actor, &a, "application.decline", d).await?;
     tell(conn, &a, Kind::ApplicationDeclined, None, &[]).await
 }
 
-/// Accepts a pending application (see the module's steps).
+/// Accepts a pending application (see the module's steps; by hand: refused while a
+/// poll decides it).
 pub async fn accept<C: ConnectionTrait>(
     conn: &C,
     base_url: &str,
@@ -223,9 +264,23 @@ pub async fn accept<C: ConnectionTrait>(
     id: i64,
     d: &DecisionIn,
 ) -> AppResult<Accepted> {
+    accept_as(conn, base_url, actor, inviter, n, id, d, By::Hand).await
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn accept_as<C: ConnectionTrait>(
+    conn: &C,
+    base_url: &str,
+    actor: Actor,
+    inviter: &str,
+    n: &network::Model,
+    id: i64,
+    d: &DecisionIn,
+    by: By,
+) -> AppResult<Accepted> {
     check(d)?;
     check_poll(conn, n.id, d.poll_id).await?;
-    let a = pending(conn, n.id, id).await?;
+    let a = pending(conn, n.id, id, by).await?;
     let bad = |what: &str| AppError::Internal(anyhow::anyhow!("application {}: stored {what} unreadable", a.id));
     let kind = OrgKind::parse(&a.org_kind).ok_or_else(|| bad("kind"))?;
     let level = Level::parse(&a.level).ok_or_else(|| bad("level"))?;

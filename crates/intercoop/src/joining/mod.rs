@@ -1,7 +1,7 @@
 //! Joining a network (issue 18, items 2, 3 and 5): the public application form and
 //! `POST /api/v1/applications` (spam resistance without third-party services:
 //! [`guard`]), the confirmation of the contact's address, the review by the core
-//! circle (comments, acceptance, decline: [`decide`]) and the onboarding checklist of
+//! circle (comments, acceptance, decline: [`decide`], or a poll: [`poll`]) and the onboarding checklist of
 //! a new member organisation ([`onboarding`]). The network's public page is
 //! `crate::public`'s.
 
@@ -14,6 +14,7 @@ pub mod notifications;
 pub mod onboarding;
 pub mod pages;
 pub mod policy;
+pub mod poll;
 pub mod seed;
 
 use crate::access::Access::{Person, Policy, Public, Steers};
@@ -82,11 +83,13 @@ where
         .post("/applications/{id}/accept", Steers, pages::accept)
         .get("/applications/{id}/decline", Steers, pages::decline_form)
         .post("/applications/{id}/decline", Steers, pages::decline)
+        .post("/applications/{id}/poll", Steers, pages::poll)
         .get("/api/v1/applications", Steers, api::list)
         .get("/api/v1/applications/{id}", Steers, api::show)
         .post("/api/v1/applications/{id}/comments", Steers, api::comment)
         .post("/api/v1/applications/{id}/accept", Steers, api::accept)
         .post("/api/v1/applications/{id}/decline", Steers, api::decline)
+        .post("/api/v1/applications/{id}/poll", Steers, api::poll)
         // The onboarding checklist: the organisation's representatives and the core
         // circle; a person sees their own organisations' from `/onboarding`.
         .get("/onboarding", Person, onboarding::mine)
@@ -112,6 +115,7 @@ where
         api::comment,
         api::accept,
         api::decline,
+        api::poll,
         onboarding::api
     ),
     components(schemas(
@@ -122,6 +126,8 @@ where
         data::ApplicationCommentOut,
         decide::DecisionIn,
         decide::Accepted,
+        poll::ApplicationPollIn,
+        poll::ApplicationPollOut,
         api::Received,
         api::ApplicationCommentIn,
         onboarding::ChecklistOut,

@@ -256,6 +256,9 @@ struct ShowPage {
     ctx: Ctx,
     a: ApplicationOut,
     open: bool,
+    /// The message key of the status of the poll opened on the application.
+    poll_state: Option<String>,
+    closes_on: String,
     errors: FieldErrors,
     comment: String,
 }
@@ -267,10 +270,28 @@ impl ShowPage {
 }
 
 async fn show_page(state: &AppState, ctx: Ctx, id: i64, errors: FieldErrors, comment: String) -> AppResult<Response> {
+    show_with(state, ctx, id, errors, comment, String::new()).await
+}
+
+async fn show_with(
+    state: &AppState,
+    ctx: Ctx,
+    id: i64,
+    errors: FieldErrors,
+    comment: String,
+    closes_on: String,
+) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     require(policy::review(&user.doer()))?;
     let a = data::read(&state.db.read, user.network.id, id).await?;
     let open = a.status == Status::Pending.as_str();
+    let poll_state = match a.poll_id {
+        Some(p) => crate::polls::data::get(&state.db.read, user.network.id, p)
+            .await
+            .ok()
+            .map(|full| format!("polls-status-{}", full.status().as_str())),
+        None => None,
+    };
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -282,6 +303,8 @@ async fn show_page(state: &AppState, ctx: Ctx, id: i64, errors: FieldErrors, com
             ctx,
             a,
             open,
+            poll_state,
+            closes_on,
             errors,
             comment,
         },
@@ -318,6 +341,40 @@ pub async fn comment(
         Err(AppError::Invalid(errors)) => {
             drop(txn);
             show_page(&state, ctx, id, errors, form.body).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PollForm {
+    pub closes_on: String,
+}
+
+/// `POST /applications/{id}/poll`: opens the poll that decides the application.
+pub async fn poll(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<PollForm>,
+) -> AppResult<Response> {
+    let user = require_user(&ctx)?;
+    require(policy::review(&user.doer()))?;
+    let id = parse_id(&id)?;
+    let n = super::network_of(&state, user.network.id).await?;
+    let input = super::poll::ApplicationPollIn {
+        closes_on: Some(form.closes_on.clone()),
+    };
+    let txn = state.db.write.begin().await?;
+    match super::poll::open(&txn, Actor::person(user.person_id), &n, id, &input).await {
+        Ok(_) => {
+            txn.commit().await?;
+            Ok(see_other(&format!("/applications/{id}")))
+        }
+        Err(AppError::Invalid(errors)) => {
+            drop(txn);
+            show_with(&state, ctx, id, errors, String::new(), form.closes_on).await
         }
         Err(e) => Err(e),
     }
