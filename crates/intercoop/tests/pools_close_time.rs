@@ -163,11 +163,15 @@ async fn time_close(app: TestApp) {
 
     app.clock.advance(time::Duration::days(6));
     let t0 = Instant::now();
-    let txn = db.begin().await.unwrap();
-    intercoop::pools::close::close(&txn, Actor::SYSTEM, network_id, rid)
-        .await
-        .unwrap();
-    txn.commit().await.unwrap();
+    let clock: std::sync::Arc<dyn intercoop::clock::Clock> = app.clock.clone();
+    intercoop::clock::scoped(clock, async {
+        let txn = db.begin().await.unwrap();
+        intercoop::pools::close::close(&txn, Actor::SYSTEM, network_id, rid)
+            .await
+            .unwrap();
+        txn.commit().await.unwrap();
+    })
+    .await;
     let closed = t0.elapsed();
     let result = intercoop::pools::close::result(&app.db().read, network_id, rid)
         .await
