@@ -283,6 +283,8 @@ async fn seed_now(db: &Db, scale: u32, seed: u64) -> anyhow::Result<Seeded> {
     // Applications to join and the public page (after the fees: an acceptance asks the
     // first one).
     crate::joining::seed::seed(&txn, network_id, &out.people, scale, &mut rng).await?;
+    // A pool and its open round (after the fees, at today's date: it takes placements).
+    crate::pools::seed::seed(&txn, network_id, &members, scale, &mut rng, today).await?;
     seed_settings(&txn, network_id, &out, &mut rng).await?;
     txn.commit().await?;
     // Statistics for the query planner, as a real network's would have.

@@ -14,7 +14,7 @@ use intercoop_domain::Money;
 use intercoop_domain::ledger::Event;
 use intercoop_domain::pooling::matching::Matching;
 use intercoop_domain::pooling::{BucketRules, Placement, RoundOutcome, close_round_by};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{CaseStatement, Expr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -132,30 +132,8 @@ pub async fn close<C: ConnectionTrait>(conn: &C, actor: Actor, network_id: i64, 
         return Ok(());
     }
     let (out, _) = outcome(conn, &r).await?;
-    for b in &out.buckets {
-        bucket::Entity::update_many()
-            .col_expr(bucket::Column::RaisedCents, Expr::value(b.raised.cents()))
-            .col_expr(bucket::Column::MatchedCents, Expr::value(b.matched.cents()))
-            .col_expr(bucket::Column::Weight, Expr::value(b.weight.to_string()))
-            .filter(bucket::Column::Id.eq(b.id))
-            .exec(conn)
-            .await?;
-    }
-    let returned: BTreeMap<i64, i64> = out.returned.iter().map(|(o, m)| (*o, m.cents())).collect();
-    for a in allocation::Entity::find()
-        .filter(allocation::Column::RoundId.eq(r.id))
-        .all(conn)
-        .await?
-    {
-        allocation::Entity::update_many()
-            .col_expr(
-                allocation::Column::ReturnedCents,
-                Expr::value(returned.get(&a.id).copied().unwrap_or(0)),
-            )
-            .filter(allocation::Column::Id.eq(a.id))
-            .exec(conn)
-            .await?;
-    }
+    write_buckets(conn, &out).await?;
+    write_returned(conn, r.id, &out).await?;
     round::Entity::update_many()
         .col_expr(round::Column::ReturnedCents, Expr::value(out.returned_total().cents()))
         .col_expr(
@@ -201,6 +179,59 @@ pub async fn close<C: ConnectionTrait>(conn: &C, actor: Actor, network_id: i64, 
     )
     .await?;
     super::notifications::result(conn, &r).await?;
+    Ok(())
+}
+
+/// Rows changed by one statement of the close: three `CASE` of this many branches
+/// (two values each) stay well under SQLite's and PostgreSQL's limits on bound values.
+const CHUNK: usize = 500;
+
+/// Writes each bucket's result, one statement per [`CHUNK`] buckets
+/// (`UPDATE … SET raised_cents = CASE id WHEN … END, … WHERE id IN (…)`).
+async fn write_buckets<C: ConnectionTrait>(conn: &C, out: &RoundOutcome) -> AppResult<()> {
+    for chunk in out.buckets.chunks(CHUNK) {
+        let (mut raised, mut matched, mut weight) = (CaseStatement::new(), CaseStatement::new(), CaseStatement::new());
+        for b in chunk {
+            raised = raised.case(bucket::Column::Id.eq(b.id), Expr::val(b.raised.cents()));
+            matched = matched.case(bucket::Column::Id.eq(b.id), Expr::val(b.matched.cents()));
+            weight = weight.case(bucket::Column::Id.eq(b.id), Expr::val(b.weight.to_string()));
+        }
+        bucket::Entity::update_many()
+            .col_expr(bucket::Column::RaisedCents, raised.into())
+            .col_expr(bucket::Column::MatchedCents, matched.into())
+            .col_expr(bucket::Column::Weight, weight.into())
+            .filter(bucket::Column::Id.is_in(chunk.iter().map(|b| b.id)))
+            .exec(conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Writes what came back to each allocation of the round: 0 for all in one statement,
+/// then the others one statement per [`CHUNK`] allocations (`CASE id WHEN … END`).
+async fn write_returned<C: ConnectionTrait>(conn: &C, round_id: i64, out: &RoundOutcome) -> AppResult<()> {
+    allocation::Entity::update_many()
+        .col_expr(allocation::Column::ReturnedCents, Expr::value(0i64))
+        .filter(allocation::Column::RoundId.eq(round_id))
+        .exec(conn)
+        .await?;
+    let returned: Vec<(i64, i64)> = out
+        .returned
+        .iter()
+        .map(|(id, m)| (*id, m.cents()))
+        .filter(|(_, cents)| *cents != 0)
+        .collect();
+    for chunk in returned.chunks(CHUNK) {
+        let case = chunk.iter().fold(CaseStatement::new(), |case, (id, cents)| {
+            case.case(allocation::Column::Id.eq(*id), Expr::val(*cents))
+        });
+        allocation::Entity::update_many()
+            .col_expr(allocation::Column::ReturnedCents, case.into())
+            .filter(allocation::Column::RoundId.eq(round_id))
+            .filter(allocation::Column::Id.is_in(chunk.iter().map(|(id, _)| *id)))
+            .exec(conn)
+            .await?;
+    }
     Ok(())
 }
 

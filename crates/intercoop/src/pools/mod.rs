@@ -17,6 +17,7 @@ mod pages_round;
 pub mod placements;
 pub mod policy;
 pub mod rounds;
+pub mod seed;
 pub mod shares;
 
 use crate::access::Access::{Admin, Person, Policy};
