@@ -124,5 +124,12 @@ pub async fn seed<C: ConnectionTrait>(
                 .map_err(err)?;
         }
     }
+    // The fictitious network's "round opened" and "48 h left" emails are never sent (as
+    // the seeded meetings' invitations); the close at its instant stays.
+    crate::entities::job::Entity::delete_many()
+        .filter(crate::entities::job::Column::NetworkId.eq(network_id))
+        .filter(crate::entities::job::Column::Kind.is_in([super::jobs::OPENED, super::jobs::REMIND]))
+        .exec(conn)
+        .await?;
     Ok(())
 }
