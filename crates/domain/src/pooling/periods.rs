@@ -78,7 +78,10 @@ mod tests {
         assert_eq!(Period::Weekly.current(first, date(2026, 11, 29)), None);
         assert_eq!(Period::Weekly.current(first, first), Some(first));
         assert_eq!(Period::Weekly.current(first, date(2026, 12, 6)), Some(first));
-        assert_eq!(Period::Weekly.current(first, date(2026, 12, 7)), Some(date(2026, 12, 7)));
+        assert_eq!(
+            Period::Weekly.current(first, date(2026, 12, 7)),
+            Some(date(2026, 12, 7))
+        );
         assert_eq!(key(date(2026, 12, 7)), 20261207);
     }
 
@@ -86,9 +89,18 @@ mod tests {
     fn monthly_periods_keep_their_day_or_the_last_of_a_short_month() {
         let first = date(2026, 1, 31);
         assert_eq!(Period::Monthly.current(first, date(2026, 2, 27)), Some(first));
-        assert_eq!(Period::Monthly.current(first, date(2026, 2, 28)), Some(date(2026, 2, 28)));
-        assert_eq!(Period::Monthly.current(first, date(2026, 3, 30)), Some(date(2026, 2, 28)));
-        assert_eq!(Period::Monthly.current(first, date(2026, 3, 31)), Some(date(2026, 3, 31)));
+        assert_eq!(
+            Period::Monthly.current(first, date(2026, 2, 28)),
+            Some(date(2026, 2, 28))
+        );
+        assert_eq!(
+            Period::Monthly.current(first, date(2026, 3, 30)),
+            Some(date(2026, 2, 28))
+        );
+        assert_eq!(
+            Period::Monthly.current(first, date(2026, 3, 31)),
+            Some(date(2026, 3, 31))
+        );
         assert_eq!(Period::parse("daily"), None);
         assert_eq!(Period::parse("monthly"), Some(Period::Monthly));
     }

@@ -48,10 +48,6 @@ pub(crate) fn up() -> Vec<Step> {
         index("pool_schedules", &["network_id", "active"], false),
         add("payment_requests", int_null("pool_id")),
         add("payment_requests", int_null("pool_period")),
-        index(
-            "payment_requests",
-            &["pool_id", "pool_period", "organisation_id"],
-            true,
-        ),
+        index("payment_requests", &["pool_id", "pool_period", "organisation_id"], true),
     ]
 }
