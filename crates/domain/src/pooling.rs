@@ -27,6 +27,7 @@
 
 mod close;
 pub mod matching;
+pub mod periods;
 
 #[cfg(test)]
 mod proptests;

@@ -1325,6 +1325,11 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             json!({"organisation_id": m, "amount_cents": 100, "received": true}),
             admin,
         ),
+        ("PUT", "/api/v1/pools/{id}/schedule") => json_case(
+            id(ids.pool),
+            json!({"amount_cents": 100, "period": "monthly", "starts_on": "2099-01-05"}),
+            admin,
+        ),
         // The pool has nothing left to share: opening is refused (409) after the policy.
         ("POST", "/pools/{id}/rounds/new") => form_case(
             id(ids.pool),
@@ -1830,6 +1835,14 @@ async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
         json!({"organisation_id": m, "amount_cents": 10_000, "received": true}),
     )
     .await;
+    // Its periodic contributions, set (so that every person sees them), starting in 2099.
+    let r = admin
+        .put(
+            &format!("/api/v1/pools/{}/schedule", ids.pool),
+            &json!({"amount_cents": 100, "period": "weekly", "starts_on": "2099-01-05"}),
+        )
+        .await;
+    assert_eq!(r.status(), 200);
     ids.round = post_ok(
         &admin,
         "/api/v1/rounds",

@@ -2639,6 +2639,19 @@ both_backends!(
         }
         c.call(&admin, "GET", "/api/v1/pools/{id}/contributions", &[&pool_id], "", None)
             .await;
+        for amount in [0, 100] {
+            c.call(
+                &admin,
+                "PUT",
+                "/api/v1/pools/{id}/schedule",
+                &[&pool_id],
+                "",
+                Some(json!({"amount_cents": amount, "period": "weekly", "starts_on": "2099-01-05"})),
+            )
+            .await;
+        }
+        c.call(&admin, "GET", "/api/v1/pools/{id}/schedule", &[&pool_id], "", None)
+            .await;
         let closes = (intercoop::clock::Clock::now(&*app.clock) + time::Duration::days(2))
             .format(&time::format_description::well_known::Rfc3339)
             .unwrap();

@@ -88,6 +88,9 @@ fn covers(version: i64) -> &'static str {
         }
         33 => "an image of the logbook article and a person's private logbook feed",
         34 => "a file sent with a message of the outbox (outbox_attachments)",
+        36 => {
+            "a pool's weekly schedule of contributions (pool_schedules; payment_requests.pool_id/pool_period added empty)"
+        }
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -695,6 +698,40 @@ impl Fixture<'_> {
         if self.v >= 32 {
             self.pool_per_person(network, o[0], &p[..2]).await;
         }
+        if self.v >= 36 {
+            self.pool_schedule(network).await;
+        }
+    }
+
+    /// Version 36: a pool of its own with a weekly schedule of 1.00 per member worker.
+    async fn pool_schedule(&mut self, network: i64) {
+        let t = self.ago(1);
+        let pool = self
+            .insert(
+                "pools",
+                vec![
+                    ("network_id", network.into()),
+                    ("name", "Weekly fund".into()),
+                    ("description", "".into()),
+                    ("created_by", None::<i64>.into()),
+                    ("created_at", t.into()),
+                ],
+            )
+            .await;
+        self.insert(
+            "pool_schedules",
+            vec![
+                ("network_id", network.into()),
+                ("pool_id", pool.into()),
+                ("amount_cents", 100i64.into()),
+                ("period", "weekly".into()),
+                ("per_worker", true.into()),
+                ("active", true.into()),
+                ("starts_on", "2026-01-05".into()),
+                ("updated_at", t.into()),
+            ],
+        )
+        .await;
     }
 
     /// Version 32: a closed round per person on a pool of its own (no contribution, so

@@ -261,3 +261,4 @@ money-held-owed = Noch geschuldet
 money-held-provider = An den Anbieter bezahlt
 money-held-now = Jetzt gehalten
 money-mail-credit-used = Das Guthaben Ihrer Organisation bezahlt davon bereits { $credit }.
+money-mail-pool-why = Jede Mitgliedsorganisation zahlt in jeder Periode in diesen Fonds ein, wie das Netzwerk es beschlossen hat. Der Fonds finanziert die Projekte, die seine Mitglieder gemeinsam wählen.

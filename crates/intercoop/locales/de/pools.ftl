@@ -144,3 +144,6 @@ error-pools-placement-changed = Jemand aus Ihrer Organisation hat diesen Betrag 
 error-pools-round-not-over = Die Runde kann erst nach ihrem Ende abgeschlossen werden.
 error-pools-round-open = Die Runde ist noch nicht abgeschlossen: Sie hat kein Ergebnis.
 error-pools-participants = Wählen Sie Organisation oder Person.
+error-pools-schedule-amount = Geben Sie einen Betrag über null ein.
+error-pools-schedule-period = Wählen Sie wöchentlich oder monatlich.
+error-pools-schedule-starts-on = Geben Sie einen Tag ein, zum Beispiel 2026-12-07.

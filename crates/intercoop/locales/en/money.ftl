@@ -261,3 +261,4 @@ money-held-owed = Still owed
 money-held-provider = Paid to the provider
 money-held-now = Held now
 money-mail-credit-used = Your organisation's credit already pays { $credit } of it.
+money-mail-pool-why = Each member organisation pays into this pool every period, as the network agreed. The pool funds the projects its members choose together.

@@ -144,3 +144,6 @@ error-pools-placement-changed = Someone of your organisation changed this amount
 error-pools-round-not-over = The round can be closed only after its closing time.
 error-pools-round-open = The round is not closed yet: it has no result.
 error-pools-participants = Choose organisation or person.
+error-pools-schedule-amount = Enter an amount of more than zero.
+error-pools-schedule-period = Choose weekly or monthly.
+error-pools-schedule-starts-on = Enter a day, such as 2026-12-07.

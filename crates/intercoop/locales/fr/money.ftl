@@ -261,3 +261,4 @@ money-held-owed = Encore dû
 money-held-provider = Payé au prestataire
 money-held-now = Détenu maintenant
 money-mail-credit-used = Le crédit de votre organisation en paie déjà { $credit }.
+money-mail-pool-why = Chaque organisation membre verse dans ce fonds à chaque période, comme le réseau l'a décidé. Le fonds finance les projets que ses membres choisissent ensemble.

@@ -144,3 +144,6 @@ error-pools-placement-changed = Quelqu'un de votre organisation a changé ce mon
 error-pools-round-not-over = Le tour ne peut être clos qu'après son heure de clôture.
 error-pools-round-open = Le tour n'est pas encore clos : il n'a pas de résultat.
 error-pools-participants = Choisissez organisation ou personne.
+error-pools-schedule-amount = Indiquez un montant supérieur à zéro.
+error-pools-schedule-period = Choisissez par semaine ou par mois.
+error-pools-schedule-starts-on = Indiquez un jour, par exemple 2026-12-07.

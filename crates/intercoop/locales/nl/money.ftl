@@ -261,3 +261,4 @@ money-held-owed = Nog verschuldigd
 money-held-provider = Betaald aan de aanbieder
 money-held-now = Nu aangehouden
 money-mail-credit-used = Het tegoed van uw organisatie betaalt er al { $credit } van.
+money-mail-pool-why = Elke lidorganisatie stort elke periode in dit fonds, zoals het netwerk heeft afgesproken. Het fonds financiert de projecten die de leden samen kiezen.

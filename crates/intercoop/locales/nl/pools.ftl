@@ -144,3 +144,6 @@ error-pools-placement-changed = Iemand van uw organisatie wijzigde dit bedrag te
 error-pools-round-not-over = De ronde kan pas na haar sluitingstijd gesloten worden.
 error-pools-round-open = De ronde is nog niet gesloten: ze heeft geen resultaat.
 error-pools-participants = Kies organisatie of persoon.
+error-pools-schedule-amount = Vul een bedrag groter dan nul in.
+error-pools-schedule-period = Kies wekelijks of maandelijks.
+error-pools-schedule-starts-on = Vul een dag in, bijvoorbeeld 2026-12-07.

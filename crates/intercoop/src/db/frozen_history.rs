@@ -64,6 +64,7 @@ const SOURCES: &[(&str, &str)] = &[
         "m0034_outbox_attachments.rs",
         include_str!("m0034_outbox_attachments.rs"),
     ),
+    ("m0036_pool_schedules.rs", include_str!("m0036_pool_schedules.rs")),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

@@ -238,6 +238,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "outbox attachments",
         up: super::m0034_outbox_attachments::up,
     },
+    Migration {
+        version: 36,
+        name: "pool schedules",
+        up: super::m0036_pool_schedules::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

@@ -43,6 +43,7 @@ mod m0031_speed_indexes;
 mod m0032_pool_participants;
 mod m0033_logbook_images_feeds;
 mod m0034_outbox_attachments;
+mod m0036_pool_schedules;
 pub mod migrations;
 pub mod postgres_only;
 pub mod search;

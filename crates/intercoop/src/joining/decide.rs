@@ -413,6 +413,7 @@ async fn request_first_fee<C: ConnectionTrait>(
             catch_up_id: None,
             fee: Some((s.id, i64::from(index))),
             reserve: None,
+            pool: None,
             due_at: db::now() + time::Duration::days(crate::money::requests::PAYMENT_DAYS),
         }],
     )

@@ -194,6 +194,7 @@ pub async fn validate_request<C: sea_orm::ConnectionTrait>(
         catch_up_id: None,
         fee: None,
         reserve: None,
+        pool: None,
         due_at,
     })
 }

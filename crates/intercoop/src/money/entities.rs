@@ -44,6 +44,10 @@ pub mod payment_request {
         pub reserve_month: Option<i64>,
         /// The part of `paid_cents` that came from the organisation's credit.
         pub credit_cents: i64,
+        /// The pool a periodic contribution is for (migration 36).
+        pub pool_id: Option<i64>,
+        /// The period a periodic contribution is for: its first day as `YYYYMMDD`.
+        pub pool_period: Option<i64>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -342,6 +342,7 @@ pub async fn bill<C: ConnectionTrait>(
             catch_up_id: None,
             fee: Some((s.id, period)),
             reserve: None,
+            pool: None,
             due_at: due,
         })
         .collect();

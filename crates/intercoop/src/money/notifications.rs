@@ -91,6 +91,17 @@ pub async fn provision_requested<C: ConnectionTrait>(conn: &C, r: &payment_reque
     .await
 }
 
+/// A period's contribution into a pool (`pools::periodic`): told as a provision (the
+/// same kind, so the same preference), with the pool's own explanation.
+pub async fn pool_requested<C: ConnectionTrait>(conn: &C, r: &payment_request::Model) -> AppResult<()> {
+    notify(
+        conn,
+        about(Kind::ProvisionRequest, r).text("pool_part", "1"),
+        Some(format!("pool_request:{}", r.id)),
+    )
+    .await
+}
+
 /// A reminder of an unpaid request (`escalated`: the second, to the administrators too).
 pub async fn reminder<C: ConnectionTrait>(conn: &C, r: &payment_request::Model, escalated: bool) -> AppResult<()> {
     let notice = about(Kind::PaymentReminder, r)

@@ -104,6 +104,8 @@ pub struct NewRequest {
     pub fee: Option<(i64, i64)>,
     /// A provision: its reserve and month (`year × 100 + month`).
     pub reserve: Option<(i64, i64)>,
+    /// A periodic contribution: its pool and period (first day as `YYYYMMDD`).
+    pub pool: Option<(i64, i64)>,
     pub due_at: OffsetDateTime,
 }
 
@@ -236,6 +238,8 @@ pub async fn create<C: ConnectionTrait>(
             reserve_id: Set(n.reserve.map(|r| r.0)),
             credit_cents: Set(0),
             reserve_month: Set(n.reserve.map(|r| r.1)),
+            pool_id: Set(n.pool.map(|p| p.0)),
+            pool_period: Set(n.pool.map(|p| p.1)),
             ..Default::default()
         });
     }
@@ -306,6 +310,7 @@ pub async fn for_campaign<C: ConnectionTrait>(
             catch_up_id: None,
             fee: None,
             reserve: None,
+            pool: None,
             due_at: due,
         })
         .collect();
@@ -331,6 +336,7 @@ pub async fn for_catch_up<C: ConnectionTrait>(
         catch_up_id: Some(catch_up_id),
         fee: None,
         reserve: None,
+        pool: None,
         due_at: db::now() + Duration::days(PAYMENT_DAYS),
     };
     create(conn, network_id, vec![new])

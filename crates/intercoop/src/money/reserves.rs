@@ -460,6 +460,7 @@ pub async fn bill_month<C: ConnectionTrait>(
             catch_up_id: None,
             fee: None,
             reserve: Some((r.id, month)),
+            pool: None,
             due_at: due,
         })
         .collect();

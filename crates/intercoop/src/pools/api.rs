@@ -293,3 +293,39 @@ pub async fn result(
         close::result(&state.db.read, user.network.id, parse_id(&id)?).await?,
     ))
 }
+
+/// A pool's periodic contributions (what each member organisation is asked per
+/// period); 404 when the pool has none.
+#[utoipa::path(get, path = "/api/v1/pools/{id}/schedule", tag = "pools",
+    responses((status = 200, body = super::periodic::ScheduleOut), (status = 404, body = crate::web::Problem)),
+    security(("bearer" = [])))]
+pub async fn schedule(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<super::periodic::ScheduleOut>> {
+    let s = super::periodic::get(&state.db.read, user.network.id, parse_id(&id)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Json(s.into()))
+}
+
+/// Sets a pool's periodic contributions (administrators): applies to every period not
+/// yet asked (the daily job asks a period on its first day). 422 on `amount_cents`
+/// (not more than 0), `period` (not `weekly` or `monthly`), `starts_on` (not a day).
+#[utoipa::path(put, path = "/api/v1/pools/{id}/schedule", tag = "pools", request_body = super::periodic::ScheduleIn,
+    responses((status = 200, body = super::periodic::ScheduleOut), (status = 403, body = crate::web::Problem), (status = 404, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
+    security(("bearer" = [])))]
+pub async fn set_schedule(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<super::periodic::ScheduleIn>,
+) -> AppResult<Json<super::periodic::ScheduleOut>> {
+    require(policy::manage(&user.doer()))?;
+    let id = parse_id(&id)?;
+    let txn = state.db.write.begin().await?;
+    let row = super::periodic::set(&txn, Actor::person(user.person_id), user.network.id, id, &body).await?;
+    txn.commit().await?;
+    Ok(Json(row.into()))
+}

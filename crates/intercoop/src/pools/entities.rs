@@ -98,6 +98,20 @@ entity!(placement, "pool_placements", {
     placed_at: TimeDateTimeWithTimeZone,
 });
 
+// A pool's periodic contributions (migration 36): `amount_cents` per member
+// organisation (per member worker when `per_worker`) each `period` (`weekly`,
+// `monthly`) from `starts_on` (`YYYY-MM-DD`, a day in the network's time zone).
+entity!(schedule, "pool_schedules", {
+    network_id: i64,
+    pool_id: i64,
+    amount_cents: i64,
+    period: String,
+    per_worker: bool,
+    active: bool,
+    starts_on: String,
+    updated_at: TimeDateTimeWithTimeZone,
+});
+
 /// A round still taking allocations (until its close computes the result).
 pub const OPEN: &str = "open";
 /// A round whose result is computed and posted.

@@ -1,11 +1,12 @@
 //! The rounds' jobs: telling participants when a round opens, reminding those with
-//! allocation left 48 hours before it closes, and closing it at its closing instant.
+//! allocation left 48 hours before it closes, closing it at its closing instant, and
+//! asking each period of the pools' periodic contributions (daily).
 //! The deadline itself is held by the placing write (`placements::place`); the close job
 //! only computes the result when nobody closed the round by hand before.
 
 use super::entities::round;
 use crate::audit::Actor;
-use crate::jobs::{Ctx, JobError, NewJob, Registry, handler};
+use crate::jobs::{Ctx, Every, JobError, NewJob, Recurring, Registry, handler};
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait};
 use serde::{Deserialize, Serialize};
 use time::Duration;
@@ -16,6 +17,10 @@ pub const OPENED: &str = "pools.opened";
 pub const REMIND: &str = "pools.remind";
 /// Close a round at its closing instant.
 pub const CLOSE: &str = "pools.close";
+
+/// Ask the current period of every active pool schedule of a network (daily, 06:10 in
+/// its time zone: the first run of a period asks it, later runs find it asked).
+pub const PERIODIC: &str = "pools.periodic";
 
 /// How long before the close the reminder goes.
 pub const REMINDER_BEFORE: Duration = Duration::hours(48);
@@ -30,6 +35,20 @@ pub fn register(r: Registry) -> Registry {
     r.with(OPENED, handler(|ctx, txn| Box::pin(opened(ctx, txn))))
         .with(REMIND, handler(|ctx, txn| Box::pin(remind(ctx, txn))))
         .with(CLOSE, handler(|ctx, txn| Box::pin(close(ctx, txn))))
+        .with(PERIODIC, handler(|ctx, txn| Box::pin(periodic(ctx, txn))))
+        .every(Recurring {
+            kind: PERIODIC,
+            every: Every::DayAt { hour: 6, minute: 10 },
+        })
+}
+
+async fn periodic(ctx: &Ctx, txn: &DatabaseTransaction) -> Result<(), JobError> {
+    let network = ctx
+        .job
+        .network_id
+        .ok_or_else(|| JobError::Fail("pool periods without a network".into()))?;
+    super::periodic::ask_network(txn, network).await?;
+    Ok(())
 }
 
 /// Enqueues a new round's jobs (each once per round): the opening email at `opens_at`,

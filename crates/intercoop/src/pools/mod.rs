@@ -1,5 +1,5 @@
 //! Pooling among cooperatives (issue 19, items 1–3, 5 and 6): pooled funds fed by
-//! contributions (each a journal entry), collaborative budgeting rounds in which
+//! contributions (each a journal entry; periodic ones asked by a schedule, [`periodic`]), collaborative budgeting rounds in which
 //! member organisations place their allocation in buckets (projects with a minimum and
 //! a maximum), and matching funds (proportional with a cap, or quadratic funding).
 //! The rules are the domain's (`intercoop_domain::pooling`); the money is in the
@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod notifications;
 pub mod pages;
 mod pages_round;
+pub mod periodic;
 pub mod placements;
 pub mod policy;
 pub mod rounds;
@@ -50,6 +51,8 @@ where
         .get("/api/v1/pools/{id}", Person, api::show)
         .get("/api/v1/pools/{id}/contributions", Person, api::contributions)
         .post("/api/v1/pools/{id}/contributions", Admin, api::contribute)
+        .get("/api/v1/pools/{id}/schedule", Person, api::schedule)
+        .put("/api/v1/pools/{id}/schedule", Admin, api::set_schedule)
         .get("/api/v1/rounds", Person, api::rounds)
         .post("/api/v1/rounds", Admin, api::create_round)
         .get("/api/v1/rounds/{id}", Person, api::round)
@@ -70,6 +73,8 @@ where
         api::show,
         api::contributions,
         api::contribute,
+        api::schedule,
+        api::set_schedule,
         api::rounds,
         api::create_round,
         api::round,
@@ -85,6 +90,8 @@ where
         data::PoolOut,
         data::ContributionIn,
         data::ContributionOut,
+        periodic::ScheduleIn,
+        periodic::ScheduleOut,
         rounds::RoundIn,
         rounds::MatchingIn,
         rounds::MatchingOut,
