@@ -1836,13 +1836,13 @@ async fn fixture(app: &TestApp) -> (Ids, Vec<Who>) {
     )
     .await;
     // Its periodic contributions, set (so that every person sees them), starting in 2099.
-    let r = admin
+    let scheduled = admin
         .put(
             &format!("/api/v1/pools/{}/schedule", ids.pool),
             &json!({"amount_cents": 100, "period": "weekly", "starts_on": "2099-01-05"}),
         )
         .await;
-    assert_eq!(r.status(), 200);
+    assert_eq!(scheduled.status(), 200);
     ids.round = post_ok(
         &admin,
         "/api/v1/rounds",
