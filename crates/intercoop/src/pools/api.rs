@@ -321,11 +321,11 @@ pub async fn set_schedule(
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<super::periodic::ScheduleIn>,
-) -> AppResult<Json<super::periodic::ScheduleOut>> {
+) -> AppResult<(StatusCode, Json<super::periodic::ScheduleOut>)> {
     require(policy::manage(&user.doer()))?;
     let id = parse_id(&id)?;
     let txn = state.db.write.begin().await?;
     let row = super::periodic::set(&txn, Actor::person(user.person_id), user.network.id, id, &body).await?;
-    txn.commit().await?;
-    Ok(Json(row.into()))
+    let out: super::periodic::ScheduleOut = row.into();
+    idempotency::commit(txn, StatusCode::OK, out).await
 }
