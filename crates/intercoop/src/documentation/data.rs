@@ -218,11 +218,11 @@ pub async fn pages<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<P
     pages_where(conn, network_id, None).await
 }
 
-/// The page `id`, its ancestors and its children, without their text, and the tree they
-/// make: all that a page's own view needs (whether the reader may read it, its
-/// breadcrumbs, its children), read in one query whatever the size of the network's
-/// documentation (the ancestors by a recursive query, the children from the index on
-/// the parent). [`pages`] read all of them (200 at scale 100) for each page viewed.
+/// The page `id`, its ancestors, their children and the top pages, without their text,
+/// and the tree they make: all that a page's own view needs (whether the reader may read
+/// it, its breadcrumbs and path, its children), read in one query (the ancestors by a
+/// recursive query, the children from the index on the parent). [`pages`] read all of
+/// them (200 at scale 100) for each page viewed.
 pub async fn pages_around<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<Pages> {
     pages_where(conn, network_id, Some(id)).await
 }
@@ -232,13 +232,19 @@ async fn pages_where<C: ConnectionTrait>(conn: &C, network_id: i64, around: Opti
     use page::Column as P;
     let mut q = page::Entity::find();
     if let Some(id) = around {
-        // Integers only, written into the text (the same on both backends).
-        q = q.filter(Expr::cust(format!(
-            "(doc_pages.id IN (WITH RECURSIVE up(id) AS (\
+        // Integers only, written into the text (the same on both backends). The page,
+        // its ancestors, the children of each of them (its own children, and the
+        // siblings along its path) and the top pages: the siblings are needed for the
+        // slugs, where the oldest of two siblings keeps a shared one (`paths::slugs`).
+        let up = format!(
+            "WITH RECURSIVE up(id) AS (\
                SELECT id FROM doc_pages WHERE network_id = {network_id} AND id = {id} \
                UNION SELECT d.parent_id FROM doc_pages d JOIN up ON d.id = up.id \
                WHERE d.network_id = {network_id} AND d.parent_id IS NOT NULL) \
-             SELECT id FROM up) OR doc_pages.parent_id = {id})"
+             SELECT id FROM up"
+        );
+        q = q.filter(Expr::cust(format!(
+            "(doc_pages.id IN ({up}) OR doc_pages.parent_id IN ({up}) OR doc_pages.parent_id IS NULL)"
         )));
     }
     let rows = q
