@@ -180,6 +180,17 @@ both_backends!(an_assembly_from_invitation_to_quorum, |app: TestApp| async move 
     let all = parse_ics(&r.text().await.unwrap());
     assert_eq!(all["events"].as_array().unwrap().len(), 1);
     assert_eq!(all["events"][0]["uid"], uid.as_str());
+    // A new address stops the old one.
+    let renewed: Value = rep_api
+        .post("/api/v1/me/calendar-feed", &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let second = renewed["url"].as_str().unwrap().replace(&app.base, "");
+    assert_ne!(second, path);
+    assert_eq!(anonymous.get(&path).await.status(), 404);
+    assert_eq!(anonymous.get(&second).await.status(), 200);
 
     // Answering from the email's link, without logging in: a GET answers nothing.
     let link = mails[0]
@@ -929,6 +940,95 @@ both_backends!(
             let v = admin.json(&reg).await;
             assert_eq!((v["registered"].as_i64(), v["waiting"].as_i64()), (Some(1), Some(1)));
         }
+        app.stop().await;
+    }
+);
+
+both_backends!(
+    the_quorum_counts_only_sitting_representatives_of_members,
+    |app: TestApp| async move {
+        // Present in the attendance, but none of them sits for a member organisation: a
+        // disabled representative, a representative whose mandate has ended (a new one
+        // sits, absent), the representative of a candidate organisation, and a person of no
+        // organisation. The quorum counts the organisations of those invited as
+        // representatives, and the two agree.
+        use sea_orm::{ConnectionTrait, EntityTrait};
+        let (admin, _alpha, rep_alpha) = setup(&app).await;
+        let gamma = app.organisation(&admin, "Coop Gamma", "user", Some(50)).await;
+        let gail = app
+            .person("rep@gamma.example", "Gail Rep", Some(gamma), true, false)
+            .await;
+        let epsilon = app.organisation(&admin, "Coop Epsilon", "user", Some(50)).await;
+        let ed = app
+            .person("ed@epsilon.example", "Ed Former", Some(epsilon), true, false)
+            .await;
+        let eve = app
+            .person("eve@epsilon.example", "Eve Rep", Some(epsilon), true, false)
+            .await;
+        let r = admin
+            .post(
+                "/api/v1/organisations",
+                &json!({"name": "Coop Delta", "kind": "user", "status": "candidate"}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        let delta = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let dan = app
+            .person("rep@delta.example", "Dan Rep", Some(delta), true, false)
+            .await;
+        let nobody = app.person("nobody@example.org", "No Org", None, false, false).await;
+        app.db()
+            .write
+            .execute_unprepared(&format!("UPDATE people SET disabled = TRUE WHERE id = {gail}"))
+            .await
+            .unwrap();
+        let now = app.at_server_time(async { intercoop::clock::now() }).await;
+        let start = (now + time::Duration::hours(2))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        let m: Value = admin
+            .post(
+                "/api/v1/meetings",
+                &json!({"kind": "assembly", "title": "Who counts", "starts_at": start, "duration_minutes": 90}),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let id = m["id"].as_i64().unwrap();
+        let meeting = intercoop::assemblies::entities::meeting::Entity::find_by_id(id)
+            .one(&app.db().read)
+            .await
+            .unwrap()
+            .unwrap();
+        let invited = intercoop::assemblies::notifications::invited(&app.db().read, &meeting)
+            .await
+            .unwrap();
+        assert!(invited.contains(&rep_alpha) && invited.contains(&eve), "{invited:?}");
+        for p in [gail, ed, dan, nobody] {
+            assert!(!invited.contains(&p), "{p} is not invited: {invited:?}");
+        }
+        let r = admin
+            .put(
+                &format!("/api/v1/meetings/{id}/attendance"),
+                &json!({"present": [gail, ed, dan, nobody]}),
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        let att: Value = r.json().await.unwrap();
+        assert_eq!(att["answers"]["present"], 4, "{att}");
+        assert_eq!(att["quorum"]["members"], 4, "{att}");
+        assert_eq!(att["quorum"]["organisations_present"], 0, "{att}");
+        // The one sitting representative present counts her organisation, once.
+        let r = admin
+            .put(
+                &format!("/api/v1/meetings/{id}/attendance"),
+                &json!({"present": [gail, ed, dan, nobody, rep_alpha]}),
+            )
+            .await;
+        let att: Value = r.json().await.unwrap();
+        assert_eq!(att["quorum"]["organisations_present"], 1, "{att}");
+        assert_eq!(att["quorum"]["organisations_counted"], 1, "{att}");
         app.stop().await;
     }
 );

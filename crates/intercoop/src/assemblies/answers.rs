@@ -88,23 +88,52 @@ pub struct AnswerCounts {
 }
 
 pub async fn counts<C: ConnectionTrait>(conn: &C, meeting_id: i64) -> AppResult<AnswerCounts> {
-    let mut c = AnswerCounts::default();
-    for a in answer::Entity::find()
-        .filter(answer::Column::MeetingId.eq(meeting_id))
-        .all(conn)
-        .await?
-    {
-        match a.answer.map(|t| t.0) {
-            Some(Answer::Yes) => c.yes += 1,
-            Some(Answer::No) => c.no += 1,
-            Some(Answer::Maybe) => c.maybe += 1,
-            None => {}
-        }
-        if a.present {
-            c.present += 1;
-        }
+    Ok(counts_and_answer(conn, meeting_id, 0).await?.0)
+}
+
+/// The answers to a meeting, counted by the database, and `reader`'s own answer if any
+/// ([`counts`] and [`of`] in one query; no person has the id 0).
+pub async fn counts_and_answer<C: ConnectionTrait>(
+    conn: &C,
+    meeting_id: i64,
+    reader: i64,
+) -> AppResult<(AnswerCounts, Option<Answer>)> {
+    use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
+    let count = |a: Answer| Expr::cust(format!("COUNT(*) FILTER (WHERE answer = '{}')", a.as_str()));
+    let mut q = Query::select();
+    q.expr_as(count(Answer::Yes), "yes")
+        .expr_as(count(Answer::No), "no")
+        .expr_as(count(Answer::Maybe), "maybe")
+        .expr_as(Expr::cust("COUNT(*) FILTER (WHERE present)"), "present")
+        .expr_as(
+            Func::max(Expr::case(
+                Expr::col(answer::Column::PersonId).eq(reader),
+                Expr::col(answer::Column::Answer),
+            )),
+            "mine",
+        )
+        .from(answer::Entity)
+        .and_where(Expr::col(answer::Column::MeetingId).eq(meeting_id));
+    #[derive(sea_orm::FromQueryResult)]
+    struct Row {
+        yes: i64,
+        no: i64,
+        maybe: i64,
+        present: i64,
+        mine: Option<String>,
     }
-    Ok(c)
+    let Some(r) = crate::db::fetch_one::<Row, _>(conn, &q).await? else {
+        return Ok((AnswerCounts::default(), None));
+    };
+    Ok((
+        AnswerCounts {
+            yes: r.yes,
+            no: r.no,
+            maybe: r.maybe,
+            present: r.present,
+        },
+        r.mine.as_deref().and_then(Answer::parse),
+    ))
 }
 
 /// The quorum of a meeting now: member organisations present (through a sitting
@@ -128,6 +157,19 @@ pub struct Quorum {
 }
 
 pub async fn quorum<C: ConnectionTrait>(conn: &C, network_id: i64, meeting_id: i64, percent: u32) -> AppResult<Quorum> {
+    let proxies = super::proxies::in_force(conn, meeting_id).await?;
+    quorum_with(conn, network_id, meeting_id, percent, &proxies).await
+}
+
+/// [`quorum`] with the meeting's proxies in force already read
+/// (`proxies::in_force`), so that a page showing them reads them once.
+pub async fn quorum_with<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    meeting_id: i64,
+    percent: u32,
+    proxies: &[intercoop_domain::voting::Proxy],
+) -> AppResult<Quorum> {
     use crate::entities::membership;
     use sea_orm::PaginatorTrait;
     // Counted by the database, and read for the organisations present or named by a
@@ -138,7 +180,6 @@ pub async fn quorum<C: ConnectionTrait>(conn: &C, network_id: i64, meeting_id: i
         .count(conn)
         .await?;
     let present_orgs = organisations_present(conn, network_id, meeting_id).await?;
-    let proxies = super::proxies::in_force(conn, meeting_id).await?;
     // `counted_for_quorum` asks of its members only whether the organisations present
     // and the proxies' givers are members: those of them that are.
     let givers: Vec<i64> = proxies.iter().map(|p| p.giver).collect();
@@ -155,7 +196,7 @@ pub async fn quorum<C: ConnectionTrait>(conn: &C, network_id: i64, meeting_id: i
             .map(|m| m.organisation_id),
     );
     let here = meetings::counted_for_quorum(&members, &present_orgs, &[]).len() as u64;
-    let counted = meetings::counted_for_quorum(&members, &present_orgs, &proxies).len() as u64;
+    let counted = meetings::counted_for_quorum(&members, &present_orgs, proxies).len() as u64;
     Ok(Quorum {
         organisations_present: here,
         members: m,
@@ -168,40 +209,22 @@ pub async fn quorum<C: ConnectionTrait>(conn: &C, network_id: i64, meeting_id: i
 }
 
 /// The member organisations with a sitting representative (not disabled) marked present
-/// at the meeting: the meeting's answers joined to the representatives, as
-/// `notifications::recipients::representatives` reads them.
+/// at the meeting: those invited as representatives
+/// (`notifications::sitting_representatives`, the rule written once) joined to the
+/// meeting's answers marked present.
 async fn organisations_present<C: ConnectionTrait>(conn: &C, network_id: i64, meeting_id: i64) -> AppResult<Vec<i64>> {
-    use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Query};
-    let mut q = Query::select();
+    use sea_orm::sea_query::{Expr, ExprTrait, JoinType};
+    let mut q = super::notifications::sitting_representatives(network_id);
     q.distinct()
         .expr_as(Expr::col(("r", "organisation_id")), "organisation_id")
-        .from_as("meeting_answers", "a")
         .join_as(
             JoinType::InnerJoin,
-            "representatives",
-            "r",
-            Expr::col(("r", "person_id")).equals(("a", "person_id")),
-        )
-        .join_as(
-            JoinType::InnerJoin,
-            "people",
-            "p",
-            Expr::col(("p", "id")).equals(("r", "person_id")),
+            "meeting_answers",
+            "a",
+            Expr::col(("a", "person_id")).equals(("r", "person_id")),
         )
         .and_where(Expr::col(("a", "meeting_id")).eq(meeting_id))
-        .and_where(Expr::col(("a", "present")).eq(true))
-        .and_where(Expr::col(("r", "network_id")).eq(network_id))
-        .and_where(Expr::col(("r", "current")).eq(true))
-        .and_where(Expr::col(("p", "disabled")).eq(false))
-        .and_where(Expr::exists(
-            Query::select()
-                .expr(Expr::val(1))
-                .from_as("memberships", "m")
-                .and_where(Expr::col(("m", "network_id")).eq(network_id))
-                .and_where(Expr::col(("m", "organisation_id")).equals(("r", "organisation_id")))
-                .and_where(Expr::col(("m", "status")).eq("member"))
-                .take(),
-        ));
+        .and_where(Expr::col(("a", "present")).eq(true));
     #[derive(sea_orm::FromQueryResult)]
     struct Row {
         organisation_id: i64,

@@ -230,16 +230,26 @@ pub async fn attendance_of<C: sea_orm::ConnectionTrait>(
     network: &crate::auth::NetworkInfo,
     full: &MeetingFull,
 ) -> AppResult<AttendanceOut> {
+    let answers = answers::counts(conn, full.meeting.id).await?;
+    attendance_with(conn, network, full, answers).await
+}
+
+/// [`attendance_of`] with the answers already counted (the meeting's page counts them
+/// with the reader's own answer); the proxies in force are read once, for the quorum
+/// and the list.
+pub async fn attendance_with<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    network: &crate::auth::NetworkInfo,
+    full: &MeetingFull,
+    answers: AnswerCounts,
+) -> AppResult<AttendanceOut> {
+    let id = full.meeting.id;
+    let in_force = super::proxies::in_force(conn, id).await?;
+    let percent = super::quorum_percent(conn, network.id).await?;
     Ok(AttendanceOut {
-        answers: answers::counts(conn, full.meeting.id).await?,
-        quorum: answers::quorum(
-            conn,
-            network.id,
-            full.meeting.id,
-            super::quorum_percent(conn, network.id).await?,
-        )
-        .await?,
-        proxies: super::proxies::list(conn, full.meeting.id).await?,
+        answers,
+        quorum: answers::quorum_with(conn, network.id, id, percent, &in_force).await?,
+        proxies: super::proxies::named(conn, in_force).await?,
     })
 }
 

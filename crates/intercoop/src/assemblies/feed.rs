@@ -11,7 +11,7 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use intercoop_domain::meetings::MeetingKind;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::BTreeMap;
 
 /// At most this many meetings in a feed.
@@ -19,21 +19,7 @@ pub const FEED_MAX: u64 = 500;
 
 /// A new feed token for a person in a network; the previous stops working.
 pub async fn renew<C: ConnectionTrait>(conn: &C, person_id: i64, network_id: i64) -> AppResult<String> {
-    feed::Entity::delete_many()
-        .filter(feed::Column::PersonId.eq(person_id))
-        .filter(feed::Column::NetworkId.eq(network_id))
-        .exec(conn)
-        .await?;
-    let token = crate::auth::tokens::new_token("f_");
-    feed::Entity::insert(feed::ActiveModel {
-        token_hash: Set(crate::auth::tokens::hash_token(&token)),
-        person_id: Set(person_id),
-        network_id: Set(network_id),
-        created_at: Set(crate::clock::now()),
-    })
-    .exec_without_returning(conn)
-    .await?;
-    Ok(token)
+    crate::auth::feed_tokens::renew(conn, feed::Entity, "f_", person_id, network_id).await
 }
 
 /// Whether a person has a feed in a network.

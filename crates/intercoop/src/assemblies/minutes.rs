@@ -214,6 +214,11 @@ pub async fn read<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64, may_wr
     out(conn, &m, may_write).await
 }
 
+/// [`read`] for a meeting already read (the meeting's page).
+pub async fn of<C: ConnectionTrait>(conn: &C, m: &meeting::Model, may_write: bool) -> AppResult<MinutesOut> {
+    out(conn, m, may_write).await
+}
+
 async fn out<C: ConnectionTrait>(conn: &C, m: &meeting::Model, may_write: bool) -> AppResult<MinutesOut> {
     let shown = may_write || m.minutes_status.0 == MinutesStatus::Published;
     Ok(MinutesOut {

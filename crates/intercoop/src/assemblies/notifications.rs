@@ -22,7 +22,7 @@ use crate::db;
 use crate::error::AppResult;
 use crate::notifications::{Addressee, Audiences, Kind, Notice, Var, audience, notify};
 use intercoop_domain::meetings::{Answer, MeetingKind};
-use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Query, SelectStatement, UnionType};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, JoinType, Query, SelectStatement, UnionType};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use std::collections::BTreeSet;
 
@@ -214,17 +214,34 @@ pub async fn invited_to<C: ConnectionTrait>(conn: &C, network_id: i64, kind: Mee
     Ok(ids.into_iter().collect())
 }
 
-/// How many are invited to a meeting now (the meeting's page): [`invited`]'s length,
-/// counted by the database.
+/// How many are invited to a meeting now: [`invited`]'s length, counted by the database.
 pub async fn invited_count<C: ConnectionTrait>(conn: &C, m: &meeting::Model) -> AppResult<i64> {
+    Ok(invited_count_and(conn, m, 0).await?.0)
+}
+
+/// How many are invited to a meeting now and whether `reader` is among them (the
+/// meeting's page): [`invited_count`] and [`is_invited`] in one query, counted by the
+/// database (no person has the id 0).
+pub async fn invited_count_and<C: ConnectionTrait>(
+    conn: &C,
+    m: &meeting::Model,
+    reader: i64,
+) -> AppResult<(i64, bool)> {
     let mut q = Query::select();
     q.expr_as(Expr::cust("COUNT(*)"), "n")
+        .expr_as(
+            Func::count(Expr::case(Expr::col(("i", "person_id")).eq(reader), 1)),
+            "reader",
+        )
         .from_subquery(invited_query(m.network_id, m.kind.0, None), "i");
     #[derive(sea_orm::FromQueryResult)]
     struct Row {
         n: i64,
+        reader: i64,
     }
-    Ok(db::fetch_one::<Row, _>(conn, &q).await?.map_or(0, |r| r.n))
+    Ok(db::fetch_one::<Row, _>(conn, &q)
+        .await?
+        .map_or((0, false), |r| (r.n, r.reader > 0)))
 }
 
 /// Whether `person_id` is invited to a meeting now: whether [`invited`] holds them, read
@@ -279,9 +296,22 @@ fn invited_query(network_id: i64, kind: MeetingKind, person: Option<i64>) -> Sel
 /// one `person_id` column (as `notifications::recipients::representatives` reads them);
 /// of `person` only if given.
 fn representatives_query(network_id: i64, person: Option<i64>) -> SelectStatement {
+    let mut reps = sitting_representatives(network_id);
+    reps.expr_as(Expr::col(("r", "person_id")), "person_id");
+    if let Some(id) = person {
+        reps.and_where(Expr::col(("r", "person_id")).eq(id));
+    }
+    reps
+}
+
+/// The rule "a sitting representative (not disabled) of a member organisation of the
+/// network", written once: `representatives` as `r` (its `person_id` and
+/// `organisation_id`), joined to `people` as `p`, with no column selected yet. Those
+/// invited to an assembly ([`representatives_query`]) and the quorum's organisations
+/// present (`answers::quorum`) both build on it.
+pub(super) fn sitting_representatives(network_id: i64) -> SelectStatement {
     let mut reps = Query::select();
-    reps.expr_as(Expr::col(("r", "person_id")), "person_id")
-        .from_as("representatives", "r")
+    reps.from_as("representatives", "r")
         .join_as(
             JoinType::InnerJoin,
             "people",
@@ -300,9 +330,6 @@ fn representatives_query(network_id: i64, person: Option<i64>) -> SelectStatemen
                 .and_where(Expr::col(("m", "status")).eq("member"))
                 .take(),
         ));
-    if let Some(id) = person {
-        reps.and_where(Expr::col(("r", "person_id")).eq(id));
-    }
     reps
 }
 

@@ -112,13 +112,15 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(raw): Path<Strin
     }
     // The number invited and whether the reader is, not the list of those invited (a
     // thousand people at scale 100).
-    let invited_count = super::notifications::invited_count(conn, &m.meeting).await?;
-    let reader_invited = super::notifications::is_invited(conn, &m.meeting, user.person_id).await?;
-    let my_answer = answers::of(conn, id, user.person_id).await?.map(|a| a.to_string());
-    let attendance = super::api::attendance_of(conn, &user.network, &m).await?;
+    let (invited_count, reader_invited) =
+        super::notifications::invited_count_and(conn, &m.meeting, user.person_id).await?;
+    // The answers counted with the reader's own, in one query.
+    let (counts, my_answer) = answers::counts_and_answer(conn, id, user.person_id).await?;
+    let my_answer = my_answer.map(|a| a.to_string());
+    let attendance = super::api::attendance_with(conn, &user.network, &m, counts).await?;
     let ahead = m.ahead(crate::clock::now());
     let can_write_minutes = policy::write_minutes(&user.doer());
-    let minutes = super::minutes::read(conn, user.network.id, id, can_write_minutes).await?;
+    let minutes = super::minutes::of(conn, &m.meeting, can_write_minutes).await?;
     let doer = user.doer();
     let may_give_proxy = super::proxies::may_give_now(&m.meeting) && (doer.is_admin() || !doer.represents.is_empty());
     let registration = if m.meeting.kind.0 == intercoop_domain::meetings::MeetingKind::Event {

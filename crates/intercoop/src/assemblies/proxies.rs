@@ -99,7 +99,11 @@ pub async fn in_force<C: ConnectionTrait>(conn: &C, meeting_id: i64) -> AppResul
 
 /// The proxies of a meeting with the organisations' names, in the order given.
 pub async fn list<C: ConnectionTrait>(conn: &C, meeting_id: i64) -> AppResult<Vec<ProxyOut>> {
-    let all = in_force(conn, meeting_id).await?;
+    named(conn, in_force(conn, meeting_id).await?).await
+}
+
+/// Proxies read by [`in_force`], with the organisations' names, in the same order.
+pub async fn named<C: ConnectionTrait>(conn: &C, all: Vec<Proxy>) -> AppResult<Vec<ProxyOut>> {
     let ids: Vec<i64> = all.iter().flat_map(|p| [p.giver, p.holder]).collect();
     let names = crate::organisations::data::names(conn, &ids).await?;
     let name = |id: i64| names.get(&id).cloned().unwrap_or_default();

@@ -1,6 +1,7 @@
 //! Accounts and access: sessions, magic links, API tokens, and the current user.
 
 pub mod cache;
+pub mod feed_tokens;
 pub mod password;
 pub mod rate_limit;
 pub mod tokens;

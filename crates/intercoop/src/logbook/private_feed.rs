@@ -11,7 +11,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
 
 /// Stops a person's feed in a network (nothing when there is none).
 pub async fn remove<C: ConnectionTrait>(conn: &C, person_id: i64, network_id: i64) -> AppResult<()> {
@@ -25,17 +25,7 @@ pub async fn remove<C: ConnectionTrait>(conn: &C, person_id: i64, network_id: i6
 
 /// A new feed token for a person in a network; the previous one stops working.
 pub async fn renew<C: ConnectionTrait>(conn: &C, person_id: i64, network_id: i64) -> AppResult<String> {
-    remove(conn, person_id, network_id).await?;
-    let token = crate::auth::tokens::new_token("lf_");
-    feed::Entity::insert(feed::ActiveModel {
-        token_hash: Set(crate::auth::tokens::hash_token(&token)),
-        person_id: Set(person_id),
-        network_id: Set(network_id),
-        created_at: Set(crate::clock::now()),
-    })
-    .exec_without_returning(conn)
-    .await?;
-    Ok(token)
+    crate::auth::feed_tokens::renew(conn, feed::Entity, "lf_", person_id, network_id).await
 }
 
 async fn has_feed<C: ConnectionTrait>(conn: &C, person_id: i64, network_id: i64) -> AppResult<bool> {

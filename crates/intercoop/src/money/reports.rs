@@ -215,22 +215,26 @@ pub async fn by_member_page<C: ConnectionTrait>(
         .and_where(Expr::col((payment_request::Entity, payment_request::Column::Year)).eq(year))
         .and_where(
             Expr::col((payment_request::Entity, payment_request::Column::Status)).ne(PaymentStatus::Cancelled.as_str()),
-        );
-    let orgs: Vec<(i64, String)> = organisation::Entity::find()
+        )
+        // BACKEND-SPECIFIC: `LIMIT 1` keeps SQLite (3.51) from turning this EXISTS into a
+        // join ("EXISTS-to-JOIN"): there, the rows that OFFSET skips are counted once per
+        // matching request, not once per organisation (an organisation with three requests
+        // used up three of the rows to skip, and was then listed anyway), so a page began
+        // too early. The optimisation leaves an EXISTS with a LIMIT alone; PostgreSQL drops
+        // a constant LIMIT from an EXISTS and plans it as before.
+        .limit(1);
+    let mut orgs: Vec<(i64, String)> = organisation::Entity::find()
         .select_only()
         .column(organisation::Column::Id)
         .column(organisation::Column::Name)
         .filter(Expr::exists(has_request))
         .order_by_asc(organisation::Column::NameKey)
         .order_by_asc(organisation::Column::Id)
-        // The rows before the page are skipped here, not by OFFSET: on SQLite, the bound
-        // OFFSET of this query skipped fewer rows than asked (the page test shows it).
-        .limit(offset.saturating_add(per_page + 1))
+        .limit(per_page + 1)
+        .offset(offset)
         .into_tuple()
         .all(conn)
         .await?;
-    let at = (offset as usize).min(orgs.len());
-    let mut orgs: Vec<(i64, String)> = orgs.into_iter().skip(at).collect();
     let more = orgs.len() as u64 > per_page;
     orgs.truncate(per_page as usize);
     let rows: Vec<(i64, i64, i64)> = payment_request::Entity::find()
