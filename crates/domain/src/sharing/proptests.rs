@@ -1,7 +1,9 @@
 //! Properties of every split: exact sums, caps held, monotonicity.
 
 use super::*;
+use crate::money::Money;
 use proptest::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A campaign, its participants, and one more organisation that could join.
 #[derive(Debug, Clone)]

@@ -1,6 +1,8 @@
 //! Worked examples and edge cases of the sharing keys.
 
 use super::*;
+use crate::money::Money;
+use std::collections::BTreeMap;
 
 fn eur(units: i64) -> Money {
     Money::from_cents(units * 100)

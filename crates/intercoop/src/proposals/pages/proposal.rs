@@ -1,145 +1,22 @@
-//! Proposal pages: the list, a proposal with its campaign and join form, posting a
-//! need, and "my organisation's commitments"; and the demo content.
+//! A proposal's page: the need, its quotes, its campaign and shares, what joining would
+//! do for each of my organisations, its comments and timeline, and the buttons the
+//! person may use.
 
-use super::data;
-use super::needs::ProposalInput;
-use super::policy;
-use super::views::{self, ListFilter, ProposalOut, ProposalRow};
+use super::{AsCents, markdown};
 use crate::access::Doer;
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::proposals::data;
+use crate::proposals::policy;
+use crate::proposals::views::{self, ProposalOut};
 use crate::state::AppState;
 use crate::timeline::TimelineKind;
-use crate::web::Query;
-use crate::web::{CsrfForm, Ctx, render, render_status, require_user, see_other};
+use crate::web::{Ctx, render_status, require_user};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use intercoop_domain::lifecycle::ProposalStatus;
 use intercoop_domain::organisation::{MembershipStatus, OrgKind};
-use sea_orm::TransactionTrait;
-use serde::Deserialize;
-
-/// An amount in cents, by value or through references (templates pass either).
-pub trait AsCents {
-    fn cents(&self) -> i64;
-}
-
-impl AsCents for i64 {
-    fn cents(&self) -> i64 {
-        *self
-    }
-}
-
-impl<T: AsCents + ?Sized> AsCents for &T {
-    fn cents(&self) -> i64 {
-        (**self).cents()
-    }
-}
-
-/// Markdown to HTML, sanitized (no scripts, no event handlers, links made safe).
-pub fn markdown(text: &str) -> String {
-    let parser = pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::ENABLE_TABLES);
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, parser);
-    ammonia::Builder::default()
-        .link_rel(Some("noopener noreferrer nofollow"))
-        .clean(&html)
-        .to_string()
-}
-
-#[derive(Template)]
-#[template(path = "proposals/list.html")]
-struct ListPage {
-    ctx: Ctx,
-    rows: Vec<ProposalRow>,
-    filter: ListFilter,
-    priority: Option<(i64, String, time::OffsetDateTime)>,
-    page: u64,
-    pages: u64,
-    total: i64,
-    /// The filters as a query string, for the pagination links.
-    query: String,
-}
-
-/// `status=…&software=…&mine=1&sort=…` for links that keep the filters.
-fn list_query_string(f: &ListFilter) -> String {
-    let mut q = form_urlencoded::Serializer::new(String::new());
-    if let Some(s) = &f.status {
-        q.append_pair("status", s);
-    }
-    if let Some(s) = &f.software {
-        q.append_pair("software", s);
-    }
-    if f.mine == Some(true) {
-        q.append_pair("mine", "1");
-    }
-    if let Some(s) = &f.sort {
-        q.append_pair("sort", s);
-    }
-    q.finish()
-}
-
-impl ListPage {
-    fn statuses(&self) -> &'static [ProposalStatus] {
-        &ProposalStatus::ALL
-    }
-    fn selected_status(&self, s: &ProposalStatus) -> bool {
-        self.filter.status.as_deref() == Some(s.as_str())
-    }
-    fn sort(&self) -> &str {
-        self.filter.sort.as_deref().unwrap_or("newest")
-    }
-    fn mine(&self) -> bool {
-        self.filter.mine == Some(true)
-    }
-    fn sort_is(&self, s: &str) -> bool {
-        self.sort() == s
-    }
-
-    /// Money in the page's language (accepts a value or a reference).
-    fn m(&self, cents: impl AsCents) -> String {
-        self.ctx.money(cents.cents())
-    }
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct ListParams {
-    status: Option<String>,
-    software: Option<String>,
-    mine: Option<String>,
-    sort: Option<String>,
-    page: Option<u64>,
-}
-
-pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<ListParams>) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    let filter = ListFilter {
-        status: params.status.filter(|s| !s.is_empty()),
-        software: params.software.filter(|s| !s.is_empty()),
-        mine: params.mine.map(|m| !m.is_empty()),
-        sort: params.sort.filter(|s| !s.is_empty()),
-    };
-    let page = crate::api::Page {
-        page: params.page.unwrap_or(1),
-        per_page: 50,
-    };
-    let (rows, total) = views::list(&state.db, user.network.id, &Doer::user(&user), &filter, &page).await?;
-    let priority = views::priority_note(&rows);
-    let pages = page.count(total);
-    let query = list_query_string(&filter);
-    render(&ListPage {
-        ctx,
-        rows,
-        filter,
-        priority,
-        page: page.number(),
-        pages,
-        total,
-        query,
-    })
-}
 
 /// What joining would do for one of my organisations.
 struct JoinOffer {
@@ -191,7 +68,7 @@ struct ShowPage {
     /// would cost it now (catch-up share, cents) and how many funders it credits.
     may_adopt: Vec<(i64, String, i64, usize)>,
     /// Administrators: pledges to record or withdraw for any member organisation.
-    on_behalf: Option<super::cofunding_pages::OnBehalf>,
+    on_behalf: Option<crate::proposals::cofunding_pages::OnBehalf>,
 }
 
 impl ShowPage {
@@ -246,7 +123,7 @@ pub async fn show_page(state: &AppState, ctx: Ctx, id: i64, refused: Option<Refu
     let model = data::get(conn, user.network.id, id).await?;
     let doer = Doer::user(&user);
     let p = views::detail(conn, &model).await?;
-    let next_steps = super::lifecycle::next_steps(conn, &model, &doer).await?;
+    let next_steps = crate::proposals::lifecycle::next_steps(conn, &model, &doer).await?;
     let mut offers = Vec::new();
     let mut pledged = Vec::new();
     let mut percent = 0;
@@ -271,9 +148,15 @@ pub async fn show_page(state: &AppState, ctx: Ctx, id: i64, refused: Option<Refu
                     .member_organisations()
                     .any(|o| o.id == r.organisation_id && o.is_representative)
             });
-            on_behalf =
-                super::cofunding_pages::on_behalf(state, &doer, user.network.id, &c.shares, refused_other, ctx.lang)
-                    .await?;
+            on_behalf = crate::proposals::cofunding_pages::on_behalf(
+                state,
+                &doer,
+                user.network.id,
+                &c.shares,
+                refused_other,
+                ctx.lang,
+            )
+            .await?;
         }
         let names: std::collections::BTreeMap<i64, String> = c
             .shares
@@ -350,12 +233,12 @@ pub async fn show_page(state: &AppState, ctx: Ctx, id: i64, refused: Option<Refu
         && p.campaign.is_none()
         && policy::move_to(&doer, &model, selected_provider, ProposalStatus::Funding).is_ok();
     // The quote page offers the providers the reader may quote for (`quote_pages`).
-    let can_quote = super::quotes::quotes_open(status)
+    let can_quote = crate::proposals::quotes::quotes_open(status)
         && (policy::select_quote(&doer)
             || user.member_organisations().any(|o| {
                 matches!(o.kind.0, OrgKind::Provider | OrgKind::Facilitator) && policy::add_quote(&doer, o.id)
             }));
-    let can_select_quote = policy::select_quote(&doer) && super::quotes::quotes_open(status);
+    let can_select_quote = policy::select_quote(&doer) && crate::proposals::quotes::quotes_open(status);
     let can_deliver = matches!(status, ProposalStatus::Funded | ProposalStatus::InProgress)
         && policy::deliver(&doer, &model, selected_provider);
     let funders: Vec<i64> = p
@@ -445,199 +328,4 @@ pub async fn show_page(state: &AppState, ctx: Ctx, id: i64, refused: Option<Refu
             on_behalf,
         },
     )
-}
-
-#[derive(Template)]
-#[template(path = "proposals/form.html")]
-struct FormPage {
-    ctx: Ctx,
-    input: ProposalInput,
-    errors: FieldErrors,
-    orgs: Vec<(i64, String)>,
-}
-
-impl FormPage {
-    fn error(&self, field: &str) -> Option<String> {
-        self.errors.get(field, self.ctx.lang)
-    }
-}
-
-fn my_member_orgs(user: &crate::auth::CurrentUser) -> Vec<(i64, String)> {
-    user.organisations
-        .iter()
-        .filter(|o| o.status == MembershipStatus::Member)
-        .map(|o| (o.id, o.name.clone()))
-        .collect()
-}
-
-pub async fn new_form(ctx: Ctx) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    let orgs = my_member_orgs(&user);
-    let input = ProposalInput {
-        requested_by: orgs.first().map(|o| o.0.to_string()).unwrap_or_default(),
-        ..Default::default()
-    };
-    render(&FormPage {
-        ctx,
-        input,
-        errors: FieldErrors::default(),
-        orgs,
-    })
-}
-
-pub async fn create(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    CsrfForm(input): CsrfForm<ProposalInput>,
-) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    let orgs = my_member_orgs(&user);
-    let fail = |ctx, input, errors| {
-        render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &FormPage {
-                ctx,
-                input,
-                errors,
-                orgs: orgs.clone(),
-            },
-        )
-    };
-    let valid = match input.validate() {
-        Ok(v) => v,
-        Err(errors) => return fail(ctx, input, errors),
-    };
-    let txn = state.db.write.begin().await?;
-    let id = match super::needs::create(&txn, &Doer::user(&user), user.network.id, &valid).await {
-        Ok(id) => id,
-        Err(AppError::Invalid(errors)) => return fail(ctx, input, errors),
-        Err(e) => return Err(e),
-    };
-    txn.commit().await?;
-    Ok(see_other(&format!("/proposals/{id}")))
-}
-
-#[derive(Deserialize)]
-pub struct OrgForm {
-    pub(super) organisation_id: String,
-    #[serde(default)]
-    pub(super) cap: String,
-}
-
-pub(super) fn org_id(form: &OrgForm) -> AppResult<i64> {
-    form.organisation_id
-        .trim()
-        .parse()
-        .map_err(|_| AppError::invalid("organisation_id", "invalid-choice"))
-}
-
-pub async fn interest(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<OrgForm>,
-) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    let id = crate::api::parse_id(&id)?;
-    let txn = state.db.write.begin().await?;
-    let p = data::get(&txn, user.network.id, id).await?;
-    super::needs::add_interest(&txn, &Doer::user(&user), &p, org_id(&form)?).await?;
-    txn.commit().await?;
-    Ok(see_other(&format!("/proposals/{id}")))
-}
-
-#[derive(Deserialize)]
-pub struct CommentForm {
-    body: String,
-    #[serde(default)]
-    organisation_id: String,
-    #[serde(default)]
-    objection: String,
-}
-
-pub async fn comment(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<CommentForm>,
-) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    let id = crate::api::parse_id(&id)?;
-    let txn = state.db.write.begin().await?;
-    let p = data::get(&txn, user.network.id, id).await?;
-    let org = form.organisation_id.trim().parse().ok();
-    super::needs::add_comment(
-        &txn,
-        &Doer::user(&user),
-        &p,
-        org,
-        &form.body,
-        !form.objection.is_empty(),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(see_other(&format!("/proposals/{id}#comments")))
-}
-
-#[derive(Deserialize)]
-pub struct TransitionForm {
-    to: String,
-    #[serde(default)]
-    reason: String,
-}
-
-pub async fn transition(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<TransitionForm>,
-) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    let id = crate::api::parse_id(&id)?;
-    let to: ProposalStatus = form.to.parse().map_err(|_| AppError::invalid("to", "invalid-choice"))?;
-    let txn = state.db.write.begin().await?;
-    let p = data::get(&txn, user.network.id, id).await?;
-    super::lifecycle::transition(&txn, &Doer::user(&user), &p, to, &form.reason).await?;
-    txn.commit().await?;
-    Ok(see_other(&format!("/proposals/{id}")))
-}
-
-use crate::web::Empty;
-
-pub async fn select_quote(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path((id, quote_id)): Path<(String, String)>,
-    CsrfForm(_form): CsrfForm<Empty>,
-) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    let id = crate::api::parse_id(&id)?;
-    let quote_id = crate::api::parse_id(&quote_id)?;
-    let txn = state.db.write.begin().await?;
-    let p = data::get(&txn, user.network.id, id).await?;
-    super::quotes::select_quote(&txn, &Doer::user(&user), &p, quote_id).await?;
-    txn.commit().await?;
-    Ok(see_other(&format!("/proposals/{id}")))
-}
-
-#[derive(Deserialize)]
-pub struct DeliverForm {
-    /// Where the work is (a release, a link).
-    #[serde(default)]
-    reason: String,
-}
-
-pub async fn deliver(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<DeliverForm>,
-) -> AppResult<Response> {
-    let user = require_user(&ctx)?;
-    let id = crate::api::parse_id(&id)?;
-    let txn = state.db.write.begin().await?;
-    let p = data::get(&txn, user.network.id, id).await?;
-    super::lifecycle::deliver(&txn, &Doer::user(&user), &p, &form.reason).await?;
-    txn.commit().await?;
-    Ok(see_other(&format!("/proposals/{id}")))
 }
