@@ -169,6 +169,7 @@ pools-schedule-check = Prüfen
 pools-schedule-confirm = Regelmäßige Beiträge speichern
 pools-schedule-change = Eingaben ändern
 pools-schedule-consequence = { $count ->
+    [0] Noch ist keine Organisation Mitglied: vorerst wird niemand um { $what } gebeten.
     [one] Die eine Mitgliedsorganisation wird um { $what } gebeten; insgesamt { $total } { $each }.
    *[other] Jede der { $count } Mitgliedsorganisationen wird um { $what } gebeten; insgesamt { $total } { $each }.
 }

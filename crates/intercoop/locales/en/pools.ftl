@@ -169,6 +169,7 @@ pools-schedule-check = Check
 pools-schedule-confirm = Save the periodic contributions
 pools-schedule-change = Change what you entered
 pools-schedule-consequence = { $count ->
+    [0] No organisation is a member yet: nobody will be asked { $what } for now.
     [one] The one member organisation will be asked { $what }; { $total } in all { $each }.
    *[other] Each of the { $count } member organisations will be asked { $what }; { $total } in all { $each }.
 }

@@ -169,6 +169,7 @@ pools-schedule-check = Vérifier
 pools-schedule-confirm = Enregistrer les cotisations périodiques
 pools-schedule-change = Modifier ce que vous avez saisi
 pools-schedule-consequence = { $count ->
+    [0] Aucune organisation n’est encore membre : personne ne sera sollicité de { $what } pour l’instant.
     [one] L’unique organisation membre sera sollicitée de { $what } ; { $total } au total { $each }.
    *[other] Chacune des { $count } organisations membres sera sollicitée de { $what } ; { $total } au total { $each }.
 }

@@ -169,6 +169,7 @@ pools-schedule-check = Nakijken
 pools-schedule-confirm = Periodieke bijdragen opslaan
 pools-schedule-change = Wijzig wat u invulde
 pools-schedule-consequence = { $count ->
+    [0] Nog geen enkele organisatie is lid: voorlopig wordt niemand { $what } gevraagd.
     [one] De enige lidorganisatie wordt { $what } gevraagd; { $total } in totaal { $each }.
    *[other] Elk van de { $count } lidorganisaties wordt { $what } gevraagd; { $total } in totaal { $each }.
 }
