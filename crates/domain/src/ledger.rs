@@ -24,6 +24,7 @@
 //! | a grant received | bank | grant income |
 //! | an operating cost paid | operating costs | bank |
 //! | money received into a pooled fund | bank | pool |
+//! | a pool's periodic request paid (asked as other income, received in the bank) | other income | pool |
 //! | a budgeting round funds a bucket (raised and matched) | pool | bucket |
 
 use crate::money::Money;
@@ -227,6 +228,7 @@ text_enum!(
         ProvisionRequested = "provision-requested",
         ReserveDrawn = "reserve-drawn",
         PoolContribution = "pool-contribution",
+        PoolPeriodicPaid = "pool-periodic-paid",
         BucketFunded = "bucket-funded",
     }
 );
@@ -317,6 +319,12 @@ pub enum Event {
         pool: i64,
         amount: Money,
     },
+    /// A member paid a pool's periodic request (asked as other income): the money,
+    /// already in the bank, becomes the pool's. Posted once, when the request is paid.
+    PoolPeriodicPaid {
+        pool: i64,
+        amount: Money,
+    },
     /// A closed budgeting round gives a funded bucket what it raised and was matched,
     /// out of the pool.
     BucketFunded {
@@ -345,6 +353,7 @@ impl Event {
             Event::ProvisionRequested { .. } => EntryKind::ProvisionRequested,
             Event::ReserveDrawn { .. } => EntryKind::ReserveDrawn,
             Event::PoolContribution { .. } => EntryKind::PoolContribution,
+            Event::PoolPeriodicPaid { .. } => EntryKind::PoolPeriodicPaid,
             Event::BucketFunded { .. } => EntryKind::BucketFunded,
         }
     }
@@ -477,6 +486,13 @@ impl Event {
             PoolContribution { pool, amount } => {
                 positive(&[amount])?;
                 vec![debit(Account::BANK, amount), credit(Account::pool(pool), amount)?]
+            }
+            PoolPeriodicPaid { pool, amount } => {
+                positive(&[amount])?;
+                vec![
+                    debit(Account::OTHER_INCOME, amount),
+                    credit(Account::pool(pool), amount)?,
+                ]
             }
             BucketFunded { pool, bucket, amount } => {
                 positive(&[amount])?;

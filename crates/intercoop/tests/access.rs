@@ -1325,6 +1325,17 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             json!({"organisation_id": m, "amount_cents": 100, "received": true}),
             admin,
         ),
+        ("POST", "/pools/{id}/schedule") => form_case(
+            id(ids.pool),
+            vec![
+                ("amount", "1.00".into()),
+                ("period", "monthly".into()),
+                ("starts_on", "2099-01-05".into()),
+                ("active", "on".into()),
+                ("confirm", "1".into()),
+            ],
+            admin,
+        ),
         ("PUT", "/api/v1/pools/{id}/schedule") => json_case(
             id(ids.pool),
             json!({"amount_cents": 100, "period": "monthly", "starts_on": "2099-01-05"}),

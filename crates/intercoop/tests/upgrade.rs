@@ -91,6 +91,9 @@ fn covers(version: i64) -> &'static str {
         36 => {
             "a pool's weekly schedule of contributions (pool_schedules; payment_requests.pool_id/pool_period added empty)"
         }
+        37 => {
+            "the schedule's applies_from, and a period's request paid: its journal (asked, received, moved into the pool) and its periodic contribution (pool_contributions.payment_request_id)"
+        }
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }
@@ -699,12 +702,14 @@ impl Fixture<'_> {
             self.pool_per_person(network, o[0], &p[..2]).await;
         }
         if self.v >= 36 {
-            self.pool_schedule(network).await;
+            self.pool_schedule(network, o[0]).await;
         }
     }
 
     /// Version 36: a pool of its own with a weekly schedule of 1.00 per member worker.
-    async fn pool_schedule(&mut self, network: i64) {
+    /// Version 37: the schedule applies from its first day; Alpha's request of its
+    /// first week is paid and was moved into the pool as a periodic contribution.
+    async fn pool_schedule(&mut self, network: i64, alpha: i64) {
         let t = self.ago(1);
         let pool = self
             .insert(
@@ -729,6 +734,78 @@ impl Fixture<'_> {
                 ("active", true.into()),
                 ("starts_on", "2026-01-05".into()),
                 ("updated_at", t.into()),
+            ],
+        )
+        .await;
+        if self.v < 37 {
+            return;
+        }
+        let mut q = Query::update();
+        q.table(Alias::new("pool_schedules"))
+            .value(Alias::new("applies_from"), "2026-01-05")
+            .and_where(Expr::col(Alias::new("pool_id")).eq(pool));
+        self.db.execute(&q).await.unwrap();
+        self.expect.numbered += 1;
+        let number = self.expect.numbered;
+        let year = i64::from(self.now.year());
+        let reference = intercoop_domain::bank::Reference::for_number(
+            intercoop_domain::bank::ReferenceScheme::Be,
+            (year * 1_000_000 + number) as u64,
+        )
+        .unwrap();
+        let request = self
+            .insert(
+                "payment_requests",
+                vec![
+                    ("network_id", network.into()),
+                    ("organisation_id", alpha.into()),
+                    ("purpose", "other".into()),
+                    ("amount_cents", 400i64.into()),
+                    ("paid_cents", 400i64.into()),
+                    ("label", "Weekly fund 2026-01-05".into()),
+                    ("due_at", (self.now + Duration::days(30)).into()),
+                    ("status", "paid".into()),
+                    ("created_at", t.into()),
+                    ("year", year.into()),
+                    ("number", number.into()),
+                    ("reference", reference.electronic().to_string().into()),
+                    ("pool_id", Some(pool).into()),
+                    ("pool_period", Some(20260105i64).into()),
+                ],
+            )
+            .await;
+        let mut q = Query::update();
+        q.table(Alias::new("payment_request_numbers"))
+            .value(Alias::new("last_number"), number)
+            .and_where(Expr::col(Alias::new("network_id")).eq(network))
+            .and_where(Expr::col(Alias::new("year")).eq(year));
+        self.db.execute(&q).await.unwrap();
+        for (kind, lines) in [
+            (
+                "other-requested",
+                [("receivable", alpha, 400), ("other-income", 0, -400)],
+            ),
+            ("payment-received", [("bank", 0, 400), ("receivable", alpha, -400)]),
+            ("pool-periodic-paid", [("other-income", 0, 400), ("pool", pool, -400)]),
+        ] {
+            let entry = self.ledger_entry(network, kind, Some(request), None).await;
+            for (account, party, amount) in lines {
+                self.ledger_line(network, entry, account, party, amount).await;
+                self.expect.ledger.push((network, account, party, amount));
+            }
+        }
+        self.insert(
+            "pool_contributions",
+            vec![
+                ("network_id", network.into()),
+                ("pool_id", pool.into()),
+                ("organisation_id", Some(alpha).into()),
+                ("kind", "periodic".into()),
+                ("amount_cents", 400i64.into()),
+                ("note", "Weekly fund 2026-01-05".into()),
+                ("recorded_by", None::<i64>.into()),
+                ("received_at", t.into()),
+                ("payment_request_id", Some(request).into()),
             ],
         )
         .await;

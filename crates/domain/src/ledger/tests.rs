@@ -148,6 +148,7 @@ fn event() -> impl Strategy<Value = Event> {
             to_receivable: m(a / 100 * i64::from(pct)),
         }),
         amt.clone().prop_map(|a| Event::Unidentified { amount: m(a) }),
+        (camp.clone(), amt.clone()).prop_map(|(p, a)| Event::PoolPeriodicPaid { pool: p, amount: m(a) }),
         (org.clone(), amt.clone()).prop_map(|(o, a)| Event::OtherRequested {
             organisation: o,
             amount: m(a)
@@ -243,4 +244,32 @@ proptest! {
         let found = check(&stored, journal);
         prop_assert_eq!(found.len(), 1);
     }
+}
+
+/// A pool's periodic request, asked and paid: the bank holds the money once, the pool
+/// has it, the other income and the member's receivable are back to nothing.
+#[test]
+fn a_periodic_request_paid_moves_its_money_into_the_pool_once() {
+    let amount = m(400);
+    let mut balances: std::collections::BTreeMap<Account, i64> = Default::default();
+    for e in [
+        Event::OtherRequested {
+            organisation: 7,
+            amount,
+        },
+        Event::PaymentReceived {
+            organisation: 7,
+            amount,
+            to_receivable: amount,
+        },
+        Event::PoolPeriodicPaid { pool: 3, amount },
+    ] {
+        for l in e.entry().unwrap().lines() {
+            *balances.entry(l.account).or_default() += l.amount.cents();
+        }
+    }
+    assert_eq!(balances[&Account::BANK], 400);
+    assert_eq!(balances[&Account::pool(3)], -400);
+    assert_eq!(balances[&Account::OTHER_INCOME], 0);
+    assert_eq!(balances[&Account::receivable(7)], 0);
 }

@@ -120,6 +120,7 @@ notifications-kind-round_opened = Eine Budgetrunde beginnt
 notifications-kind-round_reminder = Eine Budgetrunde endet in zwei Tagen und Sie haben noch Geld übrig
 notifications-kind-round_result = Das Ergebnis einer Budgetrunde
 money-entry-pool-contribution = In einen Fonds erhalten
+money-entry-pool-periodic-paid = Regelmäßiger Beitrag in einen Fonds übertragen
 money-entry-bucket-funded = Ein durch eine Runde finanziertes Projekt
 error-pools-contribution-kind = Wählen Sie regelmäßig, Überschuss, Spende oder Zuschuss.
 error-pools-received-only = Ein Beitrag wird erfasst, wenn sein Geld eingegangen ist. Um ihn anzufordern, senden Sie eine Zahlungsaufforderung.
@@ -147,3 +148,31 @@ error-pools-participants = Wählen Sie Organisation oder Person.
 error-pools-schedule-amount = Geben Sie einen Betrag über null ein.
 error-pools-schedule-period = Wählen Sie wöchentlich oder monatlich.
 error-pools-schedule-starts-on = Geben Sie einen Tag ein, zum Beispiel 2026-12-07.
+
+pools-schedule-title = Regelmäßige Beiträge
+pools-schedule-none = Die Mitglieder werden nicht regelmäßig um Beiträge gebeten.
+pools-schedule-set = Regelmäßige Beiträge festlegen, ändern oder beenden
+pools-schedule-stopped = beendet
+pools-schedule-hint = Jede Mitgliedsorganisation erhält pro Zeitraum eine Zahlungsaufforderung. Ist sie bezahlt, geht das Geld in den Fonds.
+pools-schedule-describe = { $amount }{ $per } { $each } ab dem { $from }
+pools-schedule-per-worker-short = pro mitarbeitendem Mitglied
+pools-schedule-each-weekly = jede Woche
+pools-schedule-each-monthly = jeden Monat
+pools-schedule-amount-label = Betrag pro Mitgliedsorganisation (pro mitarbeitendem Mitglied, wenn unten angekreuzt)
+pools-schedule-per-worker = Pro mitarbeitendem Mitglied (mal die erklärte Größe der Mitgliedschaft, mindestens eins)
+pools-schedule-period-label = Wie oft
+pools-schedule-weekly = Jede Woche
+pools-schedule-monthly = Jeden Monat
+pools-schedule-starts-on-label = Erster Tag des ersten Zeitraums
+pools-schedule-active = Die Mitglieder bitten (abwählen zum Beenden)
+pools-schedule-check = Prüfen
+pools-schedule-confirm = Regelmäßige Beiträge speichern
+pools-schedule-change = Eingaben ändern
+pools-schedule-consequence = { $count ->
+    [0] Noch ist keine Organisation Mitglied: vorerst wird niemand um { $what } gebeten.
+    [one] Die eine Mitgliedsorganisation wird um { $what } gebeten; insgesamt { $total } { $each }.
+   *[other] Jede der { $count } Mitgliedsorganisationen wird um { $what } gebeten; insgesamt { $total } { $each }.
+}
+pools-schedule-consequence-stop = Für Zeiträume ab dem { $from } wird keine Mitgliedsorganisation mehr gebeten.
+pools-schedule-consequence-catch-up = Zeiträume, die vor heute begonnen haben und noch nicht angefragt wurden, werden jetzt nach dem bisherigen Plan angefragt.
+pools-schedule-consequence-kept = Bereits gestellte Aufforderungen ändern sich nicht.

@@ -120,6 +120,7 @@ notifications-kind-round_opened = A budgeting round opens
 notifications-kind-round_reminder = A budgeting round closes in two days and you have money left
 notifications-kind-round_result = A budgeting round's result
 money-entry-pool-contribution = Received into a pool
+money-entry-pool-periodic-paid = Periodic contribution moved into a pool
 money-entry-bucket-funded = A project funded by a round
 error-pools-contribution-kind = Choose periodic, surplus, gift or grant.
 error-pools-received-only = A contribution is recorded when its money is received. To ask for it, send a payment request.
@@ -147,3 +148,31 @@ error-pools-participants = Choose organisation or person.
 error-pools-schedule-amount = Enter an amount of more than zero.
 error-pools-schedule-period = Choose weekly or monthly.
 error-pools-schedule-starts-on = Enter a day, such as 2026-12-07.
+
+pools-schedule-title = Periodic contributions
+pools-schedule-none = Members are not asked periodically.
+pools-schedule-set = Set, change or stop the periodic contributions
+pools-schedule-stopped = stopped
+pools-schedule-hint = Each member organisation is asked once per period by a payment request. When it is paid, the money goes into the pool.
+pools-schedule-describe = { $amount }{ $per } { $each } from { $from }
+pools-schedule-per-worker-short = per member worker
+pools-schedule-each-weekly = every week
+pools-schedule-each-monthly = every month
+pools-schedule-amount-label = Amount asked of each member organisation (per member worker if ticked below)
+pools-schedule-per-worker = Per member worker (times the size its membership declares, at least one)
+pools-schedule-period-label = How often
+pools-schedule-weekly = Every week
+pools-schedule-monthly = Every month
+pools-schedule-starts-on-label = First day of the first period
+pools-schedule-active = Ask the members (untick to stop)
+pools-schedule-check = Check
+pools-schedule-confirm = Save the periodic contributions
+pools-schedule-change = Change what you entered
+pools-schedule-consequence = { $count ->
+    [0] No organisation is a member yet: nobody will be asked { $what } for now.
+    [one] The one member organisation will be asked { $what }; { $total } in all { $each }.
+   *[other] Each of the { $count } member organisations will be asked { $what }; { $total } in all { $each }.
+}
+pools-schedule-consequence-stop = No member organisation will be asked any more for periods starting from { $from }.
+pools-schedule-consequence-catch-up = Periods that started before today and were not asked yet are asked now, as the schedule was.
+pools-schedule-consequence-kept = Requests already made do not change.

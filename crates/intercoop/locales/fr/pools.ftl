@@ -120,6 +120,7 @@ notifications-kind-round_opened = Un tour de budget s'ouvre
 notifications-kind-round_reminder = Un tour de budget se clôt dans deux jours et il vous reste de l'argent
 notifications-kind-round_result = Le résultat d'un tour de budget
 money-entry-pool-contribution = Reçu dans un fonds commun
+money-entry-pool-periodic-paid = Cotisation périodique versée dans un fonds commun
 money-entry-bucket-funded = Un projet financé par un tour
 error-pools-contribution-kind = Choisissez périodique, excédent, don ou subside.
 error-pools-received-only = Une contribution s'enregistre quand son argent est reçu. Pour la demander, envoyez une demande de paiement.
@@ -147,3 +148,31 @@ error-pools-participants = Choisissez organisation ou personne.
 error-pools-schedule-amount = Indiquez un montant supérieur à zéro.
 error-pools-schedule-period = Choisissez par semaine ou par mois.
 error-pools-schedule-starts-on = Indiquez un jour, par exemple 2026-12-07.
+
+pools-schedule-title = Cotisations périodiques
+pools-schedule-none = Les membres ne sont pas sollicités périodiquement.
+pools-schedule-set = Fixer, modifier ou arrêter les cotisations périodiques
+pools-schedule-stopped = arrêtées
+pools-schedule-hint = Chaque organisation membre reçoit une demande de paiement par période. Une fois payée, la somme va dans le fonds.
+pools-schedule-describe = { $amount }{ $per } { $each } à partir du { $from }
+pools-schedule-per-worker-short = par travailleur membre
+pools-schedule-each-weekly = chaque semaine
+pools-schedule-each-monthly = chaque mois
+pools-schedule-amount-label = Montant demandé à chaque organisation membre (par travailleur membre si coché plus bas)
+pools-schedule-per-worker = Par travailleur membre (multiplié par la taille déclarée de l’adhésion, au moins un)
+pools-schedule-period-label = Fréquence
+pools-schedule-weekly = Chaque semaine
+pools-schedule-monthly = Chaque mois
+pools-schedule-starts-on-label = Premier jour de la première période
+pools-schedule-active = Solliciter les membres (décocher pour arrêter)
+pools-schedule-check = Vérifier
+pools-schedule-confirm = Enregistrer les cotisations périodiques
+pools-schedule-change = Modifier ce que vous avez saisi
+pools-schedule-consequence = { $count ->
+    [0] Aucune organisation n’est encore membre : personne ne sera sollicité de { $what } pour l’instant.
+    [one] L’unique organisation membre sera sollicitée de { $what } ; { $total } au total { $each }.
+   *[other] Chacune des { $count } organisations membres sera sollicitée de { $what } ; { $total } au total { $each }.
+}
+pools-schedule-consequence-stop = Plus aucune organisation membre ne sera sollicitée pour les périodes commençant à partir du { $from }.
+pools-schedule-consequence-catch-up = Les périodes commencées avant aujourd’hui et pas encore demandées le sont maintenant, selon le calendrier d’avant.
+pools-schedule-consequence-kept = Les demandes déjà faites ne changent pas.

@@ -120,6 +120,7 @@ notifications-kind-round_opened = Een budgetronde opent
 notifications-kind-round_reminder = Een budgetronde sluit over twee dagen en u hebt nog geld over
 notifications-kind-round_result = Het resultaat van een budgetronde
 money-entry-pool-contribution = Ontvangen in een fonds
+money-entry-pool-periodic-paid = Periodieke bijdrage naar een fonds overgeboekt
 money-entry-bucket-funded = Een project gefinancierd door een ronde
 error-pools-contribution-kind = Kies periodiek, overschot, gift of subsidie.
 error-pools-received-only = Een bijdrage wordt geregistreerd wanneer het geld ontvangen is. Om erom te vragen, stuur een betalingsverzoek.
@@ -147,3 +148,31 @@ error-pools-participants = Kies organisatie of persoon.
 error-pools-schedule-amount = Vul een bedrag groter dan nul in.
 error-pools-schedule-period = Kies wekelijks of maandelijks.
 error-pools-schedule-starts-on = Vul een dag in, bijvoorbeeld 2026-12-07.
+
+pools-schedule-title = Periodieke bijdragen
+pools-schedule-none = De leden worden niet periodiek om een bijdrage gevraagd.
+pools-schedule-set = Periodieke bijdragen instellen, wijzigen of stoppen
+pools-schedule-stopped = gestopt
+pools-schedule-hint = Elke lidorganisatie krijgt per periode één betaalverzoek. Zodra het betaald is, gaat het geld naar het fonds.
+pools-schedule-describe = { $amount }{ $per } { $each } vanaf { $from }
+pools-schedule-per-worker-short = per werkend lid
+pools-schedule-each-weekly = elke week
+pools-schedule-each-monthly = elke maand
+pools-schedule-amount-label = Bedrag per lidorganisatie (per werkend lid als hieronder aangevinkt)
+pools-schedule-per-worker = Per werkend lid (maal de opgegeven grootte van het lidmaatschap, minstens één)
+pools-schedule-period-label = Hoe vaak
+pools-schedule-weekly = Elke week
+pools-schedule-monthly = Elke maand
+pools-schedule-starts-on-label = Eerste dag van de eerste periode
+pools-schedule-active = De leden vragen (uitvinken om te stoppen)
+pools-schedule-check = Nakijken
+pools-schedule-confirm = Periodieke bijdragen opslaan
+pools-schedule-change = Wijzig wat u invulde
+pools-schedule-consequence = { $count ->
+    [0] Nog geen enkele organisatie is lid: voorlopig wordt niemand { $what } gevraagd.
+    [one] De enige lidorganisatie wordt { $what } gevraagd; { $total } in totaal { $each }.
+   *[other] Elk van de { $count } lidorganisaties wordt { $what } gevraagd; { $total } in totaal { $each }.
+}
+pools-schedule-consequence-stop = Geen enkele lidorganisatie wordt nog gevraagd voor periodes die beginnen vanaf { $from }.
+pools-schedule-consequence-catch-up = Periodes die vóór vandaag begonnen en nog niet gevraagd werden, worden nu gevraagd volgens het oude schema.
+pools-schedule-consequence-kept = Reeds gemaakte verzoeken veranderen niet.

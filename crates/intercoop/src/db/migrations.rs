@@ -243,6 +243,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "pool schedules",
         up: super::m0036_pool_schedules::up,
     },
+    Migration {
+        version: 37,
+        name: "pool periodic paid",
+        up: super::m0037_pool_periodic_paid::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

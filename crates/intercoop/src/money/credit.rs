@@ -19,7 +19,6 @@ use crate::error::{AppError, AppResult};
 use intercoop_domain::Money;
 use intercoop_domain::ledger::{Account, Event};
 use intercoop_domain::payments::{PaymentStatus, allocate_credit};
-use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::BTreeSet;
 
@@ -52,7 +51,7 @@ pub async fn apply<C: ConnectionTrait>(
             let Some(r) = open.iter().find(|r| r.id == id) else {
                 continue;
             };
-            pay_from_credit(conn, r, amount.cents()).await?;
+            requests::add_paid(conn, r, amount.cents(), true).await?;
             events.push((
                 Event::CreditApplied {
                     organisation: org,
@@ -77,29 +76,4 @@ pub async fn apply<C: ConnectionTrait>(
         }
     }
     Ok(paid)
-}
-
-/// Adds `cents` of credit to what a request has been paid, if it is still as read.
-async fn pay_from_credit<C: ConnectionTrait>(conn: &C, r: &payment_request::Model, cents: i64) -> AppResult<()> {
-    let overflow = || AppError::invalid("amount_cents", "amount-out-of-range");
-    let paid = r.paid_cents.checked_add(cents).ok_or_else(overflow)?;
-    let from_credit = r.credit_cents.checked_add(cents).ok_or_else(overflow)?;
-    let status = if paid >= r.amount_cents {
-        PaymentStatus::Paid
-    } else {
-        PaymentStatus::Open
-    };
-    let done = payment_request::Entity::update_many()
-        .col_expr(payment_request::Column::PaidCents, Expr::val(paid))
-        .col_expr(payment_request::Column::CreditCents, Expr::val(from_credit))
-        .col_expr(payment_request::Column::Status, Expr::val(status.as_str()))
-        .filter(payment_request::Column::Id.eq(r.id))
-        .filter(payment_request::Column::Status.eq(PaymentStatus::Open.as_str()))
-        .filter(payment_request::Column::PaidCents.eq(r.paid_cents))
-        .exec(conn)
-        .await?;
-    if done.rows_affected != 1 {
-        return Err(AppError::Conflict("changed-meanwhile"));
-    }
-    Ok(())
 }

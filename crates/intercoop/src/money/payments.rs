@@ -62,32 +62,6 @@ impl From<payment::Model> for PaymentOut {
     }
 }
 
-/// Adds `to_receivable` to what a request has been paid, if it is still as read
-/// (open, with that paid amount): 409 `changed-meanwhile` otherwise.
-async fn pay_request<C: ConnectionTrait>(conn: &C, r: &payment_request::Model, paid_now: i64) -> AppResult<()> {
-    let paid = r
-        .paid_cents
-        .checked_add(paid_now)
-        .ok_or_else(|| AppError::invalid("amount_cents", "amount-out-of-range"))?;
-    let status = if paid >= r.amount_cents {
-        PaymentStatus::Paid
-    } else {
-        PaymentStatus::Open
-    };
-    let done = payment_request::Entity::update_many()
-        .col_expr(payment_request::Column::PaidCents, Expr::val(paid))
-        .col_expr(payment_request::Column::Status, Expr::val(status.as_str()))
-        .filter(payment_request::Column::Id.eq(r.id))
-        .filter(payment_request::Column::Status.eq(PaymentStatus::Open.as_str()))
-        .filter(payment_request::Column::PaidCents.eq(r.paid_cents))
-        .exec(conn)
-        .await?;
-    if done.rows_affected != 1 {
-        return Err(AppError::Conflict("changed-meanwhile"));
-    }
-    Ok(())
-}
-
 /// A payment recorded by hand, as the API takes it and the form sends it.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -153,7 +127,7 @@ pub async fn record<C: ConnectionTrait>(
         ..Default::default()
     };
     let row = payment::Entity::insert(row).exec_with_returning(conn).await?;
-    pay_request(conn, &r, to_request.cents()).await?;
+    requests::add_paid(conn, &r, to_request.cents(), false).await?;
     ledger::post(
         conn,
         network_id,
@@ -390,7 +364,7 @@ pub async fn import<C: ConnectionTrait>(
     ids.sort_unstable();
     for (id, cents) in &paid {
         if let Some(r) = by_id.get(id) {
-            pay_request(conn, r, *cents).await?;
+            requests::add_paid(conn, r, *cents, false).await?;
         }
     }
     let events = matches
@@ -508,7 +482,7 @@ pub async fn assign<C: ConnectionTrait>(
     if done.rows_affected != 1 {
         return Err(AppError::Conflict("changed-meanwhile"));
     }
-    pay_request(conn, &r, to_request.cents()).await?;
+    requests::add_paid(conn, &r, to_request.cents(), false).await?;
     ledger::post(
         conn,
         network_id,

@@ -391,6 +391,50 @@ pub fn outstanding(r: &payment_request::Model) -> Money {
     }
 }
 
+/// Adds `cents` to what a request has been paid (`from_credit`: out of the member's
+/// credit, kept apart on the request), if it is still as read (open, with that paid
+/// amount): 409 `changed-meanwhile` otherwise. Every path that pays a request comes
+/// here (a payment recorded by hand, imported from a bank statement, assigned by the
+/// treasurer, a member's credit applied), so what follows a request becoming paid is
+/// done once, in the payment's transaction: a pool's periodic request gives its pool
+/// the contribution ([`crate::pools::periodic::paid`]). The conditional update lets
+/// one transaction only turn a request paid.
+pub async fn add_paid<C: ConnectionTrait>(
+    conn: &C,
+    r: &payment_request::Model,
+    cents: i64,
+    from_credit: bool,
+) -> AppResult<()> {
+    let overflow = || AppError::invalid("amount_cents", "amount-out-of-range");
+    let paid = r.paid_cents.checked_add(cents).ok_or_else(overflow)?;
+    let credit = if from_credit {
+        r.credit_cents.checked_add(cents).ok_or_else(overflow)?
+    } else {
+        r.credit_cents
+    };
+    let status = if paid >= r.amount_cents {
+        PaymentStatus::Paid
+    } else {
+        PaymentStatus::Open
+    };
+    let done = payment_request::Entity::update_many()
+        .col_expr(payment_request::Column::PaidCents, Expr::val(paid))
+        .col_expr(payment_request::Column::CreditCents, Expr::val(credit))
+        .col_expr(payment_request::Column::Status, Expr::val(status.as_str()))
+        .filter(payment_request::Column::Id.eq(r.id))
+        .filter(payment_request::Column::Status.eq(PaymentStatus::Open.as_str()))
+        .filter(payment_request::Column::PaidCents.eq(r.paid_cents))
+        .exec(conn)
+        .await?;
+    if done.rows_affected != 1 {
+        return Err(AppError::Conflict("changed-meanwhile"));
+    }
+    if status == PaymentStatus::Paid {
+        crate::pools::periodic::paid(conn, r).await?;
+    }
+    Ok(())
+}
+
 /// Cancels an unpaid request: nothing more is owed, the journal takes back what it
 /// asked, and a payment for it is refused from now on. A request partly paid is not
 /// cancelled (409 `request-partly-paid`: its payment would have nowhere to go), nor a

@@ -15,7 +15,8 @@ entity!(pool, "pools", {
 });
 
 // Money received into a pool: `kind` is periodic, surplus, gift or grant; a grant may
-// have no organisation.
+// have no organisation. `payment_request_id`: the periodic request it was paid by
+// (migration 37, unique).
 entity!(contribution, "pool_contributions", {
     network_id: i64,
     pool_id: i64,
@@ -25,6 +26,7 @@ entity!(contribution, "pool_contributions", {
     note: String,
     recorded_by: Option<i64>,
     received_at: TimeDateTimeWithTimeZone,
+    payment_request_id: Option<i64>,
 });
 
 // A budgeting round on a pool; `status` is `open` until the close computes the result.
@@ -100,7 +102,9 @@ entity!(placement, "pool_placements", {
 
 // A pool's periodic contributions (migration 36): `amount_cents` per member
 // organisation (per member worker when `per_worker`) each `period` (`weekly`,
-// `monthly`) from `starts_on` (`YYYY-MM-DD`, a day in the network's time zone).
+// `monthly`) from `starts_on` (`YYYY-MM-DD`, a day in the network's time zone);
+// `applies_from` (migration 37): the day it took effect as it stands (made: its first
+// day; changed: the day of the change; empty: its first day).
 entity!(schedule, "pool_schedules", {
     network_id: i64,
     pool_id: i64,
@@ -110,6 +114,7 @@ entity!(schedule, "pool_schedules", {
     active: bool,
     starts_on: String,
     updated_at: TimeDateTimeWithTimeZone,
+    applies_from: Option<String>,
 });
 
 /// A round still taking allocations (until its close computes the result).

@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod notifications;
 pub mod pages;
 mod pages_round;
+mod pages_schedule;
 pub mod periodic;
 pub mod placements;
 pub mod policy;
@@ -38,6 +39,8 @@ where
         .post("/pools", Admin, pages::create)
         .get("/pools/{id}", Person, pages::show)
         .post("/pools/{id}/contributions", Admin, pages::contribute)
+        .get("/pools/{id}/schedule", Admin, pages_schedule::show)
+        .post("/pools/{id}/schedule", Admin, pages_schedule::save)
         .get("/pools/{id}/rounds/new", Admin, pages_round::new_form)
         .post("/pools/{id}/rounds/new", Admin, pages_round::create)
         .get("/rounds/{id}", Person, pages_round::show)

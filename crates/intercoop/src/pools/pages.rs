@@ -124,6 +124,8 @@ struct PoolPage {
     members: Vec<(i64, String)>,
     manage: bool,
     form: Typed,
+    /// The periodic contributions in words, and whether members are asked now.
+    schedule: Option<(String, bool)>,
 }
 
 impl PoolPage {
@@ -158,6 +160,11 @@ async fn pool_page(state: &AppState, ctx: Ctx, id: i64, form: Typed) -> AppResul
     } else {
         Vec::new()
     };
+    let schedule = super::periodic::get(conn, network_id, id).await?.map(|s| {
+        let s = super::periodic::ScheduleOut::from(s);
+        let text = super::pages_schedule::describe(&ctx, s.amount_cents, &s.period, s.per_worker, &s.applies_from);
+        (text, s.active)
+    });
     Ok(PoolPage {
         ctx,
         p,
@@ -166,6 +173,7 @@ async fn pool_page(state: &AppState, ctx: Ctx, id: i64, form: Typed) -> AppResul
         members,
         manage,
         form,
+        schedule,
     })
 }
 

@@ -205,6 +205,7 @@ async function prepare(server) {
   const pool = await admin('POST', '/api/v1/pools', { name: 'Fonds de solidarité' });
   await admin('POST', `/api/v1/pools/${pool.id}/contributions`, { amount_cents: 500000, received: true, kind: 'grant' });
   await admin('POST', `/api/v1/pools/${pool.id}/contributions`, { organisation_id: repOrg, amount_cents: 100000, received: true });
+  await admin('PUT', `/api/v1/pools/${pool.id}/schedule`, { amount_cents: 400, period: 'weekly', per_worker: true, starts_on: inDays(7).slice(0, 10) });
   const round = await admin('POST', '/api/v1/rounds', {
     pool_id: pool.id, title: 'Tour de printemps', opens_at: '2020-01-01', closes_at: inDays(3), allocation: 'equal',
     matching: { kind: 'quadratic', pool_cents: 100000, cap_cents: 50000 },
@@ -299,7 +300,7 @@ async function prepare(server) {
     '/lists', `/lists/${moderated.id}/held`, `/lists/${help.id}`, `/lists/${help.id}/settings`,
     '/money/import', '/money/unmatched', '/money/fees', '/money/reserves', `/money/reserves/${reserve.id}`, '/money/proposals', '/money/entries', `/organisations/${repOrg}/statement`,
     ...docPages, '/docs/new', `/docs/new?parent=${doc.id}`, `/docs/${doc.id}/edit`, ...joinPages,
-    ...poolPages, `/pools/${pool.id}/rounds/new`, `/rounds/${round.id}/close`,
+    ...poolPages, `/pools/${pool.id}/rounds/new`, `/pools/${pool.id}/schedule`, `/rounds/${round.id}/close`,
     ...workPages, '/opportunities/new', `/opportunities/${openWork.id}/team`, `/opportunities/${openWork.id}/close`, `/busyness?organisation_id=${repOrg}`,
     ...logbookPages, '/logbook/new', `/logbook/${membersArticle.id}/edit`,
     '/newsletter', '/newsletter/new', '/newsletter/subscribers', `/newsletter/issues/${draftIssue.id}`, `/newsletter/issues/${sent.issue.id}`,
