@@ -1238,6 +1238,13 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
             names_alpha: false,
         },
         ("GET", "/logbook/feed/{token}") => plain("/logbook/feed/lf_not-a-feed".into(), false),
+        // The feed's images: a token that is none (404 for everyone, nothing named).
+        ("GET", "/logbook/feed/{token}/images/{image_id}") => {
+            plain("/logbook/feed/lf_not-a-feed/images/999999".into(), false)
+        }
+        // The API's image upload: multipart (a JSON body is refused once the doer may
+        // send it; another network's writer finds no article).
+        ("POST", "/api/v1/logbook/{id}/images") => json_case(id(ids.article), json!({}), none),
         ("GET", path) if path.contains("/logbook/{id}") => plain(id(ids.article), true),
         ("GET", "/n/{slug}/logbook" | "/n/{slug}/logbook.atom") => {
             plain(spec.path.replace("{slug}", &ids.network_slug), false)

@@ -2003,6 +2003,13 @@ both_backends!(
                 .await;
             assert_eq!(s, status, "{answer}");
         }
+        // The poll's state, with the application and in the list.
+        let (_, polled) = c
+            .call(&admin, "GET", "/api/v1/applications/{id}", &[&third], "", None)
+            .await;
+        assert_eq!(polled["poll"]["state"], "open", "{polled}");
+        c.call(&admin, "GET", "/api/v1/applications", none, "?status=pending", None)
+            .await;
         c.call(&admin, "GET", "/api/v1/applications/{id}", &[&first], "", None)
             .await;
         for body in [json!({"body": "Goed."}), json!({"body": ""})] {
@@ -2224,6 +2231,25 @@ both_backends!(
             Some(article("Our first year", "public")),
         )
         .await;
+        // An image added (multipart), and a file that is none refused.
+        let image = |bytes: &str| {
+            format!(
+                "--XyZ\r\nContent-Disposition: form-data; name=\"image\"; filename=\"dot.gif\"\r\nContent-Type: image/gif\r\n\r\n{bytes}\r\n--XyZ\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\nA dot\r\n--XyZ--\r\n"
+            )
+        };
+        for (bytes, status) in [("GIF89a\u{1}\u{0}", 201), ("<svg/>", 422)] {
+            let (s, answer) = c
+                .call_with(
+                    &admin,
+                    "POST",
+                    "/api/v1/logbook/{id}/images",
+                    &[&art_id],
+                    "",
+                    Payload::Raw("multipart/form-data; boundary=XyZ", image(bytes)),
+                )
+                .await;
+            assert_eq!(s, status, "{answer}");
+        }
         c.call(&admin, "GET", "/api/v1/logbook", none, "", None).await;
         c.call(&admin, "GET", "/api/v1/logbook/{id}", &[&art_id], "", None)
             .await;

@@ -1005,3 +1005,148 @@ both_backends!(an_application_decided_by_a_poll, |app: TestApp| async move {
         "{orgs}"
     );
 });
+
+both_backends!(a_poll_without_its_quorum_declines, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let core_id = core_person(&app).await;
+    let core = app.api(&app.token_for(core_id).await);
+    let slug = network_row(&app).await.slug;
+    // The network's quorum: 60 % of the electorate must vote.
+    set_rules(&app, |r| r.poll_quorum_percent = Some(60)).await;
+    let voters = [
+        app.organisation(&admin, "Coop One", "user", Some(10)).await,
+        app.organisation(&admin, "Coop Two", "user", Some(20)).await,
+    ];
+    let id = confirmed(&app, &admin, &slug, "Coop Gent", "jan@gent.example", "nl").await;
+    let now = app.at_server_time(async { intercoop::clock::now() }).await;
+    let tomorrow = (now + time::Duration::days(1)).date().to_string();
+    let r = core
+        .post(
+            &format!("/api/v1/applications/{id}/poll"),
+            &json!({"closes_on": tomorrow}),
+        )
+        .await;
+    let (status, answer) = status_and_json(r).await;
+    assert_eq!(status, 201, "{answer}");
+    let poll = answer["poll_id"].as_i64().unwrap();
+
+    // The application shows its poll: open, its deadline, no outcome yet; the list too.
+    let a = core.json(&format!("/api/v1/applications/{id}")).await;
+    let p = admin.json(&format!("/api/v1/polls/{poll}")).await;
+    assert_eq!(
+        (
+            &a["poll"]["id"],
+            &a["poll"]["state"],
+            &a["poll"]["closed_at"],
+            &a["poll"]["outcome"]
+        ),
+        (&json!(poll), &json!("open"), &Value::Null, &Value::Null),
+        "{a}"
+    );
+    let closes_at = a["poll"]["closes_at"].as_str().expect("the deadline");
+    let parsed = time::OffsetDateTime::parse(closes_at, &time::format_description::well_known::Rfc3339).unwrap();
+    assert_eq!(parsed.offset(), time::UtcOffset::UTC, "{closes_at}");
+    let deadline = p["closes_at"].as_str().unwrap();
+    assert_eq!(
+        parsed,
+        time::OffsetDateTime::parse(deadline, &time::format_description::well_known::Rfc3339).unwrap()
+    );
+    let list = core.json("/api/v1/applications?status=pending").await;
+    let listed = list.as_array().unwrap().iter().find(|x| x["id"] == id).unwrap();
+    assert_eq!(listed["poll"], a["poll"]);
+    let web = app.client();
+    app.login(&web, "core@test.example").await;
+    let page = web.text(&format!("/applications/{id}")).await;
+    assert!(page.contains("The poll closes on"), "{page}");
+
+    // One organisation of two votes yes: every ballot says yes, but 50 % of the
+    // electorate is under the quorum. The poll closes at its deadline, by the jobs.
+    let r = admin
+        .post(
+            &format!("/api/v1/polls/{poll}/ballots"),
+            &json!({"organisation_id": voters[0], "choice": "yes"}),
+        )
+        .await;
+    assert!(r.status().is_success(), "{}", r.text().await.unwrap());
+    app.clock.advance(time::Duration::days(3));
+    app.settle_jobs().await;
+    let result = admin.json(&format!("/api/v1/polls/{poll}/result")).await;
+    assert_eq!(
+        (&result["passed"], &result["details"]["quorum_met"]),
+        (&json!(false), &json!(false)),
+        "{result}"
+    );
+    let a = core.json(&format!("/api/v1/applications/{id}")).await;
+    assert_eq!(
+        (a["status"].as_str(), a["poll_id"].as_i64(), &a["organisation_id"]),
+        (Some("declined"), Some(poll), &Value::Null),
+        "{a}"
+    );
+    assert_eq!(
+        (&a["poll"]["state"], &a["poll"]["outcome"]),
+        (&json!("closed"), &json!("no_quorum")),
+        "{a}"
+    );
+    assert!(a["poll"]["closed_at"].is_string(), "{a}");
+    let page = web.text(&format!("/applications/{id}")).await;
+    assert!(
+        page.contains("Quorum not reached: declined") && page.contains("The poll closed on"),
+        "{page}"
+    );
+
+    // The contact is told once, in Dutch; no organisation is made.
+    let told = |mails: Vec<intercoop::entities::outbox_message::Model>| {
+        mails
+            .into_iter()
+            .filter(|m| m.text_body.contains("niet aanvaard"))
+            .collect::<Vec<_>>()
+    };
+    let declined = told(app.mails_to("jan@gent.example").await);
+    assert_eq!(declined.len(), 1);
+    assert_eq!(declined[0].language.0, intercoop::i18n::Lang::Nl);
+    let orgs = admin.json("/api/v1/organisations").await;
+    assert!(!orgs.to_string().contains("Coop Gent"), "{orgs}");
+
+    // The reaction run again (a retry, a second instance) changes nothing.
+    let before = application::Entity::find_by_id(id)
+        .one(&app.db().read)
+        .await
+        .unwrap()
+        .unwrap();
+    let event = intercoop::entities::event::Entity::find()
+        .all(&app.db().read)
+        .await
+        .unwrap()
+        .into_iter()
+        .rev()
+        .find(|e| e.kind == "poll_closed")
+        .unwrap();
+    let txn = sea_orm::TransactionTrait::begin(&app.db().write).await.unwrap();
+    intercoop::jobs::enqueue(
+        &txn,
+        intercoop::jobs::NewJob::new(
+            intercoop::joining::poll::ON_POLL_CLOSED,
+            &intercoop::events::Delivery { event_id: event.id },
+        )
+        .unique("again"),
+    )
+    .await
+    .unwrap();
+    txn.commit().await.unwrap();
+    app.settle_jobs().await;
+    let after = application::Entity::find_by_id(id)
+        .one(&app.db().read)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(before, after);
+    assert_eq!(told(app.mails_to("jan@gent.example").await).len(), 1);
+    let orgs = admin.json("/api/v1/organisations").await;
+    assert!(!orgs.to_string().contains("Coop Gent"), "{orgs}");
+    let failed = intercoop::entities::job::Entity::find()
+        .filter(intercoop::entities::job::Column::Status.eq("failed"))
+        .count(&app.db().read)
+        .await
+        .unwrap();
+    assert_eq!(failed, 0);
+});

@@ -794,3 +794,202 @@ async fn logbook_images_and_private_feed(app: TestApp) {
     app.stop().await;
 }
 both_backends!(logbook_images_and_private_feed, logbook_images_and_private_feed);
+
+/// Posts an image to `POST /api/v1/logbook/{article}/images` with a token, as an API
+/// client does (`image` omitted when `bytes` is `None`).
+async fn api_image(api: &common::Api, article: i64, mime: &str, bytes: Option<Vec<u8>>) -> reqwest::Response {
+    let mut form = reqwest::multipart::Form::new().text("alt", "The stage");
+    if let Some(bytes) = bytes {
+        let part = reqwest::multipart::Part::bytes(bytes)
+            .file_name("upload.bin")
+            .mime_str(mime)
+            .unwrap();
+        form = form.part("image", part);
+    }
+    api.http
+        .post(format!("{}/api/v1/logbook/{article}/images", api.base))
+        .bearer_auth(&api.token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Every `src="…"` of some HTML.
+fn sources(html: &str) -> Vec<String> {
+    html.split("src=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().to_string())
+        .collect()
+}
+
+/// Images added through the API, by the same rule as the page (422 on `image` and
+/// nothing stored for a file that is not an image, too large, or missing; 403 for a
+/// member, 404 for another network's writer), and the private feed's images: a
+/// members' article's images are at the feed's own addresses, which a feed reader
+/// without a session loads while the feed works (`feedparser` reads the feed, and the
+/// addresses it finds are fetched); a wrong, replaced or stopped token, another
+/// network's image, or a person who left gets 404; a public article keeps its public
+/// address.
+async fn logbook_images_by_api_and_in_the_private_feed(app: TestApp) {
+    let admin = app.api(&app.admin_token().await);
+    let mia_id = app.person("mia@test.example", "Mia", None, false, false).await;
+    let public = article(&admin, "Open day", "public").await;
+    let inside = article(&admin, "Inside news", "members").await;
+    let gif = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;".to_vec();
+    let webp =
+        b"RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00/\x00\x00\x00\x10\x07\x10\x11\x11\x88\x88\xfe\x07\x00".to_vec();
+
+    // Refused on the field, as the page refuses it, with nothing stored.
+    let svg = b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>".to_vec();
+    let big = [b"\x89PNG\r\n\x1a\n".to_vec(), vec![0; 5 * 1024 * 1024]].concat();
+    for (bytes, code) in [
+        (Some(svg), "logbook-image-type"),
+        (Some(big), "logbook-image-too-large"),
+        (None, "logbook-image-required"),
+    ] {
+        let r = api_image(&admin, public, "image/png", bytes).await;
+        assert_eq!(r.status(), 422, "{code}");
+        assert_eq!(r.headers()["content-type"], "application/problem+json");
+        let problem: Value = r.json().await.unwrap();
+        assert_eq!(
+            (&problem["errors"][0]["field"], &problem["errors"][0]["code"]),
+            (&json!("image"), &json!(code)),
+            "{problem}"
+        );
+    }
+    let mia_api = app.api(&app.token_for(mia_id).await);
+    assert_eq!(
+        api_image(&mia_api, public, "image/gif", Some(gif.clone()))
+            .await
+            .status(),
+        403
+    );
+    let other = app.other_network_admin().await;
+    assert_eq!(
+        api_image(&other, public, "image/gif", Some(gif.clone())).await.status(),
+        404
+    );
+    assert_eq!(
+        api_image(&admin, 999_999, "image/gif", Some(gif.clone()))
+            .await
+            .status(),
+        404
+    );
+    for id in [public, inside] {
+        let body = admin.json(&format!("/api/v1/logbook/{id}")).await["body_markdown"].clone();
+        assert_eq!(body, "Text.", "nothing stored");
+    }
+
+    // Taken for what its bytes are, put in the Markdown, read at its address.
+    let r = api_image(&admin, public, "text/html", Some(gif.clone())).await;
+    assert_eq!(r.status(), 201);
+    let added: Value = r.json().await.unwrap();
+    let public_image = added["id"].as_i64().unwrap();
+    assert_eq!(
+        (&added["article_id"], &added["path"], &added["url"], &added["markdown"]),
+        (
+            &json!(public),
+            &json!(format!("/logbook/images/{public_image}")),
+            &json!(app.url(&format!("/logbook/images/{public_image}"))),
+            &json!(format!("![The stage](/logbook/images/{public_image})")),
+        )
+    );
+    let body = admin.json(&format!("/api/v1/logbook/{public}")).await["body_markdown"].clone();
+    assert_eq!(body, format!("Text.\n\n![The stage](/logbook/images/{public_image})\n"));
+    let visitor = Client::new(&app.base);
+    let r = visitor.get(&format!("/logbook/images/{public_image}")).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.bytes().await.unwrap().to_vec(), gif);
+    let r = api_image(&admin, inside, "image/webp", Some(webp.clone())).await;
+    assert_eq!(r.status(), 201);
+    let inside_image = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    assert_eq!(
+        visitor.get(&format!("/logbook/images/{inside_image}")).await.status(),
+        404
+    );
+    // Another network's members' image, to try through this network's feed.
+    let theirs = article(&other, "Their news", "members").await;
+    let r = api_image(&other, theirs, "image/gif", Some(gif.clone())).await;
+    assert_eq!(r.status(), 201);
+    let their_image = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+
+    // Mia's private feed, as a feed reader reads it: no session.
+    let mia = app.client();
+    app.login(&mia, "mia@test.example").await;
+    let new_feed = |page: String| {
+        let start = page.find("/logbook/feed/lf_").expect("the address");
+        page[start..].split('<').next().unwrap().to_string()
+    };
+    let feed = new_feed(mia.form("/logbook/feed", &[]).await.text().await.unwrap());
+    let xml = visitor.text(&feed).await;
+    let own = app.url(&format!("{feed}/images/{inside_image}"));
+    let (inside_html, public_html) = match feedparser(&xml) {
+        Some(parsed) => {
+            assert_eq!(parsed["bozo"], 0, "{parsed}");
+            let content = |title: &str| {
+                parsed["entries"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|e| e["title"] == title)
+                    .unwrap()["content"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            };
+            (content("Inside news"), content("Open day"))
+        }
+        None => (xml.clone(), xml.clone()),
+    };
+    assert_eq!(sources(&inside_html), vec![own.clone()], "{inside_html}");
+    let public_sources = sources(&public_html);
+    assert_eq!(public_sources.len(), 1, "{public_html}");
+    assert!(
+        public_sources[0].ends_with(&format!("/logbook/images/{public_image}")) && !public_sources[0].contains("lf_"),
+        "a public article keeps its public address: {public_html}"
+    );
+    assert!(!xml.contains(&format!("{feed}/images/{public_image}")), "{xml}");
+    // The address the reader found loads without a session, privately cached.
+    let r = visitor.http.get(&own).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "image/webp");
+    assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(r.headers()["cache-control"], "private, max-age=300");
+    assert_eq!(r.bytes().await.unwrap().to_vec(), webp);
+
+    // Nobody else: a wrong token, another network's image, a replaced token.
+    let status = |path: String| {
+        let visitor = &visitor;
+        async move { visitor.get(&path).await.status().as_u16() }
+    };
+    assert_eq!(
+        status(format!("/logbook/feed/lf_wrong/images/{inside_image}")).await,
+        404
+    );
+    assert_eq!(status(format!("{feed}/images/{their_image}")).await, 404);
+    assert_eq!(status(format!("{feed}/images/999999")).await, 404);
+    let second = new_feed(mia.form("/logbook/feed", &[]).await.text().await.unwrap());
+    assert_ne!(second, feed);
+    assert_eq!(status(format!("{feed}/images/{inside_image}")).await, 404);
+    assert_eq!(status(format!("{second}/images/{inside_image}")).await, 200);
+    // Stopped, then made again, then Mia leaves the network: 404.
+    assert_eq!(mia.form("/logbook/feed/remove", &[]).await.status(), 200);
+    assert_eq!(status(format!("{second}/images/{inside_image}")).await, 404);
+    let third = new_feed(mia.form("/logbook/feed", &[]).await.text().await.unwrap());
+    assert_eq!(status(format!("{third}/images/{inside_image}")).await, 200);
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    intercoop::entities::network_person::Entity::delete_many()
+        .filter(intercoop::entities::network_person::Column::PersonId.eq(mia_id))
+        .filter(intercoop::entities::network_person::Column::NetworkId.eq(app.network_id().await))
+        .exec(&app.db().write)
+        .await
+        .unwrap();
+    assert_eq!(status(format!("{third}/images/{inside_image}")).await, 404);
+    assert_eq!(status(third).await, 404);
+    app.stop().await;
+}
+both_backends!(
+    logbook_images_by_api_and_in_the_private_feed,
+    logbook_images_by_api_and_in_the_private_feed
+);

@@ -74,7 +74,8 @@ pub struct ListParams {
     pub status: Option<String>,
 }
 
-/// The network's confirmed applications, newest first (at most 500).
+/// The network's confirmed applications, newest first (at most 500), each with the
+/// state of the poll that decides it (`poll`), without comments.
 #[utoipa::path(get, path = "/api/v1/applications", tag = "joining", params(ListParams),
     responses((status = 200, body = Vec<ApplicationOut>), (status = 403, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
     security(("bearer" = [])))]
@@ -92,8 +93,7 @@ pub async fn list(
                 .ok_or_else(|| AppError::invalid("status", "invalid-choice"))?,
         ),
     };
-    let rows = data::list(&state.db.read, user.network.id, status).await?;
-    Ok(Json(rows.iter().map(|a| ApplicationOut::of(a, Vec::new())).collect()))
+    Ok(Json(data::overview(&state.db.read, user.network.id, status).await?))
 }
 
 /// An application with the review's comments.

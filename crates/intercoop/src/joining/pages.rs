@@ -242,10 +242,9 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
                 .ok_or(AppError::NotFound)?,
         ),
     };
-    let rows = data::list(&state.db.read, user.network.id, status).await?;
     render(&ListPage {
         ctx,
-        items: rows.iter().map(|a| ApplicationOut::of(a, Vec::new())).collect(),
+        items: data::overview(&state.db.read, user.network.id, status).await?,
         status: status.map(|s| s.as_str()).unwrap_or("all").into(),
     })
 }
@@ -256,8 +255,6 @@ struct ShowPage {
     ctx: Ctx,
     a: ApplicationOut,
     open: bool,
-    /// The message key of the status of the poll opened on the application.
-    poll_state: Option<String>,
     closes_on: String,
     errors: FieldErrors,
     comment: String,
@@ -285,13 +282,6 @@ async fn show_with(
     require(policy::review(&user.doer()))?;
     let a = data::read(&state.db.read, user.network.id, id).await?;
     let open = a.status == Status::Pending.as_str();
-    let poll_state = match a.poll_id {
-        Some(p) => crate::polls::data::get(&state.db.read, user.network.id, p)
-            .await
-            .ok()
-            .map(|full| format!("polls-status-{}", full.status().as_str())),
-        None => None,
-    };
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -303,7 +293,6 @@ async fn show_with(
             ctx,
             a,
             open,
-            poll_state,
             closes_on,
             errors,
             comment,

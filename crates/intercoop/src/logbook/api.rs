@@ -1,6 +1,7 @@
 //! The logbook in the JSON API (the rules are [`super::data`]'s).
 
 use super::data::{self, ArticleInput, ArticleOut};
+use super::images::{self, ImageOut, NewImage};
 use super::policy;
 use crate::access::require;
 use crate::api::{ApiJson, ApiUser, Json, parse_id};
@@ -8,6 +9,8 @@ use crate::audit::Actor;
 use crate::error::AppResult;
 use crate::idempotency;
 use crate::state::AppState;
+use crate::web::files::UploadForm;
+use axum::extract::{Multipart, Request};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use sea_orm::TransactionTrait;
@@ -96,4 +99,42 @@ pub async fn send(
         crate::newsletter::api::SentOut { issue, receivers },
     )
     .await
+}
+
+/// Adds an image to an article, as its form does (the facilitator and the core
+/// circle): stored with the article and put at the end of its Markdown as
+/// `![alt](/logbook/images/{id})`; whoever reads the article reads it. Refused (422 on
+/// `image`, nothing stored): no file, an empty one, one over 5 MiB, or one that is not
+/// a PNG, JPEG, GIF or WebP file by its first bytes (its name and declared type are not
+/// read).
+#[utoipa::path(post, path = "/api/v1/logbook/{id}/images", tag = "logbook",
+    request_body(content = String, content_type = "multipart/form-data",
+        description = "fields: `image` (a PNG, JPEG, GIF or WebP file, at most 5 MiB); `alt` (optional: the text that describes it, at most 200 characters)"),
+    responses((status = 201, body = ImageOut), (status = 403, body = crate::web::Problem), (status = 404, body = crate::web::Problem), (status = 422, body = crate::web::Problem)),
+    security(("bearer" = [])))]
+pub async fn add_image(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<String>,
+    req: Request,
+) -> AppResult<(StatusCode, Json<ImageOut>)> {
+    require(policy::write(&user.doer()))?;
+    let id = parse_id(&id)?;
+    // Another network's article is absent (404) before the body is read.
+    data::row(&state.db.read, user.network.id, id).await?;
+    let form = <Multipart as axum::extract::FromRequest<AppState>>::from_request(req, &state)
+        .await
+        .map_err(|e| crate::error::AppError::BadRequest(e.body_text()))?;
+    let image = NewImage::from_form(UploadForm::read(form).await?)?;
+    let txn = state.db.write.begin().await?;
+    let (image_id, markdown) = images::attach(&txn, Actor::person(user.person_id), user.network.id, id, image).await?;
+    let path = images::path(image_id);
+    let answer = ImageOut {
+        id: image_id,
+        article_id: id,
+        url: format!("{}{path}", state.config.base_url),
+        path,
+        markdown,
+    };
+    idempotency::commit(txn, StatusCode::CREATED, answer).await
 }

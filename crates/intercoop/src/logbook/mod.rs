@@ -37,6 +37,9 @@ where
         .post("/logbook/feed", Person, private_feed::create)
         .post("/logbook/feed/remove", Person, private_feed::stop)
         .get("/logbook/feed/{token}", Public, private_feed::serve)
+        // The images of the members' articles in that feed (a feed reader has no
+        // session): the token is the authority, while it works.
+        .get("/logbook/feed/{token}/images/{image_id}", Public, private_feed::image)
         .get("/logbook/{id}", Person, pages::show)
         .get("/logbook/{id}/edit", Steers, pages::edit_form)
         .post("/logbook/{id}/edit", Steers, pages::save)
@@ -59,13 +62,20 @@ where
         .get("/api/v1/logbook/{id}", Person, api::show)
         .put("/api/v1/logbook/{id}", Steers, api::update)
         .post("/api/v1/logbook/{id}/issue", Steers, api::send)
+        // The same image upload as the article's form, through the API.
+        .post_up_to(
+            "/api/v1/logbook/{id}/images",
+            Steers,
+            api::add_image,
+            images::MAX_IMAGE + 64 * 1024,
+        )
 }
 
 /// The OpenAPI paths of the logbook.
 #[derive(utoipa::OpenApi)]
 #[openapi(
-    paths(api::list, api::create, api::show, api::update, api::send),
-    components(schemas(data::ArticleInput, data::ArticleOut, data::ArticleSummary))
+    paths(api::list, api::create, api::show, api::update, api::send, api::add_image),
+    components(schemas(data::ArticleInput, data::ArticleOut, data::ArticleSummary, images::ImageOut))
 )]
 pub struct ApiDoc;
 

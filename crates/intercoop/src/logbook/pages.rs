@@ -239,13 +239,10 @@ pub async fn add_image(
     let multipart = <Multipart as axum::extract::FromRequest<AppState>>::from_request(req, &state)
         .await
         .map_err(|e| AppError::BadRequest(e.body_text()))?;
-    let mut upload = UploadForm::read_page(&state, &headers, multipart).await?;
-    let bytes = upload.files.remove("image").map(|f| f.data).unwrap_or_default();
-    let kind = match super::images::check(&bytes) {
-        Ok(k) => k,
-        Err(code) => {
-            let mut errors = FieldErrors::default();
-            errors.add("image", code);
+    let upload = UploadForm::read_page(&state, &headers, multipart).await?;
+    let image = match super::images::NewImage::from_form(upload) {
+        Ok(image) => image,
+        Err(AppError::Invalid(errors)) => {
             let form = ArticleForm {
                 title: a.summary.title,
                 body_markdown: a.body_markdown,
@@ -253,10 +250,11 @@ pub async fn add_image(
             };
             return form_page(ctx, Some(id), form, errors);
         }
+        Err(e) => return Err(e),
     };
     let txn = state.db.write.begin().await?;
     let actor = Actor::person(user.person_id);
-    super::images::attach(&txn, actor, user.network.id, id, kind, bytes, &upload.text("alt")).await?;
+    super::images::attach(&txn, actor, user.network.id, id, image).await?;
     txn.commit().await?;
     Ok(see_other(&format!("/logbook/{id}/edit")))
 }

@@ -2,8 +2,12 @@
 //! included (`/logbook/feed/{token}`): the token is the authority, stored hashed, as the
 //! meetings' personal calendar feed. A new address replaces the old one; the person can
 //! also stop the feed. It stops by itself when the person is no longer of the network.
+//! The images of its members' articles are read through it too
+//! (`/logbook/feed/{token}/images/{id}`), under the same check ([`holder`]).
 
-use super::entities::feed;
+use super::data::Visibility;
+use super::entities::{feed, image};
+use crate::entities::person;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::web::{CsrfForm, Ctx, render, require_user};
@@ -94,11 +98,10 @@ pub async fn stop(
     page(&state, ctx, None, true).await
 }
 
-/// `GET /logbook/feed/{token}`: the person's feed, members' articles included, in their
-/// language (the network's when they chose none). 404 for an unknown or stopped token,
-/// or a person no longer of the network.
-pub async fn serve(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Response> {
-    let conn = &state.db.read;
+/// The feed a token names while it works, and its person: 404 (`NotFound`) for an
+/// unknown, replaced or stopped token, or a person no longer of the network or
+/// disabled. The one check of the feed and of its images.
+async fn holder<C: ConnectionTrait>(conn: &C, token: &str) -> AppResult<(feed::Model, person::Model)> {
     let f = feed::Entity::find_by_id(crate::auth::tokens::hash_token(token.trim()))
         .one(conn)
         .await?
@@ -109,24 +112,36 @@ pub async fn serve(State(state): State<AppState>, Path(token): Path<String>) -> 
         .one(conn)
         .await?
         .ok_or(AppError::NotFound)?;
+    let p = person::Entity::find_by_id(f.person_id)
+        .one(conn)
+        .await?
+        .filter(|p| !p.disabled)
+        .ok_or(AppError::NotFound)?;
+    Ok((f, p))
+}
+
+/// `GET /logbook/feed/{token}`: the person's feed, members' articles included, in their
+/// language (the network's when they chose none). A members' article's images are
+/// given at the feed's own addresses ([`image`]: a feed reader has no session); a
+/// public article's keep their public ones. 404 for an unknown or stopped token, or a
+/// person no longer of the network.
+pub async fn serve(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Response> {
+    let conn = &state.db.read;
+    let (f, person) = holder(conn, &token).await?;
     let n = crate::entities::network::Entity::find_by_id(f.network_id)
         .one(conn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let lang = crate::entities::person::Entity::find_by_id(f.person_id)
-        .one(conn)
-        .await?
-        .and_then(|p| p.language.map(|l| l.0))
-        .unwrap_or(n.default_language.0);
-    let articles = super::data::articles(conn, n.id, true).await?;
+    let lang = person.language.map(|l| l.0).unwrap_or(n.default_language.0);
     let base = &state.config.base_url;
-    let xml = super::feed::atom_at(
-        &format!("{base}/logbook/feed/{}", token.trim()),
-        &format!("{base}/logbook"),
-        &n,
-        lang,
-        &articles,
-    );
+    let self_url = format!("{base}/logbook/feed/{}", token.trim());
+    let mut articles = super::data::articles(conn, n.id, true).await?;
+    for a in &mut articles {
+        if a.summary.visibility != Visibility::Public.as_str() {
+            a.html = super::images::in_feed(&a.body_markdown, &self_url);
+        }
+    }
+    let xml = super::feed::atom_at(&self_url, &format!("{base}/logbook"), &n, lang, &articles);
     Ok((
         [
             (header::CONTENT_TYPE, "application/atom+xml; charset=utf-8"),
@@ -135,4 +150,22 @@ pub async fn serve(State(state): State<AppState>, Path(token): Path<String>) -> 
         xml,
     )
         .into_response())
+}
+
+/// `GET /logbook/feed/{token}/images/{image_id}`: an image of the feed's network, for
+/// the feed's reader, while the feed works ([`holder`]); 404 otherwise, and for another
+/// network's image. Kept privately by caches, as a members' image is.
+pub async fn image(
+    State(state): State<AppState>,
+    Path((token, image_id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let conn = &state.db.read;
+    let (f, _) = holder(conn, &token).await?;
+    let img = image::Entity::find_by_id(crate::api::parse_id(&image_id)?)
+        .filter(image::Column::NetworkId.eq(f.network_id))
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    super::data::row(conn, f.network_id, img.article_id).await?;
+    super::images::respond(img, "private, max-age=300")
 }

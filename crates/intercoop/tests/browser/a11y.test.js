@@ -31,6 +31,7 @@ const NOT_PAGES = new Map([
   ['/meetings/{id}/documents/{document_id}', "a meeting's file, downloaded"],
   ['/n/{slug}/logbook.atom', 'an Atom feed read by feed readers'],
   ['/logbook/feed/{token}', "a person's private Atom feed, read by feed readers"],
+  ['/logbook/feed/{token}/images/{image_id}', "an image of a members' article, loaded by a feed reader from the private feed"],
   ['/logbook/images/{image_id}', "a logbook article's image, shown inside the article"],
 ]);
 const isPageRoute = (r) => r.method === 'GET' && !r.path.startsWith('/api/') && !r.path.startsWith('/static/')

@@ -35,11 +35,19 @@ impl<T: AsCents + ?Sized> AsCents for &T {
 
 /// Markdown to HTML, sanitized (no scripts, no event handlers, links made safe).
 pub fn markdown(text: &str) -> String {
+    markdown_with(text, ammonia::UrlRelative::PassThrough)
+}
+
+/// [`markdown`] whose relative addresses (of links and images) `relative` rewrites
+/// (e.g. a private feed's own addresses for the logbook's images:
+/// `crate::logbook::images::in_feed`); absolute ones are kept as they are.
+pub fn markdown_with(text: &str, relative: ammonia::UrlRelative<'_>) -> String {
     let parser = pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::ENABLE_TABLES);
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, parser);
     ammonia::Builder::default()
         .link_rel(Some("noopener noreferrer nofollow"))
+        .url_relative(relative)
         .clean(&html)
         .to_string()
 }
