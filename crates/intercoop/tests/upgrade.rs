@@ -91,6 +91,9 @@ fn covers(version: i64) -> &'static str {
         36 => {
             "a pool's weekly schedule of contributions (pool_schedules; payment_requests.pool_id/pool_period added empty)"
         }
+        39 => {
+            "a generated column and an index only, on PostgreSQL (list_messages.search: the version 23 fixture's message)"
+        }
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }

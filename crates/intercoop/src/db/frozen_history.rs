@@ -65,6 +65,7 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("m0034_outbox_attachments.rs"),
     ),
     ("m0036_pool_schedules.rs", include_str!("m0036_pool_schedules.rs")),
+    ("m0039_search_column.rs", include_str!("m0039_search_column.rs")),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

@@ -243,6 +243,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "pool schedules",
         up: super::m0036_pool_schedules::up,
     },
+    Migration {
+        version: 39,
+        name: "archive search column",
+        up: super::m0039_search_column::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

@@ -44,6 +44,7 @@ mod m0032_pool_participants;
 mod m0033_logbook_images_feeds;
 mod m0034_outbox_attachments;
 mod m0036_pool_schedules;
+mod m0039_search_column;
 pub mod migrations;
 pub mod postgres_only;
 pub mod search;
