@@ -134,10 +134,21 @@ both_backends!(pages_revisions_visibility_and_the_booklet, |app: TestApp| async 
     // Search: a word of a body, only in what the reader may read.
     let found = member.json("/api/v1/docs?q=r%C3%A9unit").await;
     assert_eq!(found["found"][0]["id"], welcome_id, "{found}");
+    // With `q`, `items` holds the summaries of the pages found alone, in their order.
+    let found_ids: Vec<&serde_json::Value> = found["found"].as_array().unwrap().iter().map(|h| &h["id"]).collect();
+    let item_ids: Vec<&serde_json::Value> = found["items"].as_array().unwrap().iter().map(|p| &p["id"]).collect();
+    assert_eq!(found_ids, item_ids, "{found}");
+    assert!(
+        found["items"][0]["path"].as_str().is_some_and(|p| !p.is_empty()),
+        "{found}"
+    );
     let found = member.json("/api/v1/docs?q=confidentiel").await;
     assert_eq!(found["found"], json!([]), "{found}");
+    assert_eq!(found["items"], json!([]), "{found}");
     let found = core.json("/api/v1/docs?q=CONFIDENTIEL").await;
     assert_eq!(found["found"][0]["id"], internal_id, "{found}");
+    assert_eq!(found["items"][0]["id"], internal_id, "{found}");
+    assert_eq!(found["items"][0]["depth"], 1, "{found}");
 
     // Another network sees nothing of these pages, and its search finds nothing.
     let other = app.other_network_admin().await;

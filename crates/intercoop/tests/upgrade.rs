@@ -94,6 +94,9 @@ fn covers(version: i64) -> &'static str {
         37 => {
             "the schedule's applies_from, and a period's request paid: its journal (asked, received, moved into the pool) and its periodic contribution (pool_contributions.payment_request_id)"
         }
+        39 => {
+            "a generated column and an index only, on PostgreSQL (list_messages.search: the version 23 fixture's message)"
+        }
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }

@@ -69,6 +69,7 @@ const SOURCES: &[(&str, &str)] = &[
         "m0037_pool_periodic_paid.rs",
         include_str!("m0037_pool_periodic_paid.rs"),
     ),
+    ("m0039_search_column.rs", include_str!("m0039_search_column.rs")),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

@@ -248,6 +248,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "pool periodic paid",
         up: super::m0037_pool_periodic_paid::up,
     },
+    Migration {
+        version: 39,
+        name: "archive search column",
+        up: super::m0039_search_column::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

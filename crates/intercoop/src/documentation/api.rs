@@ -33,14 +33,17 @@ pub struct SearchParams {
 /// The pages the caller may read, in tree order; with `q`, the pages found instead.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PagesOut {
+    /// Without `q`: every page the caller may read, in tree order (each page followed by
+    /// its children). With `q`: the summaries of the pages found only, in the order of
+    /// `found` (the tree is not read: 5 000 pages took most of a search's time).
     pub items: Vec<PageSummary>,
     /// With `q`: the pages found, best first (at most 50).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub found: Option<Vec<Hit>>,
 }
 
-/// The tree of pages the caller may read (each page followed by its children), and
-/// with `q` the pages that hold every word.
+/// The tree of pages the caller may read (each page followed by its children); with `q`
+/// the pages that hold every word instead (`found`, and their summaries in `items`).
 #[utoipa::path(get, path = "/api/v1/docs", tag = "documentation", params(SearchParams),
     responses((status = 200, body = PagesOut), (status = 401, body = crate::web::Problem)),
     security(("bearer" = [])))]
@@ -51,12 +54,23 @@ pub async fn list(
 ) -> AppResult<Json<PagesOut>> {
     let reader = policy::reader(&user.doer());
     let conn = &state.db.read;
-    let items = data::pages(conn, user.network.id).await?.readable(reader);
-    let found = match params.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        Some(q) => Some(super::search::search(conn, user.network.id, reader, q).await?),
-        None => None,
-    };
-    Ok(Json(PagesOut { items, found }))
+    match params.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        Some(q) => {
+            let found = super::search::search(conn, user.network.id, reader, q).await?;
+            let ids: Vec<i64> = found.iter().map(|h| h.id).collect();
+            let items = data::pages_around_all(conn, user.network.id, &ids)
+                .await?
+                .summaries_of(&ids, reader);
+            Ok(Json(PagesOut {
+                items,
+                found: Some(found),
+            }))
+        }
+        None => {
+            let items = data::pages(conn, user.network.id).await?.readable(reader);
+            Ok(Json(PagesOut { items, found: None }))
+        }
+    }
 }
 
 /// Writes a page (the core circle and administrators): revision 1. Refused (422, the

@@ -178,6 +178,29 @@ impl Pages {
         out
     }
 
+    /// The summaries of the pages `ids` that `reader` may read, in the order of `ids`
+    /// (their depth counted up their parents): the pages a search found, read with
+    /// [`pages_around_all`].
+    pub fn summaries_of(&self, ids: &[i64], reader: Reader) -> Vec<PageSummary> {
+        let by_id: HashMap<i64, &page::Model> = self.rows.iter().map(|r| (r.id, r)).collect();
+        ids.iter()
+            .filter(|id| self.tree.readable(**id, reader))
+            .filter_map(|id| by_id.get(id))
+            .map(|r| {
+                let mut depth = 0;
+                let mut up = r.parent_id;
+                while let Some(p) = up.and_then(|p| by_id.get(&p)) {
+                    depth += 1;
+                    up = p.parent_id;
+                    if depth > self.rows.len() {
+                        break;
+                    }
+                }
+                self.summary(r, depth)
+            })
+            .collect()
+    }
+
     /// The booklet's pages `reader` may read, by their chapter number.
     pub fn booklet_ids(&self, reader: Reader) -> Vec<i64> {
         let mut rows: Vec<&page::Model> = self
@@ -224,21 +247,32 @@ pub async fn pages<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<P
 /// recursive query, the children from the index on the parent). [`pages`] read all of
 /// them (200 at scale 100) for each page viewed.
 pub async fn pages_around<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<Pages> {
-    pages_where(conn, network_id, Some(id)).await
+    pages_where(conn, network_id, Some(&[id])).await
 }
 
-/// [`pages`], or [`pages_around`] `around`.
-async fn pages_where<C: ConnectionTrait>(conn: &C, network_id: i64, around: Option<i64>) -> AppResult<Pages> {
+/// [`pages_around`] each page of `ids` at once (the pages a search found): enough to
+/// give each of them its summary ([`Pages::summaries_of`]) without reading the tree.
+pub async fn pages_around_all<C: ConnectionTrait>(conn: &C, network_id: i64, ids: &[i64]) -> AppResult<Pages> {
+    pages_where(conn, network_id, Some(ids)).await
+}
+
+/// [`pages`], or [`pages_around_all`] `around`.
+async fn pages_where<C: ConnectionTrait>(conn: &C, network_id: i64, around: Option<&[i64]>) -> AppResult<Pages> {
     use page::Column as P;
     let mut q = page::Entity::find();
-    if let Some(id) = around {
+    if let Some(ids) = around {
+        let id = if ids.is_empty() {
+            "NULL".to_string()
+        } else {
+            ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+        };
         // Integers only, written into the text (the same on both backends). The page,
         // its ancestors, the children of each of them (its own children, and the
         // siblings along its path) and the top pages: the siblings are needed for the
         // slugs, where the oldest of two siblings keeps a shared one (`paths::slugs`).
         let up = format!(
             "WITH RECURSIVE up(id) AS (\
-               SELECT id FROM doc_pages WHERE network_id = {network_id} AND id = {id} \
+               SELECT id FROM doc_pages WHERE network_id = {network_id} AND id IN ({id}) \
                UNION SELECT d.parent_id FROM doc_pages d JOIN up ON d.id = up.id \
                WHERE d.network_id = {network_id} AND d.parent_id IS NOT NULL) \
              SELECT id FROM up"

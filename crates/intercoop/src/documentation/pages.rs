@@ -223,14 +223,16 @@ async fn list_page(
     title: String,
 ) -> AppResult<Response> {
     let conn = &state.db.read;
-    let all = data::pages(conn, network_id).await?;
-    let pages = all.readable(reader);
-    let in_booklet = pages.iter().filter(|p| p.booklet_position.is_some()).count();
-    let hits = if q.trim().is_empty() {
-        None
+    // Searching shows the pages found alone: the tree (5 000 pages) is not read.
+    let (pages, hits) = if q.trim().is_empty() {
+        (data::pages(conn, network_id).await?.readable(reader), None)
     } else {
-        Some(super::search::search(conn, network_id, reader, &q).await?)
+        (
+            Vec::new(),
+            Some(super::search::search(conn, network_id, reader, &q).await?),
+        )
     };
+    let in_booklet = pages.iter().filter(|p| p.booklet_position.is_some()).count();
     render(&ListPage {
         ctx,
         pages,
