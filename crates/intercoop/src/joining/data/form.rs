@@ -158,32 +158,14 @@ impl ApplicationForm {
         let name = OrganisationName::parse(&self.name)
             .map_err(|e| errors.add("organisation.name", code(e)))
             .ok();
-        let country = self.country.trim().to_uppercase();
+        let country = crate::organisations::data::country_code(&mut errors, "organisation.country", &self.country);
         if country.is_empty() {
             errors.add("organisation.country", "required");
-        } else if country.len() != 2 || !country.chars().all(|c| c.is_ascii_uppercase()) {
-            errors.add("organisation.country", "invalid-country");
         }
         let city = errors.line("organisation.city", &self.city, 100);
         let company_number = errors.optional_line("organisation.company_number", &self.company_number, 50);
-        let size = match self.size.trim() {
-            "" => None,
-            s => match s.replace([' ', '\u{a0}'], "").parse::<i64>() {
-                Ok(n) if n >= 0 => Some(n),
-                _ => {
-                    errors.add("organisation.size", "invalid-size");
-                    None
-                }
-            },
-        };
-        let website = self.website.trim().to_string();
-        if !website.is_empty()
-            && url::Url::parse(&website)
-                .map(|u| !matches!(u.scheme(), "http" | "https"))
-                .unwrap_or(true)
-        {
-            errors.add("organisation.website", "invalid-url");
-        }
+        let size = crate::organisations::data::size(&mut errors, "organisation.size", &self.size);
+        let website = crate::organisations::data::website(&mut errors, "organisation.website", &self.website);
         let software = crate::organisations::data::parse_software(&self.software);
         if software.len() > MAX_SOFTWARE {
             errors.add("organisation.software", "too-long");

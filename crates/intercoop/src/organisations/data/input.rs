@@ -69,32 +69,13 @@ impl OrganisationInput {
         if level.is_none() {
             errors.add("level", "invalid-choice");
         }
-        let country = self.country.trim().to_uppercase();
-        if !country.is_empty() && (country.len() != 2 || !country.chars().all(|c| c.is_ascii_uppercase())) {
-            errors.add("country", "invalid-country");
-        }
+        let country = country_code(&mut errors, "country", &self.country);
         let language = self.language.trim().to_lowercase();
         if !language.is_empty() && crate::i18n::Lang::parse(&language).is_none() {
             errors.add("language", "invalid-choice");
         }
-        let size = match self.size.trim() {
-            "" => None,
-            s => match s.replace([' ', '\u{a0}'], "").parse::<i64>() {
-                Ok(n) if n >= 0 => Some(n),
-                _ => {
-                    errors.add("size", "invalid-size");
-                    None
-                }
-            },
-        };
-        let website = self.website.trim().to_string();
-        if !website.is_empty()
-            && url::Url::parse(&website)
-                .map(|u| !matches!(u.scheme(), "http" | "https"))
-                .unwrap_or(true)
-        {
-            errors.add("website", "invalid-url");
-        }
+        let size = size(&mut errors, "size", &self.size);
+        let website = website(&mut errors, "website", &self.website);
         if self.address.chars().count() > 500 {
             errors.add("address", "too-long");
         }
@@ -159,5 +140,79 @@ impl OrganisationInput {
             status: d.membership.status.to_string(),
             level: d.membership.level.to_string(),
         }
+    }
+}
+
+/// A country as typed: empty, or an ISO 3166-1 alpha-2 code in any case (returned in
+/// capitals); else `invalid-country` on `field`. Shared by the organisation's form and
+/// the application to join.
+pub fn country_code(errors: &mut FieldErrors, field: &str, input: &str) -> String {
+    let country = input.trim().to_uppercase();
+    if !country.is_empty() && (country.len() != 2 || !country.chars().all(|c| c.is_ascii_uppercase())) {
+        errors.add(field, "invalid-country");
+    }
+    country
+}
+
+/// A size (member workers) as typed: empty (none), or a whole number ≥ 0 with spaces
+/// allowed between digits; else `invalid-size` on `field`.
+pub fn size(errors: &mut FieldErrors, field: &str, input: &str) -> Option<i64> {
+    match input.trim() {
+        "" => None,
+        s => match s.replace([' ', '\u{a0}'], "").parse::<i64>() {
+            Ok(n) if n >= 0 => Some(n),
+            _ => {
+                errors.add(field, "invalid-size");
+                None
+            }
+        },
+    }
+}
+
+/// A website as typed, trimmed: empty, or an `http`/`https` address; else `invalid-url`
+/// on `field`.
+pub fn website(errors: &mut FieldErrors, field: &str, input: &str) -> String {
+    let website = input.trim().to_string();
+    if !website.is_empty()
+        && url::Url::parse(&website)
+            .map(|u| !matches!(u.scheme(), "http" | "https"))
+            .unwrap_or(true)
+    {
+        errors.add(field, "invalid-url");
+    }
+    website
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(errors: &FieldErrors) -> Vec<(String, String)> {
+        errors.0.iter().map(|e| (e.field.clone(), e.code.clone())).collect()
+    }
+
+    #[test]
+    fn country_size_and_website_as_both_forms_check_them() {
+        let mut e = FieldErrors::default();
+        assert_eq!(country_code(&mut e, "country", " be "), "BE");
+        assert_eq!(country_code(&mut e, "country", ""), "");
+        assert_eq!(size(&mut e, "size", "1 200"), Some(1200));
+        assert_eq!(size(&mut e, "size", " "), None);
+        assert_eq!(
+            website(&mut e, "website", " https://coop.example "),
+            "https://coop.example"
+        );
+        assert_eq!(website(&mut e, "website", ""), "");
+        assert!(codes(&e).is_empty());
+        country_code(&mut e, "organisation.country", "BEL");
+        size(&mut e, "organisation.size", "-3");
+        website(&mut e, "organisation.website", "ftp://coop.example");
+        let want = [
+            ("organisation.country", "invalid-country"),
+            ("organisation.size", "invalid-size"),
+            ("organisation.website", "invalid-url"),
+        ]
+        .map(|(f, c)| (f.to_string(), c.to_string()));
+        assert_eq!(codes(&e), want);
     }
 }
