@@ -8,6 +8,9 @@
 //! process) never makes either fail. Reads use a separate pool of several connections
 //! (WAL lets them run beside the writer). On PostgreSQL both handles are the same pool.
 
+mod batch;
+mod bulk;
+mod fetch;
 #[cfg(test)]
 mod frozen_history;
 mod m0001_foundation;
@@ -53,6 +56,9 @@ pub mod totals;
 pub mod types;
 mod writer;
 
+pub use batch::{BatchFn, Batcher, MAX_BATCH};
+pub use bulk::{ROWS_PER_INSERT, insert_all, insert_all_returning};
+pub use fetch::{fetch_all, fetch_one, fetch_page, join_in_order};
 pub use writer::Writer;
 
 /// A table of plain columns as a SeaORM entity: `entity!(module, "table", { field: Type, … })`
@@ -101,118 +107,9 @@ pub struct Db {
     /// The URL it was opened with (PostgreSQL's listener needs its own connection).
     pub url: String,
     /// SQLite: the thread that runs the hot write transactions (see [`Batcher`]).
-    lane: Option<WriteLane>,
+    lane: Option<batch::WriteLane>,
     /// SQLite: list totals kept until the database changes (see [`fetch_page`]).
     totals: Option<Arc<totals::Totals>>,
-}
-
-/// A write transaction sent to the writer's thread.
-type Job = Box<dyn FnOnce() -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> + Send>;
-
-/// The sending end of the writer's thread; the thread ends with the last `Db` clone.
-#[derive(Clone)]
-struct WriteLane(tokio::sync::mpsc::UnboundedSender<Job>);
-
-impl std::fmt::Debug for WriteLane {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("WriteLane")
-    }
-}
-
-impl WriteLane {
-    /// A thread running a single-threaded tokio runtime for write transactions.
-    fn start() -> std::io::Result<WriteLane> {
-        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Job>();
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-        std::thread::Builder::new()
-            .name("intercoop-writer".into())
-            .spawn(move || {
-                rt.block_on(async move {
-                    while let Some(job) = rx.recv().await {
-                        tokio::spawn(job());
-                    }
-                });
-            })?;
-        Ok(WriteLane(tx))
-    }
-}
-
-/// The most requests one batch commits together (their statements stay far below both
-/// backends' limits on bound values: 64 pledges bind about 600).
-pub const MAX_BATCH: usize = 64;
-
-/// Runs a batch of requests in one transaction of its own on the given writer connection,
-/// and answers each, in order: what [`Batcher`] calls.
-pub type BatchFn<Req, Res> =
-    fn(Writer, Vec<Req>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Vec<Res>> + Send>>;
-
-type Queued<Req, Res> = (Req, tokio::sync::oneshot::Sender<Res>);
-
-/// Group commit of one kind of hot write (pledges) on SQLite.
-///
-/// Requests that arrive while the writer is busy wait in a queue; when it is free, all
-/// that wait (up to [`MAX_BATCH`]) run in one transaction: the same statements as one
-/// request (each reads and writes all of them at once), one commit. The batch function
-/// decides each request in arrival order, as if they had run one after the other, and
-/// runs them one by one again if the transaction as a whole fails, so that one bad
-/// request cannot fail the others.
-///
-/// Why: on SQLite the one writer serialises writes, and what a write transaction costs
-/// is its round trips to sqlx's thread for the connection, not SQLite's work (a pledge's
-/// nine statements: ~1 ms, of which SQLite's own work ~10 µs each). Batched, the writer
-/// makes them once per batch instead of once per pledge.
-///
-/// The batches run on the writer's own thread, a single-threaded tokio runtime: each
-/// statement wakes the waiting task from sqlx's thread, and a wake from outside a
-/// runtime lands in tokio's shared queue, behind every request in progress; under load
-/// each statement waited its turn while holding the only writer (431 pledges/s at 64
-/// connections against 616/s at 1). On its own runtime the batch is the only task
-/// waiting for those wakes. A transaction runs to its end even if its callers are
-/// abandoned meanwhile.
-///
-/// On PostgreSQL each request runs alone at once, on the caller's task: its pool has
-/// many writers, and the instances share none of their queues.
-pub struct Batcher<Req, Res> {
-    conn: Writer,
-    run: BatchFn<Req, Res>,
-    queue: Option<tokio::sync::mpsc::UnboundedSender<Queued<Req, Res>>>,
-}
-
-impl<Req, Res> Clone for Batcher<Req, Res> {
-    fn clone(&self) -> Self {
-        Batcher {
-            conn: self.conn.clone(),
-            run: self.run,
-            queue: self.queue.clone(),
-        }
-    }
-}
-
-impl<Req, Res> std::fmt::Debug for Batcher<Req, Res> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(if self.queue.is_some() {
-            "Batcher(queued)"
-        } else {
-            "Batcher(inline)"
-        })
-    }
-}
-
-impl<Req: Send + 'static, Res: Send + 'static> Batcher<Req, Res> {
-    /// Runs `request` (with the others waiting, on SQLite) and answers its result once
-    /// its transaction has committed or failed. The transaction runs to its end even if
-    /// the caller is abandoned meanwhile.
-    pub async fn call(&self, request: Req) -> Res {
-        let Some(queue) = &self.queue else {
-            let mut results = (self.run)(self.conn.clone(), vec![request]).await;
-            return results.pop().expect("one result per request");
-        };
-        let (tx, rx) = tokio::sync::oneshot::channel();
-        if queue.send((request, tx)).is_err() {
-            panic!("the writer thread has stopped");
-        }
-        rx.await.expect("a batch of writes panicked")
-    }
 }
 
 impl Db {
@@ -284,7 +181,7 @@ impl Db {
                 write: Writer::new(write),
                 queries,
                 url: args.url(),
-                lane: Some(WriteLane::start().map_err(|e| DbErr::Custom(format!("writer thread: {e}")))?),
+                lane: Some(batch::WriteLane::start().map_err(|e| DbErr::Custom(format!("writer thread: {e}")))?),
                 totals,
             }
         };
@@ -306,46 +203,6 @@ impl Db {
 
     pub fn is_postgres(&self) -> bool {
         self.backend() == DatabaseBackend::Postgres
-    }
-
-    /// Starts a [`Batcher`] for one kind of write request (see there).
-    pub fn batcher<Req: Send + 'static, Res: Send + 'static>(&self, run: BatchFn<Req, Res>) -> Batcher<Req, Res> {
-        let conn = self.write.clone();
-        let Some(lane) = &self.lane else {
-            return Batcher { conn, run, queue: None };
-        };
-        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Queued<Req, Res>>();
-        let loop_conn = conn.clone();
-        let job: Job = Box::new(move || {
-            Box::pin(async move {
-                while let Some(first) = rx.recv().await {
-                    let mut batch = vec![first];
-                    while batch.len() < MAX_BATCH {
-                        match rx.try_recv() {
-                            Ok(next) => batch.push(next),
-                            Err(_) => break,
-                        }
-                    }
-                    let (requests, replies): (Vec<Req>, Vec<_>) = batch.into_iter().unzip();
-                    // A batch that panics drops its replies (its callers see it); the next
-                    // batches still run.
-                    if let Ok(results) = tokio::spawn(run(loop_conn.clone(), requests)).await {
-                        debug_assert_eq!(results.len(), replies.len(), "one result per request");
-                        for (result, reply) in results.into_iter().zip(replies) {
-                            let _ = reply.send(result);
-                        }
-                    }
-                }
-            })
-        });
-        if lane.0.send(job).is_err() {
-            panic!("the writer thread has stopped");
-        }
-        Batcher {
-            conn,
-            run,
-            queue: Some(tx),
-        }
     }
 
     /// Applies the pending migrations, then the rebuilds they ask for (`rebuilds`: every
@@ -421,21 +278,6 @@ fn slow_statements(opts: &mut ConnectOptions) {
     }
 }
 
-/// A row and the number of matches of the whole list, read together.
-struct Counted<T> {
-    row: T,
-    total: i64,
-}
-
-impl<T: sea_orm::FromQueryResult> sea_orm::FromQueryResult for Counted<T> {
-    fn from_query_result(res: &sea_orm::QueryResult, pre: &str) -> Result<Self, DbErr> {
-        Ok(Counted {
-            row: T::from_query_result(res, pre)?,
-            total: res.try_get(pre, "page_total")?,
-        })
-    }
-}
-
 /// The file of a SQLite database (`None` in memory).
 ///
 /// BACKEND-SPECIFIC: `PRAGMA database_list` is SQLite's.
@@ -450,97 +292,6 @@ async fn sqlite_file(conn: &DatabaseConnection) -> Result<Option<String>, DbErr>
         .map(|r| r.try_get::<String>("", "file"))
         .transpose()?
         .filter(|f| !f.is_empty()))
-}
-
-/// A page of a list (read from `db.read`) and the number of matches.
-///
-/// `count` has the same filters as `page`, selecting `COUNT(*)` and nothing else. On
-/// SQLite, a total counted since the last commit is reused (see [`totals`]); otherwise
-/// the count rides on each row of the page as a sub-query, in the same round trip. On
-/// a page past the end, the count is asked alone.
-pub async fn fetch_page<T>(
-    db: &Db,
-    page: &sea_orm::sea_query::SelectStatement,
-    count: &sea_orm::sea_query::SelectStatement,
-    offset: u64,
-) -> Result<(Vec<T>, i64), DbErr>
-where
-    T: sea_orm::FromQueryResult,
-{
-    // The version is read before anything is counted (see `totals`).
-    let Some((totals, version)) = db.totals.as_ref().and_then(|t| Some((t, t.version()?))) else {
-        return fetch_counted_page(&db.read, page, count, offset).await;
-    };
-    let key = count.to_string(sea_orm::sea_query::SqliteQueryBuilder);
-    if let Some(total) = totals.get(&key, version) {
-        return Ok((fetch_all(&db.read, page).await?, total));
-    }
-    let (rows, total) = fetch_counted_page(&db.read, page, count, offset).await?;
-    totals.keep(key, version, total);
-    Ok((rows, total))
-}
-
-/// A page and its count in one statement (see [`fetch_page`]).
-async fn fetch_counted_page<T: sea_orm::FromQueryResult>(
-    conn: &DatabaseConnection,
-    page: &sea_orm::sea_query::SelectStatement,
-    count: &sea_orm::sea_query::SelectStatement,
-    offset: u64,
-) -> Result<(Vec<T>, i64), DbErr> {
-    use sea_orm::sea_query::{Expr, Query, SubQueryStatement};
-    let mut q = page.clone();
-    q.expr_as(
-        Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(count.clone()))),
-        "page_total",
-    );
-    let rows: Vec<Counted<T>> = fetch_all(conn, &q).await?;
-    let total = match rows.first() {
-        Some(r) => r.total,
-        None if offset == 0 => 0,
-        None => {
-            #[derive(sea_orm::FromQueryResult)]
-            struct Total {
-                page_total: i64,
-            }
-            let q = Query::select()
-                .expr_as(
-                    Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(count.clone()))),
-                    "page_total",
-                )
-                .take();
-            fetch_one::<Total, _>(conn, &q).await?.map_or(0, |t| t.page_total)
-        }
-    };
-    Ok((rows.into_iter().map(|r| r.row).collect(), total))
-}
-
-/// Joins `table` as an inner join that keeps the tables before it as the outer loop, so
-/// that a list read in an index's order (e.g. organisations by name) stops after its page.
-///
-/// BACKEND-SPECIFIC: SQLite's documented way to fix a join order is `CROSS JOIN` (the
-/// same rows as an inner join; sea-query writes it without `ON`, so the condition goes to
-/// `WHERE`). Left to choose, SQLite 3.51 read every membership and sorted the whole
-/// network for each page of organisations (1.3 ms at scale 100 against 0.2 ms).
-/// PostgreSQL plans by itself.
-pub fn join_in_order(
-    q: &mut sea_orm::sea_query::SelectStatement,
-    backend: DatabaseBackend,
-    table: &str,
-    alias: &str,
-    on: sea_orm::sea_query::Expr,
-) {
-    use sea_orm::sea_query::{Expr, JoinType};
-    if backend == DatabaseBackend::Sqlite {
-        q.join_as(
-            JoinType::CrossJoin,
-            table.to_string(),
-            alias.to_string(),
-            Expr::val(true),
-        )
-        .and_where(on);
-    } else {
-        q.join_as(JoinType::InnerJoin, table.to_string(), alias.to_string(), on);
-    }
 }
 
 /// Turns on SQLite's query planner stability guarantee for a new connection.
@@ -573,26 +324,6 @@ async fn stable_plans(conn: &mut sea_orm::sqlx::SqliteConnection) -> Result<(), 
             format!("SQLite refused the planner stability setting (code {rc})").into(),
         ))
     }
-}
-
-/// Runs a sea-query SELECT and maps each row into `T` (a flat projection).
-pub async fn fetch_all<T, C>(conn: &C, stmt: &sea_orm::sea_query::SelectStatement) -> Result<Vec<T>, DbErr>
-where
-    T: sea_orm::FromQueryResult,
-    C: ConnectionTrait,
-{
-    let built = conn.get_database_backend().build(stmt);
-    T::find_by_statement(built).all(conn).await
-}
-
-/// Runs a sea-query SELECT expected to return at most one row.
-pub async fn fetch_one<T, C>(conn: &C, stmt: &sea_orm::sea_query::SelectStatement) -> Result<Option<T>, DbErr>
-where
-    T: sea_orm::FromQueryResult,
-    C: ConnectionTrait,
-{
-    let built = conn.get_database_backend().build(stmt);
-    T::find_by_statement(built).one(conn).await
 }
 
 /// Now, in UTC, truncated to the microsecond: the server's clock (see `crate::clock`).

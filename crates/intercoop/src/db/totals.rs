@@ -18,13 +18,18 @@
 //! also depends on the clock (an administrator's "waiting for me": campaigns past their
 //! deadline) carries the time among its values and is never reused.
 //!
+//! The same goes for a few other values derived from many rows and shown often (the
+//! places on a network's public map): [`super::Db::memo`] keeps them under the version.
+//!
 //! PostgreSQL has no such version, and several instances write to it: there every page
 //! counts, in the same statement as its rows.
 //!
 //! BACKEND-SPECIFIC: `PRAGMA data_version` is SQLite's.
 
+use std::any::Any;
 use std::collections::HashMap;
 use std::ffi::{CStr, CString, c_int};
+use std::sync::Arc;
 use std::sync::Mutex;
 
 /// Totals by count statement (its SQL with its values), each with the version it was
@@ -32,7 +37,12 @@ use std::sync::Mutex;
 pub struct Totals {
     probe: Mutex<Probe>,
     kept: Mutex<HashMap<String, (i64, i64)>>,
+    /// Other values read from the database, kept the same way ([`super::Db::memo`]).
+    values: Mutex<HashMap<String, KeptValue>>,
 }
+
+/// A value and the version it was read at.
+type KeptValue = (i64, Arc<dyn Any + Send + Sync>);
 
 /// Distinct count statements kept at most (a name search makes one per text searched).
 const MAX_KEPT: usize = 1_000;
@@ -45,6 +55,7 @@ impl Totals {
             Ok(probe) => Some(Totals {
                 probe: Mutex::new(probe),
                 kept: Mutex::new(HashMap::new()),
+                values: Mutex::new(HashMap::new()),
             }),
             Err(e) => {
                 tracing::warn!(error = %e, path, "page totals will be counted on every page");
@@ -72,6 +83,26 @@ impl Totals {
             kept.clear();
         }
         kept.insert(key, (version, total));
+    }
+}
+
+impl Totals {
+    /// The value kept under `key` at `version`, if there is one of type `T`.
+    pub fn value<T: Clone + Send + Sync + 'static>(&self, key: &str, version: i64) -> Option<T> {
+        let values = self.values.lock().unwrap_or_else(|e| e.into_inner());
+        values
+            .get(key)
+            .filter(|(v, _)| *v == version)
+            .and_then(|(_, value)| value.downcast_ref::<T>().cloned())
+    }
+
+    /// Keeps `value`, read at `version` or later.
+    pub fn keep_value<T: Send + Sync + 'static>(&self, key: String, version: i64, value: T) {
+        let mut values = self.values.lock().unwrap_or_else(|e| e.into_inner());
+        if values.len() >= MAX_KEPT && !values.contains_key(&key) {
+            values.clear();
+        }
+        values.insert(key, (version, Arc::new(value)));
     }
 }
 

@@ -86,11 +86,7 @@ pub async fn seed<C: ConnectionTrait>(
             }
         })
         .collect();
-    for chunk in rows.chunks(500) {
-        listing::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(conn)
-            .await?;
-    }
+    crate::db::insert_all(conn, rows).await?;
     // Applications, as the form takes them.
     let n = network::Entity::find_by_id(network_id)
         .one(conn)

@@ -57,19 +57,12 @@ pub async fn post<C: ConnectionTrait>(conn: &C, network_id: i64, events: Vec<(Ev
             ..Default::default()
         })
         .collect();
-    // RETURNING gives no order: the ids do (a multi-row insert numbers its rows in
-    // order, and each chunk after the one before). Chunks of 500 rows stay well below
-    // SQLite's limit of bound variables.
-    let mut ids: Vec<i64> = Vec::with_capacity(rows.len());
-    for chunk in rows.chunks(500) {
-        ids.extend(
-            ledger_entry::Entity::insert_many(chunk.to_vec())
-                .exec_with_returning(conn)
-                .await?
-                .into_iter()
-                .map(|e| e.id),
-        );
-    }
+    // RETURNING gives no order: the ids do (`db::insert_all_returning`).
+    let mut ids: Vec<i64> = crate::db::insert_all_returning(conn, rows)
+        .await?
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
     ids.sort_unstable();
     let mut deltas: BTreeMap<Account, i128> = BTreeMap::new();
     let mut lines = Vec::new();

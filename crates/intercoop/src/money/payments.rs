@@ -351,16 +351,11 @@ pub async fn import<C: ConnectionTrait>(
             ..Default::default()
         });
     }
-    let mut ids = Vec::new();
-    for chunk in rows.chunks(500) {
-        ids.extend(
-            payment::Entity::insert_many(chunk.to_vec())
-                .exec_with_returning(conn)
-                .await?
-                .into_iter()
-                .map(|p| p.id),
-        );
-    }
+    let mut ids: Vec<i64> = crate::db::insert_all_returning(conn, rows)
+        .await?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
     ids.sort_unstable();
     for (id, cents) in &paid {
         if let Some(r) = by_id.get(id) {

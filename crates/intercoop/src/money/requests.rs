@@ -243,15 +243,7 @@ pub async fn create<C: ConnectionTrait>(
             ..Default::default()
         });
     }
-    // In chunks of 500 rows: below SQLite's limit of bound variables.
-    let mut requests = Vec::with_capacity(rows.len());
-    for chunk in rows.chunks(500) {
-        requests.extend(
-            payment_request::Entity::insert_many(chunk.to_vec())
-                .exec_with_returning(conn)
-                .await?,
-        );
-    }
+    let mut requests = crate::db::insert_all_returning(conn, rows).await?;
     requests.sort_by_key(|r| r.id);
     let posted = requests
         .iter()

@@ -65,7 +65,7 @@ pub(super) async fn deliver<C: ConnectionTrait>(
     } else {
         BTreeMap::new()
     };
-    // The unsubscribe tokens and the outbox rows are written [`CHUNK`] to a statement
+    // The unsubscribe tokens and the outbox rows are written [`crate::db::ROWS_PER_INSERT`] to a statement
     // after the loop (a list message to 6 000 subscribers made 12 000 round trips:
     // bench/LISTS.md), in the caller's transaction as before. A message with files
     // writes its row at once: its attachments need the row's id.
@@ -132,22 +132,10 @@ pub(super) async fn deliver<C: ConnectionTrait>(
             }
         }
     }
-    for chunk in tokens.chunks(CHUNK) {
-        unsubscribe_token::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(conn)
-            .await?;
-    }
-    for chunk in rows.chunks(CHUNK) {
-        outbox_message::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(conn)
-            .await?;
-    }
+    crate::db::insert_all(conn, tokens).await?;
+    crate::db::insert_all(conn, rows).await?;
     Ok(delivery)
 }
-
-/// Rows written by one statement of a delivery: 500 outbox rows of 17 values stay
-/// under SQLite's and PostgreSQL's limits on bound values.
-const CHUNK: usize = 500;
 
 /// A new one-click unsubscribe link for a person, network and kind, or list, and the
 /// row that stores it hashed (for the caller to write).

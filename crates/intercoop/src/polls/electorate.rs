@@ -134,11 +134,7 @@ pub(super) async fn snapshot_electorate<C: ConnectionTrait>(conn: &C, p: &poll::
     let total =
         electorate_weight(rows.iter().map(|r| r.weight.as_ref().unsigned_abs())).map_err(|_| weights_out_of_range())?;
     let total = i64::try_from(total).map_err(|_| weights_out_of_range())?;
-    for chunk in rows.chunks(500) {
-        elector::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(conn)
-            .await?;
-    }
+    crate::db::insert_all(conn, rows).await?;
     Ok(total)
 }
 

@@ -337,11 +337,7 @@ pub async fn create<C: ConnectionTrait>(
             ..Default::default()
         })
         .collect();
-    for chunk in rows.chunks(500) {
-        allocation::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(conn)
-            .await?;
-    }
+    crate::db::insert_all(conn, rows).await?;
     let row = get(conn, network_id, row.id).await?;
     super::jobs::schedule(conn, &row).await?;
     audit::record(
