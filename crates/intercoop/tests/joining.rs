@@ -807,6 +807,64 @@ both_backends!(public_pages_list_only_members_who_agree, |app: TestApp| async mo
     app.stop().await;
 });
 
+// A network larger than its public page: the page names the first members by name and
+// links to all of them, a page at a time; the map has one dot per place, saying how many
+// members are there (it read one row per member, and named them all, before).
+both_backends!(a_large_network_pages_its_members, |app: TestApp| async move {
+    let admin = app.api(&app.admin_token().await);
+    let slug = network_row(&app).await.slug;
+    // 30 listed members (20 in Bruxelles, 10 in Gent) and one that did not agree.
+    for i in 0..31 {
+        let org = app
+            .organisation(&admin, &format!("Coop {i:02}"), "user", Some(10))
+            .await;
+        let (city, lat, lon) = if i % 3 == 2 {
+            ("Gent", 51.0543, 3.7174)
+        } else {
+            ("Bruxelles", 50.8503, 4.3517)
+        };
+        let r = admin
+            .put(
+                &format!("/api/v1/organisations/{org}/listing"),
+                &json!({"listed": i != 30, "city": city, "latitude": lat, "longitude": lon}),
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+    }
+    let visitor = app.client();
+    let page = visitor.text(&format!("/n/{slug}")).await;
+    let named = (0..31).filter(|i| page.contains(&format!("Coop {i:02}"))).count();
+    assert_eq!(named, 24, "the first 24 by name: {page}");
+    assert!(page.contains("Coop 00") && page.contains("Coop 23") && !page.contains("Coop 24"));
+    assert!(
+        page.contains(&format!("href=\"/n/{slug}/members\">All 30 members</a>")),
+        "{page}"
+    );
+    assert_eq!(page.matches("<circle").count(), 2, "{page}");
+    assert!(
+        page.contains("<title>Bruxelles: 20 members</title>") && page.contains("<title>Gent: 10 members</title>"),
+        "{page}"
+    );
+    // All of them on the members' page, not the one that did not agree.
+    let all = visitor.text(&format!("/n/{slug}/members")).await;
+    assert_eq!(
+        (0..30).filter(|i| all.contains(&format!("Coop {i:02}"))).count(),
+        30,
+        "{all}"
+    );
+    assert!(
+        !all.contains("Coop 30") && all.contains("30 member organisations are listed."),
+        "{all}"
+    );
+    let past = visitor.text(&format!("/n/{slug}/members?page=2")).await;
+    assert!(!past.contains("Coop 00"), "past the last page: none");
+    // A private network shows neither.
+    set_rules(&app, |r| r.private = true).await;
+    let hidden = visitor.text(&format!("/n/{slug}/members")).await;
+    assert!(hidden.contains("/login") && !hidden.contains("Coop 00"), "{hidden}");
+    app.stop().await;
+});
+
 /// A confirmed application of `org`, whose contact writes in `language`: its id.
 async fn confirmed(app: &TestApp, admin: &common::Api, slug: &str, org: &str, email: &str, language: &str) -> i64 {
     assert_eq!(apply_api(app, slug, &body(org, email, language)).await.status(), 202);

@@ -109,7 +109,19 @@ public-about = Über das Netzwerk
 public-members = Mitglieder
 public-no-members = Noch kein Mitglied möchte hier erscheinen.
 public-map-label = Karte der Orte der Mitglieder
-public-map-caption = Jeder Punkt ist ein Ort mit Mitgliedern; die Liste nennt sie alle.
+public-map-caption = Jeder Punkt ist ein Ort mit Mitgliedern; die Mitgliederliste nennt sie alle.
+public-map-place = { $city }: { $count ->
+    [1] ein Mitglied
+   *[other] { $count } Mitglieder
+}
+public-members-all = { $count ->
+    [1] Das Mitglied
+   *[other] Alle { $count } Mitglieder
+}
+public-members-count = { $count ->
+    [1] Eine Mitgliedsorganisation erscheint hier.
+   *[other] { $count } Mitgliedsorganisationen erscheinen hier.
+}
 public-cofunding = Jetzt in Kofinanzierung
 public-no-cofunding = Derzeit wird nichts kofinanziert.
 public-covered = { $percent } % gedeckt

@@ -109,7 +109,19 @@ public-about = About the network
 public-members = Members
 public-no-members = No member has asked to be listed yet.
 public-map-label = Map of the members' cities
-public-map-caption = Each dot is a city where members are; the list names them all.
+public-map-caption = Each dot is a city where members are; the list of members names them all.
+public-map-place = { $city }: { $count ->
+    [1] one member
+   *[other] { $count } members
+}
+public-members-all = { $count ->
+    [1] The member
+   *[other] All { $count } members
+}
+public-members-count = { $count ->
+    [1] One member organisation is listed.
+   *[other] { $count } member organisations are listed.
+}
 public-cofunding = Being co-funded now
 public-no-cofunding = Nothing is being co-funded now.
 public-covered = { $percent } % covered

@@ -109,7 +109,19 @@ public-about = À propos du réseau
 public-members = Membres
 public-no-members = Aucun membre n'a encore demandé à figurer ici.
 public-map-label = Carte des villes des membres
-public-map-caption = Chaque point est une ville où se trouvent des membres ; la liste les nomme tous.
+public-map-caption = Chaque point est une ville où se trouvent des membres ; la liste des membres les nomme tous.
+public-map-place = { $city } : { $count ->
+    [1] un membre
+   *[other] { $count } membres
+}
+public-members-all = { $count ->
+    [1] Le membre
+   *[other] Les { $count } membres
+}
+public-members-count = { $count ->
+    [1] Une organisation membre figure ici.
+   *[other] { $count } organisations membres figurent ici.
+}
 public-cofunding = En cofinancement
 public-no-cofunding = Rien n'est en cofinancement pour le moment.
 public-covered = { $percent } % couverts

@@ -109,7 +109,19 @@ public-about = Over het netwerk
 public-members = Leden
 public-no-members = Nog geen lid wil hier vermeld worden.
 public-map-label = Kaart van de plaatsen van de leden
-public-map-caption = Elke stip is een plaats met leden; de lijst noemt ze allemaal.
+public-map-caption = Elke stip is een plaats met leden; de ledenlijst noemt ze allemaal.
+public-map-place = { $city }: { $count ->
+    [1] één lid
+   *[other] { $count } leden
+}
+public-members-all = { $count ->
+    [1] Het lid
+   *[other] Alle { $count } leden
+}
+public-members-count = { $count ->
+    [1] Eén lidorganisatie wordt hier vermeld.
+   *[other] { $count } lidorganisaties worden hier vermeld.
+}
 public-cofunding = Nu in cofinanciering
 public-no-cofunding = Er wordt nu niets gecofinancierd.
 public-covered = { $percent } % gedekt

@@ -102,15 +102,14 @@ pub struct Listed {
     pub longitude_e6: Option<i64>,
 }
 
-/// The members (now) that agreed to be listed, by name.
-pub async fn listed<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<Vec<Listed>> {
+/// The most members the public page names; the others are on `/n/{slug}/members`.
+pub const MEMBERS_SHOWN: u64 = 24;
+
+/// The members' listings joined to what the public page shows: the members (now)
+/// that agreed to be listed, of one network.
+fn listed_rows(network_id: i64) -> sea_orm::sea_query::SelectStatement {
     let mut q = Query::select();
-    q.expr_as(Expr::col(("o", "name")), "name")
-        .expr_as(Expr::col(("o", "website")), "website")
-        .expr_as(Expr::col(("l", "city")), "city")
-        .expr_as(Expr::col(("l", "latitude_e6")), "latitude_e6")
-        .expr_as(Expr::col(("l", "longitude_e6")), "longitude_e6")
-        .from_as("member_listings", "l")
+    q.from_as("member_listings", "l")
         .join_as(
             JoinType::InnerJoin,
             "memberships",
@@ -119,17 +118,79 @@ pub async fn listed<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<
                 .equals(("l", "organisation_id"))
                 .and(Expr::col(("m", "network_id")).equals(("l", "network_id"))),
         )
-        .join_as(
-            JoinType::InnerJoin,
-            "organisations",
-            "o",
-            Expr::col(("o", "id")).equals(("l", "organisation_id")),
-        )
         .and_where(Expr::col(("l", "network_id")).eq(network_id))
         .and_where(Expr::col(("l", "listed")).eq(true))
+        .and_where(Expr::col(("m", "status")).eq(MembershipStatus::Member.as_str()));
+    q
+}
+
+/// A page of the members (now) that agreed to be listed, by name, and how many there
+/// are. Read from the organisations in name order outwards (`db::join_in_order`), so
+/// that the page stops after its rows whatever the network's size; the count reads the
+/// listings and memberships alone (and is reused on SQLite until the next commit:
+/// `db::fetch_page`).
+pub async fn listed(db: &crate::db::Db, network_id: i64, page: &crate::api::Page) -> AppResult<(Vec<Listed>, i64)> {
+    let backend = db.backend();
+    let mut q = Query::select();
+    q.expr_as(Expr::col(("o", "name")), "name")
+        .expr_as(Expr::col(("o", "website")), "website")
+        .expr_as(Expr::col(("l", "city")), "city")
+        .expr_as(Expr::col(("l", "latitude_e6")), "latitude_e6")
+        .expr_as(Expr::col(("l", "longitude_e6")), "longitude_e6")
+        .from_as("organisations", "o");
+    crate::db::join_in_order(
+        &mut q,
+        backend,
+        "memberships",
+        "m",
+        Expr::col(("m", "organisation_id"))
+            .equals(("o", "id"))
+            .and(Expr::col(("m", "network_id")).eq(network_id)),
+    );
+    crate::db::join_in_order(
+        &mut q,
+        backend,
+        "member_listings",
+        "l",
+        Expr::col(("l", "organisation_id"))
+            .equals(("o", "id"))
+            .and(Expr::col(("l", "network_id")).eq(network_id)),
+    );
+    q.and_where(Expr::col(("l", "listed")).eq(true))
         .and_where(Expr::col(("m", "status")).eq(MembershipStatus::Member.as_str()))
         .order_by(("o", "name_key"), Order::Asc)
-        .order_by(("o", "id"), Order::Asc);
+        .order_by(("o", "id"), Order::Asc)
+        .limit(page.limit())
+        .offset(page.offset());
+    let mut count = listed_rows(network_id);
+    count.expr(Expr::cust("COUNT(*)"));
+    Ok(crate::db::fetch_page(db, &q, &count, page.offset()).await?)
+}
+
+/// A place on the map: a city and how many listed members are there.
+#[derive(Debug, Clone, PartialEq, sea_orm::FromQueryResult)]
+pub struct Place {
+    pub city: String,
+    /// Millionths of a degree (WGS 84).
+    pub latitude_e6: i64,
+    pub longitude_e6: i64,
+    pub members: i64,
+}
+
+/// The places of the listed members (one per coordinates, with the first city name
+/// given there), north to south: at most one row per place, whatever the members.
+pub async fn places<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<Vec<Place>> {
+    let mut q = listed_rows(network_id);
+    q.expr_as(Expr::col(("l", "city")).min(), "city")
+        .expr_as(Expr::col(("l", "latitude_e6")), "latitude_e6")
+        .expr_as(Expr::col(("l", "longitude_e6")), "longitude_e6")
+        .expr_as(Expr::col(("l", "id")).count(), "members")
+        .and_where(Expr::col(("l", "latitude_e6")).is_not_null())
+        .and_where(Expr::col(("l", "longitude_e6")).is_not_null())
+        .group_by_col(("l", "latitude_e6"))
+        .group_by_col(("l", "longitude_e6"))
+        .order_by(("l", "latitude_e6"), Order::Desc)
+        .order_by(("l", "longitude_e6"), Order::Asc);
     Ok(crate::db::fetch_all(conn, &q).await?)
 }
 

@@ -2,11 +2,12 @@
 //! (no tile server, nothing fetched by the visitor's browser), over a graticule of
 //! Europe every 10 degrees, by the equirectangular projection of
 //! `intercoop_domain::joining::project`. Places outside the frame are left off the map
-//! (the list beside it names every member). Several members of one city share a dot.
+//! (the list of members names every member). Several members of one city share a dot,
+//! titled with the city and how many they are: the map is drawn from one row per place
+//! (`data::places`), whatever the number of members.
 
-use super::data::Listed;
+use super::data::Place;
 use intercoop_domain::joining::{EAST, MAP_HEIGHT, MAP_WIDTH, NORTH, SOUTH, WEST, project};
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Escapes text for SVG (XML).
@@ -17,22 +18,14 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The SVG of the members' cities; `label`: its accessible name. `None` when no
-/// member has a place in the frame (the page then shows the list only).
-pub fn svg(members: &[Listed], label: &str) -> Option<String> {
-    // One dot per place, naming every member there.
-    let mut places: BTreeMap<(i64, i64), (String, Vec<&str>)> = BTreeMap::new();
-    for m in members {
-        if let (Some(lat), Some(lon)) = (m.latitude_e6, m.longitude_e6)
-            && project(lat, lon).is_some()
-        {
-            places
-                .entry((lat, lon))
-                .or_insert_with(|| (m.city.clone(), Vec::new()))
-                .1
-                .push(&m.name);
-        }
-    }
+/// The SVG of the members' places; `label`: its accessible name; `title`: what a dot
+/// says when pointed at ("Bruxelles: 3 members"). `None` when no place is in the frame
+/// (the page then shows the list only).
+pub fn svg(places: &[Place], label: &str, title: impl Fn(&Place) -> String) -> Option<String> {
+    let places: Vec<(f64, f64, &Place)> = places
+        .iter()
+        .filter_map(|p| project(p.latitude_e6, p.longitude_e6).map(|(x, y)| (x, y, p)))
+        .collect();
     if places.is_empty() {
         return None;
     }
@@ -70,17 +63,15 @@ pub fn svg(members: &[Listed], label: &str) -> Option<String> {
         );
         lat += 10.0;
     }
-    for ((lat, lon), (city, names)) in &places {
-        let Some((x, y)) = project(*lat, *lon) else { continue };
-        let r = 5.0 + (names.len() as f64).sqrt() * 2.0;
+    for (x, y, p) in &places {
+        let r = 5.0 + (p.members.max(1) as f64).sqrt() * 2.0;
         let _ = write!(
             s,
-            r#"<g class="place"><circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}"><title>{}: {}</title></circle><text x="{:.1}" y="{:.1}">{}</text></g>"#,
-            esc(city),
-            esc(&names.join(", ")),
+            r#"<g class="place"><circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}"><title>{}</title></circle><text x="{:.1}" y="{:.1}">{}</text></g>"#,
+            esc(&title(p)),
             x + r + 2.0,
             y + 4.0,
-            esc(city)
+            esc(&p.city)
         );
     }
     s.push_str("</svg>");
@@ -91,30 +82,27 @@ pub fn svg(members: &[Listed], label: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn m(name: &str, city: &str, at: Option<(i64, i64)>) -> Listed {
-        Listed {
-            name: name.into(),
-            website: String::new(),
+    fn p(city: &str, at: (i64, i64), members: i64) -> Place {
+        Place {
             city: city.into(),
-            latitude_e6: at.map(|a| a.0),
-            longitude_e6: at.map(|a| a.1),
+            latitude_e6: at.0,
+            longitude_e6: at.1,
+            members,
         }
     }
 
     #[test]
-    fn one_dot_per_city_escaped_and_nothing_outside_the_frame() {
-        let members = [
-            m("La Louve", "Paris", Some((48_856_600, 2_352_200))),
-            m("Bees <coop>", "Bruxelles", Some((50_850_300, 4_351_700))),
-            m("Färm", "Bruxelles", Some((50_850_300, 4_351_700))),
-            m("Park Slope", "New York", Some((40_712_800, -74_006_000))),
-            m("Nowhere", "", None),
+    fn one_dot_per_place_escaped_and_nothing_outside_the_frame() {
+        let places = [
+            p("Paris", (48_856_600, 2_352_200), 1),
+            p("Bruxelles <nord>", (50_850_300, 4_351_700), 2),
+            p("New York", (40_712_800, -74_006_000), 1),
         ];
-        let svg = svg(&members, "Members' cities").unwrap();
+        let svg = svg(&places, "Members' cities", |p| format!("{}: {}", p.city, p.members)).unwrap();
         assert_eq!(svg.matches("<circle").count(), 2);
-        assert!(svg.contains("Bruxelles: Bees &lt;coop&gt;, Färm"));
+        assert!(svg.contains("<title>Bruxelles &lt;nord&gt;: 2</title>"), "{svg}");
         assert!(!svg.contains("New York") && !svg.contains("<script"));
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
-        assert_eq!(super::svg(&members[3..], "x"), None);
+        assert_eq!(super::svg(&places[2..], "x", |_| String::new()), None);
     }
 }

@@ -1,7 +1,8 @@
 //! A network's public face (issue 18, item 1): `/n/{slug}`, for anyone and without
 //! login, shows what the network says about itself (Markdown per language, sanitized),
 //! its member organisations that agreed to be listed with a map of their cities (an
-//! SVG drawn here: [`map`]), the work it funded and what it co-funds now with its
+//! SVG drawn here: [`map`]; the first members by name, all of them a page at a time on
+//! `/n/{slug}/members`), the work it funded and what it co-funds now with its
 //! progress, its upcoming public events, and the join button. A private network shows
 //! a sign-in page instead (and its public documentation and application form answer
 //! 404: `joining::open_network`).
@@ -29,6 +30,7 @@ where
 {
     Routes::new()
         .get("/n/{slug}", Public, pages::network)
+        .get("/n/{slug}/members", Public, pages::members)
         .get("/settings/public", Steers, pages::settings_form)
         .post("/settings/public", Steers, pages::save_settings)
         .get(

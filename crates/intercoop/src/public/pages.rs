@@ -25,7 +25,9 @@ struct NetworkPage {
     ctx: Ctx,
     network: network::Model,
     about_html: String,
+    /// The first members listed by name ([`data::MEMBERS_SHOWN`]), and how many there are.
     members: Vec<Listed>,
+    members_total: i64,
     map: Option<String>,
     funded: Vec<Work>,
     cofunding: Vec<Work>,
@@ -56,9 +58,23 @@ pub async fn network(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
     }
     let conn = &state.db.read;
     let about = data::about_text(conn, n.id, ctx.lang, n.default_language.0).await?;
-    let members = data::listed(conn, n.id).await?;
-    let map = super::map::svg(&members, &ctx.t("public-map-label"));
-    let funded = data::funded(conn, n.id).await?;
+    // What grows with the network (its members, their places, the work funded) is kept
+    // until the database changes (`Db::memo`): visitors and crawlers hit this page most.
+    let db = &state.db;
+    let shown = crate::api::Page {
+        page: 1,
+        per_page: data::MEMBERS_SHOWN,
+    };
+    let (members, members_total) = db
+        .memo(&format!("public-members:{}", n.id), || data::listed(db, n.id, &shown))
+        .await?;
+    let places = db
+        .memo(&format!("public-places:{}", n.id), || data::places(conn, n.id))
+        .await?;
+    let map = super::map::svg(&places, &ctx.t("public-map-label"), |p| place_title(&ctx, p));
+    let funded = db
+        .memo(&format!("public-funded:{}", n.id), || data::funded(conn, n.id))
+        .await?;
     let cofunding = data::cofunding(conn, n.id).await?;
     let events = data::events(conn, n.id, crate::clock::now())
         .await?
@@ -78,11 +94,76 @@ pub async fn network(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
         ctx,
         network: n,
         members,
+        members_total,
         map,
         funded,
         cofunding,
         events,
         articles,
+    })
+}
+
+/// What a dot of the map says: the city and how many members are there.
+fn place_title(ctx: &Ctx, p: &data::Place) -> String {
+    ctx.lang.t_args(
+        "public-map-place",
+        &[
+            ("city", crate::i18n::Arg::Str(p.city.clone())),
+            ("count", crate::i18n::Arg::Num(p.members)),
+        ],
+    )
+}
+
+#[derive(Template)]
+#[template(path = "public/members.html")]
+struct MembersPage {
+    ctx: Ctx,
+    network: network::Model,
+    members: Vec<Listed>,
+    total: i64,
+    page: u64,
+    pages: u64,
+    /// The list's filters as a query string (none here), for the pagination links.
+    query: String,
+}
+
+/// Members listed per page of `/n/{slug}/members`.
+const MEMBERS_PER_PAGE: u64 = 100;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct MembersParams {
+    pub page: Option<u64>,
+}
+
+/// `GET /n/{slug}/members`: every member that agreed to be listed, by name, a page at a
+/// time; the sign-in page when the network is private.
+pub async fn members(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    crate::web::Query(params): crate::web::Query<MembersParams>,
+) -> AppResult<Response> {
+    let n = network::Entity::find()
+        .filter(network::Column::Slug.eq(slug.trim()))
+        .one(&state.db.read)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if n.rules.private {
+        return render(&PrivatePage { ctx, network: n });
+    }
+    let page = crate::api::Page {
+        page: params.page.unwrap_or(1).min(crate::api::MAX_PAGE),
+        per_page: MEMBERS_PER_PAGE,
+    };
+    let (members, total) = data::listed(&state.db, n.id, &page).await?;
+    render(&MembersPage {
+        ctx,
+        network: n,
+        members,
+        total,
+        page: page.number(),
+        pages: page.count(total),
+        query: String::new(),
     })
 }
 
