@@ -400,6 +400,30 @@ both_backends!(
         assert_eq!(ids(&admin.json("/api/v1/docs?q=calendr").await), vec![agenda]);
         assert_eq!(ids(&admin.json("/api/v1/docs?q=ordre").await), Vec::<i64>::new());
 
+        // Visibility follows the tree: 120 public pages under a core circle page rank before
+        // the members' page holding the same word; a member finds that one alone (read past
+        // the first batch of pages found), the core circle all of them but the first 50.
+        let internal = post(page("Interne", "", "core")).await;
+        for n in 0..120 {
+            let mut child = page(&format!("Note {n}"), "zèbre", "public");
+            child["parent_id"] = json!(internal);
+            post(child).await;
+        }
+        let open = post(page(
+            "Ouvert",
+            &format!("zèbre {}", "et encore du texte ".repeat(40)),
+            "members",
+        ))
+        .await;
+        let member_id = app
+            .person("member@test.example", "Mia Member", None, false, false)
+            .await;
+        let member = app.api(&app.token_for(member_id).await);
+        assert_eq!(ids(&member.json("/api/v1/docs?q=z%C3%A8bre").await), vec![open]);
+        let found = admin.json("/api/v1/docs?q=z%C3%A8bre").await;
+        assert_eq!(ids(&found).len(), 50, "{found}");
+        assert!(!ids(&found).contains(&open), "{found}");
+
         // A members' page: a logged-out visitor finds nothing of it, on the public pages
         // (which show the public tree, and no search) or the API (which wants a token).
         let slug = {

@@ -3,14 +3,15 @@
 //! "assemblée"), in any case, accents ignored on SQLite (not on PostgreSQL, whose
 //! `simple` configuration keeps them). The database's full-text index finds and ranks
 //! the pages (`db::search::doc_pages`, migration 40); who may read them is worked out
-//! here from the tree, and the text of the 50 pages answered alone is read, for their
-//! snippets (bench/docs: 5 000 pages).
+//! here from their ancestors, in rank order until 50 are readable, and the text of those
+//! 50 alone is read, for their snippets (bench/docs: 5 000 pages).
 
 use super::data::{self, Hit};
 use super::entities::page;
 use crate::db::types::Text;
 use crate::error::AppResult;
 use intercoop_domain::documentation::{Node, Reader, Tree, Visibility};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 
@@ -27,29 +28,25 @@ pub async fn search<C: ConnectionTrait>(conn: &C, network_id: i64, reader: Reade
     if ranked.is_empty() {
         return Ok(Vec::new());
     }
-    // Who may read what: the tree alone (ids, parents, visibilities), not the pages'
-    // paths that `data::pages` also works out (most of a search's time over 5 000).
-    let tree: Vec<(i64, Option<i64>, Text<Visibility>)> = page::Entity::find()
-        .select_only()
-        .columns([page::Column::Id, page::Column::ParentId, page::Column::Visibility])
-        .filter(page::Column::NetworkId.eq(network_id))
-        .into_tuple()
-        .all(conn)
-        .await?;
-    let tree = Tree::new(tree.into_iter().map(|(id, parent, visibility)| {
-        (
-            id,
-            Node {
-                parent,
-                visibility: visibility.0,
-            },
-        )
-    }));
-    let ids: Vec<i64> = ranked
-        .into_iter()
-        .filter(|id| tree.readable(*id, reader))
-        .take(MAX_HITS)
-        .collect();
+    // Who may read what, in rank order: the pages found and their ancestors only (ids,
+    // parents, visibilities), a batch at a time until 50 are readable. Reading the whole
+    // tree took most of a search's time over 5 000 pages (bench/DOCS.md).
+    let mut ids = Vec::new();
+    let mut batch = 2 * MAX_HITS;
+    let mut rest = ranked.as_slice();
+    while ids.len() < MAX_HITS && !rest.is_empty() {
+        let (these, after) = rest.split_at(batch.min(rest.len()));
+        let tree = tree_above(conn, network_id, these).await?;
+        ids.extend(
+            these
+                .iter()
+                .copied()
+                .filter(|id| tree.readable(*id, reader))
+                .take(MAX_HITS - ids.len()),
+        );
+        rest = after;
+        batch *= 2;
+    }
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -73,6 +70,37 @@ pub async fn search<C: ConnectionTrait>(conn: &C, network_id: i64, reader: Reade
             title: p.title,
         })
         .collect())
+}
+
+/// The pages `ids` of the network and all their ancestors, as a tree: enough to tell
+/// who may read each of `ids` (a page's visibility is the strictest along its path).
+async fn tree_above<C: ConnectionTrait>(conn: &C, network_id: i64, ids: &[i64]) -> AppResult<Tree> {
+    // Integers only, written into the text (the same on both backends).
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let up = format!(
+        "WITH RECURSIVE up(id) AS (\
+           SELECT id FROM doc_pages WHERE network_id = {network_id} AND id IN ({list}) \
+           UNION SELECT d.parent_id FROM doc_pages d JOIN up ON d.id = up.id \
+           WHERE d.network_id = {network_id} AND d.parent_id IS NOT NULL) \
+         SELECT id FROM up"
+    );
+    let rows: Vec<(i64, Option<i64>, Text<Visibility>)> = page::Entity::find()
+        .select_only()
+        .columns([page::Column::Id, page::Column::ParentId, page::Column::Visibility])
+        .filter(page::Column::NetworkId.eq(network_id))
+        .filter(Expr::cust(format!("doc_pages.id IN ({up})")))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(Tree::new(rows.into_iter().map(|(id, parent, visibility)| {
+        (
+            id,
+            Node {
+                parent,
+                visibility: visibility.0,
+            },
+        )
+    })))
 }
 
 /// About 160 characters of `body` around the first `word` (lower case), on character
