@@ -325,6 +325,142 @@ both_backends!(pages_revisions_visibility_and_the_booklet, |app: TestApp| async 
 });
 
 both_backends!(
+    search_follows_edits_finds_word_starts_and_keeps_visibility,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let post = |body: Value| {
+            let admin = &admin;
+            async move {
+                let r = admin.post("/api/v1/docs", &body).await;
+                assert_eq!(r.status(), 201);
+                r.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
+            }
+        };
+        let agenda = post(page(
+            "Ordre du jour",
+            "L'assemblée générale se réunit chaque mois.",
+            "members",
+        ))
+        .await;
+        let assembly = post(page("Assemblée générale", "Comment voter.", "members")).await;
+        let secret = post(page("Réservé aux membres", "Le code du local : xylophone.", "members")).await;
+        let ids = |found: &Value| -> Vec<i64> {
+            found["found"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h["id"].as_i64().unwrap())
+                .collect()
+        };
+
+        // A word's start finds the whole word; a word in the title counts more.
+        let found = admin.json("/api/v1/docs?q=assembl").await;
+        assert_eq!(ids(&found), vec![assembly, agenda], "{found}");
+        // Punctuation and the syntax of either index's queries are only separators.
+        let found = admin
+            .json("/api/v1/docs?q=%22assembl*%22%20OR%20(g%C3%A9n%C3%A9r:*%20%26%20!x)")
+            .await;
+        assert_eq!(
+            found["found"],
+            json!([]),
+            "every word is required, or and x too\n{found}"
+        );
+        let found = admin
+            .json("/api/v1/docs?q=%22assembl*%22%2C%20(g%C3%A9n%C3%A9r%3A*)")
+            .await;
+        assert_eq!(ids(&found), vec![assembly, agenda], "{found}");
+        // Accents: ignored on SQLite (FTS5's folding); PostgreSQL's `simple` keeps them.
+        let found = admin.json("/api/v1/docs?q=REUNIT").await;
+        match app.backend {
+            common::Backend::Sqlite => assert_eq!(ids(&found), vec![agenda], "{found}"),
+            _ => assert_eq!(ids(&found), Vec::<i64>::new(), "{found}"),
+        }
+
+        // An edit: the page is found by its new word, no longer by the word it lost.
+        assert_eq!(ids(&admin.json("/api/v1/docs?q=chaque").await), vec![agenda]);
+        let mut edited = page(
+            "Ordre du jour",
+            "L'assemblée générale se tient le premier mardi.",
+            "members",
+        );
+        edited["base_revision"] = json!(1);
+        assert_eq!(
+            admin.put(&format!("/api/v1/docs/{agenda}"), &edited).await.status(),
+            200
+        );
+        assert_eq!(admin.json("/api/v1/docs?q=chaque").await["found"], json!([]));
+        assert_eq!(ids(&admin.json("/api/v1/docs?q=mardi").await), vec![agenda]);
+        // A new title too.
+        edited["title"] = json!("Calendrier");
+        edited["base_revision"] = json!(2);
+        assert_eq!(
+            admin.put(&format!("/api/v1/docs/{agenda}"), &edited).await.status(),
+            200
+        );
+        assert_eq!(ids(&admin.json("/api/v1/docs?q=calendr").await), vec![agenda]);
+        assert_eq!(ids(&admin.json("/api/v1/docs?q=ordre").await), Vec::<i64>::new());
+
+        // Visibility follows the tree: 120 public pages under a core circle page rank before
+        // the members' page holding the same word; a member finds that one alone (read past
+        // the first batch of pages found), the core circle all of them but the first 50.
+        let internal = post(page("Interne", "", "core")).await;
+        for n in 0..120 {
+            let mut child = page(&format!("Note {n}"), "zèbre", "public");
+            child["parent_id"] = json!(internal);
+            post(child).await;
+        }
+        let open = post(page(
+            "Ouvert",
+            &format!("zèbre {}", "et encore du texte ".repeat(40)),
+            "members",
+        ))
+        .await;
+        let member_id = app
+            .person("member@test.example", "Mia Member", None, false, false)
+            .await;
+        let member = app.api(&app.token_for(member_id).await);
+        assert_eq!(ids(&member.json("/api/v1/docs?q=z%C3%A8bre").await), vec![open]);
+        let found = admin.json("/api/v1/docs?q=z%C3%A8bre").await;
+        assert_eq!(ids(&found).len(), 50, "{found}");
+        assert!(!ids(&found).contains(&open), "{found}");
+
+        // A members' page: a logged-out visitor finds nothing of it, on the public pages
+        // (which show the public tree, and no search) or the API (which wants a token).
+        let slug = {
+            use intercoop::entities::network;
+            network::Entity::find_by_id(app.network_id().await)
+                .one(&app.db().read)
+                .await
+                .unwrap()
+                .unwrap()
+                .slug
+        };
+        let visitor = app.client();
+        let public = visitor.text(&format!("/n/{slug}/docs?q=xylophone")).await;
+        assert!(
+            !public.contains("xylophone") && !public.contains("Réservé aux membres"),
+            "{public}"
+        );
+        assert_eq!(visitor.get("/api/v1/docs?q=xylophone").await.status(), 401);
+        assert_eq!(ids(&admin.json("/api/v1/docs?q=xylophone").await), vec![secret]);
+
+        // The app deletes no page; a row deleted all the same (by hand, by a cascade) leaves
+        // the index too.
+        use intercoop::documentation::entities::page as doc_page;
+        doc_page::Entity::delete_by_id(secret)
+            .exec(&app.db().write)
+            .await
+            .unwrap();
+        let network = app.network_id().await;
+        let left = intercoop::db::search::doc_pages(&app.db().read, network, "xylophone")
+            .await
+            .unwrap();
+        assert_eq!(left, Vec::<i64>::new());
+        assert_eq!(admin.json("/api/v1/docs?q=xylophone").await["found"], json!([]));
+    }
+);
+
+both_backends!(
     the_pages_write_move_and_keep_a_conflicting_text,
     |app: TestApp| async move {
         let admin_id = app.person("admin@test.example", "Ada Admin", None, false, true).await;

@@ -70,6 +70,7 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("m0037_pool_periodic_paid.rs"),
     ),
     ("m0039_search_column.rs", include_str!("m0039_search_column.rs")),
+    ("m0040_docs_search.rs", include_str!("m0040_docs_search.rs")),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

@@ -253,6 +253,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "archive search column",
         up: super::m0039_search_column::up,
     },
+    Migration {
+        version: 40,
+        name: "documentation search index",
+        up: super::m0040_docs_search::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

@@ -49,6 +49,7 @@ mod m0034_outbox_attachments;
 mod m0036_pool_schedules;
 mod m0037_pool_periodic_paid;
 mod m0039_search_column;
+mod m0040_docs_search;
 pub mod migrations;
 pub mod postgres_only;
 pub mod search;

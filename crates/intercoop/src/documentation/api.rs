@@ -26,7 +26,9 @@ use utoipa::ToSchema;
 #[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct SearchParams {
-    /// Words every page found holds, in its title or text (any case); none: the tree.
+    /// Words every page found holds in its title or text, each as the start of one of its
+    /// words (`assembl` finds "assemblée"): letters and digits, any case, accents ignored
+    /// on SQLite (not on PostgreSQL); other characters separate words. None: the tree.
     pub q: Option<String>,
 }
 
@@ -37,13 +39,14 @@ pub struct PagesOut {
     /// its children). With `q`: the summaries of the pages found only, in the order of
     /// `found` (the tree is not read: 5 000 pages took most of a search's time).
     pub items: Vec<PageSummary>,
-    /// With `q`: the pages found, best first (at most 50).
+    /// With `q`: the pages found, best first (a word in the title counts more), at most 50.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub found: Option<Vec<Hit>>,
 }
 
 /// The tree of pages the caller may read (each page followed by its children); with `q`
-/// the pages that hold every word instead (`found`, and their summaries in `items`).
+/// the pages that hold every word as a word's start instead (`found`, and their
+/// summaries in `items`).
 #[utoipa::path(get, path = "/api/v1/docs", tag = "documentation", params(SearchParams),
     responses((status = 200, body = PagesOut), (status = 401, body = crate::web::Problem)),
     security(("bearer" = [])))]

@@ -1,34 +1,98 @@
 //! Search in the documentation space: the pages a reader may read whose title or text
-//! holds every word asked, matched in Rust (the same case folding on SQLite and
-//! PostgreSQL, accents included). The database first narrows the pages read to those
-//! holding an ASCII part of each word in any case ([`ascii_part`]), so a search over
-//! 5 000 pages reads the texts of the few that may match, not all of them (bench/docs).
+//! holds every word asked, each as the start of one of its words (`assembl` finds
+//! "assemblée"), in any case, accents ignored on SQLite (not on PostgreSQL, whose
+//! `simple` configuration keeps them). The database's full-text index finds and ranks
+//! the pages (`db::search::doc_pages`, migration 40); who may read them is worked out
+//! here from their ancestors, in rank order until 50 are readable, and the text of those
+//! 50 alone is read, for their snippets (bench/docs: 5 000 pages).
 
-use super::data::Hit;
+use super::data::{self, Hit};
 use super::entities::page;
 use crate::db::types::Text;
 use crate::error::AppResult;
 use intercoop_domain::documentation::{Node, Reader, Tree, Visibility};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use std::collections::HashMap;
 
-/// The readable pages whose title or text holds every word of `q` (any case), best
-/// first (a word in the title counts more), at most 50.
+/// The most pages a search answers.
+const MAX_HITS: usize = 50;
+
+/// The pages of the network `reader` may read (their visibility inherited from their
+/// parents) whose title or text holds every word of `q` as the start of one of its
+/// words (letters and digits; any case; accents ignored on SQLite), best first (a word
+/// in the title counts more), at most 50, each with about 160 characters of its text
+/// around the first word. Never another network's page. An empty query finds nothing.
 pub async fn search<C: ConnectionTrait>(conn: &C, network_id: i64, reader: Reader, q: &str) -> AppResult<Vec<Hit>> {
-    let words: Vec<String> = q.split_whitespace().map(str::to_lowercase).collect();
-    if words.is_empty() {
+    let ranked = crate::db::search::doc_pages(conn, network_id, q).await?;
+    if ranked.is_empty() {
         return Ok(Vec::new());
     }
-    // Who may read what: the tree alone (ids, parents, visibilities), not the pages'
-    // paths that `data::pages` also works out (most of a search's time over 5 000).
-    let tree: Vec<(i64, Option<i64>, Text<Visibility>)> = page::Entity::find()
+    // Who may read what, in rank order: the pages found and their ancestors only (ids,
+    // parents, visibilities), a batch at a time until 50 are readable. Reading the whole
+    // tree took most of a search's time over 5 000 pages (bench/DOCS.md).
+    let mut ids = Vec::new();
+    let mut batch = 2 * MAX_HITS;
+    let mut rest = ranked.as_slice();
+    while ids.len() < MAX_HITS && !rest.is_empty() {
+        let (these, after) = rest.split_at(batch.min(rest.len()));
+        let tree = tree_above(conn, network_id, these).await?;
+        ids.extend(
+            these
+                .iter()
+                .copied()
+                .filter(|id| tree.readable(*id, reader))
+                .take(MAX_HITS - ids.len()),
+        );
+        rest = after;
+        batch *= 2;
+    }
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The texts of the pages answered only (a common word is in thousands).
+    let mut texts: HashMap<i64, page::Model> = data::with_text(conn, network_id, ids.clone())
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let first = q
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    Ok(ids
+        .into_iter()
+        .filter_map(|id| texts.remove(&id))
+        .map(|p| Hit {
+            id: p.id,
+            snippet: snippet(&p.body, &first),
+            title: p.title,
+        })
+        .collect())
+}
+
+/// The pages `ids` of the network and all their ancestors, as a tree: enough to tell
+/// who may read each of `ids` (a page's visibility is the strictest along its path).
+async fn tree_above<C: ConnectionTrait>(conn: &C, network_id: i64, ids: &[i64]) -> AppResult<Tree> {
+    // Integers only, written into the text (the same on both backends).
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let up = format!(
+        "WITH RECURSIVE up(id) AS (\
+           SELECT id FROM doc_pages WHERE network_id = {network_id} AND id IN ({list}) \
+           UNION SELECT d.parent_id FROM doc_pages d JOIN up ON d.id = up.id \
+           WHERE d.network_id = {network_id} AND d.parent_id IS NOT NULL) \
+         SELECT id FROM up"
+    );
+    let rows: Vec<(i64, Option<i64>, Text<Visibility>)> = page::Entity::find()
         .select_only()
         .columns([page::Column::Id, page::Column::ParentId, page::Column::Visibility])
         .filter(page::Column::NetworkId.eq(network_id))
+        .filter(Expr::cust(format!("doc_pages.id IN ({up})")))
         .into_tuple()
         .all(conn)
         .await?;
-    let tree = Tree::new(tree.into_iter().map(|(id, parent, visibility)| {
+    Ok(Tree::new(rows.into_iter().map(|(id, parent, visibility)| {
         (
             id,
             Node {
@@ -36,59 +100,7 @@ pub async fn search<C: ConnectionTrait>(conn: &C, network_id: i64, reader: Reade
                 visibility: visibility.0,
             },
         )
-    }));
-    let like = match conn.get_database_backend() {
-        DatabaseBackend::Postgres => "ILIKE",
-        _ => "LIKE",
-    };
-    let mut q = page::Entity::find().filter(page::Column::NetworkId.eq(network_id));
-    for part in words.iter().filter_map(|w| ascii_part(w)) {
-        // Letters and digits only: safe in the statement's text.
-        q = q.filter(Expr::cust(format!(
-            "(doc_pages.title {like} '%{part}%' OR doc_pages.body {like} '%{part}%')"
-        )));
-    }
-    let rows: Vec<page::Model> = q
-        .all(conn)
-        .await?
-        .into_iter()
-        .filter(|r| tree.readable(r.id, reader))
-        .collect();
-    let mut hits: Vec<(usize, &page::Model)> = rows
-        .iter()
-        .filter_map(|r| {
-            let (title, body) = (r.title.to_lowercase(), r.body.to_lowercase());
-            if !words.iter().all(|w| title.contains(w) || body.contains(w)) {
-                return None;
-            }
-            Some((words.iter().filter(|w| title.contains(w.as_str())).count(), r))
-        })
-        .collect();
-    hits.sort_by(|a, b| {
-        b.0.cmp(&a.0)
-            .then_with(|| crate::collation::compare(&a.1.title, &b.1.title))
-    });
-    // The snippets of the pages answered only (a common word is in thousands).
-    Ok(hits
-        .into_iter()
-        .take(50)
-        .map(|(_, r)| Hit {
-            id: r.id,
-            title: r.title.clone(),
-            snippet: snippet(&r.body, &words[0]),
-        })
-        .collect())
-}
-
-/// The longest run of ASCII letters and digits of a lowercased word, without `i` and
-/// `k`, if it has at least 3 characters. A text whose lowercase holds the word holds
-/// this run in some ASCII case: only two other characters lowercase to ASCII (U+0130 to
-/// `i` and a dot, the Kelvin sign to `k`), so a case-blind `LIKE` on it (SQLite's for
-/// ASCII, PostgreSQL's `ILIKE`) keeps every page that may match.
-fn ascii_part(word: &str) -> Option<&str> {
-    word.split(|c: char| !(c.is_ascii_alphanumeric() && c != 'i' && c != 'k'))
-        .max_by_key(|part| part.len())
-        .filter(|part| part.len() >= 3)
+    })))
 }
 
 /// About 160 characters of `body` around the first `word` (lower case), on character
@@ -124,17 +136,7 @@ fn snippet(body: &str, word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{ascii_part, snippet};
-
-    #[test]
-    fn the_ascii_part_of_a_word_leaves_out_what_other_letters_lowercase_to() {
-        assert_eq!(ascii_part("assemblée"), Some("assembl"));
-        assert_eq!(ascii_part("procès-verbal"), Some("verbal"));
-        assert_eq!(ascii_part("kilo"), None);
-        assert_eq!(ascii_part("été"), None);
-        assert_eq!(ascii_part("4242"), Some("4242"));
-        assert_eq!(ascii_part("l'o%_x"), None);
-    }
+    use super::snippet;
 
     #[test]
     fn a_snippet_is_cut_around_the_word() {
