@@ -6,6 +6,9 @@
 //! The language of a page is, in order: the person's profile choice, the browser's
 //! `Accept-Language`, the network's default language.
 
+mod phrase;
+pub use phrase::Phrase;
+
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
 use std::borrow::Cow;

@@ -9,6 +9,7 @@ use crate::error::{AppError, AppResult, FieldErrors};
 use crate::money::ledger::{self, About};
 use intercoop_domain::Money;
 use intercoop_domain::ledger::{Account, Event};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -197,17 +198,23 @@ pub async fn show<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> App
 /// the pool accounts' balances.
 async fn outs<C: ConnectionTrait>(conn: &C, network_id: i64, pools: Vec<pool::Model>) -> AppResult<Vec<PoolOut>> {
     let ids: Vec<i64> = pools.iter().map(|p| p.id).collect();
-    let mut contributed: BTreeMap<i64, (i64, usize)> = BTreeMap::new();
-    for c in contribution::Entity::find()
+    // Summed by the database (a pool fed weekly by a hundred members has thousands of
+    // contributions); cast back to a 64-bit integer, which PostgreSQL's SUM is not. An
+    // overflow is an error on both, never a wrapped amount.
+    let contributed: BTreeMap<i64, (i64, usize)> = contribution::Entity::find()
+        .select_only()
+        .column(contribution::Column::PoolId)
+        .expr(Expr::col(contribution::Column::AmountCents).sum().cast_as("BIGINT"))
+        .expr(Expr::col(contribution::Column::Id).count())
         .filter(contribution::Column::NetworkId.eq(network_id))
         .filter(contribution::Column::PoolId.is_in(ids.clone()))
+        .group_by(contribution::Column::PoolId)
+        .into_tuple::<(i64, i64, i64)>()
         .all(conn)
         .await?
-    {
-        let e = contributed.entry(c.pool_id).or_default();
-        e.0 += c.amount_cents;
-        e.1 += 1;
-    }
+        .into_iter()
+        .map(|(pool, cents, n)| (pool, (cents, n as usize)))
+        .collect();
     let rounds = round::Entity::find()
         .filter(round::Column::NetworkId.eq(network_id))
         .filter(round::Column::PoolId.is_in(ids.clone()))

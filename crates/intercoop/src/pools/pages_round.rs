@@ -15,6 +15,7 @@ use crate::access::require;
 use crate::api::parse_id;
 use crate::audit::Actor;
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::{Lang, Phrase};
 use crate::state::AppState;
 use crate::web::{CsrfForm, Ctx, render, render_status, require_user, see_other};
 use askama::Template;
@@ -151,6 +152,25 @@ struct RoundPage {
     /// The closing instant has passed and the round is still open.
     due: bool,
     form: Typed,
+    /// What each bucket's line says, formatted once for all of them.
+    phrases: BucketPhrases,
+}
+
+/// "minimum …", "maximum …", "matched …" in the reader's language.
+struct BucketPhrases {
+    minimum: Phrase,
+    maximum: Phrase,
+    matched: Phrase,
+}
+
+impl BucketPhrases {
+    fn new(lang: Lang) -> BucketPhrases {
+        BucketPhrases {
+            minimum: Phrase::new(lang, "pools-minimum", "amount"),
+            maximum: Phrase::new(lang, "pools-maximum", "amount"),
+            matched: Phrase::new(lang, "pools-matched-of", "amount"),
+        }
+    }
 }
 
 impl RoundPage {
@@ -233,17 +253,7 @@ async fn round_page(state: &AppState, ctx: Ctx, id: i64, form: Typed) -> AppResu
     let r = rounds::show(conn, network_id, id).await?;
     let pool = data::show(conn, network_id, r.pool_id).await?;
     let doer = user.doer();
-    let mine = if doer.organisations.is_empty() {
-        Vec::new()
-    } else {
-        placements::allocations(conn, network_id, id)
-            .await?
-            .into_iter()
-            .filter(|a| {
-                doer.organisations.contains(&a.organisation_id) && a.person_id.is_none_or(|p| p == user.person_id)
-            })
-            .collect()
-    };
+    let mine = placements::allocations_of(conn, network_id, id, &doer.organisations, user.person_id).await?;
     let (result, explained) = if r.status == CLOSED {
         let result = close::result(conn, network_id, id).await?;
         let placements = placement::Entity::find()
@@ -258,6 +268,7 @@ async fn round_page(state: &AppState, ctx: Ctx, id: i64, form: Typed) -> AppResu
     };
     let due = r.status != CLOSED && crate::clock::now() >= r.closes_at;
     Ok(RoundPage {
+        phrases: BucketPhrases::new(ctx.lang),
         ctx,
         r,
         pool,
@@ -423,25 +434,18 @@ async fn bucket_page(state: &AppState, ctx: Ctx, id: i64, form: Typed) -> AppRes
     let r = rounds::show(conn, network_id, b.round_id).await?;
     let placements = placements::placements(conn, b.id).await?;
     let doer = user.doer();
-    let mine = if doer.organisations.is_empty() {
-        Vec::new()
-    } else {
-        placements::allocations(conn, network_id, r.id)
-            .await?
-            .into_iter()
-            .filter(|a| {
-                doer.organisations.contains(&a.organisation_id) && a.person_id.is_none_or(|p| p == user.person_id)
-            })
-            .map(|a| {
-                let here = placements
-                    .iter()
-                    .find(|p| p.organisation_id == a.organisation_id && p.person_id == a.person_id)
-                    .map(|p| p.amount_cents)
-                    .unwrap_or(0);
-                (a, here)
-            })
-            .collect()
-    };
+    let mine = placements::allocations_of(conn, network_id, r.id, &doer.organisations, user.person_id)
+        .await?
+        .into_iter()
+        .map(|a| {
+            let here = placements
+                .iter()
+                .find(|p| p.organisation_id == a.organisation_id && p.person_id == a.person_id)
+                .map(|p| p.amount_cents)
+                .unwrap_or(0);
+            (a, here)
+        })
+        .collect();
     let b = rounds::bucket_out(b, r.status == CLOSED);
     Ok(BucketPage {
         ctx,

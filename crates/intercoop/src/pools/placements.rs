@@ -250,11 +250,39 @@ pub async fn allocations<C: ConnectionTrait>(
     network_id: i64,
     round_id: i64,
 ) -> AppResult<Vec<AllocationOut>> {
+    allocations_where(conn, network_id, round_id, None).await
+}
+
+/// A person's own allocations in a round: those of `organisations` (theirs), the
+/// organisation's and, in a round per person, their own (not their colleagues'). Read
+/// by the database alone, so a round's page does not read every participant's.
+pub async fn allocations_of<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    round_id: i64,
+    organisations: &[i64],
+    person_id: i64,
+) -> AppResult<Vec<AllocationOut>> {
+    if organisations.is_empty() {
+        return Ok(Vec::new());
+    }
+    allocations_where(conn, network_id, round_id, Some((organisations, person_id))).await
+}
+
+async fn allocations_where<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    round_id: i64,
+    of: Option<(&[i64], i64)>,
+) -> AppResult<Vec<AllocationOut>> {
     let r = get(conn, network_id, round_id).await?;
-    let rows = allocation::Entity::find()
-        .filter(allocation::Column::RoundId.eq(r.id))
-        .all(conn)
-        .await?;
+    let mut q = allocation::Entity::find().filter(allocation::Column::RoundId.eq(r.id));
+    if let Some((organisations, person_id)) = of {
+        q = q
+            .filter(allocation::Column::OrganisationId.is_in(organisations.iter().copied()))
+            .filter(allocation::Column::PersonId.is_in([0, person_id]));
+    }
+    let rows = q.all(conn).await?;
     let names = data::names(conn, rows.iter().map(|a| a.organisation_id).collect()).await?;
     let people = person_names(conn, rows.iter().map(|a| a.person_id).collect()).await?;
     let mut out: Vec<AllocationOut> = rows
