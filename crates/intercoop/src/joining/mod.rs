@@ -40,13 +40,18 @@ impl JoiningState {
     }
 }
 
-/// A network open to visitors by its slug (404 for an unknown or private one).
-pub async fn open_network(state: &AppState, slug: &str) -> AppResult<network::Model> {
-    let n = network::Entity::find()
+/// A network by its slug, private or not (404 for an unknown one).
+pub async fn network_by_slug(state: &AppState, slug: &str) -> AppResult<network::Model> {
+    network::Entity::find()
         .filter(network::Column::Slug.eq(slug.trim()))
         .one(&state.db.read)
         .await?
-        .ok_or(AppError::NotFound)?;
+        .ok_or(AppError::NotFound)
+}
+
+/// A network open to visitors by its slug (404 for an unknown or private one).
+pub async fn open_network(state: &AppState, slug: &str) -> AppResult<network::Model> {
+    let n = network_by_slug(state, slug).await?;
     if n.rules.private {
         return Err(AppError::NotFound);
     }

@@ -15,7 +15,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::TransactionTrait;
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -48,11 +48,7 @@ struct PrivatePage {
 
 /// `GET /n/{slug}`: the network's public page, or a sign-in page when it is private.
 pub async fn network(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
-    let n = network::Entity::find()
-        .filter(network::Column::Slug.eq(slug.trim()))
-        .one(&state.db.read)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let n = crate::joining::network_by_slug(&state, &slug).await?;
     if n.rules.private {
         return render(&PrivatePage { ctx, network: n });
     }
@@ -143,11 +139,7 @@ pub async fn members(
     Path(slug): Path<String>,
     crate::web::Query(params): crate::web::Query<MembersParams>,
 ) -> AppResult<Response> {
-    let n = network::Entity::find()
-        .filter(network::Column::Slug.eq(slug.trim()))
-        .one(&state.db.read)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let n = crate::joining::network_by_slug(&state, &slug).await?;
     if n.rules.private {
         return render(&PrivatePage { ctx, network: n });
     }
