@@ -266,7 +266,7 @@ async function prepare(server) {
   const anonymous = ['/', '/login', '/password/forgot', '/organisations', ['/no-such-page', 404], new URL(answerLink).pathname,
     `/public/lists/${publicList.id}`, `/public/lists/${publicList.id}/messages/${announcement.id}`,
     `/n/${network.slug}/docs`, `/n/${network.slug}/docs/${publicDoc.id}`,
-    `/n/${network.slug}`, `/n/${network.slug}/join`, new URL(confirmLink).pathname,
+    `/n/${network.slug}`, `/n/${network.slug}/members`, `/n/${network.slug}/join`, new URL(confirmLink).pathname,
     `/n/${network.slug}/logbook`, `/n/${network.slug}/logbook/${publicArticle.id}`,
     `/n/${network.slug}/newsletter`, `/n/${network.slug}/newsletter/${sent.issue.id}`,
     ['/newsletter/confirm/n_not-a-token', 404], ['/newsletter/unsubscribe/n_not-a-token', 404]];
