@@ -199,10 +199,11 @@ async fn walk(app: &TestApp) {
                 if who.home { "first" } else { "other" }
             );
             assert!(status < 500, "{what}: {status}\n{body}");
-            // A network's public page shows its funded work and co-fundings to anyone, on
-            // purpose (what it shows and hides is `tests/joining.rs`'s).
+            // A network's public page shows its funded work, co-fundings and listed members
+            // to anyone, on purpose (what it shows and hides is `tests/joining.rs`'s).
             if !who.home
                 && spec.path != "/n/{slug}"
+                && spec.path != "/n/{slug}/members"
                 && let Some(name) = ALPHA.iter().find(|n| body.contains(*n))
             {
                 panic!("{what} shows the first network's {name:?}:\n{body}");
@@ -1391,7 +1392,9 @@ fn case(spec: &RouteSpec, ids: &Ids) -> Case {
         ("GET", path) if path.contains("/buckets/{id}") => plain(id(ids.bucket), true),
         // Joining: applying is anyone's; the review the core circle's; the onboarding
         // the organisation's representative's too, its public listing an administrator's.
-        ("GET", "/n/{slug}" | "/n/{slug}/join") => plain(spec.path.replace("{slug}", &ids.network_slug), false),
+        ("GET", "/n/{slug}" | "/n/{slug}/join" | "/n/{slug}/members") => {
+            plain(spec.path.replace("{slug}", &ids.network_slug), false)
+        }
         ("POST", "/n/{slug}/join") => Case {
             url: spec.path.replace("{slug}", &ids.network_slug),
             body: Body::Form(vec![("organisation.name", "Zeta Applicant".into())]),
