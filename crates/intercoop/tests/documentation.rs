@@ -617,6 +617,19 @@ both_backends!(pages_by_path_in_the_api, |app: TestApp| async move {
     assert_eq!(admin.json(&format!("/api/v1/docs/page-{year}")).await["id"], year);
     let b = admin.json(&format!("/api/v1/docs/{inner}")).await;
     assert_eq!(b["path"], "welcome/budget-2027");
+    // A search's pages say the same paths: the twin's slug is told apart from its older
+    // sibling's (read apart from the tree, `search::found_pages`).
+    for (q, id, path) in [
+        ("another", twin, format!("welcome/first-steps-{twin}")),
+        ("charter", first, "welcome/first-steps".to_string()),
+        ("plans", year, format!("page-{year}")),
+    ] {
+        let found = admin.json(&format!("/api/v1/docs?q={q}")).await;
+        assert_eq!(found["items"][0]["id"], id, "{found}");
+        assert_eq!(found["items"][0]["path"], path, "{found}");
+        let depth = if path.contains('/') { 1 } else { 0 };
+        assert_eq!(found["items"][0]["depth"], depth, "{found}");
+    }
     let list = admin.json("/api/v1/docs").await;
     assert!(
         list["items"]

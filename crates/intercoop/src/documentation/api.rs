@@ -61,7 +61,7 @@ pub async fn list(
         Some(q) => {
             let found = super::search::search(conn, user.network.id, reader, q).await?;
             let ids: Vec<i64> = found.iter().map(|h| h.id).collect();
-            let items = data::pages_around_all(conn, user.network.id, &ids)
+            let items = super::search::found_pages(conn, user.network.id, &ids)
                 .await?
                 .summaries_of(&ids, reader);
             Ok(Json(PagesOut {

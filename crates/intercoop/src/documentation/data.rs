@@ -8,13 +8,15 @@ use crate::audit::Actor;
 use crate::db::types::Text;
 use crate::entities::person;
 use crate::error::{AppError, AppResult, FieldErrors};
-use intercoop_domain::documentation::{Change, DiffLine, MoveError, Node, Reader, Tree, Visibility};
+use intercoop_domain::documentation::{Change, DiffLine, MoveError, Reader, Tree, Visibility};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use time::OffsetDateTime;
 use utoipa::ToSchema;
+
+pub use super::tree::{Pages, pages, pages_around};
 
 /// A title's longest length (characters).
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -134,193 +136,6 @@ pub struct Hit {
     pub snippet: String,
 }
 
-/// A network's pages, without their text, and the tree they make.
-pub struct Pages {
-    pub rows: Vec<page::Model>,
-    pub tree: Tree,
-    /// Every page's slug, by id (`super::paths::slugs`).
-    pub slugs: HashMap<i64, String>,
-}
-
-impl Pages {
-    /// The pages `reader` may read, in tree order (each page followed by its children,
-    /// siblings by position then title), with their depth.
-    pub fn readable(&self, reader: Reader) -> Vec<PageSummary> {
-        let mut children: HashMap<Option<i64>, Vec<&page::Model>> = HashMap::new();
-        let known: std::collections::HashSet<i64> = self.rows.iter().map(|r| r.id).collect();
-        for r in &self.rows {
-            let parent = r.parent_id.filter(|p| known.contains(p));
-            children.entry(parent).or_default().push(r);
-        }
-        for list in children.values_mut() {
-            list.sort_by(|a, b| {
-                a.position
-                    .cmp(&b.position)
-                    .then_with(|| crate::collation::compare(&a.title, &b.title))
-                    .then(a.id.cmp(&b.id))
-            });
-        }
-        let mut out = Vec::new();
-        let mut stack: Vec<(&page::Model, usize)> = children
-            .get(&None)
-            .map(|l| l.iter().rev().map(|r| (*r, 0)).collect())
-            .unwrap_or_default();
-        while let Some((r, depth)) = stack.pop() {
-            // A page the reader may not read hides its children too (theirs is stricter).
-            if !self.tree.readable(r.id, reader) {
-                continue;
-            }
-            out.push(self.summary(r, depth));
-            if let Some(kids) = children.get(&Some(r.id)) {
-                stack.extend(kids.iter().rev().map(|k| (*k, depth + 1)));
-            }
-        }
-        out
-    }
-
-    /// The summaries of the pages `ids` that `reader` may read, in the order of `ids`
-    /// (their depth counted up their parents): the pages a search found, read with
-    /// [`pages_around_all`].
-    pub fn summaries_of(&self, ids: &[i64], reader: Reader) -> Vec<PageSummary> {
-        let by_id: HashMap<i64, &page::Model> = self.rows.iter().map(|r| (r.id, r)).collect();
-        ids.iter()
-            .filter(|id| self.tree.readable(**id, reader))
-            .filter_map(|id| by_id.get(id))
-            .map(|r| {
-                let mut depth = 0;
-                let mut up = r.parent_id;
-                while let Some(p) = up.and_then(|p| by_id.get(&p)) {
-                    depth += 1;
-                    up = p.parent_id;
-                    if depth > self.rows.len() {
-                        break;
-                    }
-                }
-                self.summary(r, depth)
-            })
-            .collect()
-    }
-
-    /// The booklet's pages `reader` may read, by their chapter number.
-    pub fn booklet_ids(&self, reader: Reader) -> Vec<i64> {
-        let mut rows: Vec<&page::Model> = self
-            .rows
-            .iter()
-            .filter(|r| r.booklet_position.is_some() && self.tree.readable(r.id, reader))
-            .collect();
-        rows.sort_by_key(|r| (r.booklet_position, r.id));
-        rows.into_iter().map(|r| r.id).collect()
-    }
-
-    fn summary(&self, r: &page::Model, depth: usize) -> PageSummary {
-        summary(self, r, depth)
-    }
-}
-
-fn summary(all: &Pages, r: &page::Model, depth: usize) -> PageSummary {
-    let tree = &all.tree;
-    PageSummary {
-        id: r.id,
-        parent_id: r.parent_id,
-        title: r.title.clone(),
-        slug: all.slugs.get(&r.id).cloned().unwrap_or_default(),
-        path: super::paths::path_of(all, &all.slugs, r.id),
-        visibility: r.visibility.0.to_string(),
-        effective_visibility: tree.visibility(r.id).unwrap_or(r.visibility.0).to_string(),
-        position: r.position,
-        booklet_position: r.booklet_position,
-        revision: r.revision,
-        depth,
-        updated_at: r.updated_at,
-    }
-}
-
-/// Every page of a network, without its text (`body` left empty: a page's text is
-/// read with the page), and the tree they make.
-pub async fn pages<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<Pages> {
-    pages_where(conn, network_id, None).await
-}
-
-/// The page `id`, its ancestors, their children and the top pages, without their text,
-/// and the tree they make: all that a page's own view needs (whether the reader may read
-/// it, its breadcrumbs and path, its children), read in one query (the ancestors by a
-/// recursive query, the children from the index on the parent). [`pages`] read all of
-/// them (200 at scale 100) for each page viewed.
-pub async fn pages_around<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<Pages> {
-    pages_where(conn, network_id, Some(&[id])).await
-}
-
-/// [`pages_around`] each page of `ids` at once (the pages a search found): enough to
-/// give each of them its summary ([`Pages::summaries_of`]) without reading the tree.
-pub async fn pages_around_all<C: ConnectionTrait>(conn: &C, network_id: i64, ids: &[i64]) -> AppResult<Pages> {
-    pages_where(conn, network_id, Some(ids)).await
-}
-
-/// [`pages`], or [`pages_around_all`] `around`.
-async fn pages_where<C: ConnectionTrait>(conn: &C, network_id: i64, around: Option<&[i64]>) -> AppResult<Pages> {
-    use page::Column as P;
-    let mut q = page::Entity::find();
-    if let Some(ids) = around {
-        let id = if ids.is_empty() {
-            "NULL".to_string()
-        } else {
-            ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
-        };
-        // Integers only, written into the text (the same on both backends). The page,
-        // its ancestors, the children of each of them (its own children, and the
-        // siblings along its path) and the top pages: the siblings are needed for the
-        // slugs, where the oldest of two siblings keeps a shared one (`paths::slugs`).
-        let up = format!(
-            "WITH RECURSIVE up(id) AS (\
-               SELECT id FROM doc_pages WHERE network_id = {network_id} AND id IN ({id}) \
-               UNION SELECT d.parent_id FROM doc_pages d JOIN up ON d.id = up.id \
-               WHERE d.network_id = {network_id} AND d.parent_id IS NOT NULL) \
-             SELECT id FROM up"
-        );
-        q = q.filter(Expr::cust(format!(
-            "(doc_pages.id IN ({up}) OR doc_pages.parent_id IN ({up}) OR doc_pages.parent_id IS NULL)"
-        )));
-    }
-    let rows = q
-        .select_only()
-        .columns([
-            P::Id,
-            P::NetworkId,
-            P::ParentId,
-            P::Title,
-            P::Visibility,
-            P::Position,
-            P::BookletPosition,
-            P::Revision,
-            P::CreatedBy,
-            P::CreatedAt,
-            P::UpdatedBy,
-            P::UpdatedAt,
-        ])
-        .column_as(Expr::val(""), "body")
-        .filter(P::NetworkId.eq(network_id))
-        .order_by_asc(P::Id)
-        .into_model::<page::Model>()
-        .all(conn)
-        .await?;
-    let tree = Tree::new(rows.iter().map(|r| {
-        (
-            r.id,
-            Node {
-                parent: r.parent_id,
-                visibility: r.visibility.0,
-            },
-        )
-    }));
-    let mut all = Pages {
-        rows,
-        tree,
-        slugs: HashMap::new(),
-    };
-    all.slugs = super::paths::slugs(&all);
-    Ok(all)
-}
-
 /// Pages of a network with their text, by id.
 pub(super) async fn with_text<C: ConnectionTrait>(
     conn: &C,
@@ -383,7 +198,7 @@ pub async fn read_many<C: ConnectionTrait>(conn: &C, all: &Pages, ids: Vec<i64>)
             })
             .collect();
         out.push(PageOut {
-            summary: summary(all, r, ancestors.len()),
+            summary: super::tree::summary(all, r, ancestors.len()),
             html: crate::proposals::pages::markdown(&r.body),
             body_markdown: r.body.clone(),
             updated_by: r.updated_by.and_then(|w| names.get(&w).cloned()),

@@ -15,6 +15,7 @@ pub mod pdf;
 pub mod policy;
 pub mod search;
 pub mod seed;
+pub mod tree;
 
 use crate::access::Access::{Person, Public, Steers};
 use crate::state::AppState;

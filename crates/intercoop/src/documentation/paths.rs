@@ -42,22 +42,31 @@ pub fn slugify(title: &str) -> String {
 /// Every page's slug (unique among its siblings), by id.
 pub fn slugs(all: &Pages) -> HashMap<i64, String> {
     let known: std::collections::HashSet<i64> = all.rows.iter().map(|r| r.id).collect();
+    slugs_of(
+        all.rows
+            .iter()
+            .map(|r| (r.id, r.parent_id.filter(|p| known.contains(p)), r.title.as_str())),
+    )
+}
+
+/// The slugs of pages given as (id, parent, title), by id; they must come by id, and
+/// with each page its older siblings (a page's slug depends on theirs alone: the oldest
+/// page keeps a shared slug).
+pub fn slugs_of<'a>(rows: impl IntoIterator<Item = (i64, Option<i64>, &'a str)>) -> HashMap<i64, String> {
     let mut taken: HashMap<(Option<i64>, String), i64> = HashMap::new();
     let mut out = HashMap::new();
-    // Rows come by id: the oldest page keeps a shared slug.
-    for r in &all.rows {
-        let parent = r.parent_id.filter(|p| known.contains(p));
-        let base = slugify(&r.title);
+    for (id, parent, title) in rows {
+        let base = slugify(title);
         let plain = base.is_empty() || base.chars().all(|c| c.is_ascii_digit()) || RESERVED.contains(&base.as_str());
         let slug = if plain {
-            format!("page-{}", r.id)
+            format!("page-{id}")
         } else if taken.contains_key(&(parent, base.clone())) {
-            format!("{base}-{}", r.id)
+            format!("{base}-{id}")
         } else {
             base
         };
-        taken.insert((parent, slug.clone()), r.id);
-        out.insert(r.id, slug);
+        taken.insert((parent, slug.clone()), id);
+        out.insert(id, slug);
     }
     out
 }

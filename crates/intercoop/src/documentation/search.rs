@@ -8,11 +8,12 @@
 
 use super::data::{self, Hit};
 use super::entities::page;
+use super::tree::{self, Pages};
 use crate::db::types::Text;
 use crate::error::AppResult;
 use intercoop_domain::documentation::{Node, Reader, Tree, Visibility};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// The most pages a search answers.
@@ -72,18 +73,58 @@ pub async fn search<C: ConnectionTrait>(conn: &C, network_id: i64, reader: Reade
         .collect())
 }
 
+/// The pages `ids` (those a search found) and their ancestors, without their text, with
+/// their slugs: enough for [`Pages::summaries_of`] (paths and depths). The slugs
+/// are worked out from the older siblings of each of these pages, read as (id, parent,
+/// title) alone: over 5 000 pages, the siblings along the paths of 50 pages found are
+/// most of the tree, and reading them whole took most of the API's search
+/// (bench/DOCS.md).
+pub async fn found_pages<C: ConnectionTrait>(conn: &C, network_id: i64, ids: &[i64]) -> AppResult<Pages> {
+    let up = tree::up_query(network_id, ids);
+    let rows = tree::rows_where(conn, network_id, Some(Expr::cust(format!("doc_pages.id IN ({up})")))).await?;
+    let Some(newest) = rows.iter().map(|r| r.id).max() else {
+        return Ok(Pages::new(rows));
+    };
+    let mut parents: Vec<i64> = rows.iter().filter_map(|r| r.parent_id).collect();
+    parents.sort_unstable();
+    parents.dedup();
+    let mut under = Vec::new();
+    if !parents.is_empty() {
+        // Integers only, written into the text (the same on both backends).
+        let list = parents.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+        under.push(format!("doc_pages.parent_id IN ({list})"));
+    }
+    if rows.iter().any(|r| r.parent_id.is_none()) {
+        under.push("doc_pages.parent_id IS NULL".to_string());
+    }
+    // The siblings of the pages above (themselves among them), by id; a page newer than
+    // all of them changes none of their slugs.
+    let siblings: Vec<(i64, Option<i64>, String)> = page::Entity::find()
+        .select_only()
+        .columns([page::Column::Id, page::Column::ParentId, page::Column::Title])
+        .filter(page::Column::NetworkId.eq(network_id))
+        .filter(page::Column::Id.lte(newest))
+        .filter(Expr::cust(format!("({})", under.join(" OR "))))
+        .order_by_asc(page::Column::Id)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let here: std::collections::HashSet<i64> = rows.iter().map(|r| r.id).collect();
+    let mut slugs = super::paths::slugs_of(
+        siblings
+            .iter()
+            .map(|(id, parent, title)| (*id, *parent, title.as_str())),
+    );
+    slugs.retain(|id, _| here.contains(id));
+    let mut all = Pages::new(rows);
+    all.slugs = slugs;
+    Ok(all)
+}
+
 /// The pages `ids` of the network and all their ancestors, as a tree: enough to tell
 /// who may read each of `ids` (a page's visibility is the strictest along its path).
 async fn tree_above<C: ConnectionTrait>(conn: &C, network_id: i64, ids: &[i64]) -> AppResult<Tree> {
-    // Integers only, written into the text (the same on both backends).
-    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
-    let up = format!(
-        "WITH RECURSIVE up(id) AS (\
-           SELECT id FROM doc_pages WHERE network_id = {network_id} AND id IN ({list}) \
-           UNION SELECT d.parent_id FROM doc_pages d JOIN up ON d.id = up.id \
-           WHERE d.network_id = {network_id} AND d.parent_id IS NOT NULL) \
-         SELECT id FROM up"
-    );
+    let up = tree::up_query(network_id, ids);
     let rows: Vec<(i64, Option<i64>, Text<Visibility>)> = page::Entity::find()
         .select_only()
         .columns([page::Column::Id, page::Column::ParentId, page::Column::Visibility])
