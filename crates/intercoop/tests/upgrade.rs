@@ -100,6 +100,7 @@ fn covers(version: i64) -> &'static str {
         40 => {
             "the documentation's full-text index only (SQLite: doc_pages_fts and its triggers; PostgreSQL: doc_pages.search): the version 25 fixture's pages, found by a search after the upgrade"
         }
+        41 => "an index only (proposals by network, status and last change: the version 2 fixture's proposals)",
         n => panic!("migration {n} has no fixture in tests/upgrade.rs: add one"),
     }
 }

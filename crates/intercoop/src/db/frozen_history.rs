@@ -71,6 +71,7 @@ const SOURCES: &[(&str, &str)] = &[
     ),
     ("m0039_search_column.rs", include_str!("m0039_search_column.rs")),
     ("m0040_docs_search.rs", include_str!("m0040_docs_search.rs")),
+    ("m0041_funded_index.rs", include_str!("m0041_funded_index.rs")),
 ];
 
 /// What a migration may not name: anything of this crate but the data layer itself,

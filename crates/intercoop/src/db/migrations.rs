@@ -258,6 +258,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "documentation search index",
         up: super::m0040_docs_search::up,
     },
+    Migration {
+        version: 41,
+        name: "funded work index",
+        up: super::m0041_funded_index::up,
+    },
 ];
 
 /// What migrations run on: the database's `Writer` (whose transactions begin as writes,

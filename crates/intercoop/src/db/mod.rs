@@ -50,6 +50,7 @@ mod m0036_pool_schedules;
 mod m0037_pool_periodic_paid;
 mod m0039_search_column;
 mod m0040_docs_search;
+mod m0041_funded_index;
 pub mod migrations;
 pub mod postgres_only;
 pub mod search;

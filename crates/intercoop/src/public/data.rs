@@ -215,25 +215,56 @@ impl Work {
     }
 }
 
-/// The works funded (funded, in progress, delivered), latest first.
+/// The works funded (funded, in progress, delivered), latest first, at most `SHOWN`.
+/// One query per status, each reading its latest `SHOWN` from the index on (network_id,
+/// status, updated_at, id) (migration 41), merged here: one query of the three statuses
+/// read and sorted all of them (some 1 500 at scale 100).
 pub async fn funded<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<Vec<Work>> {
-    let mut q = Query::select();
-    q.expr_as(Expr::col(("p", "id")), "id")
-        .expr_as(Expr::col(("p", "title")), "title")
-        .expr_as(Expr::col(("p", "status")), "status")
-        .expr_as(Expr::val(0i64), "amount_cents")
-        .expr_as(Expr::val(0i64), "covered_cents")
-        .from_as("proposals", "p")
-        .and_where(Expr::col(("p", "network_id")).eq(network_id))
-        .and_where(Expr::col(("p", "status")).is_in([
-            ProposalStatus::Funded.as_str(),
-            ProposalStatus::InProgress.as_str(),
-            ProposalStatus::Delivered.as_str(),
-        ]))
-        .order_by(("p", "updated_at"), Order::Desc)
-        .order_by(("p", "id"), Order::Desc)
-        .limit(SHOWN);
-    Ok(crate::db::fetch_all(conn, &q).await?)
+    let mut out: Vec<(Work, OffsetDateTime)> = Vec::new();
+    for status in [
+        ProposalStatus::Funded,
+        ProposalStatus::InProgress,
+        ProposalStatus::Delivered,
+    ] {
+        let mut q = Query::select();
+        q.expr_as(Expr::col(("p", "id")), "id")
+            .expr_as(Expr::col(("p", "title")), "title")
+            .expr_as(Expr::col(("p", "status")), "status")
+            .expr_as(Expr::val(0i64), "amount_cents")
+            .expr_as(Expr::val(0i64), "covered_cents")
+            .expr_as(Expr::col(("p", "updated_at")), "updated_at")
+            .from_as("proposals", "p")
+            .and_where(Expr::col(("p", "network_id")).eq(network_id))
+            .and_where(Expr::col(("p", "status")).eq(status.as_str()))
+            .order_by(("p", "updated_at"), Order::Desc)
+            .order_by(("p", "id"), Order::Desc)
+            .limit(SHOWN);
+        #[derive(sea_orm::FromQueryResult)]
+        struct Row {
+            id: i64,
+            title: String,
+            status: String,
+            amount_cents: i64,
+            covered_cents: i64,
+            updated_at: OffsetDateTime,
+        }
+        let rows: Vec<Row> = crate::db::fetch_all(conn, &q).await?;
+        out.extend(rows.into_iter().map(|r| {
+            (
+                Work {
+                    id: r.id,
+                    title: r.title,
+                    status: r.status,
+                    amount_cents: r.amount_cents,
+                    covered_cents: r.covered_cents,
+                },
+                r.updated_at,
+            )
+        }));
+    }
+    out.sort_by(|(a, at), (b, bt)| bt.cmp(at).then(b.id.cmp(&a.id)));
+    out.truncate(SHOWN as usize);
+    Ok(out.into_iter().map(|(w, _)| w).collect())
 }
 
 /// The co-fundings open now, closest deadline first, with their progress.
