@@ -204,7 +204,7 @@ pub async fn answer(
 }
 
 /// The answers and the attendance of a meeting, with the quorum now.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AttendanceOut {
     pub answers: AnswerCounts,
     pub quorum: Quorum,

@@ -22,7 +22,7 @@ use crate::db;
 use crate::error::AppResult;
 use crate::notifications::{Addressee, Audiences, Kind, Notice, Var, audience, notify};
 use intercoop_domain::meetings::{Answer, MeetingKind};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, JoinType, Query, SelectStatement, UnionType};
+use sea_orm::sea_query::{Expr, ExprTrait, JoinType, Query, SelectStatement, UnionType};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use std::collections::BTreeSet;
 
@@ -216,32 +216,14 @@ pub async fn invited_to<C: ConnectionTrait>(conn: &C, network_id: i64, kind: Mee
 
 /// How many are invited to a meeting now: [`invited`]'s length, counted by the database.
 pub async fn invited_count<C: ConnectionTrait>(conn: &C, m: &meeting::Model) -> AppResult<i64> {
-    Ok(invited_count_and(conn, m, 0).await?.0)
-}
-
-/// How many are invited to a meeting now and whether `reader` is among them (the
-/// meeting's page): [`invited_count`] and [`is_invited`] in one query, counted by the
-/// database (no person has the id 0).
-pub async fn invited_count_and<C: ConnectionTrait>(
-    conn: &C,
-    m: &meeting::Model,
-    reader: i64,
-) -> AppResult<(i64, bool)> {
     let mut q = Query::select();
     q.expr_as(Expr::cust("COUNT(*)"), "n")
-        .expr_as(
-            Func::count(Expr::case(Expr::col(("i", "person_id")).eq(reader), 1)),
-            "reader",
-        )
         .from_subquery(invited_query(m.network_id, m.kind.0, None), "i");
     #[derive(sea_orm::FromQueryResult)]
     struct Row {
         n: i64,
-        reader: i64,
     }
-    Ok(db::fetch_one::<Row, _>(conn, &q)
-        .await?
-        .map_or((0, false), |r| (r.n, r.reader > 0)))
+    Ok(db::fetch_one::<Row, _>(conn, &q).await?.map_or(0, |r| r.n))
 }
 
 /// Whether `person_id` is invited to a meeting now: whether [`invited`] holds them, read
