@@ -143,7 +143,8 @@ pub struct Explained {
 struct RoundPage {
     ctx: Ctx,
     r: RoundOut,
-    pool: PoolOut,
+    /// The round's pool (its name and link only: the pool's money is on its own page).
+    pool: super::entities::pool::Model,
     /// The caller's organisations' allocations in the round.
     mine: Vec<AllocationOut>,
     result: Option<ResultOut>,
@@ -251,7 +252,9 @@ async fn round_page(state: &AppState, ctx: Ctx, id: i64, form: Typed) -> AppResu
     let conn = &state.db.read;
     let network_id = user.network.id;
     let r = rounds::show(conn, network_id, id).await?;
-    let pool = data::show(conn, network_id, r.pool_id).await?;
+    // The pool's name alone: its figures (a sum of its contributions, its balance in the
+    // ledger, its rounds and carried allocations: five queries) are its page's.
+    let pool = data::get(conn, network_id, r.pool_id).await?;
     let doer = user.doer();
     let mine = placements::allocations_of(conn, network_id, id, &doer.organisations, user.person_id).await?;
     let (result, explained) = if r.status == CLOSED {
