@@ -96,6 +96,24 @@ fn summary(a: &article::Model, names: &HashMap<i64, String>) -> ArticleSummary {
 /// A network's articles, newest first (at most [`PAGE`]), with their text: the public
 /// ones only unless `members`. Two queries (the articles, their writers' names).
 pub async fn articles<C: ConnectionTrait>(conn: &C, network_id: i64, members: bool) -> AppResult<Vec<ArticleOut>> {
+    let (rows, names) = newest(conn, network_id, members).await?;
+    Ok(rows.iter().map(|a| out(a, &names)).collect())
+}
+
+/// [`articles`] without their text: what the lists show (title, date, author). Their
+/// Markdown is not rendered (50 articles rendered and sanitized for a list of titles
+/// took most of the public logbook's time: bench/run).
+pub async fn summaries<C: ConnectionTrait>(conn: &C, network_id: i64, members: bool) -> AppResult<Vec<ArticleSummary>> {
+    let (rows, names) = newest(conn, network_id, members).await?;
+    Ok(rows.iter().map(|a| summary(a, &names)).collect())
+}
+
+/// The rows of [`articles`] and their writers' names.
+async fn newest<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    members: bool,
+) -> AppResult<(Vec<article::Model>, HashMap<i64, String>)> {
     let mut q = article::Entity::find().filter(article::Column::NetworkId.eq(network_id));
     if !members {
         q = q.filter(article::Column::Visibility.eq(Visibility::Public.as_str()));
@@ -107,7 +125,7 @@ pub async fn articles<C: ConnectionTrait>(conn: &C, network_id: i64, members: bo
         .all(conn)
         .await?;
     let names = names(conn, rows.iter().filter_map(|a| a.author_id).collect()).await?;
-    Ok(rows.iter().map(|a| out(a, &names)).collect())
+    Ok((rows, names))
 }
 
 /// A network's latest public articles, newest first, without their text: (id, title,

@@ -31,7 +31,7 @@ fn base(public: &Option<String>) -> String {
 #[template(path = "logbook/list.html")]
 struct ListPage {
     ctx: Ctx,
-    articles: Vec<ArticleOut>,
+    articles: Vec<data::ArticleSummary>,
     can_write: bool,
     /// The network's slug (its feed; on its public pages, where links lead).
     slug: String,
@@ -107,7 +107,7 @@ impl FormPage {
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     let doer = user.doer();
-    let articles = data::articles(&state.db.read, user.network.id, policy::reads_members(&doer)).await?;
+    let articles = data::summaries(&state.db.read, user.network.id, policy::reads_members(&doer)).await?;
     render(&ListPage {
         can_write: policy::write(&doer),
         slug: user.network.slug.clone(),
@@ -281,7 +281,7 @@ use crate::web::Empty;
 /// `GET /n/{slug}/logbook`: a network's public articles, for anyone.
 pub async fn public_list(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
     let n = crate::joining::open_network(&state, &slug).await?;
-    let articles = data::articles(&state.db.read, n.id, false).await?;
+    let articles = data::summaries(&state.db.read, n.id, false).await?;
     render(&ListPage {
         ctx,
         articles,
