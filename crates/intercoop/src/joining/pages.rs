@@ -221,12 +221,22 @@ struct ListPage {
     ctx: Ctx,
     items: Vec<ApplicationOut>,
     status: String,
+    /// The page shown and the pages there are.
+    page: u64,
+    pages: u64,
+    /// The filter as a query string, for the pagination links.
+    query: String,
 }
+
+/// Applications shown per page of `/applications`.
+const APPLICATIONS_PER_PAGE: u64 = 50;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ListQuery {
     pub status: String,
+    /// From 1; past the last page, an empty one.
+    pub page: Option<u64>,
 }
 
 /// `GET /applications`: waiting first (`?status=accepted|declined|all`).
@@ -242,10 +252,19 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
                 .ok_or(AppError::NotFound)?,
         ),
     };
+    let page = crate::api::Page {
+        page: q.page.unwrap_or(1).clamp(1, crate::api::MAX_PAGE),
+        per_page: APPLICATIONS_PER_PAGE,
+    };
+    let (items, total) = data::overview_page(&state.db.read, user.network.id, status, &page).await?;
+    let status: String = status.map(|s| s.as_str()).unwrap_or("all").into();
     render(&ListPage {
         ctx,
-        items: data::overview(&state.db.read, user.network.id, status).await?,
-        status: status.map(|s| s.as_str()).unwrap_or("all").into(),
+        items,
+        page: page.number(),
+        pages: page.count(total),
+        query: format!("status={status}"),
+        status,
     })
 }
 

@@ -11,7 +11,7 @@ pub mod take;
 pub use form::{APPLYING_KINDS, ApplicationForm, ApplicationIn, ContactIn, OrganisationIn, Valid};
 pub use review::{
     ApplicationCommentOut, ApplicationOut, ApplicationPollState, MAX_COMMENT_CHARS, add_comment, get, list, overview,
-    read,
+    overview_page, read,
 };
 pub use take::{Taken, by_token, charter, confirm, take};
 

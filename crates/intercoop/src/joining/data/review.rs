@@ -204,6 +204,38 @@ pub async fn overview<C: ConnectionTrait>(
         .collect())
 }
 
+/// [`overview`] a page at a time (the review's page: 50 a page, where it showed up to
+/// 500, some 20 ms of server CPU at scale 100), with the number of applications in all:
+/// three queries (the count, the page, their polls).
+pub async fn overview_page<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    status: Option<Status>,
+    page: &crate::api::Page,
+) -> AppResult<(Vec<ApplicationOut>, i64)> {
+    use sea_orm::{PaginatorTrait, QuerySelect};
+    let mut q = application::Entity::find()
+        .filter(application::Column::NetworkId.eq(network_id))
+        .filter(application::Column::Status.ne(Status::Unconfirmed.as_str()));
+    if let Some(s) = status {
+        q = q.filter(application::Column::Status.eq(s.as_str()));
+    }
+    let total = i64::try_from(q.clone().count(conn).await?).unwrap_or(i64::MAX);
+    let rows = q
+        .order_by_desc(application::Column::CreatedAt)
+        .order_by_desc(application::Column::Id)
+        .offset(page.offset())
+        .limit(page.limit())
+        .all(conn)
+        .await?;
+    let polls = polls(conn, network_id, rows.iter().filter_map(|a| a.poll_id).collect()).await?;
+    let items = rows
+        .iter()
+        .map(|a| ApplicationOut::of(a, Vec::new(), a.poll_id.and_then(|p| polls.get(&p).cloned())))
+        .collect();
+    Ok((items, total))
+}
+
 /// A confirmed application of the network (404 for an unconfirmed one: nobody sees it).
 pub async fn get<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> AppResult<application::Model> {
     application::Entity::find_by_id(id)
