@@ -346,7 +346,13 @@ both_backends!(apply_confirm_review_accept_and_onboard, |app: TestApp| async mov
         .find(|r| r["organisation_id"] == org_id)
         .unwrap_or_else(|| panic!("{requests}"))
         .clone();
-    let month = app.at_server_time(async { intercoop::clock::now() }).await.month() as i64;
+    // This month in the network's time zone (the fee's months are the network's: at
+    // 23:30 UTC on 30 November it is already December in Brussels).
+    let tz = network_row(&app).await.time_zone;
+    let month = app
+        .at_server_time(async move { intercoop::money::today(&tz) })
+        .await
+        .month() as i64;
     let months = 12 - month + 1;
     assert_eq!(fee["amount_cents"], 2500 * months - 2500 * months / 2, "{fee}");
     assert_eq!(fee["sponsored_cents"], 2500 * months / 2, "{fee}");
@@ -862,6 +868,70 @@ both_backends!(a_large_network_pages_its_members, |app: TestApp| async move {
     set_rules(&app, |r| r.private = true).await;
     let hidden = visitor.text(&format!("/n/{slug}/members")).await;
     assert!(hidden.contains("/login") && !hidden.contains("Coop 00"), "{hidden}");
+    app.stop().await;
+});
+
+// The core circle's list of applications shows 50 a page (it showed up to 500), newest
+// first, with the links to the others; the filter stays in the links.
+both_backends!(the_applications_list_is_paged, |app: TestApp| async move {
+    app.admin_token().await;
+    let network_id = app.network_id().await;
+    let now = intercoop::db::now();
+    for i in 0..51i64 {
+        let at = now - time::Duration::minutes(60 - i);
+        application::ActiveModel {
+            network_id: Set(network_id),
+            status: Set("pending".into()),
+            open_key: Set(None),
+            org_kind: Set("user".into()),
+            org_name: Set(format!("Candidate {i:02}")),
+            country: Set("BE".into()),
+            city: Set("Namur".into()),
+            company_number: Set(String::new()),
+            size: Set(None),
+            website: Set(String::new()),
+            software: Set(String::new()),
+            contact_name: Set(format!("Contact {i:02}")),
+            contact_email: Set(format!("c{i}@candidates.example")),
+            contact_language: Set("en".into()),
+            person_id: Set(None),
+            level: Set("observer".into()),
+            motivation: Set("To share.".into()),
+            charter_page_id: Set(None),
+            charter_revision: Set(None),
+            confirm_hash: Set(None),
+            confirmed_at: Set(Some(at)),
+            organisation_id: Set(None),
+            decided_by: Set(None),
+            decided_at: Set(None),
+            decision_note: Set(String::new()),
+            sponsorship_basis_points: Set(0),
+            poll_id: Set(None),
+            created_at: Set(at),
+            updated_at: Set(at),
+            ..Default::default()
+        }
+        .insert(&app.db().write)
+        .await
+        .unwrap();
+    }
+    let web = app.client();
+    app.login(&web, "admin@test.example").await;
+    let first = web.text("/applications").await;
+    let shown = |page: &str| (0..51).filter(|i| page.contains(&format!("Candidate {i:02}<"))).count();
+    assert_eq!(shown(&first), 50, "{first}");
+    assert!(
+        first.contains("Candidate 50<") && !first.contains("Candidate 00<"),
+        "newest first"
+    );
+    assert!(first.contains("href=\"?status=pending&amp;page=2\""), "{first}");
+    let second = web.text("/applications?status=pending&page=2").await;
+    assert_eq!(shown(&second), 1, "{second}");
+    assert!(second.contains("Candidate 00<") && second.contains("2 / 2"), "{second}");
+    // The API answers them all, as before (up to 500).
+    let admin = app.api(&app.admin_token().await);
+    let all = admin.json("/api/v1/applications?status=pending").await;
+    assert_eq!(all.as_array().unwrap().len(), 51);
     app.stop().await;
 });
 

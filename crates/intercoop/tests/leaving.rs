@@ -119,3 +119,31 @@ both_backends!(
         assert!(app.share_digest().await >= 2);
     }
 );
+
+// A membership's days are the network's (standing rule: a day is the network's, stored
+// in UTC): at 23:30 UTC on 30 November it is already 1 December in Brussels, the day an
+// organisation made a member then joined; at 23:30 UTC on 31 December, 1 January, the
+// day it left. Both were UTC days (30 November, 31 December), and its first fee counted
+// one month too many.
+both_backends!(membership_days_are_the_networks, |app: TestApp| async move {
+    let (_, admin) = app.other_network_admin_in("Europe/Brussels").await;
+    app.clock.set(time::macros::datetime!(2026-11-30 23:30 UTC));
+    let r = admin
+        .post(
+            "/api/v1/organisations",
+            &json!({"name": "Coop Minuit", "kind": "user", "status": "member"}),
+        )
+        .await;
+    assert_eq!(r.status(), 201, "{:?}", r.text().await);
+    let id = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let o = admin.json(&format!("/api/v1/organisations/{id}")).await;
+    assert_eq!(o["joined_on"], "2026-12-01", "{o}");
+    app.clock.set(time::macros::datetime!(2026-12-31 23:30 UTC));
+    let r = admin
+        .patch(&format!("/api/v1/organisations/{id}"), &json!({"status": "former"}))
+        .await;
+    assert_eq!(r.status(), 200, "{:?}", r.text().await);
+    let o = admin.json(&format!("/api/v1/organisations/{id}")).await;
+    assert_eq!(o["left_on"], "2027-01-01", "{o}");
+    app.stop().await;
+});

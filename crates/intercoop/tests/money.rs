@@ -204,7 +204,18 @@ both_backends!(
         let fees = fees["items"].as_array().unwrap().clone();
         // The four member organisations (the provider too: it is a member), joined this
         // month: pro rata from this month to December.
-        let month = app.at_server_time(async { intercoop::clock::now() }).await.month() as i64;
+        // This month in the network's time zone, where the fee's months are counted.
+        use sea_orm::EntityTrait;
+        let tz = intercoop::entities::network::Entity::find_by_id(app.network_id().await)
+            .one(&app.db().read)
+            .await
+            .unwrap()
+            .unwrap()
+            .time_zone;
+        let month = app
+            .at_server_time(async move { intercoop::money::today(&tz) })
+            .await
+            .month() as i64;
         let months = 13 - month;
         let fee_of = |org: i64| fees.iter().find(|f| f["organisation_id"] == org).cloned().unwrap();
         assert_eq!(fee_of(a.id)["amount_cents"], 2500 * months);

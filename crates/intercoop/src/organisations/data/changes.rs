@@ -62,13 +62,17 @@ pub async fn join_network<C: ConnectionTrait>(
     size: Option<i64>,
 ) -> AppResult<()> {
     let now = db::now();
+    let joined_on = match status {
+        MembershipStatus::Member => Some(network_today(conn, network_id).await?),
+        _ => None,
+    };
     membership::ActiveModel {
         network_id: Set(network_id),
         organisation_id: Set(organisation_id),
         status: Set(status.into()),
         level: Set(level.into()),
         size: Set(size),
-        joined_on: Set((status == MembershipStatus::Member).then(|| now.date())),
+        joined_on: Set(joined_on),
         left_on: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
@@ -130,8 +134,8 @@ pub async fn update<C: ConnectionTrait>(
     let mut m: membership::ActiveModel = before.membership.clone().into();
     if from != v.status {
         match v.status {
-            MembershipStatus::Member => m.joined_on = Set(Some(now.date())),
-            MembershipStatus::Former => m.left_on = Set(Some(now.date())),
+            MembershipStatus::Member => m.joined_on = Set(Some(network_today(conn, network_id).await?)),
+            MembershipStatus::Former => m.left_on = Set(Some(network_today(conn, network_id).await?)),
             MembershipStatus::Candidate => {}
         }
     }
@@ -197,4 +201,15 @@ pub async fn update<C: ConnectionTrait>(
         }
     }
     Ok(())
+}
+
+/// Today in the network's time zone: a membership's days (joined, left) are the
+/// network's, as the fees' months that follow from them (at 23:30 UTC on 30 November it
+/// is already 1 December in Brussels). 404 for a network that does not exist.
+async fn network_today<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<time::Date> {
+    let n = crate::entities::network::Entity::find_by_id(network_id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(crate::money::today(&n.time_zone))
 }
