@@ -2160,45 +2160,13 @@ fn assert_same(before: &BTreeMap<String, Vec<String>>, after: &BTreeMap<String, 
 
 /// A confirmed application to the first network, waiting for the review.
 async fn pending_application(app: &TestApp, network: i64) -> i64 {
-    use intercoop::joining::entities::application;
-    use sea_orm::{ActiveModelTrait, Set};
-    let now = time::OffsetDateTime::now_utc();
-    application::ActiveModel {
-        network_id: Set(network),
-        status: Set("pending".into()),
-        open_key: Set(Some("zeta@applicant.example\u{1f}zeta applicant".into())),
-        org_kind: Set("user".into()),
-        org_name: Set("Zeta Applicant".into()),
-        country: Set("BE".into()),
-        city: Set("Liège".into()),
-        company_number: Set(String::new()),
-        size: Set(Some(10)),
-        website: Set(String::new()),
-        software: Set("Odoo".into()),
-        contact_name: Set("Zoe Applicant".into()),
-        contact_email: Set("zeta@applicant.example".into()),
-        contact_language: Set("en".into()),
-        person_id: Set(None),
-        level: Set("active".into()),
-        motivation: Set("To share.".into()),
-        charter_page_id: Set(None),
-        charter_revision: Set(None),
-        confirm_hash: Set(None),
-        confirmed_at: Set(Some(now)),
-        organisation_id: Set(None),
-        decided_by: Set(None),
-        decided_at: Set(None),
-        decision_note: Set(String::new()),
-        sponsorship_basis_points: Set(0),
-        poll_id: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&app.db().write)
+    app.pending_application(
+        network,
+        "Zeta Applicant",
+        "zeta@applicant.example",
+        time::OffsetDateTime::now_utc(),
+    )
     .await
-    .unwrap()
-    .id
 }
 
 /// The requester's onboarding, as an acceptance starts it.

@@ -879,41 +879,13 @@ both_backends!(the_applications_list_is_paged, |app: TestApp| async move {
     let now = intercoop::db::now();
     for i in 0..51i64 {
         let at = now - time::Duration::minutes(60 - i);
-        application::ActiveModel {
-            network_id: Set(network_id),
-            status: Set("pending".into()),
-            open_key: Set(None),
-            org_kind: Set("user".into()),
-            org_name: Set(format!("Candidate {i:02}")),
-            country: Set("BE".into()),
-            city: Set("Namur".into()),
-            company_number: Set(String::new()),
-            size: Set(None),
-            website: Set(String::new()),
-            software: Set(String::new()),
-            contact_name: Set(format!("Contact {i:02}")),
-            contact_email: Set(format!("c{i}@candidates.example")),
-            contact_language: Set("en".into()),
-            person_id: Set(None),
-            level: Set("observer".into()),
-            motivation: Set("To share.".into()),
-            charter_page_id: Set(None),
-            charter_revision: Set(None),
-            confirm_hash: Set(None),
-            confirmed_at: Set(Some(at)),
-            organisation_id: Set(None),
-            decided_by: Set(None),
-            decided_at: Set(None),
-            decision_note: Set(String::new()),
-            sponsorship_basis_points: Set(0),
-            poll_id: Set(None),
-            created_at: Set(at),
-            updated_at: Set(at),
-            ..Default::default()
-        }
-        .insert(&app.db().write)
-        .await
-        .unwrap();
+        app.pending_application(
+            network_id,
+            &format!("Candidate {i:02}"),
+            &format!("c{i}@candidates.example"),
+            at,
+        )
+        .await;
     }
     let web = app.client();
     app.login(&web, "admin@test.example").await;

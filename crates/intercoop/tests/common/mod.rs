@@ -261,6 +261,50 @@ impl TestApp {
             .unwrap()
     }
 
+    /// A confirmed application to `network` from the organisation `name` (its contact
+    /// `email`), waiting for the review, written as the form and its confirmation leave
+    /// it, made and confirmed at `at`: its id.
+    pub async fn pending_application(&self, network: i64, name: &str, email: &str, at: time::OffsetDateTime) -> i64 {
+        use intercoop::joining::entities::application;
+        use sea_orm::{ActiveModelTrait, Set};
+        application::ActiveModel {
+            network_id: Set(network),
+            status: Set("pending".into()),
+            open_key: Set(Some(intercoop_domain::joining::open_key(email, name))),
+            org_kind: Set("user".into()),
+            org_name: Set(name.into()),
+            country: Set("BE".into()),
+            city: Set("Liège".into()),
+            company_number: Set(String::new()),
+            size: Set(Some(10)),
+            website: Set(String::new()),
+            software: Set("Odoo".into()),
+            contact_name: Set("Zoe Applicant".into()),
+            contact_email: Set(email.into()),
+            contact_language: Set("en".into()),
+            person_id: Set(None),
+            level: Set("active".into()),
+            motivation: Set("To share.".into()),
+            charter_page_id: Set(None),
+            charter_revision: Set(None),
+            confirm_hash: Set(None),
+            confirmed_at: Set(Some(at)),
+            organisation_id: Set(None),
+            decided_by: Set(None),
+            decided_at: Set(None),
+            decision_note: Set(String::new()),
+            sponsorship_basis_points: Set(0),
+            poll_id: Set(None),
+            created_at: Set(at),
+            updated_at: Set(at),
+            ..Default::default()
+        }
+        .insert(&self.db().write)
+        .await
+        .unwrap()
+        .id
+    }
+
     /// An administrator and their API token.
     pub async fn admin_token(&self) -> String {
         let id = self.person("admin@test.example", "Ada Admin", None, false, true).await;
