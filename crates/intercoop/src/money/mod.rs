@@ -138,6 +138,21 @@ pub fn today(time_zone: &str) -> time::Date {
         .unwrap_or(now.date())
 }
 
+/// [`today`] in the time zone of the network `network_id`, read from the network (404
+/// for a network that does not exist): a day of the network's (a membership's, a pool
+/// period's) is that day there, not in UTC.
+pub async fn network_today<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+) -> crate::error::AppResult<time::Date> {
+    use sea_orm::EntityTrait;
+    let n = crate::entities::network::Entity::find_by_id(network_id)
+        .one(conn)
+        .await?
+        .ok_or(crate::error::AppError::NotFound)?;
+    Ok(today(&n.time_zone))
+}
+
 /// The OpenAPI paths of the money feature.
 #[derive(utoipa::OpenApi)]
 #[openapi(

@@ -380,13 +380,9 @@ pub async fn ask_network<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppRe
     Ok(made)
 }
 
-/// Today in the network's time zone.
+/// Today in the network's time zone (`money::network_today`), as a civil date.
 async fn network_today<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<jiff::civil::Date> {
-    let network = crate::entities::network::Entity::find_by_id(network_id)
-        .one(conn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let today = crate::money::today(&network.time_zone);
+    let today = crate::money::network_today(conn, network_id).await?;
     crate::money::fees::to_date(today).ok_or_else(|| AppError::Internal(anyhow::anyhow!("today out of the calendar")))
 }
 

@@ -63,7 +63,7 @@ pub async fn join_network<C: ConnectionTrait>(
 ) -> AppResult<()> {
     let now = db::now();
     let joined_on = match status {
-        MembershipStatus::Member => Some(network_today(conn, network_id).await?),
+        MembershipStatus::Member => Some(crate::money::network_today(conn, network_id).await?),
         _ => None,
     };
     membership::ActiveModel {
@@ -134,8 +134,8 @@ pub async fn update<C: ConnectionTrait>(
     let mut m: membership::ActiveModel = before.membership.clone().into();
     if from != v.status {
         match v.status {
-            MembershipStatus::Member => m.joined_on = Set(Some(network_today(conn, network_id).await?)),
-            MembershipStatus::Former => m.left_on = Set(Some(network_today(conn, network_id).await?)),
+            MembershipStatus::Member => m.joined_on = Set(Some(crate::money::network_today(conn, network_id).await?)),
+            MembershipStatus::Former => m.left_on = Set(Some(crate::money::network_today(conn, network_id).await?)),
             MembershipStatus::Candidate => {}
         }
     }
@@ -201,15 +201,4 @@ pub async fn update<C: ConnectionTrait>(
         }
     }
     Ok(())
-}
-
-/// Today in the network's time zone: a membership's days (joined, left) are the
-/// network's, as the fees' months that follow from them (at 23:30 UTC on 30 November it
-/// is already 1 December in Brussels). 404 for a network that does not exist.
-async fn network_today<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<time::Date> {
-    let n = crate::entities::network::Entity::find_by_id(network_id)
-        .one(conn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(crate::money::today(&n.time_zone))
 }
