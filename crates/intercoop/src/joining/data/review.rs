@@ -176,17 +176,37 @@ pub async fn list<C: ConnectionTrait>(
     network_id: i64,
     status: Option<Status>,
 ) -> AppResult<Vec<application::Model>> {
+    Ok(confirmed(network_id, status)
+        .order_by_desc(application::Column::CreatedAt)
+        .order_by_desc(application::Column::Id)
+        .limit(500)
+        .all(conn)
+        .await?)
+}
+
+/// The network's confirmed applications (`status`: only those), unordered.
+fn confirmed(network_id: i64, status: Option<Status>) -> sea_orm::Select<application::Entity> {
     let mut q = application::Entity::find()
         .filter(application::Column::NetworkId.eq(network_id))
         .filter(application::Column::Status.ne(Status::Unconfirmed.as_str()));
     if let Some(s) = status {
         q = q.filter(application::Column::Status.eq(s.as_str()));
     }
-    Ok(q.order_by_desc(application::Column::CreatedAt)
-        .order_by_desc(application::Column::Id)
-        .limit(500)
-        .all(conn)
-        .await?)
+    q
+}
+
+/// Applications as the review lists them: each with its poll's state (one query for
+/// their polls), without comments.
+async fn with_polls<C: ConnectionTrait>(
+    conn: &C,
+    network_id: i64,
+    rows: Vec<application::Model>,
+) -> AppResult<Vec<ApplicationOut>> {
+    let polls = polls(conn, network_id, rows.iter().filter_map(|a| a.poll_id).collect()).await?;
+    Ok(rows
+        .iter()
+        .map(|a| ApplicationOut::of(a, Vec::new(), a.poll_id.and_then(|p| polls.get(&p).cloned())))
+        .collect())
 }
 
 /// The confirmed applications of a network as the review lists them (`status`: only
@@ -197,11 +217,7 @@ pub async fn overview<C: ConnectionTrait>(
     status: Option<Status>,
 ) -> AppResult<Vec<ApplicationOut>> {
     let rows = list(conn, network_id, status).await?;
-    let polls = polls(conn, network_id, rows.iter().filter_map(|a| a.poll_id).collect()).await?;
-    Ok(rows
-        .iter()
-        .map(|a| ApplicationOut::of(a, Vec::new(), a.poll_id.and_then(|p| polls.get(&p).cloned())))
-        .collect())
+    with_polls(conn, network_id, rows).await
 }
 
 /// [`overview`] a page at a time (the review's page: 50 a page, where it showed up to
@@ -213,27 +229,16 @@ pub async fn overview_page<C: ConnectionTrait>(
     status: Option<Status>,
     page: &crate::api::Page,
 ) -> AppResult<(Vec<ApplicationOut>, i64)> {
-    use sea_orm::{PaginatorTrait, QuerySelect};
-    let mut q = application::Entity::find()
-        .filter(application::Column::NetworkId.eq(network_id))
-        .filter(application::Column::Status.ne(Status::Unconfirmed.as_str()));
-    if let Some(s) = status {
-        q = q.filter(application::Column::Status.eq(s.as_str()));
-    }
-    let total = i64::try_from(q.clone().count(conn).await?).unwrap_or(i64::MAX);
-    let rows = q
+    use sea_orm::PaginatorTrait;
+    let total = i64::try_from(confirmed(network_id, status).count(conn).await?).unwrap_or(i64::MAX);
+    let rows = confirmed(network_id, status)
         .order_by_desc(application::Column::CreatedAt)
         .order_by_desc(application::Column::Id)
         .offset(page.offset())
         .limit(page.limit())
         .all(conn)
         .await?;
-    let polls = polls(conn, network_id, rows.iter().filter_map(|a| a.poll_id).collect()).await?;
-    let items = rows
-        .iter()
-        .map(|a| ApplicationOut::of(a, Vec::new(), a.poll_id.and_then(|p| polls.get(&p).cloned())))
-        .collect();
-    Ok((items, total))
+    Ok((with_polls(conn, network_id, rows).await?, total))
 }
 
 /// A confirmed application of the network (404 for an unconfirmed one: nobody sees it).
