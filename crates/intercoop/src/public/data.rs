@@ -230,8 +230,6 @@ pub async fn funded<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<
         q.expr_as(Expr::col(("p", "id")), "id")
             .expr_as(Expr::col(("p", "title")), "title")
             .expr_as(Expr::col(("p", "status")), "status")
-            .expr_as(Expr::val(0i64), "amount_cents")
-            .expr_as(Expr::val(0i64), "covered_cents")
             .expr_as(Expr::col(("p", "updated_at")), "updated_at")
             .from_as("proposals", "p")
             .and_where(Expr::col(("p", "network_id")).eq(network_id))
@@ -244,8 +242,6 @@ pub async fn funded<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<
             id: i64,
             title: String,
             status: String,
-            amount_cents: i64,
-            covered_cents: i64,
             updated_at: OffsetDateTime,
         }
         let rows: Vec<Row> = crate::db::fetch_all(conn, &q).await?;
@@ -255,8 +251,9 @@ pub async fn funded<C: ConnectionTrait>(conn: &C, network_id: i64) -> AppResult<
                     id: r.id,
                     title: r.title,
                     status: r.status,
-                    amount_cents: r.amount_cents,
-                    covered_cents: r.covered_cents,
+                    // A funded work shows no progress.
+                    amount_cents: 0,
+                    covered_cents: 0,
                 },
                 r.updated_at,
             )
