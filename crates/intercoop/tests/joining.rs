@@ -813,6 +813,54 @@ both_backends!(public_pages_list_only_members_who_agree, |app: TestApp| async mo
     app.stop().await;
 });
 
+// The public page keeps what it shows until the database changes (on SQLite): each
+// write shows on the next visit, and an event leaves the page at its end with nothing
+// written in between.
+both_backends!(
+    the_public_page_follows_writes_and_the_clock,
+    |app: TestApp| async move {
+        let admin = app.api(&app.admin_token().await);
+        let slug = network_row(&app).await.slug;
+        let visitor = app.client();
+        let page = visitor.text(&format!("/n/{slug}")).await;
+        assert!(!page.contains("Open day") && !page.contains("A new member"), "{page}");
+        let r = admin
+            .post(
+                "/api/v1/logbook",
+                &json!({"title": "A new member", "body_markdown": "Text.", "visibility": "public"}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        let now = app.at_server_time(async { intercoop::clock::now() }).await;
+        let start = (now + time::Duration::hours(1))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        let r = admin
+            .post(
+                "/api/v1/meetings",
+                &json!({"kind": "event", "title": "Open day", "starts_at": start, "duration_minutes": 60}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        let page = visitor.text(&format!("/n/{slug}")).await;
+        assert!(page.contains("A new member") && page.contains("Open day"), "{page}");
+        let mut settings = admin.json("/api/v1/public-settings").await;
+        settings["about"]["en"] = json!("We share *Odoo modules*.");
+        assert_eq!(admin.put("/api/v1/public-settings", &settings).await.status(), 200);
+        let page = visitor.text(&format!("/n/{slug}")).await;
+        assert!(page.contains("<em>Odoo modules</em>"), "{page}");
+        // A second before the event ends it is there; a second after, it is gone.
+        app.clock
+            .set(now + time::Duration::hours(2) - time::Duration::seconds(1));
+        assert!(visitor.text(&format!("/n/{slug}")).await.contains("Open day"));
+        app.clock
+            .set(now + time::Duration::hours(2) + time::Duration::seconds(1));
+        let page = visitor.text(&format!("/n/{slug}")).await;
+        assert!(!page.contains("Open day") && page.contains("A new member"), "{page}");
+        app.stop().await;
+    }
+);
+
 // A network larger than its public page: the page names the first members by name and
 // links to all of them, a page at a time; the map has one dot per place, saying how many
 // members are there (it read one row per member, and named them all, before).

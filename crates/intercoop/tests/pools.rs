@@ -589,6 +589,10 @@ both_backends!(
         let x = bucket(&a.api, rid, "Shared tool", 100, None).await;
         let y = bucket(&a.api, rid, "Joint site", 100, None).await;
         let z = bucket(&a.api, rid, "Training", 100, None).await;
+        // The round as read before any placement (its buckets are then kept until the
+        // database changes, on SQLite): nothing placed.
+        let before = admin.json(&format!("/api/v1/rounds/{rid}")).await;
+        assert_eq!(before["placed_cents"], 0, "{before}");
         // Each person places their own allocation: Alpha's two in X, Alpha and Beta in Y.
         assert_eq!(place(&a.api, x, None, 1_000).await.0, 200);
         assert_eq!(place(&a2, x, None, 1_000).await.0, 200);
@@ -600,6 +604,13 @@ both_backends!(
             (status, codes(&problem)),
             (422, vec!["pools-more-than-left".to_string()])
         );
+        // Each placement shows at once on the round, as read again.
+        let after = admin.json(&format!("/api/v1/rounds/{rid}")).await;
+        assert_eq!(after["placed_cents"], 3_000, "{after}");
+        assert_eq!(after["buckets"][0]["placed_cents"], 2_000, "{after}");
+        let listed = admin.json("/api/v1/rounds").await;
+        let listed = listed.as_array().unwrap().iter().find(|r| r["id"] == rid).cloned();
+        assert_eq!(listed.map(|r| r["placed_cents"].clone()), Some(json!(3_000)));
         let detail = admin.json(&format!("/api/v1/buckets/{x}")).await;
         assert_eq!(detail["placements"].as_array().unwrap().len(), 2, "{detail}");
         assert_eq!(detail["placements"][0]["organisation_id"], a.id, "{detail}");

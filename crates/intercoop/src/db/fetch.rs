@@ -45,10 +45,23 @@ impl Db {
         F: FnOnce() -> Fut,
         Fut: std::future::Future<Output = Result<T, E>>,
     {
+        self.memo_while(key, |_: &T| true, read).await
+    }
+
+    /// [`Db::memo`] for a value that also depends on the clock: the kept value is used
+    /// only while `valid` says it still holds (an upcoming event that has not ended),
+    /// and read again otherwise.
+    pub async fn memo_while<T, E, V, F, Fut>(&self, key: &str, valid: V, read: F) -> Result<T, E>
+    where
+        T: Clone + Send + Sync + 'static,
+        V: FnOnce(&T) -> bool,
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<T, E>>,
+    {
         let Some((totals, version)) = self.totals.as_ref().and_then(|t| Some((t, t.version()?))) else {
             return read().await;
         };
-        if let Some(value) = totals.value::<T>(key, version) {
+        if let Some(value) = totals.value::<T>(key, version).filter(valid) {
             return Ok(value);
         }
         let value = read().await?;

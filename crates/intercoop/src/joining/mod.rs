@@ -41,12 +41,21 @@ impl JoiningState {
 }
 
 /// A network by its slug, private or not (404 for an unknown one).
+///
+/// Kept until the database changes (`Db::memo`, on SQLite): every public page starts
+/// here. Only networks found are kept, so a visitor's made-up slugs keep nothing.
 pub async fn network_by_slug(state: &AppState, slug: &str) -> AppResult<network::Model> {
-    network::Entity::find()
-        .filter(network::Column::Slug.eq(slug.trim()))
-        .one(&state.db.read)
-        .await?
-        .ok_or(AppError::NotFound)
+    let slug = slug.trim();
+    state
+        .db
+        .memo(&format!("network-by-slug:{slug}"), || async {
+            network::Entity::find()
+                .filter(network::Column::Slug.eq(slug))
+                .one(&state.db.read)
+                .await?
+                .ok_or(AppError::NotFound)
+        })
+        .await
 }
 
 /// A network open to visitors by its slug (404 for an unknown or private one).

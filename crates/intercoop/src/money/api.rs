@@ -21,7 +21,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use intercoop_domain::Money;
 use intercoop_domain::payments::{PaymentPurpose, PaymentStatus};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, TransactionTrait};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -102,7 +102,7 @@ pub async fn list_requests(
     Query(filter): Query<RequestFilter>,
 ) -> AppResult<Json<Paginated<PaymentRequestOut>>> {
     require(policy::manage(&user.doer()))?;
-    let (items, total) = list(&state.db.read, user.network.id, &filter, &page).await?;
+    let (items, total) = list(&state.db, user.network.id, &filter, &page).await?;
     Ok(Json(Paginated::new(
         items.into_iter().map(Into::into).collect(),
         &page,
@@ -110,9 +110,12 @@ pub async fn list_requests(
     )))
 }
 
-/// One page of requests (the API's list and the treasurer's page).
-pub async fn list<C: sea_orm::ConnectionTrait>(
-    conn: &C,
+/// One page of requests (the API's list and the treasurer's page), newest first, and
+/// how many match. The total is counted once per database change on SQLite
+/// ([`crate::db::fetch_page`]): counting walked every request of the network on each
+/// page (65 000 at scale 100, five times the page's cost at scale 1).
+pub async fn list(
+    db: &crate::db::Db,
     network_id: i64,
     filter: &RequestFilter,
     page: &Page,
@@ -128,14 +131,17 @@ pub async fn list<C: sea_orm::ConnectionTrait>(
     if let Some(y) = filter.year {
         q = q.filter(payment_request::Column::Year.eq(y));
     }
-    let total = q.clone().count(conn).await? as i64;
+    let count = q
+        .clone()
+        .select_only()
+        .expr(sea_orm::sea_query::Expr::cust("COUNT(*)"))
+        .into_query();
     let rows = q
         .order_by_desc(payment_request::Column::Id)
         .offset(page.offset())
         .limit(page.limit())
-        .all(conn)
-        .await?;
-    Ok((rows, total))
+        .into_query();
+    Ok(crate::db::fetch_page(db, &rows, &count, page.offset()).await?)
 }
 
 /// A payment request asked by the treasurer.

@@ -55,7 +55,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(params): Query<
         status: params.status.clone(),
         ..RequestFilter::default()
     };
-    let (rows, total) = money_api::list(&state.db.read, user.network.id, &filter, &page).await?;
+    let (rows, total) = money_api::list(&state.db, user.network.id, &filter, &page).await?;
     let names = crate::organisations::data::names(
         &state.db.read,
         &rows.iter().map(|r| r.organisation_id).collect::<Vec<_>>(),

@@ -148,7 +148,7 @@ pub async fn round(
     Path(id): Path<String>,
 ) -> AppResult<Json<RoundOut>> {
     Ok(Json(
-        rounds::show(&state.db.read, user.network.id, parse_id(&id)?).await?,
+        rounds::show_kept(&state.db, user.network.id, parse_id(&id)?).await?,
     ))
 }
 

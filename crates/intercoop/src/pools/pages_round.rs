@@ -251,7 +251,7 @@ async fn round_page(state: &AppState, ctx: Ctx, id: i64, form: Typed) -> AppResu
     let user = require_user(&ctx)?;
     let conn = &state.db.read;
     let network_id = user.network.id;
-    let r = rounds::show(conn, network_id, id).await?;
+    let r = rounds::show_kept(&state.db, network_id, id).await?;
     // The pool's name alone: its figures (a sum of its contributions, its balance in the
     // ledger, its rounds and carried allocations: five queries) are its page's.
     let pool = data::get(conn, network_id, r.pool_id).await?;
@@ -350,11 +350,12 @@ pub async fn close_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<
     require(policy::manage(&user.doer()))?;
     let id = parse_id(&id)?;
     let conn = &state.db.read;
-    let r = rounds::show(conn, user.network.id, id).await?;
-    if r.status == CLOSED {
+    let model = rounds::get(conn, user.network.id, id).await?;
+    if model.status == CLOSED {
         return Ok(see_other(&format!("/rounds/{id}")));
     }
-    let model = rounds::get(conn, user.network.id, id).await?;
+    // Its title and rules; the buckets are read by `outcome`.
+    let r = rounds::round_out(model.clone(), Vec::new());
     let (outcome, buckets) = close::outcome(conn, &model).await?;
     let titles: BTreeMap<i64, String> = buckets.into_iter().map(|b| (b.id, b.title)).collect();
     let preview = outcome
@@ -434,7 +435,8 @@ async fn bucket_page(state: &AppState, ctx: Ctx, id: i64, form: Typed) -> AppRes
     let conn = &state.db.read;
     let network_id = user.network.id;
     let b = rounds::get_bucket(conn, network_id, id).await?;
-    let r = rounds::show(conn, network_id, b.round_id).await?;
+    // The round's title and whether it accepts placements, not its other buckets.
+    let r = rounds::round_out(rounds::get(conn, network_id, b.round_id).await?, Vec::new());
     let placements = placements::placements(conn, b.id).await?;
     let doer = user.doer();
     let mine = placements::allocations_of(conn, network_id, r.id, &doer.organisations, user.person_id)

@@ -12,7 +12,7 @@ use intercoop_domain::Money;
 use intercoop_domain::pooling::matching::MatchingKind;
 use intercoop_domain::pooling::{self, AllocationRule, PoolingError, Returns};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use time::OffsetDateTime;
@@ -459,6 +459,21 @@ pub async fn show<C: ConnectionTrait>(conn: &C, network_id: i64, id: i64) -> App
     Ok(round_out(r, buckets))
 }
 
+/// A round with its buckets, as [`show`] reads it from `db.read`, its buckets kept until
+/// the database changes (`Db::memo`, on SQLite: any placement, bucket or close moves the
+/// version, so the progress bars stay live). A round's page and the API's read all its
+/// buckets on each request; at 200 buckets that reading was most of the request (a row
+/// costs a hand-over between sqlx's SQLite thread and the request's task). The round
+/// itself is read each time: it names the network that may see it, and its `accepting`
+/// depends on the clock.
+pub async fn show_kept(db: &db::Db, network_id: i64, id: i64) -> AppResult<RoundOut> {
+    let r = get(&db.read, network_id, id).await?;
+    let buckets = db
+        .memo(&format!("round-buckets:{}", r.id), || buckets(&db.read, r.id))
+        .await?;
+    Ok(round_out(r, buckets))
+}
+
 /// A round as shown.
 pub fn round_out(r: round::Model, buckets: Vec<bucket::Model>) -> RoundOut {
     let closed = r.status == CLOSED;
@@ -498,14 +513,21 @@ pub async fn list<C: ConnectionTrait>(conn: &C, network_id: i64, pool_id: Option
         .all(conn)
         .await?;
     let ids: Vec<i64> = rounds.iter().map(|r| r.id).collect();
-    let mut placed: BTreeMap<i64, i64> = BTreeMap::new();
-    for b in bucket::Entity::find()
+    // Each round's placed money summed by the database, not its buckets read whole (a
+    // round may have a thousand); cast back to a 64-bit integer, which PostgreSQL's SUM
+    // is not. An overflow is an error on both, never a wrapped amount.
+    let placed: BTreeMap<i64, i64> = bucket::Entity::find()
+        .select_only()
+        .column(bucket::Column::RoundId)
+        .expr(Expr::col(bucket::Column::PlacedCents).sum().cast_as("BIGINT"))
+        .filter(bucket::Column::NetworkId.eq(network_id))
         .filter(bucket::Column::RoundId.is_in(ids))
+        .group_by(bucket::Column::RoundId)
+        .into_tuple::<(i64, i64)>()
         .all(conn)
         .await?
-    {
-        *placed.entry(b.round_id).or_default() += b.placed_cents;
-    }
+        .into_iter()
+        .collect();
     Ok(rounds
         .into_iter()
         .map(|r| {

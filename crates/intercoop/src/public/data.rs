@@ -293,12 +293,13 @@ pub struct Event {
     pub title: String,
     pub place: String,
     pub starts_at: OffsetDateTime,
+    pub ends_at: OffsetDateTime,
 }
 
 /// The events (meetings of kind `event`) not cancelled that end after `now`, soonest first.
 pub async fn events<C: ConnectionTrait>(conn: &C, network_id: i64, now: OffsetDateTime) -> AppResult<Vec<Event>> {
     let mut q = Query::select();
-    q.columns(["title", "place", "starts_at"])
+    q.columns(["title", "place", "starts_at", "ends_at"])
         .from("meetings")
         .and_where(Expr::col("network_id").eq(network_id))
         .and_where(Expr::col("kind").eq(MeetingKind::Event.as_str()))

@@ -46,33 +46,86 @@ struct PrivatePage {
     network: network::Model,
 }
 
+/// What the public page shows that changes only when the database does, in one
+/// language: kept until the database changes (`Db::memo`, on SQLite), because visitors
+/// and crawlers hit this page most. Before, each visit read six queries, rendered and
+/// sanitized the about text's Markdown and drew the map (bench/run: 12 to 17 times a
+/// `/healthz` at scale 100). The upcoming events depend on the clock and are kept apart
+/// ([`upcoming`]).
+#[derive(Clone)]
+struct Shown {
+    about_html: String,
+    members: Vec<Listed>,
+    members_total: i64,
+    map: Option<String>,
+    funded: Vec<Work>,
+    cofunding: Vec<Work>,
+    articles: Vec<(i64, String, String)>,
+}
+
+/// Reads and renders [`Shown`] for network `n` in the reader's language.
+async fn shown(state: &AppState, ctx: &Ctx, n: &network::Model) -> AppResult<Shown> {
+    let db = &state.db;
+    let conn = &db.read;
+    let about = data::about_text(conn, n.id, ctx.lang, n.default_language.0).await?;
+    let shown = crate::api::Page {
+        page: 1,
+        per_page: data::MEMBERS_SHOWN,
+    };
+    let (members, members_total) = data::listed(db, n.id, &shown).await?;
+    let places = data::places(conn, n.id).await?;
+    let map = super::map::svg(&places, &ctx.t("public-map-label"), |p| place_title(ctx, p));
+    let funded = data::funded(conn, n.id).await?;
+    let cofunding = data::cofunding(conn, n.id).await?;
+    let articles = crate::logbook::data::latest_public(conn, n.id, LATEST_ARTICLES)
+        .await?
+        .into_iter()
+        .map(|(id, title, at)| (id, title, crate::web::format::date(&at, &n.time_zone, ctx.lang)))
+        .collect();
+    Ok(Shown {
+        about_html: crate::proposals::pages::markdown(&about),
+        members,
+        members_total,
+        map,
+        funded,
+        cofunding,
+        articles,
+    })
+}
+
+/// The upcoming public events, kept like [`Shown`] with the instant they were read at,
+/// while none of them has ended (then read again: one that ends leaves the page at its
+/// instant, and the next one takes its place). A clock set back (in tests) reads again.
+async fn upcoming(state: &AppState, n: &network::Model) -> AppResult<Vec<Event>> {
+    let now = crate::clock::now();
+    let (_, events) = state
+        .db
+        .memo_while(
+            &format!("public-events:{}", n.id),
+            |(read_at, events): &(time::OffsetDateTime, Vec<Event>)| {
+                *read_at <= now && events.iter().all(|e| e.ends_at >= now)
+            },
+            || async move { Ok::<_, AppError>((now, data::events(&state.db.read, n.id, now).await?)) },
+        )
+        .await?;
+    Ok(events)
+}
+
 /// `GET /n/{slug}`: the network's public page, or a sign-in page when it is private.
 pub async fn network(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
     let n = crate::joining::network_by_slug(&state, &slug).await?;
     if n.rules.private {
         return render(&PrivatePage { ctx, network: n });
     }
-    let conn = &state.db.read;
-    let about = data::about_text(conn, n.id, ctx.lang, n.default_language.0).await?;
-    // What grows with the network (its members, their places, the work funded) is kept
-    // until the database changes (`Db::memo`): visitors and crawlers hit this page most.
-    let db = &state.db;
-    let shown = crate::api::Page {
-        page: 1,
-        per_page: data::MEMBERS_SHOWN,
-    };
-    let (members, members_total) = db
-        .memo(&format!("public-members:{}", n.id), || data::listed(db, n.id, &shown))
+    // A network's id and the language name everything [`shown`] reads besides the
+    // database (the network's row, its time zone and default language among it).
+    let shown = state
+        .db
+        .memo(&format!("public-page:{}:{}", n.id, ctx.lang.code()), || {
+            shown(&state, &ctx, &n)
+        })
         .await?;
-    let places = db
-        .memo(&format!("public-places:{}", n.id), || data::places(conn, n.id))
-        .await?;
-    let map = super::map::svg(&places, &ctx.t("public-map-label"), |p| place_title(&ctx, p));
-    let funded = db
-        .memo(&format!("public-funded:{}", n.id), || data::funded(conn, n.id))
-        .await?;
-    let cofunding = data::cofunding(conn, n.id).await?;
-    let events = data::events(conn, n.id, crate::clock::now())
+    let events = upcoming(&state, &n)
         .await?
         .into_iter()
         .map(|e| {
@@ -80,22 +133,17 @@ pub async fn network(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
             (e, when)
         })
         .collect();
-    let articles = crate::logbook::data::latest_public(conn, n.id, LATEST_ARTICLES)
-        .await?
-        .into_iter()
-        .map(|(id, title, at)| (id, title, crate::web::format::date(&at, &n.time_zone, ctx.lang)))
-        .collect();
     render(&NetworkPage {
-        about_html: crate::proposals::pages::markdown(&about),
+        about_html: shown.about_html,
         ctx,
         network: n,
-        members,
-        members_total,
-        map,
-        funded,
-        cofunding,
+        members: shown.members,
+        members_total: shown.members_total,
+        map: shown.map,
+        funded: shown.funded,
+        cofunding: shown.cofunding,
         events,
-        articles,
+        articles: shown.articles,
     })
 }
 
