@@ -24,16 +24,8 @@ use std::collections::HashMap;
 struct NetworkPage {
     ctx: Ctx,
     network: network::Model,
-    about_html: String,
-    /// The first members listed by name ([`data::MEMBERS_SHOWN`]), and how many there are.
-    members: Vec<Listed>,
-    members_total: i64,
-    map: Option<String>,
-    funded: Vec<Work>,
-    cofunding: Vec<Work>,
+    shown: Shown,
     events: Vec<(Event, String)>,
-    /// The logbook's latest public articles: (id, title, day written).
-    articles: Vec<(i64, String, String)>,
 }
 
 /// How many of the logbook's articles the public page shows.
@@ -55,11 +47,13 @@ struct PrivatePage {
 #[derive(Clone)]
 struct Shown {
     about_html: String,
+    /// The first members listed by name ([`data::MEMBERS_SHOWN`]), and how many there are.
     members: Vec<Listed>,
     members_total: i64,
     map: Option<String>,
     funded: Vec<Work>,
     cofunding: Vec<Work>,
+    /// The logbook's latest public articles: (id, title, day written).
     articles: Vec<(i64, String, String)>,
 }
 
@@ -134,16 +128,10 @@ pub async fn network(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<S
         })
         .collect();
     render(&NetworkPage {
-        about_html: shown.about_html,
         ctx,
         network: n,
-        members: shown.members,
-        members_total: shown.members_total,
-        map: shown.map,
-        funded: shown.funded,
-        cofunding: shown.cofunding,
+        shown,
         events,
-        articles: shown.articles,
     })
 }
 
