@@ -697,6 +697,54 @@ both_backends!(
         let mut expected = vec![(big.id, 10_000), (small.id, 80_000), (fac.id, 10_000)];
         expected.sort();
         assert_eq!(shares(&c), expected, "{c}");
+        // More members than the chooser lists: the first 50 by name and a search by name
+        // for the others (it listed every member of the network, 1 414 at scale 100).
+        for i in 0..55 {
+            app.organisation(&admin, &format!("Bulk Shop {i:02}"), "user", Some(10))
+                .await;
+        }
+        let chooser = |page: &str| -> Vec<String> {
+            let Some(start) = page.find("id=\"record-organisation\"") else {
+                return Vec::new();
+            };
+            let list = &page[start..start + page[start..].find("</select>").unwrap()];
+            list.split("</option>")
+                .filter_map(|o| o.rsplit_once('>').map(|(_, name)| name.to_string()))
+                .filter(|n| !n.is_empty())
+                .collect()
+        };
+        let page = web.text(&format!("/proposals/{id}")).await;
+        let listed = chooser(&page);
+        assert_eq!(listed.len(), 50, "{listed:?}");
+        assert_eq!(listed[0], "Bulk Shop 00");
+        assert!(!listed.contains(&"Late Shop".to_string()), "{listed:?}");
+        assert!(
+            page.contains("id=\"record-search\"") && page.contains("The first 50 of 56 are listed"),
+            "{page}"
+        );
+        let page = web.text(&format!("/proposals/{id}?organisation=LATE")).await;
+        assert_eq!(chooser(&page), vec!["Late Shop".to_string()], "{page}");
+        assert!(page.contains("value=\"LATE\""), "the search as typed");
+        let page = web.text(&format!("/proposals/{id}?organisation=nowhere")).await;
+        assert!(chooser(&page).is_empty());
+        assert!(
+            page.contains("No organisation that has not joined has this in its name."),
+            "{page}"
+        );
+        // A refused pledge for an organisation past the first 50 keeps it chosen.
+        let (status, page) = body_of(
+            web.form(
+                &format!("/proposals/{id}/pledge"),
+                &[("organisation_id", &late_id), ("cap", "")],
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(status, 422, "{page}");
+        assert!(
+            page.contains(&format!("<option value=\"{late}\" selected>Late Shop</option>")),
+            "{page}"
+        );
         app.stop().await;
     }
 );

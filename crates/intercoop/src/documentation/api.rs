@@ -180,16 +180,25 @@ pub async fn get_path(
 ) -> AppResult<Json<PathAnswer>> {
     let (network_id, reader) = reading(&state, user, q.network.as_deref()).await?;
     let conn = &state.db.read;
-    let all = data::pages(conn, network_id).await?;
-    Ok(Json(match paths::target(&all, &raw).ok_or(AppError::NotFound)? {
-        Target::Page(id) => PathAnswer::Page(Box::new(show(conn, network_id, id, reader).await?)),
-        Target::Revisions(id) => PathAnswer::Revisions(revisions(conn, network_id, id, reader).await?),
-        Target::Diff(id) => {
-            let from = q.from.ok_or_else(|| AppError::invalid("from", "invalid-value"))?;
-            let to = q.to.ok_or_else(|| AppError::invalid("to", "invalid-value"))?;
-            PathAnswer::Diff(diff(conn, network_id, id, reader, DiffQuery { from, to }).await?)
-        }
-    }))
+    Ok(Json(
+        match target(conn, network_id, &raw).await?.ok_or(AppError::NotFound)? {
+            Target::Page(id) => PathAnswer::Page(Box::new(show(conn, network_id, id, reader).await?)),
+            Target::Revisions(id) => PathAnswer::Revisions(revisions(conn, network_id, id, reader).await?),
+            Target::Diff(id) => {
+                let from = q.from.ok_or_else(|| AppError::invalid("from", "invalid-value"))?;
+                let to = q.to.ok_or_else(|| AppError::invalid("to", "invalid-value"))?;
+                PathAnswer::Diff(diff(conn, network_id, id, reader, DiffQuery { from, to }).await?)
+            }
+        },
+    ))
+}
+
+/// What an address names (`paths::target`); the tree is read only for a path of slugs.
+async fn target<C: ConnectionTrait>(conn: &C, network_id: i64, raw: &str) -> AppResult<Option<Target>> {
+    Ok(match paths::by_id(raw) {
+        Some(target) => target,
+        None => paths::target(&data::pages(conn, network_id).await?, raw),
+    })
 }
 
 /// What `GET /api/v1/docs/{path}` answers: the page; after `/revisions` its revisions;
@@ -271,8 +280,7 @@ pub async fn put_path(
     ApiJson(body): ApiJson<PageInput>,
 ) -> AppResult<Response> {
     require(policy::write(&user.doer()))?;
-    let all = data::pages(&state.db.read, user.network.id).await?;
-    match paths::target(&all, &raw) {
+    match target(&state.db.read, user.network.id, &raw).await? {
         Some(Target::Page(id)) => update(&state, &user, id, body).await,
         _ => Err(AppError::NotFound),
     }

@@ -56,7 +56,7 @@ pub async fn pledge(
                 cap: form.cap.clone(),
                 errors,
             };
-            super::pages::show_page(&state, ctx, id, Some(refused)).await
+            super::pages::show_page(&state, ctx, id, Some(refused), "").await
         }
         Err(e) => Err(e),
     }
@@ -136,8 +136,15 @@ pub async fn commitments(State(state): State<AppState>, ctx: Ctx) -> AppResult<R
 /// campaign, as forms on the proposal's page: record a pledge (made at an assembly, by
 /// phone) and withdraw one.
 pub struct OnBehalf {
-    /// Member organisations that have not joined: (id, name).
+    /// Member organisations that have not joined: (id, name), the first
+    /// [`CHOOSER_SHOWN`] by name of those matching the search.
     pub record_for: Vec<(i64, String)>,
+    /// The search typed (part of a name), if any.
+    pub search: String,
+    /// Offer the search: more organisations match than are listed, or one was typed.
+    pub searchable: bool,
+    /// What the search field says: how many are listed of how many, or that none matches.
+    pub search_hint: Option<String>,
     /// Participants (not a fixed contribution): (id, name, share in cents).
     pub withdraw_for: Vec<(i64, String, i64)>,
     /// A refused pledge recorded for one of them: the organisation and the cap as typed,
@@ -154,8 +161,15 @@ impl OnBehalf {
     }
 }
 
+/// The most organisations the chooser of a recorded pledge lists; beyond, it offers a
+/// search by name. A network of 1 500 members listed them all: the page grew with the
+/// network (2.8 times the server's time at scale 100, bench/run), and so did the list an
+/// administrator scrolled on a phone.
+pub const CHOOSER_SHOWN: u64 = 50;
+
 /// The on-behalf forms of a campaign that takes pledges, for an administrator (`None`
-/// for anyone else); `refused`: a pledge just refused for one of them.
+/// for anyone else); `refused`: a pledge just refused for one of them; `search`: part of
+/// a name typed to find an organisation among those that have not joined.
 pub(super) async fn on_behalf(
     state: &AppState,
     doer: &Doer,
@@ -163,17 +177,38 @@ pub(super) async fn on_behalf(
     shares: &crate::funding::views::SharesOut,
     refused: Option<&super::pages::RefusedJoin>,
     lang: crate::i18n::Lang,
+    search: &str,
 ) -> AppResult<Option<OnBehalf>> {
     if !doer.is_admin() {
         return Ok(None);
     }
-    let members = crate::organisations::data::member_choices(&state.db.read, network_id).await?;
-    let mut record_for: Vec<(i64, String)> = members
-        .into_iter()
-        .filter(|o| shares.shares.iter().all(|s| s.organisation_id != o.id))
-        .map(|o| (o.id, o.name))
-        .collect();
-    crate::collation::sort_by_name(&mut record_for, |(_, n)| n);
+    let joined: Vec<i64> = shares.shares.iter().map(|s| s.organisation_id).collect();
+    let (choices, matching) =
+        crate::organisations::data::member_choices_matching(&state.db, network_id, &joined, search, CHOOSER_SHOWN)
+            .await?;
+    let mut record_for: Vec<(i64, String)> = choices.into_iter().map(|o| (o.id, o.name)).collect();
+    // The organisation of a refused pledge stays chosen, listed or not.
+    if let Some(r) = refused.filter(|r| record_for.iter().all(|(id, _)| *id != r.organisation_id)) {
+        let names = crate::organisations::data::names(&state.db.read, &[r.organisation_id]).await?;
+        if let Some(name) = names.get(&r.organisation_id) {
+            record_for.insert(0, (r.organisation_id, name.clone()));
+        }
+    }
+    let search = search.trim().to_string();
+    let listed = record_for.len() as i64;
+    let search_hint = if matching > listed {
+        Some(lang.t_args(
+            "proposals-on-behalf-more",
+            &[
+                ("shown", crate::i18n::Arg::Num(listed)),
+                ("total", crate::i18n::Arg::Num(matching)),
+            ],
+        ))
+    } else if matching == 0 && !search.is_empty() {
+        Some(lang.t("proposals-on-behalf-none"))
+    } else {
+        None
+    };
     let mut withdraw_for: Vec<(i64, String, i64)> = shares
         .shares
         .iter()
@@ -183,6 +218,9 @@ pub(super) async fn on_behalf(
     crate::collation::sort_by_name(&mut withdraw_for, |(_, n, _)| n);
     Ok(Some(OnBehalf {
         record_for,
+        searchable: matching > CHOOSER_SHOWN as i64 || !search.is_empty(),
+        search,
+        search_hint,
         withdraw_for,
         organisation_id: refused.map(|r| r.organisation_id.to_string()).unwrap_or_default(),
         cap: refused.map(|r| r.cap.clone()).unwrap_or_default(),

@@ -61,6 +61,55 @@ pub async fn member_choices<C: ConnectionTrait>(conn: &C, network_id: i64) -> Ap
     Ok(rows)
 }
 
+/// A chooser's page of member organisations (status `member`) other than `except`: at
+/// most `limit` of those whose name contains `text` (letters compared without case, as
+/// the organisations list's search; all when `text` is empty), by name, and how many
+/// match in all. For a form that offers a choice among members of a network that may
+/// have thousands ([`member_choices`] reads them all): it shows the first ones and a
+/// search. The count is kept until the database changes on SQLite (`db::fetch_page`).
+pub async fn member_choices_matching(
+    db: &db::Db,
+    network_id: i64,
+    except: &[i64],
+    text: &str,
+    limit: u64,
+) -> AppResult<(Vec<MemberChoice>, i64)> {
+    let text = text.trim().to_lowercase().replace(['%', '_'], "");
+    let members = |q: &mut sea_orm::sea_query::SelectStatement| {
+        q.and_where(Expr::col(("m", "status")).eq("member"))
+            .and_where(Expr::col(("m", "organisation_id")).is_not_in(except.to_vec()));
+        if !text.is_empty() {
+            q.and_where(
+                Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(("o", "name")))).like(format!("%{text}%")),
+            );
+        }
+    };
+    // Read in the names' order (as the organisations list: `join_in_order`), so that the
+    // first `limit` stop the reading.
+    let mut rows = Query::select();
+    rows.from_as("organisations", "o");
+    db::join_in_order(
+        &mut rows,
+        db.backend(),
+        "memberships",
+        "m",
+        Expr::col(("m", "organisation_id"))
+            .equals(("o", "id"))
+            .and(Expr::col(("m", "network_id")).eq(network_id)),
+    );
+    members(&mut rows);
+    let mut count = rows.clone();
+    count.expr(Expr::cust("COUNT(*)"));
+    rows.expr_as(Expr::col(("o", "id")), "id")
+        .expr_as(Expr::col(("o", "name")), "name")
+        .expr_as(Expr::col(("o", "kind")), "kind")
+        .expr_as(Expr::col(("m", "size")), "size")
+        .order_by(("o", "name_key"), sea_orm::Order::Asc)
+        .order_by(("o", "id"), sea_orm::Order::Asc)
+        .limit(limit);
+    Ok(db::fetch_page(db, &rows, &count, 0).await?)
+}
+
 /// Names of organisations, by id (one query).
 pub async fn names<C: ConnectionTrait>(conn: &C, ids: &[i64]) -> AppResult<BTreeMap<i64, String>> {
     if ids.is_empty() {

@@ -112,12 +112,33 @@ impl ShowPage {
     }
 }
 
-pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    show_page(&state, ctx, crate::api::parse_id(&id)?, None).await
+/// The proposal page's query.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ShowParams {
+    /// Part of a name, to find a member organisation an administrator may record a
+    /// pledge for (`cofunding_pages::on_behalf`).
+    pub organisation: String,
 }
 
-/// The proposal's page; with a refused join, that join's form again (422).
-pub async fn show_page(state: &AppState, ctx: Ctx, id: i64, refused: Option<RefusedJoin>) -> AppResult<Response> {
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    crate::web::Query(params): crate::web::Query<ShowParams>,
+) -> AppResult<Response> {
+    show_page(&state, ctx, crate::api::parse_id(&id)?, None, &params.organisation).await
+}
+
+/// The proposal's page; with a refused join, that join's form again (422); `search`:
+/// part of a name among the organisations a pledge may be recorded for.
+pub async fn show_page(
+    state: &AppState,
+    ctx: Ctx,
+    id: i64,
+    refused: Option<RefusedJoin>,
+    search: &str,
+) -> AppResult<Response> {
     let user = require_user(&ctx)?;
     let conn = &state.db.read;
     let model = data::get(conn, user.network.id, id).await?;
@@ -155,6 +176,7 @@ pub async fn show_page(state: &AppState, ctx: Ctx, id: i64, refused: Option<Refu
                 &c.shares,
                 refused_other,
                 ctx.lang,
+                search,
             )
             .await?;
         }
