@@ -745,6 +745,8 @@ both_backends!(
             page.contains(&format!("<option value=\"{late}\" selected>Late Shop</option>")),
             "{page}"
         );
+        assert_eq!(chooser(&page).len(), 51, "the 50 listed and the refused one");
+        assert!(page.contains("The first 50 of 56 are listed"), "{page}");
         app.stop().await;
     }
 );

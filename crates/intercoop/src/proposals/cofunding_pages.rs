@@ -187,6 +187,8 @@ pub(super) async fn on_behalf(
         crate::organisations::data::member_choices_matching(&state.db, network_id, &joined, search, CHOOSER_SHOWN)
             .await?;
     let mut record_for: Vec<(i64, String)> = choices.into_iter().map(|o| (o.id, o.name)).collect();
+    // How many of those matching are listed (the refused one below is not counted).
+    let listed = record_for.len() as i64;
     // The organisation of a refused pledge stays chosen, listed or not.
     if let Some(r) = refused.filter(|r| record_for.iter().all(|(id, _)| *id != r.organisation_id)) {
         let names = crate::organisations::data::names(&state.db.read, &[r.organisation_id]).await?;
@@ -195,7 +197,6 @@ pub(super) async fn on_behalf(
         }
     }
     let search = search.trim().to_string();
-    let listed = record_for.len() as i64;
     let search_hint = if matching > listed {
         Some(lang.t_args(
             "proposals-on-behalf-more",
