@@ -256,7 +256,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
         page: q.page.unwrap_or(1).clamp(1, crate::api::MAX_PAGE),
         per_page: APPLICATIONS_PER_PAGE,
     };
-    let (items, total) = data::overview_page(&state.db.read, user.network.id, status, &page).await?;
+    let (items, total) = data::overview_page(&state.db, user.network.id, status, &page).await?;
     let status: String = status.map(|s| s.as_str()).unwrap_or("all").into();
     render(&ListPage {
         ctx,
